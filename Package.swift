@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Every target hides its imports unless it re-exports them on purpose (as Hummingbird does).
+let strictImports: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault")]
+
+let package = Package(
+    name: "StudyGuide",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "studyguide", targets: ["studyguide"]),
+        .library(name: "StudyGuideKit", targets: ["StudyGuideKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "CStudyGuideSystem"),
+        .target(
+            name: "StudyGuideMarkdown",
+            dependencies: ["CCmarkGFM"],
+            swiftSettings: strictImports
+        ),
+        .target(
+            name: "StudyGuideKit",
+            dependencies: [
+                "StudyGuideMarkdown",
+                "CStudyGuideSystem",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictImports
+        ),
+        .executableTarget(
+            name: "studyguide",
+            dependencies: [
+                "StudyGuideKit",
+                "StudyGuideMarkdown",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "StudyGuideMarkdownTests",
+            dependencies: ["StudyGuideMarkdown"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "StudyGuideKitTests",
+            dependencies: ["StudyGuideKit", "StudyGuideMarkdown"],
+            swiftSettings: strictImports
+        ),
+    ]
+)

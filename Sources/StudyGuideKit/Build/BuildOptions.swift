@@ -1,0 +1,27 @@
+public import Foundation
+
+/// What to build and where.
+public struct BuildOptions: Sendable {
+    /// The site folder: `site.yml`, `content/`, optional `layouts/` and `static/`.
+    public var source: URL
+    /// Where the site goes; `<source>/public` by default.
+    public var output: URL
+    /// Where themes live; `<source>/themes` by default.
+    public var themes: URL
+    public var includeDrafts: Bool
+    /// Overrides `base_url` from site.yml.
+    public var baseURL: String?
+    /// How paths are shown in diagnostics: the prefix the user would type.
+    public var displayPrefix: String
+
+    public init(source: String, output: String? = nil, themes: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil) {
+        let sourceURL = URL(fileURLWithPath: source).standardizedFileURL
+        self.source = sourceURL
+        self.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? sourceURL.appendingPathComponent("public")
+        self.themes = themes.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? sourceURL.appendingPathComponent("themes")
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+        let trimmed = source.hasSuffix("/") ? String(source.dropLast()) : source
+        displayPrefix = trimmed.isEmpty || trimmed == "." ? "" : trimmed + "/"
+    }
+}

@@ -1,0 +1,16 @@
+/// What a build did: problems found, pages written, and how long each stage took.
+public struct BuildReport: Sendable {
+    public struct Stage: Sendable {
+        public let name: String
+        public let seconds: Double
+    }
+
+    public var diagnostics: [Diagnostic] = []
+    /// HTML pages written; zero when the build failed.
+    public var pagesWritten = 0
+    /// All files written, pages and assets.
+    public var filesWritten = 0
+    public var stages: [Stage] = []
+    public var succeeded: Bool { !diagnostics.containsErrors && filesWritten > 0 }
+    public var totalSeconds: Double { stages.reduce(0) { $0 + $1.seconds } }
+}

@@ -1,0 +1,93 @@
+internal import Foundation
+
+/// Runs the pipeline: load → parse → resolve → render → write. Each stage returns values
+/// and diagnostics; the build stops before writing when any stage reported an error, so
+/// the previous output stays as it was.
+public enum SiteBuilder {
+    /// The model of the site without writing anything (used by `build` and by checks).
+    public static func load(_ options: BuildOptions, report: inout BuildReport) -> Site? {
+        let prefix = options.displayPrefix
+        var clock = StageClock()
+
+        let configPath = options.source.appendingPathComponent("site.yml")
+        guard let configData = FileManager.default.contents(atPath: configPath.path) else {
+            report.diagnostics.append(.error(at: .init(path: prefix + "site.yml"), "site.yml not found: is this a StudyGuide site folder?", rule: "config"))
+            return nil
+        }
+        let (configText, configProblems) = SourceText.decode([UInt8](configData), path: prefix + "site.yml")
+        report.diagnostics += configProblems
+        var config: SiteConfig?
+        if let configText {
+            let (parsed, problems) = SiteConfig.parse(String(decoding: configText.bytes, as: UTF8.self), path: prefix + "site.yml")
+            config = parsed
+            report.diagnostics += problems
+        }
+        if let baseURL = options.baseURL { config?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+
+        let (files, loadProblems) = ContentLoader.load(
+            contentDirectory: options.source.appendingPathComponent("content"), displayPrefix: prefix + "content/")
+        report.diagnostics += loadProblems
+        report.stages.append(clock.lap("load"))
+
+        let parsed = parallelMap(files) { file -> (ContentDocument?, [Diagnostic]) in
+            let (text, problems) = SourceText.decode(file.bytes, path: file.displayPath)
+            guard let text else { return (nil, problems) }
+            return ContentDocument.parse(text, contentPath: file.contentPath)
+        }
+        report.diagnostics += parsed.flatMap(\.1)
+        report.stages.append(clock.lap("parse"))
+
+        guard let config else { return nil }
+        let (site, resolveProblems) = SiteResolver.resolve(
+            config: config, documents: parsed.compactMap(\.0), includeDrafts: options.includeDrafts)
+        report.diagnostics += resolveProblems
+        report.stages.append(clock.lap("resolve"))
+        return site
+    }
+
+    /// Builds the site into `options.output`.
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        var report = BuildReport()
+        defer { report.diagnostics.sort() }
+        let site = load(options, report: &report)
+        var clock = StageClock()
+
+        let themeDirectory = options.themes.appendingPathComponent(site?.config.theme ?? "default")
+        let themeDisplay = options.themes.path == options.source.appendingPathComponent("themes").path
+            ? options.displayPrefix + "themes/" + (site?.config.theme ?? "default")
+            : themeDirectory.path
+        let (theme, themeProblems) = Theme.load(themeDirectory: themeDirectory, siteDirectory: options.source,
+                                                displayPrefix: options.displayPrefix, themeDisplay: themeDisplay)
+        report.diagnostics += themeProblems
+        guard let site, let theme, !report.diagnostics.containsErrors else { return report }
+
+        let rendered = SiteRenderer(site: site, theme: theme).render()
+        report.diagnostics += rendered.diagnostics
+        report.stages.append(clock.lap("render"))
+        guard !report.diagnostics.containsErrors else { return report }
+
+        do {
+            try StagingFolder(output: options.output).publish(rendered.files, staticFiles: theme.staticFiles)
+        } catch {
+            report.diagnostics.append(.error(at: .init(path: options.output.path), error.description, rule: "output"))
+            return report
+        }
+        report.stages.append(clock.lap("write"))
+        report.pagesWritten = rendered.files.filter { $0.path.path.hasSuffix(".html") }.count
+        report.filesWritten = rendered.files.count + theme.staticFiles.count
+        return report
+    }
+}
+
+/// Times consecutive stages (Zola's `log_time`).
+struct StageClock {
+    private var start = ContinuousClock.now
+
+    mutating func lap(_ name: String) -> BuildReport.Stage {
+        let now = ContinuousClock.now
+        let elapsed = now - start
+        start = now
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return BuildReport.Stage(name: name, seconds: seconds)
+    }
+}

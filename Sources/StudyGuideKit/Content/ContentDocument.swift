@@ -1,0 +1,61 @@
+/// One parsed content file, by where it sits in `content/`.
+public enum ContentDocument: Sendable {
+    case question(Question)
+    case category(Category)
+    case guide(Guide)
+    case homeIntro(SectionIntro)
+    case guidesIntro(SectionIntro)
+
+    /// Parses a content file from its text. `contentPath` is the path inside `content/`
+    /// (`databases/indexes.md`); it decides what the file is.
+    public static func parse(_ text: SourceText, contentPath: String) -> (ContentDocument?, [Diagnostic]) {
+        let components = contentPath.split(separator: "/").map(String.init)
+        let fileName = components.last ?? ""
+        let fileSlug = String(fileName.dropLast(3))
+        let start = SourceLocation(path: text.path)
+
+        let placement: Placement
+        switch (components.count, fileName) {
+        case (1, "_index.md"): placement = .homeIntro
+        case (1, _):
+            return (nil, [.error(at: start, "questions belong in a category folder: move this file to content/<category>/\(fileName)", rule: "layout")])
+        case (2, "_index.md") where components[0] == "guides": placement = .guidesIntro
+        case (2, _) where components[0] == "guides": placement = .guide(fileSlug)
+        case (2, "_index.md"): placement = .category(components[0])
+        case (2, _): placement = .question(category: components[0], fileSlug: fileSlug)
+        default:
+            return (nil, [.error(at: start, "content is one folder deep (content/<category>/<slug>.md); this file is nested further", rule: "layout")])
+        }
+        if components.count == 2, components[0] != "guides", !Slug.isValid(components[0]) {
+            return (nil, [.error(at: start, "category folder '\(components[0])' must be \(Slug.rule)", rule: "slug")])
+        }
+
+        let (split, splitProblems) = FrontMatterSplit.split(text)
+        guard let split else { return (nil, splitProblems) }
+        let (reader, yamlProblems) = FieldReader.parse(yaml: split.yaml, path: text.path, firstLine: split.yamlFirstLine)
+        guard var fields = reader else { return (nil, yamlProblems) }
+        let body = MarkdownBody(bytes: split.body, firstLine: split.bodyFirstLine)
+
+        let document: ContentDocument?
+        switch placement {
+        case .homeIntro: document = .homeIntro(SectionIntro.decode(&fields, body: body))
+        case .guidesIntro: document = .guidesIntro(SectionIntro.decode(&fields, body: body))
+        case .guide(let slug):
+            document = Guide.decode(&fields, body: body, fileSlug: slug, contentPath: contentPath).map(ContentDocument.guide)
+        case .category(let slug):
+            document = Category.decode(&fields, body: body, slug: slug, contentPath: contentPath).map(ContentDocument.category)
+        case .question(let category, let slug):
+            document = Question.decode(&fields, body: body, category: category, fileSlug: slug, contentPath: contentPath)
+                .map(ContentDocument.question)
+        }
+        let problems = yamlProblems + fields.diagnostics
+        return (problems.containsErrors ? nil : document, problems)
+    }
+
+    private enum Placement {
+        case homeIntro, guidesIntro
+        case guide(String)
+        case category(String)
+        case question(category: String, fileSlug: String)
+    }
+}

@@ -1,0 +1,68 @@
+public import Foundation
+
+/// A file read from `content/`, before parsing.
+public struct ContentFile: Sendable {
+    /// The path inside `content/`, with `/` separators.
+    public var contentPath: String
+    /// The path shown to the user.
+    public var displayPath: String
+    public var bytes: [UInt8]
+}
+
+/// Walks `content/` and reads every Markdown file. It refuses symbolic links that leave
+/// `content/` and never follows a link twice, so a link loop cannot hang the walk.
+public enum ContentLoader {
+    public static func load(contentDirectory: URL, displayPrefix: String) -> ([ContentFile], [Diagnostic]) {
+        let fileManager = FileManager.default
+        let root = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        var files: [ContentFile] = []
+        var diagnostics: [Diagnostic] = []
+        var visitedDirectories: Set<String> = []
+
+        func display(_ relative: String) -> String { displayPrefix + relative }
+
+        func walk(_ relative: String) {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            guard visitedDirectories.insert(absolute).inserted else { return }
+            guard let names = try? fileManager.contentsOfDirectory(atPath: absolute) else {
+                diagnostics.append(.error(at: .init(path: display(relative)), "cannot read folder", rule: "io"))
+                return
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                let childAbsolute = absolute + "/" + name
+                let location = SourceLocation(path: display(childRelative))
+                let resolved = URL(fileURLWithPath: childAbsolute).resolvingSymlinksInPath().path
+                guard resolved == root || resolved.hasPrefix(root + "/") else {
+                    diagnostics.append(.error(at: location, "symbolic link points outside content/; refusing to read it", rule: "symlink"))
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                guard fileManager.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+                    diagnostics.append(.error(at: location, "broken symbolic link", rule: "symlink"))
+                    continue
+                }
+                if isDirectory.boolValue {
+                    if resolved != childAbsolute, visitedDirectories.contains(resolved) || root.hasPrefix(resolved) {
+                        diagnostics.append(.error(at: location, "symbolic link loop", rule: "symlink"))
+                        continue
+                    }
+                    walk(childRelative)
+                } else if name.hasSuffix(".md") {
+                    guard let data = fileManager.contents(atPath: resolved) else {
+                        diagnostics.append(.error(at: location, "cannot read file", rule: "io"))
+                        continue
+                    }
+                    files.append(ContentFile(contentPath: childRelative, displayPath: display(childRelative), bytes: [UInt8](data)))
+                }
+            }
+        }
+
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return ([], [.error(at: .init(path: display("")), "content folder not found", rule: "io")])
+        }
+        walk("")
+        return (files, diagnostics)
+    }
+}

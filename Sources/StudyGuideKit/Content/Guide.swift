@@ -1,0 +1,31 @@
+/// A long-form article under `content/guides/`: the interview process, a study plan, …
+public struct Guide: Sendable {
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public var weight: Int
+    public var updated: ContentDate?
+    public var draft: Bool
+    public var location: SourceLocation
+    public var contentPath: String
+    public var body: MarkdownBody
+
+    static let keys = ["title", "summary", "weight", "updated", "draft", "type", "slug"]
+
+    static func decode(_ fields: inout FieldReader, body: MarkdownBody, fileSlug: String, contentPath: String) -> Guide? {
+        fields.rejectUnknownKeys(allowed: keys)
+        let title = fields.string("title", required: true)
+        let summary = fields.string("summary", required: true)
+        if let type = fields.located("type"), type.value != "guide" {
+            fields.appendDiagnostic(.error(at: type.location,
+                "'type' under content/guides/ can only be 'guide', got '\(type.value)'", rule: "schema"))
+        }
+        let slug = fields.slug(fileSlug: fileSlug)
+        let guide = Guide(slug: slug ?? fileSlug, title: title ?? "", summary: summary ?? "",
+                          weight: fields.int("weight") ?? 0, updated: fields.date("updated"),
+                          draft: fields.bool("draft") ?? false, location: SourceLocation(path: fields.path),
+                          contentPath: contentPath, body: body)
+        guard title != nil, summary != nil, slug != nil else { return nil }
+        return guide
+    }
+}

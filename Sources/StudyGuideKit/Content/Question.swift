@@ -1,0 +1,121 @@
+/// How hard a question is.
+public enum Difficulty: String, CaseIterable, Sendable, Comparable {
+    case beginner, intermediate, advanced
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// What sort of question an interviewer is asking.
+public enum QuestionKind: String, CaseIterable, Sendable {
+    case technical, behavioral, situational
+    case systemDesign = "system-design"
+    case practical, career
+
+    /// The name shown on badges.
+    public var label: String {
+        switch self {
+        case .systemDesign: return "System design"
+        default: return rawValue.prefix(1).uppercased() + rawValue.dropFirst()
+        }
+    }
+}
+
+/// The Markdown part of a content file and where it starts, so positions cmark reports
+/// inside the body can be turned back into file positions.
+public struct MarkdownBody: Sendable {
+    public var bytes: ArraySlice<UInt8>
+    public var firstLine: Int
+}
+
+/// One interview question: `content/<category>/<slug>.md`.
+public struct Question: Sendable {
+    public var slug: String
+    public var category: String
+    public var title: String
+    public var difficulty: Difficulty
+    public var kind: QuestionKind
+    public var summary: String
+    public var tags: [Located<String>]
+    public var aliases: [String]
+    public var followUps: [String]
+    public var areas: [String]
+    public var redFlags: [String]
+    public var related: [Located<String>]
+    public var weight: Int
+    public var updated: ContentDate?
+    public var draft: Bool
+    /// Where the file is, for diagnostics.
+    public var location: SourceLocation
+    /// The file's path inside `content/`, for Markdown links between files.
+    public var contentPath: String
+    public var body: MarkdownBody
+
+    static let keys = ["title", "difficulty", "kind", "summary", "tags", "aliases", "follow_ups", "areas",
+                       "red_flags", "related", "weight", "slug", "updated", "draft"]
+
+    /// Decodes a question from its front-matter and body.
+    static func decode(_ fields: inout FieldReader, body: MarkdownBody, category: String, fileSlug: String,
+                       contentPath: String) -> Question? {
+        fields.rejectUnknownKeys(allowed: keys)
+        let title = fields.string("title", required: true)
+        let difficulty: Difficulty? = fields.choice("difficulty")
+        let kind: QuestionKind? = fields.choice("kind")
+        let summary = fields.string("summary", required: true)
+        let tags = fields.stringList("tags")
+        for tag in tags where !Slug.isValid(tag.value) {
+            let hint = Slug.make(from: tag.value)
+            fields.appendDiagnostic(.error(at: tag.location, "tag '\(tag.value)' must be \(Slug.rule)"
+                + (hint.isEmpty ? "" : " (try '\(hint)')"), rule: "tag"))
+        }
+        let related = fields.stringList("related")
+        let slug = fields.slug(fileSlug: fileSlug)
+        let question = Question(
+            slug: slug ?? fileSlug,
+            category: category,
+            title: title ?? "",
+            difficulty: difficulty ?? .beginner,
+            kind: kind ?? .technical,
+            summary: summary ?? "",
+            tags: tags.filter { Slug.isValid($0.value) },
+            aliases: fields.stringList("aliases").map(\.value),
+            followUps: fields.stringList("follow_ups").map(\.value),
+            areas: fields.stringList("areas").map(\.value),
+            redFlags: fields.stringList("red_flags").map(\.value),
+            related: related,
+            weight: fields.int("weight") ?? 0,
+            updated: fields.date("updated"),
+            draft: fields.bool("draft") ?? false,
+            location: SourceLocation(path: fields.path),
+            contentPath: contentPath,
+            body: body
+        )
+        guard title != nil, difficulty != nil, kind != nil, summary != nil, slug != nil else { return nil }
+        return question
+    }
+}
+
+extension FieldReader {
+    mutating func appendDiagnostic(_ diagnostic: Diagnostic) {
+        appendDiagnostics([diagnostic])
+    }
+
+    /// The page's slug: the `slug` key if present, else the file name; nil when invalid.
+    mutating func slug(fileSlug: String) -> String? {
+        if let written = located("slug") {
+            guard Slug.isValid(written.value) else {
+                appendDiagnostic(.error(at: written.location, "slug '\(written.value)' must be \(Slug.rule)", rule: "slug"))
+                return nil
+            }
+            return written.value
+        }
+        guard Slug.isValid(fileSlug) else {
+            let hint = Slug.make(from: fileSlug)
+            appendDiagnostic(.error(at: start, "file name '\(fileSlug).md' is not a valid slug: it must be \(Slug.rule); "
+                + "rename the file\(hint.isEmpty ? "" : " to '\(hint).md'") or set 'slug'", rule: "slug"))
+            return nil
+        }
+        return fileSlug
+    }
+}

@@ -1,0 +1,86 @@
+/// A content file's bytes after the checks every file must pass: valid UTF-8, no NUL
+/// or other control bytes, byte-order mark removed, CRLF and lone CR turned into LF.
+/// Line numbers are unchanged by the normalisation, so positions still match the file.
+public struct SourceText: Sendable {
+    /// The path shown in diagnostics.
+    public var path: String
+    /// Normalised UTF-8, LF line endings.
+    public var bytes: [UInt8]
+
+    /// Checks and normalises raw file bytes; returns nil with diagnostics when the file is unusable.
+    public static func decode(_ raw: [UInt8], path: String) -> (SourceText?, [Diagnostic]) {
+        var start = 0
+        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { start = 3 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count - start)
+        var index = start
+        var line = 1
+        var column = 1
+        while index < raw.count {
+            let byte = raw[index]
+            if byte < 0x80 {
+                if let problem = controlByteProblem(byte) {
+                    return (nil, [.error(at: .init(path: path, line: line, column: column), problem, rule: "encoding")])
+                }
+                if byte == 0x0D {
+                    // CRLF or a lone CR both end a line.
+                    if index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
+                    bytes.append(0x0A)
+                } else {
+                    bytes.append(byte)
+                }
+                if bytes.last == 0x0A { line += 1; column = 1 } else { column += 1 }
+                index += 1
+                continue
+            }
+            guard let length = validSequenceLength(raw, at: index) else {
+                let message = "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save the file as UTF-8"
+                return (nil, [.error(at: .init(path: path, line: line, column: column), message, rule: "encoding")])
+            }
+            bytes.append(contentsOf: raw[index..<index + length])
+            index += length
+            column += 1
+        }
+        return (SourceText(path: path, bytes: bytes), [])
+    }
+
+    private static func controlByteProblem(_ byte: UInt8) -> String? {
+        switch byte {
+        case 0x00: return "NUL byte in file; is this a binary file?"
+        case 0x09, 0x0A, 0x0D: return nil
+        case 0x01...0x1F, 0x7F:
+            return "control character U+00\(String(byte, radix: 16, uppercase: true).leftPadded(to: 2)) in file"
+        default: return nil
+        }
+    }
+
+    /// Length of the well-formed UTF-8 sequence at `index` (RFC 3629: no overlongs, no surrogates).
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int? {
+        let first = bytes[index]
+        let length: Int
+        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+        switch first {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            let (lo, hi): (UInt8, UInt8) = offset == 1 ? (lower, upper) : (0x80, 0xBF)
+            guard byte >= lo, byte <= hi else { return nil }
+        }
+        return length
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,100 @@
+internal import Foundation
+internal import CStudyGuideSystem
+
+/// Writes a whole site next to the output folder, then swaps it in with one atomic
+/// exchange: readers and interrupted builds only ever see the old site or the new one.
+/// Pages whose sources were removed disappear because the new folder holds only this build.
+struct StagingFolder {
+    let output: URL
+    private let staging: URL
+
+    init(output: URL) {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
+    }
+
+    /// Prefix of every leftover a killed build can leave beside the output.
+    private var leftoverPrefix: String { ".\(output.lastPathComponent).staging-" }
+
+    enum Failure: Error, CustomStringConvertible {
+        case notAnOutputFolder(String)
+        case io(String)
+
+        var description: String {
+            switch self {
+            case .notAnOutputFolder(let path):
+                return "refusing to replace '\(path)': it exists but does not look like a generated site (no index.html)"
+            case .io(let message): return message
+            }
+        }
+    }
+
+    /// Writes the files into a fresh staging folder and swaps it with the output.
+    func publish(_ files: [OutputFile], staticFiles: [(PagePath, String)]) throws(Failure) {
+        let fileManager = FileManager.default
+        removeLeftovers()
+        try checkOutputIsReplaceable()
+        try? fileManager.removeItem(at: staging)
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for (path, source) in staticFiles {
+                let destination = staging.appendingPathComponent(path.path)
+                try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fileManager.copyItem(atPath: source, toPath: destination.path)
+            }
+            for file in files {
+                let destination = staging.appendingPathComponent(file.path.path)
+                try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.bytes).write(to: destination)
+            }
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw .io("cannot write the site: \(error.localizedDescription)")
+        }
+        try swapIn()
+    }
+
+    private func swapIn() throws(Failure) {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: output.path) {
+            guard studyguide_exchange_paths(staging.path, output.path) == 0 else {
+                // No atomic exchange here (not Linux, or an unusual file system): fall back
+                // to two renames, which leave a brief moment without an output folder.
+                let old = staging.appendingPathExtension("old")
+                guard rename(output.path, old.path) == 0, rename(staging.path, output.path) == 0 else {
+                    throw .io("cannot move the new site into place: \(String(cString: strerror(errno)))")
+                }
+                try? fileManager.removeItem(at: old)
+                return
+            }
+            try? fileManager.removeItem(at: staging)  // now holds the previous site
+        } else {
+            try? fileManager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard rename(staging.path, output.path) == 0 else {
+                throw .io("cannot move the new site into place: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Staging folders of builds that were killed before they could clean up.
+    private func removeLeftovers() {
+        let parent = output.deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(leftoverPrefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// The swap replaces the output folder wholesale, so never aim it at a folder of
+    /// something else (`--output .` by mistake).
+    private func checkOutputIsReplaceable() throws(Failure) {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
+        guard isDirectory.boolValue, contents.isEmpty || contents.contains("index.html") else {
+            throw .notAnOutputFolder(output.path)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+internal import StudyGuideMarkdown
+
+/// A content file's Markdown, rendered once; its HTML, headings, text and links feed the
+/// page, the table of contents, the search index and the link checks.
+public struct RenderedBody: Sendable {
+    public struct Heading: Sendable {
+        public let level: Int
+        public let text: String
+        public let id: String
+        public let location: SourceLocation
+    }
+
+    public struct Link: Sendable {
+        public let destination: String
+        public let isImage: Bool
+        public let location: SourceLocation
+    }
+
+    public let html: String
+    public let headings: [Heading]
+    public let plainText: String
+    public let links: [Link]
+
+    /// Renders a body; positions are shifted from body lines to file lines.
+    static func render(_ body: MarkdownBody, path: String, rawHTML: Bool,
+                       rewrite: (@Sendable (String) -> String?)?) -> RenderedBody {
+        let options = MarkdownOptions(allowRawHTML: rawHTML, headingIDs: true, rewriteDestination: rewrite)
+        let rendered = MarkdownRenderer.render(body.bytes, options: options)
+        let shift = body.firstLine - 1
+        return RenderedBody(
+            html: rendered.html,
+            headings: rendered.headings.map {
+                Heading(level: $0.level, text: $0.text, id: $0.id, location: .init(path: path, line: $0.line + shift))
+            },
+            plainText: rendered.plainText,
+            links: rendered.links.map {
+                Link(destination: $0.destination, isImage: $0.isImage,
+                     location: .init(path: path, line: $0.line + shift, column: $0.column))
+            }
+        )
+    }
+}

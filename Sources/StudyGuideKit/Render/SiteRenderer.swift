@@ -1,0 +1,77 @@
+/// The render stage: Markdown bodies to HTML (in parallel), then one view per page
+/// rendered through the theme, plus the search index and, with a base URL, the feeds.
+struct SiteRenderer {
+    let site: Site
+    let theme: Theme
+
+    struct Output {
+        var files: [OutputFile]
+        var diagnostics: [Diagnostic]
+        var bodies: [String: RenderedBody]
+    }
+
+    func render() -> Output {
+        let bodies = renderBodies()
+        var diagnostics = linkWarnings(bodies)
+        let pages = PageBuilder(site: site, bodies: bodies)
+
+        var jobs: [@Sendable () -> OutputFile] = [
+            { pages.home(theme) }, { pages.tagsIndex(theme) }, { pages.guidesIndex(theme) },
+            { pages.search(theme) }, { pages.notFound(theme) },
+        ]
+        for category in site.categories {
+            jobs.append { pages.category(category, theme) }
+            for (index, question) in category.questions.enumerated() {
+                jobs.append { pages.question(question, in: category, at: index, theme) }
+            }
+        }
+        for tag in site.tags { jobs.append { pages.tag(tag, theme) } }
+        for guide in site.guides { jobs.append { pages.guide(guide, theme) } }
+
+        var files = parallelMap(jobs) { $0() }
+        files.append(SearchIndex.script(for: site))
+        if let baseURL = site.config.baseURL {
+            files += Syndication.files(for: site, pages: files.map(\.path).filter { $0.path.hasSuffix(".html") }, baseURL: baseURL)
+        }
+        if files.contains(where: { $0.bytes.isEmpty }) {
+            diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
+        }
+        return Output(files: files, diagnostics: diagnostics, bodies: bodies)
+    }
+
+    /// Every Markdown body, keyed by content path, rendered on all cores.
+    private func renderBodies() -> [String: RenderedBody] {
+        let links = ContentLinks(site: site)
+        var jobs: [(String, MarkdownBody, String, PagePath)] = []
+        for category in site.categories {
+            let c = category.category
+            jobs.append((c.contentPath, c.body, c.location.path, category.path))
+            for question in category.questions {
+                jobs.append((question.contentPath, question.body, question.location.path, question.path))
+            }
+        }
+        for guide in site.guides { jobs.append((guide.contentPath, guide.body, guide.location.path, guide.path)) }
+        if let intro = site.homeIntro { jobs.append(("_index.md", intro.body, intro.location.path, .home)) }
+        if let intro = site.guidesIntro { jobs.append(("guides/_index.md", intro.body, intro.location.path, .guidesIndex)) }
+        let rawHTML = site.config.rawHTML
+        let rendered = parallelMap(jobs) { job in
+            RenderedBody.render(job.1, path: job.2, rawHTML: rawHTML, rewrite: links.rewriter(from: job.0, page: job.3))
+        }
+        return Dictionary(uniqueKeysWithValues: zip(jobs.map(\.0), rendered))
+    }
+
+    /// Markdown links to `.md` files that are not pages of the site.
+    private func linkWarnings(_ bodies: [String: RenderedBody]) -> [Diagnostic] {
+        let links = ContentLinks(site: site)
+        var diagnostics: [Diagnostic] = []
+        for contentPath in bodies.keys.sorted() {
+            for link in bodies[contentPath]!.links {
+                guard let (target, _) = ContentLinks.resolve(link.destination, from: contentPath) else { continue }
+                if links.pages[target] == nil {
+                    diagnostics.append(.warning(at: link.location, "link to '\(link.destination)' names no page of the site", rule: "broken-link"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

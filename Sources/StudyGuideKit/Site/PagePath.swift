@@ -1,0 +1,44 @@
+/// Where a page lives in the output, relative to the site root: `databases/indexes.html`.
+/// Every internal link is made from two of these, so links are relative and always name
+/// a file: the site works from `file://` and under any sub-path.
+public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let path: String
+
+    public init(_ path: String) {
+        self.path = path
+    }
+
+    public static let home = PagePath("index.html")
+    public static let search = PagePath("search.html")
+    public static let notFound = PagePath("404.html")
+    public static let tagsIndex = PagePath("tags/index.html")
+    public static let guidesIndex = PagePath("guides/index.html")
+    public static let searchIndexScript = PagePath("search-index.js")
+
+    public static func category(_ slug: String) -> PagePath { PagePath("\(slug)/index.html") }
+    public static func question(_ slug: String, in category: String) -> PagePath { PagePath("\(category)/\(slug).html") }
+    public static func tag(_ tag: String) -> PagePath { PagePath("tags/\(tag).html") }
+    public static func guide(_ slug: String) -> PagePath { PagePath("guides/\(slug).html") }
+    public static func asset(_ name: String) -> PagePath { PagePath("assets/\(name)") }
+
+    /// Folders between the root and this page.
+    public var depth: Int { path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+
+    /// `../` repeated once per folder: the way back to the site root from this page.
+    public var rootPrefix: String { String(repeating: "../", count: depth) }
+
+    /// The relative link from this page to `target`: `../tags/sql.html`, or `indexes.html`
+    /// inside the same folder.
+    public func link(to target: PagePath) -> String {
+        let from = path.split(separator: "/").dropLast()
+        let to = target.path.split(separator: "/")
+        var shared = 0
+        while shared < from.count, shared < to.count - 1, from[from.startIndex + shared] == to[shared] { shared += 1 }
+        let ups = String(repeating: "../", count: from.count - shared)
+        return ups + to[shared...].joined(separator: "/")
+    }
+
+    public var description: String { path }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.path < rhs.path }
+}

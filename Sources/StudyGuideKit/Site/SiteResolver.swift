@@ -1,0 +1,100 @@
+/// Turns parsed documents into a `Site`: orders pages, groups tags, checks that slugs are
+/// unique, that every question has a category, and that `related` names real questions.
+public enum SiteResolver {
+    /// Folder names the generator writes itself, so no category may take them.
+    static let reservedNames: Set<String> = ["tags", "guides", "assets", "anki", "search", "practice"]
+
+    public static func resolve(config: SiteConfig, documents: [ContentDocument], includeDrafts: Bool) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var categories: [String: Category] = [:]
+        var questions: [Question] = []
+        var guides: [Guide] = []
+        var homeIntro: SectionIntro?
+        var guidesIntro: SectionIntro?
+
+        for document in documents {
+            switch document {
+            case .category(let category):
+                if reservedNames.contains(category.slug) {
+                    diagnostics.append(.error(at: category.location,
+                        "'\(category.slug)' is reserved for generated pages; rename the folder", rule: "slug"))
+                } else {
+                    categories[category.slug] = category
+                }
+            case .question(let question):
+                if includeDrafts || !question.draft { questions.append(question) }
+            case .guide(let guide):
+                if includeDrafts || !guide.draft { guides.append(guide) }
+            case .homeIntro(let intro): homeIntro = intro
+            case .guidesIntro(let intro): guidesIntro = intro
+            }
+        }
+
+        diagnostics += duplicateSlugs(questions: questions, guides: guides)
+
+        var byCategory: [String: [Question]] = [:]
+        var reportedMissing: Set<String> = []
+        for question in questions {
+            guard categories[question.category] != nil else {
+                if reservedNames.contains(question.category) { continue }
+                if reportedMissing.insert(question.category).inserted {
+                    diagnostics.append(.error(at: question.location,
+                        "category '\(question.category)' has no _index.md: add content/\(question.category)/_index.md "
+                        + "with a title and a description", rule: "missing-category"))
+                }
+                continue
+            }
+            byCategory[question.category, default: []].append(question)
+        }
+
+        // `related` may name any page with a slug: a question or a guide.
+        let knownSlugs = Set(questions.map(\.slug) + guides.map(\.slug))
+        for question in questions {
+            for entry in question.related where !knownSlugs.contains(entry.value) {
+                diagnostics.append(.error(at: entry.location,
+                    "related page '\(entry.value)' does not exist\(Suggestion.hint(for: entry.value, in: knownSlugs))",
+                    rule: "related"))
+            }
+        }
+
+        let orderedCategories = categories.values
+            .sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
+            .map { category in
+                Site.CategoryPage(category: category, questions: (byCategory[category.slug] ?? []).sorted(by: readingOrder))
+            }
+        let orderedGuides = guides.sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
+
+        var tagged: [String: [Question]] = [:]
+        for page in orderedCategories {
+            for question in page.questions {
+                for tag in Set(question.tags.map(\.value)) { tagged[tag, default: []].append(question) }
+            }
+        }
+        let tags = tagged.keys.sorted().map { name in
+            Site.TagPage(name: name, questions: tagged[name]!.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) })
+        }
+
+        let site = Site(config: config, homeIntro: homeIntro, guidesIntro: guidesIntro,
+                        categories: orderedCategories, guides: orderedGuides, tags: tags)
+        return (site, diagnostics)
+    }
+
+    private static func readingOrder(_ a: Question, _ b: Question) -> Bool {
+        (a.weight, a.title, a.slug) < (b.weight, b.title, b.slug)
+    }
+
+    /// Slugs are unique across the whole site, so a question can be named by slug alone.
+    private static func duplicateSlugs(questions: [Question], guides: [Guide]) -> [Diagnostic] {
+        var firstSeen: [String: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        let named = questions.map { ($0.slug, $0.location) } + guides.map { ($0.slug, $0.location) }
+        for (slug, location) in named.sorted(by: { $0.1 < $1.1 }) {
+            if let first = firstSeen[slug] {
+                diagnostics.append(.error(at: location, "slug '\(slug)' is already used by \(first.path)", rule: "duplicate-slug"))
+            } else {
+                firstSeen[slug] = location
+            }
+        }
+        return diagnostics
+    }
+}

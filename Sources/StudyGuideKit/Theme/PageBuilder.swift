@@ -1,0 +1,174 @@
+/// Builds the view of each page from the site model, and renders it with its template.
+/// One function per page kind; escaping is left to Mustache, which escapes every `{{value}}`.
+struct PageBuilder: Sendable {
+    let site: Site
+    let bodies: [String: RenderedBody]
+    let questionsBySlug: [String: Question]
+
+    init(site: Site, bodies: [String: RenderedBody]) {
+        self.site = site
+        self.bodies = bodies
+        questionsBySlug = Dictionary(site.questions.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func home(_ theme: Theme) -> OutputFile {
+        let page = PagePath.home
+        let categories = site.categories.map { category in
+            let questions = category.questions
+            return HomeView.CategorySummary(
+                title: category.category.title,
+                href: page.link(to: category.path),
+                description: category.category.description,
+                total: questions.count,
+                beginner: questions.filter { $0.difficulty == .beginner }.count,
+                intermediate: questions.filter { $0.difficulty == .intermediate }.count,
+                advanced: questions.filter { $0.difficulty == .advanced }.count
+            )
+        }
+        let recent = site.questions
+            .filter { $0.updated != nil }
+            .sorted { ($1.updated!, $0.title) < ($0.updated!, $1.title) }
+            .prefix(site.config.recentCount)
+            .map { QuestionCard($0, from: page, site: site) }
+        let view = HomeView(
+            chrome: PageChrome(site: site, page: page, title: nil, description: site.homeIntro?.description, kind: "home"),
+            title: site.homeIntro?.title ?? site.config.title,
+            intro: ArticleView(bodies["_index.md"]),
+            categories: categories,
+            guides: guideLinks(from: page),
+            recent: Array(recent),
+            questionCount: site.questions.count
+        )
+        return OutputFile(path: page, text: theme.render(view, template: "home"))
+    }
+
+    func category(_ category: Site.CategoryPage, _ theme: Theme) -> OutputFile {
+        let page = category.path
+        let c = category.category
+        let view = CategoryView(
+            chrome: PageChrome(site: site, page: page, title: c.title, description: c.description, kind: "category",
+                               currentCategory: c.slug),
+            title: c.title,
+            description: c.description,
+            intro: ArticleView(bodies[c.contentPath]),
+            questions: category.questions.map { QuestionCard($0, from: page, site: site) },
+            count: category.questions.count,
+            home: page.link(to: .home)
+        )
+        return OutputFile(path: page, text: theme.render(view, template: "category"))
+    }
+
+    func question(_ question: Question, in category: Site.CategoryPage, at index: Int, _ theme: Theme) -> OutputFile {
+        let page = question.path
+        let questions = category.questions
+        func link(_ other: Question) -> LinkView { LinkView(title: other.title, href: page.link(to: other.path)) }
+        let view = QuestionView(
+            chrome: PageChrome(site: site, page: page, title: question.title, description: question.summary,
+                               kind: "question", currentCategory: category.category.slug),
+            title: question.title,
+            slug: question.slug,
+            summary: question.summary,
+            difficulty: question.difficulty.rawValue,
+            difficultyLabel: question.difficulty.rawValue.capitalized,
+            kind: question.kind.rawValue,
+            kindLabel: question.kind.label,
+            category: LinkView(title: category.category.title, href: page.link(to: category.path)),
+            home: page.link(to: .home),
+            tags: question.tags.map { LinkView(title: $0.value, href: page.link(to: .tag($0.value))) },
+            aliases: question.aliases,
+            answer: ArticleView(bodies[question.contentPath]),
+            followUps: question.followUps,
+            areas: question.areas,
+            redFlags: question.redFlags,
+            related: question.related.compactMap { relatedView($0.value, from: page) },
+            previous: index > 0 ? link(questions[index - 1]) : nil,
+            next: index + 1 < questions.count ? link(questions[index + 1]) : nil,
+            updated: question.updated?.description,
+            updatedLong: question.updated?.longForm
+        )
+        return OutputFile(path: page, text: theme.render(view, template: "question"))
+    }
+
+    func tag(_ tag: Site.TagPage, _ theme: Theme) -> OutputFile {
+        let page = tag.path
+        let view = TagView(
+            chrome: PageChrome(site: site, page: page, title: "Tag: \(tag.name)",
+                               description: "Questions tagged \(tag.name)", kind: "tag"),
+            name: tag.name,
+            questions: tag.questions.map { QuestionCard($0, from: page, site: site) },
+            count: tag.questions.count,
+            allTags: page.link(to: .tagsIndex)
+        )
+        return OutputFile(path: page, text: theme.render(view, template: "tag"))
+    }
+
+    func tagsIndex(_ theme: Theme) -> OutputFile {
+        let page = PagePath.tagsIndex
+        let view = TagsView(
+            chrome: PageChrome(site: site, page: page, title: "Tags", description: "Every tag of the study guide", kind: "tags"),
+            tags: site.tags.map { .init(name: $0.name, href: page.link(to: $0.path), count: $0.questions.count) }
+        )
+        return OutputFile(path: page, text: theme.render(view, template: "tags"))
+    }
+
+    func guide(_ guide: Guide, _ theme: Theme) -> OutputFile {
+        let page = guide.path
+        let view = GuideView(
+            chrome: PageChrome(site: site, page: page, title: guide.title, description: guide.summary, kind: "guide"),
+            title: guide.title,
+            summary: guide.summary,
+            article: ArticleView(bodies[guide.contentPath]),
+            guidesHref: page.link(to: .guidesIndex),
+            updated: guide.updated?.description,
+            updatedLong: guide.updated?.longForm
+        )
+        return OutputFile(path: page, text: theme.render(view, template: "guide"))
+    }
+
+    func guidesIndex(_ theme: Theme) -> OutputFile {
+        let page = PagePath.guidesIndex
+        let intro = site.guidesIntro
+        let title = intro?.title ?? "Guides"
+        let view = GuidesView(
+            chrome: PageChrome(site: site, page: page, title: title, description: intro?.description, kind: "guides"),
+            title: title,
+            intro: ArticleView(bodies["guides/_index.md"]),
+            guides: guideLinks(from: page)
+        )
+        return OutputFile(path: page, text: theme.render(view, template: "guides"))
+    }
+
+    func search(_ theme: Theme) -> OutputFile {
+        simple(.search, title: "Search", template: "search", baseHref: nil, theme: theme)
+    }
+
+    /// The 404 page is served for any missing address, at any depth; with a base URL a
+    /// `<base>` makes its relative links work from wherever it is shown.
+    func notFound(_ theme: Theme) -> OutputFile {
+        simple(.notFound, title: "Page not found", template: "404", baseHref: site.config.baseURL, theme: theme)
+    }
+
+    private func simple(_ page: PagePath, title: String, template: String, baseHref: String?, theme: Theme) -> OutputFile {
+        let view = SimpleView(
+            chrome: PageChrome(site: site, page: page, title: title, description: nil, kind: template),
+            categories: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) },
+            baseHref: baseHref
+        )
+        return OutputFile(path: page, text: theme.render(view, template: template))
+    }
+
+    private func relatedView(_ slug: String, from page: PagePath) -> RelatedView? {
+        if let question = questionsBySlug[slug] {
+            return RelatedView(title: question.title, href: page.link(to: question.path),
+                               label: question.difficulty.rawValue.capitalized, badgeClass: "difficulty-\(question.difficulty.rawValue)")
+        }
+        if let guide = site.guides.first(where: { $0.slug == slug }) {
+            return RelatedView(title: guide.title, href: page.link(to: guide.path), label: "Guide", badgeClass: "kind-guide")
+        }
+        return nil
+    }
+
+    private func guideLinks(from page: PagePath) -> [GuideLink] {
+        site.guides.map { GuideLink(title: $0.title, href: page.link(to: $0.path), summary: $0.summary) }
+    }
+}

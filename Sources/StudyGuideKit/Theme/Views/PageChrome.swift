@@ -1,0 +1,56 @@
+/// What every page shares: the document head, header, navigation and footer.
+/// Templates see these strings only; Mustache escapes them.
+struct PageChrome: Sendable {
+    struct NavLink: Sendable {
+        let title: String
+        let href: String
+        let current: Bool
+    }
+
+    let siteTitle: String
+    let siteDescription: String
+    let language: String
+    /// The `<title>` of the page.
+    let documentTitle: String
+    let description: String
+    let canonical: String?
+    let feed: String?
+    let pageKind: String
+    let home: String
+    let search: String
+    let tags: String
+    let guides: String
+    let stylesheet: String
+    let printStylesheet: String
+    let script: String
+    let searchIndex: String
+    let categories: [NavLink]
+    let guidesCurrent: Bool
+    let tagsCurrent: Bool
+    let searchCurrent: Bool
+
+    init(site: Site, page: PagePath, title: String?, description: String?, kind: String, currentCategory: String? = nil) {
+        siteTitle = site.config.title
+        siteDescription = site.config.description
+        language = site.config.language
+        documentTitle = title.map { "\($0) · \(site.config.title)" } ?? site.config.title
+        self.description = description ?? site.config.description
+        canonical = site.config.baseURL.map { $0 + (page == .home ? "" : page.path) }
+        feed = site.config.baseURL == nil ? nil : page.link(to: PagePath("feed.xml"))
+        pageKind = kind
+        home = page.link(to: .home)
+        search = page.link(to: .search)
+        tags = page.link(to: .tagsIndex)
+        guides = page.link(to: .guidesIndex)
+        stylesheet = page.link(to: .asset("style.css"))
+        printStylesheet = page.link(to: .asset("print.css"))
+        script = page.link(to: .asset("site.js"))
+        searchIndex = page.link(to: .searchIndexScript)
+        categories = site.categories.map {
+            NavLink(title: $0.category.title, href: page.link(to: $0.path), current: $0.category.slug == currentCategory)
+        }
+        guidesCurrent = kind == "guide" || kind == "guides"
+        tagsCurrent = kind == "tag" || kind == "tags"
+        searchCurrent = kind == "search"
+    }
+}

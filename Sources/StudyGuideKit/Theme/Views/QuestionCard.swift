@@ -1,0 +1,56 @@
+/// A question as it appears in lists: category pages, tag pages, related questions.
+struct QuestionCard: Sendable {
+    let title: String
+    let href: String
+    let summary: String
+    let difficulty: String
+    let difficultyLabel: String
+    let kind: String
+    let kindLabel: String
+    let category: String
+    let categoryHref: String
+    let updated: String?
+    let updatedLong: String?
+
+    init(_ question: Question, from page: PagePath, site: Site) {
+        title = question.title
+        href = page.link(to: question.path)
+        summary = question.summary
+        difficulty = question.difficulty.rawValue
+        difficultyLabel = question.difficulty.rawValue.capitalized
+        kind = question.kind.rawValue
+        kindLabel = question.kind.label
+        let category = site.category(named: question.category)
+        self.category = category?.category.title ?? question.category
+        categoryHref = page.link(to: .category(question.category))
+        updated = question.updated?.description
+        updatedLong = question.updated?.longForm
+    }
+}
+
+/// A link with a label, for tags, breadcrumbs and previous/next.
+struct LinkView: Sendable {
+    let title: String
+    let href: String
+}
+
+/// Rendered Markdown for a template: the HTML and its table of contents.
+struct ArticleView: Sendable {
+    struct TOCEntry: Sendable {
+        let text: String
+        let href: String
+        let nested: Bool
+    }
+
+    let html: String
+    let toc: [TOCEntry]
+    let hasTOC: Bool
+
+    /// Answers with three or more headings get a table of contents of their h2 and h3.
+    init(_ rendered: RenderedBody?) {
+        html = rendered?.html ?? ""
+        let headings = (rendered?.headings ?? []).filter { $0.level == 2 || $0.level == 3 }
+        toc = headings.map { TOCEntry(text: $0.text, href: "#" + $0.id, nested: $0.level == 3) }
+        hasTOC = headings.count >= 3
+    }
+}

@@ -1,0 +1,34 @@
+/// How a Markdown document is turned into HTML.
+public struct MarkdownOptions: Sendable {
+    /// The GFM extensions cmark-gfm attaches to the parser.
+    public enum Extension: String, CaseIterable, Sendable {
+        case table, strikethrough, autolink, tagfilter, tasklist, footnotes
+    }
+
+    /// Extensions to enable; the site uses all of them.
+    public var extensions: Set<Extension>
+    /// Pass raw HTML through. Off by default: cmark's safe mode drops raw HTML
+    /// and `javascript:`/`vbscript:`/`file:`/`data:` link destinations.
+    public var allowRawHTML: Bool
+    /// Give headings stable `id`s and anchor links. Off, the HTML is exactly cmark-gfm's.
+    public var headingIDs: Bool
+    /// Curly quotes and dashes (cmark's `--smart`).
+    public var smartPunctuation: Bool
+    /// Rewrites link and image destinations (for example `other.md` to `other.html`);
+    /// returning nil keeps the destination as written.
+    public var rewriteDestination: (@Sendable (String) -> String?)?
+
+    public init(
+        extensions: Set<Extension> = Set(Extension.allCases),
+        allowRawHTML: Bool = false,
+        headingIDs: Bool = true,
+        smartPunctuation: Bool = false,
+        rewriteDestination: (@Sendable (String) -> String?)? = nil
+    ) {
+        self.extensions = extensions
+        self.allowRawHTML = allowRawHTML
+        self.headingIDs = headingIDs
+        self.smartPunctuation = smartPunctuation
+        self.rewriteDestination = rewriteDestination
+    }
+}

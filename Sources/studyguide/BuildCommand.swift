@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import StudyGuideKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from content/ into public/.",
+        discussion: "Problems are printed as path:line:col: error: message. A build with errors writes nothing: the previous output stays as it was."
+    )
+
+    @Option(name: .long, help: "The site folder, holding site.yml and content/.")
+    var source = "."
+
+    @Option(name: .long, help: "Where to write the site (default: <source>/public).")
+    var output: String?
+
+    @Option(name: .long, help: "Where themes live (default: <source>/themes).")
+    var themes: String?
+
+    @Flag(name: .long, help: "Include questions and guides marked draft: true.")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: "The public address of the site; overrides base_url in site.yml.")
+    var baseURL: String?
+
+    @Flag(name: .shortAndLong, help: "Print only problems.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print the time of each stage.")
+    var verbose = false
+
+    func run() throws {
+        let options = BuildOptions(source: source, output: output, themes: themes, includeDrafts: drafts, baseURL: baseURL)
+        let report = SiteBuilder.build(options)
+        Terminal.print(report.diagnostics)
+        if verbose {
+            for stage in report.stages {
+                Terminal.out("  \(stage.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(Terminal.milliseconds(stage.seconds))")
+            }
+        }
+        guard report.succeeded else {
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            Terminal.err("error: build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.output.path) was not changed")
+            throw ExitCode.failure
+        }
+        if !quiet {
+            let warnings = report.diagnostics.count
+            Terminal.out("Built \(report.pagesWritten) pages (\(report.filesWritten) files) in \(Terminal.milliseconds(report.totalSeconds))"
+                + " → \(Terminal.relative(options.output.path))" + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+        }
+    }
+}

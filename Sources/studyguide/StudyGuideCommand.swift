@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct StudyGuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "studyguide",
+        abstract: "Builds the StudyGuide static site from Markdown questions.",
+        subcommands: [BuildCommand.self, MarkdownCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
