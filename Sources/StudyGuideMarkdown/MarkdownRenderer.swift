@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+internal import Synchronization
 
 /// The only code that talks to cmark-gfm. Each call creates a parser, attaches the
 /// extensions, parses, walks the tree once, renders, copies every string into Swift
@@ -25,7 +26,9 @@ public enum MarkdownRenderer {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return .empty }
+        var finished: OpaquePointer?
+        finishLock.withLock { _ in finished = cmark_parser_finish(parser) }
+        guard let document = finished else { return .empty }
         defer { cmark_node_free(document) }
 
         var walk = TreeWalk(options: options)
@@ -50,6 +53,12 @@ public enum MarkdownRenderer {
     public static func render(_ markdown: String, options: MarkdownOptions = .init()) -> RenderedMarkdown {
         render(Array(markdown.utf8), options: options)
     }
+
+    /// cmark-gfm switches a process-wide table of special inline characters on and off
+    /// inside `cmark_parser_finish` (where inlines are parsed): two parsers finishing at
+    /// once lose each other's `~`, `w` and `:` triggers, and strikethrough or autolinks
+    /// silently vanish. Block parsing, the tree walk and HTML rendering stay parallel.
+    private static let finishLock = Mutex(())
 
     /// cmark-gfm keeps a global extension registry; filling it once is thread-safe
     /// because Swift initialises globals exactly once.
