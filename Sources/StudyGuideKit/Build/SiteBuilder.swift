@@ -48,7 +48,12 @@ public enum SiteBuilder {
     /// Builds the site into `options.output`.
     public static func build(_ options: BuildOptions) -> BuildReport {
         var report = BuildReport()
-        defer { report.diagnostics.sort() }
+        run(options, report: &report)
+        report.diagnostics.sort()
+        return report
+    }
+
+    private static func run(_ options: BuildOptions, report: inout BuildReport) {
         let site = load(options, report: &report)
         var clock = StageClock()
 
@@ -59,23 +64,22 @@ public enum SiteBuilder {
         let (theme, themeProblems) = Theme.load(themeDirectory: themeDirectory, siteDirectory: options.source,
                                                 displayPrefix: options.displayPrefix, themeDisplay: themeDisplay)
         report.diagnostics += themeProblems
-        guard let site, let theme, !report.diagnostics.containsErrors else { return report }
+        guard let site, let theme, !report.diagnostics.containsErrors else { return }
 
         let rendered = SiteRenderer(site: site, theme: theme).render()
         report.diagnostics += rendered.diagnostics
         report.stages.append(clock.lap("render"))
-        guard !report.diagnostics.containsErrors else { return report }
+        guard !report.diagnostics.containsErrors else { return }
 
         do {
             try StagingFolder(output: options.output).publish(rendered.files, staticFiles: theme.staticFiles)
         } catch {
             report.diagnostics.append(.error(at: .init(path: options.output.path), error.description, rule: "output"))
-            return report
+            return
         }
         report.stages.append(clock.lap("write"))
         report.pagesWritten = rendered.files.filter { $0.path.path.hasSuffix(".html") }.count
         report.filesWritten = rendered.files.count + theme.staticFiles.count
-        return report
     }
 }
 

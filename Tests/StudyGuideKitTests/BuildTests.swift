@@ -1,0 +1,177 @@
+// Covers: whole builds of fixture sites: golden output, failed builds, removed pages, drafts, overrides, determinism.
+import Foundation
+import Testing
+@testable import StudyGuideKit
+
+@Suite struct GoldenSiteTests {
+    /// The `basic` fixture's output must equal `Tests/Fixtures/basic.expected` byte for byte.
+    /// Record a new expectation on purpose with `STUDYGUIDE_RECORD=1 swift test` (that run fails).
+    @Test func basicFixtureMatchesItsGoldenOutput() throws {
+        let site = try TestSite(fixture: "basic")
+        let result = site.build().expectSuccess()
+        let expected = Repository.fixture("basic.expected")
+        if ProcessInfo.processInfo.environment["STUDYGUIDE_RECORD"] == "1" {
+            try? FileManager.default.removeItem(at: expected)
+            try FileManager.default.copyItem(at: result.output, to: expected)
+            Issue.record("recorded \(expected.path); run the tests again without STUDYGUIDE_RECORD")
+            return
+        }
+        let actualFiles = try OutputTree.files(in: result.output)
+        let expectedFiles = try OutputTree.files(in: expected)
+        #expect(actualFiles.keys.sorted() == expectedFiles.keys.sorted())
+        for (path, bytes) in actualFiles.sorted(by: { $0.key < $1.key }) where expectedFiles[path] != bytes {
+            Issue.record("\(path) differs from the golden copy; if the change is intended, record it again")
+        }
+    }
+
+    @Test func basicFixtureHasWhatMatters() throws {
+        let site = try TestSite(fixture: "basic")
+        site.build().expectSuccess()
+            .expectFile("databases/indexes.html",
+                        "<title>What is an index &amp; why use one? · Fixture Guide</title>",
+                        "<a href=\"isolation-levels.html#anomalies\">isolation</a>",
+                        "<a href=\"../guides/interview-process.html\">process</a>",
+                        "<nav class=\"toc\"", "<h2 id=\"trade-offs\">",
+                        "<link rel=\"canonical\" href=\"https://example.org/guide/databases/indexes.html\">",
+                        "rel=\"next\" href=\"isolation-levels.html\"")
+            .expectFile("databases/isolation-levels.html", "<!-- raw HTML omitted -->", "rel=\"prev\" href=\"indexes.html\"")
+            .expectFile("index.html", "<strong>2</strong> questions", "1 beginner", "1 advanced", "guides/interview-process.html")
+            .expectFile("behavioral/conflict.html", "Areas to cover", "Red flags", "Follow-up questions")
+            .expectFile("tags/sql.html", "../databases/indexes.html", "../databases/isolation-levels.html")
+            .expectFile("sitemap.xml", "<loc>https://example.org/guide/databases/indexes.html</loc><lastmod>2026-01-15</lastmod>")
+            .expectFile("robots.txt", "Sitemap: https://example.org/guide/sitemap.xml")
+            .expectFile("feed.xml", "<updated>2026-02-01T00:00:00Z</updated>", "<title>Which isolation levels does SQL define?</title>")
+            .expectFile("404.html", "<base href=\"https://example.org/guide/\">")
+            .expectFile("search-index.js", "window.STUDYGUIDE_SEARCH_INDEX = {\"version\":1", "\"url\":\"databases/indexes.html\"")
+            .expectNoFile("databases/draft-question.html")
+    }
+
+    @Test func draftsAreBuiltOnlyWhenAsked() throws {
+        let site = try TestSite(fixture: "basic")
+        site.build(drafts: true).expectSuccess().expectFile("databases/draft-question.html", "Draft body.")
+    }
+}
+
+@Suite struct FailedBuildTests {
+    @Test func anInvalidDifficultyFailsWithItsLocationAndKeepsThePreviousOutput() throws {
+        let site = try TestSite.minimal()
+        site.build().expectSuccess()
+        let before = try OutputTree.files(in: site.output)
+
+        try site.write("content/basics/first.md", TestSite.question(title: "First?").replacingOccurrences(of: "beginner", with: "expert"))
+        try site.write("content/basics/second.md", TestSite.question(title: "Second?", extra: "tags: [Bad Tag]\n"))
+        site.build().expectErrors([
+            "content/basics/first.md:3:13: error: 'expert' is not a valid difficulty; use one of: beginner, intermediate, advanced [schema]",
+            "content/basics/second.md:6:8: error: tag 'Bad Tag' must be lowercase letters, digits and single hyphens, like 'sql-injection' (try 'bad-tag') [tag]",
+        ])
+        #expect(try OutputTree.files(in: site.output) == before)
+    }
+
+    @Test func everyProblemOfARunIsReportedTogether() throws {
+        let site = try TestSite.minimal([
+            "content/basics/a.md": TestSite.question(title: "A", extra: "related: [nowhere, firts]\n"),
+            "content/orphans/b.md": TestSite.question(title: "B"),
+            "content/basics/c.md": "no front matter\n",
+        ])
+        site.build().expectErrors([
+            "content/basics/a.md:6:11: error: related page 'nowhere' does not exist [related]",
+            "content/basics/a.md:6:20: error: related page 'firts' does not exist (did you mean 'first'?) [related]",
+            "content/basics/c.md:1:1: error: missing front-matter: the file must start with a '---' line, then YAML keys, then '---' [front-matter]",
+            "content/orphans/b.md:1:1: error: category 'orphans' has no _index.md: add content/orphans/_index.md with a title and a description [missing-category]",
+        ])
+    }
+
+    @Test func duplicateSlugsAreErrors() throws {
+        let site = try TestSite.minimal([
+            "content/other/_index.md": "---\ntitle: Other\ndescription: More.\n---\n",
+            "content/other/first.md": TestSite.question(title: "Again"),
+        ])
+        site.build().expectErrors(["content/other/first.md:1:1: error: slug 'first' is already used by content/basics/first.md [duplicate-slug]"])
+    }
+
+    @Test func theOutputIsNeverAFolderOfSomethingElse() throws {
+        let site = try TestSite.minimal(["precious/notes.txt": "keep me"])
+        let result = site.build(output: site.directory.appendingPathComponent("precious"))
+        #expect(!result.report.succeeded)
+        #expect(result.errors.first?.contains("does not look like a generated site") == true)
+        #expect(try String(contentsOf: site.directory.appendingPathComponent("precious/notes.txt"), encoding: .utf8) == "keep me")
+    }
+}
+
+@Suite struct RebuildTests {
+    @Test func pagesOfRemovedSourcesDisappear() throws {
+        let site = try TestSite.minimal(["content/basics/second.md": TestSite.question(title: "Second", extra: "tags: [gone]\n")])
+        site.build().expectSuccess().expectFile("basics/second.html").expectFile("tags/gone.html")
+        try site.remove("content/basics/second.md")
+        site.build().expectSuccess().expectNoFile("basics/second.html").expectNoFile("tags/gone.html")
+    }
+
+    @Test func leftoverStagingFoldersAreCleanedUp() throws {
+        let site = try TestSite.minimal()
+        let leftover = site.directory.appendingPathComponent(".public.staging-99999")
+        try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
+        site.build().expectSuccess()
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.directory.path)
+        #expect(!siblings.contains { $0.contains("staging") })
+    }
+
+    @Test func sameInputGivesByteIdenticalOutput() throws {
+        let site = try TestSite(fixture: "basic")
+        let first = site.build(output: site.directory.appendingPathComponent("one")).expectSuccess()
+        let second = site.build(output: site.directory.appendingPathComponent("two")).expectSuccess()
+        #expect(try OutputTree.files(in: first.output) == OutputTree.files(in: second.output))
+    }
+
+    @Test func siteLayoutsAndStaticFilesOverrideTheTheme() throws {
+        let site = try TestSite.minimal([
+            "layouts/404.mustache": "{{<base}}{{$main}}<p>Custom not found</p>{{/main}}{{/base}}",
+            "static/assets/print.css": "/* mine */\n",
+            "static/extra/logo.txt": "logo",
+        ])
+        site.build().expectSuccess()
+            .expectFile("404.html", "<p>Custom not found</p>", "<header class=\"site-header\">")
+            .expectFile("assets/print.css", "/* mine */")
+            .expectFile("extra/logo.txt", "logo")
+            .expectFile("assets/style.css", "StudyGuide default theme")
+    }
+
+    @Test func withoutBaseURLThereAreNoAbsoluteFiles() throws {
+        let site = try TestSite.minimal()
+        site.build().expectSuccess().expectNoFile("sitemap.xml").expectNoFile("robots.txt").expectNoFile("feed.xml")
+        site.build(baseURL: "https://example.org/sub").expectSuccess()
+            .expectFile("sitemap.xml", "<loc>https://example.org/sub/basics/first.html</loc>")
+    }
+
+    @Test func frontMatterTextIsEscapedInPages() throws {
+        let site = try TestSite.minimal([
+            "content/basics/first.md": TestSite.question(
+                title: "\"<script>window.pwned=1</script>\"",
+                extra: "tags: [xss]\naliases: [\"<img src=x onerror=alert(1)>\"]\n"),
+        ])
+        let result = site.build().expectSuccess()
+        for page in ["basics/first.html", "basics/index.html", "tags/xss.html"] {
+            let html = result.file(page) ?? ""
+            #expect(!html.contains("<script>window.pwned"), "\(page)")
+            #expect(!html.contains("<img src=x"), "\(page)")
+        }
+        result.expectFile("search-index.js", "\\u003cscript\\u003ewindow.pwned=1\\u003c/script\\u003e")
+    }
+}
+
+/// Every file of an output folder, by relative path.
+enum OutputTree {
+    static func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [:] }
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let path = base + "/" + relative
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,134 @@
+// Covers: typed decoding of questions, categories and guides, with diagnostics at real file positions.
+import Testing
+@testable import StudyGuideKit
+
+@Suite struct DecodingTests {
+    func parse(_ text: String, at contentPath: String = "databases/indexes.md") -> (ContentDocument?, [String]) {
+        let source = SourceText.decode(Array(text.utf8), path: "content/" + contentPath).0!
+        let (document, problems) = ContentDocument.parse(source, contentPath: contentPath)
+        return (document, problems.map(\.description))
+    }
+
+    let valid = """
+        ---
+        title: What is an index?
+        difficulty: intermediate
+        kind: technical
+        summary: A sorted structure.
+        tags: [sql, indexing]
+        related:
+          - isolation-levels
+        updated: 2026-01-02
+        weight: 3
+        ---
+        Body.
+        """
+
+    @Test func aValidQuestionDecodesEveryField() throws {
+        let (document, problems) = parse(valid)
+        #expect(problems.isEmpty)
+        guard case .question(let question) = document else { Issue.record("not a question"); return }
+        #expect(question.slug == "indexes")
+        #expect(question.category == "databases")
+        #expect(question.difficulty == .intermediate)
+        #expect(question.tags.map(\.value) == ["sql", "indexing"])
+        #expect(question.related.map(\.location.description) == ["content/databases/indexes.md:8:5"])
+        #expect(question.updated?.description == "2026-01-02")
+        #expect(question.weight == 3)
+        #expect(question.body.firstLine == 12)
+    }
+
+    @Test func invalidDifficultyPointsAtTheValueWithASuggestion() {
+        let (document, problems) = parse(valid.replacingOccurrences(of: "difficulty: intermediate", with: "difficulty: intermedate"))
+        #expect(document == nil)
+        #expect(problems == ["content/databases/indexes.md:3:13: error: 'intermedate' is not a valid difficulty (did you mean 'intermediate'?); use one of: beginner, intermediate, advanced [schema]"])
+    }
+
+    @Test func unknownKeysAreRejectedWithDidYouMean() {
+        let (_, problems) = parse(valid.replacingOccurrences(of: "weight: 3", with: "wieght: 3\nfoo: 1"))
+        #expect(problems == [
+            "content/databases/indexes.md:10:1: error: unknown key 'wieght' (did you mean 'weight'?) [unknown-key]",
+            "content/databases/indexes.md:11:1: error: unknown key 'foo' [unknown-key]",
+        ])
+    }
+
+    @Test func aYAMLErrorOnTheThirdFrontMatterLineIsReportedOnLineFour() {
+        let (_, problems) = parse("---\ntitle: A\nkind: technical\nsummary: \"unterminated\n---\nbody\n")
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("content/databases/indexes.md:") == true)
+        // The scanner notices the open quote at the end of the YAML; what matters is that the
+        // line is a file line (>= 4), not a YAML line.
+        let line = problems.first.flatMap { Int($0.split(separator: ":")[1]) } ?? 0
+        #expect(line >= 4)
+    }
+
+    @Test func yamlErrorLinesAreShiftedIntoTheFile() {
+        let (_, problems) = parse("---\ntitle: A\ndifficulty: beginner\nkind: [oops\n---\n")
+        #expect(problems.first?.contains("indexes.md:5:") == true || problems.first?.contains("indexes.md:4:") == true)
+        let (_, tabs) = parse("---\ntitle: A\n\tkind: technical\n---\n")
+        #expect(tabs.first?.hasPrefix("content/databases/indexes.md:3:") == true)
+    }
+
+    @Test func wrongTypesAndMissingKeysAreAllReportedTogether() {
+        let (_, problems) = parse("---\ntitle: [a, b]\ntags: sql\nweight: heavy\ndraft: maybe\nupdated: 2023-02-29\n---\n")
+        let expected: Set<String> = [
+            "content/databases/indexes.md:1:1: error: missing required key 'difficulty' [schema]",
+            "content/databases/indexes.md:1:1: error: missing required key 'kind' [schema]",
+            "content/databases/indexes.md:1:1: error: missing required key 'summary' [schema]",
+            "content/databases/indexes.md:2:8: error: 'title' must be a string, not a list [schema]",
+            "content/databases/indexes.md:3:7: error: 'tags' must be a list of strings, like [a, b] or lines starting with '- ' [schema]",
+            "content/databases/indexes.md:4:9: error: 'weight' must be a whole number [schema]",
+            "content/databases/indexes.md:5:8: error: 'draft' must be true or false [schema]",
+            "content/databases/indexes.md:6:10: error: 'updated' must be a date written YYYY-MM-DD, got '2023-02-29' [schema]",
+        ]
+        #expect(Set(problems) == expected)
+        #expect(problems.count == expected.count)
+    }
+
+    @Test func duplicateKeysAreErrors() {
+        let (_, problems) = parse(valid.replacingOccurrences(of: "weight: 3", with: "weight: 3\ntitle: Again"))
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("duplicate key 'title'") == true)
+    }
+
+    @Test func aFrontMatterThatIsAListIsRejected() {
+        let (_, problems) = parse("---\n- a\n- b\n---\n")
+        #expect(problems == ["content/databases/indexes.md:2:1: error: front-matter must be a mapping of 'key: value' lines, not a list [yaml]"])
+    }
+
+    @Test func tagsAndSlugsMustBeKebabCase() {
+        let (_, problems) = parse(valid.replacingOccurrences(of: "tags: [sql, indexing]", with: "tags: [SQL Server, ../x]\nslug: Bad_Slug"))
+        #expect(problems == [
+            "content/databases/indexes.md:6:8: error: tag 'SQL Server' must be lowercase letters, digits and single hyphens, like 'sql-injection' (try 'sql-server') [tag]",
+            "content/databases/indexes.md:6:20: error: tag '../x' must be lowercase letters, digits and single hyphens, like 'sql-injection' (try 'x') [tag]",
+            "content/databases/indexes.md:7:7: error: slug 'Bad_Slug' must be lowercase letters, digits and single hyphens, like 'sql-injection' [slug]",
+        ])
+    }
+
+    @Test func fileNamesThatAreNotSlugsNeedASlugKey() {
+        let (_, problems) = parse(valid, at: "databases/My Index.md")
+        #expect(problems.first?.contains("file name 'My Index.md' is not a valid slug") == true)
+        #expect(problems.first?.contains("rename the file to 'my-index.md'") == true)
+    }
+
+    @Test func placementDecidesTheKindOfDocument() {
+        let category = parse("---\ntitle: Databases\ndescription: Data.\n---\nIntro\n", at: "databases/_index.md").0
+        guard case .category(let c) = category else { Issue.record("not a category"); return }
+        #expect(c.slug == "databases")
+        let guide = parse("---\ntitle: G\nsummary: S\ntype: guide\n---\n", at: "guides/plan.md").0
+        guard case .guide(let g) = guide else { Issue.record("not a guide"); return }
+        #expect(g.slug == "plan")
+        #expect(parse(valid, at: "loose.md").1.first?.contains("questions belong in a category folder") == true)
+        #expect(parse(valid, at: "a/b/c.md").1.first?.contains("nested further") == true)
+    }
+
+    @Test func siteConfigIsValidated() {
+        let (config, problems) = SiteConfig.parse("title: T\nbase_url: example.org\nthemes: x\n", path: "site.yml")
+        #expect(config == nil)
+        #expect(Set(problems.map(\.description)) == [
+            "site.yml:2:11: error: base_url must be an absolute http(s) address such as https://example.org/guide/ [config]",
+            "site.yml:3:1: error: unknown key 'themes' (did you mean 'theme'?) [unknown-key]",
+        ])
+        #expect(SiteConfig.parse("title: T\nbase_url: https://x.org/sub\n", path: "s").0?.baseURL == "https://x.org/sub/")
+    }
+}

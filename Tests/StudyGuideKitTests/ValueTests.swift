@@ -1,0 +1,63 @@
+// Covers: slug rules, URL relativisation, HTML/JS escaping, dates and suggestions.
+import Testing
+@testable import StudyGuideKit
+
+@Suite struct SlugTests {
+    @Test(arguments: ["sql-injection", "cap", "http2", "a-b-c"])
+    func validSlugs(_ slug: String) { #expect(Slug.isValid(slug)) }
+
+    @Test(arguments: ["", "..", "a/b", "/abs", "Upper", "with space", "double--hyphen", "-lead", "trail-", "é", ".hidden", "a_b"])
+    func invalidSlugs(_ slug: String) { #expect(!Slug.isValid(slug)) }
+
+    @Test func slugsAreMadeFromTitles() {
+        #expect(Slug.make(from: "What is the CAP theorem?") == "what-is-the-cap-theorem")
+        #expect(Slug.make(from: "Café & Crème brûlée") == "cafe-creme-brulee")
+        #expect(Slug.make(from: "../../etc/passwd") == "etc-passwd")
+    }
+}
+
+@Suite struct PagePathTests {
+    @Test func linksAreRelativeAndNameFiles() {
+        let question = PagePath.question("indexes", in: "databases")
+        #expect(question.link(to: .tag("sql")) == "../tags/sql.html")
+        #expect(question.link(to: .category("databases")) == "index.html")
+        #expect(question.link(to: .question("joins", in: "databases")) == "joins.html")
+        #expect(question.link(to: .home) == "../index.html")
+        #expect(PagePath.home.link(to: question) == "databases/indexes.html")
+        #expect(PagePath.search.link(to: .asset("style.css")) == "assets/style.css")
+        #expect(PagePath.tagsIndex.link(to: .guidesIndex) == "../guides/index.html")
+        #expect(question.rootPrefix == "../")
+    }
+}
+
+@Suite struct EscapingTests {
+    @Test func markupEscapesTheFiveCharacters() {
+        #expect(Escaping.markup("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    }
+
+    @Test func javaScriptStringsCannotCloseTheScript() {
+        let literal = Escaping.javaScriptString("</script><!-- \u{2028}\u{2029} \"q\" \\ \n\u{1}")
+        #expect(literal == "\"\\u003c/script\\u003e\\u003c!-- \\u2028\\u2029 \\\"q\\\" \\\\ \\n\\u0001\"")
+        #expect(!literal.contains("</"))
+    }
+
+    @Test func jsonKeepsKeyOrder() {
+        let value = JSONValue.object([("b", .number(1)), ("a", .array([.string("x"), .bool(true)]))])
+        #expect(value.serialized == "{\"b\":1,\"a\":[\"x\",true]}")
+    }
+}
+
+@Suite struct SmallValueTests {
+    @Test func datesAreValidatedAndFormatted() {
+        #expect(ContentDate("2024-02-29")?.longForm == "29 February 2024")
+        #expect(ContentDate("2023-02-29") == nil)
+        #expect(ContentDate("2023-13-01") == nil)
+        #expect(ContentDate("23-01-01") == nil)
+        #expect(ContentDate("2026-11-24")?.timestamp == "2026-11-24T00:00:00Z")
+    }
+
+    @Test func suggestionsComeFromEditDistance() {
+        #expect(Suggestion.closest(to: "dificulty", in: ["difficulty", "kind"]) == "difficulty")
+        #expect(Suggestion.closest(to: "zzz", in: ["difficulty", "kind"]) == nil)
+    }
+}
