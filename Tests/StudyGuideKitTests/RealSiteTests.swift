@@ -1,0 +1,99 @@
+// Covers: the repository's own site: builds cleanly, deterministically, and every link resolves inside the output.
+import Foundation
+import Testing
+@testable import StudyGuideKit
+
+@Suite(.serialized) struct RealSiteTests {
+    /// Builds the repository's content (not the committed public/) into a temporary folder.
+    static func buildRepository(into folder: URL) -> BuildReport {
+        let options = BuildOptions(source: Repository.root.path, output: folder.path)
+        return SiteBuilder.build(options)
+    }
+
+    @Test func theRepositorySiteBuildsWithoutDiagnosticsAndDeterministically() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("studyguide-real-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let first = Self.buildRepository(into: temporary.appendingPathComponent("one"))
+        #expect(first.succeeded)
+        #expect(first.diagnostics.map(\.description) == [])
+        #expect(first.pagesWritten > 20)
+        let second = Self.buildRepository(into: temporary.appendingPathComponent("two"))
+        #expect(try OutputTree.files(in: temporary.appendingPathComponent("one"))
+            == OutputTree.files(in: temporary.appendingPathComponent("two")))
+
+        let problems = try LinkAudit.problems(in: temporary.appendingPathComponent("one"))
+        #expect(problems == [])
+        _ = second
+    }
+
+    @Test func theFixtureSiteLinksResolveToo() throws {
+        let site = try TestSite(fixture: "basic")
+        let result = site.build().expectSuccess()
+        #expect(try LinkAudit.problems(in: result.output, allowedAbsolute: ["https://example.org/guide/"]) == [])
+    }
+
+    @Test func theAuditCatchesBrokenLinks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("studyguide-audit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try Data("<a href=\"a/\">dir</a><a href=\"/x.html\">root</a><a href=\"https://cdn.example/x.js\">off</a><img src=\"nope.png\"><a href=\"#missing\">anchor</a><a href=\"index.html#top\">ok</a><p id=\"top\"></p>".utf8)
+            .write(to: folder.appendingPathComponent("index.html"))
+        let problems = try LinkAudit.problems(in: folder)
+        #expect(problems == [
+            "index.html: '#missing' names an anchor that does not exist",
+            "index.html: '/x.html' is root-absolute",
+            "index.html: 'a/' names a folder, not a file",
+            "index.html: 'https://cdn.example/x.js' points off the machine",
+            "index.html: 'nope.png' does not exist",
+        ])
+    }
+}
+
+/// Checks every `href` and `src` of every HTML page: relative, naming a file inside the
+/// output, and (for `#fragments`) an element with that id.
+enum LinkAudit {
+    static func problems(in folder: URL, allowedAbsolute: [String] = []) throws -> [String] {
+        let files = try OutputTree.files(in: folder)
+        let pattern = try Regex(#"(?:href|src)="([^"]*)""#)
+        let idPattern = try Regex(#"\sid="([^"]*)""#)
+        var ids: [String: Set<String>] = [:]
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            ids[path] = Set(html.matches(of: idPattern).map { String($0.output[1].substring ?? "") })
+        }
+        var problems: [String] = []
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for match in html.matches(of: pattern) {
+                let raw = String(match.output[1].substring ?? "")
+                let link = raw.replacingOccurrences(of: "&amp;", with: "&")
+                if allowedAbsolute.contains(where: { link.hasPrefix($0) }) { continue }
+                if link.contains("://") || link.hasPrefix("//") || link.hasPrefix("mailto:") || link.hasPrefix("data:") {
+                    problems.append("\(path): '\(link)' points off the machine")
+                    continue
+                }
+                if link.hasPrefix("/") { problems.append("\(path): '\(link)' is root-absolute"); continue }
+                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let target = String(parts[0]).split(separator: "?").first.map(String.init) ?? ""
+                let fragment = parts.count > 1 ? String(parts[1]) : nil
+                var resolved = path
+                if !target.isEmpty {
+                    if target.hasSuffix("/") { problems.append("\(path): '\(link)' names a folder, not a file"); continue }
+                    var components = path.split(separator: "/").dropLast().map(String.init)
+                    for piece in target.split(separator: "/") {
+                        if piece == ".." { _ = components.popLast() } else if piece != "." { components.append(String(piece)) }
+                    }
+                    resolved = components.joined(separator: "/")
+                    guard files[resolved] != nil else {
+                        problems.append("\(path): '\(link)' " + (ids.keys.contains { $0.hasPrefix(resolved + "/") } ? "names a folder, not a file" : "does not exist"))
+                        continue
+                    }
+                }
+                if let fragment, !fragment.isEmpty, resolved.hasSuffix(".html"), ids[resolved]?.contains(fragment) != true {
+                    problems.append("\(path): '\(link)' names an anchor that does not exist")
+                }
+            }
+        }
+        return problems.sorted()
+    }
+}
