@@ -9,7 +9,7 @@ TEST_SITE  := .build/test-site
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES := chromium chromium-driver python3-selenium python3-pytest default-jre-headless
+TEST_PACKAGES := chromium chromium-driver python3-selenium python3-pytest default-jre-headless valgrind
 
 .PHONY: site test release unit-tests validate-html browser-tests conformance deps test-deps clean
 

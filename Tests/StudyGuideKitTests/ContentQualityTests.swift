@@ -1,0 +1,111 @@
+// Covers: the study guide's content: its own words (no seed sentences), no boilerplate, and every seed question answered.
+import Foundation
+import Testing
+@testable import StudyGuideKit
+
+@Suite struct ContentQualityTests {
+    static let seedsFolder = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    static let contentFolder = Repository.root.appendingPathComponent("content")
+
+    /// Lines of the seeds that ask a question but are deliberately not answered, with why.
+    static let outOfScope: [String: String] = [
+        "001_efe68a7dd4a74d83.txt:572": "an advertisement for the publisher's agency, not an interview topic",
+    ]
+
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    static func seedFiles() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: seedsFolder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+    }
+
+    static func contentFiles() throws -> [(path: String, text: String)] {
+        let enumerator = FileManager.default.enumerator(atPath: contentFolder.path)
+        var files: [(String, String)] = []
+        while let relative = enumerator?.nextObject() as? String {
+            guard relative.hasSuffix(".md") else { continue }
+            files.append((relative, try String(contentsOf: contentFolder.appendingPathComponent(relative), encoding: .utf8)))
+        }
+        return files.sorted { $0.0 < $1.0 }
+    }
+
+    @Test func noTenWordRunOfASeedAppearsInContent() throws {
+        let seeds = try Self.seedFiles()
+        #expect(seeds.count == 5)
+        var runs: Set<[String]> = []
+        for seed in seeds {
+            let words = Self.words(try String(contentsOf: seed, encoding: .utf8))
+            guard words.count >= 10 else { continue }
+            for start in 0...(words.count - 10) { runs.insert(Array(words[start..<start + 10])) }
+        }
+        var copies: [String] = []
+        for (path, text) in try Self.contentFiles() {
+            let words = Self.words(text)
+            guard words.count >= 10 else { continue }
+            for start in 0...(words.count - 10) where runs.contains(Array(words[start..<start + 10])) {
+                copies.append("\(path): \(words[start..<start + 10].joined(separator: " "))")
+                break
+            }
+        }
+        #expect(copies == [])
+    }
+
+    @Test func noParagraphRepeatsAcrossThreeOrMorePages() throws {
+        var pagesByParagraph: [String: Set<String>] = [:]
+        for (path, text) in try Self.contentFiles() {
+            let body = text.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n")
+            for paragraph in body.components(separatedBy: "\n\n") {
+                let words = Self.words(paragraph)
+                guard words.count >= 8 else { continue }
+                pagesByParagraph[words.joined(separator: " "), default: []].insert(path)
+            }
+        }
+        let repeated = pagesByParagraph.filter { $0.value.count >= 3 }.map { "\($0.value.sorted()): \($0.key.prefix(80))" }
+        #expect(repeated == [])
+    }
+
+    @Test func everySeedQuestionIsListedAndEveryListedSlugExists() throws {
+        let table = try String(contentsOf: Repository.root.appendingPathComponent("Tests/content/seed-coverage.tsv"), encoding: .utf8)
+        let rows = table.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.allSatisfy { $0.count == 4 })
+
+        let report = SiteBuilder.build(BuildOptions(source: Repository.root.path,
+            output: FileManager.default.temporaryDirectory.appendingPathComponent("studyguide-coverage-\(UUID().uuidString)").path))
+        var slugs: Set<String> = []
+        var options = BuildOptions(source: Repository.root.path)
+        options.displayPrefix = ""
+        var loadReport = BuildReport()
+        if let site = SiteBuilder.load(options, report: &loadReport) {
+            slugs = Set(site.questions.map(\.slug) + site.guides.map(\.slug))
+        }
+        _ = report
+        let missingPages = rows.filter { !slugs.contains($0[3]) }.map { "\($0[0]):\($0[1]) → \($0[3])" }
+        #expect(missingPages == [])
+
+        var listed: Set<String> = []
+        for row in rows {
+            let seed = try String(contentsOf: Self.seedsFolder.appendingPathComponent(row[0]), encoding: .utf8)
+            let lines = seed.components(separatedBy: "\n")
+            let line = Int(row[1]) ?? 0
+            // The table quotes each seed item from the line it names, so it cannot drift from the seeds.
+            #expect(line >= 1 && line <= lines.count && lines[line - 1].contains(row[2]), "\(row[0]):\(row[1]) does not say '\(row[2])'")
+            listed.insert("\(row[0]):\(row[1])")
+        }
+
+        // Every question a seed asks (a line ending in '?', except the follow-up bullets of a
+        // behavioral question, which its page answers as follow_ups) is listed or out of scope.
+        var unlisted: [String] = []
+        for seed in try Self.seedFiles() {
+            let lines = try String(contentsOf: seed, encoding: .utf8).components(separatedBy: "\n")
+            for (index, line) in lines.enumerated() {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard trimmed.hasSuffix("?"), trimmed.count < 250, !trimmed.hasPrefix("- ") else { continue }
+                let key = "\(seed.lastPathComponent):\(index + 1)"
+                if !listed.contains(key), Self.outOfScope[key] == nil { unlisted.append("\(key) \(trimmed)") }
+            }
+        }
+        #expect(unlisted == [])
+    }
+}
