@@ -24,6 +24,13 @@ import Testing
         let problems = try LinkAudit.problems(in: temporary.appendingPathComponent("one"))
         #expect(problems == [])
         _ = second
+
+        // public/ is committed so a clone can be browsed offline; it must be what the content builds.
+        let committed = try OutputTree.files(in: Repository.root.appendingPathComponent("public"))
+        let fresh = try OutputTree.files(in: temporary.appendingPathComponent("one"))
+        let stale = Set(committed.keys).symmetricDifference(fresh.keys).sorted()
+            + fresh.keys.filter { committed[$0] != nil && committed[$0] != fresh[$0] }.sorted()
+        #expect(stale == [], "public/ is stale: run 'make site' and commit public/")
     }
 
     @Test func theFixtureSiteLinksResolveToo() throws {
