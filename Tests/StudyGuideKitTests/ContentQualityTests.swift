@@ -108,4 +108,28 @@ import Testing
         }
         #expect(unlisted == [])
     }
+
+    @Test func everyAnswerIsARealAnswer() throws {
+        var options = BuildOptions(source: Repository.root.path)
+        options.displayPrefix = ""
+        var report = BuildReport()
+        let site = try #require(SiteBuilder.load(options, report: &report))
+        #expect(site.questions.count >= 140)
+        var problems: [String] = []
+        for question in site.questions {
+            let text = String(decoding: question.body.bytes, as: UTF8.self)
+            let words = Self.words(text).count
+            if words < 150 { problems.append("\(question.slug): only \(words) words") }
+            if question.followUps.isEmpty { problems.append("\(question.slug): no follow_ups") }
+            if question.redFlags.isEmpty { problems.append("\(question.slug): no red_flags") }
+            if [.behavioral, .situational].contains(question.kind), question.areas.isEmpty {
+                problems.append("\(question.slug): a \(question.kind.rawValue) question without areas")
+            }
+            // Markers of unfinished writing ("todo" alone is a legitimate app name in these pages).
+            for marker in ["lorem ipsum", "TODO:", "TBD", "FIXME", "Expand with", "(Expand"] where text.contains(marker) {
+                problems.append("\(question.slug): contains '\(marker)'")
+            }
+        }
+        #expect(problems == [])
+    }
 }
