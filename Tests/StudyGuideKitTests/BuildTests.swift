@@ -42,7 +42,9 @@ import Testing
             .expectFile("robots.txt", "Sitemap: https://example.org/guide/sitemap.xml")
             .expectFile("feed.xml", "<updated>2026-02-01T00:00:00Z</updated>", "<title>Which isolation levels does SQL define?</title>")
             .expectFile("404.html", "<a href=\"search.html\">searching the questions</a>")
-            .expectFile("search-index.js", "window.STUDYGUIDE_SEARCH_INDEX = {\"version\":1", "\"url\":\"databases/indexes.html\"")
+            .expectFile("search/manifest.js", "StudyGuideSearch.registerManifest({\"version\":2,\"documents\":3")
+            .expectFile("search/docs-0.js", "\"databases/indexes.html\"")
+            .expectFile("search/terms-i.js", "\"index\":[")
             .expectNoFile("databases/draft-question.html")
     }
 
@@ -155,7 +157,7 @@ import Testing
             #expect(!html.contains("<script>window.pwned"), "\(page)")
             #expect(!html.contains("<img src=x"), "\(page)")
         }
-        result.expectFile("search-index.js", "\\u003cscript\\u003ewindow.pwned=1\\u003c/script\\u003e")
+        result.expectFile("search/docs-0.js", "\\u003cscript\\u003ewindow.pwned=1\\u003c/script\\u003e")
     }
 }
 

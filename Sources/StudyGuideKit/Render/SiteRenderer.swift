@@ -29,7 +29,7 @@ struct SiteRenderer {
         for guide in site.guides { jobs.append { pages.guide(guide, theme) } }
 
         var files = parallelMap(jobs) { $0() }
-        files.append(SearchIndex.script(for: site))
+        files += SearchIndexBuilder(site: site, bodies: bodies).files()
         if let baseURL = site.config.baseURL {
             files += Syndication.files(for: site, pages: files.map(\.path).filter { $0.path.hasSuffix(".html") }, baseURL: baseURL)
         }

@@ -13,7 +13,7 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static let notFound = PagePath("404.html")
     public static let tagsIndex = PagePath("tags/index.html")
     public static let guidesIndex = PagePath("guides/index.html")
-    public static let searchIndexScript = PagePath("search-index.js")
+    public static let searchManifest = PagePath("search/manifest.js")
 
     public static func category(_ slug: String) -> PagePath { PagePath("\(slug)/index.html") }
     public static func question(_ slug: String, in category: String) -> PagePath { PagePath("\(category)/\(slug).html") }

@@ -139,7 +139,16 @@ struct PageBuilder: Sendable {
     }
 
     func search(_ theme: Theme) -> OutputFile {
-        simple(.search, title: "Search", template: "search", theme: theme)
+        let page = PagePath.search
+        let view = SearchView(
+            chrome: PageChrome(site: site, page: page, title: "Search", description: "Search every question", kind: "search"),
+            categories: site.categories.map { .init(value: $0.category.slug, label: $0.category.title) },
+            difficulties: Difficulty.allCases.map { .init(value: $0.rawValue, label: $0.rawValue.capitalized) },
+            kinds: QuestionKind.allCases.map { .init(value: $0.rawValue, label: $0.label) },
+            tags: site.tags.map { .init(value: $0.name, label: $0.name) },
+            browse: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
+        )
+        return OutputFile(path: page, text: theme.render(view, template: "search"))
     }
 
     /// The 404 page. Its links stay relative like every other page's (a `<base>` pointing

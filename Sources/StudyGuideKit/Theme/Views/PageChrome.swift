@@ -23,7 +23,11 @@ struct PageChrome: Sendable {
     let stylesheet: String
     let printStylesheet: String
     let script: String
-    let searchIndex: String
+    /// The way back to the site root: scripts load index files relative to it.
+    let root: String
+    let searchScripts: [String]
+    let searchManifest: String
+    let searchUI: String
     let categories: [NavLink]
     let guidesCurrent: Bool
     let tagsCurrent: Bool
@@ -45,7 +49,10 @@ struct PageChrome: Sendable {
         stylesheet = page.link(to: .asset("style.css"))
         printStylesheet = page.link(to: .asset("print.css"))
         script = page.link(to: .asset("site.js"))
-        searchIndex = page.link(to: .searchIndexScript)
+        root = page.rootPrefix
+        searchScripts = ["search-tokenizer.js", "search-engine.js"].map { page.link(to: .asset($0)) }
+        searchManifest = page.link(to: .searchManifest)
+        searchUI = page.link(to: .asset("search-ui.js"))
         categories = site.categories.map {
             NavLink(title: $0.category.title, href: page.link(to: $0.path), current: $0.category.slug == currentCategory)
         }

@@ -108,3 +108,18 @@ struct RelatedView: Sendable {
     let label: String
     let badgeClass: String
 }
+
+/// The search page: the query form with its filters, rendered so they also work as a plain GET form.
+struct SearchView: Sendable {
+    struct Option: Sendable {
+        let value: String
+        let label: String
+    }
+
+    let chrome: PageChrome
+    let categories: [Option]
+    let difficulties: [Option]
+    let kinds: [Option]
+    let tags: [Option]
+    let browse: [LinkView]
+}

@@ -1,0 +1,38 @@
+/// What the search index knows about one question: its weighted fields and what a result shows.
+struct SearchDocument: Sendable {
+    /// Fields in the order of their weight; a word in the title counts ten times a word in the answer.
+    enum Field: Int, CaseIterable, Sendable {
+        case title, aliases, tags, headings, summary, body
+
+        var weight: Double {
+            switch self {
+            case .title: return 10
+            case .aliases: return 6
+            case .tags: return 5
+            case .headings: return 3
+            case .summary: return 3
+            case .body: return 1
+            }
+        }
+    }
+
+    let title: String
+    let url: String
+    let category: Int
+    let difficulty: Int
+    let kind: Int
+    let tags: [Int]
+    let summary: String
+    /// The opening of the answer, for snippets.
+    let excerpt: String
+    /// Field → its text.
+    let fields: [Field: String]
+
+    /// At most `limit` characters, cut at a word boundary.
+    static func excerpt(of text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+}

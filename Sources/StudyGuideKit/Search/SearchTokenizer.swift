@@ -1,0 +1,47 @@
+internal import Foundation
+
+/// Turns text into search words, identically to `themes/default/static/assets/search-tokenizer.js`.
+///
+/// The index is built here and queried in the browser, so a word is only found when both sides
+/// produce the same tokens; `Tests/search-vectors/tokenizer.tsv` holds the rows both test suites run.
+public enum SearchTokenizer {
+    /// Longer "words" are base64, hashes or URLs: noise that would only bloat the index.
+    static let maxTokenLength = 40
+
+    /// Stemmed words in reading order, for the index and for queries.
+    public static func tokens(_ text: String) -> [String] {
+        normalizedWords(text).map(PorterStemmer.stem)
+    }
+
+    /// Folded but unstemmed words, for prefix matching and highlighting, where the reader's own
+    /// spelling must still line up with the page text.
+    public static func normalizedWords(_ text: String) -> [String] {
+        // NFKD splits "é" into "e" + accent and "ﬁ" into "fi", so dropping marks leaves plain letters
+        // and "Café" finds "cafe". Marks go before lowercasing, matching the script's order.
+        let decomposed = text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter { scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return false
+            default: return true
+            }
+        }
+        let folded = String(String.UnicodeScalarView(decomposed)).lowercased()
+
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func finishWord() {
+            if !current.isEmpty && current.count <= maxTokenLength { words.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in folded.unicodeScalars {
+            // Anything outside a-z0-9 — including letters that survive folding, like "ß" or "ø" —
+            // separates words, because that is all the script's /[^a-z0-9]+/ split keeps.
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                current.append(scalar)
+            } else {
+                finishWord()
+            }
+        }
+        finishWord()
+        return words
+    }
+}

@@ -1,0 +1,224 @@
+// StudyGuide search interface: results as you type in the header of every page, and the
+// search page with filters whose state lives in the URL (search.html?q=…&difficulty=…).
+(function () {
+  "use strict";
+
+  var engine = window.StudyGuideSearch;
+  var tokenizer = window.StudyGuideTokenizer;
+  if (!engine || !tokenizer || !engine.manifest()) return;
+  engine.configure(document.body.getAttribute("data-root") || "");
+  window.__studyguideSearchTimings = [];
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  // A word of the text matches when its stem is a query term, or (for the word being typed)
+  // when it starts with what has been typed so far.
+  function matcher(response, query) {
+    var stems = {};
+    response.terms.forEach(function (term) { stems[term] = true; });
+    var last = /\s$/.test(query) ? null : response.words[response.words.length - 1];
+    return function (word) {
+      var normal = tokenizer.normalizedWords(word)[0];
+      if (!normal) return false;
+      if (stems[tokenizer.tokens(normal)[0]]) return true;
+      return !!last && last.length >= 2 && normal.lastIndexOf(last, 0) === 0;
+    };
+  }
+
+  // Text with the matched words wrapped in <mark>, built as DOM nodes (never innerHTML).
+  function highlighted(text, isMatch) {
+    var fragment = document.createDocumentFragment();
+    var parts = text.split(/([\p{L}\p{N}]+)/u);
+    for (var i = 0; i < parts.length; i++) {
+      if (!parts[i]) continue;
+      if (i % 2 === 1 && isMatch(parts[i])) fragment.appendChild(element("mark", "", parts[i]));
+      else fragment.appendChild(document.createTextNode(parts[i]));
+    }
+    return fragment;
+  }
+
+  // About 200 characters of the answer around the first match, else the summary.
+  function snippet(result, isMatch) {
+    var text = result.excerpt || "";
+    var words = text.split(/([\p{L}\p{N}]+)/u), offset = 0, at = -1;
+    for (var i = 0; i < words.length; i++) {
+      if (i % 2 === 1 && isMatch(words[i])) { at = offset; break; }
+      offset += words[i].length;
+    }
+    if (at === -1) return result.summary;
+    var start = Math.max(0, at - 60);
+    var cut = text.slice(start, start + 200);
+    if (start > 0) cut = "…" + cut.replace(/^\S*\s/, "");
+    return cut + (start + 200 < text.length ? "…" : "");
+  }
+
+  function badge(difficulty) {
+    return element("span", "badge difficulty-" + difficulty, difficulty.charAt(0).toUpperCase() + difficulty.slice(1));
+  }
+
+  function resultItem(result, isMatch, id) {
+    var item = element("li", "search-result");
+    if (id) { item.id = id; item.setAttribute("role", "option"); }
+    var link = element("a", "result-title");
+    link.href = (document.body.getAttribute("data-root") || "") + result.url;
+    link.appendChild(highlighted(result.title, isMatch));
+    item.appendChild(link);
+    var meta = element("p", "result-meta");
+    if (result.difficulty) meta.appendChild(badge(result.difficulty));
+    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, result.kind.title));
+    if (result.category) meta.appendChild(element("span", "result-category", result.category.title));
+    item.appendChild(meta);
+    item.appendChild(element("p", "result-snippet")).appendChild(highlighted(snippet(result, isMatch), isMatch));
+    return item;
+  }
+
+  function record(query, started) {
+    var timings = window.__studyguideSearchTimings;
+    timings.push({ query: query, ms: performance.now() - started, bytes: engine.bytesLoaded() });
+    if (timings.length > 1000) timings.shift();
+  }
+
+  // ---- The header box: a combobox with up to eight results. ----
+  function setUpHeader() {
+    var input = document.getElementById("site-search");
+    var form = input && input.form;
+    if (!input || document.getElementById("search-query")) return;
+    var popup = element("ul", "search-popup");
+    popup.id = "search-popup";
+    popup.setAttribute("role", "listbox");
+    popup.setAttribute("aria-label", "Search results");
+    popup.hidden = true;
+    form.appendChild(popup);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-controls", "search-popup");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-autocomplete", "list");
+    var sequence = 0, active = -1;
+
+    function options() { return popup.querySelectorAll("[role=option]"); }
+    function close() {
+      popup.hidden = true; active = -1;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+    function highlight(index) {
+      var list = options();
+      if (list.length === 0) return;
+      active = (index + list.length) % list.length;
+      for (var i = 0; i < list.length; i++) list[i].setAttribute("aria-selected", i === active ? "true" : "false");
+      input.setAttribute("aria-activedescendant", list[active].id);
+      list[active].scrollIntoView({ block: "nearest" });
+    }
+
+    input.addEventListener("input", function () {
+      var query = input.value, started = performance.now(), mine = ++sequence;
+      if (!query.trim()) { close(); popup.textContent = ""; return; }
+      engine.search({ query: query, limit: 8 }).then(function (response) {
+        if (mine !== sequence) return;
+        popup.textContent = "";
+        var isMatch = matcher(response, query);
+        response.results.forEach(function (result, i) { popup.appendChild(resultItem(result, isMatch, "search-option-" + i)); });
+        var more = element("li", "search-more");
+        var all = element("a", "", response.total === 0 ? "No matching questions" :
+          "All " + response.total + " results for \u201c" + query.trim() + "\u201d");
+        all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(query.trim());
+        more.appendChild(all);
+        popup.appendChild(more);
+        popup.hidden = false;
+        active = -1;
+        input.setAttribute("aria-expanded", "true");
+        record(query, started);
+      });
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
+      else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
+      else if (event.key === "Escape") { close(); }
+      else if (event.key === "Enter" && active >= 0) {
+        event.preventDefault();
+        window.location.href = options()[active].querySelector("a").href;
+      }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 200); });
+  }
+
+  // ---- The search page: query, filters, URL state, keyboard through the results. ----
+  function setUpSearchPage() {
+    var input = document.getElementById("search-query");
+    if (!input) return;
+    var list = document.getElementById("search-results");
+    var status = document.getElementById("search-status");
+    var more = document.getElementById("search-more");
+    var filters = ["category", "difficulty", "kind", "tag"].map(function (name) {
+      return { name: name, control: document.getElementById("filter-" + name) };
+    });
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    filters.forEach(function (f) { if (f.control) f.control.value = params.get(f.name) || ""; });
+    var sequence = 0, shown = 0, pageSize = 20;
+
+    function currentFilters() {
+      var chosen = {};
+      filters.forEach(function (f) { if (f.control && f.control.value) chosen[f.name] = f.control.value; });
+      return chosen;
+    }
+
+    function updateURL() {
+      var next = new URLSearchParams();
+      if (input.value.trim()) next.set("q", input.value.trim());
+      var chosen = currentFilters();
+      Object.keys(chosen).forEach(function (name) { next.set(name, chosen[name]); });
+      var url = window.location.pathname + (next.toString() ? "?" + next.toString() : "");
+      try { history.replaceState(null, "", url); } catch (error) { /* some browsers refuse under file:// */ }
+    }
+
+    function run(append) {
+      var query = input.value, started = performance.now(), mine = ++sequence;
+      var chosen = currentFilters();
+      if (!append) shown = 0;
+      engine.search({ query: query, filters: chosen, offset: shown, limit: pageSize }).then(function (response) {
+        if (mine !== sequence) return;
+        if (!append) list.textContent = "";
+        var isMatch = matcher(response, query);
+        response.results.forEach(function (result) { list.appendChild(resultItem(result, isMatch)); });
+        shown += response.results.length;
+        if (response.mode === "none") {
+          status.textContent = "Type to search " + engine.manifest().documents + " questions, or choose a filter.";
+        } else if (response.total === 0) {
+          status.textContent = "No questions match. Try fewer words or another filter.";
+        } else {
+          status.textContent = response.total + (response.total === 1 ? " question" : " questions") +
+            (response.mode === "any" ? " match some of your words." : " match.");
+        }
+        more.hidden = shown >= response.total;
+        if (!append) record(query, started);
+      });
+    }
+
+    input.addEventListener("input", function () { updateURL(); run(false); });
+    filters.forEach(function (f) { if (f.control) f.control.addEventListener("change", function () { updateURL(); run(false); }); });
+    more.addEventListener("click", function () { run(true); });
+    input.form.addEventListener("submit", function (event) { event.preventDefault(); updateURL(); run(false); });
+
+    // Arrow keys move between the input and the result links; Enter follows a link.
+    function links() { return Array.prototype.slice.call(list.querySelectorAll("a.result-title")); }
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      var all = links(), index = all.indexOf(document.activeElement);
+      if (document.activeElement !== input && index === -1) return;
+      event.preventDefault();
+      if (event.key === "ArrowDown") { if (all.length) all[Math.min(index + 1, all.length - 1)].focus(); }
+      else if (index <= 0) input.focus();
+      else all[index - 1].focus();
+    });
+    run(false);
+  }
+
+  setUpHeader();
+  setUpSearchPage();
+}());

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerShard("b",{"b":[0,9]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerShard("e",{"exampl":[0,43]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerShard("g",{"get":[0,9]});

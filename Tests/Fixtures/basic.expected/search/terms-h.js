@@ -1,0 +1,1 @@
+StudyGuideSearch.registerShard("h",{"how":[0,21,2,46]});

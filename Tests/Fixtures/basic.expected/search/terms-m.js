@@ -1,0 +1,1 @@
+StudyGuideSearch.registerShard("m",{"me":[2,130]});

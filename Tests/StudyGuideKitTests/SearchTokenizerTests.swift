@@ -1,0 +1,67 @@
+// Covers: the search tokenizer and Porter stemmer, against the vectors the browser script also runs.
+internal import Foundation
+import Testing
+@testable import StudyGuideKit
+
+/// One row of Tests/search-vectors/tokenizer.tsv.
+struct TokenizerVector: Sendable, CustomTestStringConvertible {
+    let line: Int
+    let input: String
+    let expected: [String]
+
+    var testDescription: String { "line \(line): \"\(input)\"" }
+
+    /// Read at test time rather than copied in, so check_tokenizer.js and this suite share one file.
+    static let all: [TokenizerVector] = {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Tests/search-vectors/tokenizer.tsv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        // Split on "\n" only: "\r\n" is a single Character in Swift and would hide the row breaks.
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst().compactMap { index, line in
+            guard !line.isEmpty else { return nil }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return TokenizerVector(
+                line: index + 1,
+                input: columns.first.map(String.init) ?? "",
+                expected: columns.count > 1 ? columns[1].split(separator: " ").map(String.init) : ["<missing column>"]
+            )
+        }
+    }()
+}
+
+@Suite struct SearchTokenizerTests {
+    @Test func vectorsAreLoaded() {
+        #expect(TokenizerVector.all.count >= 120)
+    }
+
+    @Test(arguments: TokenizerVector.all)
+    func matchesSharedVector(_ vector: TokenizerVector) {
+        #expect(SearchTokenizer.tokens(vector.input) == vector.expected)
+    }
+
+    @Test(arguments: [
+        ("index", "index"), ("indexes", "index"), ("indexing", "index"), ("indexed", "index"),
+        ("caching", "cach"), ("cached", "cach"), ("cache", "cach"), ("caches", "cach"),
+        ("queries", "queri"), ("query", "queri"), ("databases", "databas"), ("database", "databas"),
+        ("connection", "connect"), ("connections", "connect"), ("connected", "connect"), ("connecting", "connect"),
+        ("generalization", "gener"), ("relational", "relat"), ("hopeful", "hope"), ("running", "run"),
+        ("agreed", "agre"), ("sky", "sky"),
+    ])
+    func stemsRequiredWords(_ word: String, _ stem: String) {
+        #expect(PorterStemmer.stem(word) == stem)
+        #expect(SearchTokenizer.tokens(word) == [stem])
+    }
+
+    @Test func leavesDigitsAndShortWordsUnstemmed() {
+        #expect(PorterStemmer.stem("http2") == "http2")
+        #expect(PorterStemmer.stem("is") == "is")
+        #expect(SearchTokenizer.tokens("x86_64 HTTP/2") == ["x86", "64", "http", "2"])
+    }
+
+    @Test func normalizedWordsFoldButDoNotStem() {
+        #expect(SearchTokenizer.normalizedWords("Café Indexing, read-through!") == ["cafe", "indexing", "read", "through"])
+        #expect(SearchTokenizer.normalizedWords("") == [])
+        #expect(SearchTokenizer.normalizedWords(String(repeating: "a", count: 41)) == [])
+    }
+}
