@@ -66,9 +66,11 @@ public enum SiteBuilder {
         report.diagnostics += themeProblems
         guard let site, let theme, !report.diagnostics.containsErrors else { return }
 
+        report.stages.append(clock.lap("theme"))
         let rendered = SiteRenderer(site: site, theme: theme).render()
         report.diagnostics += rendered.diagnostics
-        report.stages.append(clock.lap("render"))
+        report.stages += rendered.stages
+        _ = clock.lap("render")
         guard !report.diagnostics.containsErrors else { return }
 
         do {

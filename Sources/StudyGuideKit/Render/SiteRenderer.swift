@@ -8,10 +8,14 @@ struct SiteRenderer {
         var files: [OutputFile]
         var diagnostics: [Diagnostic]
         var bodies: [String: RenderedBody]
+        var stages: [BuildReport.Stage]
     }
 
     func render() -> Output {
+        var clock = StageClock()
+        var stages: [BuildReport.Stage] = []
         let bodies = renderBodies()
+        stages.append(clock.lap("markdown"))
         var diagnostics = linkWarnings(bodies)
         let pages = PageBuilder(site: site, bodies: bodies)
 
@@ -29,14 +33,16 @@ struct SiteRenderer {
         for guide in site.guides { jobs.append { pages.guide(guide, theme) } }
 
         var files = parallelMap(jobs) { $0() }
+        stages.append(clock.lap("pages"))
         files += SearchIndexBuilder(site: site, bodies: bodies).files()
+        stages.append(clock.lap("search"))
         if let baseURL = site.config.baseURL {
             files += Syndication.files(for: site, pages: files.map(\.path).filter { $0.path.hasSuffix(".html") }, baseURL: baseURL)
         }
         if files.contains(where: { $0.bytes.isEmpty }) {
             diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
         }
-        return Output(files: files, diagnostics: diagnostics, bodies: bodies)
+        return Output(files: files, diagnostics: diagnostics, bodies: bodies, stages: stages)
     }
 
     /// Every Markdown body, keyed by content path, rendered on all cores.
