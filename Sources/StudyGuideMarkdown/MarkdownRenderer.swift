@@ -45,7 +45,8 @@ public enum MarkdownRenderer {
             html: options.headingIDs ? Sentinel.removeLineBreaks(in: html) : html,
             headings: walk.headings,
             plainText: walk.plainText.collapsingWhitespace(),
-            links: walk.links
+            links: walk.links,
+            paragraphs: walk.paragraphs
         )
     }
 
@@ -73,6 +74,8 @@ private struct TreeWalk {
     var headings: [RenderedMarkdown.Heading] = []
     var plainText = ""
     var links: [RenderedMarkdown.Link] = []
+    var paragraphs: [RenderedMarkdown.Paragraph] = []
+    private var paragraphStart: (offset: Int, line: Int)?
     private var headingNodes: [OpaquePointer] = []
     private var slugger = HeadingSlugger()
 
@@ -114,6 +117,15 @@ private struct TreeWalk {
                     ))
                     headingNodes.append(node)
                     headingText = nil
+                    plainText += " "
+                }
+            case CMARK_NODE_PARAGRAPH:
+                if entering {
+                    paragraphStart = (plainText.utf8.count, Int(cmark_node_get_start_line(node)))
+                } else if let start = paragraphStart {
+                    let text = String(decoding: plainText.utf8.dropFirst(start.offset), as: UTF8.self).collapsingWhitespace()
+                    if !text.isEmpty { paragraphs.append(.init(text: text, line: start.line)) }
+                    paragraphStart = nil
                     plainText += " "
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:

@@ -8,12 +8,26 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var plainText: String
     /// Link and image destinations as written, with their source positions.
     public var links: [Link]
+    /// The text of each paragraph with its first line, for duplicate detection.
+    public var paragraphs: [Paragraph]
 
-    public init(html: String, headings: [Heading], plainText: String, links: [Link]) {
+    public init(html: String, headings: [Heading], plainText: String, links: [Link], paragraphs: [Paragraph] = []) {
         self.html = html
         self.headings = headings
         self.plainText = plainText
         self.links = links
+        self.paragraphs = paragraphs
+    }
+
+    /// A paragraph's visible text, whitespace collapsed.
+    public struct Paragraph: Sendable, Equatable {
+        public var text: String
+        public var line: Int
+
+        public init(text: String, line: Int) {
+            self.text = text
+            self.line = line
+        }
     }
 
     /// A heading of the document.

@@ -7,6 +7,11 @@ enum Terminal {
         for diagnostic in diagnostics { err(diagnostic.description) }
     }
 
+    /// Text as it is, on standard output.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     static func out(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }

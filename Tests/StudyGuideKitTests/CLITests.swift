@@ -76,3 +76,37 @@ import Testing
         #expect(run.stdout == "<h1>Hi</h1>\n<p><del>x</del></p>\n")
     }
 }
+
+@Suite struct CheckAndNewCLITests {
+    @Test func checkExitsOneOnErrorsAndPrintsEachFormat() throws {
+        let folder = Repository.fixture("check/schema")
+        let text = try CLITests.studyguide(["check"], in: folder)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("content/basics/a.md:3:13: error: 'hard' is not a valid difficulty"))
+        #expect(text.stderr == "check: 3 errors, 0 warnings\n")
+        let github = try CLITests.studyguide(["check", "--format", "github"], in: folder)
+        #expect(github.stdout.hasPrefix("::error file=content/basics/a.md,line=3,col=13,title=schema::"))
+        let json = try CLITests.studyguide(["check", "--format", "json"], in: folder)
+        #expect(json.stdout.hasPrefix("{\"errors\":3,\"warnings\":0,"))
+    }
+
+    @Test func checkExitsZeroOnWarningsUnlessStrict() throws {
+        let folder = Repository.fixture("check/heading-level")
+        #expect(try CLITests.studyguide(["check"], in: folder).status == 0)
+        #expect(try CLITests.studyguide(["check", "--strict"], in: folder).status == 1)
+        #expect(try CLITests.studyguide(["check"], in: Repository.fixture("check/clean")).stderr == "check: no problems\n")
+    }
+
+    @Test func newPrintsThePathAndRefusesToOverwrite() throws {
+        let site = try TestSite.minimal()
+        let first = try CLITests.studyguide(["new", "basics", "What is a B-tree?", "--kind", "technical"], in: site.directory)
+        #expect(first.status == 0)
+        #expect(first.stdout == "content/basics/what-is-a-b-tree.md\n")
+        let again = try CLITests.studyguide(["new", "basics", "What is a B-tree?"], in: site.directory)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists; not overwriting it"))
+        let unknown = try CLITests.studyguide(["new", "basic", "Anything"], in: site.directory)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("unknown category 'basic' (did you mean 'basics'?)"))
+    }
+}

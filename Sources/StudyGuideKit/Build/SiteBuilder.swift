@@ -24,9 +24,10 @@ public enum SiteBuilder {
         }
         if let baseURL = options.baseURL { config?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
-        let (files, loadProblems) = ContentLoader.load(
+        let content = ContentLoader.load(
             contentDirectory: options.source.appendingPathComponent("content"), displayPrefix: prefix + "content/")
-        report.diagnostics += loadProblems
+        let files = content.files
+        report.diagnostics += content.diagnostics
         report.stages.append(clock.lap("load"))
 
         let parsed = parallelMap(files) { file -> (ContentDocument?, [Diagnostic]) in
@@ -38,8 +39,9 @@ public enum SiteBuilder {
         report.stages.append(clock.lap("parse"))
 
         guard let config else { return nil }
-        let (site, resolveProblems) = SiteResolver.resolve(
+        var (site, resolveProblems) = SiteResolver.resolve(
             config: config, documents: parsed.compactMap(\.0), includeDrafts: options.includeDrafts)
+        site.assets = content.assets
         report.diagnostics += resolveProblems
         report.stages.append(clock.lap("resolve"))
         return site
@@ -74,14 +76,15 @@ public enum SiteBuilder {
         guard !report.diagnostics.containsErrors else { return }
 
         do {
-            try StagingFolder(output: options.output).publish(rendered.files, staticFiles: theme.staticFiles)
+            let assets = site.assets.keys.sorted().map { (PagePath($0), site.assets[$0]!) }
+            try StagingFolder(output: options.output).publish(rendered.files, staticFiles: theme.staticFiles + assets)
         } catch {
             report.diagnostics.append(.error(at: .init(path: options.output.path), error.description, rule: "output"))
             return
         }
         report.stages.append(clock.lap("write"))
         report.pagesWritten = rendered.files.filter { $0.path.path.hasSuffix(".html") }.count
-        report.filesWritten = rendered.files.count + theme.staticFiles.count
+        report.filesWritten = rendered.files.count + theme.staticFiles.count + site.assets.count
     }
 }
 

@@ -9,13 +9,22 @@ public struct ContentFile: Sendable {
     public var bytes: [UInt8]
 }
 
+/// What `content/` holds: Markdown files, read, and other files (images, downloads), by path.
+public struct LoadedContent: Sendable {
+    public var files: [ContentFile] = []
+    /// Content path (`databases/er-diagram.png`) → absolute path; copied to the same place in the output.
+    public var assets: [String: String] = [:]
+    public var diagnostics: [Diagnostic] = []
+}
+
 /// Walks `content/` and reads every Markdown file. It refuses symbolic links that leave
 /// `content/` and never follows a link twice, so a link loop cannot hang the walk.
 public enum ContentLoader {
-    public static func load(contentDirectory: URL, displayPrefix: String) -> ([ContentFile], [Diagnostic]) {
+    public static func load(contentDirectory: URL, displayPrefix: String) -> LoadedContent {
         let fileManager = FileManager.default
         let root = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
         var files: [ContentFile] = []
+        var assets: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var visitedDirectories: Set<String> = []
 
@@ -54,15 +63,19 @@ public enum ContentLoader {
                         continue
                     }
                     files.append(ContentFile(contentPath: childRelative, displayPath: display(childRelative), bytes: [UInt8](data)))
+                } else if name.hasSuffix(".html") {
+                    diagnostics.append(.error(at: location, "HTML files in content/ would collide with generated pages; write Markdown instead", rule: "layout"))
+                } else {
+                    assets[childRelative] = resolved
                 }
             }
         }
 
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ([], [.error(at: .init(path: display("")), "content folder not found", rule: "io")])
+            return LoadedContent(diagnostics: [.error(at: .init(path: display("")), "content folder not found", rule: "io")])
         }
         walk("")
-        return (files, diagnostics)
+        return LoadedContent(files: files, assets: assets, diagnostics: diagnostics)
     }
 }

@@ -59,6 +59,8 @@ struct FieldReader {
 
     func location(ofKey key: String) -> SourceLocation? { entries[key].map { location(of: $0.key) } }
 
+    func location(ofValue key: String) -> SourceLocation? { entries[key].map { location(of: $0.value) } }
+
     mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = value(key, required: required) else { return nil }
         guard let text = scalarText(value, key: key, expected: "a string") else { return nil }

@@ -38,7 +38,9 @@ public struct Question: Sendable {
     public var kind: QuestionKind
     public var summary: String
     public var tags: [Located<String>]
-    public var aliases: [String]
+    /// Where the title is written, for problems about it.
+    public var titleLocation: SourceLocation
+    public var aliases: [Located<String>]
     public var followUps: [String]
     public var areas: [String]
     public var redFlags: [String]
@@ -79,7 +81,8 @@ public struct Question: Sendable {
             kind: kind ?? .technical,
             summary: summary ?? "",
             tags: tags.filter { Slug.isValid($0.value) },
-            aliases: fields.stringList("aliases").map(\.value),
+            titleLocation: fields.location(ofValue: "title") ?? SourceLocation(path: fields.path),
+            aliases: fields.stringList("aliases"),
             followUps: fields.stringList("follow_ups").map(\.value),
             areas: fields.stringList("areas").map(\.value),
             redFlags: fields.stringList("red_flags").map(\.value),

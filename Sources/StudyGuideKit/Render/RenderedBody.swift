@@ -20,6 +20,8 @@ public struct RenderedBody: Sendable {
     public let headings: [Heading]
     public let plainText: String
     public let links: [Link]
+    /// Paragraph texts with their locations.
+    public let paragraphs: [Located<String>]
 
     /// Renders a body; positions are shifted from body lines to file lines.
     static func render(_ body: MarkdownBody, path: String, rawHTML: Bool,
@@ -36,7 +38,8 @@ public struct RenderedBody: Sendable {
             links: rendered.links.map {
                 Link(destination: $0.destination, isImage: $0.isImage,
                      location: .init(path: path, line: $0.line + shift, column: $0.column))
-            }
+            },
+            paragraphs: rendered.paragraphs.map { Located($0.text, at: .init(path: path, line: $0.line + shift)) }
         )
     }
 }

@@ -14,7 +14,7 @@ struct SiteRenderer {
     func render() -> Output {
         var clock = StageClock()
         var stages: [BuildReport.Stage] = []
-        let bodies = renderBodies()
+        let bodies = BodyRenderer.render(site)
         stages.append(clock.lap("markdown"))
         var diagnostics = linkWarnings(bodies)
         let pages = PageBuilder(site: site, bodies: bodies)
@@ -43,27 +43,6 @@ struct SiteRenderer {
             diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
         }
         return Output(files: files, diagnostics: diagnostics, bodies: bodies, stages: stages)
-    }
-
-    /// Every Markdown body, keyed by content path, rendered on all cores.
-    private func renderBodies() -> [String: RenderedBody] {
-        let links = ContentLinks(site: site)
-        var jobs: [(String, MarkdownBody, String, PagePath)] = []
-        for category in site.categories {
-            let c = category.category
-            jobs.append((c.contentPath, c.body, c.location.path, category.path))
-            for question in category.questions {
-                jobs.append((question.contentPath, question.body, question.location.path, question.path))
-            }
-        }
-        for guide in site.guides { jobs.append((guide.contentPath, guide.body, guide.location.path, guide.path)) }
-        if let intro = site.homeIntro { jobs.append(("_index.md", intro.body, intro.location.path, .home)) }
-        if let intro = site.guidesIntro { jobs.append(("guides/_index.md", intro.body, intro.location.path, .guidesIndex)) }
-        let rawHTML = site.config.rawHTML
-        let rendered = parallelMap(jobs) { job in
-            RenderedBody.render(job.1, path: job.2, rawHTML: rawHTML, rewrite: links.rewriter(from: job.0, page: job.3))
-        }
-        return Dictionary(uniqueKeysWithValues: zip(jobs.map(\.0), rendered))
     }
 
     /// Markdown links to `.md` files that are not pages of the site.

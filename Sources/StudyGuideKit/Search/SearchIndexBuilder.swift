@@ -104,7 +104,7 @@ struct SearchIndexBuilder {
                 excerpt: SearchDocument.excerpt(of: body?.plainText ?? "", limit: Self.excerptLength),
                 fields: [
                     .title: question.title,
-                    .aliases: question.aliases.joined(separator: " "),
+                    .aliases: question.aliases.map(\.value).joined(separator: " "),
                     .tags: question.tags.map { $0.value.replacingOccurrences(of: "-", with: " ") }.joined(separator: " "),
                     .headings: (body?.headings.map(\.text) ?? []).joined(separator: " "),
                     .summary: question.summary,

@@ -7,6 +7,8 @@ public struct Site: Sendable {
     public var categories: [CategoryPage]
     public var guides: [Guide]
     public var tags: [TagPage]
+    /// Files of `content/` that are not Markdown: content path → absolute path.
+    public var assets: [String: String] = [:]
 
     /// A category with its questions in reading order.
     public struct CategoryPage: Sendable {

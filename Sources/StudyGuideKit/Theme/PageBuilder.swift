@@ -75,7 +75,7 @@ struct PageBuilder: Sendable {
             category: LinkView(title: category.category.title, href: page.link(to: category.path)),
             home: page.link(to: .home),
             tags: question.tags.map { LinkView(title: $0.value, href: page.link(to: .tag($0.value))) },
-            aliases: question.aliases,
+            aliases: question.aliases.map(\.value),
             answer: ArticleView(bodies[question.contentPath]),
             followUps: question.followUps,
             areas: question.areas,

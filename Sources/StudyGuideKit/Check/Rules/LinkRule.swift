@@ -1,0 +1,90 @@
+/// Links inside answers must lead somewhere: Markdown links to other content files name an
+/// existing page (and heading), `#anchors` name a heading of the same page, local images and
+/// files exist in `content/`, and nothing is root-absolute or loads from the network.
+struct LinkRule: CheckRule {
+    static let id = "broken-link"
+
+    func check(_ input: CheckInput) -> [Diagnostic] {
+        let links = ContentLinks(site: input.site)
+        let generated = Set(generatedPages(input.site))
+        var diagnostics: [Diagnostic] = []
+        for document in input.documents {
+            guard let body = input.bodies[document.contentPath] else { continue }
+            for link in body.links {
+                if let problem = problem(with: link, in: document.contentPath, page: document.page,
+                                         input: input, links: links, generated: generated) {
+                    diagnostics.append(problem)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func problem(with link: RenderedBody.Link, in contentPath: String, page: PagePath, input: CheckInput,
+                         links: ContentLinks, generated: Set<PagePath>) -> Diagnostic? {
+        let destination = link.destination
+        let at = link.location
+        if destination.isEmpty { return .error(at: at, "link has no destination", rule: Self.id) }
+        if destination.hasPrefix("#") {
+            return anchorProblem(String(destination.dropFirst()), in: contentPath, input: input, at: at, shownAs: destination)
+        }
+        if destination.hasPrefix("//") || destination.contains("://") {
+            return link.isImage
+                ? .error(at: at, "image '\(destination)' loads from the network; keep images in content/ so the site works offline", rule: "remote-image")
+                : nil
+        }
+        if destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") { return nil }
+        if destination.hasPrefix("/") {
+            return .error(at: at, "root-absolute link '\(destination)' breaks under a sub-path and from disk; write a relative path such as '../category/page.md'", rule: Self.id)
+        }
+        if let (target, fragment) = ContentLinks.resolve(destination, from: contentPath) {
+            guard links.pages[target] != nil else {
+                let known = links.pages.keys.map { relativeHint(from: contentPath, to: $0) }
+                return .error(at: at, "link to '\(destination)' names no page\(Suggestion.hint(for: destination, in: known))", rule: Self.id)
+            }
+            if fragment.count > 1 {
+                return anchorProblem(String(fragment.dropFirst()), in: target, input: input, at: at, shownAs: destination)
+            }
+            return nil
+        }
+        let pathPart = String(destination.prefix { $0 != "#" && $0 != "?" })
+        if pathPart.hasSuffix(".html") {
+            let target = PagePath(resolve(pathPart, against: page.path))
+            return generated.contains(target) ? nil
+                : .error(at: at, "link to '\(destination)' names no generated page", rule: Self.id)
+        }
+        if destination.contains(":") { return nil }  // other schemes are left to the reader's browser
+        let file = resolve(pathPart, against: contentPath)
+        if input.site.assets[file] == nil {
+            return .error(at: at, "\(link.isImage ? "image" : "file") '\(destination)' does not exist (looked for content/\(file))", rule: "missing-file")
+        }
+        return nil
+    }
+
+    private func anchorProblem(_ anchor: String, in contentPath: String, input: CheckInput, at: SourceLocation, shownAs: String) -> Diagnostic? {
+        let ids = (input.bodies[contentPath]?.headings ?? []).map(\.id)
+        guard !ids.contains(anchor) else { return nil }
+        return .error(at: at, "'\(shownAs)' names no heading\(Suggestion.hint(for: anchor, in: ids))", rule: "broken-anchor")
+    }
+
+    /// Joins a relative path to the folder of `base`, folding `.` and `..`.
+    private func resolve(_ relative: String, against base: String) -> String {
+        var components = base.split(separator: "/").dropLast().map(String.init)
+        for part in relative.split(separator: "/") {
+            if part == ".." { _ = components.popLast() } else if part != "." { components.append(String(part)) }
+        }
+        return components.joined(separator: "/")
+    }
+
+    private func relativeHint(from contentPath: String, to target: String) -> String {
+        PagePath(contentPath).link(to: PagePath(target))
+    }
+
+    private func generatedPages(_ site: Site) -> [PagePath] {
+        var pages: [PagePath] = [.home, .search, .notFound, .tagsIndex, .guidesIndex]
+        for category in site.categories { pages.append(category.path); pages += category.questions.map(\.path) }
+        pages += site.tags.map(\.path)
+        pages += site.guides.map(\.path)
+        return pages
+    }
+}

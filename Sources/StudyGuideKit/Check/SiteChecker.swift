@@ -1,0 +1,15 @@
+/// `studyguide check`: everything `build` validates, plus the lint rules, without writing.
+public enum SiteChecker {
+    static let rules: [any CheckRule] = [
+        LinkRule(), AnswerLengthRule(), HeadingLevelRule(), RepeatedParagraphRule(), NearDuplicateRule(),
+    ]
+
+    /// Every finding of every stage and rule, sorted by location.
+    public static func check(_ options: BuildOptions) -> [Diagnostic] {
+        var report = BuildReport()
+        guard let site = SiteBuilder.load(options, report: &report) else { return report.diagnostics.sorted() }
+        let input = CheckInput(site: site, bodies: BodyRenderer.render(site))
+        let findings = parallelMap(rules) { $0.check(input) }.flatMap { $0 }
+        return (report.diagnostics + findings).sorted()
+    }
+}
