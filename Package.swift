@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,11 +40,22 @@ let package = Package(
             ],
             swiftSettings: strictImports
         ),
+        // The preview server lives apart so the generator never depends on an HTTP stack.
+        .target(
+            name: "StudyGuideServe",
+            dependencies: [
+                "StudyGuideKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictImports
+        ),
         .executableTarget(
             name: "studyguide",
             dependencies: [
                 "StudyGuideKit",
                 "StudyGuideMarkdown",
+                "StudyGuideServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictImports
@@ -50,6 +63,11 @@ let package = Package(
         .testTarget(
             name: "StudyGuideMarkdownTests",
             dependencies: ["StudyGuideMarkdown"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "StudyGuideServeTests",
+            dependencies: ["StudyGuideServe"],
             swiftSettings: strictImports
         ),
         .testTarget(

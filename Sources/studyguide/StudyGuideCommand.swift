@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct StudyGuideCommand: ParsableCommand {
+struct StudyGuideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "studyguide",
         abstract: "Builds the StudyGuide static site from Markdown questions.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, MarkdownCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, MarkdownCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

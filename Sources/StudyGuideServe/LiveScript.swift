@@ -1,0 +1,41 @@
+/// The script that only served pages get: reload after a good rebuild, and an overlay with
+/// the problems after a bad one. `build` output never contains it.
+enum LiveScript {
+    static let tag = "<script src=\"\(PreviewResponder.scriptPath)\"></script>"
+
+    static func inject(into html: String) -> String {
+        guard let end = html.range(of: "</body>", options: .backwards) else { return html + tag }
+        return html.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: tag + "\n")
+    }
+
+    static let source = """
+        // StudyGuide preview: live reload and build problems, served by `studyguide serve` only.
+        (function () {
+          "use strict";
+          var source = new EventSource("\(PreviewResponder.eventsPath)");
+          var shown = false;
+          source.addEventListener("reload", function () { window.location.reload(); });
+          source.addEventListener("problems", function (event) {
+            var report = JSON.parse(event.data);
+            var overlay = document.getElementById("studyguide-overlay") || document.createElement("div");
+            overlay.id = "studyguide-overlay";
+            overlay.setAttribute("role", "alert");
+            overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);" +
+              "color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem";
+            overlay.textContent = "";
+            var title = document.createElement("h2");
+            title.textContent = "Build failed: " + report.errors + " error" + (report.errors === 1 ? "" : "s") +
+              ". Showing the last good site; fix the files and this page reloads.";
+            title.style.cssText = "color:#ff8080;font-size:1.2rem";
+            overlay.appendChild(title);
+            var list = document.createElement("pre");
+            list.style.whiteSpace = "pre-wrap";
+            list.textContent = report.diagnostics.map(function (d) {
+              return d.path + ":" + d.line + ":" + d.column + ": " + d.severity + ": " + d.message + " [" + d.rule + "]";
+            }).join("\\n");
+            overlay.appendChild(list);
+            if (!shown) { document.body.appendChild(overlay); shown = true; }
+          });
+        }());
+        """
+}

@@ -1,0 +1,133 @@
+"""Covers: `studyguide serve`: serving, live reload within 2 s, the problem overlay, and no file outside the output."""
+import http.client
+import os
+import pathlib
+import re
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import REPO
+
+
+def binary() -> str:
+    for candidate in (os.environ.get("STUDYGUIDE_BIN"), REPO / ".build/release/studyguide", REPO / ".build/debug/studyguide"):
+        if candidate and pathlib.Path(candidate).is_file():
+            return str(candidate)
+    pytest.fail("no studyguide binary; run make release")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A copy of the basic fixture site, served on a free port; yields (site folder, port)."""
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "Tests/Fixtures/basic", site)
+    (tmp_path / "secret.txt").write_text("TOP-SECRET outside the output\n")
+    port = free_port()
+    process = subprocess.Popen([binary(), "serve", "--source", str(site), "--themes", str(REPO / "themes"), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        line = process.stdout.readline()
+        if not line and process.poll() is not None:
+            break
+        lines.append(line)
+        if line.startswith("Serving at"):
+            break
+    assert any(l.startswith(f"Serving at http://127.0.0.1:{port}/") for l in lines), lines
+    yield site, port, process
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def get(port, raw_path):
+    """Sends the path exactly as given (no client-side normalisation)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest("GET", raw_path, skip_accept_encoding=True)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read().decode("utf-8", "replace")
+    connection.close()
+    return response.status, response.getheader("Content-Type"), body
+
+
+def test_pages_are_served_with_types_and_the_reload_script(served):
+    site, port, _ = served
+    status, kind, body = get(port, "/databases/indexes.html")
+    assert status == 200 and kind == "text/html; charset=utf-8"
+    assert "What is an index &amp; why use one?" in body
+    assert '<script src="/__studyguide/live.js"></script>' in body
+    assert get(port, "/")[0] == 200
+    assert get(port, "/databases/")[0] == 200
+    assert get(port, "/assets/style.css")[1] == "text/css; charset=utf-8"
+    assert get(port, "/assets/site.js")[1] == "text/javascript; charset=utf-8"
+    status, _, body = get(port, "/no-such-page.html")
+    assert status == 404 and "Page not found" in body
+
+
+def test_build_output_never_contains_the_reload_script(tmp_path):
+    output = tmp_path / "out"
+    subprocess.run([binary(), "build", "--source", str(REPO / "Tests/Fixtures/basic"), "--themes", str(REPO / "themes"),
+                    "--output", str(output), "--quiet"], check=True)
+    for page in output.rglob("*.html"):
+        assert "__studyguide" not in page.read_text()
+
+
+@pytest.mark.parametrize("path", [
+    "/../secret.txt", "/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/secret.txt", "/..%2fsecret.txt",
+    "/assets%2f..%2f..%2fsecret.txt", "/assets/..%2f..%2fsecret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt",
+    "//etc/passwd", "/etc/passwd", "/%2fetc%2fpasswd", "/./index.html", "/.%2e/secret.txt", "/%00index.html",
+    "/assets/%2e%2e/%2e%2e/secret.txt", "/%252e%252e/secret.txt", "http://127.0.0.1/../secret.txt",
+])
+def test_nothing_outside_the_output_is_served(served, path):
+    status, _, body = get(served[1], path)
+    assert "TOP-SECRET" not in body and "root:" not in body
+    assert status in (400, 404), (path, status)
+
+
+def test_symlinks_inside_the_output_do_not_lead_out(served):
+    site, port, process = served
+    output = pathlib.Path(f"/tmp/studyguide-serve-{process.pid}/site")
+    (output / "leak.txt").symlink_to(site.parent / "secret.txt")
+    status, _, body = get(port, "/leak.txt")
+    assert status == 404 and "TOP-SECRET" not in body
+
+
+def test_an_edited_file_appears_within_two_seconds(served, browser):
+    site, port, _ = served
+    browser.get(f"http://127.0.0.1:{port}/databases/indexes.html")
+    page = site / "content/databases/indexes.md"
+    started = time.time()
+    page.write_text(page.read_text().replace("What is an index & why use one?", "Edited while serving?"))
+    WebDriverWait(browser, 5, poll_frequency=0.05).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Edited while serving?")
+    assert time.time() - started < 2.0
+
+
+def test_a_broken_file_shows_the_overlay_and_keeps_the_last_good_site(served, browser):
+    site, port, _ = served
+    browser.get(f"http://127.0.0.1:{port}/databases/indexes.html")
+    page = site / "content/databases/indexes.md"
+    good = page.read_text()
+    page.write_text(good.replace("difficulty: beginner", "difficulty: expert"))
+    overlay = WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "studyguide-overlay"))
+    assert "content/databases/indexes.md:3:13: error: 'expert' is not a valid difficulty" in overlay.text
+    assert "Build failed" in overlay.text
+    status, _, body = get(port, "/databases/indexes.html")
+    assert status == 200 and "What is an index &amp; why use one?" in body
+    # A page opened while the site is broken shows the problems straight away.
+    browser.get(f"http://127.0.0.1:{port}/index.html")
+    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "studyguide-overlay"))
+    page.write_text(good)
+    WebDriverWait(browser, 5).until(lambda d: not d.find_elements(By.ID, "studyguide-overlay"))
