@@ -11,7 +11,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_PACKAGES := chromium chromium-driver python3-selenium python3-pytest default-jre-headless valgrind
 
-.PHONY: site test release unit-tests leak-check validate-html browser-tests conformance deps test-deps clean
+.PHONY: site test release check unit-tests leak-check validate-html browser-tests conformance deps test-deps clean
 
 site: deps release
 	$(BIN) build
@@ -21,7 +21,11 @@ release: deps
 
 # Every test: Swift unit and integration tests, a fresh build compared with the committed
 # public/, the Nu HTML Checker on every page, and headless Chromium over file://.
-test: deps test-deps release unit-tests leak-check validate-html browser-tests
+test: deps test-deps release check unit-tests leak-check validate-html browser-tests
+
+# The content checks a pull request gets, on the repository's own content.
+check: release
+	$(BIN) check
 
 unit-tests:
 	$(SWIFT) test
@@ -37,7 +41,7 @@ validate-html: $(TEST_SITE)
 	@echo "Nu HTML Checker: every page of $(TEST_SITE) is valid"
 
 browser-tests: $(TEST_SITE)
-	STUDYGUIDE_SITE=$(abspath $(TEST_SITE)) $(BROWSER_PY) -m pytest -q Tests/browser
+	STUDYGUIDE_SITE=$(abspath $(TEST_SITE)) STUDYGUIDE_BIN=$(abspath $(BIN)) $(BROWSER_PY) -m pytest -q Tests/browser
 
 # A fixture build under valgrind: no memory definitely or indirectly lost. Valgrind 3.19
 # cannot read the DWARF 5 that Swift emits, so it runs on a copy without debug info.
@@ -65,3 +69,9 @@ clean:
 	rm -rf .build/release $(TEST_SITE)
 
 FORCE:
+
+# Search benchmark: 10,000 generated questions, typed queries in headless Chromium, and
+# Pagefind on the same site when pip can install it. See bench/README.md.
+.PHONY: bench-search
+bench-search: release
+	$(BROWSER_PY) bench/search_benchmark.py $(BENCH_ARGS)
