@@ -1,18 +1,24 @@
 internal import Foundation
 
 /// Builds the client-side search index at build time and writes it as JavaScript files
-/// that the browser loads with `<script>` tags (never `fetch`, which `file://` forbids):
+/// that the browser loads with `<script>` tags (never `fetch`, which `file://` forbids).
+/// A query loads only what it needs:
 ///
-/// - `search/manifest.js`: counts, shard sizes and the facet vocabularies (small, always loaded);
-/// - `search/terms-<c>.js`: the inverted index for terms starting with `c`, loaded on demand;
-/// - `search/docs-<n>.js`: titles, URLs and snippets of documents `n*chunk ..< (n+1)*chunk`;
+/// - `search/manifest.js`: counts, the list of postings buckets, file sizes and the facet
+///   vocabularies (small; every page loads it);
+/// - `search/vocab-<c>.js`: the terms starting with `c` and their document frequencies, for
+///   prefix and typo expansion (small);
+/// - `search/post-<prefix>.js`: postings of the terms starting with `<prefix>`; a bucket that
+///   would exceed `bucketBytes` is split by one more letter, so no query loads a large file;
+/// - `search/docs-<n>.js`: what a result shows for documents `n*chunk ..< (n+1)*chunk`;
 /// - `search/facets.js`: category, difficulty, kind and tags of every document, for filters.
 ///
-/// Scores are BM25F with field weights, computed here once per (term, document) and
-/// quantised to 1…255, so a query only adds numbers.
+/// Scores are BM25 per field, summed with field weights, computed here once per (term,
+/// document) and quantised to 1…255, so a query only adds numbers.
 struct SearchIndexBuilder {
-    static let chunkSize = 100
+    static let chunkSize = 50
     static let excerptLength = 240
+    static let bucketBytes = 24_000
     static let k1 = 1.2
     static let b = 0.75
 
@@ -24,33 +30,36 @@ struct SearchIndexBuilder {
         let postings = invertedIndex(documents)
         var files: [OutputFile] = []
 
-        // Shards by the first character of the term.
-        var shards: [Character: [(String, [(Int, Int)])]] = [:]
-        for term in postings.keys.sorted() {
-            shards[term.first!, default: []].append((term, postings[term]!))
-        }
-        var shardSizes: [(String, Int)] = []
-        for key in shards.keys.sorted() {
-            var members: [(String, JSONValue)] = []
-            for (term, list) in shards[key]! {
-                var flat: [JSONValue] = []
-                var previous = 0
-                for (document, score) in list {
-                    flat.append(.number(document - previous))  // delta-coded ids stay short
-                    flat.append(.number(score))
-                    previous = document
-                }
-                members.append((term, .array(flat)))
+        // Postings, delta-coded, as JSON text per term.
+        var encoded: [String: String] = [:]
+        for (term, list) in postings {
+            var flat: [JSONValue] = []
+            var previous = 0
+            for (document, score) in list {
+                flat.append(.number(document - previous))
+                flat.append(.number(score))
+                previous = document
             }
-            let file = script("registerShard(\(Escaping.javaScriptString(String(key)))," + JSONValue.object(members).serialized + ")",
-                              path: "search/terms-\(key).js")
-            shardSizes.append((String(key), file.bytes.count))
-            files.append(file)
+            encoded[term] = JSONValue.array(flat).serialized
+        }
+
+        let vocabulary = Dictionary(grouping: postings.keys.sorted(), by: { String($0.prefix(1)) })
+        for key in vocabulary.keys.sorted() {
+            let members = vocabulary[key]!.map { ($0, JSONValue.number(postings[$0]!.count)) }
+            files.append(script("registerVocabulary(\(Escaping.javaScriptString(key)),\(JSONValue.object(members).serialized))",
+                                path: "search/vocab-\(key).js"))
+        }
+
+        let buckets = Self.buckets(for: encoded, limit: Self.bucketBytes)
+        for prefix in buckets.keys.sorted() {
+            let body = buckets[prefix]!.map { "\(Escaping.javaScriptString($0)):\(encoded[$0]!)" }.joined(separator: ",")
+            files.append(script("registerPostings(\(Escaping.javaScriptString(prefix)),{\(body)})", path: "search/post-\(prefix).js"))
         }
 
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
             let chunk = documents[start..<min(start + Self.chunkSize, documents.count)].map { document -> JSONValue in
-                .array([.string(document.title), .string(document.url), .string(document.summary), .string(document.excerpt)])
+                .array([.string(document.title), .string(document.url), .string(document.summary), .string(document.excerpt),
+                        .number(document.category), .number(document.difficulty), .number(document.kind)])
             }
             files.append(script("registerDocs(\(start / Self.chunkSize),\(JSONValue.array(chunk).serialized))",
                                 path: "search/docs-\(start / Self.chunkSize).js"))
@@ -66,10 +75,11 @@ struct SearchIndexBuilder {
 
         let sizes = files.map { ($0.path.path, JSONValue.number($0.bytes.count)) }
         let manifest = JSONValue.object([
-            ("version", .number(2)),
+            ("version", .number(3)),
             ("documents", .number(documents.count)),
             ("chunkSize", .number(Self.chunkSize)),
-            ("shards", .object(shardSizes.map { ($0.0, .number($0.1)) })),
+            ("stopwords", .array(SearchStopwords.list.sorted().map(JSONValue.string))),
+            ("buckets", .array(buckets.keys.sorted().map(JSONValue.string))),
             ("categories", .array(site.categories.map {
                 .object([("slug", .string($0.category.slug)), ("title", .string($0.category.title))])
             })),
@@ -82,6 +92,28 @@ struct SearchIndexBuilder {
         ])
         files.append(script("registerManifest(\(manifest.serialized))", path: "search/manifest.js"))
         return files
+    }
+
+    /// Groups terms by prefix: one letter to start with, one more letter for any bucket whose
+    /// postings exceed `limit` bytes (up to six letters; a single huge term stays whole).
+    static func buckets(for encoded: [String: String], limit: Int) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        func place(_ terms: [String], prefixLength: Int) {
+            let groups = Dictionary(grouping: terms) { String($0.prefix(prefixLength)) }
+            for (prefix, members) in groups {
+                let size = members.reduce(0) { $0 + $1.utf8.count + encoded[$1]!.utf8.count + 4 }
+                let longer = members.filter { $0.count > prefixLength }
+                if size > limit, prefixLength < 6, !longer.isEmpty {
+                    let exact = members.filter { $0.count <= prefixLength }
+                    if !exact.isEmpty { result[prefix, default: []] += exact }
+                    place(longer, prefixLength: prefixLength + 1)
+                } else {
+                    result[prefix, default: []] += members
+                }
+            }
+        }
+        place(Array(encoded.keys), prefixLength: 1)
+        return result.mapValues { $0.sorted() }
     }
 
     private func script(_ call: String, path: String) -> OutputFile {
@@ -122,7 +154,9 @@ struct SearchIndexBuilder {
         let counted: [[[String: Int]]] = parallelMap(documents) { document in
             fields.map { field in
                 var frequencies: [String: Int] = [:]
-                for token in SearchTokenizer.tokens(document.fields[field] ?? "") { frequencies[token, default: 0] += 1 }
+                for token in SearchTokenizer.tokens(document.fields[field] ?? "") where !SearchStopwords.list.contains(token) {
+                    frequencies[token, default: 0] += 1
+                }
                 return frequencies
             }
         }

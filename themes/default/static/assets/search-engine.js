@@ -5,9 +5,13 @@
   "use strict";
 
   var tokenizer = window.StudyGuideTokenizer;
-  var state = { root: "", manifest: null, shards: {}, docs: {}, facets: null, loading: {}, postings: {}, loaded: [] };
+  var state = {
+    root: "", manifest: null, vocab: {}, buckets: {}, docs: {}, facets: null, loading: {}, postings: {}, loaded: [],
+    stopwords: {}
+  };
   var PREFIX_FACTOR = 0.75;
   var TYPO_FACTOR = 0.5;
+  var PREFIX_LIMIT = 12;
 
   function loadScript(path, isLoaded) {
     if (isLoaded()) return Promise.resolve();
@@ -26,11 +30,26 @@
     return state.loading[path];
   }
 
-  function shardKey(term) { return term.charAt(0); }
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  function loadShard(key) {
-    if (!state.manifest || !Object.prototype.hasOwnProperty.call(state.manifest.shards, key)) return Promise.resolve();
-    return loadScript("search/terms-" + key + ".js", function () { return !!state.shards[key]; });
+  function vocabKey(term) { return term.charAt(0); }
+
+  function loadVocabulary(key) {
+    if (!has(state.manifest.files, "search/vocab-" + key + ".js")) return Promise.resolve();
+    return loadScript("search/vocab-" + key + ".js", function () { return !!state.vocab[key]; });
+  }
+
+  // The postings bucket of a term: the longest listed prefix it starts with.
+  function bucketOf(term) {
+    for (var length = Math.min(6, term.length); length >= 1; length--) {
+      var prefix = term.slice(0, length);
+      if (state.bucketSet[prefix]) return prefix;
+    }
+    return null;
+  }
+
+  function loadBucket(prefix) {
+    return loadScript("search/post-" + prefix + ".js", function () { return !!state.buckets[prefix]; });
   }
 
   function loadDocs(chunk) {
@@ -41,18 +60,19 @@
     return loadScript("search/facets.js", function () { return !!state.facets; });
   }
 
-  // Postings of one term as {doc: score}, decoded from [delta, score, delta, score, ...] once.
-  function postings(shard, term) {
-    var cacheKey = term;
-    if (state.postings[cacheKey]) return state.postings[cacheKey];
-    var flat = shard.terms[term];
+  // Postings of one term as [doc, score, doc, score, ...], decoded from deltas once.
+  function postings(term) {
+    if (state.postings[term]) return state.postings[term];
+    var bucket = state.buckets[bucketOf(term)];
+    var flat = bucket && bucket[term];
+    if (!flat) return [];
     var decoded = [];
     var doc = 0;
     for (var i = 0; i < flat.length; i += 2) {
       doc += flat[i];
       decoded.push(doc, flat[i + 1]);
     }
-    state.postings[cacheKey] = decoded;
+    state.postings[term] = decoded;
     return decoded;
   }
 
@@ -87,34 +107,38 @@
 
   // The index terms one query word stands for, each with how much a match counts.
   function expansions(word, term, isPrefix) {
-    var shard = state.shards[shardKey(term)];
-    if (!shard) return [];
+    var vocab = state.vocab[vocabKey(term)];
+    if (!vocab) return [];
     var found = [];
     var seen = {};
-    if (Object.prototype.hasOwnProperty.call(shard.terms, term)) {
+    if (has(vocab.terms, term)) {
       found.push({ term: term, factor: 1 });
       seen[term] = true;
     }
     if (isPrefix) {
+      // The most common completions of what is being typed (a short prefix matches too many).
+      var completions = [];
       [word, term].forEach(function (prefix) {
-        for (var i = lowerBound(shard.keys, prefix); i < shard.keys.length && shard.keys[i].lastIndexOf(prefix, 0) === 0; i++) {
-          var key = shard.keys[i];
-          if (!seen[key]) { seen[key] = true; found.push({ term: key, factor: PREFIX_FACTOR }); }
+        for (var i = lowerBound(vocab.keys, prefix); i < vocab.keys.length && vocab.keys[i].lastIndexOf(prefix, 0) === 0; i++) {
+          var key = vocab.keys[i];
+          if (!seen[key]) { seen[key] = true; completions.push(key); }
         }
       });
+      completions.sort(function (a, b) { return vocab.terms[b] - vocab.terms[a] || (a < b ? -1 : 1); });
+      completions.slice(0, PREFIX_LIMIT).forEach(function (key) { found.push({ term: key, factor: PREFIX_FACTOR }); });
     }
     // Typo tolerance only when the word is not a known term: one edit from 4 letters, two from 8.
-    // Terms are stems, and a typo near the end can stop the stemmer from removing a suffix
-    // ("idempotncy" stays long while "idempotency" became "idempot"), so a key also matches
-    // when it is close to the start of the typed word and at most four letters are left over.
+    // Terms are stems, and a typo can stop the stemmer from removing a suffix ("idempotncy"
+    // stays long while "idempotency" became "idempot"), so a key also matches when it is close
+    // to the start of the typed word with at most four letters left over.
     if (found.length === 0 && word.length >= 4) {
       var max = word.length >= 8 ? 2 : 1;
-      for (var k = 0; k < shard.keys.length; k++) {
-        var candidate = shard.keys[k];
+      for (var k = 0; k < vocab.keys.length; k++) {
+        var candidate = vocab.keys[k];
         var distance = boundedDistance(term, candidate, max);
-        if (distance > max && candidate.length >= 4 && candidate.length < word.length) {
+        if (distance > max && candidate.length >= 4 && candidate.length <= word.length) {
           var from = Math.max(candidate.length - max, word.length - 4, 1);
-          var to = Math.min(candidate.length + max, word.length - 1);
+          var to = Math.min(candidate.length + max, word.length);
           for (var cut = from; cut <= to && distance > max; cut++) {
             distance = Math.min(distance, boundedDistance(word.slice(0, cut), candidate, max));
           }
@@ -125,17 +149,16 @@
     return found;
   }
 
-  function scoresFor(word, term, isPrefix) {
-    var scores = {};
-    var shard = state.shards[shardKey(term)];
-    expansions(word, term, isPrefix).forEach(function (expansion) {
-      var list = postings(shard, expansion.term);
+  function scores(expanded) {
+    var result = {};
+    expanded.forEach(function (expansion) {
+      var list = postings(expansion.term);
       for (var i = 0; i < list.length; i += 2) {
         var value = list[i + 1] * expansion.factor;
-        if (!(scores[list[i]] >= value)) scores[list[i]] = value;
+        if (!(result[list[i]] >= value)) result[list[i]] = value;
       }
     });
-    return scores;
+    return result;
   }
 
   function matchesFilters(doc, filters) {
@@ -163,24 +186,29 @@
     return any ? resolved : null;
   }
 
-  function rank(query, filters) {
-    var words = tokenizer.normalizedWords(query);
-    var typingLastWord = !/\s$/.test(query);
-    var terms = words.map(function (word) { return tokenizer.tokens(word)[0] || word; });
-    if (words.length === 0) {
-      if (!filters) return { ids: [], words: [], terms: [], mode: "none" };
+  // The words of a query that can match: normalised, stemmed, without stopwords.
+  function analyse(query) {
+    var words = [], terms = [];
+    tokenizer.normalizedWords(query).forEach(function (word) {
+      var term = tokenizer.tokens(word)[0] || word;
+      if (!state.stopwords[term]) { words.push(word); terms.push(term); }
+    });
+    return { words: words, terms: terms, typing: !/\s$/.test(query) };
+  }
+
+  function rank(analysis, expandedPerWord, filters) {
+    if (analysis.words.length === 0) {
+      if (!filters) return { ids: [], mode: "none" };
       var all = [];
       for (var d = 0; d < state.manifest.documents; d++) if (matchesFilters(d, filters)) all.push(d);
-      return { ids: all, words: [], terms: [], mode: "filter" };
+      return { ids: all, mode: "filter" };
     }
-    var perWord = words.map(function (word, i) {
-      return scoresFor(word, terms[i], typingLastWord && i === words.length - 1);
-    });
+    var perWord = expandedPerWord.map(scores);
     function combine(requireAll) {
       var totals = {}, counts = {};
-      perWord.forEach(function (scores) {
-        for (var doc in scores) {
-          totals[doc] = (totals[doc] || 0) + scores[doc];
+      perWord.forEach(function (wordScores) {
+        for (var doc in wordScores) {
+          totals[doc] = (totals[doc] || 0) + wordScores[doc];
           counts[doc] = (counts[doc] || 0) + 1;
         }
       });
@@ -194,12 +222,18 @@
     }
     var ids = combine(true), mode = "all";
     if (ids.length === 0 && perWord.length > 1) { ids = combine(false); mode = "any"; }
-    return { ids: ids, words: words, terms: terms, mode: mode };
+    return { ids: ids, mode: mode };
   }
 
   window.StudyGuideSearch = {
-    registerManifest: function (manifest) { state.manifest = manifest; },
-    registerShard: function (key, terms) { state.shards[key] = { terms: terms, keys: Object.keys(terms).sort() }; },
+    registerManifest: function (manifest) {
+      state.manifest = manifest;
+      state.bucketSet = {};
+      manifest.buckets.forEach(function (prefix) { state.bucketSet[prefix] = true; });
+      manifest.stopwords.forEach(function (word) { state.stopwords[word] = true; });
+    },
+    registerVocabulary: function (key, terms) { state.vocab[key] = { terms: terms, keys: Object.keys(terms).sort() }; },
+    registerPostings: function (prefix, terms) { state.buckets[prefix] = terms; },
     registerDocs: function (chunk, docs) { state.docs[chunk] = docs; },
     registerFacets: function (facets) { state.facets = facets; },
 
@@ -216,22 +250,32 @@
     search: function (request) {
       if (!state.manifest) return Promise.reject(new Error("search index not loaded"));
       var query = request.query || "";
-      var words = tokenizer.normalizedWords(query);
+      var analysis = analyse(query);
+      var filtersWanted = !!request.filters && Object.keys(request.filters).some(function (k) { return request.filters[k]; });
       var keys = {};
-      words.forEach(function (word) { keys[shardKey(tokenizer.tokens(word)[0] || word)] = true; });
-      var filtersWanted = request.filters && Object.keys(request.filters).some(function (k) { return request.filters[k]; });
-      var waits = Object.keys(keys).map(loadShard);
-      if (filtersWanted || words.length > 0) waits.push(loadFacets());
-      return Promise.all(waits).then(function () {
+      analysis.terms.forEach(function (term) { keys[vocabKey(term)] = true; });
+      var expandedPerWord;
+      return Promise.all(Object.keys(keys).map(loadVocabulary)).then(function () {
+        expandedPerWord = analysis.words.map(function (word, i) {
+          return expansions(word, analysis.terms[i], analysis.typing && i === analysis.words.length - 1);
+        });
+        var buckets = {};
+        expandedPerWord.forEach(function (list) {
+          list.forEach(function (expansion) { var b = bucketOf(expansion.term); if (b) buckets[b] = true; });
+        });
+        var waits = Object.keys(buckets).map(loadBucket);
+        if (filtersWanted) waits.push(loadFacets());
+        return Promise.all(waits);
+      }).then(function () {
         var filters = resolveFilters(filtersWanted ? request.filters : null);
-        var ranked = rank(query, filters);
+        var ranked = rank(analysis, expandedPerWord, filters);
         var offset = request.offset || 0, limit = request.limit || 10;
         var page = ranked.ids.slice(offset, offset + limit);
         var chunks = {};
         page.forEach(function (id) { chunks[Math.floor(id / state.manifest.chunkSize)] = true; });
         return Promise.all(Object.keys(chunks).map(loadDocs)).then(function () {
           return {
-            total: ranked.ids.length, mode: ranked.mode, words: ranked.words, terms: ranked.terms,
+            total: ranked.ids.length, mode: ranked.mode, words: analysis.words, terms: analysis.terms,
             results: page.map(describe)
           };
         });
@@ -247,13 +291,10 @@
 
   function describe(id) {
     var doc = state.docs[Math.floor(id / state.manifest.chunkSize)][id % state.manifest.chunkSize];
-    var m = state.manifest, f = state.facets;
+    var m = state.manifest;
     return {
       id: id, title: doc[0], url: doc[1], summary: doc[2], excerpt: doc[3],
-      category: f ? m.categories[f.category[id]] : null,
-      difficulty: f ? m.difficulties[f.difficulty[id]] : null,
-      kind: f ? m.kinds[f.kind[id]] : null,
-      tags: f ? f.tags[id].map(function (t) { return m.tags[t]; }) : []
+      category: m.categories[doc[4]], difficulty: m.difficulties[doc[5]], kind: m.kinds[doc[6]]
     };
   }
 }());

@@ -115,7 +115,9 @@
       list[active].scrollIntoView({ block: "nearest" });
     }
 
+    var blurTimer = null;
     input.addEventListener("input", function () {
+      clearTimeout(blurTimer);
       var query = input.value, started = performance.now(), mine = ++sequence;
       if (!query.trim()) { close(); popup.textContent = ""; return; }
       engine.search({ query: query, limit: 8 }).then(function (response) {
@@ -144,7 +146,9 @@
         window.location.href = options()[active].querySelector("a").href;
       }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 200); });
+    // Closing waits a moment so a click on a result lands first; coming back cancels it.
+    input.addEventListener("blur", function () { blurTimer = setTimeout(close, 200); });
+    input.addEventListener("focus", function () { clearTimeout(blurTimer); });
   }
 
   // ---- The search page: query, filters, URL state, keyboard through the results. ----

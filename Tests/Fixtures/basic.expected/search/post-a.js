@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("a",{"anomali":[1,63],"answer":[2,55]});

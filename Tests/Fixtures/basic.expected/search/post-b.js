@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("b",{"b":[0,8]});

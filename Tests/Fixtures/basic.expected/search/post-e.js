@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("e",{"exampl":[0,36]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("f",{"fast":[0,51],"find":[0,34]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("g",{"get":[0,8]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("n",{"n":[0,8]});

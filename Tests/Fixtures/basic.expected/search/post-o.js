@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("o",{"off":[0,36],"order":[0,12]});

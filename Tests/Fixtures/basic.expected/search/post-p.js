@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("p",{"page":[0,8],"process":[0,8]});

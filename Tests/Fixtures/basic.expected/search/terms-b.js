@@ -1,1 +1,0 @@
-StudyGuideSearch.registerShard("b",{"b":[0,9]});

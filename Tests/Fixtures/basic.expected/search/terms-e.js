@@ -1,1 +1,0 @@
-StudyGuideSearch.registerShard("e",{"exampl":[0,43]});

@@ -1,1 +1,0 @@
-StudyGuideSearch.registerShard("g",{"get":[0,9]});

@@ -1,1 +1,0 @@
-StudyGuideSearch.registerShard("h",{"how":[0,21,2,46]});

@@ -1,1 +1,0 @@
-StudyGuideSearch.registerShard("k",{"keep":[0,9],"kei":[0,9]});

@@ -1,1 +1,0 @@
-StudyGuideSearch.registerShard("m",{"me":[2,130]});

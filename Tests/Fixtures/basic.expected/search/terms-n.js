@@ -1,1 +1,0 @@
-StudyGuideSearch.registerShard("n",{"n":[0,9],"no":[1,18]});

@@ -1,1 +1,0 @@
-StudyGuideSearch.registerShard("o",{"off":[0,43],"on":[0,146],"order":[0,14]});

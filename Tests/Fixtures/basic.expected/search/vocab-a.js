@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("a",{"anomali":1,"answer":1});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("b",{"b":1});

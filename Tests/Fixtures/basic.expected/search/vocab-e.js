@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("e",{"exampl":1});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("f",{"fast":1,"find":1});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("g",{"get":1});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("k",{"keep":1,"kei":1});

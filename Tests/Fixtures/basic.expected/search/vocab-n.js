@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("n",{"n":1});

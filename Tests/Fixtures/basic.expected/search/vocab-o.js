@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("o",{"off":1,"order":1});

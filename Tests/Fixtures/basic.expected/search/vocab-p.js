@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("p",{"page":1,"process":1});

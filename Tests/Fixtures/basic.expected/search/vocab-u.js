@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("u",{"uncommit":1,"us":2});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("sb",{"sbi":[123,15]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("sf",{"sftp":[138,15]});

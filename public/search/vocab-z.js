@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("z",{"z":1,"zab":1,"zadd":1,"zanzibar":1,"zap":1,"zcard":1,"zero":15,"zgc":1,"zincrbi":1,"zlib":1,"zod":3,"zone":15,"zookeep":3,"zoom":1,"zremrangebyscor":1,"zrevrang":1});
