@@ -209,9 +209,21 @@ private extension RenderedMarkdown {
 }
 
 extension String {
-    /// Runs of whitespace become one space; no space at either end.
+    /// Runs of ASCII whitespace become one space; no space at either end. Works on bytes:
+    /// `Character.isWhitespace` needs grapheme breaking and is far slower on long texts.
     func collapsingWhitespace() -> String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func escapedForAttribute() -> String {

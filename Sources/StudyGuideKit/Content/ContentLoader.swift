@@ -20,6 +20,9 @@ public struct LoadedContent: Sendable {
 /// Walks `content/` and reads every Markdown file. It refuses symbolic links that leave
 /// `content/` and never follows a link twice, so a link loop cannot hang the walk.
 public enum ContentLoader {
+    /// No answer needs more; a larger file is a mistake (or an attack) that would slow every build.
+    public static let maximumFileBytes = 4 * 1024 * 1024
+
     public static func load(contentDirectory: URL, displayPrefix: String) -> LoadedContent {
         let fileManager = FileManager.default
         let root = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
@@ -58,6 +61,11 @@ public enum ContentLoader {
                     }
                     walk(childRelative)
                 } else if name.hasSuffix(".md") {
+                    let size = (try? fileManager.attributesOfItem(atPath: resolved)[.size] as? NSNumber)?.intValue ?? 0
+                    guard size <= maximumFileBytes else {
+                        diagnostics.append(.error(at: location, "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB; content files are limited to \(maximumFileBytes / 1_048_576) MB", rule: "too-large"))
+                        continue
+                    }
                     guard let data = fileManager.contents(atPath: resolved) else {
                         diagnostics.append(.error(at: location, "cannot read file", rule: "io"))
                         continue

@@ -13,6 +13,11 @@ struct FieldReader {
     /// Composes the YAML; nil (with diagnostics) when it is not a readable mapping.
     static func parse(yaml: String, path: String, firstLine: Int) -> (FieldReader?, [Diagnostic]) {
         var reader = FieldReader(path: path, firstLine: firstLine)
+        if let (line, column) = firstAnchorOrAlias(in: yaml) {
+            // Aliases can expand exponentially ("billion laughs"), and front-matter never needs them.
+            return (nil, [.error(at: reader.location(line: line, column: column),
+                                 "YAML anchors and aliases (&name, *name) are not allowed in front-matter", rule: "yaml")])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -189,6 +194,40 @@ struct FieldReader {
             return .error(at: location(line: 1, column: 1), "invalid YAML: \(error)", rule: "yaml")
         }
     }
+}
+
+/// The position of the first `&anchor` or `*alias` outside quotes, if any. A YAML anchor or
+/// alias starts a token: at the start of a value, after `- `, `[`, `{` or `,`.
+func firstAnchorOrAlias(in yaml: String) -> (line: Int, column: Int)? {
+    for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var quote: Character? = nil
+        var previous: Character = " "
+        var column = 0
+        let characters = Array(line)
+        for (offset, character) in characters.enumerated() {
+            column += 1
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                if previous == " " || previous == ":" || previous == "[" || previous == "{" || previous == "," || offset == 0 {
+                    quote = character
+                }
+            } else if character == "#", previous == " " || offset == 0 {
+                break
+            } else if character == "&" || character == "*",
+                      previous == " " || previous == "[" || previous == "{" || previous == "," || offset == 0,
+                      offset + 1 < characters.count, characters[offset + 1].isLetter || characters[offset + 1].isNumber
+                        || characters[offset + 1] == "_" || characters[offset + 1] == "-" {
+                // `key: *alias`, `- &anchor`, `[*a, *b]`; but not `a * b` or `**bold**` inside text.
+                let before = characters[..<offset].filter { $0 != " " }
+                if before.isEmpty || before.last == ":" || before.last == "-" || before.last == "[" || before.last == "{" || before.last == "," {
+                    return (index + 1, column)
+                }
+            }
+            previous = character
+        }
+    }
+    return nil
 }
 
 extension Node {
