@@ -77,3 +77,10 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target: a shared library with LLVMFuzzerTestOneInput, linked with libFuzzer's
+// own main by scripts/fuzz.sh. It exists only when that script asks for it.
+if Context.environment["STUDYGUIDE_FUZZ"] != nil {
+    package.targets.append(.target(name: "StudyGuideFuzz", dependencies: ["StudyGuideKit"], swiftSettings: strictImports))
+    package.products.append(.library(name: "StudyGuideFuzz", type: .dynamic, targets: ["StudyGuideFuzz"]))
+}

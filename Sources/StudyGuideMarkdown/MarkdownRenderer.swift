@@ -33,7 +33,10 @@ public enum MarkdownRenderer {
 
         var walk = TreeWalk(options: options)
         walk.visit(document)
-        if options.headingIDs { walk.anchorHeadings() }
+        // Replaced headings are freed only after rendering: their inline children, now under
+        // the custom blocks, may still point into the heading's content buffer (found by fuzzing).
+        let detached = options.headingIDs ? walk.anchorHeadings() : []
+        defer { for node in detached { cmark_node_free(node) } }
 
         // The extension list belongs to the parser, which is still alive here.
         guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
@@ -155,7 +158,9 @@ private struct TreeWalk {
     /// Replaces each heading with a custom block that opens `<hN id="…">` and closes with
     /// a permalink, keeping the heading's inline children. The custom block's literals are
     /// ours, so they survive safe mode; the heading text is still escaped by cmark.
-    mutating func anchorHeadings() {
+    /// Returns the unlinked headings, which the caller frees after rendering.
+    mutating func anchorHeadings() -> [OpaquePointer] {
+        var detached: [OpaquePointer] = []
         for (node, heading) in zip(headingNodes, headings) {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             let id = heading.id.escapedForAttribute()
@@ -169,8 +174,9 @@ private struct TreeWalk {
                 cmark_node_append_child(block, child)
             }
             cmark_node_replace(node, block)
-            cmark_node_free(node)
+            detached.append(node)
         }
+        return detached
     }
 
     private static func literal(of node: OpaquePointer) -> String {
