@@ -57,16 +57,24 @@ struct PreviewResponder: HTTPResponder {
         fields[.cacheControl] = "no-cache"
         return Response(status: .ok, headers: fields, body: .init { writer in
             try await writer.write(ByteBuffer(string: "retry: 500\n\n"))
-            // Pings notice closed pages, so their streams end and are forgotten.
-            let pinger = Task { [reload = session.reload] in
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(15))
-                    await reload.send(.ping)
+            // A ping every 15 s keeps the connection from idling out and notices closed pages.
+            let pings = AsyncStream<LiveReload.Event> { continuation in
+                let task = Task {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .seconds(15))
+                        continuation.yield(.ping)
+                    }
                 }
+                continuation.onTermination = { _ in task.cancel() }
             }
-            defer { pinger.cancel() }
-            for await event in stream {
-                try await writer.write(ByteBuffer(string: event.text))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                let (merged, sink) = AsyncStream<LiveReload.Event>.makeStream()
+                group.addTask { for await event in stream { sink.yield(event) }; sink.finish() }
+                group.addTask { for await ping in pings { sink.yield(ping) } }
+                for await event in merged {
+                    try await writer.write(ByteBuffer(string: event.text))
+                }
+                group.cancelAll()
             }
             try await writer.finish(nil)
         })

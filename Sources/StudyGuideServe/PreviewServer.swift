@@ -13,6 +13,8 @@ public enum PreviewServer {
         let watcher = SiteWatcher(source: options.source, themes: options.themes)
         let app = Application(
             responder: PreviewResponder(session: session),
+            // Idle connections close after 30 s; open pages stay connected through the 15 s pings.
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "studyguide"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
