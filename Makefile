@@ -9,9 +9,9 @@ TEST_SITE  := .build/test-site
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES := chromium chromium-driver python3-selenium python3-pytest default-jre-headless valgrind
+TEST_PACKAGES := chromium chromium-driver python3-selenium python3-pytest default-jre-headless valgrind wrk
 
-.PHONY: site test release check unit-tests leak-check validate-html browser-tests conformance deps test-deps clean
+.PHONY: site test release check unit-tests leak-check sanitizers fuzz load-test validate-html browser-tests conformance deps test-deps clean
 
 site: deps release
 	$(BIN) build
@@ -21,7 +21,7 @@ release: deps
 
 # Every test: Swift unit and integration tests, a fresh build compared with the committed
 # public/, the Nu HTML Checker on every page, and headless Chromium over file://.
-test: deps test-deps release check unit-tests leak-check validate-html browser-tests
+test: deps test-deps release check unit-tests leak-check validate-html browser-tests sanitizers
 
 # The content checks a pull request gets, on the repository's own content.
 check: release
@@ -51,6 +51,17 @@ leak-check: release
 	valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
 	  .build/studyguide-nodebug build --source Tests/Fixtures/basic --output .build/leak-site --themes themes --quiet
 	@echo "valgrind: no leaks in a fixture build"
+
+# The Swift tests again under AddressSanitizer and ThreadSanitizer (scripts/sanitizers.sh).
+sanitizers:
+	scripts/sanitizers.sh address thread
+
+# libFuzzer over one content file's path (SECONDS=60 by default) and wrk against serve.
+fuzz:
+	scripts/fuzz.sh $(or $(SECONDS),60)
+
+load-test: release
+	scripts/load-test.sh 30 64
 
 # cmark-gfm's own conformance suite through the wrapper, with the runner in ../shared.
 conformance: release
