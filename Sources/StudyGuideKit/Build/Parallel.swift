@@ -10,15 +10,25 @@ func parallelMap<Element: Sendable, Result: Sendable>(_ items: [Element], _ tran
     return results.values
 }
 
-/// Each slot is written by exactly one iteration and read after all have finished,
-/// which `concurrentPerform` guarantees; that is why the unchecked Sendable is sound.
+/// Each slot is written by exactly one iteration and read after all have finished, which
+/// `concurrentPerform` guarantees; that is why the unchecked Sendable is sound. The slots live
+/// in memory allocated once: writing through an Array property from several threads would be
+/// a Swift exclusivity race (ThreadSanitizer caught the first version doing that).
 private final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
+    private let slots: UnsafeMutableBufferPointer<Value?>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
 
     func store(_ value: Value, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+        slots[index] = value
     }
 
     var values: [Value] { slots.map { $0! } }

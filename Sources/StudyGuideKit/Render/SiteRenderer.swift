@@ -21,7 +21,7 @@ struct SiteRenderer {
 
         var jobs: [@Sendable () -> OutputFile] = [
             { pages.home(theme) }, { pages.tagsIndex(theme) }, { pages.guidesIndex(theme) },
-            { pages.search(theme) }, { pages.notFound(theme) },
+            { pages.search(theme) }, { pages.notFound(theme) }, { pages.practice(theme) }, { pages.interview(theme) },
         ]
         for category in site.categories {
             jobs.append { pages.category(category, theme) }
@@ -36,6 +36,7 @@ struct SiteRenderer {
         stages.append(clock.lap("pages"))
         files += SearchIndexBuilder(site: site, bodies: bodies).files()
         stages.append(clock.lap("search"))
+        files += StudyDataBuilder(site: site, bodies: bodies).files() + AnkiExport.files(for: site, bodies: bodies)
         if let baseURL = site.config.baseURL {
             files += Syndication.files(for: site, pages: files.map(\.path).filter { $0.path.hasSuffix(".html") }, baseURL: baseURL)
         }

@@ -14,6 +14,9 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static let tagsIndex = PagePath("tags/index.html")
     public static let guidesIndex = PagePath("guides/index.html")
     public static let searchManifest = PagePath("search/manifest.js")
+    public static let practice = PagePath("practice.html")
+    public static let interview = PagePath("interview.html")
+    public static let studyDeck = PagePath("study/deck.js")
 
     public static func category(_ slug: String) -> PagePath { PagePath("\(slug)/index.html") }
     public static func question(_ slug: String, in category: String) -> PagePath { PagePath("\(category)/\(slug).html") }

@@ -16,6 +16,7 @@ struct PageBuilder: Sendable {
         let categories = site.categories.map { category in
             let questions = category.questions
             return HomeView.CategorySummary(
+                slug: category.category.slug,
                 title: category.category.title,
                 href: page.link(to: category.path),
                 description: category.category.description,
@@ -48,6 +49,7 @@ struct PageBuilder: Sendable {
         let view = CategoryView(
             chrome: PageChrome(site: site, page: page, title: c.title, description: c.description, kind: "category",
                                currentCategory: c.slug),
+            slug: c.slug,
             title: c.title,
             description: c.description,
             intro: ArticleView(bodies[c.contentPath]),
@@ -149,6 +151,29 @@ struct PageBuilder: Sendable {
             browse: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
         )
         return OutputFile(path: page, text: theme.render(view, template: "search"))
+    }
+
+    func practice(_ theme: Theme) -> OutputFile {
+        study(.practice, title: "Practice", template: "practice", theme: theme)
+    }
+
+    func interview(_ theme: Theme) -> OutputFile {
+        study(.interview, title: "Mock interview", template: "interview", theme: theme)
+    }
+
+    private func study(_ page: PagePath, title: String, template: String, theme: Theme) -> OutputFile {
+        let view = StudyView(
+            chrome: PageChrome(site: site, page: page, title: title, description: "\(title) with spaced repetition, offline", kind: template),
+            categories: site.categories.map { .init(value: $0.category.slug, label: $0.category.title) },
+            difficulties: Difficulty.allCases.map { .init(value: $0.rawValue, label: $0.rawValue.capitalized) },
+            kinds: QuestionKind.allCases.map { .init(value: $0.rawValue, label: $0.label) },
+            tags: site.tags.map { .init(value: $0.name, label: $0.name) },
+            browse: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) },
+            deck: page.link(to: .studyDeck),
+            ankiAll: page.link(to: PagePath("anki/all.tsv")),
+            anki: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: PagePath("anki/\($0.category.slug).tsv"))) }
+        )
+        return OutputFile(path: page, text: theme.render(view, template: template))
     }
 
     /// The 404 page. Its links stay relative like every other page's (a `<base>` pointing

@@ -8,7 +8,7 @@ struct Theme: Sendable {
     /// Static files: output path → absolute source path.
     let staticFiles: [(PagePath, String)]
 
-    static let requiredTemplates = ["base", "home", "category", "question", "tag", "tags", "guide", "guides", "search", "404"]
+    static let requiredTemplates = ["base", "home", "category", "question", "tag", "tags", "guide", "guides", "search", "404", "practice", "interview"]
 
     static func load(themeDirectory: URL, siteDirectory: URL, displayPrefix: String, themeDisplay: String) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

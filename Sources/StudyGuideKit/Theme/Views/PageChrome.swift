@@ -28,6 +28,13 @@ struct PageChrome: Sendable {
     let searchScripts: [String]
     let searchManifest: String
     let searchUI: String
+    let practice: String
+    let interview: String
+    let studyScript: String
+    /// The localStorage prefix for study progress (see StudyDataBuilder.storageKey).
+    let storageKey: String
+    let practiceCurrent: Bool
+    let interviewCurrent: Bool
     let categories: [NavLink]
     let guidesCurrent: Bool
     let tagsCurrent: Bool
@@ -53,6 +60,12 @@ struct PageChrome: Sendable {
         searchScripts = ["search-tokenizer.js", "search-engine.js"].map { page.link(to: .asset($0)) }
         searchManifest = page.link(to: .searchManifest)
         searchUI = page.link(to: .asset("search-ui.js"))
+        practice = page.link(to: .practice)
+        interview = page.link(to: .interview)
+        studyScript = page.link(to: .asset("study.js"))
+        storageKey = StudyDataBuilder.storageKey(for: site.config)
+        practiceCurrent = kind == "practice"
+        interviewCurrent = kind == "interview"
         categories = site.categories.map {
             NavLink(title: $0.category.title, href: page.link(to: $0.path), current: $0.category.slug == currentCategory)
         }

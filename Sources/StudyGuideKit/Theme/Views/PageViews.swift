@@ -2,6 +2,7 @@
 
 struct HomeView: Sendable {
     struct CategorySummary: Sendable {
+        let slug: String
         let title: String
         let href: String
         let description: String
@@ -28,6 +29,7 @@ struct GuideLink: Sendable {
 
 struct CategoryView: Sendable {
     let chrome: PageChrome
+    let slug: String
     let title: String
     let description: String
     let intro: ArticleView
@@ -122,4 +124,18 @@ struct SearchView: Sendable {
     let kinds: [Option]
     let tags: [Option]
     let browse: [LinkView]
+}
+
+/// The practice and mock-interview pages: the app runs in the browser; the page gives it the
+/// filters, the deck script and, without JavaScript, a way to study anyway.
+struct StudyView: Sendable {
+    let chrome: PageChrome
+    let categories: [SearchView.Option]
+    let difficulties: [SearchView.Option]
+    let kinds: [SearchView.Option]
+    let tags: [SearchView.Option]
+    let browse: [LinkView]
+    let deck: String
+    let ankiAll: String
+    let anki: [LinkView]
 }

@@ -1,0 +1,60 @@
+/// The data the study features read in the browser, as scripts (`file://` forbids `fetch`):
+///
+/// - `study/deck.js`: every card's slug, title, page, category, difficulty, kind and tags;
+/// - `study/cards-<n>.js`: the backs of cards `n*chunk ..< (n+1)*chunk` (summary, answer HTML,
+///   follow-ups, areas, red flags), loaded when a card is shown.
+///
+/// Cards are keyed by slug, which stays stable when a title is reworded.
+struct StudyDataBuilder {
+    static let chunkSize = 25
+    let site: Site
+    let bodies: [String: RenderedBody]
+
+    /// The localStorage prefix of this site: browsers share one storage across all local files.
+    static func storageKey(for config: SiteConfig) -> String {
+        "studyguide:" + (Slug.make(from: config.baseURL ?? config.title).isEmpty ? "site" : Slug.make(from: config.baseURL ?? config.title))
+    }
+
+    func files() -> [OutputFile] {
+        let questions = site.questions
+        var files: [OutputFile] = []
+        let cards = questions.enumerated().map { index, question -> JSONValue in
+            .object([
+                ("slug", .string(question.slug)),
+                ("title", .string(question.title)),
+                ("url", .string(question.path.path)),
+                ("category", .string(question.category)),
+                ("difficulty", .string(question.difficulty.rawValue)),
+                ("kind", .string(question.kind.rawValue)),
+                ("tags", .array(question.tags.map { .string($0.value) })),
+                ("chunk", .number(index / Self.chunkSize)),
+            ])
+        }
+        let deck = JSONValue.object([
+            ("version", .number(1)),
+            ("storageKey", .string(Self.storageKey(for: site.config))),
+            ("cards", .array(cards)),
+            ("categories", .array(site.categories.map {
+                .object([("slug", .string($0.category.slug)), ("title", .string($0.category.title)), ("count", .number($0.questions.count))])
+            })),
+            ("kinds", .array(QuestionKind.allCases.map { .object([("slug", .string($0.rawValue)), ("title", .string($0.label))]) })),
+            ("tags", .array(site.tags.map { .string($0.name) })),
+        ])
+        files.append(OutputFile(path: PagePath("study/deck.js"), text: "StudyGuideStudy.registerDeck(\(deck.serialized));\n"))
+
+        for start in stride(from: 0, to: questions.count, by: Self.chunkSize) {
+            let members = questions[start..<min(start + Self.chunkSize, questions.count)].map { question -> (String, JSONValue) in
+                (question.slug, .object([
+                    ("summary", .string(question.summary)),
+                    ("answer", .string(bodies[question.contentPath]?.html ?? "")),
+                    ("followUps", .array(question.followUps.map(JSONValue.string))),
+                    ("areas", .array(question.areas.map(JSONValue.string))),
+                    ("redFlags", .array(question.redFlags.map(JSONValue.string))),
+                ]))
+            }
+            files.append(OutputFile(path: PagePath("study/cards-\(start / Self.chunkSize).js"),
+                                    text: "StudyGuideStudy.registerCards(\(start / Self.chunkSize),\(JSONValue.object(members).serialized));\n"))
+        }
+        return files
+    }
+}
