@@ -43,16 +43,37 @@ struct StagingFolder {
                 try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try fileManager.copyItem(atPath: source, toPath: destination.path)
             }
+            // Each folder is created once; files are written with one open/write/close each.
+            var folders = Set<String>()
             for file in files {
-                let destination = staging.appendingPathComponent(file.path.path)
-                try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.bytes).write(to: destination)
+                let folder = (file.path.path as NSString).deletingLastPathComponent
+                if !folder.isEmpty, folders.insert(folder).inserted {
+                    try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                }
+                try Self.write(file.bytes, to: staging.path + "/" + file.path.path)
             }
         } catch {
             try? fileManager.removeItem(at: staging)
             throw .io("cannot write the site: \(error.localizedDescription)")
         }
         try swapIn()
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw Failure.io("cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            written += result
+        }
     }
 
     private func swapIn() throws(Failure) {

@@ -16,6 +16,7 @@ public enum SearchTokenizer {
     /// Folded but unstemmed words, for prefix matching and highlighting, where the reader's own
     /// spelling must still line up with the page text.
     public static func normalizedWords(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         // NFKD splits "é" into "e" + accent and "ﬁ" into "fi", so dropping marks leaves plain letters
         // and "Café" finds "cafe". Marks go before lowercasing, matching the script's order.
         let decomposed = text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter { scalar in
@@ -39,6 +40,26 @@ public enum SearchTokenizer {
                 current.append(scalar)
             } else {
                 finishWord()
+            }
+        }
+        finishWord()
+        return words
+    }
+
+    /// The same result for pure ASCII text, where NFKD and mark removal change nothing:
+    /// most answers are ASCII, and this path skips Foundation's normalisation.
+    private static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        func finishWord() {
+            if !current.isEmpty && current.count <= maxTokenLength { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            default: finishWord()
             }
         }
         finishWord()
