@@ -3,7 +3,7 @@ import Foundation
 import StudyGuideKit
 import StudyGuideServe
 
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build, serve on this machine, and rebuild and reload pages when a source changes.",
@@ -25,7 +25,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Include drafts.")
     var drafts = false
 
-    func run() async throws {
+    /// The root command stays synchronous (valgrind cannot run an async `main` of this
+    /// toolchain, and the leak check runs the same binary), so `serve` waits for its server here.
+    func run() throws {
+        let outcome = ServeOutcome()
+        let semaphore = DispatchSemaphore(value: 0)
+        Task {
+            do { try await serve() } catch { outcome.error = error }
+            semaphore.signal()
+        }
+        semaphore.wait()
+        if let error = outcome.error { throw error }
+    }
+
+    private func serve() async throws {
         // The preview builds into its own folder, so public/ is never touched by serving.
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("studyguide-serve-\(getpid())/site")
         let options = BuildOptions(source: source, output: output.path, themes: themes, includeDrafts: drafts)
@@ -47,4 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
             try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
         }
     }
+}
+
+/// Carries the server's error from its task back to the waiting command.
+private final class ServeOutcome: @unchecked Sendable {
+    var error: (any Error)?
 }

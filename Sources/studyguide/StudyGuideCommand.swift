@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct StudyGuideCommand: AsyncParsableCommand {
+struct StudyGuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "studyguide",
         abstract: "Builds the StudyGuide static site from Markdown questions.",
