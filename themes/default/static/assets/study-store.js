@@ -1,0 +1,292 @@
+// StudyGuide study store: progress, notes and stars, kept in the browser, no account.
+//
+// Storage under file://
+// ---------------------
+// Everything lives in localStorage under ONE versioned key, "<data-storage-key>:v1", where
+// data-storage-key (on <body>) is site-specific, e.g. "studyguide:backend-interview-study-guide:v1".
+// The value is JSON: {version: 1, cards: {slug: {state, ease, interval, due, reps, lapses,
+// starred, note, lastReview}}, settings: {hideAnswers}}.
+//   state:    "new" | "learning" | "known"; "known" means the scheduled interval is >= 21 days.
+//   interval: days until the next review (0 while relearning); due/lastReview: ms since the epoch.
+// - Chromium gives every file:// page ONE shared localStorage, so all local sites share it; the
+//   site-specific prefix keeps this guide's progress apart from any other local site.
+// - Firefox may give each local file its own storage: progress made on practice.html may then
+//   be invisible on other pages. The practice page owns the schedule; other pages read what they
+//   can and say so when they find nothing.
+// - When localStorage is missing or throws (private modes, blocked storage), the store keeps
+//   progress in memory for the current page only and `available` is false: pages show a note.
+// An older shape, "<data-storage-key>:progress" = {slug: "known" | "learning"}, is migrated on
+// first load (see migrate) and removed.
+//
+// This file also defines window.StudyGuideStudy, the namespace deck.js and cards-<n>.js call
+// into, and must be loaded before them. Loading it twice is harmless.
+(function () {
+  "use strict";
+  var existing = window.StudyGuideStudy;
+  if (existing && existing.store) return;
+
+  var DAY = 86400000;
+  var KNOWN_DAYS = 21;
+  var STATES = { "new": true, learning: true, known: true };
+
+  var S = window.StudyGuideStudy = existing || {};
+  S.DAY = DAY;
+  S.KNOWN_DAYS = KNOWN_DAYS;
+
+  S.now = function () {
+    return typeof window.__studyguideNow === "function" ? Number(window.__studyguideNow()) : Date.now();
+  };
+
+  S.root = function () {
+    return (document.body && document.body.getAttribute("data-root")) || "";
+  };
+
+  // ---- Deck and card data (deck.js / cards-<n>.js call these) ----
+  var deckWaiters = [];
+  var chunkWaiters = {};
+  var chunks = {};
+  S.deck = S.deck || null;
+
+  S.registerDeck = function (deck) {
+    if (!deck || !deck.cards) return;
+    S.deck = deck;
+    S.bySlug = {};
+    for (var i = 0; i < deck.cards.length; i++) S.bySlug[deck.cards[i].slug] = deck.cards[i];
+    var waiting = deckWaiters; deckWaiters = [];
+    for (var j = 0; j < waiting.length; j++) waiting[j](deck);
+  };
+
+  S.registerCards = function (n, cards) {
+    chunks[n] = cards || {};
+    var waiting = chunkWaiters[n] || []; chunkWaiters[n] = [];
+    for (var i = 0; i < waiting.length; i++) waiting[i](chunks[n]);
+  };
+
+  function addScript(src, onError) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onerror = onError;
+    document.body.appendChild(script);
+  }
+
+  // Calls back with the deck, loading study/deck.js when the page did not include it.
+  S.whenDeck = function (callback, onError) {
+    if (S.deck) { callback(S.deck); return; }
+    var first = deckWaiters.length === 0;
+    deckWaiters.push(callback);
+    if (first && !document.querySelector("script[src$='study/deck.js']")) {
+      addScript(S.root() + "study/deck.js", function () { if (onError) onError(); });
+    }
+  };
+
+  // Calls back with the back of one card: {summary, answer, followUps, areas, redFlags}.
+  S.loadCard = function (slug, callback, onError) {
+    var meta = S.bySlug && S.bySlug[slug];
+    if (!meta) { if (onError) onError(); return; }
+    var n = meta.chunk;
+    if (chunks[n]) { callback(chunks[n][slug] || null); return; }
+    var first = !chunkWaiters[n] || chunkWaiters[n].length === 0;
+    (chunkWaiters[n] = chunkWaiters[n] || []).push(function (cards) { callback(cards[slug] || null); });
+    if (first) addScript(S.root() + "study/cards-" + n + ".js", function () { if (onError) onError(); });
+  };
+
+  // ---- Storage ----
+  function baseKey() {
+    return (document.body && document.body.getAttribute("data-storage-key")) || "studyguide:site";
+  }
+
+  function storage() {
+    try {
+      var ls = window.localStorage;
+      if (!ls) return null;
+      var probe = baseKey() + ":probe";
+      ls.setItem(probe, "1");
+      ls.removeItem(probe);
+      return ls;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function emptyData() { return { version: 1, cards: {}, settings: {} }; }
+
+  function isObject(value) { return value !== null && typeof value === "object" && !(value instanceof Array); }
+  function isNumber(value) { return typeof value === "number" && isFinite(value); }
+
+  function stateFor(interval, reps) {
+    if (!reps && !interval) return "new";
+    return interval >= KNOWN_DAYS ? "known" : "learning";
+  }
+
+  // Turns the v0 shape {slug: "known" | "learning" | "new"} into v1 card entries.
+  function migrate(old, now) {
+    var data = emptyData();
+    if (!isObject(old)) return data;
+    for (var slug in old) {
+      if (!Object.prototype.hasOwnProperty.call(old, slug)) continue;
+      var value = old[slug];
+      if (value === "known") {
+        data.cards[slug] = { state: "known", ease: 2.5, interval: KNOWN_DAYS, due: now + KNOWN_DAYS * DAY, reps: 3, lapses: 0, starred: false, note: "", lastReview: now };
+      } else if (value === "learning") {
+        data.cards[slug] = { state: "learning", ease: 2.5, interval: 1, due: now, reps: 1, lapses: 0, starred: false, note: "", lastReview: now };
+      }
+    }
+    return data;
+  }
+
+  // Checks one card entry; returns {entry} with defaults filled in, or {error: "why"}.
+  function cleanEntry(raw) {
+    if (!isObject(raw)) return { error: "not an object" };
+    var entry = {
+      state: "new", ease: 2.5, interval: 0, due: 0, reps: 0, lapses: 0, starred: false, note: "", lastReview: 0
+    };
+    var bad = [];
+    if ("state" in raw) { if (STATES[raw.state] === true && typeof raw.state === "string") entry.state = raw.state; else bad.push("state"); }
+    if ("ease" in raw) { if (isNumber(raw.ease) && raw.ease >= 1.3 && raw.ease <= 5) entry.ease = raw.ease; else bad.push("ease"); }
+    var numbers = ["interval", "due", "reps", "lapses", "lastReview"];
+    for (var i = 0; i < numbers.length; i++) {
+      var name = numbers[i];
+      if (name in raw) { if (isNumber(raw[name]) && raw[name] >= 0) entry[name] = raw[name]; else bad.push(name); }
+    }
+    if ("starred" in raw) { if (typeof raw.starred === "boolean") entry.starred = raw.starred; else bad.push("starred"); }
+    if ("note" in raw) { if (typeof raw.note === "string" && raw.note.length <= 20000) entry.note = raw.note; else bad.push("note"); }
+    if (bad.length) return { error: "bad " + bad.join(", ") };
+    return { entry: entry };
+  }
+
+  function Store() {
+    this.key = baseKey() + ":v1";
+    this.legacyKey = baseKey() + ":progress";
+    this.ls = storage();
+    this.available = !!this.ls;
+    this.loadError = false;
+    this.data = this.read();
+  }
+
+  Store.prototype.read = function () {
+    if (!this.ls) return this.memory || (this.memory = emptyData());
+    try {
+      var text = this.ls.getItem(this.key);
+      if (text === null) {
+        var legacy = this.ls.getItem(this.legacyKey);
+        if (legacy !== null) {
+          var migrated = migrate(JSON.parse(legacy), S.now());
+          this.ls.setItem(this.key, JSON.stringify(migrated));
+          this.ls.removeItem(this.legacyKey);
+          return migrated;
+        }
+        return emptyData();
+      }
+      var data = JSON.parse(text);
+      if (!isObject(data) || data.version !== 1 || !isObject(data.cards)) throw new Error("unexpected shape");
+      if (!isObject(data.settings)) data.settings = {};
+      return data;
+    } catch (e) {
+      this.loadError = true;
+      return emptyData();
+    }
+  };
+
+  // Re-reads storage (another tab or page may have written) and returns the data.
+  Store.prototype.refresh = function () { this.data = this.read(); return this.data; };
+
+  Store.prototype.save = function () {
+    if (!this.ls) return false;
+    try {
+      this.ls.setItem(this.key, JSON.stringify(this.data));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  };
+
+  Store.prototype.get = function (slug) {
+    var entry = this.data.cards[slug];
+    return entry ? entry : { state: "new", ease: 2.5, interval: 0, due: 0, reps: 0, lapses: 0, starred: false, note: "", lastReview: 0 };
+  };
+
+  Store.prototype.isTracked = function (slug) { return !!this.data.cards[slug]; };
+
+  // Applies changes to a card and saves; returns the updated entry.
+  Store.prototype.update = function (slug, changes) {
+    this.refresh();
+    var entry = this.get(slug);
+    var copy = {};
+    for (var k in entry) if (Object.prototype.hasOwnProperty.call(entry, k)) copy[k] = entry[k];
+    for (var c in changes) if (Object.prototype.hasOwnProperty.call(changes, c)) copy[c] = changes[c];
+    this.data.cards[slug] = copy;
+    this.save();
+    return copy;
+  };
+
+  Store.prototype.setting = function (name, value) {
+    if (arguments.length === 1) return this.data.settings ? this.data.settings[name] : undefined;
+    this.refresh();
+    this.data.settings[name] = value;
+    this.save();
+    return value;
+  };
+
+  Store.prototype.reset = function () {
+    this.data = emptyData();
+    this.memory = this.data;
+    if (!this.ls) return;
+    try { this.ls.removeItem(this.key); this.ls.removeItem(this.legacyKey); } catch (e) { /* nothing to clear */ }
+  };
+
+  Store.prototype.exportJSON = function () {
+    this.refresh();
+    return JSON.stringify({ version: 1, exported: new Date(S.now()).toISOString(), cards: this.data.cards, settings: this.data.settings || {} }, null, 2);
+  };
+
+  // Validates an exported file and applies its valid entries. knownSlugs: {slug: true} or null.
+  // Returns {ok, applied, ignored: [{slug, reason}], error}.
+  Store.prototype.importJSON = function (text, knownSlugs) {
+    var result = { ok: false, applied: 0, ignored: [], error: "" };
+    var parsed;
+    try { parsed = JSON.parse(text); } catch (e) { result.error = "The file is not JSON."; return result; }
+    if (!isObject(parsed)) { result.error = "The file does not hold a progress object."; return result; }
+    if (parsed.version !== 1) { result.error = "Unsupported version: " + String(parsed.version) + " (expected 1)."; return result; }
+    if (!isObject(parsed.cards)) { result.error = "The file has no \"cards\" object."; return result; }
+    this.refresh();
+    for (var slug in parsed.cards) {
+      if (!Object.prototype.hasOwnProperty.call(parsed.cards, slug)) continue;
+      if (knownSlugs && !knownSlugs[slug]) { result.ignored.push({ slug: slug, reason: "unknown question" }); continue; }
+      var cleaned = cleanEntry(parsed.cards[slug]);
+      if (cleaned.error) { result.ignored.push({ slug: slug, reason: cleaned.error }); continue; }
+      this.data.cards[slug] = cleaned.entry;
+      result.applied++;
+    }
+    if (isObject(parsed.settings) && typeof parsed.settings.hideAnswers === "boolean") {
+      this.data.settings.hideAnswers = parsed.settings.hideAnswers;
+    }
+    result.ok = true;
+    if (!this.save() && this.available) result.error = "The browser refused to save the imported progress.";
+    return result;
+  };
+
+  // Counts of new / learning / known among the given slugs (untracked slugs count as new).
+  Store.prototype.counts = function (slugs) {
+    var counts = { "new": 0, learning: 0, known: 0 };
+    for (var i = 0; i < slugs.length; i++) counts[this.get(slugs[i]).state]++;
+    return counts;
+  };
+
+  Store.prototype.trackedCount = function () {
+    var n = 0;
+    for (var slug in this.data.cards) if (Object.prototype.hasOwnProperty.call(this.data.cards, slug)) n++;
+    return n;
+  };
+
+  S.migrate = migrate;
+  S.cleanEntry = cleanEntry;
+  S.stateFor = stateFor;
+  S.Store = Store;
+  S.store = new Store();
+  S.exportJSON = function () { return S.store.exportJSON(); };
+  S.importJSON = function (text) {
+    var known = null;
+    if (S.bySlug) { known = {}; for (var slug in S.bySlug) known[slug] = true; }
+    return S.store.importJSON(text, known);
+  };
+}());
