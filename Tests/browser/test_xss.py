@@ -81,3 +81,18 @@ def test_search_results_show_hostile_titles_as_text(trapped, hostile_site):
     header.send_keys("pwned")
     WebDriverWait(trapped, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-popup [role=option]"))
     assert_nothing_ran(trapped, "header results")
+
+
+def test_practice_cards_and_the_mock_interview_show_hostile_text_as_text(trapped, hostile_site):
+    trapped.get((hostile_site / "practice.html").as_uri() + "?cards=pwned-question,second-question")
+    WebDriverWait(trapped, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".card-title"))
+    assert "window.__pwned='question-title'" in trapped.find_element(By.CSS_SELECTOR, ".card-title").text
+    trapped.find_element(By.CSS_SELECTOR, ".reveal-button").click()
+    WebDriverWait(trapped, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".card-summary"))
+    trapped.execute_script("document.querySelectorAll('.practice-card *').forEach(function (e) {"
+                           " e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})); })")
+    assert_nothing_ran(trapped, "practice card")
+    trapped.get((hostile_site / "interview.html").as_uri() + "?seed=1")
+    WebDriverWait(trapped, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".start-interview"))
+    trapped.find_element(By.CSS_SELECTOR, ".start-interview").click()
+    assert_nothing_ran(trapped, "mock interview")
