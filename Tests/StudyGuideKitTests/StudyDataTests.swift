@@ -1,0 +1,46 @@
+// Covers: the data the study features read (deck and card backs) and the Anki decks with stable ids.
+import Foundation
+import Testing
+@testable import StudyGuideKit
+
+@Suite struct StudyDataTests {
+    @Test func ankiDecksHaveStableIdsAndOneNotePerQuestion() throws {
+        let site = try TestSite(fixture: "basic")
+        let result = site.build().expectSuccess()
+        let deck = try #require(result.file("anki/databases.tsv"))
+        let lines = deck.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        #expect(Array(lines.prefix(7)) == [
+            "#separator:tab", "#html:true", "#notetype:Basic", "#deck:Fixture Guide::Databases",
+            "#columns:Id\tFront\tBack\tTags", "#guid column:1", "#tags column:4",
+        ])
+        let notes = lines.dropFirst(7).map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(notes.map { $0.count } == [4, 4])
+        #expect(notes.map { String($0[0]) } == ["studyguide-indexes", "studyguide-isolation-levels"])
+        #expect(notes[0][1].contains("What is an index &amp; why use one?"))
+        #expect(notes[0][2].hasPrefix("<p><b>A sorted structure that finds rows without scanning the table.</b></p>"))
+        #expect(notes[0][2].contains("<pre><code class=\"language-sql\">CREATE INDEX"))
+        #expect(notes[0][3] == "studyguide databases beginner technical sql indexing")
+        #expect(result.file("anki/all.tsv")?.contains("studyguide-conflict\t") == true)
+    }
+
+    @Test func aRewordedTitleKeepsTheSameNoteId() throws {
+        let site = try TestSite(fixture: "basic")
+        let before = site.build().expectSuccess().file("anki/all.tsv") ?? ""
+        let path = "content/databases/indexes.md"
+        let text = try String(contentsOf: site.directory.appendingPathComponent(path), encoding: .utf8)
+        try site.write(path, text.replacingOccurrences(of: "What is an index & why use one?", with: "Why do indexes help?"))
+        let after = site.build().expectSuccess().file("anki/all.tsv") ?? ""
+        func ids(_ deck: String) -> [Substring] { deck.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.prefix { $0 != "\t" } } }
+        #expect(ids(before) == ids(after))
+        #expect(before != after)
+    }
+
+    @Test func deckAndCardBacksAreScripts() throws {
+        let site = try TestSite(fixture: "basic")
+        let result = site.build().expectSuccess()
+        result.expectFile("study/deck.js", "StudyGuideStudy.registerDeck({\"version\":1,\"storageKey\":\"studyguide:https-example-org-guide\"",
+                          "{\"slug\":\"indexes\",\"title\":\"What is an index \\u0026 why use one?\",\"url\":\"databases/indexes.html\"")
+        result.expectFile("study/cards-0.js", "StudyGuideStudy.registerCards(0,{\"indexes\":{\"summary\":")
+        result.expectFile("practice.html", "<script src=\"study/deck.js\"></script>", "href=\"anki/all.tsv\" download")
+    }
+}
