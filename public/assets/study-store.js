@@ -33,6 +33,21 @@
   S.DAY = DAY;
   S.KNOWN_DAYS = KNOWN_DAYS;
 
+  // Builds an element; text goes in as textContent, never as HTML. Shared by every study script.
+  S.el = function (tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      for (var name in attrs) {
+        if (!Object.prototype.hasOwnProperty.call(attrs, name)) continue;
+        if (name === "text") node.textContent = attrs[name];
+        else if (name === "className") node.className = attrs[name];
+        else node.setAttribute(name, attrs[name]);
+      }
+    }
+    if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i]);
+    return node;
+  };
+
   S.now = function () {
     return typeof window.__studyguideNow === "function" ? Number(window.__studyguideNow()) : Date.now();
   };

@@ -164,10 +164,6 @@ struct PageBuilder: Sendable {
     private func study(_ page: PagePath, title: String, template: String, theme: Theme) -> OutputFile {
         let view = StudyView(
             chrome: PageChrome(site: site, page: page, title: title, description: "\(title) with spaced repetition, offline", kind: template),
-            categories: site.categories.map { .init(value: $0.category.slug, label: $0.category.title) },
-            difficulties: Difficulty.allCases.map { .init(value: $0.rawValue, label: $0.rawValue.capitalized) },
-            kinds: QuestionKind.allCases.map { .init(value: $0.rawValue, label: $0.label) },
-            tags: site.tags.map { .init(value: $0.name, label: $0.name) },
             browse: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) },
             deck: page.link(to: .studyDeck),
             ankiAll: page.link(to: PagePath("anki/all.tsv")),

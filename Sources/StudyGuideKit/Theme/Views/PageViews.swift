@@ -126,14 +126,10 @@ struct SearchView: Sendable {
     let browse: [LinkView]
 }
 
-/// The practice and mock-interview pages: the app runs in the browser; the page gives it the
-/// filters, the deck script and, without JavaScript, a way to study anyway.
+/// The practice and mock-interview pages: the app runs in the browser and builds its filters
+/// from the deck script; the page gives it that script and, without JavaScript, a way to study anyway.
 struct StudyView: Sendable {
     let chrome: PageChrome
-    let categories: [SearchView.Option]
-    let difficulties: [SearchView.Option]
-    let kinds: [SearchView.Option]
-    let tags: [SearchView.Option]
     let browse: [LinkView]
     let deck: String
     let ankiAll: String

@@ -17,19 +17,8 @@
   ];
   var ORDER = ["technical", "system-design", "behavioral"];
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      for (var name in attrs) {
-        if (!Object.prototype.hasOwnProperty.call(attrs, name)) continue;
-        if (name === "text") node.textContent = attrs[name];
-        else if (name === "className") node.className = attrs[name];
-        else node.setAttribute(name, attrs[name]);
-      }
-    }
-    if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i]);
-    return node;
-  }
+  // The element helper of study-store.js, which every page loads before this script.
+  var el = function (tag, attrs, children) { return window.StudyGuideStudy.el(tag, attrs, children); };
 
   // mulberry32: a small seeded generator, so ?seed=N always picks the same questions.
   function random(seed) {

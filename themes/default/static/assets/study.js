@@ -6,20 +6,7 @@
   if (!S || !S.store) return;
   var store = S.store;
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      for (var name in attrs) {
-        if (!Object.prototype.hasOwnProperty.call(attrs, name)) continue;
-        if (name === "text") node.textContent = attrs[name];
-        else if (name === "className") node.className = attrs[name];
-        else node.setAttribute(name, attrs[name]);
-      }
-    }
-    if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i]);
-    return node;
-  }
-  S.el = S.el || el;
+  var el = S.el;
 
   // A short description of where a card stands, e.g. "Learning · next review in 6 days".
   S.describeState = function (entry, now) {
