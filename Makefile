@@ -11,13 +11,26 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_PACKAGES := chromium chromium-driver python3-selenium python3-pytest default-jre-headless valgrind wrk
 
-.PHONY: site test release check unit-tests leak-check sanitizers fuzz load-test validate-html browser-tests conformance deps test-deps clean
+PREFIX     ?= /usr/local
+
+.PHONY: site test release install theme check unit-tests leak-check sanitizers fuzz load-test validate-html browser-tests conformance deps test-deps clean
 
 site: deps release
 	$(BIN) build
 
 release: deps
 	$(SWIFT) build -c release --product studyguide
+
+# studyguide on the PATH, so it runs from any folder: make install [PREFIX=/usr/local]
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/studyguide
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/studyguide"
+
+# The binary carries themes/default/: regenerate its copy after editing the theme
+# (BuiltinThemeTests fails while they differ).
+theme:
+	$(PYTHON) scripts/embed_theme.py
 
 # Every test: Swift unit and integration tests, a fresh build compared with the committed
 # public/, the Nu HTML Checker on every page, and headless Chromium over file://.

@@ -94,6 +94,16 @@ import Testing
         site.build().expectErrors(["content/other/first.md:1:1: error: slug 'first' is already used by content/basics/first.md [duplicate-slug]"])
     }
 
+    /// Regression: the clash was reported at line 1 of whichever file sorted later, even when
+    /// the other file was the one whose `slug:` line caused it.
+    @Test func aDuplicateSlugIsReportedAtTheSlugLineThatDeclaresIt() throws {
+        let site = try TestSite.minimal([
+            "content/another/_index.md": "---\ntitle: Another\ndescription: More.\n---\n",
+            "content/another/copy.md": TestSite.question(title: "Again", extra: "weight: 2\nslug: first\n"),
+        ])
+        site.build().expectErrors(["content/another/copy.md:7:1: error: slug 'first' is already used by content/basics/first.md [duplicate-slug]"])
+    }
+
     @Test func theOutputIsNeverAFolderOfSomethingElse() throws {
         let site = try TestSite.minimal(["precious/notes.txt": "keep me"])
         let result = site.build(output: site.directory.appendingPathComponent("precious"))

@@ -118,6 +118,13 @@ def test_header_box_shows_results_as_you_type_on_every_page(browser, site):
     assert console_problems(browser) == []
 
 
+def test_the_search_page_has_one_search_box_and_it_works(search_page):
+    """Regression: search.html showed the header's box too, and typing there did nothing."""
+    boxes = [box for box in search_page.find_elements(By.CSS_SELECTOR, "input[type=search]") if box.is_displayed()]
+    assert [box.get_attribute("id") for box in boxes] == ["search-query"]
+    assert results_after_typing(search_page, "idempotency")
+
+
 def test_enter_without_a_choice_opens_the_search_page(browser, site):
     browser.get((site / "index.html").as_uri())
     box = browser.find_element(By.ID, "site-search")

@@ -55,16 +55,30 @@ public enum SiteBuilder {
         return report
     }
 
+    /// The theme's layers in lookup order: the site's `layouts/` and `static/`, then
+    /// `themes/<name>/` when it exists, then the built-in theme. A theme other than the
+    /// default must exist on disk.
+    static func loadTheme(named name: String, options: BuildOptions) -> (Theme?, [Diagnostic]) {
+        let directory = options.themes.appendingPathComponent(name)
+        let display = options.themes.path == options.source.appendingPathComponent("themes").path
+            ? options.displayPrefix + "themes/" + name
+            : directory.path
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        guard exists || name == "default" else {
+            return (nil, [.error(at: .init(path: display), "theme folder not found", rule: "theme")])
+        }
+        var layers = [ThemeLayer.site(options.source, displayPrefix: options.displayPrefix)]
+        if exists { layers.append(.theme(directory, display: display)) }
+        layers.append(.builtin)
+        return Theme.load(layers: layers, missingDisplay: exists ? display + "/templates" : options.displayPrefix + "layouts")
+    }
+
     private static func run(_ options: BuildOptions, report: inout BuildReport) {
         let site = load(options, report: &report)
         var clock = StageClock()
 
-        let themeDirectory = options.themes.appendingPathComponent(site?.config.theme ?? "default")
-        let themeDisplay = options.themes.path == options.source.appendingPathComponent("themes").path
-            ? options.displayPrefix + "themes/" + (site?.config.theme ?? "default")
-            : themeDirectory.path
-        let (theme, themeProblems) = Theme.load(themeDirectory: themeDirectory, siteDirectory: options.source,
-                                                displayPrefix: options.displayPrefix, themeDisplay: themeDisplay)
+        let (theme, themeProblems) = loadTheme(named: site?.config.theme ?? "default", options: options)
         report.diagnostics += themeProblems
         guard let site, let theme, !report.diagnostics.containsErrors else { return }
 
@@ -76,7 +90,7 @@ public enum SiteBuilder {
         guard !report.diagnostics.containsErrors else { return }
 
         do {
-            let assets = site.assets.keys.sorted().map { (PagePath($0), site.assets[$0]!) }
+            let assets = site.assets.keys.sorted().map { StaticFile(path: PagePath($0), source: .file(site.assets[$0]!)) }
             try StagingFolder(output: options.output).publish(rendered.files, staticFiles: theme.staticFiles + assets)
         } catch {
             report.diagnostics.append(.error(at: .init(path: options.output.path), error.description, rule: "output"))

@@ -7,7 +7,10 @@ public enum SiteChecker {
     /// Every finding of every stage and rule, sorted by location.
     public static func check(_ options: BuildOptions) -> [Diagnostic] {
         var report = BuildReport()
-        guard let site = SiteBuilder.load(options, report: &report) else { return report.diagnostics.sorted() }
+        let loaded = SiteBuilder.load(options, report: &report)
+        // Template problems are build errors, so check reports them too.
+        report.diagnostics += SiteBuilder.loadTheme(named: loaded?.config.theme ?? "default", options: options).1
+        guard let site = loaded else { return report.diagnostics.sorted() }
         let input = CheckInput(site: site, bodies: BodyRenderer.render(site))
         let findings = parallelMap(rules) { $0.check(input) }.flatMap { $0 }
         return (report.diagnostics + findings).sorted()

@@ -7,6 +7,8 @@ public struct Guide: Sendable {
     public var updated: ContentDate?
     public var draft: Bool
     public var location: SourceLocation
+    /// Where `slug:` is written; nil when the slug comes from the file name.
+    public var slugLocation: SourceLocation?
     public var contentPath: String
     public var body: MarkdownBody
 
@@ -24,7 +26,7 @@ public struct Guide: Sendable {
         let guide = Guide(slug: slug ?? fileSlug, title: title ?? "", summary: summary ?? "",
                           weight: fields.int("weight") ?? 0, updated: fields.date("updated"),
                           draft: fields.bool("draft") ?? false, location: SourceLocation(path: fields.path),
-                          contentPath: contentPath, body: body)
+                          slugLocation: fields.location(ofKey: "slug"), contentPath: contentPath, body: body)
         guard title != nil, summary != nil, slug != nil else { return nil }
         return guide
     }

@@ -50,6 +50,8 @@ public struct Question: Sendable {
     public var draft: Bool
     /// Where the file is, for diagnostics.
     public var location: SourceLocation
+    /// Where `slug:` is written; nil when the slug comes from the file name.
+    public var slugLocation: SourceLocation?
     /// The file's path inside `content/`, for Markdown links between files.
     public var contentPath: String
     public var body: MarkdownBody
@@ -91,6 +93,7 @@ public struct Question: Sendable {
             updated: fields.date("updated"),
             draft: fields.bool("draft") ?? false,
             location: SourceLocation(path: fields.path),
+            slugLocation: fields.location(ofKey: "slug"),
             contentPath: contentPath,
             body: body
         )

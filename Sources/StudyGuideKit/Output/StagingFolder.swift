@@ -31,17 +31,20 @@ struct StagingFolder {
     }
 
     /// Writes the files into a fresh staging folder and swaps it with the output.
-    func publish(_ files: [OutputFile], staticFiles: [(PagePath, String)]) throws(Failure) {
+    func publish(_ files: [OutputFile], staticFiles: [StaticFile]) throws(Failure) {
         let fileManager = FileManager.default
         removeLeftovers()
         try checkOutputIsReplaceable()
         try? fileManager.removeItem(at: staging)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (path, source) in staticFiles {
-                let destination = staging.appendingPathComponent(path.path)
+            for file in staticFiles {
+                let destination = staging.appendingPathComponent(file.path.path)
                 try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try fileManager.copyItem(atPath: source, toPath: destination.path)
+                switch file.source {
+                case .file(let source): try fileManager.copyItem(atPath: source, toPath: destination.path)
+                case .bytes(let bytes): try Self.write(bytes, to: destination.path)
+                }
             }
             // Each folder is created once; files are written with one open/write/close each.
             var folders = Set<String>()

@@ -84,15 +84,24 @@ public enum SiteResolver {
     }
 
     /// Slugs are unique across the whole site, so a question can be named by slug alone.
+    /// The clash is reported where it is declared: at the `slug:` line of a file that sets
+    /// one, else at line 1 of the later file, naming the file that keeps the slug.
     private static func duplicateSlugs(questions: [Question], guides: [Guide]) -> [Diagnostic] {
-        var firstSeen: [String: SourceLocation] = [:]
+        struct Claim {
+            let slug: String
+            let file: SourceLocation
+            let declared: SourceLocation?
+        }
+        let claims = questions.map { Claim(slug: $0.slug, file: $0.location, declared: $0.slugLocation) }
+            + guides.map { Claim(slug: $0.slug, file: $0.location, declared: $0.slugLocation) }
         var diagnostics: [Diagnostic] = []
-        let named = questions.map { ($0.slug, $0.location) } + guides.map { ($0.slug, $0.location) }
-        for (slug, location) in named.sorted(by: { $0.1 < $1.1 }) {
-            if let first = firstSeen[slug] {
-                diagnostics.append(.error(at: location, "slug '\(slug)' is already used by \(first.path)", rule: "duplicate-slug"))
-            } else {
-                firstSeen[slug] = location
+        for group in Dictionary(grouping: claims, by: \.slug).values where group.count > 1 {
+            // A slug taken from a file name wins over one written in front-matter.
+            let ordered = group.sorted { ($0.declared == nil ? 0 : 1, $0.file) < ($1.declared == nil ? 0 : 1, $1.file) }
+            let owner = ordered[0]
+            for claim in ordered.dropFirst() {
+                diagnostics.append(.error(at: claim.declared ?? claim.file,
+                    "slug '\(claim.slug)' is already used by \(owner.file.path)", rule: "duplicate-slug"))
             }
         }
         return diagnostics

@@ -50,9 +50,10 @@ final class TestSite {
         try FileManager.default.removeItem(at: directory.appendingPathComponent(path))
     }
 
-    /// Builds with the repository's theme. Diagnostics are shown relative to the site folder.
-    func build(drafts: Bool = false, baseURL: String? = nil, output: URL? = nil) -> BuildResult {
-        var options = BuildOptions(source: directory.path, output: (output ?? self.output).path, themes: Repository.themes,
+    /// Builds with the repository's theme folder, or with `themes: nil` the site's own
+    /// `themes/` (and so the built-in theme). Diagnostics are shown relative to the site folder.
+    func build(drafts: Bool = false, baseURL: String? = nil, output: URL? = nil, themes: String? = Repository.themes) -> BuildResult {
+        var options = BuildOptions(source: directory.path, output: (output ?? self.output).path, themes: themes,
                                    includeDrafts: drafts, baseURL: baseURL)
         options.displayPrefix = ""
         return BuildResult(report: SiteBuilder.build(options), output: output ?? self.output)
