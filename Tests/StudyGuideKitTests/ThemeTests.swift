@@ -66,7 +66,7 @@ import Testing
         ])
         site.build(themes: nil).expectSuccess()
             .expectFile("basics/first.html", "fancy")
-            .expectFile("index.html", "First question?")
+            .expectFile("index.html", "Basics")
     }
 
     @Test func aBrokenTemplateInTheSiteIsReportedAtItsPath() throws {
