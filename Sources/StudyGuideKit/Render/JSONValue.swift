@@ -11,32 +11,37 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON text.
     public var serialized: String {
-        var out = ""
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Compact JSON as UTF-8 bytes, written into one buffer.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
         write(to: &out)
         return out
     }
 
-    private func write(to out: inout String) {
+    private func write(to out: inout [UInt8]) {
         switch self {
-        case .string(let text): out += Escaping.javaScriptString(text)
-        case .number(let number): out += String(number)
-        case .bool(let flag): out += flag ? "true" : "false"
+        case .string(let text): Escaping.appendJavaScriptString(text, to: &out)
+        case .number(let number): out.append(contentsOf: String(number).utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 item.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += "," }
-                out += Escaping.javaScriptString(key)
-                out += ":"
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Escaping.appendJavaScriptString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
                 value.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 }

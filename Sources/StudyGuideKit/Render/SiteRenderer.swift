@@ -36,9 +36,13 @@ struct SiteRenderer {
         stages.append(clock.lap("pages"))
         files += SearchIndexBuilder(site: site, bodies: bodies).files()
         stages.append(clock.lap("search"))
-        files += StudyDataBuilder(site: site, bodies: bodies).files() + AnkiExport.files(for: site, bodies: bodies)
+        files += StudyDataBuilder(site: site, bodies: bodies).files()
+        stages.append(clock.lap("study"))
+        files += AnkiExport.files(for: site, bodies: bodies)
+        stages.append(clock.lap("anki"))
         if let baseURL = site.config.baseURL {
             files += Syndication.files(for: site, pages: files.map(\.path).filter { $0.path.hasSuffix(".html") }, baseURL: baseURL)
+            stages.append(clock.lap("feeds"))
         }
         if files.contains(where: { $0.bytes.isEmpty }) {
             diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))

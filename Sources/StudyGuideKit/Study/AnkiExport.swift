@@ -3,15 +3,18 @@
 /// updates the existing notes and keeps their review history.
 enum AnkiExport {
     static func files(for site: Site, bodies: [String: RenderedBody]) -> [OutputFile] {
+        // Each note is written once and shared by its category's deck and the whole deck.
+        var notes: [String: String] = [:]
+        for question in site.questions { notes[question.slug] = note(question, site: site, bodies: bodies) }
         var files = site.categories.map { category in
             OutputFile(path: PagePath("anki/\(category.category.slug).tsv"),
-                       text: deck(category.questions, name: "\(site.config.title)::\(category.category.title)", site: site, bodies: bodies))
+                       text: deck(category.questions, name: "\(site.config.title)::\(category.category.title)", notes: notes))
         }
-        files.append(OutputFile(path: PagePath("anki/all.tsv"), text: deck(site.questions, name: site.config.title, site: site, bodies: bodies)))
+        files.append(OutputFile(path: PagePath("anki/all.tsv"), text: deck(site.questions, name: site.config.title, notes: notes)))
         return files
     }
 
-    static func deck(_ questions: [Question], name: String, site: Site, bodies: [String: RenderedBody]) -> String {
+    static func deck(_ questions: [Question], name: String, notes: [String: String]) -> String {
         var lines = [
             "#separator:tab",
             "#html:true",
@@ -21,32 +24,48 @@ enum AnkiExport {
             "#guid column:1",
             "#tags column:4",
         ]
-        for question in questions {
-            let category = site.category(named: question.category)?.category.title ?? question.category
-            let back = "<p><b>" + Escaping.markup(question.summary) + "</b></p>" + (bodies[question.contentPath]?.html ?? "")
-            let tags = (["studyguide", question.category, question.difficulty.rawValue, question.kind.rawValue]
-                + question.tags.map(\.value)).joined(separator: " ")
-            lines.append([
-                "studyguide-\(question.slug)",
-                field("<p>" + Escaping.markup(question.title) + "</p><p><small>" + Escaping.markup(category) + " · "
-                      + question.difficulty.rawValue + "</small></p>"),
-                field(back),
-                tags,
-            ].joined(separator: "\t"))
-        }
+        lines += questions.map { notes[$0.slug]! }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Tabs and line breaks would end the field or the note; HTML needs neither.
+    /// One note: id, front, back and tags, separated by tabs.
+    static func note(_ question: Question, site: Site, bodies: [String: RenderedBody]) -> String {
+        let category = site.category(named: question.category)?.category.title ?? question.category
+        let back = "<p><b>" + Escaping.markup(question.summary) + "</b></p>" + (bodies[question.contentPath]?.html ?? "")
+        let tags = (["studyguide", question.category, question.difficulty.rawValue, question.kind.rawValue]
+            + question.tags.map(\.value)).joined(separator: " ")
+        return [
+            "studyguide-\(question.slug)",
+            field("<p>" + Escaping.markup(question.title) + "</p><p><small>" + Escaping.markup(category) + " · "
+                  + question.difficulty.rawValue + "</small></p>"),
+            field(back),
+            tags,
+        ].joined(separator: "\t")
+    }
+
+    /// Tabs and line breaks would end the field or the note; HTML needs neither. A CR LF pair
+    /// is one line break and becomes one space.
     static func field(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\t": out += " "
-            case "\n", "\r\n", "\r": out += " "
-            default: out.append(character)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+                return String(decoding: bytes, as: UTF8.self)
             }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\t"), UInt8(ascii: "\n"): out.append(UInt8(ascii: " "))
+                case UInt8(ascii: "\r"):
+                    out.append(UInt8(ascii: " "))
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                default: out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }
