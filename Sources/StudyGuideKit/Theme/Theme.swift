@@ -23,6 +23,7 @@ struct Theme: Sendable {
         }
 
         var library = MustacheLibrary()
+        HTMLEscapingContentType.registered
         for name in templates.keys.sorted() {
             let (displayPath, text) = templates[name]!
             guard let text else {
@@ -30,9 +31,10 @@ struct Theme: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscapingContentType.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(at: .init(path: displayPath, line: error.context.lineNumber, column: error.context.columnNumber),
+                // The pragma line above the template is not the author's: count lines without it.
+                diagnostics.append(.error(at: .init(path: displayPath, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                                           "template error: \(error.error)", rule: "theme"))
             } catch {
                 diagnostics.append(.error(at: .init(path: displayPath), "template error: \(error)", rule: "theme"))
