@@ -33,12 +33,22 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The relative link from this page to `target`: `../tags/sql.html`, or `indexes.html`
     /// inside the same folder.
     public func link(to target: PagePath) -> String {
-        let from = path.split(separator: "/").dropLast()
-        let to = target.path.split(separator: "/")
-        var shared = 0
-        while shared < from.count, shared < to.count - 1, from[from.startIndex + shared] == to[shared] { shared += 1 }
-        let ups = String(repeating: "../", count: from.count - shared)
-        return ups + to[shared...].joined(separator: "/")
+        // Every page renders dozens of links, so this compares UTF-8 bytes: skip the folders
+        // both paths share, then climb out of the rest of this page's folders.
+        let from = Array(path.utf8), to = Array(target.path.utf8)
+        let slash = UInt8(ascii: "/")
+        var shared = 0  // bytes of `to` inside the folders both paths share, up to and including a slash
+        var index = 0
+        while index < from.count, index < to.count, from[index] == to[index] {
+            if from[index] == slash { shared = index + 1 }
+            index += 1
+        }
+        let ups = from[shared...].reduce(0) { $1 == slash ? $0 + 1 : $0 }
+        var link: [UInt8] = []
+        link.reserveCapacity(ups * 3 + to.count - shared)
+        for _ in 0..<ups { link.append(contentsOf: "../".utf8) }
+        link.append(contentsOf: to[shared...])
+        return String(decoding: link, as: UTF8.self)
     }
 
     public var description: String { path }
