@@ -100,8 +100,14 @@ enum PorterStemmer {
         w.count >= suffix.count && w[(w.count - suffix.count)...].elementsEqual(suffix)
     }
 
+    /// Compares in place: the steps test literal suffixes on every word of every page, so
+    /// this must not build an array per test.
     private static func endsWith(_ w: [UInt8], _ suffix: StaticString) -> Bool {
-        endsWith(w, bytes(suffix))
+        let count = suffix.utf8CodeUnitCount
+        guard w.count >= count else { return false }
+        let start = suffix.utf8Start, offset = w.count - count
+        for index in 0..<count where w[offset + index] != start[index] { return false }
+        return true
     }
 
     // MARK: Steps

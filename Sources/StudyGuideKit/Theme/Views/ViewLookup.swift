@@ -143,3 +143,126 @@ extension RelatedView: MustacheParent {
         }
     }
 }
+
+// The page views below hold the lists above. A name a card lacks (an optional `updated` that
+// is nil, say) makes Mustache look further up the stack, into the page view, so they answer
+// directly too.
+
+extension HomeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chrome": return chrome
+        case "title": return title
+        case "intro": return intro
+        case "categories": return categories
+        case "guides": return guides
+        case "recent": return recent
+        case "questionCount": return questionCount
+        default: return nil
+        }
+    }
+}
+
+extension HomeView.CategorySummary: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "slug": return slug
+        case "title": return title
+        case "href": return href
+        case "description": return description
+        case "total": return total
+        case "beginner": return beginner
+        case "intermediate": return intermediate
+        case "advanced": return advanced
+        default: return nil
+        }
+    }
+}
+
+extension GuideLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "href": return href
+        case "summary": return summary
+        default: return nil
+        }
+    }
+}
+
+extension CategoryView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chrome": return chrome
+        case "slug": return slug
+        case "title": return title
+        case "description": return description
+        case "intro": return intro
+        case "questions": return questions
+        case "count": return count
+        case "home": return home
+        default: return nil
+        }
+    }
+}
+
+extension TagView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chrome": return chrome
+        case "name": return self.name
+        case "questions": return questions
+        case "count": return count
+        case "allTags": return allTags
+        default: return nil
+        }
+    }
+}
+
+extension TagsView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chrome": return chrome
+        case "tags": return tags
+        default: return nil
+        }
+    }
+}
+
+extension TagsView.Entry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "href": return href
+        case "count": return count
+        default: return nil
+        }
+    }
+}
+
+extension GuideView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chrome": return chrome
+        case "title": return title
+        case "summary": return summary
+        case "article": return article
+        case "guidesHref": return guidesHref
+        case "updated": return updated
+        case "updatedLong": return updatedLong
+        default: return nil
+        }
+    }
+}
+
+extension GuidesView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chrome": return chrome
+        case "title": return title
+        case "intro": return intro
+        case "guides": return guides
+        default: return nil
+        }
+    }
+}
