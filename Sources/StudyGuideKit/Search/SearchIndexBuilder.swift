@@ -153,9 +153,14 @@ struct SearchIndexBuilder {
         let fields = SearchDocument.Field.allCases
         let counted: [[[String: Int]]] = parallelMap(documents) { document in
             fields.map { field in
+                // Count words first and stem each distinct word once: a page repeats its words,
+                // and stemming every occurrence was most of the cost of indexing.
+                var words: [String: Int] = [:]
+                for word in SearchTokenizer.normalizedWords(document.fields[field] ?? "") { words[word, default: 0] += 1 }
                 var frequencies: [String: Int] = [:]
-                for token in SearchTokenizer.tokens(document.fields[field] ?? "") where !SearchStopwords.list.contains(token) {
-                    frequencies[token, default: 0] += 1
+                for (word, count) in words {
+                    let token = PorterStemmer.stem(word)
+                    if !SearchStopwords.list.contains(token) { frequencies[token, default: 0] += count }
                 }
                 return frequencies
             }
