@@ -196,15 +196,18 @@ private enum Sentinel {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(html.utf8.count)
         var afterSentinel = false
-        for byte in html.utf8 {
-            if byte == 1 {
-                if bytes.last == 0x0A { bytes.removeLast() }
-                afterSentinel = true
-                continue
+        var html = html
+        html.withUTF8 { utf8 in
+            for byte in utf8 {
+                if byte == 1 {
+                    if bytes.last == 0x0A { bytes.removeLast() }
+                    afterSentinel = true
+                    continue
+                }
+                defer { afterSentinel = false }
+                if byte == 0x0A, afterSentinel { continue }
+                bytes.append(byte)
             }
-            defer { afterSentinel = false }
-            if byte == 0x0A, afterSentinel { continue }
-            bytes.append(byte)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -221,12 +224,15 @@ extension String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var pendingSpace = false
-        for byte in utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20); pendingSpace = false }
-                bytes.append(byte)
+        var text = self
+        text.withUTF8 { utf8 in
+            for byte in utf8 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
+                    pendingSpace = !bytes.isEmpty
+                } else {
+                    if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                    bytes.append(byte)
+                }
             }
         }
         return String(decoding: bytes, as: UTF8.self)
