@@ -9,7 +9,7 @@ TEST_SITE  := .build/test-site
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES := chromium chromium-driver python3-selenium python3-pytest default-jre-headless valgrind wrk
+TEST_PACKAGES := cmark-gfm chromium chromium-driver python3-selenium python3-pytest default-jre-headless valgrind wrk
 
 PREFIX     ?= /usr/local
 

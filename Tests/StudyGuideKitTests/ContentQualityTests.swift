@@ -1,4 +1,6 @@
 // Covers: the study guide's content: its own words (no seed sentences), no boilerplate, and every seed question answered.
+// The seed documents live in ../shared/seeds, beside the authors' checkout; in a clone without them
+// the two checks that read them say "skipped: … (needs ../shared/seeds)" and the others still run.
 import Foundation
 import Testing
 @testable import StudyGuideKit
@@ -6,6 +8,8 @@ import Testing
 @Suite struct ContentQualityTests {
     static let seedsFolder = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
     static let contentFolder = Repository.root.appendingPathComponent("content")
+    static let hasSeeds = FileManager.default.fileExists(atPath: seedsFolder.path)
+    static let noSeeds: Comment = "the seed documents are not beside this clone (needs ../shared/seeds)"
 
     /// Lines of the seeds that ask a question but are deliberately not answered, with why.
     static let outOfScope: [String: String] = [
@@ -31,7 +35,8 @@ import Testing
         return files.sorted { $0.0 < $1.0 }
     }
 
-    @Test func noTenWordRunOfASeedAppearsInContent() throws {
+    @Test(.enabled(if: hasSeeds, noSeeds))
+    func noTenWordRunOfASeedAppearsInContent() throws {
         let seeds = try Self.seedFiles()
         #expect(seeds.count == 5)
         var runs: Set<[String]> = []
@@ -66,24 +71,28 @@ import Testing
         #expect(repeated == [])
     }
 
-    @Test func everySeedQuestionIsListedAndEveryListedSlugExists() throws {
+    static func coverageRows() throws -> [[String]] {
         let table = try String(contentsOf: Repository.root.appendingPathComponent("Tests/content/seed-coverage.tsv"), encoding: .utf8)
-        let rows = table.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.allSatisfy { $0.count == 4 })
+        return table.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
 
-        let report = SiteBuilder.build(BuildOptions(source: Repository.root.path,
-            output: FileManager.default.temporaryDirectory.appendingPathComponent("studyguide-coverage-\(UUID().uuidString)").path))
-        var slugs: Set<String> = []
+    /// Needs only the repository: the coverage table is well formed and names pages that exist.
+    @Test func everyListedSlugExists() throws {
+        let rows = try Self.coverageRows()
+        #expect(rows.count > 100)
+        #expect(rows.allSatisfy { $0.count == 4 })
         var options = BuildOptions(source: Repository.root.path)
         options.displayPrefix = ""
-        var loadReport = BuildReport()
-        if let site = SiteBuilder.load(options, report: &loadReport) {
-            slugs = Set(site.questions.map(\.slug) + site.guides.map(\.slug))
-        }
-        _ = report
-        let missingPages = rows.filter { !slugs.contains($0[3]) }.map { "\($0[0]):\($0[1]) → \($0[3])" }
+        var report = BuildReport()
+        let site = try #require(SiteBuilder.load(options, report: &report))
+        let slugs = Set(site.questions.map(\.slug) + site.guides.map(\.slug))
+        let missingPages = rows.filter { $0.count == 4 && !slugs.contains($0[3]) }.map { "\($0[0]):\($0[1]) → \($0[3])" }
         #expect(missingPages == [])
+    }
 
+    @Test(.enabled(if: hasSeeds, noSeeds))
+    func everySeedQuestionIsListed() throws {
+        let rows = try Self.coverageRows().filter { $0.count == 4 }
         var listed: Set<String> = []
         for row in rows {
             let seed = try String(contentsOf: Self.seedsFolder.appendingPathComponent(row[0]), encoding: .utf8)

@@ -9,6 +9,10 @@ from selenium.webdriver.chrome.service import Service
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
+# The ceiling of every wait in these tests. A wait ends as soon as what it waits for happens;
+# this only turns "never" into a failure, so it is long enough for a slow or busy machine.
+WAIT = 60
+
 
 @pytest.fixture(scope="session")
 def site() -> pathlib.Path:

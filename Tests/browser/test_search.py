@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, console_problems
+from conftest import REPO, WAIT, console_problems
 
 # (query, page expected among the first three results)
 QUERIES = [
@@ -31,7 +31,7 @@ def results_after_typing(browser, text, selector="#search-results li a.result-ti
     box.clear()
     count = browser.execute_script("return window.__studyguideSearchTimings.length")
     box.send_keys(text)
-    WebDriverWait(browser, 10).until(lambda d: any(
+    WebDriverWait(browser, WAIT).until(lambda d: any(
         entry["query"] == text for entry in d.execute_script("return window.__studyguideSearchTimings")[count:]))
     return [link.get_attribute("href") for link in browser.find_elements(By.CSS_SELECTOR, selector)]
 
@@ -60,7 +60,7 @@ def test_results_show_category_badge_and_highlighted_snippet(search_page):
 
 def test_filters_work_with_and_without_a_query(search_page, site):
     search_page.get((site / "search.html").as_uri() + "?difficulty=advanced&category=databases")
-    WebDriverWait(search_page, 10).until(lambda d: d.execute_script("return window.__studyguideSearchTimings.length") > 0)
+    WebDriverWait(search_page, WAIT).until(lambda d: d.execute_script("return window.__studyguideSearchTimings.length") > 0)
     cards = search_page.find_elements(By.CSS_SELECTOR, "#search-results li")
     category_page = (site / "databases" / "index.html").read_text()
     assert len(cards) == category_page.count('data-difficulty="advanced"') > 0
@@ -76,13 +76,13 @@ def test_filters_work_with_and_without_a_query(search_page, site):
 def test_the_state_is_kept_in_the_url(search_page, site):
     results_after_typing(search_page, "cache")
     search_page.find_element(By.CSS_SELECTOR, "#filter-kind option[value=technical]").click()
-    WebDriverWait(search_page, 5).until(lambda d: "kind=technical" in d.current_url)
+    WebDriverWait(search_page, WAIT).until(lambda d: "kind=technical" in d.current_url)
     query = urllib.parse.parse_qs(urllib.parse.urlparse(search_page.current_url).query)
     assert query == {"q": ["cache"], "kind": ["technical"]}
     bookmarked = search_page.current_url
     search_page.get((site / "index.html").as_uri())
     search_page.get(bookmarked)
-    WebDriverWait(search_page, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    WebDriverWait(search_page, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
     assert search_page.find_element(By.ID, "search-query").get_attribute("value") == "cache"
 
 
@@ -97,7 +97,7 @@ def test_arrow_keys_move_through_results_and_enter_opens(search_page, site):
     assert search_page.switch_to.active_element.get_attribute("id") == "search-query"
     box.send_keys(Keys.ARROW_DOWN)
     search_page.switch_to.active_element.send_keys(Keys.ENTER)
-    WebDriverWait(search_page, 5).until(lambda d: d.current_url == hrefs[0])
+    WebDriverWait(search_page, WAIT).until(lambda d: d.current_url == hrefs[0])
 
 
 def test_header_box_shows_results_as_you_type_on_every_page(browser, site):
@@ -106,7 +106,7 @@ def test_header_box_shows_results_as_you_type_on_every_page(browser, site):
     box.send_keys("/")  # typing in the box itself is not the shortcut
     box.clear()
     box.send_keys("idempot")
-    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-popup [role=option]"))
+    WebDriverWait(browser, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-popup [role=option]"))
     assert box.get_attribute("aria-expanded") == "true"
     options = browser.find_elements(By.CSS_SELECTOR, "#search-popup [role=option] a")
     first = options[0].get_attribute("href")
@@ -114,7 +114,7 @@ def test_header_box_shows_results_as_you_type_on_every_page(browser, site):
     box.send_keys(Keys.ARROW_DOWN)
     assert box.get_attribute("aria-activedescendant") == "search-option-0"
     box.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 5).until(lambda d: d.current_url == first)
+    WebDriverWait(browser, WAIT).until(lambda d: d.current_url == first)
     assert console_problems(browser) == []
 
 
@@ -129,8 +129,8 @@ def test_enter_without_a_choice_opens_the_search_page(browser, site):
     browser.get((site / "index.html").as_uri())
     box = browser.find_element(By.ID, "site-search")
     box.send_keys("transactions", Keys.ENTER)
-    WebDriverWait(browser, 5).until(lambda d: "search.html?q=transactions" in d.current_url)
-    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    WebDriverWait(browser, WAIT).until(lambda d: "search.html?q=transactions" in d.current_url)
+    WebDriverWait(browser, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
 
 
 def test_javascript_tokenizer_agrees_with_the_shared_vectors(browser, site):

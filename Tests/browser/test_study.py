@@ -15,7 +15,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, _options, console_problems
+from conftest import REPO, WAIT, _options, console_problems
 
 DAY = 86400000
 MINUTE = 60000
@@ -91,7 +91,7 @@ def press(driver, keys):
     ActionChains(driver).send_keys(keys).perform()
 
 
-def wait_for(driver, css, timeout=5):
+def wait_for(driver, css, timeout=WAIT):
     return WebDriverWait(driver, timeout).until(lambda d: next((e for e in d.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()), None))
 
 
@@ -262,7 +262,7 @@ def test_export_reset_import_restores_the_same_state(page, tmp_path):
     path = tmp_path / "progress.json"
     path.write_text(exported)
     driver.find_element(By.ID, "import-progress").send_keys(str(path))
-    WebDriverWait(driver, 5).until(lambda d: "Imported" in d.find_element(By.CSS_SELECTOR, ".io-status").text)
+    WebDriverWait(driver, WAIT).until(lambda d: "Imported" in d.find_element(By.CSS_SELECTOR, ".io-status").text)
     assert "Imported 2 cards. Nothing was ignored." in driver.find_element(By.CSS_SELECTOR, ".io-status").text
     assert stored(driver)["cards"] == before["cards"]
     assert "2 learning" in driver.find_element(By.CSS_SELECTOR, ".progress-summary").text
@@ -278,7 +278,7 @@ def test_import_reports_what_it_ignored(page, tmp_path):
     path = tmp_path / "mixed.json"
     path.write_text(json.dumps(data))
     driver.find_element(By.ID, "import-progress").send_keys(str(path))
-    status = WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".io-status").text)
+    status = WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.CSS_SELECTOR, ".io-status").text)
     assert "Imported 1 card. Ignored 2:" in status
     assert "no-such-question: unknown question" in status
     assert f"{SECOND}: bad ease" in status
@@ -286,7 +286,7 @@ def test_import_reports_what_it_ignored(page, tmp_path):
 
     path.write_text(json.dumps({"version": 7, "cards": {}}))
     driver.find_element(By.ID, "import-progress").send_keys(str(path))
-    WebDriverWait(driver, 5).until(lambda d: "Import failed" in d.find_element(By.CSS_SELECTOR, ".io-status").text)
+    WebDriverWait(driver, WAIT).until(lambda d: "Import failed" in d.find_element(By.CSS_SELECTOR, ".io-status").text)
     assert "Unsupported version" in driver.find_element(By.CSS_SELECTOR, ".io-status").text
     assert set(stored(driver)["cards"]) == {FIRST}
 
@@ -353,7 +353,7 @@ def test_question_page_star_notes_self_test_and_print(page):
     note = tools.find_element(By.TAG_NAME, "textarea")
     assert tools.find_element(By.CSS_SELECTOR, "label[for='%s']" % note.get_attribute("id")).text == "Your notes"
     note.send_keys("ask about backpressure")
-    WebDriverWait(driver, 5).until(lambda d: (stored(d) or {}).get("cards", {}).get(FIRST, {}).get("note") == "ask about backpressure")
+    WebDriverWait(driver, WAIT).until(lambda d: (stored(d) or {}).get("cards", {}).get(FIRST, {}).get("note") == "ask about backpressure")
 
     answers = ".short-answer, .answer, .areas, .follow-ups, .red-flags"
     hide = tools.find_element(By.CSS_SELECTOR, ".hide-toggle")
@@ -374,8 +374,8 @@ def test_question_page_star_notes_self_test_and_print(page):
     driver.find_element(By.CSS_SELECTOR, ".print-answers").click()
     printed = driver.execute_script("return window.__printed")
     assert "print-questions-only" in printed[0] and "print-with-answers" in printed[1]
-    time.sleep(0.1)
-    assert "print-" not in driver.execute_script("return document.body.className")
+    # The class goes after printing (a timeout of 0, or afterprint): wait for that, not for a guessed delay.
+    WebDriverWait(driver, WAIT).until(lambda d: "print-" not in d.execute_script("return document.body.className"))
     # The print stylesheet drops the answers for "questions only".
     driver.execute_script("document.body.classList.add('print-questions-only');")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
@@ -404,7 +404,7 @@ def run_interview(page, seed, shaky_at=(1,)):
         if kinds[-1] in ("behavioral", "situational"):
             prompts = [dt.text for dt in question.find_elements(By.CSS_SELECTOR, ".star-prompts dt")]
             assert prompts == ["Situation", "Task", "Action", "Result"]
-            WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".interview-areas li"))
+            WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".interview-areas li"))
         if len(titles) - 1 in shaky_at:
             question.find_element(By.CSS_SELECTOR, ".shaky").click()
         now += 90 * 1000 * len(titles)   # 1:30 on the first question, 3:00 on the second...

@@ -7,7 +7,7 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, console_problems
+from conftest import REPO, WAIT, console_problems
 from test_serve import binary
 
 # Installed before the page's own scripts run: any alert/confirm/prompt or write to
@@ -71,7 +71,7 @@ def test_search_results_show_hostile_titles_as_text(trapped, hostile_site):
     trapped.get((hostile_site / "search.html").as_uri())
     box = trapped.find_element(By.ID, "search-query")
     box.send_keys("pwned")
-    WebDriverWait(trapped, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) >= 2)
+    WebDriverWait(trapped, WAIT).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) >= 2)
     titles = [e.text for e in trapped.find_elements(By.CSS_SELECTOR, "#search-results .result-title")]
     assert any("</script><script>window.__pwned='question-title'</script>" in t for t in titles), titles
     assert_nothing_ran(trapped, "search results")
@@ -79,20 +79,20 @@ def test_search_results_show_hostile_titles_as_text(trapped, hostile_site):
     trapped.get((hostile_site / "basics" / "index.html").as_uri())
     header = trapped.find_element(By.ID, "site-search")
     header.send_keys("pwned")
-    WebDriverWait(trapped, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-popup [role=option]"))
+    WebDriverWait(trapped, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-popup [role=option]"))
     assert_nothing_ran(trapped, "header results")
 
 
 def test_practice_cards_and_the_mock_interview_show_hostile_text_as_text(trapped, hostile_site):
     trapped.get((hostile_site / "practice.html").as_uri() + "?cards=pwned-question,second-question")
-    WebDriverWait(trapped, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".card-title"))
+    WebDriverWait(trapped, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".card-title"))
     assert "window.__pwned='question-title'" in trapped.find_element(By.CSS_SELECTOR, ".card-title").text
     trapped.find_element(By.CSS_SELECTOR, ".reveal-button").click()
-    WebDriverWait(trapped, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".card-summary"))
+    WebDriverWait(trapped, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".card-summary"))
     trapped.execute_script("document.querySelectorAll('.practice-card *').forEach(function (e) {"
                            " e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})); })")
     assert_nothing_ran(trapped, "practice card")
     trapped.get((hostile_site / "interview.html").as_uri() + "?seed=1")
-    WebDriverWait(trapped, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".start-interview"))
+    WebDriverWait(trapped, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".start-interview"))
     trapped.find_element(By.CSS_SELECTOR, ".start-interview").click()
     assert_nothing_ran(trapped, "mock interview")
