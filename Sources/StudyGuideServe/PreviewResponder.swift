@@ -10,15 +10,8 @@ struct PreviewResponder: HTTPHandler {
     /// Open pages hear from the event stream at least this often, so a closed page is noticed.
     static let pingInterval = Duration.seconds(15)
 
+    /// The response to GET; ResponseWriter leaves out the body for HEAD.
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let response = await respond(to: request)
-        return request.method == .HEAD ? response.headersOnly() : response
-    }
-
-    private func respond(to request: HTTPRequest) async -> HTTPResponse {
-        if let refusal = await RequestLimits.refusal(of: request) {
-            return plain(refusal.status, refusal.reason + "\n")
-        }
         guard request.method == .GET || request.method == .HEAD else {
             return plain(.methodNotAllowed, "only GET and HEAD are supported\n")
         }
@@ -50,9 +43,8 @@ struct PreviewResponder: HTTPHandler {
     private func serve(_ data: Data, type: String, status: HTTPStatusCode) -> HTTPResponse {
         var bytes = data
         if type.hasPrefix("text/html") { bytes = Data(LiveScript.inject(into: String(decoding: data, as: UTF8.self)).utf8) }
-        var fields = headers(type: type)
-        fields[.contentLength] = String(bytes.count)
-        return HTTPResponse(statusCode: status, headers: fields, body: bytes)
+        // One buffer for the whole body: ResponseWriter sends it with the head in one write.
+        return HTTPResponse(statusCode: status, headers: headers(type: type), body: HTTPBodySequence(data: bytes, suggestedBufferSize: max(bytes.count, 1)))
     }
 
     private func notFound(root: String) -> HTTPResponse {
@@ -79,22 +71,10 @@ struct PreviewResponder: HTTPHandler {
         var fields = HTTPHeaders()
         fields[.contentType] = type
         fields[.cacheControl] = "no-store"
-        fields[.date] = HTTPDate.now()
-        fields[HTTPHeader("Server")] = "studyguide"
         return fields
     }
 
     private func plain(_ status: HTTPStatusCode, _ text: String) -> HTTPResponse {
         HTTPResponse(statusCode: status, headers: headers(type: "text/plain; charset=utf-8"), body: Data(text.utf8))
-    }
-}
-
-private extension HTTPResponse {
-    /// The answer to HEAD: the headers GET would get, Content-Length included, and no body.
-    func headersOnly() -> HTTPResponse {
-        guard case .httpBody(let body) = payload else { return self }
-        var fields = headers
-        if fields[.contentLength] == nil, let count = body.count { fields[.contentLength] = String(count) }
-        return HTTPResponse(version: version, statusCode: statusCode, headers: fields, body: Data())
     }
 }

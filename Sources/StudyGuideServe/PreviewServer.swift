@@ -22,12 +22,9 @@ public enum PreviewServer {
         defer { watch.cancel() }
         // There is no graceful shutdown: open pages hold event streams forever, a preview has
         // nothing to save, and the CLI ends the process on SIGINT/SIGTERM itself.
-        try await RestartingServer.run(
-            on: address,
-            handler: PreviewResponder(session: session),
-            listening: { bound in log("Serving at http://\(host):\(bound)/ (press Ctrl-C to stop)") },
-            stopped: { error in log("The server stopped (\(error.localizedDescription)); starting it again") }
-        )
+        try await Listener.run(on: address, handler: PreviewResponder(session: session)) { bound in
+            log("Serving at http://\(host):\(bound)/ (press Ctrl-C to stop)")
+        }
     }
 
     static func summary(_ report: BuildReport) -> String {
