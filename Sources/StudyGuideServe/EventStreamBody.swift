@@ -1,11 +1,10 @@
 internal import FlyingSocks
 
 /// The bytes of a page's server-sent event stream: `retry: 500`, then each event as it happens,
-/// with a ping between them when nothing else was sent for a while. FlyingFox sends a body of
-/// unknown length chunk by chunk, one chunk per buffer this sequence hands out, so every event
-/// leaves as soon as it exists.
+/// and pings. FlyingFox's HTTPBodySequence makes one chunk of each buffer this sequence hands out
+/// and ResponseWriter sends each chunk at once, so every event leaves as soon as it exists.
 ///
-/// When FlyingFox stops sending (the page went away and a write failed) it drops the body; the
+/// When a write fails (the page went away) ResponseWriter stops and the body is dropped; the
 /// merged stream then ends, which cancels the ping timer and ends the page's subscription.
 struct EventStreamBody: AsyncBufferedSequence {
     typealias Element = UInt8

@@ -54,8 +54,8 @@ struct PreviewResponder: HTTPHandler {
         return plain(.notFound, "not found\n")
     }
 
-    /// The stream ends when the page goes away: FlyingFox drops the body when a write fails,
-    /// and dropping it ends the subscription (see EventStreamBody).
+    /// The stream ends when the page goes away: ResponseWriter stops at the first failed write,
+    /// and dropping the body ends the subscription (see EventStreamBody).
     private func events() async -> HTTPResponse {
         let stream = await session.reload.subscribe(startingWith: await session.greeting())
         return eventStream(body: HTTPBodySequence(from: EventStreamBody(events: stream, pingEvery: Self.pingInterval)))
