@@ -1,23 +1,27 @@
+internal import FlyingFox
 internal import Foundation
-internal import Hummingbird
 
 /// Answers preview requests: files of the built site (with the live-reload script added to
 /// HTML), the event stream, and the reload script. Nothing outside the site folder is served.
-struct PreviewResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+struct PreviewResponder: HTTPHandler {
     let session: PreviewSession
     static let eventsPath = "/__studyguide/events"
     static let scriptPath = "/__studyguide/live.js"
+    /// Open pages hear from the event stream at least this often, so a closed page is noticed.
+    static let pingInterval = Duration.seconds(15)
 
-    func respond(to request: Request, context: Context) async throws -> Response {
-        guard request.method == .get || request.method == .head else {
+    /// The response to GET; ResponseWriter leaves out the body for HEAD.
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
             return plain(.methodNotAllowed, "only GET and HEAD are supported\n")
         }
-        let path = request.uri.path
-        if path == Self.eventsPath { return await events() }
+        let path = RequestTarget.path(of: request.target.path())
+        if path == Self.eventsPath {
+            return request.method == .HEAD ? eventStream(body: HTTPBodySequence()) : await events()
+        }
         if path == Self.scriptPath {
-            return Response(status: .ok, headers: headers(type: "text/javascript; charset=utf-8"),
-                            body: .init(byteBuffer: ByteBuffer(string: LiveScript.source)))
+            return HTTPResponse(statusCode: .ok, headers: headers(type: "text/javascript; charset=utf-8"),
+                                body: Data(LiveScript.source.utf8))
         }
         guard let relative = SafePath.relativeFile(forRequestPath: path) else {
             return plain(.badRequest, "bad path\n")
@@ -33,61 +37,44 @@ struct PreviewResponder: HTTPResponder {
         guard resolved.hasPrefix(root + "/"), let data = FileManager.default.contents(atPath: resolved) else {
             return notFound(root: root)
         }
-        return serve(data, type: ContentType.of(resolved), status: .ok, head: request.method == .head)
+        return serve(data, type: ContentType.of(resolved), status: .ok)
     }
 
-    private func serve(_ data: Data, type: String, status: HTTPResponse.Status, head: Bool) -> Response {
+    private func serve(_ data: Data, type: String, status: HTTPStatusCode) -> HTTPResponse {
         var bytes = data
         if type.hasPrefix("text/html") { bytes = Data(LiveScript.inject(into: String(decoding: data, as: UTF8.self)).utf8) }
-        var fields = headers(type: type)
-        fields[.contentLength] = String(bytes.count)
-        return Response(status: status, headers: fields, body: head ? .init() : .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        // One buffer for the whole body: ResponseWriter sends it with the head in one write.
+        return HTTPResponse(statusCode: status, headers: headers(type: type), body: HTTPBodySequence(data: bytes, suggestedBufferSize: max(bytes.count, 1)))
     }
 
-    private func notFound(root: String) -> Response {
+    private func notFound(root: String) -> HTTPResponse {
         if let page = FileManager.default.contents(atPath: root + "/404.html") {
-            return serve(page, type: "text/html; charset=utf-8", status: .notFound, head: false)
+            return serve(page, type: "text/html; charset=utf-8", status: .notFound)
         }
         return plain(.notFound, "not found\n")
     }
 
-    private func events() async -> Response {
+    /// The stream ends when the page goes away: ResponseWriter stops at the first failed write,
+    /// and dropping the body ends the subscription (see EventStreamBody).
+    private func events() async -> HTTPResponse {
         let stream = await session.reload.subscribe(startingWith: await session.greeting())
-        var fields = headers(type: "text/event-stream")
-        fields[.cacheControl] = "no-cache"
-        return Response(status: .ok, headers: fields, body: .init { writer in
-            try await writer.write(ByteBuffer(string: "retry: 500\n\n"))
-            // A ping every 15 s keeps the connection from idling out and notices closed pages.
-            let pings = AsyncStream<LiveReload.Event> { continuation in
-                let task = Task {
-                    while !Task.isCancelled {
-                        try? await Task.sleep(for: .seconds(15))
-                        continuation.yield(.ping)
-                    }
-                }
-                continuation.onTermination = { _ in task.cancel() }
-            }
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                let (merged, sink) = AsyncStream<LiveReload.Event>.makeStream()
-                group.addTask { for await event in stream { sink.yield(event) }; sink.finish() }
-                group.addTask { for await ping in pings { sink.yield(ping) } }
-                for await event in merged {
-                    try await writer.write(ByteBuffer(string: event.text))
-                }
-                group.cancelAll()
-            }
-            try await writer.finish(nil)
-        })
+        return eventStream(body: HTTPBodySequence(from: EventStreamBody(events: stream, pingEvery: Self.pingInterval)))
     }
 
-    private func headers(type: String) -> HTTPFields {
-        var fields = HTTPFields()
+    private func eventStream(body: HTTPBodySequence) -> HTTPResponse {
+        var fields = headers(type: "text/event-stream")
+        fields[.cacheControl] = "no-cache"
+        return HTTPResponse(statusCode: .ok, headers: fields, body: body)
+    }
+
+    private func headers(type: String) -> HTTPHeaders {
+        var fields = HTTPHeaders()
         fields[.contentType] = type
         fields[.cacheControl] = "no-store"
         return fields
     }
 
-    private func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
-        Response(status: status, headers: headers(type: "text/plain; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: text)))
+    private func plain(_ status: HTTPStatusCode, _ text: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: headers(type: "text/plain; charset=utf-8"), body: Data(text.utf8))
     }
 }

@@ -1,31 +1,14 @@
-internal import Foundation
-internal import Hummingbird
-internal import Logging
 public import StudyGuideKit
 
 /// `studyguide serve`: build, serve on loopback, watch the sources, rebuild and reload.
 public enum PreviewServer {
     /// Runs until the process is stopped. `log` receives one line per event worth telling.
     public static func run(options: BuildOptions, host: String, port: Int, log: @escaping @Sendable (String) -> Void) async throws {
+        let address = try ListenAddress(host: host, port: port)
         let session = PreviewSession(options: options)
         let first = await session.rebuild()
         log(summary(first))
         let watcher = SiteWatcher(source: options.source, themes: options.themes)
-        let app = Application(
-            responder: PreviewResponder(session: session),
-            // Idle connections close after 30 s; open pages stay connected through the 15 s pings.
-            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
-            configuration: .init(address: .hostname(host, port: port), serverName: "studyguide"),
-            onServerRunning: { channel in
-                let bound = channel.localAddress?.port ?? port
-                log("Serving at http://\(host):\(bound)/ (press Ctrl-C to stop)")
-            },
-            logger: {
-                var logger = Logger(label: "studyguide.serve")
-                logger.logLevel = .error
-                return logger
-            }()
-        )
         let watch = Task {
             var previous = watcher.snapshot()
             while !Task.isCancelled {
@@ -37,9 +20,11 @@ public enum PreviewServer {
             }
         }
         defer { watch.cancel() }
-        // Open pages hold event streams forever, so a graceful shutdown would wait on them;
-        // a preview has nothing to save, and the CLI ends the process on SIGINT/SIGTERM itself.
-        try await app.runService(gracefulShutdownSignals: [])
+        // There is no graceful shutdown: open pages hold event streams forever, a preview has
+        // nothing to save, and the CLI ends the process on SIGINT/SIGTERM itself.
+        try await Listener.run(on: address, handler: PreviewResponder(session: session)) { bound in
+            log("Serving at http://\(host):\(bound)/ (press Ctrl-C to stop)")
+        }
     }
 
     static func summary(_ report: BuildReport) -> String {

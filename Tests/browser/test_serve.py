@@ -197,3 +197,85 @@ def test_slow_clients_do_not_block_others(served):
         for connection in slow:
             connection.close()
     assert still_serving(port)
+
+
+def read_responses(connection, methods):
+    """Reads one response per request method from a socket: (status, headers, body) each."""
+    data, responses = b"", []
+    for method in methods:
+        while b"\r\n\r\n" not in data:
+            chunk = connection.recv(65536)
+            assert chunk, (method, data[:200])
+            data += chunk
+        head, data = data.split(b"\r\n\r\n", 1)
+        lines = head.decode().split("\r\n")
+        headers = {name.lower(): value for name, value in (line.split(": ", 1) for line in lines[1:])}
+        length = 0 if method == "HEAD" else int(headers["content-length"])
+        while len(data) < length:
+            data += connection.recv(65536)
+        responses.append((int(lines[0].split(" ")[1]), headers, data[:length]))
+        data = data[length:]
+    assert data == b""
+    return responses
+
+
+def test_requests_on_one_connection_are_answered_in_order(served):
+    _, port, _ = served
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(b"GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n"
+                           b"POST /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                           b"HEAD /index.html HTTP/1.1\r\nHost: x\r\n\r\n"
+                           b"\r\nGET /assets/style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        (page, refused, head, style) = read_responses(connection, ["GET", "POST", "HEAD", "GET"])
+        assert connection.recv(1) == b""  # closed, as the last request asked
+    assert page[0] == 200 and b"Fixture Guide" in page[2] and page[1]["cache-control"] == "no-store"
+    assert refused[0] == 405
+    assert head[0] == 200 and head[2] == b"" and head[1]["content-length"] == page[1]["content-length"]
+    assert style[0] == 200 and style[1]["content-type"] == "text/css; charset=utf-8" and style[1]["connection"] == "close"
+
+
+def test_http_1_0_clients_may_keep_the_connection(served):
+    _, port, _ = served
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(b"GET /index.html HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        ((status, headers, _),) = read_responses(connection, ["GET"])
+        assert status == 200 and headers["connection"] == "keep-alive"
+        connection.sendall(b"GET /index.html HTTP/1.0\r\n\r\n")
+        ((status, headers, _),) = read_responses(connection, ["GET"])
+        assert status == 200 and headers["connection"] == "close"
+        assert connection.recv(1) == b""
+
+
+@pytest.mark.parametrize("payload, status", [
+    (b"GARBAGE\r\n\r\n", 400),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 1_000_000 + b"\r\n\r\n", 431),
+    (b"GET /" + b"a" * 100_000 + b" HTTP/1.1\r\n\r\n", 431),
+    (b"GET / HTTP/2.0\r\n\r\n", 505),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 411),
+    (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n" + b"a" * 100_000, 413),
+], ids=["garbage", "huge-header", "huge-target", "http2", "negative-length", "chunked-body", "huge-body"])
+def test_refused_requests_get_their_status_before_the_connection_closes(served, payload, status):
+    reply = raw_exchange(served[1], payload)
+    assert reply.startswith(b"HTTP/1.1 %d " % status), reply[:80]
+
+
+def test_the_server_survives_running_out_of_file_descriptors(tmp_path):
+    import resource
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "Tests/Fixtures/basic", site)
+    port = free_port()
+    process = subprocess.Popen([binary(), "serve", "--source", str(site), "--themes", str(REPO / "themes"), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64)))
+    try:
+        while not process.stdout.readline().startswith("Serving at"):
+            assert process.poll() is None
+        held = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(100)]
+        for connection in held:
+            connection.close()
+        assert still_serving(port)
+        assert process.poll() is None
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
