@@ -42,7 +42,7 @@ struct PreviewResponder: HTTPHandler {
 
     private func serve(_ data: Data, type: String, status: HTTPStatusCode) -> HTTPResponse {
         var bytes = data
-        if type.hasPrefix("text/html") { bytes = Data(LiveScript.inject(into: String(decoding: data, as: UTF8.self)).utf8) }
+        if type.hasPrefix("text/html") { bytes = Data(LiveScript.inject(into: [UInt8](data))) }
         // One buffer for the whole body: ResponseWriter sends it with the head in one write.
         return HTTPResponse(statusCode: status, headers: headers(type: type), body: HTTPBodySequence(data: bytes, suggestedBufferSize: max(bytes.count, 1)))
     }
