@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The public address of the site; overrides base_url in site.yml.")
     var baseURL: String?
 
+    @Option(name: .shortAndLong, help: "Threads for the parallel stages (default: every core). The output is the same for any number.")
+    var jobs: Int?
+
     @Flag(name: .shortAndLong, help: "Print only problems.")
     var quiet = false
 
@@ -32,7 +35,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(source: source, output: output, themes: themes, includeDrafts: drafts, baseURL: baseURL)
-        let report = SiteBuilder.build(options)
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        let report = Parallelism.$workers.withValue(jobs) { SiteBuilder.build(options) }
         Terminal.print(report.diagnostics)
         if verbose {
             for stage in report.stages {

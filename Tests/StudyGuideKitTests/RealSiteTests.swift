@@ -33,6 +33,21 @@ import Testing
         #expect(stale == [], "public/ is stale: run 'make site' and commit public/")
     }
 
+    /// The build is parallel; the bytes must not depend on how many threads made them.
+    @Test func oneWorkerAndSeveralWorkersWriteTheSameBytes() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("studyguide-workers-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        var trees: [[String: Data]] = []
+        for workers in [1, 2, 5] {
+            let folder = temporary.appendingPathComponent("workers-\(workers)")
+            let report = Parallelism.$workers.withValue(workers) { Self.buildRepository(into: folder) }
+            #expect(report.succeeded)
+            trees.append(try OutputTree.files(in: folder))
+        }
+        #expect(trees[0].count > 100)
+        #expect(trees[0] == trees[1] && trees[0] == trees[2])
+    }
+
     @Test func theFixtureSiteLinksResolveToo() throws {
         let site = try TestSite(fixture: "basic")
         let result = site.build().expectSuccess()

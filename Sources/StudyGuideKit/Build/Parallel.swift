@@ -1,13 +1,47 @@
 internal import Dispatch
+internal import Foundation
 
-/// Maps over a collection on every core, keeping the order of the input.
+/// How many threads the build's parallel stages use.
+public enum Parallelism {
+    /// nil: every core (Dispatch decides). A number pins the count, so a test can prove that one
+    /// worker and several produce the same bytes, and `build --jobs 1` gives a serial profile.
+    @TaskLocal public static var workers: Int?
+}
+
+/// Maps over a collection on every core (or `Parallelism.workers` threads), keeping the order
+/// of the input.
 func parallelMap<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
-    guard items.count > 1 else { return items.map(transform) }
+    let workers = Parallelism.workers.map { max(1, min($0, items.count)) }
+    guard items.count > 1, workers != 1 else { return items.map(transform) }
     let results = ResultSlots<Result>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-        results.store(transform(items[index]), at: index)
+    guard let workers else {
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.store(transform(items[index]), at: index)
+        }
+        return results.values
+    }
+    // A fixed number of threads, each taking the next unclaimed item, so uneven pages balance.
+    let next = NextIndex()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let index = next.claim(below: items.count) {
+            results.store(transform(items[index]), at: index)
+        }
     }
     return results.values
+}
+
+/// The next item to hand out, shared by the workers of one `parallelMap`.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func claim(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < count else { return nil }
+        value += 1
+        return value - 1
+    }
 }
 
 /// Each slot is written by exactly one iteration and read after all have finished, which
