@@ -36,7 +36,12 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = BuildOptions(source: source, output: output, themes: themes, includeDrafts: drafts, baseURL: baseURL)
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        let report = Parallelism.$workers.withValue(jobs) { SiteBuilder.build(options) }
+        let progress = ProgressLine.forTerminal(quiet: quiet)
+        let observer: (@Sendable (BuildProgress) -> Void)? = progress.map { line in { @Sendable event in line.observe(event) } }
+        let report = jobs == nil && observer == nil
+            ? SiteBuilder.build(options)
+            : BuildContext.$current.withValue(BuildContext(workers: jobs, progress: observer)) { SiteBuilder.build(options) }
+        progress?.finish()
         Terminal.print(report.diagnostics)
         if verbose {
             for stage in report.stages {

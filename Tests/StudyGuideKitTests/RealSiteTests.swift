@@ -40,7 +40,7 @@ import Testing
         var trees: [[String: Data]] = []
         for workers in [1, 2, 5] {
             let folder = temporary.appendingPathComponent("workers-\(workers)")
-            let report = Parallelism.$workers.withValue(workers) { Self.buildRepository(into: folder) }
+            let report = BuildContext.$current.withValue(BuildContext(workers: workers)) { Self.buildRepository(into: folder) }
             #expect(report.succeeded)
             trees.append(try OutputTree.files(in: folder))
         }

@@ -1,17 +1,27 @@
 internal import Dispatch
 internal import Foundation
 
-/// How many threads the build's parallel stages use.
-public enum Parallelism {
-    /// nil: every core (Dispatch decides). A number pins the count, so a test can prove that one
-    /// worker and several produce the same bytes, and `build --jobs 1` gives a serial profile.
-    @TaskLocal public static var workers: Int?
+/// How a build runs, set by its caller for the whole build (one task-local value: Swift's
+/// runtime crashed when two task-locals were nested outside any task, as the CLI's are).
+public struct BuildContext: Sendable {
+    /// Threads of the parallel stages. nil: every core (Dispatch decides). A number pins the
+    /// count, so a test can prove that one worker and several write the same bytes.
+    public var workers: Int?
+    /// Told about finished stages and rendered pages; the CLI draws a progress line with it.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
+
+    public init(workers: Int? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil) {
+        self.workers = workers
+        self.progress = progress
+    }
+
+    @TaskLocal public static var current = BuildContext()
 }
 
-/// Maps over a collection on every core (or `Parallelism.workers` threads), keeping the order
+/// Maps over a collection on every core (or `BuildContext.current.workers` threads), keeping the order
 /// of the input.
 func parallelMap<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
-    let workers = Parallelism.workers.map { max(1, min($0, items.count)) }
+    let workers = BuildContext.current.workers.map { max(1, min($0, items.count)) }
     guard items.count > 1, workers != 1 else { return items.map(transform) }
     let results = ResultSlots<Result>(count: items.count)
     guard let workers else {

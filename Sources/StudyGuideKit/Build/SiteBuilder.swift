@@ -111,6 +111,7 @@ struct StageClock {
         let elapsed = now - start
         start = now
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        BuildContext.current.progress?(.finished(stage: name))
         return BuildReport.Stage(name: name, seconds: seconds)
     }
 }

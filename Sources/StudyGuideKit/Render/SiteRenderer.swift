@@ -32,7 +32,11 @@ struct SiteRenderer {
         for tag in site.tags { jobs.append { pages.tag(tag, theme) } }
         for guide in site.guides { jobs.append { pages.guide(guide, theme) } }
 
-        var files = parallelMap(jobs) { $0() }
+        let counter = PageCounter(total: jobs.count)
+        var files = parallelMap(jobs) { job in
+            defer { counter.pageDone() }
+            return job()
+        }
         stages.append(clock.lap("pages"))
         files += SearchIndexBuilder(site: site, bodies: bodies).files()
         stages.append(clock.lap("search"))
