@@ -155,8 +155,22 @@ def commands(tool, corpus_dir, out, hugo_bins, hugo_site, hugo_cache):
     raise ValueError(tool)
 
 
+def kill_group_but_leader(pgid):
+    """SIGKILL every process of group pgid except its leader (/usr/bin/time, which then reports)."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == pgid:
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            if int(fields[2]) == pgid:
+                os.kill(int(entry), signal.SIGKILL)
+        except (OSError, ValueError, IndexError):
+            pass
+
+
 class Watchdog(threading.Thread):
-    """Kills our build's process group when the machine runs short of memory."""
+    """Kills our build (never anything else) when the machine runs short of memory."""
 
     def __init__(self, pgid, min_free_mib):
         super().__init__(daemon=True)
@@ -167,10 +181,7 @@ class Watchdog(threading.Thread):
         while not self.stop.wait(0.25):
             if mem_available_mib() < self.min_free:
                 self.fired = True
-                try:
-                    os.killpg(self.pgid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+                kill_group_but_leader(self.pgid)
                 return
 
 
@@ -189,7 +200,7 @@ def timed_run(argv, stdout_path, timeout, min_free_mib):
         stdout, stderr = proc.communicate(timeout=timeout)
         error = None
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
+        kill_group_but_leader(proc.pid)
         stdout, stderr = proc.communicate()
         error = f"timeout after {timeout} s"
     wall = time.perf_counter() - started
@@ -378,8 +389,9 @@ def bench_size(n, runs, tools, args, hugo_bins, hugo_site, hugo_cache):
             loads.append(result["load1"])
             t = res["tools"][tool]
             if not result["ok"]:
-                t["errors"].append(result["error"])
-                log(f"  N={n} run {r + 1}/{runs} {tool:12s} FAILED: {result['error']}")
+                error = f"{result['error']} (after {fmt_s(result['wall'])}, peak RSS {fmt_mib(result['rss_kib'])})"
+                t["errors"].append(error)
+                log(f"  N={n} run {r + 1}/{runs} {tool:12s} FAILED: {error}")
                 continue
             t["walls"].append(result["wall"])
             t["cpus"].append(result["cpu"])
