@@ -8,9 +8,15 @@
 /// builder stems every word of every page, where `String` indexing would dominate the build time.
 enum PorterStemmer {
     static func stem(_ word: String) -> String {
-        // Short words and anything with digits or non-letters (http2, x86) stay as typed.
-        guard word.utf8.count > 2, word.utf8.allSatisfy({ $0 >= a && $0 <= z }) else { return word }
         var w = Array(word.utf8)
+        stem(&w)
+        return String(decoding: w, as: UTF8.self)
+    }
+
+    /// Stems the word in place (the index builder's path: no String per word).
+    static func stem(_ w: inout [UInt8]) {
+        // Short words and anything with digits or non-letters (http2, x86) stay as typed.
+        guard w.count > 2, w.allSatisfy({ $0 >= a && $0 <= z }) else { return }
         step1a(&w)
         step1b(&w)
         step1c(&w)
@@ -18,7 +24,6 @@ enum PorterStemmer {
         replaceLongest(&w, step3Rules)
         step4(&w)
         step5(&w)
-        return String(decoding: w, as: UTF8.self)
     }
 
     private static let a = UInt8(ascii: "a"), z = UInt8(ascii: "z")

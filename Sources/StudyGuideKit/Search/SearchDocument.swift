@@ -25,12 +25,13 @@ struct SearchDocument: Sendable {
     let summary: String
     /// The opening of the answer, for snippets.
     let excerpt: String
-    /// Field → its text.
-    let fields: [Field: String]
+    /// Each field's text, indexed by `Field.rawValue`.
+    let fields: [String]
 
     /// At most `limit` characters, cut at a word boundary.
     static func excerpt(of text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
+        // Stops counting at the limit: counting every character of a long answer was most of the cost.
+        guard text.utf8.count > limit, text.dropFirst(limit).isEmpty == false else { return text }
         let cut = text.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + "…"

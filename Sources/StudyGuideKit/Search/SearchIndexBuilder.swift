@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// Builds the client-side search index at build time and writes it as JavaScript files
 /// that the browser loads with `<script>` tags (never `fetch`, which `file://` forbids).
 /// A query loads only what it needs:
@@ -13,56 +11,113 @@ internal import Foundation
 /// - `search/docs-<n>.js`: what a result shows for documents `n*chunk ..< (n+1)*chunk`;
 /// - `search/facets.js`: category, difficulty, kind and tags of every document, for filters.
 ///
-/// Scores are BM25 per field, summed with field weights, computed here once per (term,
-/// document) and quantised to 1…255, so a query only adds numbers.
+/// Scores are computed here once per (term, document) (see `InvertedIndex`), so a query only
+/// adds numbers. Terms are integer ids from tokenising to writing; every term is `a-z0-9`, so it
+/// is written between quotes as it is.
 struct SearchIndexBuilder {
     static let chunkSize = 50
     static let excerptLength = 240
     static let bucketBytes = 24_000
-    static let k1 = 1.2
-    static let b = 0.75
+    /// Documents whose words are counted with one table. Fixed, so the index does not depend on
+    /// the number of workers.
+    static let countingBatch = 128
 
     let site: Site
     let bodies: [String: RenderedBody]
 
     func files() -> [OutputFile] {
         let documents = makeDocuments()
-        let postings = invertedIndex(documents)
-        var files: [OutputFile] = []
+        let starts = Array(stride(from: 0, to: documents.count, by: Self.countingBatch))
+        let batches = parallelMap(starts) { start in
+            TermCounter.count(documents[start ..< min(start + Self.countingBatch, documents.count)])
+        }
+        let index = InvertedIndex(batches: batches, documentCount: documents.count)
+        let terms = index.terms
+        let sorted = terms.sortedIDs()
 
-        // Postings, delta-coded, as JSON text per term.
-        var encoded: [String: String] = [:]
-        for (term, list) in postings {
-            var flat: [JSONValue] = []
-            var previous = 0
-            for (document, score) in list {
-                flat.append(.number(document - previous))
-                flat.append(.number(score))
-                previous = document
+        // Postings as JSON arrays of (document gap, score) pairs, in term order.
+        var postings: [UInt8] = []
+        var postingEnds: [Int] = []
+        postingEnds.reserveCapacity(sorted.count)
+        for term in sorted {
+            postings.append(UInt8(ascii: "["))
+            var previous: Int32 = 0
+            for at in index.offsets[Int(term)] ..< index.offsets[Int(term) + 1] {
+                if at > index.offsets[Int(term)] { postings.append(UInt8(ascii: ",")) }
+                postings.appendDecimal(Int(index.documents[at] - previous))
+                postings.append(UInt8(ascii: ","))
+                postings.appendDecimal(Int(index.scores[at]))
+                previous = index.documents[at]
             }
-            encoded[term] = JSONValue.array(flat).serialized
+            postings.append(UInt8(ascii: "]"))
+            postingEnds.append(postings.count)
+        }
+        func encoded(_ position: Int) -> ArraySlice<UInt8> {
+            postings[(position == 0 ? 0 : postingEnds[position - 1]) ..< postingEnds[position]]
         }
 
-        let vocabulary = Dictionary(grouping: postings.keys.sorted(), by: { String($0.prefix(1)) })
-        for key in vocabulary.keys.sorted() {
-            let members = vocabulary[key]!.map { ($0, JSONValue.number(postings[$0]!.count)) }
-            files.append(script("registerVocabulary(\(Escaping.javaScriptString(key)),\(JSONValue.object(members).serialized))",
-                                path: "search/vocab-\(key).js"))
+        var files: [OutputFile] = []
+        var runStart = 0
+        while runStart < sorted.count {
+            let letter = terms.bytes(sorted[runStart]).first!
+            var out: [UInt8] = []
+            out.appendASCII("StudyGuideSearch.registerVocabulary(\"")
+            out.append(letter)
+            out.appendASCII("\",{")
+            var position = runStart
+            while position < sorted.count, terms.bytes(sorted[position]).first == letter {
+                let term = Int(sorted[position])
+                if position > runStart { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: terms.bytes(sorted[position]))
+                out.appendASCII("\":")
+                out.appendDecimal(index.offsets[term + 1] - index.offsets[term])
+                position += 1
+            }
+            out.appendASCII("});\n")
+            files.append(OutputFile(path: PagePath("search/vocab-" + String(decoding: [letter], as: UTF8.self) + ".js"), bytes: out))
+            runStart = position
         }
 
-        let buckets = Self.buckets(for: encoded, limit: Self.bucketBytes)
-        for prefix in buckets.keys.sorted() {
-            let body = buckets[prefix]!.map { "\(Escaping.javaScriptString($0)):\(encoded[$0]!)" }.joined(separator: ",")
-            files.append(script("registerPostings(\(Escaping.javaScriptString(prefix)),{\(body)})", path: "search/post-\(prefix).js"))
+        let buckets = Self.buckets(sorted: sorted, terms: terms, limit: Self.bucketBytes) { encoded($0).count }
+        for bucket in buckets {
+            var out: [UInt8] = []
+            out.appendASCII("StudyGuideSearch.registerPostings(\"")
+            out.append(contentsOf: bucket.prefix)
+            out.appendASCII("\",{")
+            for position in bucket.positions {
+                if position > bucket.positions.lowerBound { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: terms.bytes(sorted[position]))
+                out.appendASCII("\":")
+                out.append(contentsOf: encoded(position))
+            }
+            out.appendASCII("});\n")
+            files.append(OutputFile(path: PagePath("search/post-" + String(decoding: bucket.prefix, as: UTF8.self) + ".js"), bytes: out))
         }
 
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
-            let chunk = documents[start..<min(start + Self.chunkSize, documents.count)].map { document -> JSONValue in
-                .array([.string(document.title), .string(document.url), .string(document.summary), .string(document.excerpt),
-                        .number(document.category), .number(document.difficulty), .number(document.kind)])
+            var out: [UInt8] = []
+            out.appendASCII("StudyGuideSearch.registerDocs(")
+            out.appendDecimal(start / Self.chunkSize)
+            out.appendASCII(",[")
+            for position in start ..< min(start + Self.chunkSize, documents.count) {
+                let document = documents[position]
+                if position > start { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                for text in [document.title, document.url, document.summary, document.excerpt] {
+                    Escaping.appendJavaScriptString(text, to: &out)
+                    out.append(UInt8(ascii: ","))
+                }
+                out.appendDecimal(document.category)
+                out.append(UInt8(ascii: ","))
+                out.appendDecimal(document.difficulty)
+                out.append(UInt8(ascii: ","))
+                out.appendDecimal(document.kind)
+                out.append(UInt8(ascii: "]"))
             }
-            files.append(script("registerDocs(\(start / Self.chunkSize),\(JSONValue.array(chunk).serialized))",
-                                path: "search/docs-\(start / Self.chunkSize).js"))
+            out.appendASCII("]);\n")
+            files.append(OutputFile(path: PagePath("search/docs-\(start / Self.chunkSize).js"), bytes: out))
         }
 
         let facets = JSONValue.object([
@@ -79,7 +134,7 @@ struct SearchIndexBuilder {
             ("documents", .number(documents.count)),
             ("chunkSize", .number(Self.chunkSize)),
             ("stopwords", .array(SearchStopwords.list.sorted().map(JSONValue.string))),
-            ("buckets", .array(buckets.keys.sorted().map(JSONValue.string))),
+            ("buckets", .array(buckets.map { .string(String(decoding: $0.prefix, as: UTF8.self)) })),
             ("categories", .array(site.categories.map {
                 .object([("slug", .string($0.category.slug)), ("title", .string($0.category.title))])
             })),
@@ -94,26 +149,40 @@ struct SearchIndexBuilder {
         return files
     }
 
-    /// Groups terms by prefix: one letter to start with, one more letter for any bucket whose
-    /// postings exceed `limit` bytes (up to six letters; a single huge term stays whole).
-    static func buckets(for encoded: [String: String], limit: Int) -> [String: [String]] {
-        var result: [String: [String]] = [:]
-        func place(_ terms: [String], prefixLength: Int) {
-            let groups = Dictionary(grouping: terms) { String($0.prefix(prefixLength)) }
-            for (prefix, members) in groups {
-                let size = members.reduce(0) { $0 + $1.utf8.count + encoded[$1]!.utf8.count + 4 }
-                let longer = members.filter { $0.count > prefixLength }
-                if size > limit, prefixLength < 6, !longer.isEmpty {
-                    let exact = members.filter { $0.count <= prefixLength }
-                    if !exact.isEmpty { result[prefix, default: []] += exact }
-                    place(longer, prefixLength: prefixLength + 1)
-                } else {
-                    result[prefix, default: []] += members
+    /// A postings file: the terms at `positions` of the sorted term list, all starting with `prefix`.
+    struct Bucket: Equatable {
+        var prefix: [UInt8]
+        var positions: Range<Int>
+    }
+
+    /// Groups sorted terms by prefix: one letter to start with, one more letter for any bucket whose
+    /// postings exceed `limit` bytes (up to six letters; a single huge term stays whole). Terms
+    /// sharing a prefix are neighbours in sorted order, so every bucket is a range. Sorted by prefix.
+    static func buckets(sorted: [Int32], terms: TermTable, limit: Int, postingsSize: (Int) -> Int) -> [Bucket] {
+        var result: [Bucket] = []
+        func place(_ range: Range<Int>, prefixLength: Int) {
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let prefix = Array(terms.bytes(sorted[start]).prefix(prefixLength))
+                var end = start
+                var size = 0
+                while end < range.upperBound, terms.bytes(sorted[end]).starts(with: prefix) {
+                    size += terms.length(sorted[end]) + postingsSize(end) + 4
+                    end += 1
                 }
+                // Every term here is at least `prefixLength` long; only the first can equal the prefix.
+                let longerStart = terms.length(sorted[start]) <= prefixLength ? start + 1 : start
+                if size > limit, prefixLength < 6, longerStart < end {
+                    if longerStart > start { result.append(Bucket(prefix: prefix, positions: start ..< longerStart)) }
+                    place(longerStart ..< end, prefixLength: prefixLength + 1)
+                } else {
+                    result.append(Bucket(prefix: prefix, positions: start ..< end))
+                }
+                start = end
             }
         }
-        place(Array(encoded.keys), prefixLength: 1)
-        return result.mapValues { $0.sorted() }
+        place(0 ..< sorted.count, prefixLength: 1)
+        return result.sorted { $0.prefix.lexicographicallyPrecedes($1.prefix) }
     }
 
     private func script(_ call: String, path: String) -> OutputFile {
@@ -125,6 +194,13 @@ struct SearchIndexBuilder {
         let tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
         return site.questions.map { question in
             let body = bodies[question.contentPath]
+            var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
+            fields[SearchDocument.Field.title.rawValue] = question.title
+            fields[SearchDocument.Field.aliases.rawValue] = question.aliases.map(\.value).joined(separator: " ")
+            fields[SearchDocument.Field.tags.rawValue] = question.tags.map { $0.value.replacingOccurrences(of: "-", with: " ") }.joined(separator: " ")
+            fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
+            fields[SearchDocument.Field.summary.rawValue] = question.summary
+            fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? ""
             return SearchDocument(
                 title: question.title,
                 url: question.path.path,
@@ -134,69 +210,8 @@ struct SearchIndexBuilder {
                 tags: question.tags.compactMap { tagIndex[$0.value] },
                 summary: question.summary,
                 excerpt: SearchDocument.excerpt(of: body?.plainText ?? "", limit: Self.excerptLength),
-                fields: [
-                    .title: question.title,
-                    .aliases: question.aliases.map(\.value).joined(separator: " "),
-                    .tags: question.tags.map { $0.value.replacingOccurrences(of: "-", with: " ") }.joined(separator: " "),
-                    .headings: (body?.headings.map(\.text) ?? []).joined(separator: " "),
-                    .summary: question.summary,
-                    .body: body?.plainText ?? "",
-                ]
+                fields: fields
             )
-        }
-    }
-
-    /// Term → [(document, quantised score)], documents ascending. Each field gets its own
-    /// BM25 (its own length normalisation and saturation) and the fields are summed with their
-    /// weights, so a word in the title outranks any number of mentions in a long answer.
-    private func invertedIndex(_ documents: [SearchDocument]) -> [String: [(Int, Int)]] {
-        let fields = SearchDocument.Field.allCases
-        let counted: [[[String: Int]]] = parallelMap(documents) { document in
-            fields.map { field in
-                // Count words first and stem each distinct word once: a page repeats its words,
-                // and stemming every occurrence was most of the cost of indexing.
-                var words: [String: Int] = [:]
-                for word in SearchTokenizer.normalizedWords(document.fields[field] ?? "") { words[word, default: 0] += 1 }
-                var frequencies: [String: Int] = [:]
-                for (word, count) in words {
-                    let token = PorterStemmer.stem(word)
-                    if !SearchStopwords.list.contains(token) { frequencies[token, default: 0] += count }
-                }
-                return frequencies
-            }
-        }
-        let count = Double(max(documents.count, 1))
-        let averageLength = fields.indices.map { f in
-            max(counted.reduce(0.0) { $0 + Double($1[f].values.reduce(0, +)) } / count, 1)
-        }
-        var documentFrequency: [String: Int] = [:]
-        for perField in counted {
-            var terms = Set<String>()
-            for frequencies in perField { terms.formUnion(frequencies.keys) }
-            for term in terms { documentFrequency[term, default: 0] += 1 }
-        }
-
-        var scored: [String: [(Int, Double)]] = [:]
-        var highest = 0.0
-        for (document, perField) in counted.enumerated() {
-            var scores: [String: Double] = [:]
-            for (f, frequencies) in perField.enumerated() {
-                let length = Double(frequencies.values.reduce(0, +))
-                let norm = Self.k1 * (1 - Self.b + Self.b * length / averageLength[f])
-                for (term, frequency) in frequencies {
-                    let tf = Double(frequency)
-                    scores[term, default: 0] += fields[f].weight * tf * (Self.k1 + 1) / (tf + norm)
-                }
-            }
-            for (term, saturated) in scores {
-                let df = Double(documentFrequency[term]!)
-                let score = log(1 + (count - df + 0.5) / (df + 0.5)) * saturated
-                highest = max(highest, score)
-                scored[term, default: []].append((document, score))
-            }
-        }
-        return scored.mapValues { list in
-            list.map { ($0.0, max(1, min(255, Int(($0.1 / highest * 255).rounded())))) }
         }
     }
 }

@@ -46,6 +46,50 @@ public enum SearchTokenizer {
         return words
     }
 
+    /// Calls `body` with each word `normalizedWords(text)` would return, in order, without making a
+    /// String per word (the index builder's path). A run of ASCII letters and digits is folded in a
+    /// scratch buffer; a run holding other characters goes through `normalizedWords`. Cutting the
+    /// text at ASCII punctuation and spaces first changes nothing: they separate words before and
+    /// after folding alike, and NFKD never reorders marks across them.
+    static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxTokenLength) { scratch in
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                if byte < 0x80 && !isWordByte(byte) { index += 1; continue }
+                var end = index
+                var ascii = true
+                while end < text.count {
+                    let next = text[end]
+                    if next < 0x80 { if !isWordByte(next) { break } } else { ascii = false }
+                    end += 1
+                }
+                if ascii {
+                    let length = end - index
+                    if length <= maxTokenLength {
+                        for offset in 0 ..< length {
+                            let letter = text[index + offset]
+                            scratch[offset] = letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "Z") ? letter + 32 : letter
+                        }
+                        body(UnsafeBufferPointer(rebasing: scratch[0 ..< length]))
+                    }
+                } else {
+                    for var word in normalizedWords(String(decoding: UnsafeBufferPointer(rebasing: text[index ..< end]), as: UTF8.self)) {
+                        word.withUTF8 { body($0) }
+                    }
+                }
+                index = end
+            }
+        }
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return false
+        }
+    }
+
     /// The same result for pure ASCII text, where NFKD and mark removal change nothing:
     /// most answers are ASCII, and this path skips Foundation's normalisation.
     private static func asciiWords(_ text: String) -> [String] {

@@ -1,0 +1,93 @@
+/// Distinct byte strings (search words and terms) numbered 0, 1, 2… in order of first sight.
+///
+/// The index builder meets millions of word occurrences; giving each distinct one an integer once
+/// means everything after works on `Int32`s, and no `String` is made per token or per posting.
+/// Bytes live in one arena; lookup is open addressing with linear probing on an FNV-1a hash.
+struct TermTable {
+    private(set) var arena: [UInt8] = []
+    /// Term `i` is `arena[starts[i] ..< starts[i + 1]]`.
+    private var starts: [Int32] = [0]
+    /// Slot → term id + 1; 0 is empty. Kept at most half full.
+    private var slots: [Int32]
+    private var hashes: [UInt32] = []
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+    }
+
+    var count: Int { starts.count - 1 }
+
+    /// The id of `word`, adding it when new.
+    mutating func id(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = Self.hash(word)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let id = Int(entry - 1)
+            if hashes[id] == hash && equals(id, word) { return Int32(id) }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(count)
+        arena.append(contentsOf: word)
+        starts.append(Int32(arena.count))
+        hashes.append(hash)
+        slots[slot] = id + 1
+        if count * 2 > slots.count { grow() }
+        return id
+    }
+
+    mutating func id(of word: [UInt8]) -> Int32 {
+        word.withUnsafeBufferPointer { id(of: $0) }
+    }
+
+    /// The bytes of term `id`.
+    func bytes(_ id: Int32) -> ArraySlice<UInt8> {
+        arena[Int(starts[Int(id)]) ..< Int(starts[Int(id) + 1])]
+    }
+
+    func length(_ id: Int32) -> Int {
+        Int(starts[Int(id) + 1] - starts[Int(id)])
+    }
+
+    /// Ids ordered by their bytes (for ASCII terms, the order of `String` comparison).
+    func sortedIDs() -> [Int32] {
+        arena.withUnsafeBufferPointer { arena in
+            (0 ..< Int32(count)).sorted { left, right in
+                let l = Int(starts[Int(left)]), lEnd = Int(starts[Int(left) + 1])
+                let r = Int(starts[Int(right)]), rEnd = Int(starts[Int(right) + 1])
+                let common = min(lEnd - l, rEnd - r)
+                for offset in 0 ..< common where arena[l + offset] != arena[r + offset] {
+                    return arena[l + offset] < arena[r + offset]
+                }
+                return lEnd - l < rEnd - r
+            }
+        }
+    }
+
+    private func equals(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[id])
+        guard Int(starts[id + 1]) - start == word.count else { return false }
+        for offset in 0 ..< word.count where arena[start + offset] != word[offset] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for id in 0 ..< count {
+            var slot = Int(hashes[id]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id + 1)
+        }
+    }
+
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
+    }
+}
