@@ -12,15 +12,25 @@ public enum Escaping {
 
     /// `markup(text)`'s bytes, appended to a buffer.
     public static func appendMarkup(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Copy runs of plain bytes at once; most text has nothing to escape.
+            var runStart = 0
+            for index in 0 ..< bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
+                out.appendASCII(replacement)
+                runStart = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 
@@ -40,29 +50,39 @@ public enum Escaping {
         var text = text
         text.withUTF8 { bytes in
             var index = 0
+            var runStart = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Plain bytes are copied a run at a time.
+                if byte >= 0x20, byte != 0x7F, byte != 0xE2, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"),
+                   byte != UInt8(ascii: "<"), byte != UInt8(ascii: ">"), byte != UInt8(ascii: "&") {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
                 index += 1
                 switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-                case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-                case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-                case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "\\u003c".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "\\u003e".utf8)
-                case UInt8(ascii: "&"): out.append(contentsOf: "\\u0026".utf8)
-                case 0..<0x20, 0x7F:
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0xF)])
+                case UInt8(ascii: "\""): out.appendASCII("\\\"")
+                case UInt8(ascii: "\\"): out.appendASCII("\\\\")
+                case UInt8(ascii: "\n"): out.appendASCII("\\n")
+                case UInt8(ascii: "\r"): out.appendASCII("\\r")
+                case UInt8(ascii: "\t"): out.appendASCII("\\t")
+                case UInt8(ascii: "<"): out.appendASCII("\\u003c")
+                case UInt8(ascii: ">"): out.appendASCII("\\u003e")
+                case UInt8(ascii: "&"): out.appendASCII("\\u0026")
                 case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
                     // U+2028 (E2 80 A8) and U+2029 (E2 80 A9).
-                    out.append(contentsOf: (bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    out.appendASCII(bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
                     index += 2
-                default: out.append(byte)
+                case 0xE2: out.append(byte)
+                default:
+                    out.appendASCII("\\u00")
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
                 }
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -21,7 +21,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
-    private func write(to out: inout [UInt8]) {
+    /// Appends the compact JSON to a buffer.
+    func write(to out: inout [UInt8]) {
         switch self {
         case .string(let text): Escaping.appendJavaScriptString(text, to: &out)
         case .number(let number): out.append(contentsOf: String(number).utf8)

@@ -3,19 +3,21 @@
 /// updates the existing notes and keeps their review history.
 enum AnkiExport {
     static func files(for site: Site, bodies: [String: RenderedBody]) -> [OutputFile] {
-        // Each note is written once and shared by its category's deck and the whole deck.
-        var notes: [String: String] = [:]
-        for question in site.questions { notes[question.slug] = note(question, site: site, bodies: bodies) }
+        // Each note is written once, in parallel, and shared by its category's deck and the whole deck.
+        let notes = parallelMap(site.questions) { Array(note($0, site: site, bodies: bodies).utf8) }
+        let noteOfSlug = Dictionary(uniqueKeysWithValues: zip(site.questions.map(\.slug), notes.indices))
         var files = site.categories.map { category in
             OutputFile(path: PagePath("anki/\(category.category.slug).tsv"),
-                       text: deck(category.questions, name: "\(site.config.title)::\(category.category.title)", notes: notes))
+                       bytes: deck(category.questions.map { notes[noteOfSlug[$0.slug]!] }, name: "\(site.config.title)::\(category.category.title)"))
         }
-        files.append(OutputFile(path: PagePath("anki/all.tsv"), text: deck(site.questions, name: site.config.title, notes: notes)))
+        files.append(OutputFile(path: PagePath("anki/all.tsv"), bytes: deck(notes, name: site.config.title)))
         return files
     }
 
-    static func deck(_ questions: [Question], name: String, notes: [String: String]) -> String {
-        var lines = [
+    static func deck(_ notes: [[UInt8]], name: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(notes.reduce(256) { $0 + $1.count + 1 })
+        let header = [
             "#separator:tab",
             "#html:true",
             "#notetype:Basic",
@@ -24,8 +26,15 @@ enum AnkiExport {
             "#guid column:1",
             "#tags column:4",
         ]
-        lines += questions.map { notes[$0.slug]! }
-        return lines.joined(separator: "\n") + "\n"
+        for line in header {
+            out.append(contentsOf: line.utf8)
+            out.append(UInt8(ascii: "\n"))
+        }
+        for note in notes {
+            out.append(contentsOf: note)
+            out.append(UInt8(ascii: "\n"))
+        }
+        return out
     }
 
     /// One note: id, front, back and tags, separated by tabs.

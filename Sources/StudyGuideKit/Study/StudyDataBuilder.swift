@@ -42,7 +42,8 @@ struct StudyDataBuilder {
         ])
         files.append(OutputFile(path: PagePath("study/deck.js"), text: "StudyGuideStudy.registerDeck(\(deck.serialized));\n"))
 
-        for start in stride(from: 0, to: questions.count, by: Self.chunkSize) {
+        let bodies = bodies
+        files += parallelMap(Array(stride(from: 0, to: questions.count, by: Self.chunkSize))) { start in
             let members = questions[start..<min(start + Self.chunkSize, questions.count)].map { question -> (String, JSONValue) in
                 (question.slug, .object([
                     ("summary", .string(question.summary)),
@@ -52,8 +53,13 @@ struct StudyDataBuilder {
                     ("redFlags", .array(question.redFlags.map(JSONValue.string))),
                 ]))
             }
-            files.append(OutputFile(path: PagePath("study/cards-\(start / Self.chunkSize).js"),
-                                    text: "StudyGuideStudy.registerCards(\(start / Self.chunkSize),\(JSONValue.object(members).serialized));\n"))
+            var out: [UInt8] = []
+            out.appendASCII("StudyGuideStudy.registerCards(")
+            out.appendDecimal(start / Self.chunkSize)
+            out.append(UInt8(ascii: ","))
+            JSONValue.object(members).write(to: &out)
+            out.appendASCII(");\n")
+            return OutputFile(path: PagePath("study/cards-\(start / Self.chunkSize).js"), bytes: out)
         }
         return files
     }
