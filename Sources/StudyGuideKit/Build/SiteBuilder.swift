@@ -83,22 +83,34 @@ public enum SiteBuilder {
         guard let site, let theme, !report.diagnostics.containsErrors else { return }
 
         report.stages.append(clock.lap("theme"))
-        let rendered = SiteRenderer(site: site, theme: theme).render()
-        report.diagnostics += rendered.diagnostics
-        report.stages += rendered.stages
-        _ = clock.lap("render")
-        guard !report.diagnostics.containsErrors else { return }
 
+        let staging = StagingFolder(output: options.output)
         do {
-            let assets = site.assets.keys.sorted().map { StaticFile(path: PagePath($0), source: .file(site.assets[$0]!)) }
-            try StagingFolder(output: options.output).publish(rendered.files, staticFiles: theme.staticFiles + assets)
+            try staging.prepare()
         } catch {
             report.diagnostics.append(.error(at: .init(path: options.output.path), error.description, rule: "output"))
             return
         }
-        report.stages.append(clock.lap("write"))
-        report.pagesWritten = rendered.files.filter { $0.path.path.hasSuffix(".html") }.count
-        report.filesWritten = rendered.files.count + theme.staticFiles.count + site.assets.count
+        let assets = site.assets.keys.sorted().map { StaticFile(path: PagePath($0), source: .file(site.assets[$0]!)) }
+        _ = parallelMap(theme.staticFiles + assets) { staging.copy($0) }
+        report.stages.append(clock.lap("static"))
+
+        let rendered = SiteRenderer(site: site, theme: theme).render(into: staging)
+        report.diagnostics += rendered.diagnostics
+        report.stages += rendered.stages
+        _ = clock.lap("render")
+        guard !report.diagnostics.containsErrors else { return staging.discard() }
+
+        let files = staging.writtenPaths.count
+        do {
+            try staging.commit()
+        } catch {
+            report.diagnostics.append(.error(at: .init(path: options.output.path), error.description, rule: "output"))
+            return
+        }
+        report.stages.append(clock.lap("swap"))
+        report.pagesWritten = rendered.pages
+        report.filesWritten = files
     }
 }
 

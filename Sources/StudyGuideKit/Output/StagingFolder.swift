@@ -4,9 +4,16 @@ internal import CStudyGuideSystem
 /// Writes a whole site next to the output folder, then swaps it in with one atomic
 /// exchange: readers and interrupted builds only ever see the old site or the new one.
 /// Pages whose sources were removed disappear because the new folder holds only this build.
-struct StagingFolder {
+///
+/// Files arrive while the site renders, from any worker thread, and go straight to disk, so
+/// no stage holds the whole site in memory.
+final class StagingFolder: @unchecked Sendable {
     let output: URL
     private let staging: URL
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var firstFailure: Failure?
+    private var written: [PagePath] = []
 
     init(output: URL) {
         self.output = output.standardizedFileURL
@@ -30,36 +37,74 @@ struct StagingFolder {
         }
     }
 
-    /// Writes the files into a fresh staging folder and swaps it with the output.
-    func publish(_ files: [OutputFile], staticFiles: [StaticFile]) throws(Failure) {
-        let fileManager = FileManager.default
+    /// Creates an empty staging folder, after checking that the output may be replaced.
+    func prepare() throws(Failure) {
         removeLeftovers()
         try checkOutputIsReplaceable()
-        try? fileManager.removeItem(at: staging)
+        try? FileManager.default.removeItem(at: staging)
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in staticFiles {
-                let destination = staging.appendingPathComponent(file.path.path)
-                try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                switch file.source {
-                case .file(let source): try fileManager.copyItem(atPath: source, toPath: destination.path)
-                case .bytes(let bytes): try Self.write(bytes, to: destination.path)
-                }
-            }
-            // Each folder is created once; files are written with one open/write/close each.
-            var folders = Set<String>()
-            for file in files {
-                let folder = (file.path.path as NSString).deletingLastPathComponent
-                if !folder.isEmpty, folders.insert(folder).inserted {
-                    try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-                }
-                try Self.write(file.bytes, to: staging.path + "/" + file.path.path)
-            }
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            try? fileManager.removeItem(at: staging)
             throw .io("cannot write the site: \(error.localizedDescription)")
         }
+    }
+
+    /// Writes one generated file. Safe from any thread; a failure is kept for `commit`.
+    func write(_ file: OutputFile) {
+        do {
+            try makeFolder(of: file.path)
+            try Self.write(file.bytes, to: staging.path + "/" + file.path.path)
+            lock.withLock { written.append(file.path) }
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// Copies a theme asset or a content image.
+    func copy(_ file: StaticFile) {
+        do {
+            try makeFolder(of: file.path)
+            let destination = staging.path + "/" + file.path.path
+            switch file.source {
+            case .file(let source): try FileManager.default.copyItem(atPath: source, toPath: destination)
+            case .bytes(let bytes): try Self.write(bytes, to: destination)
+            }
+            lock.withLock { written.append(file.path) }
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// Every path written so far, sorted.
+    var writtenPaths: [PagePath] { lock.withLock { written.sorted() } }
+
+    /// Swaps the staging folder in, or reports the first write that failed (and removes it).
+    func commit() throws(Failure) {
+        if let failure = lock.withLock({ firstFailure }) {
+            discard()
+            throw failure
+        }
         try swapIn()
+    }
+
+    /// Removes the staging folder; the output stays as it was.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func fail(_ error: any Error) {
+        let failure = (error as? Failure) ?? .io("cannot write the site: \(error.localizedDescription)")
+        lock.withLock { if firstFailure == nil { firstFailure = failure } }
+    }
+
+    /// Each folder is created once, whichever thread needs it first; the others wait for it.
+    private func makeFolder(of path: PagePath) throws {
+        let folder = (path.path as NSString).deletingLastPathComponent
+        try lock.withLock {
+            guard !folders.contains(folder) else { return }
+            try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+            folders.insert(folder)
+        }
     }
 
     private static func write(_ bytes: [UInt8], to path: String) throws {

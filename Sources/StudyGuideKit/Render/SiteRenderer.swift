@@ -1,17 +1,18 @@
 /// The render stage: Markdown bodies to HTML (in parallel), then one view per page
-/// rendered through the theme, plus the search index and, with a base URL, the feeds.
+/// rendered through the theme, plus the search index, study data, Anki decks and, with a base
+/// URL, the feeds. Every file goes to `output` as soon as it is made.
 struct SiteRenderer {
     let site: Site
     let theme: Theme
 
     struct Output {
-        var files: [OutputFile]
         var diagnostics: [Diagnostic]
-        var bodies: [String: RenderedBody]
         var stages: [BuildReport.Stage]
+        /// HTML pages written.
+        var pages: Int
     }
 
-    func render() -> Output {
+    func render(into output: StagingFolder) -> Output {
         var clock = StageClock()
         var stages: [BuildReport.Stage] = []
         let bodies = BodyRenderer.render(site)
@@ -33,25 +34,27 @@ struct SiteRenderer {
         for guide in site.guides { jobs.append { pages.guide(guide, theme) } }
 
         let counter = PageCounter(total: jobs.count)
-        var files = parallelMap(jobs) { job in
+        let written = parallelMap(jobs) { job -> (path: PagePath, empty: Bool) in
             defer { counter.pageDone() }
-            return job()
+            let file = job()
+            output.write(file)
+            return (file.path, file.bytes.isEmpty)
         }
         stages.append(clock.lap("pages"))
-        files += SearchIndexBuilder(site: site, bodies: bodies).files()
+        SearchIndexBuilder(site: site, bodies: bodies).files().forEach(output.write)
         stages.append(clock.lap("search"))
-        files += StudyDataBuilder(site: site, bodies: bodies).files()
+        StudyDataBuilder(site: site, bodies: bodies).files().forEach(output.write)
         stages.append(clock.lap("study"))
-        files += AnkiExport.files(for: site, bodies: bodies)
+        AnkiExport.files(for: site, bodies: bodies).forEach(output.write)
         stages.append(clock.lap("anki"))
         if let baseURL = site.config.baseURL {
-            files += Syndication.files(for: site, pages: files.map(\.path).filter { $0.path.hasSuffix(".html") }, baseURL: baseURL)
+            Syndication.files(for: site, pages: written.map(\.path), baseURL: baseURL).forEach(output.write)
             stages.append(clock.lap("feeds"))
         }
-        if files.contains(where: { $0.bytes.isEmpty }) {
+        if written.contains(where: \.empty) {
             diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
         }
-        return Output(files: files, diagnostics: diagnostics, bodies: bodies, stages: stages)
+        return Output(diagnostics: diagnostics, stages: stages, pages: written.count)
     }
 
     /// Markdown links to `.md` files that are not pages of the site.
