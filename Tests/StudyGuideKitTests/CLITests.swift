@@ -49,7 +49,7 @@ import Testing
         let quiet = try Self.studyguide(["build", "--quiet", "--themes", Repository.themes], in: site.directory)
         #expect(quiet.status == 0 && quiet.stdout == "" && quiet.stderr == "")
         let verbose = try Self.studyguide(["build", "--verbose", "--themes", Repository.themes], in: site.directory)
-        for stage in ["load", "parse", "resolve", "markdown", "pages", "search", "write"] { #expect(verbose.stdout.contains("  \(stage) ")) }
+        for stage in ["load", "parse", "resolve", "theme", "static", "markdown", "pages", "search", "study", "anki", "swap"] { #expect(verbose.stdout.contains("  \(stage) ")) }
     }
 
     @Test func aBadFileExitsOneWithPathLineColumnOnStderr() throws {
