@@ -1,6 +1,6 @@
 /// What every page shares: the document head, header, navigation and footer.
 /// Templates see these strings only; Mustache escapes them.
-struct PageChrome: Sendable {
+final class PageChrome: Sendable {
     struct NavLink: Sendable {
         let title: String
         let href: String
