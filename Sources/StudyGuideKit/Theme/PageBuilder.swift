@@ -1,5 +1,5 @@
 /// Builds the view of each page from the site model, and renders it with its template.
-/// One function per page kind; escaping is left to Mustache, which escapes every `{{value}}`.
+/// One function per page kind; escaping is left to the templates, which escape every `{{value}}`.
 struct PageBuilder: Sendable {
     let site: Site
     let bodies: [String: RenderedBody]
@@ -40,7 +40,7 @@ struct PageBuilder: Sendable {
             recent: Array(recent),
             questionCount: site.questions.count
         )
-        return OutputFile(path: page, text: theme.render(view, template: "home"))
+        return OutputFile(path: page, bytes: theme.render(view, template: "home"))
     }
 
     func category(_ category: Site.CategoryPage, _ theme: Theme) -> OutputFile {
@@ -57,7 +57,7 @@ struct PageBuilder: Sendable {
             count: category.questions.count,
             home: page.link(to: .home)
         )
-        return OutputFile(path: page, text: theme.render(view, template: "category"))
+        return OutputFile(path: page, bytes: theme.render(view, template: "category"))
     }
 
     func question(_ question: Question, in category: Site.CategoryPage, at index: Int, _ theme: Theme) -> OutputFile {
@@ -88,7 +88,7 @@ struct PageBuilder: Sendable {
             updated: question.updated?.description,
             updatedLong: question.updated?.longForm
         )
-        return OutputFile(path: page, text: theme.render(view, template: "question"))
+        return OutputFile(path: page, bytes: theme.render(view, template: "question"))
     }
 
     func tag(_ tag: Site.TagPage, _ theme: Theme) -> OutputFile {
@@ -101,7 +101,7 @@ struct PageBuilder: Sendable {
             count: tag.questions.count,
             allTags: page.link(to: .tagsIndex)
         )
-        return OutputFile(path: page, text: theme.render(view, template: "tag"))
+        return OutputFile(path: page, bytes: theme.render(view, template: "tag"))
     }
 
     func tagsIndex(_ theme: Theme) -> OutputFile {
@@ -110,7 +110,7 @@ struct PageBuilder: Sendable {
             chrome: PageChrome(site: site, page: page, title: "Tags", description: "Every tag of the study guide", kind: "tags"),
             tags: site.tags.map { .init(name: $0.name, href: page.link(to: $0.path), count: $0.questions.count) }
         )
-        return OutputFile(path: page, text: theme.render(view, template: "tags"))
+        return OutputFile(path: page, bytes: theme.render(view, template: "tags"))
     }
 
     func guide(_ guide: Guide, _ theme: Theme) -> OutputFile {
@@ -124,7 +124,7 @@ struct PageBuilder: Sendable {
             updated: guide.updated?.description,
             updatedLong: guide.updated?.longForm
         )
-        return OutputFile(path: page, text: theme.render(view, template: "guide"))
+        return OutputFile(path: page, bytes: theme.render(view, template: "guide"))
     }
 
     func guidesIndex(_ theme: Theme) -> OutputFile {
@@ -137,7 +137,7 @@ struct PageBuilder: Sendable {
             intro: ArticleView(bodies["guides/_index.md"]),
             guides: guideLinks(from: page)
         )
-        return OutputFile(path: page, text: theme.render(view, template: "guides"))
+        return OutputFile(path: page, bytes: theme.render(view, template: "guides"))
     }
 
     func search(_ theme: Theme) -> OutputFile {
@@ -150,7 +150,7 @@ struct PageBuilder: Sendable {
             tags: site.tags.map { .init(value: $0.name, label: $0.name) },
             browse: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
         )
-        return OutputFile(path: page, text: theme.render(view, template: "search"))
+        return OutputFile(path: page, bytes: theme.render(view, template: "search"))
     }
 
     func practice(_ theme: Theme) -> OutputFile {
@@ -169,7 +169,7 @@ struct PageBuilder: Sendable {
             ankiAll: page.link(to: PagePath("anki/all.tsv")),
             anki: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: PagePath("anki/\($0.category.slug).tsv"))) }
         )
-        return OutputFile(path: page, text: theme.render(view, template: template))
+        return OutputFile(path: page, bytes: theme.render(view, template: template))
     }
 
     /// The 404 page. Its links stay relative like every other page's (a `<base>` pointing
@@ -183,7 +183,7 @@ struct PageBuilder: Sendable {
             chrome: PageChrome(site: site, page: page, title: title, description: nil, kind: template),
             categories: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
         )
-        return OutputFile(path: page, text: theme.render(view, template: template))
+        return OutputFile(path: page, bytes: theme.render(view, template: template))
     }
 
     private func relatedView(_ slug: String, from page: PagePath) -> RelatedView? {

@@ -1,11 +1,10 @@
 internal import Foundation
-internal import Mustache
 
 /// A theme's templates and static files, gathered from a stack of layers (the site's
 /// `layouts/` and `static/`, the theme folder, the built-in theme): the first layer that
 /// has a file wins, file by file, as in Hugo.
 struct Theme: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Static files, sorted by output path.
     let staticFiles: [StaticFile]
 
@@ -22,8 +21,7 @@ struct Theme: Sendable {
             statics.merge(layer.statics()) { _, nearer in nearer }
         }
 
-        var library = MustacheLibrary()
-        HTMLEscapingContentType.registered
+        var parsed: [String: Template] = [:]
         for name in templates.keys.sorted() {
             let (displayPath, text) = templates[name]!
             guard let text else {
@@ -31,13 +29,17 @@ struct Theme: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: HTMLEscapingContentType.pragma + text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                // The pragma line above the template is not the author's: count lines without it.
-                diagnostics.append(.error(at: .init(path: displayPath, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                                          "template error: \(error.error)", rule: "theme"))
+                parsed[name] = try TemplateParser.parse(text)
             } catch {
-                diagnostics.append(.error(at: .init(path: displayPath), "template error: \(error)", rule: "theme"))
+                diagnostics.append(.error(at: .init(path: displayPath, line: error.line, column: error.column),
+                                          "template error: \(error.message)", rule: "theme"))
+            }
+        }
+        // A partial that does not exist would render as nothing; say so instead.
+        for name in parsed.keys.sorted() {
+            for partial in Set(parsed[name]!.partialNames).sorted() where templates[partial] == nil {
+                diagnostics.append(.error(at: .init(path: templates[name]!.display),
+                                          "template uses partial '\(partial)', but there is no '\(partial).mustache'", rule: "theme"))
             }
         }
         for name in requiredTemplates where templates[name] == nil {
@@ -45,10 +47,10 @@ struct Theme: Sendable {
         }
         let staticFiles = statics.keys.sorted().map { StaticFile(path: PagePath($0), source: statics[$0]!) }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (Theme(library: library, staticFiles: staticFiles), diagnostics)
+        return (Theme(library: TemplateLibrary(templates: parsed), staticFiles: staticFiles), diagnostics)
     }
 
-    func render(_ view: Any, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+    func render(_ view: any TemplateView, template: String) -> [UInt8] {
+        library.render(view, template: template)
     }
 }

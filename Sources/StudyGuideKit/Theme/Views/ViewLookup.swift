@@ -1,144 +1,142 @@
-internal import Mustache
+// Templates find a value by name: each view answers with a `switch` on the name, so a lookup
+// never casts or reflects. A name a view lacks (or an optional that is nil) makes the template
+// look further out, into the enclosing views.
 
-// Mustache finds a value by name through `Mirror` unless the object answers itself. Every page
-// looks up the shared chrome and lists of links and cards hundreds of times, and a Mirror is
-// built for each lookup, so the views rendered most often answer directly (it halved page time).
-
-extension PageChrome: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PageChrome: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "siteTitle": return siteTitle
-        case "siteDescription": return siteDescription
-        case "language": return language
-        case "documentTitle": return documentTitle
-        case "description": return description
-        case "canonical": return canonical
-        case "feed": return feed
-        case "pageKind": return pageKind
-        case "home": return home
-        case "search": return search
-        case "tags": return tags
-        case "guides": return guides
-        case "stylesheet": return stylesheet
-        case "printStylesheet": return printStylesheet
-        case "script": return script
-        case "root": return root
-        case "searchScripts": return searchScripts
-        case "searchManifest": return searchManifest
-        case "searchUI": return searchUI
-        case "practice": return practice
-        case "interview": return interview
-        case "studyScript": return studyScript
-        case "storageKey": return storageKey
-        case "practiceCurrent": return practiceCurrent
-        case "interviewCurrent": return interviewCurrent
-        case "categories": return categories
-        case "guidesCurrent": return guidesCurrent
-        case "tagsCurrent": return tagsCurrent
-        case "searchCurrent": return searchCurrent
+        case "siteTitle": return siteTitle.templateValue
+        case "siteDescription": return siteDescription.templateValue
+        case "language": return language.templateValue
+        case "documentTitle": return documentTitle.templateValue
+        case "description": return description.templateValue
+        case "canonical": return canonical.templateValue
+        case "feed": return feed.templateValue
+        case "pageKind": return pageKind.templateValue
+        case "home": return home.templateValue
+        case "search": return search.templateValue
+        case "tags": return tags.templateValue
+        case "guides": return guides.templateValue
+        case "stylesheet": return stylesheet.templateValue
+        case "printStylesheet": return printStylesheet.templateValue
+        case "script": return script.templateValue
+        case "root": return root.templateValue
+        case "searchScripts": return searchScripts.templateValue
+        case "searchManifest": return searchManifest.templateValue
+        case "searchUI": return searchUI.templateValue
+        case "practice": return practice.templateValue
+        case "interview": return interview.templateValue
+        case "studyScript": return studyScript.templateValue
+        case "storageKey": return storageKey.templateValue
+        case "practiceCurrent": return practiceCurrent.templateValue
+        case "interviewCurrent": return interviewCurrent.templateValue
+        case "categories": return categories.templateValue
+        case "guidesCurrent": return guidesCurrent.templateValue
+        case "tagsCurrent": return tagsCurrent.templateValue
+        case "searchCurrent": return searchCurrent.templateValue
         default: return nil
         }
     }
 }
 
-extension PageChrome.NavLink: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PageChrome.NavLink: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": return title
-        case "href": return href
-        case "current": return current
+        case "title": return title.templateValue
+        case "href": return href.templateValue
+        case "current": return current.templateValue
         default: return nil
         }
     }
 }
 
-extension LinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LinkView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": return title
-        case "href": return href
+        case "title": return title.templateValue
+        case "href": return href.templateValue
         default: return nil
         }
     }
 }
 
-extension QuestionCard: MustacheParent {
-    func child(named name: String) -> Any? {
+extension QuestionCard: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": return title
-        case "href": return href
-        case "summary": return summary
-        case "difficulty": return difficulty
-        case "difficultyLabel": return difficultyLabel
-        case "kind": return kind
-        case "kindLabel": return kindLabel
-        case "category": return category
-        case "categoryHref": return categoryHref
-        case "updated": return updated
-        case "updatedLong": return updatedLong
+        case "title": return title.templateValue
+        case "href": return href.templateValue
+        case "summary": return summary.templateValue
+        case "difficulty": return difficulty.templateValue
+        case "difficultyLabel": return difficultyLabel.templateValue
+        case "kind": return kind.templateValue
+        case "kindLabel": return kindLabel.templateValue
+        case "category": return category.templateValue
+        case "categoryHref": return categoryHref.templateValue
+        case "updated": return updated.templateValue
+        case "updatedLong": return updatedLong.templateValue
         default: return nil
         }
     }
 }
 
-extension QuestionView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension QuestionView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "chrome": return chrome
-        case "title": return title
-        case "slug": return slug
-        case "summary": return summary
-        case "difficulty": return difficulty
-        case "difficultyLabel": return difficultyLabel
-        case "kind": return kind
-        case "kindLabel": return kindLabel
-        case "category": return category
-        case "home": return home
-        case "tags": return tags
-        case "aliases": return aliases
-        case "answer": return answer
-        case "followUps": return followUps
-        case "areas": return areas
-        case "redFlags": return redFlags
-        case "related": return related
-        case "previous": return previous
-        case "next": return next
-        case "updated": return updated
-        case "updatedLong": return updatedLong
+        case "chrome": return chrome.templateValue
+        case "title": return title.templateValue
+        case "slug": return slug.templateValue
+        case "summary": return summary.templateValue
+        case "difficulty": return difficulty.templateValue
+        case "difficultyLabel": return difficultyLabel.templateValue
+        case "kind": return kind.templateValue
+        case "kindLabel": return kindLabel.templateValue
+        case "category": return category.templateValue
+        case "home": return home.templateValue
+        case "tags": return tags.templateValue
+        case "aliases": return aliases.templateValue
+        case "answer": return answer.templateValue
+        case "followUps": return followUps.templateValue
+        case "areas": return areas.templateValue
+        case "redFlags": return redFlags.templateValue
+        case "related": return related.templateValue
+        case "previous": return previous.templateValue
+        case "next": return next.templateValue
+        case "updated": return updated.templateValue
+        case "updatedLong": return updatedLong.templateValue
         default: return nil
         }
     }
 }
 
-extension ArticleView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ArticleView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "html": return html
-        case "toc": return toc
-        case "hasTOC": return hasTOC
+        case "html": return html.templateValue
+        case "toc": return toc.templateValue
+        case "hasTOC": return hasTOC.templateValue
         default: return nil
         }
     }
 }
 
-extension ArticleView.TOCEntry: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ArticleView.TOCEntry: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "text": return text
-        case "href": return href
-        case "nested": return nested
+        case "text": return text.templateValue
+        case "href": return href.templateValue
+        case "nested": return nested.templateValue
         default: return nil
         }
     }
 }
 
-extension RelatedView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension RelatedView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": return title
-        case "href": return href
-        case "label": return label
-        case "badgeClass": return badgeClass
+        case "title": return title.templateValue
+        case "href": return href.templateValue
+        case "label": return label.templateValue
+        case "badgeClass": return badgeClass.templateValue
         default: return nil
         }
     }
@@ -148,120 +146,167 @@ extension RelatedView: MustacheParent {
 // is nil, say) makes Mustache look further up the stack, into the page view, so they answer
 // directly too.
 
-extension HomeView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension HomeView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "chrome": return chrome
-        case "title": return title
-        case "intro": return intro
-        case "categories": return categories
-        case "guides": return guides
-        case "recent": return recent
-        case "questionCount": return questionCount
+        case "chrome": return chrome.templateValue
+        case "title": return title.templateValue
+        case "intro": return intro.templateValue
+        case "categories": return categories.templateValue
+        case "guides": return guides.templateValue
+        case "recent": return recent.templateValue
+        case "questionCount": return questionCount.templateValue
         default: return nil
         }
     }
 }
 
-extension HomeView.CategorySummary: MustacheParent {
-    func child(named name: String) -> Any? {
+extension HomeView.CategorySummary: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "slug": return slug
-        case "title": return title
-        case "href": return href
-        case "description": return description
-        case "total": return total
-        case "beginner": return beginner
-        case "intermediate": return intermediate
-        case "advanced": return advanced
+        case "slug": return slug.templateValue
+        case "title": return title.templateValue
+        case "href": return href.templateValue
+        case "description": return description.templateValue
+        case "total": return total.templateValue
+        case "beginner": return beginner.templateValue
+        case "intermediate": return intermediate.templateValue
+        case "advanced": return advanced.templateValue
         default: return nil
         }
     }
 }
 
-extension GuideLink: MustacheParent {
-    func child(named name: String) -> Any? {
+extension GuideLink: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": return title
-        case "href": return href
-        case "summary": return summary
+        case "title": return title.templateValue
+        case "href": return href.templateValue
+        case "summary": return summary.templateValue
         default: return nil
         }
     }
 }
 
-extension CategoryView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension CategoryView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "chrome": return chrome
-        case "slug": return slug
-        case "title": return title
-        case "description": return description
-        case "intro": return intro
-        case "questions": return questions
-        case "count": return count
-        case "home": return home
+        case "chrome": return chrome.templateValue
+        case "slug": return slug.templateValue
+        case "title": return title.templateValue
+        case "description": return description.templateValue
+        case "intro": return intro.templateValue
+        case "questions": return questions.templateValue
+        case "count": return count.templateValue
+        case "home": return home.templateValue
         default: return nil
         }
     }
 }
 
-extension TagView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TagView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "chrome": return chrome
-        case "name": return self.name
-        case "questions": return questions
-        case "count": return count
-        case "allTags": return allTags
+        case "chrome": return chrome.templateValue
+        case "name": return self.name.templateValue
+        case "questions": return questions.templateValue
+        case "count": return count.templateValue
+        case "allTags": return allTags.templateValue
         default: return nil
         }
     }
 }
 
-extension TagsView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TagsView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "chrome": return chrome
-        case "tags": return tags
+        case "chrome": return chrome.templateValue
+        case "tags": return tags.templateValue
         default: return nil
         }
     }
 }
 
-extension TagsView.Entry: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TagsView.Entry: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "name": return self.name
-        case "href": return href
-        case "count": return count
+        case "name": return self.name.templateValue
+        case "href": return href.templateValue
+        case "count": return count.templateValue
         default: return nil
         }
     }
 }
 
-extension GuideView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension GuideView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "chrome": return chrome
-        case "title": return title
-        case "summary": return summary
-        case "article": return article
-        case "guidesHref": return guidesHref
-        case "updated": return updated
-        case "updatedLong": return updatedLong
+        case "chrome": return chrome.templateValue
+        case "title": return title.templateValue
+        case "summary": return summary.templateValue
+        case "article": return article.templateValue
+        case "guidesHref": return guidesHref.templateValue
+        case "updated": return updated.templateValue
+        case "updatedLong": return updatedLong.templateValue
         default: return nil
         }
     }
 }
 
-extension GuidesView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension GuidesView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "chrome": return chrome
-        case "title": return title
-        case "intro": return intro
-        case "guides": return guides
+        case "chrome": return chrome.templateValue
+        case "title": return title.templateValue
+        case "intro": return intro.templateValue
+        case "guides": return guides.templateValue
+        default: return nil
+        }
+    }
+}
+
+extension SimpleView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
+        switch name {
+        case "chrome": return chrome.templateValue
+        case "categories": return categories.templateValue
+        default: return nil
+        }
+    }
+}
+
+extension SearchView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
+        switch name {
+        case "chrome": return chrome.templateValue
+        case "categories": return categories.templateValue
+        case "difficulties": return difficulties.templateValue
+        case "kinds": return kinds.templateValue
+        case "tags": return tags.templateValue
+        case "browse": return browse.templateValue
+        default: return nil
+        }
+    }
+}
+
+extension SearchView.Option: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
+        switch name {
+        case "value": return value.templateValue
+        case "label": return label.templateValue
+        default: return nil
+        }
+    }
+}
+
+extension StudyView: TemplateView {
+    func value(_ name: String) -> TemplateValue? {
+        switch name {
+        case "chrome": return chrome.templateValue
+        case "browse": return browse.templateValue
+        case "deck": return deck.templateValue
+        case "ankiAll": return ankiAll.templateValue
+        case "anki": return anki.templateValue
         default: return nil
         }
     }

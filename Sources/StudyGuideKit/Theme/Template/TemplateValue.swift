@@ -1,0 +1,115 @@
+internal import Foundation
+
+/// What a template can show, test or iterate: the values of a page view, without `Any`.
+///
+/// Views answer by name with one of these, so a lookup is a `switch` on the name and never a
+/// dynamic cast or a `Mirror`; that was most of the time of rendering pages with swift-mustache.
+enum TemplateValue: Sendable {
+    case text(String)
+    case flag(Bool)
+    case number(Int)
+    case list([TemplateValue])
+    case view(any TemplateView)
+}
+
+/// A value with named children: `{{title}}`, `{{chrome.siteTitle}}`, `{{#questions}}`.
+protocol TemplateView: TemplateRepresentable, Sendable {
+    /// The child called `name`; nil when the view has none (Mustache then looks further out).
+    func value(_ name: String) -> TemplateValue?
+}
+
+/// Anything a view can hand to a template.
+protocol TemplateRepresentable {
+    /// nil for a missing value (an optional that is nil).
+    var templateValue: TemplateValue? { get }
+}
+
+extension TemplateView {
+    var templateValue: TemplateValue? { .view(self) }
+}
+
+extension String: TemplateRepresentable {
+    var templateValue: TemplateValue? { .text(self) }
+}
+
+extension Bool: TemplateRepresentable {
+    var templateValue: TemplateValue? { .flag(self) }
+}
+
+extension Int: TemplateRepresentable {
+    var templateValue: TemplateValue? { .number(self) }
+}
+
+extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
+    var templateValue: TemplateValue? { self?.templateValue ?? nil }
+}
+
+extension Array: TemplateRepresentable where Element: TemplateRepresentable {
+    var templateValue: TemplateValue? { .list(compactMap(\.templateValue)) }
+}
+
+/// The transforms a template may apply, as swift-mustache names them: `{{^empty(tags)}}`,
+/// `{{count(questions)}}`, and inside a list `{{#first()}}`, `{{index()}}`.
+enum TemplateTransform: String, Sendable {
+    case empty, count, first, last, reversed, sorted
+    case capitalized, lowercased, uppercased
+    case equalzero, plusone, minusone, even, odd
+    case index
+
+    /// The transform applied to a value; nil when it does not apply to that kind of value.
+    func apply(to value: TemplateValue) -> TemplateValue? {
+        switch (self, value) {
+        case (.empty, .text(let text)): return .flag(text.isEmpty)
+        case (.capitalized, .text(let text)): return .text(text.capitalized)
+        case (.lowercased, .text(let text)): return .text(text.lowercased())
+        case (.uppercased, .text(let text)): return .text(text.uppercased())
+        case (.reversed, .text(let text)): return .text(String(text.reversed()))
+        case (.empty, .list(let items)): return .flag(items.isEmpty)
+        case (.count, .list(let items)): return .number(items.count)
+        case (.first, .list(let items)): return items.first
+        case (.last, .list(let items)): return items.last
+        case (.reversed, .list(let items)): return .list(items.reversed())
+        case (.sorted, .list(let items)): return Self.sorted(items).map(TemplateValue.list)
+        case (.equalzero, .number(let number)): return .flag(number == 0)
+        case (.plusone, .number(let number)): return .number(number + 1)
+        case (.minusone, .number(let number)): return .number(number - 1)
+        case (.even, .number(let number)): return .flag(number & 1 == 0)
+        case (.odd, .number(let number)): return .flag(number & 1 == 1)
+        default: return nil
+        }
+    }
+
+    /// The transform applied to the position inside a list (`{{#first()}}`).
+    func apply(to position: ListPosition) -> TemplateValue? {
+        switch self {
+        case .first: return .flag(position.first)
+        case .last: return .flag(position.last)
+        case .index: return .number(position.index)
+        case .even: return .flag(position.index & 1 == 0)
+        case .odd: return .flag(position.index & 1 == 1)
+        default: return nil
+        }
+    }
+
+    /// Lists of texts or of numbers sort; other lists have no order.
+    private static func sorted(_ items: [TemplateValue]) -> [TemplateValue]? {
+        var texts: [String] = [], numbers: [Int] = []
+        for item in items {
+            switch item {
+            case .text(let text): texts.append(text)
+            case .number(let number): numbers.append(number)
+            default: return nil
+            }
+        }
+        if numbers.isEmpty { return texts.sorted().map(TemplateValue.text) }
+        if texts.isEmpty { return numbers.sorted().map(TemplateValue.number) }
+        return nil
+    }
+}
+
+/// Where the current item sits in the list a section iterates.
+struct ListPosition: Sendable {
+    var first: Bool
+    var last: Bool
+    var index: Int
+}
