@@ -20,6 +20,27 @@ public struct LoadedContent: Sendable {
 /// Walks `content/` and reads every Markdown file. It refuses symbolic links that leave
 /// `content/` and never follows a link twice, so a link loop cannot hang the walk.
 public enum ContentLoader {
+    /// The whole file, read with one open and as few reads as it takes (it may have grown since `stat`).
+    private static func readFile(_ path: String, expectedSize: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: expectedSize + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, count))) }
+            let result = bytes.withUnsafeMutableBytes { buffer in read(descriptor, buffer.baseAddress! + count, buffer.count - count) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if result == 0 { break }
+            count += result
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
     /// No answer needs more; a larger file is a mistake (or an attack) that would slow every build.
     public static let maximumFileBytes = 4 * 1024 * 1024
 
@@ -33,7 +54,10 @@ public enum ContentLoader {
 
         func display(_ relative: String) -> String { displayPrefix + relative }
 
-        func walk(_ relative: String) {
+        /// `resolvedDirectory` is the real path of `relative`: a child that is not a symbolic link
+        /// resolves to it plus its name, with one `lstat` and no walk of the path (realpath per file
+        /// was most of the load stage).
+        func walk(_ relative: String, resolvedDirectory: String) {
             let absolute = relative.isEmpty ? root : root + "/" + relative
             guard visitedDirectories.insert(absolute).inserted else { return }
             guard let names = try? fileManager.contentsOfDirectory(atPath: absolute) else {
@@ -44,33 +68,40 @@ public enum ContentLoader {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childAbsolute = absolute + "/" + name
                 let location = SourceLocation(path: display(childRelative))
-                let resolved = URL(fileURLWithPath: childAbsolute).resolvingSymlinksInPath().path
-                guard resolved == root || resolved.hasPrefix(root + "/") else {
-                    diagnostics.append(.error(at: location, "symbolic link points outside content/; refusing to read it", rule: "symlink"))
+                var status = stat()
+                guard lstat(childAbsolute, &status) == 0 else {
+                    diagnostics.append(.error(at: location, "cannot read file", rule: "io"))
                     continue
                 }
-                var isDirectory: ObjCBool = false
-                guard fileManager.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
-                    diagnostics.append(.error(at: location, "broken symbolic link", rule: "symlink"))
-                    continue
+                var resolved = resolvedDirectory + "/" + name
+                if status.st_mode & S_IFMT == S_IFLNK {
+                    resolved = URL(fileURLWithPath: childAbsolute).resolvingSymlinksInPath().path
+                    guard resolved == root || resolved.hasPrefix(root + "/") else {
+                        diagnostics.append(.error(at: location, "symbolic link points outside content/; refusing to read it", rule: "symlink"))
+                        continue
+                    }
+                    guard stat(resolved, &status) == 0 else {
+                        diagnostics.append(.error(at: location, "broken symbolic link", rule: "symlink"))
+                        continue
+                    }
                 }
-                if isDirectory.boolValue {
+                if status.st_mode & S_IFMT == S_IFDIR {
                     if resolved != childAbsolute, visitedDirectories.contains(resolved) || root.hasPrefix(resolved) {
                         diagnostics.append(.error(at: location, "symbolic link loop", rule: "symlink"))
                         continue
                     }
-                    walk(childRelative)
+                    walk(childRelative, resolvedDirectory: resolved)
                 } else if name.hasSuffix(".md") {
-                    let size = (try? fileManager.attributesOfItem(atPath: resolved)[.size] as? NSNumber)?.intValue ?? 0
+                    let size = Int(status.st_size)
                     guard size <= maximumFileBytes else {
                         diagnostics.append(.error(at: location, "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB; content files are limited to \(maximumFileBytes / 1_048_576) MB", rule: "too-large"))
                         continue
                     }
-                    guard let data = fileManager.contents(atPath: resolved) else {
+                    guard let bytes = readFile(resolved, expectedSize: size) else {
                         diagnostics.append(.error(at: location, "cannot read file", rule: "io"))
                         continue
                     }
-                    files.append(ContentFile(contentPath: childRelative, displayPath: display(childRelative), bytes: [UInt8](data)))
+                    files.append(ContentFile(contentPath: childRelative, displayPath: display(childRelative), bytes: bytes))
                 } else if name.hasSuffix(".html") {
                     diagnostics.append(.error(at: location, "HTML files in content/ would collide with generated pages; write Markdown instead", rule: "layout"))
                 } else {
@@ -83,7 +114,7 @@ public enum ContentLoader {
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             return LoadedContent(diagnostics: [.error(at: .init(path: display("")), "content folder not found", rule: "io")])
         }
-        walk("")
+        walk("", resolvedDirectory: root)
         return LoadedContent(files: files, assets: assets, diagnostics: diagnostics)
     }
 }

@@ -18,6 +18,22 @@ public struct SourceText: Sendable {
         var column = 1
         while index < raw.count {
             let byte = raw[index]
+            // Printable ASCII, tab and line feed need no check: copy the whole run at once.
+            if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 {
+                var end = index + 1
+                var lines = byte == 0x0A ? 1 : 0
+                var lastBreak = byte == 0x0A ? index : -1
+                while end < raw.count {
+                    let next = raw[end]
+                    guard (next >= 0x20 && next < 0x7F) || next == 0x0A || next == 0x09 else { break }
+                    if next == 0x0A { lines += 1; lastBreak = end }
+                    end += 1
+                }
+                bytes.append(contentsOf: raw[index ..< end])
+                if lines > 0 { line += lines; column = end - lastBreak } else { column += end - index }
+                index = end
+                continue
+            }
             if byte < 0x80 {
                 if let problem = controlByteProblem(byte) {
                     return (nil, [.error(at: .init(path: path, line: line, column: column), problem, rule: "encoding")])

@@ -35,7 +35,9 @@ struct ContentLinks: Sendable {
         let fragmentStart = destination.firstIndex(of: "#") ?? destination.endIndex
         let pathPart = String(destination[..<fragmentStart])
         let fragment = String(destination[fragmentStart...])
-        guard pathPart.hasSuffix(".md"), !pathPart.hasPrefix("/"), !pathPart.contains(":"), !pathPart.contains("?") else {
+        // Character tests, not `contains(":")`: Foundation's substring search cost more than the rest.
+        guard pathPart.hasSuffix(".md"), !pathPart.hasPrefix("/"), !pathPart.utf8.contains(UInt8(ascii: ":")),
+              !pathPart.utf8.contains(UInt8(ascii: "?")) else {
             return nil
         }
         var components = contentPath.split(separator: "/").dropLast().map(String.init)
