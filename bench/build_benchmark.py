@@ -55,7 +55,7 @@ CMARK = "/usr/bin/cmark-gfm"
 CMARK_ARGS = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
 TIME = "/usr/bin/time"
 TOOLS = ["studyguide", "hugo-0.111", "hugo-newest", "floor"]
-STAGE_RE = re.compile(r"^\s+([a-z]+)\s+([0-9.]+)\s*(ms|s)\s*$")
+STAGE_RE = re.compile(r"^\s+([a-z]+)\s+([0-9.]+)\s*(ms|s)\b")
 
 
 def log(message=""):

@@ -45,7 +45,8 @@ struct BuildCommand: ParsableCommand {
         Terminal.print(report.diagnostics)
         if verbose {
             for stage in report.stages {
-                Terminal.out("  \(stage.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(Terminal.milliseconds(stage.seconds))")
+                let time = Terminal.milliseconds(stage.seconds).padding(toLength: 9, withPad: " ", startingAt: 0)
+                Terminal.out("  \(stage.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(time) peak \(stage.peakBytes >> 20) MiB")
             }
         }
         guard report.succeeded else {

@@ -3,6 +3,8 @@ public struct BuildReport: Sendable {
     public struct Stage: Sendable {
         public let name: String
         public let seconds: Double
+        /// The most memory the process had held by the end of the stage (peak RSS), in bytes.
+        public var peakBytes: Int = 0
     }
 
     public var diagnostics: [Diagnostic] = []

@@ -124,6 +124,8 @@ struct StageClock {
         start = now
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         BuildContext.current.progress?(.finished(stage: name))
-        return BuildReport.Stage(name: name, seconds: seconds)
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return BuildReport.Stage(name: name, seconds: seconds, peakBytes: Int(usage.ru_maxrss) * 1024)
     }
 }

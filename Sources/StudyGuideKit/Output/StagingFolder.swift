@@ -107,20 +107,38 @@ final class StagingFolder: @unchecked Sendable {
         }
     }
 
+    /// Writes one file made of several parts, in order, without joining them in memory first
+    /// (an Anki deck is every answer of the site).
+    func write(_ path: PagePath, parts: [[UInt8]]) {
+        do {
+            try makeFolder(of: path)
+            try Self.write(parts, to: staging.path + "/" + path.path)
+            lock.withLock { written.append(path) }
+        } catch {
+            fail(error)
+        }
+    }
+
     private static func write(_ bytes: [UInt8], to path: String) throws {
+        try write([bytes], to: path)
+    }
+
+    private static func write(_ parts: [[UInt8]], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw Failure.io("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
+        for bytes in parts {
+            var written = 0
+            while written < bytes.count {
+                let result = bytes.withUnsafeBytes { buffer in
+                    Glibc.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
+                }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                written += result
             }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            written += result
         }
     }
 

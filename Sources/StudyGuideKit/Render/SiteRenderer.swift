@@ -45,7 +45,7 @@ struct SiteRenderer {
         stages.append(clock.lap("search"))
         StudyDataBuilder(site: site, bodies: bodies).files().forEach(output.write)
         stages.append(clock.lap("study"))
-        AnkiExport.files(for: site, bodies: bodies).forEach(output.write)
+        AnkiExport.write(for: site, bodies: bodies, to: output)
         stages.append(clock.lap("anki"))
         if let baseURL = site.config.baseURL {
             Syndication.files(for: site, pages: written.map(\.path), baseURL: baseURL).forEach(output.write)

@@ -2,39 +2,35 @@
 /// a stable id (`studyguide-<slug>`) declared with `#guid column:1`, so importing a newer file
 /// updates the existing notes and keeps their review history.
 enum AnkiExport {
-    static func files(for site: Site, bodies: [String: RenderedBody]) -> [OutputFile] {
-        // Each note is written once, in parallel, and shared by its category's deck and the whole deck.
-        let notes = parallelMap(site.questions) { Array(note($0, site: site, bodies: bodies).utf8) }
-        let noteOfSlug = Dictionary(uniqueKeysWithValues: zip(site.questions.map(\.slug), notes.indices))
-        var files = site.categories.map { category in
-            OutputFile(path: PagePath("anki/\(category.category.slug).tsv"),
-                       bytes: deck(category.questions.map { notes[noteOfSlug[$0.slug]!] }, name: "\(site.config.title)::\(category.category.title)"))
+    /// Writes every deck. Each note is made once, in parallel, and shared by its category's deck
+    /// and the whole deck; a deck is written as its header and its notes, never joined in memory.
+    static func write(for site: Site, bodies: [String: RenderedBody], to output: StagingFolder) {
+        let notes = parallelMap(site.questions) { question -> [UInt8] in
+            var note = Array(note(question, site: site, bodies: bodies).utf8)
+            note.append(UInt8(ascii: "\n"))
+            return note
         }
-        files.append(OutputFile(path: PagePath("anki/all.tsv"), bytes: deck(notes, name: site.config.title)))
-        return files
+        let noteOfSlug = Dictionary(uniqueKeysWithValues: zip(site.questions.map(\.slug), notes.indices))
+        for category in site.categories {
+            output.write(PagePath("anki/\(category.category.slug).tsv"),
+                         parts: [header("\(site.config.title)::\(category.category.title)")]
+                            + category.questions.map { notes[noteOfSlug[$0.slug]!] })
+        }
+        output.write(PagePath("anki/all.tsv"), parts: [header(site.config.title)] + notes)
     }
 
-    static func deck(_ notes: [[UInt8]], name: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(notes.reduce(256) { $0 + $1.count + 1 })
-        let header = [
+    /// The lines that tell Anki how to read the file.
+    static func header(_ deckName: String) -> [UInt8] {
+        let lines = [
             "#separator:tab",
             "#html:true",
             "#notetype:Basic",
-            "#deck:\(field(name))",
+            "#deck:\(field(deckName))",
             "#columns:Id\tFront\tBack\tTags",
             "#guid column:1",
             "#tags column:4",
         ]
-        for line in header {
-            out.append(contentsOf: line.utf8)
-            out.append(UInt8(ascii: "\n"))
-        }
-        for note in notes {
-            out.append(contentsOf: note)
-            out.append(UInt8(ascii: "\n"))
-        }
-        return out
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
     /// One note: id, front, back and tags, separated by tabs.
