@@ -38,6 +38,22 @@ import Testing
         #expect(question.body.firstLine == 12)
     }
 
+    @Test func nothingMayBeCalledIndexBecauseIndexHtmlIsTheFoldersListPage() {
+        let tagged = parse(valid.replacingOccurrences(of: "tags: [sql, indexing]", with: "tags: [sql, index]"))
+        #expect(tagged.0 == nil)
+        #expect(tagged.1 == ["content/databases/indexes.md:6:13: error: tag 'index' would become tags/index.html and replace the list of tags; choose another tag [tag]"])
+
+        let slugged = parse(valid.replacingOccurrences(of: "weight: 3", with: "slug: index"))
+        #expect(slugged.1 == ["content/databases/indexes.md:10:7: error: slug 'index' would become index.html and replace the list page of its folder; choose another slug [slug]"])
+
+        let named = parse(valid, at: "databases/index.md")
+        #expect(named.1 == ["content/databases/index.md:1:1: error: file name 'index.md' would become index.html and replace the list page of its folder; rename the file or set 'slug' [slug]"])
+
+        let guide = parse("---\ntitle: G\nsummary: S\n---\nText.\n", at: "guides/index.md")
+        #expect(guide.0 == nil)
+        #expect(guide.1.count == 1)
+    }
+
     @Test func invalidDifficultyPointsAtTheValueWithASuggestion() {
         let (document, problems) = parse(valid.replacingOccurrences(of: "difficulty: intermediate", with: "difficulty: intermedate"))
         #expect(document == nil)

@@ -73,6 +73,9 @@ public struct Question: Sendable {
             fields.appendDiagnostic(.error(at: tag.location, "tag '\(tag.value)' must be \(Slug.rule)"
                 + (hint.isEmpty ? "" : " (try '\(hint)')"), rule: "tag"))
         }
+        for tag in tags where tag.value == Slug.reservedPageName {
+            fields.appendDiagnostic(.error(at: tag.location, "tag 'index' would become tags/index.html and replace the list of tags; choose another tag", rule: "tag"))
+        }
         let related = fields.stringList("related")
         let slug = fields.slug(fileSlug: fileSlug)
         let question = Question(
@@ -82,7 +85,7 @@ public struct Question: Sendable {
             difficulty: difficulty ?? .beginner,
             kind: kind ?? .technical,
             summary: summary ?? "",
-            tags: tags.filter { Slug.isValid($0.value) },
+            tags: tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName },
             titleLocation: fields.location(ofValue: "title") ?? SourceLocation(path: fields.path),
             aliases: fields.stringList("aliases"),
             followUps: fields.stringList("follow_ups").map(\.value),
@@ -114,7 +117,15 @@ extension FieldReader {
                 appendDiagnostic(.error(at: written.location, "slug '\(written.value)' must be \(Slug.rule)", rule: "slug"))
                 return nil
             }
+            guard written.value != Slug.reservedPageName else {
+                appendDiagnostic(.error(at: written.location, "slug 'index' would become index.html and replace the list page of its folder; choose another slug", rule: "slug"))
+                return nil
+            }
             return written.value
+        }
+        guard fileSlug != Slug.reservedPageName else {
+            appendDiagnostic(.error(at: start, "file name 'index.md' would become index.html and replace the list page of its folder; rename the file or set 'slug'", rule: "slug"))
+            return nil
         }
         guard Slug.isValid(fileSlug) else {
             let hint = Slug.make(from: fileSlug)

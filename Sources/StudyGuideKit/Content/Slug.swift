@@ -4,6 +4,10 @@ internal import Foundation
 /// ASCII letters, digits and single hyphens: nothing that could climb out of the
 /// output folder (`..`, `/`), hide (a leading dot) or differ by case between systems.
 public enum Slug {
+    /// A folder's own page is `index.html`: a question, guide or tag called `index` would overwrite
+    /// the category page, the guides list or the tags list.
+    static let reservedPageName = "index"
+
     /// True for `[a-z0-9]+(-[a-z0-9]+)*`.
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 100 else { return false }
