@@ -51,6 +51,18 @@ import Testing
             .expectNoFile("databases/draft-question.html")
     }
 
+    @Test func theBuildWritesExactlyThePagesLinksAreCheckedAgainst() throws {
+        let site = try TestSite(fixture: "basic")
+        site.build().expectSuccess()
+        var options = BuildOptions(source: site.directory.path)
+        options.displayPrefix = ""
+        var report = BuildReport()
+        let model = try #require(SiteBuilder.load(options, report: &report))
+        let written = try OutputTree.files(in: site.output).keys.filter { $0.hasSuffix(".html") }
+        #expect(Set(written) == Set(model.pagePaths.map(\.path)))
+        #expect(model.pagePaths.contains(.practice) && model.pagePaths.contains(.interview))
+    }
+
     @Test func draftsAreBuiltOnlyWhenAsked() throws {
         let site = try TestSite(fixture: "basic")
         site.build(drafts: true).expectSuccess().expectFile("databases/draft-question.html", "Draft body.")
@@ -70,6 +82,17 @@ import Testing
             "content/basics/second.md:6:8: error: tag 'Bad Tag' must be lowercase letters, digits and single hyphens, like 'sql-injection' (try 'bad-tag') [tag]",
         ])
         #expect(try OutputTree.files(in: site.output) == before)
+    }
+
+    @Test func buildAndCheckReportABrokenLinkIdentically() throws {
+        let site = try TestSite.minimal([
+            "content/basics/second.md": TestSite.question(title: "Second?", body: "See [the first](first.md), [practice](../practice.html) and [nothing](gone.md).\n"),
+        ])
+        let expected = ["content/basics/second.md:8:61: error: link to 'gone.md' names no page [broken-link]"]
+        site.build().expectErrors(expected)
+        var options = BuildOptions(source: site.directory.path, themes: Repository.themes)
+        options.displayPrefix = ""
+        #expect(SiteChecker.check(options).filter { $0.severity == .error }.map(\.description) == expected)
     }
 
     @Test func everyProblemOfARunIsReportedTogether() throws {

@@ -17,7 +17,8 @@ struct SiteRenderer {
         var stages: [BuildReport.Stage] = []
         let bodies = BodyRenderer.render(site)
         stages.append(clock.lap("markdown"))
-        var diagnostics = linkWarnings(bodies)
+        // The same link rule as `check`, so the two never disagree about a link.
+        var diagnostics = LinkRule().check(CheckInput(site: site, bodies: bodies))
         let pages = PageBuilder(site: site, bodies: bodies)
 
         var jobs: [@Sendable () -> OutputFile] = [
@@ -55,20 +56,5 @@ struct SiteRenderer {
             diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
         }
         return Output(diagnostics: diagnostics, stages: stages, pages: written.count)
-    }
-
-    /// Markdown links to `.md` files that are not pages of the site.
-    private func linkWarnings(_ bodies: [String: RenderedBody]) -> [Diagnostic] {
-        let links = ContentLinks(site: site)
-        var diagnostics: [Diagnostic] = []
-        for contentPath in bodies.keys.sorted() {
-            for link in bodies[contentPath]!.links {
-                guard let (target, _) = ContentLinks.resolve(link.destination, from: contentPath) else { continue }
-                if links.pages[target] == nil {
-                    diagnostics.append(.warning(at: link.location, "link to '\(link.destination)' names no page of the site", rule: "broken-link"))
-                }
-            }
-        }
-        return diagnostics
     }
 }

@@ -26,6 +26,22 @@ public struct Site: Sendable {
 
     public var questions: [Question] { categories.flatMap(\.questions) }
 
+    /// The pages every site has, whatever its content.
+    static let fixedPages: [PagePath] = [.home, .tagsIndex, .guidesIndex, .search, .notFound, .practice, .interview]
+
+    /// Every HTML page the build writes, in the order it renders them. Links are checked against
+    /// this list, so `build` and `check` agree on what exists.
+    var pagePaths: [PagePath] {
+        var pages = Self.fixedPages
+        for category in categories {
+            pages.append(category.path)
+            pages += category.questions.map(\.path)
+        }
+        pages += tags.map(\.path)
+        pages += guides.map(\.path)
+        return pages
+    }
+
     public func category(named slug: String) -> CategoryPage? { categories.first { $0.category.slug == slug } }
 }
 

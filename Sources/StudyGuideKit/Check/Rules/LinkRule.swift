@@ -6,7 +6,7 @@ struct LinkRule: CheckRule {
 
     func check(_ input: CheckInput) -> [Diagnostic] {
         let links = ContentLinks(site: input.site)
-        let generated = Set(generatedPages(input.site))
+        let generated = Set(input.site.pagePaths)
         var diagnostics: [Diagnostic] = []
         for document in input.documents {
             guard let body = input.bodies[document.contentPath] else { continue }
@@ -78,13 +78,5 @@ struct LinkRule: CheckRule {
 
     private func relativeHint(from contentPath: String, to target: String) -> String {
         PagePath(contentPath).link(to: PagePath(target))
-    }
-
-    private func generatedPages(_ site: Site) -> [PagePath] {
-        var pages: [PagePath] = [.home, .search, .notFound, .tagsIndex, .guidesIndex]
-        for category in site.categories { pages.append(category.path); pages += category.questions.map(\.path) }
-        pages += site.tags.map(\.path)
-        pages += site.guides.map(\.path)
-        return pages
     }
 }
