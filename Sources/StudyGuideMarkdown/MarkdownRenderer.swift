@@ -221,21 +221,26 @@ extension String {
     /// Runs of ASCII whitespace become one space; no space at either end. Works on bytes:
     /// `Character.isWhitespace` needs grapheme breaking and is far slower on long texts.
     func collapsingWhitespace() -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var pendingSpace = false
         var text = self
-        text.withUTF8 { utf8 in
-            for byte in utf8 {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B {
-                    pendingSpace = !bytes.isEmpty
-                } else {
-                    if pendingSpace { bytes.append(0x20); pendingSpace = false }
-                    bytes.append(byte)
-                }
+        return text.withUTF8 { utf8 in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            var index = 0
+            while index < utf8.count {
+                // Skip a run of whitespace, then copy the word after it in one piece.
+                while index < utf8.count, Self.isASCIIWhitespace(utf8[index]) { index += 1 }
+                guard index < utf8.count else { break }
+                let start = index
+                while index < utf8.count, !Self.isASCIIWhitespace(utf8[index]) { index += 1 }
+                if !bytes.isEmpty { bytes.append(0x20) }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start ..< index]))
             }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
     }
 
     func escapedForAttribute() -> String {

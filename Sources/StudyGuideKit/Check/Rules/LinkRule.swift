@@ -7,17 +7,13 @@ struct LinkRule: CheckRule {
     func check(_ input: CheckInput) -> [Diagnostic] {
         let links = ContentLinks(site: input.site)
         let generated = Set(input.site.pagePaths)
-        var diagnostics: [Diagnostic] = []
-        for document in input.documents {
-            guard let body = input.bodies[document.contentPath] else { continue }
-            for link in body.links {
-                if let problem = problem(with: link, in: document.contentPath, page: document.page,
-                                         input: input, links: links, generated: generated) {
-                    diagnostics.append(problem)
-                }
+        // Documents are independent, and `build` runs this rule on every link of the site.
+        return parallelMap(input.documents) { document -> [Diagnostic] in
+            guard let body = input.bodies[document.contentPath] else { return [] }
+            return body.links.compactMap { link in
+                problem(with: link, in: document.contentPath, page: document.page, input: input, links: links, generated: generated)
             }
-        }
-        return diagnostics
+        }.flatMap { $0 }
     }
 
     private func problem(with link: RenderedBody.Link, in contentPath: String, page: PagePath, input: CheckInput,
@@ -28,7 +24,7 @@ struct LinkRule: CheckRule {
         if destination.hasPrefix("#") {
             return anchorProblem(String(destination.dropFirst()), in: contentPath, input: input, at: at, shownAs: destination)
         }
-        if destination.hasPrefix("//") || destination.contains("://") {
+        if destination.hasPrefix("//") || destination.utf8.firstRange(of: "://".utf8) != nil {
             return link.isImage
                 ? .error(at: at, "image '\(destination)' loads from the network; keep images in content/ so the site works offline", rule: "remote-image")
                 : nil
@@ -53,7 +49,7 @@ struct LinkRule: CheckRule {
             return generated.contains(target) ? nil
                 : .error(at: at, "link to '\(destination)' names no generated page", rule: Self.id)
         }
-        if destination.contains(":") { return nil }  // other schemes are left to the reader's browser
+        if destination.utf8.contains(UInt8(ascii: ":")) { return nil }  // other schemes are left to the reader's browser
         let file = resolve(pathPart, against: contentPath)
         if input.site.assets[file] == nil {
             return .error(at: at, "\(link.isImage ? "image" : "file") '\(destination)' does not exist (looked for content/\(file))", rule: "missing-file")
