@@ -12,7 +12,7 @@ public struct BuildOptions: Sendable {
     /// Overrides `base_url` from site.yml.
     public var baseURL: String?
     /// How paths are shown in diagnostics: the prefix the user would type.
-    public var displayPrefix: String
+    var displayPrefix: String
 
     public init(source: String, output: String? = nil, themes: String? = nil, includeDrafts: Bool = false, baseURL: String? = nil) {
         let sourceURL = URL(fileURLWithPath: source).standardizedFileURL

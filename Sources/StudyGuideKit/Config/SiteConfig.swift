@@ -1,22 +1,22 @@
 internal import Yams
 
 /// `site.yml`: the settings of a whole site.
-public struct SiteConfig: Sendable {
+struct SiteConfig: Sendable {
     public var title: String
     public var description: String
     /// The public address the site is served from, ending in `/`; enables the sitemap,
     /// robots.txt, canonical links and the Atom feed. Every other link stays relative.
     public var baseURL: String?
     /// The `lang` of every page.
-    public var language: String
+    var language: String
     /// The folder under `themes/` to render with.
     public var theme: String
     /// Pass raw HTML in Markdown through (cmark's unsafe mode). Off by default.
-    public var rawHTML: Bool
+    var rawHTML: Bool
     /// The author named in the Atom feed.
-    public var author: String
+    var author: String
     /// How many recently updated questions the home page lists.
-    public var recentCount: Int
+    var recentCount: Int
 
     public init(title: String, description: String = "", baseURL: String? = nil, language: String = "en",
                 theme: String = "default", rawHTML: Bool = false, author: String? = nil, recentCount: Int = 8) {

@@ -3,9 +3,9 @@ public struct Category: Sendable {
     public var slug: String
     public var title: String
     public var description: String
-    public var weight: Int
+    var weight: Int
     public var location: SourceLocation
-    public var contentPath: String
+    var contentPath: String
     public var body: MarkdownBody
 
     static let keys = ["title", "description", "weight"]
@@ -23,7 +23,7 @@ public struct Category: Sendable {
 
 /// The optional `content/_index.md` (home page) or `content/guides/_index.md`: a title,
 /// a description and an introduction.
-public struct SectionIntro: Sendable {
+struct SectionIntro: Sendable {
     public var title: String?
     public var description: String?
     public var location: SourceLocation

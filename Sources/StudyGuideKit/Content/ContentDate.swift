@@ -1,8 +1,8 @@
 /// A calendar date written `YYYY-MM-DD`. No time zone, so it renders the same everywhere.
 public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    var year: Int
+    var month: Int
+    var day: Int
 
     /// Parses `YYYY-MM-DD`, rejecting impossible days such as 2023-02-29.
     public init?(_ text: String) {
@@ -22,10 +22,10 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// RFC 3339 timestamp at midnight UTC, for Atom and sitemaps.
-    public var timestamp: String { "\(description)T00:00:00Z" }
+    var timestamp: String { "\(description)T00:00:00Z" }
 
     /// "24 November 2026".
-    public var longForm: String {
+    var longForm: String {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August",
                      "September", "October", "November", "December"]
         return "\(day) \(names[month - 1]) \(year)"

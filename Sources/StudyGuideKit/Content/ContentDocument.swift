@@ -1,5 +1,5 @@
 /// One parsed content file, by where it sits in `content/`.
-public enum ContentDocument: Sendable {
+enum ContentDocument: Sendable {
     case question(Question)
     case category(Category)
     case guide(Guide)

@@ -1,25 +1,25 @@
 public import Foundation
 
 /// A file read from `content/`, before parsing.
-public struct ContentFile: Sendable {
+struct ContentFile: Sendable {
     /// The path inside `content/`, with `/` separators.
-    public var contentPath: String
+    var contentPath: String
     /// The path shown to the user.
-    public var displayPath: String
+    var displayPath: String
     public var bytes: [UInt8]
 }
 
 /// What `content/` holds: Markdown files, read, and other files (images, downloads), by path.
-public struct LoadedContent: Sendable {
+struct LoadedContent: Sendable {
     public var files: [ContentFile] = []
     /// Content path (`databases/er-diagram.png`) → absolute path; copied to the same place in the output.
-    public var assets: [String: String] = [:]
+    var assets: [String: String] = [:]
     public var diagnostics: [Diagnostic] = []
 }
 
 /// Walks `content/` and reads every Markdown file. It refuses symbolic links that leave
 /// `content/` and never follows a link twice, so a link loop cannot hang the walk.
-public enum ContentLoader {
+enum ContentLoader {
     /// The whole file, read with one open and as few reads as it takes (it may have grown since `stat`).
     private static func readFile(_ path: String, expectedSize: Int) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -42,7 +42,7 @@ public enum ContentLoader {
     }
 
     /// No answer needs more; a larger file is a mistake (or an attack) that would slow every build.
-    public static let maximumFileBytes = 4 * 1024 * 1024
+    static let maximumFileBytes = 4 * 1024 * 1024
 
     public static func load(contentDirectory: URL, displayPrefix: String) -> LoadedContent {
         let fileManager = FileManager.default

@@ -1,13 +1,13 @@
 /// A content file cut into its YAML front-matter and its Markdown body.
-public struct FrontMatterSplit: Sendable, Equatable {
+struct FrontMatterSplit: Sendable, Equatable {
     /// The YAML between the `---` fences.
-    public var yaml: String
+    var yaml: String
     /// File line of the YAML's first line (2 when the file opens with the fence).
-    public var yamlFirstLine: Int
+    var yamlFirstLine: Int
     /// The Markdown after the closing fence.
     public var body: ArraySlice<UInt8>
     /// File line of the body's first line.
-    public var bodyFirstLine: Int
+    var bodyFirstLine: Int
 
     /// Splits normalised text. The front-matter must open on line 1 with `---` and close
     /// with a line that is `---` (or YAML's `...`).

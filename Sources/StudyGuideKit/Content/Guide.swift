@@ -3,13 +3,13 @@ public struct Guide: Sendable {
     public var slug: String
     public var title: String
     public var summary: String
-    public var weight: Int
-    public var updated: ContentDate?
+    var weight: Int
+    var updated: ContentDate?
     public var draft: Bool
     public var location: SourceLocation
     /// Where `slug:` is written; nil when the slug comes from the file name.
-    public var slugLocation: SourceLocation?
-    public var contentPath: String
+    var slugLocation: SourceLocation?
+    var contentPath: String
     public var body: MarkdownBody
 
     static let keys = ["title", "summary", "weight", "updated", "draft", "type", "slug"]

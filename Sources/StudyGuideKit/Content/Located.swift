@@ -1,5 +1,5 @@
 /// A value together with where it was written, so later stages can point at it.
-public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     public var value: Value
     public var location: SourceLocation
 

@@ -14,7 +14,7 @@ public enum QuestionKind: String, CaseIterable, Sendable {
     case practical, career
 
     /// The name shown on badges.
-    public var label: String {
+    var label: String {
         switch self {
         case .systemDesign: return "System design"
         default: return rawValue.prefix(1).uppercased() + rawValue.dropFirst()
@@ -26,7 +26,7 @@ public enum QuestionKind: String, CaseIterable, Sendable {
 /// inside the body can be turned back into file positions.
 public struct MarkdownBody: Sendable {
     public var bytes: ArraySlice<UInt8>
-    public var firstLine: Int
+    var firstLine: Int
 }
 
 /// One interview question: `content/<category>/<slug>.md`.
@@ -37,23 +37,23 @@ public struct Question: Sendable {
     public var difficulty: Difficulty
     public var kind: QuestionKind
     public var summary: String
-    public var tags: [Located<String>]
+    var tags: [Located<String>]
     /// Where the title is written, for problems about it.
-    public var titleLocation: SourceLocation
-    public var aliases: [Located<String>]
-    public var followUps: [String]
-    public var areas: [String]
-    public var redFlags: [String]
-    public var related: [Located<String>]
-    public var weight: Int
-    public var updated: ContentDate?
+    var titleLocation: SourceLocation
+    var aliases: [Located<String>]
+    var followUps: [String]
+    var areas: [String]
+    var redFlags: [String]
+    var related: [Located<String>]
+    var weight: Int
+    var updated: ContentDate?
     public var draft: Bool
     /// Where the file is, for diagnostics.
     public var location: SourceLocation
     /// Where `slug:` is written; nil when the slug comes from the file name.
-    public var slugLocation: SourceLocation?
+    var slugLocation: SourceLocation?
     /// The file's path inside `content/`, for Markdown links between files.
-    public var contentPath: String
+    var contentPath: String
     public var body: MarkdownBody
 
     static let keys = ["title", "difficulty", "kind", "summary", "tags", "aliases", "follow_ups", "areas",

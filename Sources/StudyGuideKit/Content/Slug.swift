@@ -3,13 +3,13 @@ internal import Foundation
 /// Slugs name pages in URLs and file names, so they are restricted to lowercase
 /// ASCII letters, digits and single hyphens: nothing that could climb out of the
 /// output folder (`..`, `/`), hide (a leading dot) or differ by case between systems.
-public enum Slug {
+enum Slug {
     /// A folder's own page is `index.html`: a question, guide or tag called `index` would overwrite
     /// the category page, the guides list or the tags list.
     static let reservedPageName = "index"
 
     /// True for `[a-z0-9]+(-[a-z0-9]+)*`.
-    public static func isValid(_ text: String) -> Bool {
+    static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 100 else { return false }
         var previousWasHyphen = true
         for byte in text.utf8 {
@@ -27,7 +27,7 @@ public enum Slug {
     }
 
     /// A valid slug made from free text: "What is CAP?" → "what-is-cap".
-    public static func make(from text: String) -> String {
+    static func make(from text: String) -> String {
         var result = ""
         var pendingHyphen = false
         for scalar in text.lowercased().decomposedStringWithoutMarks().unicodeScalars {

@@ -1,14 +1,14 @@
 /// A content file's bytes after the checks every file must pass: valid UTF-8, no NUL
 /// or other control bytes, byte-order mark removed, CRLF and lone CR turned into LF.
 /// Line numbers are unchanged by the normalisation, so positions still match the file.
-public struct SourceText: Sendable {
+struct SourceText: Sendable {
     /// The path shown in diagnostics.
     public var path: String
     /// Normalised UTF-8, LF line endings.
     public var bytes: [UInt8]
 
     /// Checks and normalises raw file bytes; returns nil with diagnostics when the file is unusable.
-    public static func decode(_ raw: [UInt8], path: String) -> (SourceText?, [Diagnostic]) {
+    static func decode(_ raw: [UInt8], path: String) -> (SourceText?, [Diagnostic]) {
         var start = 0
         if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { start = 3 }
         var bytes: [UInt8] = []

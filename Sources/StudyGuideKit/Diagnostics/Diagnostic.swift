@@ -38,5 +38,5 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
 
 extension Array where Element == Diagnostic {
     /// True when any diagnostic is an error.
-    public var containsErrors: Bool { contains { $0.severity == .error } }
+    var containsErrors: Bool { contains { $0.severity == .error } }
 }

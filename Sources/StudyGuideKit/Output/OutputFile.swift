@@ -1,5 +1,5 @@
 /// A file of the generated site: where it goes and what it holds.
-public struct OutputFile: Sendable, Equatable {
+struct OutputFile: Sendable, Equatable {
     public var path: PagePath
     public var bytes: [UInt8]
 

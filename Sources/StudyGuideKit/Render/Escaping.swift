@@ -1,9 +1,9 @@
 /// Escaping for the places the generator writes text itself rather than through Mustache.
 /// Every character that needs escaping is ASCII, so both escapers walk UTF-8 bytes and copy
 /// everything else through untouched: no per-character `String` work on the hot path.
-public enum Escaping {
+enum Escaping {
     /// Text and attribute values in HTML and XML.
-    public static func markup(_ text: String) -> String {
+    static func markup(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         appendMarkup(text, to: &out)
@@ -11,7 +11,7 @@ public enum Escaping {
     }
 
     /// `markup(text)`'s bytes, appended to a buffer.
-    public static func appendMarkup(_ text: String, to out: inout [UInt8]) {
+    static func appendMarkup(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             // Copy runs of plain bytes at once; most text has nothing to escape.
@@ -37,7 +37,7 @@ public enum Escaping {
     /// A JavaScript string literal (also valid JSON) that is safe inside a `<script>`:
     /// `<`, `>` and `&` are escaped so `</script>` and `<!--` cannot appear, and U+2028 and
     /// U+2029, which end a line in older JavaScript, are escaped too.
-    public static func javaScriptString(_ text: String) -> String {
+    static func javaScriptString(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         appendJavaScriptString(text, to: &out)
@@ -45,7 +45,7 @@ public enum Escaping {
     }
 
     /// `javaScriptString(text)`'s bytes, appended to a buffer.
-    public static func appendJavaScriptString(_ text: String, to out: inout [UInt8]) {
+    static func appendJavaScriptString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

@@ -10,7 +10,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized == rhs.serialized }
 
     /// Compact JSON text.
-    public var serialized: String {
+    var serialized: String {
         String(decoding: bytes, as: UTF8.self)
     }
 

@@ -2,23 +2,23 @@ internal import StudyGuideMarkdown
 
 /// A content file's Markdown, rendered once; its HTML, headings, text and links feed the
 /// page, the table of contents, the search index and the link checks.
-public struct RenderedBody: Sendable {
-    public struct Heading: Sendable {
-        public let level: Int
+struct RenderedBody: Sendable {
+    struct Heading: Sendable {
+        let level: Int
         public let text: String
         public let id: String
         public let location: SourceLocation
     }
 
-    public struct Link: Sendable {
-        public let destination: String
-        public let isImage: Bool
+    struct Link: Sendable {
+        let destination: String
+        let isImage: Bool
         public let location: SourceLocation
     }
 
     public let html: String
-    public let headings: [Heading]
-    public let plainText: String
+    let headings: [Heading]
+    let plainText: String
     public let links: [Link]
     /// Paragraph texts with their locations.
     public let paragraphs: [Located<String>]

@@ -4,18 +4,18 @@ internal import Foundation
 ///
 /// The index is built here and queried in the browser, so a word is only found when both sides
 /// produce the same tokens; `Tests/search-vectors/tokenizer.tsv` holds the rows both test suites run.
-public enum SearchTokenizer {
+enum SearchTokenizer {
     /// Longer "words" are base64, hashes or URLs: noise that would only bloat the index.
     static let maxTokenLength = 40
 
     /// Stemmed words in reading order, for the index and for queries.
-    public static func tokens(_ text: String) -> [String] {
+    static func tokens(_ text: String) -> [String] {
         normalizedWords(text).map(PorterStemmer.stem)
     }
 
     /// Folded but unstemmed words, for prefix matching and highlighting, where the reader's own
     /// spelling must still line up with the page text.
-    public static func normalizedWords(_ text: String) -> [String] {
+    static func normalizedWords(_ text: String) -> [String] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         // NFKD splits "é" into "e" + accent and "ﬁ" into "fi", so dropping marks leaves plain letters
         // and "Café" finds "cafe". Marks go before lowercasing, matching the script's order.

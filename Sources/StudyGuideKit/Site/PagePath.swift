@@ -11,28 +11,28 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static let home = PagePath("index.html")
     public static let search = PagePath("search.html")
     public static let notFound = PagePath("404.html")
-    public static let tagsIndex = PagePath("tags/index.html")
-    public static let guidesIndex = PagePath("guides/index.html")
-    public static let searchManifest = PagePath("search/manifest.js")
-    public static let practice = PagePath("practice.html")
-    public static let interview = PagePath("interview.html")
-    public static let studyDeck = PagePath("study/deck.js")
+    static let tagsIndex = PagePath("tags/index.html")
+    static let guidesIndex = PagePath("guides/index.html")
+    static let searchManifest = PagePath("search/manifest.js")
+    static let practice = PagePath("practice.html")
+    static let interview = PagePath("interview.html")
+    static let studyDeck = PagePath("study/deck.js")
 
     public static func category(_ slug: String) -> PagePath { PagePath("\(slug)/index.html") }
     public static func question(_ slug: String, in category: String) -> PagePath { PagePath("\(category)/\(slug).html") }
     public static func tag(_ tag: String) -> PagePath { PagePath("tags/\(tag).html") }
     public static func guide(_ slug: String) -> PagePath { PagePath("guides/\(slug).html") }
-    public static func asset(_ name: String) -> PagePath { PagePath("assets/\(name)") }
+    static func asset(_ name: String) -> PagePath { PagePath("assets/\(name)") }
 
     /// Folders between the root and this page.
-    public var depth: Int { path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+    var depth: Int { path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
 
     /// `../` repeated once per folder: the way back to the site root from this page.
-    public var rootPrefix: String { String(repeating: "../", count: depth) }
+    var rootPrefix: String { String(repeating: "../", count: depth) }
 
     /// The relative link from this page to `target`: `../tags/sql.html`, or `indexes.html`
     /// inside the same folder.
-    public func link(to target: PagePath) -> String {
+    func link(to target: PagePath) -> String {
         // Every page renders dozens of links, so this compares UTF-8 bytes: skip the folders
         // both paths share, then climb out of the rest of this page's folders.
         let from = Array(path.utf8), to = Array(target.path.utf8)

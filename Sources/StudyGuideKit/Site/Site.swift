@@ -1,14 +1,14 @@
 /// The resolved site: every page in its place and order, every cross-reference checked.
 /// Later stages only read it.
 public struct Site: Sendable {
-    public var config: SiteConfig
-    public var homeIntro: SectionIntro?
-    public var guidesIntro: SectionIntro?
+    var config: SiteConfig
+    var homeIntro: SectionIntro?
+    var guidesIntro: SectionIntro?
     public var categories: [CategoryPage]
     public var guides: [Guide]
-    public var tags: [TagPage]
+    var tags: [TagPage]
     /// Files of `content/` that are not Markdown: content path → absolute path.
-    public var assets: [String: String] = [:]
+    var assets: [String: String] = [:]
 
     /// A category with its questions in reading order.
     public struct CategoryPage: Sendable {
@@ -18,7 +18,7 @@ public struct Site: Sendable {
     }
 
     /// A tag and the questions that carry it, by title.
-    public struct TagPage: Sendable {
+    struct TagPage: Sendable {
         public var name: String
         public var questions: [Question]
         public var path: PagePath { .tag(name) }

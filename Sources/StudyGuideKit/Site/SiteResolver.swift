@@ -1,10 +1,10 @@
 /// Turns parsed documents into a `Site`: orders pages, groups tags, checks that slugs are
 /// unique, that every question has a category, and that `related` names real questions.
-public enum SiteResolver {
+enum SiteResolver {
     /// Folder names the generator writes itself, so no category may take them.
     static let reservedNames: Set<String> = ["tags", "guides", "assets", "anki", "search", "practice"]
 
-    public static func resolve(config: SiteConfig, documents: [ContentDocument], includeDrafts: Bool) -> (Site, [Diagnostic]) {
+    static func resolve(config: SiteConfig, documents: [ContentDocument], includeDrafts: Bool) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var categories: [String: Category] = [:]
         var questions: [Question] = []
