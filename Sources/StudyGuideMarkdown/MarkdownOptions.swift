@@ -17,18 +17,22 @@ public struct MarkdownOptions: Sendable {
     /// Rewrites link and image destinations (for example `other.md` to `other.html`);
     /// returning nil keeps the destination as written.
     public var rewriteDestination: (@Sendable (String) -> String?)?
+    /// Collect each paragraph's text (for lint rules); a build does not need them.
+    public var collectParagraphs: Bool
 
     public init(
         extensions: Set<Extension> = Set(Extension.allCases),
         allowRawHTML: Bool = false,
         headingIDs: Bool = true,
         smartPunctuation: Bool = false,
-        rewriteDestination: (@Sendable (String) -> String?)? = nil
+        rewriteDestination: (@Sendable (String) -> String?)? = nil,
+        collectParagraphs: Bool = true
     ) {
         self.extensions = extensions
         self.allowRawHTML = allowRawHTML
         self.headingIDs = headingIDs
         self.smartPunctuation = smartPunctuation
         self.rewriteDestination = rewriteDestination
+        self.collectParagraphs = collectParagraphs
     }
 }

@@ -126,8 +126,10 @@ private struct TreeWalk {
                 if entering {
                     paragraphStart = (plainText.utf8.count, Int(cmark_node_get_start_line(node)))
                 } else if let start = paragraphStart {
-                    let text = String(decoding: plainText.utf8.dropFirst(start.offset), as: UTF8.self).collapsingWhitespace()
-                    if !text.isEmpty { paragraphs.append(.init(text: text, line: start.line)) }
+                    if options.collectParagraphs {
+                        let text = String(decoding: plainText.utf8.dropFirst(start.offset), as: UTF8.self).collapsingWhitespace()
+                        if !text.isEmpty { paragraphs.append(.init(text: text, line: start.line)) }
+                    }
                     paragraphStart = nil
                     plainText += " "
                 }

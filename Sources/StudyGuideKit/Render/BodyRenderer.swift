@@ -1,7 +1,8 @@
 /// Renders every Markdown body of a site once, on all cores; pages, search and checks share the result.
 enum BodyRenderer {
-    /// Content path → rendered body.
-    static func render(_ site: Site) -> [String: RenderedBody] {
+    /// Content path → rendered body. `paragraphs`: also each paragraph's text, which only the
+    /// lint rules of `check` read.
+    static func render(_ site: Site, paragraphs: Bool) -> [String: RenderedBody] {
         let links = ContentLinks(site: site)
         var jobs: [(String, MarkdownBody, String, PagePath)] = []
         for category in site.categories {
@@ -16,7 +17,8 @@ enum BodyRenderer {
         if let intro = site.guidesIntro { jobs.append(("guides/_index.md", intro.body, intro.location.path, .guidesIndex)) }
         let rawHTML = site.config.rawHTML
         let rendered = parallelMap(jobs) { job in
-            RenderedBody.render(job.1, path: job.2, rawHTML: rawHTML, rewrite: links.rewriter(from: job.0, page: job.3))
+            RenderedBody.render(job.1, path: job.2, rawHTML: rawHTML, rewrite: links.rewriter(from: job.0, page: job.3),
+                                paragraphs: paragraphs)
         }
         return Dictionary(uniqueKeysWithValues: zip(jobs.map(\.0), rendered))
     }

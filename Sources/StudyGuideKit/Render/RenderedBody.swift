@@ -20,13 +20,14 @@ struct RenderedBody: Sendable {
     let headings: [Heading]
     let plainText: String
     public let links: [Link]
-    /// Paragraph texts with their locations.
+    /// Paragraph texts with their locations (only for `check`: empty in a build).
     public let paragraphs: [Located<String>]
 
     /// Renders a body; positions are shifted from body lines to file lines.
     static func render(_ body: MarkdownBody, path: String, rawHTML: Bool,
-                       rewrite: (@Sendable (String) -> String?)?) -> RenderedBody {
-        let options = MarkdownOptions(allowRawHTML: rawHTML, headingIDs: true, rewriteDestination: rewrite)
+                       rewrite: (@Sendable (String) -> String?)?, paragraphs: Bool) -> RenderedBody {
+        let options = MarkdownOptions(allowRawHTML: rawHTML, headingIDs: true, rewriteDestination: rewrite,
+                                      collectParagraphs: paragraphs)
         let rendered = MarkdownRenderer.render(body.bytes, options: options)
         let shift = body.firstLine - 1
         return RenderedBody(

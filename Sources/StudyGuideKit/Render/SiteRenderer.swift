@@ -15,7 +15,7 @@ struct SiteRenderer {
     func render(into output: StagingFolder) -> Output {
         var clock = StageClock()
         var stages: [BuildReport.Stage] = []
-        let bodies = BodyRenderer.render(site)
+        let bodies = BodyRenderer.render(site, paragraphs: false)
         stages.append(clock.lap("markdown"))
         // The same link rule as `check`, so the two never disagree about a link.
         var diagnostics = LinkRule().check(CheckInput(site: site, bodies: bodies))
