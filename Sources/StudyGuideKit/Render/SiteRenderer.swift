@@ -42,7 +42,7 @@ struct SiteRenderer {
             return (file.path, file.bytes.isEmpty)
         }
         stages.append(clock.lap("pages"))
-        SearchIndexBuilder(site: site, bodies: bodies).files().forEach(output.write)
+        SearchIndexBuilder(site: site, bodies: bodies).write(output.write)
         stages.append(clock.lap("search"))
         StudyDataBuilder(site: site, bodies: bodies).files().forEach(output.write)
         stages.append(clock.lap("study"))

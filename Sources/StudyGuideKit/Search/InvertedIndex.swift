@@ -38,40 +38,46 @@ struct InvertedIndex {
 
         var offsets = [Int](repeating: 0, count: terms.count + 1)
         for term in 0 ..< terms.count { offsets[term + 1] = offsets[term] + frequency[term] }
+        // Two passes over the counts: the first finds the highest score, the second quantises each
+        // score against it as it is computed, so no array of unquantised scores is ever held.
+        func forEachScore(_ body: (_ term: Int, _ document: Int32, _ score: Double) -> Void) {
+            let weights = fields.map(\.weight)
+            var norms = [Double](repeating: 0, count: fields.count)
+            var documentIndex: Int32 = 0
+            for (batch, ids) in zip(batches, global) {
+                for document in batch.documents {
+                    for field in fields.indices {
+                        norms[field] = Self.k1 * (1 - Self.b + Self.b * Double(document.lengths[field]) / averageLength[field])
+                    }
+                    for (position, local) in document.terms.enumerated() {
+                        var saturated = 0.0
+                        for field in fields.indices {
+                            let frequency = document.counts[position * fields.count + field]
+                            guard frequency > 0 else { continue }
+                            let tf = Double(frequency)
+                            saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[field])
+                        }
+                        let term = Int(ids[Int(local)])
+                        let df = Double(frequency[term])
+                        body(term, documentIndex, log(1 + (count - df + 0.5) / (df + 0.5)) * saturated)
+                    }
+                    documentIndex += 1
+                }
+            }
+        }
+        var highest = 0.0
+        forEachScore { _, _, score in highest = max(highest, score) }
         var next = offsets
         var documents = [Int32](repeating: 0, count: offsets[terms.count])
-        var raw = [Double](repeating: 0, count: offsets[terms.count])
-        var highest = 0.0
-        var documentIndex: Int32 = 0
-        let weights = fields.map(\.weight)
-        var norms = [Double](repeating: 0, count: fields.count)
-        for (batch, ids) in zip(batches, global) {
-            for document in batch.documents {
-                for field in fields.indices {
-                    norms[field] = Self.k1 * (1 - Self.b + Self.b * Double(document.lengths[field]) / averageLength[field])
-                }
-                for (position, local) in document.terms.enumerated() {
-                    var saturated = 0.0
-                    for field in fields.indices {
-                        let frequency = document.counts[position * fields.count + field]
-                        guard frequency > 0 else { continue }
-                        let tf = Double(frequency)
-                        saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[field])
-                    }
-                    let term = Int(ids[Int(local)])
-                    let df = Double(frequency[term])
-                    let score = log(1 + (count - df + 0.5) / (df + 0.5)) * saturated
-                    highest = max(highest, score)
-                    documents[next[term]] = documentIndex
-                    raw[next[term]] = score
-                    next[term] += 1
-                }
-                documentIndex += 1
-            }
+        var scores = [UInt8](repeating: 0, count: offsets[terms.count])
+        forEachScore { term, document, score in
+            documents[next[term]] = document
+            scores[next[term]] = UInt8(max(1, min(255, Int((score / highest * 255).rounded()))))
+            next[term] += 1
         }
         self.terms = terms
         self.offsets = offsets
         self.documents = documents
-        self.scores = raw.map { UInt8(max(1, min(255, Int(($0 / highest * 255).rounded())))) }
+        self.scores = scores
     }
 }

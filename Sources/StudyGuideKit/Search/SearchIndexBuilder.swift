@@ -25,7 +25,8 @@ struct SearchIndexBuilder {
     let site: Site
     let bodies: [String: RenderedBody]
 
-    func files() -> [OutputFile] {
+    /// Every index file, each handed to `emit` as soon as it is made (the manifest last).
+    func write(_ emit: (OutputFile) -> Void) {
         let documents = makeDocuments()
         let starts = Array(stride(from: 0, to: documents.count, by: Self.countingBatch))
         let batches = parallelMap(starts) { start in
@@ -56,7 +57,11 @@ struct SearchIndexBuilder {
             postings[(position == 0 ? 0 : postingEnds[position - 1]) ..< postingEnds[position]]
         }
 
-        var files: [OutputFile] = []
+        var sizes: [(String, JSONValue)] = []
+        func add(_ file: OutputFile) {
+            sizes.append((file.path.path, .number(file.bytes.count)))
+            emit(file)
+        }
         var runStart = 0
         while runStart < sorted.count {
             let letter = terms.bytes(sorted[runStart]).first!
@@ -75,7 +80,7 @@ struct SearchIndexBuilder {
                 position += 1
             }
             out.appendASCII("});\n")
-            files.append(OutputFile(path: PagePath("search/vocab-" + String(decoding: [letter], as: UTF8.self) + ".js"), bytes: out))
+            add(OutputFile(path: PagePath("search/vocab-" + String(decoding: [letter], as: UTF8.self) + ".js"), bytes: out))
             runStart = position
         }
 
@@ -93,7 +98,7 @@ struct SearchIndexBuilder {
                 out.append(contentsOf: encoded(position))
             }
             out.appendASCII("});\n")
-            files.append(OutputFile(path: PagePath("search/post-" + String(decoding: bucket.prefix, as: UTF8.self) + ".js"), bytes: out))
+            add(OutputFile(path: PagePath("search/post-" + String(decoding: bucket.prefix, as: UTF8.self) + ".js"), bytes: out))
         }
 
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
@@ -117,7 +122,7 @@ struct SearchIndexBuilder {
                 out.append(UInt8(ascii: "]"))
             }
             out.appendASCII("]);\n")
-            files.append(OutputFile(path: PagePath("search/docs-\(start / Self.chunkSize).js"), bytes: out))
+            add(OutputFile(path: PagePath("search/docs-\(start / Self.chunkSize).js"), bytes: out))
         }
 
         let facets = JSONValue.object([
@@ -126,9 +131,8 @@ struct SearchIndexBuilder {
             ("kind", .array(documents.map { .number($0.kind) })),
             ("tags", .array(documents.map { .array($0.tags.map(JSONValue.number)) })),
         ])
-        files.append(script("registerFacets(\(facets.serialized))", path: "search/facets.js"))
+        add(script("registerFacets(\(facets.serialized))", path: "search/facets.js"))
 
-        let sizes = files.map { ($0.path.path, JSONValue.number($0.bytes.count)) }
         let manifest = JSONValue.object([
             ("version", .number(3)),
             ("documents", .number(documents.count)),
@@ -145,8 +149,7 @@ struct SearchIndexBuilder {
             ("tags", .array(site.tags.map { .string($0.name) })),
             ("files", .object(sizes)),
         ])
-        files.append(script("registerManifest(\(manifest.serialized))", path: "search/manifest.js"))
-        return files
+        emit(script("registerManifest(\(manifest.serialized))", path: "search/manifest.js"))
     }
 
     /// A postings file: the terms at `positions` of the sorted term list, all starting with `prefix`.
