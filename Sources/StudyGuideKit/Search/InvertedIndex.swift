@@ -52,7 +52,7 @@ struct InvertedIndex {
                     for (position, local) in document.terms.enumerated() {
                         var saturated = 0.0
                         for field in fields.indices {
-                            let frequency = document.counts[position * fields.count + field]
+                            let frequency = document.count(at: position * fields.count + field)
                             guard frequency > 0 else { continue }
                             let tf = Double(frequency)
                             saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[field])

@@ -2,10 +2,27 @@
 struct DocumentTerms: Sendable {
     /// Term ids of the batch's `TermTable`, in order of first occurrence.
     var terms: [Int32] = []
-    /// `SearchDocument.Field.allCases.count` counts per term, in the order of `terms`.
-    var counts: [Int32] = []
+    /// `SearchDocument.Field.allCases.count` counts per term, in the order of `terms`. Two bytes
+    /// each, as a count is almost always small; `UInt16.max` means "see `largeCounts`".
+    var counts: [UInt16] = []
+    /// The counts of 65,535 and more, by their index in `counts`.
+    var largeCounts: [Int: Int] = [:]
+
     /// Terms counted in each field: the field's length for BM25.
     var lengths: [Int32] = Array(repeating: 0, count: SearchDocument.Field.allCases.count)
+
+    func count(at index: Int) -> Int {
+        counts[index] == UInt16.max ? largeCounts[index]! : Int(counts[index])
+    }
+
+    mutating func increment(at index: Int) {
+        if counts[index] < UInt16.max - 1 {
+            counts[index] += 1
+        } else {
+            largeCounts[index] = (largeCounts[index] ?? Int(counts[index])) + 1
+            counts[index] = UInt16.max
+        }
+    }
 }
 
 /// The counted terms of consecutive documents, numbered by the batch's own table.
@@ -51,7 +68,7 @@ enum TermCounter {
                             current.terms.append(Int32(term))
                             current.counts.append(contentsOf: repeatElement(0, count: fieldCount))
                         }
-                        current.counts[slot * fieldCount + field] += 1
+                        current.increment(at: slot * fieldCount + field)
                         current.lengths[field] += 1
                     }
                 }
