@@ -4,22 +4,12 @@ enum BodyRenderer {
     /// lint rules of `check` read.
     static func render(_ site: Site, paragraphs: Bool) -> [String: RenderedBody] {
         let links = ContentLinks(site: site)
-        var jobs: [(String, MarkdownBody, String, PagePath)] = []
-        for category in site.categories {
-            let c = category.category
-            jobs.append((c.contentPath, c.body, c.location.path, category.path))
-            for question in category.questions {
-                jobs.append((question.contentPath, question.body, question.location.path, question.path))
-            }
-        }
-        for guide in site.guides { jobs.append((guide.contentPath, guide.body, guide.location.path, guide.path)) }
-        if let intro = site.homeIntro { jobs.append(("_index.md", intro.body, intro.location.path, .home)) }
-        if let intro = site.guidesIntro { jobs.append(("guides/_index.md", intro.body, intro.location.path, .guidesIndex)) }
+        let documents = site.documents
         let rawHTML = site.config.rawHTML
-        let rendered = parallelMap(jobs) { job in
-            RenderedBody.render(job.1, path: job.2, rawHTML: rawHTML, rewrite: links.rewriter(from: job.0, page: job.3),
-                                paragraphs: paragraphs)
+        let rendered = parallelMap(documents) { document in
+            RenderedBody.render(document.body, path: document.location.path, rawHTML: rawHTML,
+                                rewrite: links.rewriter(from: document.contentPath, page: document.page), paragraphs: paragraphs)
         }
-        return Dictionary(uniqueKeysWithValues: zip(jobs.map(\.0), rendered))
+        return Dictionary(uniqueKeysWithValues: zip(documents.map(\.contentPath), rendered))
     }
 }

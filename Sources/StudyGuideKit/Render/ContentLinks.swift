@@ -6,12 +6,8 @@ struct ContentLinks: Sendable {
     let pages: [String: PagePath]
 
     init(site: Site) {
-        var pages: [String: PagePath] = [:]
-        for category in site.categories {
-            pages[category.category.contentPath] = category.path
-            for question in category.questions { pages[question.contentPath] = question.path }
-        }
-        for guide in site.guides { pages[guide.contentPath] = guide.path }
+        var pages = Dictionary(site.documents.map { ($0.contentPath, $0.page) }, uniquingKeysWith: { first, _ in first })
+        // The home page and the guides list exist without an introduction file, and links to them work.
         pages["_index.md"] = .home
         pages["guides/_index.md"] = .guidesIndex
         self.pages = pages

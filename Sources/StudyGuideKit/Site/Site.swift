@@ -26,6 +26,35 @@ public struct Site: Sendable {
 
     public var questions: [Question] { categories.flatMap(\.questions) }
 
+    /// A content file with a Markdown body, and the page it becomes.
+    struct Document: Sendable {
+        let contentPath: String
+        let location: SourceLocation
+        let page: PagePath
+        let body: MarkdownBody
+    }
+
+    /// Every Markdown body of the site, once: categories with their questions, guides, then the
+    /// home and guides introductions. Rendering, link rewriting and every check read this list.
+    var documents: [Document] {
+        var result: [Document] = []
+        for category in categories {
+            let c = category.category
+            result.append(Document(contentPath: c.contentPath, location: c.location, page: category.path, body: c.body))
+            for question in category.questions {
+                result.append(Document(contentPath: question.contentPath, location: question.location, page: question.path, body: question.body))
+            }
+        }
+        for guide in guides {
+            result.append(Document(contentPath: guide.contentPath, location: guide.location, page: guide.path, body: guide.body))
+        }
+        if let intro = homeIntro { result.append(Document(contentPath: "_index.md", location: intro.location, page: .home, body: intro.body)) }
+        if let intro = guidesIntro {
+            result.append(Document(contentPath: "guides/_index.md", location: intro.location, page: .guidesIndex, body: intro.body))
+        }
+        return result
+    }
+
     /// The pages every site has, whatever its content.
     static let fixedPages: [PagePath] = [.home, .tagsIndex, .guidesIndex, .search, .notFound, .practice, .interview]
 
