@@ -75,12 +75,13 @@ public enum SiteBuilder {
     }
 
     private static func run(_ options: BuildOptions, report: inout BuildReport) {
-        let site = load(options, report: &report)
+        let loaded = load(options, report: &report)
         var clock = StageClock()
 
-        let (theme, themeProblems) = loadTheme(named: site?.config.theme ?? "default", options: options)
+        let (theme, themeProblems) = loadTheme(named: loaded?.config.theme ?? "default", options: options)
         report.diagnostics += themeProblems
-        guard let site, let theme, !report.diagnostics.containsErrors else { return }
+        // Consumed, so that releasing the Markdown sources below frees them.
+        guard var site = consume loaded, let theme, !report.diagnostics.containsErrors else { return }
 
         report.stages.append(clock.lap("theme"))
 
@@ -95,7 +96,11 @@ public enum SiteBuilder {
         _ = parallelMap(theme.staticFiles + assets) { staging.copy($0) }
         report.stages.append(clock.lap("static"))
 
-        let rendered = SiteRenderer(site: site, theme: theme).render(into: staging)
+        let bodies = BodyRenderer.render(site, paragraphs: false)
+        site.releaseMarkdownSources()
+        report.stages.append(clock.lap("markdown"))
+
+        let rendered = SiteRenderer(site: site, theme: theme, bodies: bodies).render(into: staging)
         report.diagnostics += rendered.diagnostics
         report.stages += rendered.stages
         _ = clock.lap("render")

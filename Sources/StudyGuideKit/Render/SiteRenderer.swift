@@ -1,9 +1,10 @@
-/// The render stage: Markdown bodies to HTML (in parallel), then one view per page
-/// rendered through the theme, plus the search index, study data, Anki decks and, with a base
-/// URL, the feeds. Every file goes to `output` as soon as it is made.
+/// The render stage: one view per page rendered through the theme (bodies already rendered),
+/// plus the search index, study data, Anki decks and, with a base URL, the feeds. Every file goes
+/// to `output` as soon as it is made.
 struct SiteRenderer {
     let site: Site
     let theme: Theme
+    let bodies: [String: RenderedBody]
 
     struct Output {
         var diagnostics: [Diagnostic]
@@ -15,8 +16,7 @@ struct SiteRenderer {
     func render(into output: StagingFolder) -> Output {
         var clock = StageClock()
         var stages: [BuildReport.Stage] = []
-        let bodies = BodyRenderer.render(site, paragraphs: false)
-        stages.append(clock.lap("markdown"))
+        let bodies = bodies
         // The same link rule as `check`, so the two never disagree about a link.
         var diagnostics = LinkRule().check(CheckInput(site: site, bodies: bodies))
         let pages = PageBuilder(site: site, bodies: bodies)
@@ -44,7 +44,7 @@ struct SiteRenderer {
         stages.append(clock.lap("pages"))
         SearchIndexBuilder(site: site, bodies: bodies).write(output.write)
         stages.append(clock.lap("search"))
-        StudyDataBuilder(site: site, bodies: bodies).files().forEach(output.write)
+        StudyDataBuilder(site: site, bodies: bodies).write(to: output)
         stages.append(clock.lap("study"))
         AnkiExport.write(for: site, bodies: bodies, to: output)
         stages.append(clock.lap("anki"))

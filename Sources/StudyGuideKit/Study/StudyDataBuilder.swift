@@ -15,9 +15,9 @@ struct StudyDataBuilder {
         "studyguide:" + (Slug.make(from: config.baseURL ?? config.title).isEmpty ? "site" : Slug.make(from: config.baseURL ?? config.title))
     }
 
-    func files() -> [OutputFile] {
+    /// Writes the deck, then the card chunks, each from the worker that made it.
+    func write(to output: StagingFolder) {
         let questions = site.questions
-        var files: [OutputFile] = []
         let cards = questions.enumerated().map { index, question -> JSONValue in
             .object([
                 ("slug", .string(question.slug)),
@@ -40,10 +40,10 @@ struct StudyDataBuilder {
             ("kinds", .array(QuestionKind.allCases.map { .object([("slug", .string($0.rawValue)), ("title", .string($0.label))]) })),
             ("tags", .array(site.tags.map { .string($0.name) })),
         ])
-        files.append(OutputFile(path: PagePath("study/deck.js"), text: "StudyGuideStudy.registerDeck(\(deck.serialized));\n"))
+        output.write(OutputFile(path: PagePath("study/deck.js"), text: "StudyGuideStudy.registerDeck(\(deck.serialized));\n"))
 
         let bodies = bodies
-        files += parallelMap(Array(stride(from: 0, to: questions.count, by: Self.chunkSize))) { start in
+        _ = parallelMap(Array(stride(from: 0, to: questions.count, by: Self.chunkSize))) { start in
             let members = questions[start..<min(start + Self.chunkSize, questions.count)].map { question -> (String, JSONValue) in
                 (question.slug, .object([
                     ("summary", .string(question.summary)),
@@ -59,8 +59,7 @@ struct StudyDataBuilder {
             out.append(UInt8(ascii: ","))
             JSONValue.object(members).write(to: &out)
             out.appendASCII(");\n")
-            return OutputFile(path: PagePath("study/cards-\(start / Self.chunkSize).js"), bytes: out)
+            output.write(OutputFile(path: PagePath("study/cards-\(start / Self.chunkSize).js"), bytes: out))
         }
-        return files
     }
 }
