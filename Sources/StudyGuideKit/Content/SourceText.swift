@@ -11,14 +11,17 @@ struct SourceText: Sendable {
     static func decode(_ raw: [UInt8], path: String) -> (SourceText?, [Diagnostic]) {
         var start = 0
         if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { start = 3 }
+        // Most files need no change: then they are only checked, and the result shares the
+        // bytes as read instead of holding a second copy of every file.
+        let normalising = start > 0 || raw.contains(0x0D)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count - start)
+        if normalising { bytes.reserveCapacity(raw.count - start) }
         var index = start
         var line = 1
         var column = 1
         while index < raw.count {
             let byte = raw[index]
-            // Printable ASCII, tab and line feed need no check: copy the whole run at once.
+            // Printable ASCII, tab and line feed need no check: take the whole run at once.
             if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 {
                 var end = index + 1
                 var lines = byte == 0x0A ? 1 : 0
@@ -29,7 +32,7 @@ struct SourceText: Sendable {
                     if next == 0x0A { lines += 1; lastBreak = end }
                     end += 1
                 }
-                bytes.append(contentsOf: raw[index ..< end])
+                if normalising { bytes.append(contentsOf: raw[index ..< end]) }
                 if lines > 0 { line += lines; column = end - lastBreak } else { column += end - index }
                 index = end
                 continue
@@ -42,10 +45,12 @@ struct SourceText: Sendable {
                     // CRLF or a lone CR both end a line.
                     if index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
                     bytes.append(0x0A)
+                    line += 1
+                    column = 1
                 } else {
-                    bytes.append(byte)
+                    if normalising { bytes.append(byte) }
+                    column += 1
                 }
-                if bytes.last == 0x0A { line += 1; column = 1 } else { column += 1 }
                 index += 1
                 continue
             }
@@ -53,11 +58,11 @@ struct SourceText: Sendable {
                 let message = "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save the file as UTF-8"
                 return (nil, [.error(at: .init(path: path, line: line, column: column), message, rule: "encoding")])
             }
-            bytes.append(contentsOf: raw[index..<index + length])
+            if normalising { bytes.append(contentsOf: raw[index..<index + length]) }
             index += length
             column += 1
         }
-        return (SourceText(path: path, bytes: bytes), [])
+        return (SourceText(path: path, bytes: normalising ? bytes : raw), [])
     }
 
     private static func controlByteProblem(_ byte: UInt8) -> String? {
