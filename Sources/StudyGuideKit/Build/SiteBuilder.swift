@@ -96,8 +96,12 @@ public enum SiteBuilder {
         _ = parallelMap(theme.staticFiles + assets) { staging.copy($0) }
         report.stages.append(clock.lap("static"))
 
-        let bodies = BodyRenderer.render(site, paragraphs: false)
+        // The site lets go of its Markdown sources before rendering, so each file's text is freed
+        // as soon as its body is rendered: sources and bodies are never all held at once.
+        let documents = site.documents
+        let links = ContentLinks(site: site)
         site.releaseMarkdownSources()
+        let bodies = BodyRenderer.render(consume documents, links: links, rawHTML: site.config.rawHTML, paragraphs: false)
         report.stages.append(clock.lap("markdown"))
 
         let rendered = SiteRenderer(site: site, theme: theme, bodies: bodies).render(into: staging)
