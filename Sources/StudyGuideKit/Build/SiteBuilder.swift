@@ -104,7 +104,7 @@ public enum SiteBuilder {
         let bodies = BodyRenderer.render(consume documents, links: links, rawHTML: site.config.rawHTML, paragraphs: false)
         report.stages.append(clock.lap("markdown"))
 
-        let rendered = SiteRenderer(site: site, theme: theme, bodies: bodies).render(into: staging)
+        let rendered = SiteRenderer.render(site, theme: theme, bodies: consume bodies, into: staging)
         report.diagnostics += rendered.diagnostics
         report.stages += rendered.stages
         _ = clock.lap("render")

@@ -23,6 +23,11 @@ struct RenderedBody: Sendable {
     /// Paragraph texts with their locations (only for `check`: empty in a build).
     public let paragraphs: [Located<String>]
 
+    /// The same body without its HTML, for stages that read only text, headings and links.
+    func withoutHTML() -> RenderedBody {
+        RenderedBody(html: "", headings: headings, plainText: plainText, links: links, paragraphs: paragraphs)
+    }
+
     /// Renders a body; positions are shifted from body lines to file lines.
     static func render(_ body: MarkdownBody, path: String, rawHTML: Bool,
                        rewrite: (@Sendable (String) -> String?)?, paragraphs: Bool) -> RenderedBody {
