@@ -119,12 +119,21 @@ final class StagingFolder: @unchecked Sendable {
         }
     }
 
+    /// Adds parts to the end of a file written before (a deck that grows category by category).
+    func append(_ path: PagePath, parts: [[UInt8]]) {
+        do {
+            try Self.write(parts, to: staging.path + "/" + path.path, appending: true)
+        } catch {
+            fail(error)
+        }
+    }
+
     private static func write(_ bytes: [UInt8], to path: String) throws {
         try write([bytes], to: path)
     }
 
-    private static func write(_ parts: [[UInt8]], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    private static func write(_ parts: [[UInt8]], to path: String, appending: Bool = false) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC), 0o644)
         guard descriptor >= 0 else { throw Failure.io("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         for bytes in parts {

@@ -2,21 +2,22 @@
 /// a stable id (`studyguide-<slug>`) declared with `#guid column:1`, so importing a newer file
 /// updates the existing notes and keeps their review history.
 enum AnkiExport {
-    /// Writes every deck. Each note is made once, in parallel, and shared by its category's deck
-    /// and the whole deck; a deck is written as its header and its notes, never joined in memory.
+    /// Writes every deck. A category's notes are made in parallel, written to its own deck and
+    /// appended to the whole deck (which lists the categories in order), then let go: no more than
+    /// one category's notes are ever held.
     static func write(for site: Site, bodies: [String: RenderedBody], to output: StagingFolder) {
-        let notes = parallelMap(site.questions) { question -> [UInt8] in
-            var note = Array(note(question, site: site, bodies: bodies).utf8)
-            note.append(UInt8(ascii: "\n"))
-            return note
-        }
-        let noteOfSlug = Dictionary(uniqueKeysWithValues: zip(site.questions.map(\.slug), notes.indices))
+        let all = PagePath("anki/all.tsv")
+        output.write(all, parts: [header(site.config.title)])
         for category in site.categories {
+            let notes = parallelMap(category.questions) { question -> [UInt8] in
+                var note = Array(note(question, site: site, bodies: bodies).utf8)
+                note.append(UInt8(ascii: "\n"))
+                return note
+            }
             output.write(PagePath("anki/\(category.category.slug).tsv"),
-                         parts: [header("\(site.config.title)::\(category.category.title)")]
-                            + category.questions.map { notes[noteOfSlug[$0.slug]!] })
+                         parts: [header("\(site.config.title)::\(category.category.title)")] + notes)
+            output.append(all, parts: notes)
         }
-        output.write(PagePath("anki/all.tsv"), parts: [header(site.config.title)] + notes)
     }
 
     /// The lines that tell Anki how to read the file.
