@@ -51,13 +51,7 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Writes one generated file. Safe from any thread; a failure is kept for `commit`.
     func write(_ file: OutputFile) {
-        do {
-            try makeFolder(of: file.path)
-            try Self.write(file.bytes, to: staging.path + "/" + file.path.path)
-            lock.withLock { written.append(file.path) }
-        } catch {
-            fail(error)
-        }
+        write(file.path, parts: [file.bytes])
     }
 
     /// Copies a theme asset or a content image.
@@ -67,7 +61,7 @@ final class StagingFolder: @unchecked Sendable {
             let destination = staging.path + "/" + file.path.path
             switch file.source {
             case .file(let source): try FileManager.default.copyItem(atPath: source, toPath: destination)
-            case .bytes(let bytes): try Self.write(bytes, to: destination)
+            case .bytes(let bytes): try Self.write([bytes], to: destination)
             }
             lock.withLock { written.append(file.path) }
         } catch {
@@ -126,10 +120,6 @@ final class StagingFolder: @unchecked Sendable {
         } catch {
             fail(error)
         }
-    }
-
-    private static func write(_ bytes: [UInt8], to path: String) throws {
-        try write([bytes], to: path)
     }
 
     private static func write(_ parts: [[UInt8]], to path: String, appending: Bool = false) throws {

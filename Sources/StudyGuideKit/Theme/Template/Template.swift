@@ -27,6 +27,14 @@ struct Template: Sendable {
         var isAnchored: Bool
         /// Applied innermost first, as written: `a(b(c))` applies `b`, then `a`.
         var transforms: [TemplateTransform]
+
+        /// The name written `text` in a tag (without its transforms).
+        init(_ text: String, transforms: [TemplateTransform] = []) {
+            parts = text.split(separator: ".").map(String.init)
+            isCurrent = text == "."
+            isAnchored = text.first == "." && text != "."
+            self.transforms = transforms
+        }
     }
 
     let nodes: [Node]

@@ -78,9 +78,7 @@ struct TemplateRenderer {
         case .partial(let name, let dynamic, let indentation, let blocks):
             var partial = name
             if dynamic {
-                let reference = Template.Name(parts: name.split(separator: ".").map(String.init), isCurrent: name == ".",
-                                              isAnchored: name.first == "." && name != ".", transforms: [])
-                guard case .text(let named)? = lookup(reference, context) else { return }
+                guard case .text(let named)? = lookup(Template.Name(name), context) else { return }
                 partial = named
             }
             guard let template = templates[partial] else { return }

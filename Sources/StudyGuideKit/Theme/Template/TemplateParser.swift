@@ -264,8 +264,7 @@ struct TemplateParser {
             }
             known.append(value)
         }
-        return Template.Name(parts: text.split(separator: ".").map(String.init), isCurrent: text == ".",
-                             isAnchored: text.first == "." && text != ".", transforms: known)
+        return Template.Name(text, transforms: known)
     }
 
     private mutating func parsePartialName(_ state: State) throws(Failure) -> String {
