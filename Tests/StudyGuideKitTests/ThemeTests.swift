@@ -75,4 +75,15 @@ import Testing
         #expect(errors.count == 1)
         #expect(errors.first?.hasPrefix("layouts/tag.mustache:") == true, "\(errors)")
     }
+
+    @Test func aMissingPartialAndAnUnknownTransformAreErrorsNotEmptyOutput() throws {
+        let site = try TestSite.minimal([
+            "layouts/tag.mustache": "{{> nowhere}}",
+            "layouts/tags.mustache": "<p>\n{{#shuffled(tags)}}{{/shuffled(tags)}}\n</p>",
+        ])
+        #expect(site.build(themes: nil).errors == [
+            "layouts/tag.mustache:1:1: error: template uses partial 'nowhere', but there is no 'nowhere.mustache' [theme]",
+            "layouts/tags.mustache:2:4: error: template error: unknown transform 'shuffled' [theme]",
+        ])
+    }
 }

@@ -104,14 +104,16 @@ struct TemplateParser {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
                 let inverted = bytes[position] == UInt8(ascii: "^")
                 position += 1
+                let nameStart = position
                 let (name, transforms) = try parseName(state)
+                let resolved = try resolve(name, transforms, at: nameStart)
                 if isStandalone(state) {
                     setNewLine = true
                 } else {
                     flushWhiteSpace()
                 }
                 let children = try parse(state.withSectionName(name, newLine: setNewLine, transforms: transforms))
-                nodes.append(.section(try Self.name(name, transforms), inverted: inverted, children))
+                nodes.append(.section(resolved, inverted: inverted, children))
 
             case UInt8(ascii: "/"):
                 position += 1
@@ -135,12 +137,14 @@ struct TemplateParser {
                 let triple = bytes[position] == UInt8(ascii: "{")
                 flushWhiteSpace()
                 position += 1
+                let nameStart = position
                 let (name, transforms) = try parseName(state)
+                let resolved = try resolve(name, transforms, at: nameStart)
                 if triple {
                     guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else { throw Failure(message: "unfinished tag: '{{{' needs '}}}'") }
                     position += 1
                 }
-                nodes.append(.variable(try Self.name(name, transforms), escaped: false))
+                nodes.append(.variable(resolved, escaped: false))
 
             case UInt8(ascii: ">"):
                 position += 1
@@ -205,8 +209,10 @@ struct TemplateParser {
 
             default:
                 flushWhiteSpace()
+                let nameStart = position
                 let (name, transforms) = try parseName(state)
-                nodes.append(.variable(try Self.name(name, transforms), escaped: true))
+                let resolved = try resolve(name, transforms, at: nameStart)
+                nodes.append(.variable(resolved, escaped: true))
             }
             state.newLine = setNewLine
         }
@@ -253,6 +259,16 @@ struct TemplateParser {
             guard text[index] == UInt8(ascii: "(") else { throw malformed }
             index += 1
             transforms.append(name)
+        }
+    }
+
+    /// The name a tag wrote; an unknown transform is reported where the name starts.
+    private mutating func resolve(_ text: String, _ transforms: [String], at start: Int) throws(Failure) -> Template.Name {
+        do {
+            return try Self.name(text, transforms)
+        } catch {
+            position = start
+            throw error
         }
     }
 
