@@ -72,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StudyGuideKitTests",
-            dependencies: ["StudyGuideKit", "StudyGuideMarkdown"],
+            dependencies: ["StudyGuideKit", "StudyGuideMarkdown", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictImports
         ),
     ]

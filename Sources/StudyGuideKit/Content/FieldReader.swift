@@ -42,10 +42,10 @@ struct FieldReader {
         return (reader, reader.diagnostics)
     }
 
-    /// Only the tags the reader asks about (null, bool, int), in Yams' order: each rule is a regular
-    /// expression tried on every scalar, and the default resolver's other four found nothing the
-    /// reader uses while costing most of the parse stage.
-    private static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.null)
+    /// No implicit-type rules: Yams tries each rule's regular expression on every scalar (and on
+    /// every key, when it looks for duplicates), which cost more than the rest of parsing.
+    /// `ScalarType` types the few scalars the reader asks about instead, by the same rules.
+    private static let resolver = Resolver.basic
 
     private init(path: String, firstLine: Int) {
         self.path = path
@@ -91,7 +91,7 @@ struct FieldReader {
 
     mutating func stringList(_ key: String) -> [Located<String>] {
         guard let value = value(key, required: false) else { return [] }
-        if value.tag.rawValue == Tag.Name.null.rawValue { return [] }
+        if ScalarType(of: value) == .null { return [] }
         guard let sequence = value.sequence else {
             report(value, "'\(key)' must be a list of strings, like [a, b] or lines starting with '- '", rule: "schema")
             return []
@@ -110,7 +110,7 @@ struct FieldReader {
 
     mutating func int(_ key: String) -> Int? {
         guard let value = value(key, required: false) else { return nil }
-        guard value.scalar != nil, value.tag.rawValue == Tag.Name.int.rawValue, let number = value.int else {
+        guard ScalarType(of: value) == .int, let number = value.int else {
             report(value, "'\(key)' must be a whole number", rule: "schema")
             return nil
         }
@@ -119,7 +119,7 @@ struct FieldReader {
 
     mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key, required: false) else { return nil }
-        guard value.scalar != nil, value.tag.rawValue == Tag.Name.bool.rawValue, let flag = value.bool else {
+        guard ScalarType(of: value) == .bool, let flag = value.scalar.flatMap({ ScalarType.boolValue($0.string) }) else {
             report(value, "'\(key)' must be true or false", rule: "schema")
             return nil
         }
@@ -164,7 +164,7 @@ struct FieldReader {
             report(node, "'\(key)' must be \(expected), not a \(node.kindName)", rule: "schema")
             return nil
         }
-        if node.tag.rawValue == Tag.Name.null.rawValue {
+        if ScalarType(of: node) == .null {
             report(node, "'\(key)' has no value", rule: "schema")
             return nil
         }

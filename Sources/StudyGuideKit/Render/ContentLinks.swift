@@ -26,26 +26,34 @@ struct ContentLinks: Sendable {
     }
 
     /// The content path a relative Markdown link names, and its `#fragment`; nil for
-    /// external, absolute or non-Markdown destinations.
+    /// external, absolute or non-Markdown destinations. Runs for every link twice (rewriting,
+    /// then checking), so it folds `.` and `..` on bytes instead of splitting into Strings.
     static func resolve(_ destination: String, from contentPath: String) -> (String, String)? {
-        let fragmentStart = destination.firstIndex(of: "#") ?? destination.endIndex
-        let pathPart = String(destination[..<fragmentStart])
-        let fragment = String(destination[fragmentStart...])
-        // Character tests, not `contains(":")`: Foundation's substring search cost more than the rest.
-        guard pathPart.hasSuffix(".md"), !pathPart.hasPrefix("/"), !pathPart.utf8.contains(UInt8(ascii: ":")),
-              !pathPart.utf8.contains(UInt8(ascii: "?")) else {
+        let utf8 = destination.utf8
+        let fragmentStart = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
+        let pathPart = utf8[..<fragmentStart]
+        guard pathPart.count >= 3, pathPart.suffix(3).elementsEqual(".md".utf8), pathPart.first != UInt8(ascii: "/"),
+              !pathPart.contains(UInt8(ascii: ":")), !pathPart.contains(UInt8(ascii: "?")) else {
             return nil
         }
-        var components = contentPath.split(separator: "/").dropLast().map(String.init)
-        for part in pathPart.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !components.isEmpty else { return nil }
-                components.removeLast()
-            default: components.append(String(part))
+        var target: [UInt8] = []
+        target.reserveCapacity(contentPath.utf8.count + pathPart.count)
+        // The folder of the linking file, then each segment of the link.
+        for part in contentPath.utf8.split(separator: UInt8(ascii: "/")).dropLast() { appendSegment(part, to: &target) }
+        for part in pathPart.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
+                guard !target.isEmpty else { return nil }
+                target.removeSubrange((target.lastIndex(of: UInt8(ascii: "/")) ?? 0)...)
+                continue
             }
+            appendSegment(part, to: &target)
         }
-        return (components.joined(separator: "/"), fragment)
+        return (String(decoding: target, as: UTF8.self), String(destination[fragmentStart...]))
+    }
+
+    private static func appendSegment(_ segment: Substring.UTF8View, to target: inout [UInt8]) {
+        if !target.isEmpty { target.append(UInt8(ascii: "/")) }
+        target.append(contentsOf: segment)
     }
 }

@@ -27,6 +27,10 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Folders between the root and this page.
     var depth: Int { path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
 
+    /// The folders this page is in (`databases/` for `databases/indexes.html`, empty at the root):
+    /// every page of one folder links to another page the same way.
+    var folder: Substring { path[..<(path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex)] }
+
     /// `../` repeated once per folder: the way back to the site root from this page.
     var rootPrefix: String { String(repeating: "../", count: depth) }
 

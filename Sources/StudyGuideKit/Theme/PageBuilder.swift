@@ -9,6 +9,20 @@ struct PageBuilder: Sendable {
         self.site = site
         self.bodies = bodies
         questionsBySlug = Dictionary(site.questions.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var folderLinks: [Substring: PageChrome.FolderLinks] = [:]
+        for page in site.pagePaths where folderLinks[page.folder] == nil {
+            folderLinks[page.folder] = PageChrome.FolderLinks(site: site, page: page)
+        }
+        self.folderLinks = folderLinks
+    }
+
+    /// Keyed by `PagePath.folder`: made before pages render in parallel, read-only after.
+    private let folderLinks: [Substring: PageChrome.FolderLinks]
+
+    private func chrome(_ page: PagePath, title: String?, description: String?, kind: String,
+                        currentCategory: String? = nil) -> PageChrome {
+        PageChrome(site: site, page: page, links: folderLinks[page.folder], title: title, description: description,
+                   kind: kind, currentCategory: currentCategory)
     }
 
     func home(_ theme: Theme) -> OutputFile {
@@ -32,7 +46,7 @@ struct PageBuilder: Sendable {
             .prefix(site.config.recentCount)
             .map { QuestionCard($0, from: page, site: site) }
         let view = HomeView(
-            chrome: PageChrome(site: site, page: page, title: nil, description: site.homeIntro?.description, kind: "home"),
+            chrome: chrome(page, title: nil, description: site.homeIntro?.description, kind: "home"),
             title: site.homeIntro?.title ?? site.config.title,
             intro: ArticleView(bodies["_index.md"]),
             categories: categories,
@@ -47,7 +61,7 @@ struct PageBuilder: Sendable {
         let page = category.path
         let c = category.category
         let view = CategoryView(
-            chrome: PageChrome(site: site, page: page, title: c.title, description: c.description, kind: "category",
+            chrome: chrome(page, title: c.title, description: c.description, kind: "category",
                                currentCategory: c.slug),
             slug: c.slug,
             title: c.title,
@@ -65,7 +79,7 @@ struct PageBuilder: Sendable {
         let questions = category.questions
         func link(_ other: Question) -> LinkView { LinkView(title: other.title, href: page.link(to: other.path)) }
         let view = QuestionView(
-            chrome: PageChrome(site: site, page: page, title: question.title, description: question.summary,
+            chrome: chrome(page, title: question.title, description: question.summary,
                                kind: "question", currentCategory: category.category.slug),
             title: question.title,
             slug: question.slug,
@@ -94,7 +108,7 @@ struct PageBuilder: Sendable {
     func tag(_ tag: Site.TagPage, _ theme: Theme) -> OutputFile {
         let page = tag.path
         let view = TagView(
-            chrome: PageChrome(site: site, page: page, title: "Tag: \(tag.name)",
+            chrome: chrome(page, title: "Tag: \(tag.name)",
                                description: "Questions tagged \(tag.name)", kind: "tag"),
             name: tag.name,
             questions: tag.questions.map { QuestionCard($0, from: page, site: site) },
@@ -107,7 +121,7 @@ struct PageBuilder: Sendable {
     func tagsIndex(_ theme: Theme) -> OutputFile {
         let page = PagePath.tagsIndex
         let view = TagsView(
-            chrome: PageChrome(site: site, page: page, title: "Tags", description: "Every tag of the study guide", kind: "tags"),
+            chrome: chrome(page, title: "Tags", description: "Every tag of the study guide", kind: "tags"),
             tags: site.tags.map { .init(name: $0.name, href: page.link(to: $0.path), count: $0.questions.count) }
         )
         return OutputFile(path: page, bytes: theme.render(view, template: "tags"))
@@ -116,7 +130,7 @@ struct PageBuilder: Sendable {
     func guide(_ guide: Guide, _ theme: Theme) -> OutputFile {
         let page = guide.path
         let view = GuideView(
-            chrome: PageChrome(site: site, page: page, title: guide.title, description: guide.summary, kind: "guide"),
+            chrome: chrome(page, title: guide.title, description: guide.summary, kind: "guide"),
             title: guide.title,
             summary: guide.summary,
             article: ArticleView(bodies[guide.contentPath]),
@@ -132,7 +146,7 @@ struct PageBuilder: Sendable {
         let intro = site.guidesIntro
         let title = intro?.title ?? "Guides"
         let view = GuidesView(
-            chrome: PageChrome(site: site, page: page, title: title, description: intro?.description, kind: "guides"),
+            chrome: chrome(page, title: title, description: intro?.description, kind: "guides"),
             title: title,
             intro: ArticleView(bodies["guides/_index.md"]),
             guides: guideLinks(from: page)
@@ -143,7 +157,7 @@ struct PageBuilder: Sendable {
     func search(_ theme: Theme) -> OutputFile {
         let page = PagePath.search
         let view = SearchView(
-            chrome: PageChrome(site: site, page: page, title: "Search", description: "Search every question", kind: "search"),
+            chrome: chrome(page, title: "Search", description: "Search every question", kind: "search"),
             categories: site.categories.map { .init(value: $0.category.slug, label: $0.category.title) },
             difficulties: Difficulty.allCases.map { .init(value: $0.rawValue, label: $0.rawValue.capitalized) },
             kinds: QuestionKind.allCases.map { .init(value: $0.rawValue, label: $0.label) },
@@ -163,7 +177,7 @@ struct PageBuilder: Sendable {
 
     private func study(_ page: PagePath, title: String, template: String, theme: Theme) -> OutputFile {
         let view = StudyView(
-            chrome: PageChrome(site: site, page: page, title: title, description: "\(title) with spaced repetition, offline", kind: template),
+            chrome: chrome(page, title: title, description: "\(title) with spaced repetition, offline", kind: template),
             browse: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) },
             deck: page.link(to: .studyDeck),
             ankiAll: page.link(to: PagePath("anki/all.tsv")),
@@ -180,7 +194,7 @@ struct PageBuilder: Sendable {
 
     private func simple(_ page: PagePath, title: String, template: String, theme: Theme) -> OutputFile {
         let view = SimpleView(
-            chrome: PageChrome(site: site, page: page, title: title, description: nil, kind: template),
+            chrome: chrome(page, title: title, description: nil, kind: template),
             categories: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
         )
         return OutputFile(path: page, bytes: theme.render(view, template: template))

@@ -11,23 +11,23 @@ extension PageChrome: TemplateView {
         case "documentTitle": return documentTitle.templateValue
         case "description": return description.templateValue
         case "canonical": return canonical.templateValue
-        case "feed": return feed.templateValue
+        case "feed": return links.feed.templateValue
         case "pageKind": return pageKind.templateValue
-        case "home": return home.templateValue
-        case "search": return search.templateValue
-        case "tags": return tags.templateValue
-        case "guides": return guides.templateValue
-        case "stylesheet": return stylesheet.templateValue
-        case "printStylesheet": return printStylesheet.templateValue
-        case "script": return script.templateValue
-        case "root": return root.templateValue
-        case "searchScripts": return searchScripts.templateValue
-        case "searchManifest": return searchManifest.templateValue
-        case "searchUI": return searchUI.templateValue
-        case "practice": return practice.templateValue
-        case "interview": return interview.templateValue
-        case "studyScript": return studyScript.templateValue
-        case "storageKey": return storageKey.templateValue
+        case "home": return links.home.templateValue
+        case "search": return links.search.templateValue
+        case "tags": return links.tags.templateValue
+        case "guides": return links.guides.templateValue
+        case "stylesheet": return links.stylesheet.templateValue
+        case "printStylesheet": return links.printStylesheet.templateValue
+        case "script": return links.script.templateValue
+        case "root": return links.root.templateValue
+        case "searchScripts": return links.searchScripts.templateValue
+        case "searchManifest": return links.searchManifest.templateValue
+        case "searchUI": return links.searchUI.templateValue
+        case "practice": return links.practice.templateValue
+        case "interview": return links.interview.templateValue
+        case "studyScript": return links.studyScript.templateValue
+        case "storageKey": return links.storageKey.templateValue
         case "practiceCurrent": return practiceCurrent.templateValue
         case "interviewCurrent": return interviewCurrent.templateValue
         case "categories": return categories.templateValue
