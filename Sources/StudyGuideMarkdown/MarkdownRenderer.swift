@@ -43,11 +43,10 @@ public enum MarkdownRenderer {
             return .empty
         }
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
-        let html = String(cString: rendered)
         return RenderedMarkdown(
-            html: options.headingIDs ? Sentinel.removeLineBreaks(in: html) : html,
+            html: options.headingIDs ? Sentinel.removingLineBreaks(from: rendered) : String(cString: rendered),
             headings: walk.headings,
-            plainText: walk.plainText.collapsingWhitespace(),
+            plainText: walk.plainText.string,
             links: walk.links,
             paragraphs: walk.paragraphs
         )
@@ -75,7 +74,7 @@ public enum MarkdownRenderer {
 private struct TreeWalk {
     let options: MarkdownOptions
     var headings: [RenderedMarkdown.Heading] = []
-    var plainText = ""
+    var plainText = CollapsedText()
     var links: [RenderedMarkdown.Link] = []
     var paragraphs: [RenderedMarkdown.Paragraph] = []
     private var paragraphStart: (offset: Int, line: Int)?
@@ -89,7 +88,7 @@ private struct TreeWalk {
     mutating func visit(_ document: OpaquePointer) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
-        var headingText: String? = nil
+        var headingText: CollapsedText? = nil
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -98,19 +97,21 @@ private struct TreeWalk {
             let entering = event == CMARK_EVENT_ENTER
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                let literal = Self.literal(of: node)
-                plainText += literal
-                headingText? += literal
+                let literal = cmark_node_get_literal(node)
+                plainText.append(literal)
+                headingText?.append(literal)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                plainText += " "
-                headingText? += " "
+                plainText.appendSpace()
+                headingText?.appendSpace()
             case CMARK_NODE_CODE_BLOCK:
-                plainText += " " + Self.literal(of: node) + " "
+                plainText.appendSpace()
+                plainText.append(cmark_node_get_literal(node))
+                plainText.appendSpace()
             case CMARK_NODE_HEADING:
                 if entering {
-                    headingText = ""
+                    headingText = CollapsedText()
                 } else {
-                    let text = (headingText ?? "").collapsingWhitespace()
+                    let text = headingText?.string ?? ""
                     let id = options.headingIDs ? slugger.id(for: text) : ""
                     headings.append(.init(
                         level: Int(cmark_node_get_heading_level(node)),
@@ -120,25 +121,25 @@ private struct TreeWalk {
                     ))
                     headingNodes.append(node)
                     headingText = nil
-                    plainText += " "
+                    plainText.appendSpace()
                 }
             case CMARK_NODE_PARAGRAPH:
                 if entering {
-                    paragraphStart = (plainText.utf8.count, Int(cmark_node_get_start_line(node)))
+                    paragraphStart = (plainText.count, Int(cmark_node_get_start_line(node)))
                 } else if let start = paragraphStart {
                     if options.collectParagraphs {
-                        let text = String(decoding: plainText.utf8.dropFirst(start.offset), as: UTF8.self).collapsingWhitespace()
+                        let text = plainText.string(from: start.offset)
                         if !text.isEmpty { paragraphs.append(.init(text: text, line: start.line)) }
                     }
                     paragraphStart = nil
-                    plainText += " "
+                    plainText.appendSpace()
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering { recordLink(node, isImage: type == CMARK_NODE_IMAGE) }
             default:
                 // Block boundaries separate words in the plain text.
                 if !entering, type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) {
-                    plainText += " "
+                    plainText.appendSpace()
                 }
             }
         }
@@ -180,10 +181,48 @@ private struct TreeWalk {
         }
         return detached
     }
+}
 
-    private static func literal(of node: OpaquePointer) -> String {
-        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+/// Text gathered from cmark's literals with every run of ASCII whitespace already folded
+/// into one space and none at either end: what `collapsingWhitespace()` gives for the
+/// whole text, made as the bytes arrive instead of in a second pass over a `String`.
+struct CollapsedText {
+    private var bytes: [UInt8] = []
+    private var pendingSpace = false
+
+    /// The bytes so far; a paragraph remembers where it started.
+    var count: Int { bytes.count }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The text from `offset` on, without the space that separated it from what came before.
+    func string(from offset: Int) -> String {
+        let tail = bytes[offset...]
+        return String(decoding: tail.first == 0x20 ? tail.dropFirst() : tail, as: UTF8.self)
     }
+
+    mutating func appendSpace() {
+        pendingSpace = true
+    }
+
+    mutating func append(_ literal: UnsafePointer<CChar>?) {
+        guard var cursor = literal else { return }
+        while cursor.pointee != 0 {
+            let byte = UInt8(bitPattern: cursor.pointee)
+            if byte.isASCIIWhitespace {
+                pendingSpace = true
+            } else {
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+            cursor += 1
+        }
+    }
+}
+
+private extension UInt8 {
+    var isASCIIWhitespace: Bool { self == 0x20 || self == 0x0A || self == 0x09 || self == 0x0D || self == 0x0C || self == 0x0B }
 }
 
 /// cmark puts custom blocks on lines of their own; a sentinel next to our heading
@@ -193,25 +232,29 @@ private struct TreeWalk {
 private enum Sentinel {
     static let scalar = "\u{1}"
 
-    static func removeLineBreaks(in html: String) -> String {
-        guard html.utf8.contains(1) else { return html }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(html.utf8.count)
-        var afterSentinel = false
-        var html = html
-        html.withUTF8 { utf8 in
-            for byte in utf8 {
-                if byte == 1 {
-                    if bytes.last == 0x0A { bytes.removeLast() }
-                    afterSentinel = true
-                    continue
+    /// Copies cmark's HTML into a String, dropping the line breaks next to sentinels, in one pass.
+    static func removingLineBreaks(from html: UnsafePointer<CChar>) -> String {
+        var length = 0
+        while html[length] != 0 { length += 1 }
+        return html.withMemoryRebound(to: UInt8.self, capacity: length) { source in
+            String(unsafeUninitializedCapacity: length) { output in
+                var written = 0
+                var afterSentinel = false
+                for index in 0..<length {
+                    let byte = source[index]
+                    if byte == 1 {
+                        if written > 0, output[written - 1] == 0x0A { written -= 1 }
+                        afterSentinel = true
+                        continue
+                    }
+                    defer { afterSentinel = false }
+                    if byte == 0x0A, afterSentinel { continue }
+                    output[written] = byte
+                    written += 1
                 }
-                defer { afterSentinel = false }
-                if byte == 0x0A, afterSentinel { continue }
-                bytes.append(byte)
+                return written
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -220,31 +263,6 @@ private extension RenderedMarkdown {
 }
 
 extension String {
-    /// Runs of ASCII whitespace become one space; no space at either end. Works on bytes:
-    /// `Character.isWhitespace` needs grapheme breaking and is far slower on long texts.
-    func collapsingWhitespace() -> String {
-        var text = self
-        return text.withUTF8 { utf8 in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(utf8.count)
-            var index = 0
-            while index < utf8.count {
-                // Skip a run of whitespace, then copy the word after it in one piece.
-                while index < utf8.count, Self.isASCIIWhitespace(utf8[index]) { index += 1 }
-                guard index < utf8.count else { break }
-                let start = index
-                while index < utf8.count, !Self.isASCIIWhitespace(utf8[index]) { index += 1 }
-                if !bytes.isEmpty { bytes.append(0x20) }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start ..< index]))
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-    }
-
-    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
-    }
-
     func escapedForAttribute() -> String {
         var out = ""
         for character in self {
