@@ -206,17 +206,25 @@ struct CollapsedText {
     }
 
     mutating func append(_ literal: UnsafePointer<CChar>?) {
-        guard var cursor = literal else { return }
-        while cursor.pointee != 0 {
-            let byte = UInt8(bitPattern: cursor.pointee)
-            if byte.isASCIIWhitespace {
-                pendingSpace = true
-            } else {
+        guard let literal else { return }
+        var length = 0
+        while literal[length] != 0 { length += 1 }
+        literal.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+            let text = UnsafeBufferPointer(start: start, count: length)
+            var index = 0
+            while index < length {
+                // A run of whitespace, then a word copied in one piece.
+                while index < length, text[index].isASCIIWhitespace {
+                    pendingSpace = true
+                    index += 1
+                }
+                guard index < length else { break }
+                let wordStart = index
+                while index < length, !text[index].isASCIIWhitespace { index += 1 }
                 if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
                 pendingSpace = false
-                bytes.append(byte)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[wordStart..<index]))
             }
-            cursor += 1
         }
     }
 }
@@ -232,25 +240,30 @@ private extension UInt8 {
 private enum Sentinel {
     static let scalar = "\u{1}"
 
-    /// Copies cmark's HTML into a String, dropping the line breaks next to sentinels, in one pass.
+    /// Copies cmark's HTML into a String, dropping the line breaks next to sentinels, in one pass
+    /// that copies the text between sentinels in pieces.
     static func removingLineBreaks(from html: UnsafePointer<CChar>) -> String {
         var length = 0
         while html[length] != 0 { length += 1 }
-        return html.withMemoryRebound(to: UInt8.self, capacity: length) { source in
-            String(unsafeUninitializedCapacity: length) { output in
+        return html.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+            let source = UnsafeBufferPointer(start: start, count: length)
+            return String(unsafeUninitializedCapacity: length) { output in
                 var written = 0
-                var afterSentinel = false
-                for index in 0..<length {
-                    let byte = source[index]
-                    if byte == 1 {
-                        if written > 0, output[written - 1] == 0x0A { written -= 1 }
-                        afterSentinel = true
-                        continue
+                var index = 0
+                while index < length {
+                    var end = index
+                    while end < length, source[end] != 1 { end += 1 }
+                    // Skip the line break cmark put after the sentinel before the piece.
+                    if index > 0, source[index] == 0x0A { index += 1 }
+                    if end > index {
+                        _ = UnsafeMutableBufferPointer(rebasing: output[written...])
+                            .initialize(from: UnsafeBufferPointer(rebasing: source[index..<end]))
+                        written += end - index
                     }
-                    defer { afterSentinel = false }
-                    if byte == 0x0A, afterSentinel { continue }
-                    output[written] = byte
-                    written += 1
+                    guard end < length else { break }
+                    // The line break before a sentinel goes too.
+                    if written > 0, output[written - 1] == 0x0A { written -= 1 }
+                    index = end + 1
                 }
                 return written
             }

@@ -46,7 +46,8 @@ struct BuildCommand: ParsableCommand {
         if verbose {
             for stage in report.stages {
                 let time = Terminal.milliseconds(stage.seconds).padding(toLength: 9, withPad: " ", startingAt: 0)
-                Terminal.out("  \(stage.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(time) peak \(stage.peakBytes >> 20) MiB")
+                let cpu = Terminal.milliseconds(stage.cpuSeconds).padding(toLength: 9, withPad: " ", startingAt: 0)
+                Terminal.out("  \(stage.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(time) cpu \(cpu) peak \(stage.peakBytes >> 20) MiB")
             }
         }
         guard report.succeeded else {

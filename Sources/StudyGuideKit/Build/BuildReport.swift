@@ -5,6 +5,9 @@ public struct BuildReport: Sendable {
         public let seconds: Double
         /// The most memory the process had held by the end of the stage (peak RSS), in bytes.
         public var peakBytes: Int = 0
+        /// Processor time of all threads during the stage (user + system): against `seconds`,
+        /// how many cores the stage kept busy.
+        public var cpuSeconds: Double = 0
     }
 
     public var diagnostics: [Diagnostic] = []

@@ -126,6 +126,7 @@ public enum SiteBuilder {
 /// Times consecutive stages (Zola's `log_time`).
 struct StageClock {
     private var start = ContinuousClock.now
+    private var cpuStart = Self.usage().cpuSeconds
 
     mutating func lap(_ name: String) -> BuildReport.Stage {
         let now = ContinuousClock.now
@@ -133,8 +134,15 @@ struct StageClock {
         start = now
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         BuildContext.current.progress?(.finished(stage: name))
+        let usage = Self.usage()
+        defer { cpuStart = usage.cpuSeconds }
+        return BuildReport.Stage(name: name, seconds: seconds, peakBytes: usage.peakBytes, cpuSeconds: usage.cpuSeconds - cpuStart)
+    }
+
+    private static func usage() -> (cpuSeconds: Double, peakBytes: Int) {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        return BuildReport.Stage(name: name, seconds: seconds, peakBytes: Int(usage.ru_maxrss) * 1024)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return (seconds(usage.ru_utime) + seconds(usage.ru_stime), Int(usage.ru_maxrss) * 1024)
     }
 }
