@@ -38,6 +38,8 @@ struct InvertedIndex {
 
         var offsets = [Int](repeating: 0, count: terms.count + 1)
         for term in 0 ..< terms.count { offsets[term + 1] = offsets[term] + frequency[term] }
+        // A term's inverse document frequency is the same in every posting: one logarithm per term.
+        let inverseFrequency = frequency.map { df in log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5)) }
         // Two passes over the counts: the first finds the highest score, the second quantises each
         // score against it as it is computed, so no array of unquantised scores is ever held.
         func forEachScore(_ body: (_ term: Int, _ document: Int32, _ score: Double) -> Void) {
@@ -58,8 +60,7 @@ struct InvertedIndex {
                             saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[field])
                         }
                         let term = Int(ids[Int(local)])
-                        let df = Double(frequency[term])
-                        body(term, documentIndex, log(1 + (count - df + 0.5) / (df + 0.5)) * saturated)
+                        body(term, documentIndex, inverseFrequency[term] * saturated)
                     }
                     documentIndex += 1
                 }

@@ -21,12 +21,14 @@ struct SearchIndexBuilder {
     /// Documents whose words are counted with one table. Fixed, so the index does not depend on
     /// the number of workers.
     static let countingBatch = 128
+    /// Terms whose postings one worker encodes at a time.
+    static let encodingRun = 4096
 
     let site: Site
     let bodies: [String: RenderedBody]
 
     /// Every index file, each handed to `emit` as soon as it is made (the manifest last).
-    func write(_ emit: (OutputFile) -> Void) {
+    func write(_ emit: @Sendable (OutputFile) -> Void) {
         let documents = makeDocuments()
         let starts = Array(stride(from: 0, to: documents.count, by: Self.countingBatch))
         let batches = parallelMap(starts) { start in
@@ -36,32 +38,21 @@ struct SearchIndexBuilder {
         let terms = index.terms
         let sorted = terms.sortedIDs()
 
-        // Postings as JSON arrays of (document gap, score) pairs, in term order.
-        var postings: [UInt8] = []
-        var postingEnds: [Int] = []
-        postingEnds.reserveCapacity(sorted.count)
-        for term in sorted {
-            postings.append(UInt8(ascii: "["))
-            var previous: Int32 = 0
-            for at in index.offsets[Int(term)] ..< index.offsets[Int(term) + 1] {
-                if at > index.offsets[Int(term)] { postings.append(UInt8(ascii: ",")) }
-                postings.appendDecimal(Int(index.documents[at] - previous))
-                postings.append(UInt8(ascii: ","))
-                postings.appendDecimal(Int(index.scores[at]))
-                previous = index.documents[at]
-            }
-            postings.append(UInt8(ascii: "]"))
-            postingEnds.append(postings.count)
-        }
-        func encoded(_ position: Int) -> ArraySlice<UInt8> {
+        // Postings as JSON arrays of (document gap, score) pairs, in term order, encoded in
+        // parallel runs of terms and joined.
+        let (postings, postingEnds) = Self.joined(parallelMap(Array(stride(from: 0, to: sorted.count, by: Self.encodingRun))) { start in
+            Self.encodePostings(sorted[start ..< min(start + Self.encodingRun, sorted.count)], of: index)
+        })
+        @Sendable func encoded(_ position: Int) -> ArraySlice<UInt8> {
             postings[(position == 0 ? 0 : postingEnds[position - 1]) ..< postingEnds[position]]
         }
 
         var sizes: [(String, JSONValue)] = []
-        func add(_ file: OutputFile) {
-            sizes.append((file.path.path, .number(file.bytes.count)))
+        @Sendable func emitted(_ file: OutputFile) -> (String, JSONValue) {
             emit(file)
+            return (file.path.path, .number(file.bytes.count))
         }
+        func add(_ file: OutputFile) { sizes.append(emitted(file)) }
         var runStart = 0
         while runStart < sorted.count {
             let letter = terms.bytes(sorted[runStart]).first!
@@ -84,8 +75,9 @@ struct SearchIndexBuilder {
             runStart = position
         }
 
+        // Postings and document files are made and written in parallel; their sizes are listed in order.
         let buckets = Self.buckets(sorted: sorted, terms: terms, limit: Self.bucketBytes) { encoded($0).count }
-        for bucket in buckets {
+        let postingFiles = parallelMap(buckets) { bucket -> (String, JSONValue) in
             var out: [UInt8] = []
             out.appendASCII("StudyGuideSearch.registerPostings(\"")
             out.append(contentsOf: bucket.prefix)
@@ -98,10 +90,11 @@ struct SearchIndexBuilder {
                 out.append(contentsOf: encoded(position))
             }
             out.appendASCII("});\n")
-            add(OutputFile(path: PagePath("search/post-" + String(decoding: bucket.prefix, as: UTF8.self) + ".js"), bytes: out))
+            return emitted(OutputFile(path: PagePath("search/post-" + String(decoding: bucket.prefix, as: UTF8.self) + ".js"), bytes: out))
         }
+        sizes += postingFiles
 
-        for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
+        sizes += parallelMap(Array(stride(from: 0, to: documents.count, by: Self.chunkSize))) { start -> (String, JSONValue) in
             var out: [UInt8] = []
             out.appendASCII("StudyGuideSearch.registerDocs(")
             out.appendDecimal(start / Self.chunkSize)
@@ -122,7 +115,7 @@ struct SearchIndexBuilder {
                 out.append(UInt8(ascii: "]"))
             }
             out.appendASCII("]);\n")
-            add(OutputFile(path: PagePath("search/docs-\(start / Self.chunkSize).js"), bytes: out))
+            return emitted(OutputFile(path: PagePath("search/docs-\(start / Self.chunkSize).js"), bytes: out))
         }
 
         let facets = JSONValue.object([
@@ -150,6 +143,41 @@ struct SearchIndexBuilder {
             ("files", .object(sizes)),
         ])
         emit(script("registerManifest(\(manifest.serialized))", path: "search/manifest.js"))
+    }
+
+    /// The postings of `terms` one after another, and where each one ends.
+    private static func encodePostings(_ terms: ArraySlice<Int32>, of index: InvertedIndex) -> (bytes: [UInt8], ends: [Int]) {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(terms.count)
+        for term in terms {
+            bytes.append(UInt8(ascii: "["))
+            var previous: Int32 = 0
+            for at in index.offsets[Int(term)] ..< index.offsets[Int(term) + 1] {
+                if at > index.offsets[Int(term)] { bytes.append(UInt8(ascii: ",")) }
+                bytes.appendDecimal(Int(index.documents[at] - previous))
+                bytes.append(UInt8(ascii: ","))
+                bytes.appendDecimal(Int(index.scores[at]))
+                previous = index.documents[at]
+            }
+            bytes.append(UInt8(ascii: "]"))
+            ends.append(bytes.count)
+        }
+        return (bytes, ends)
+    }
+
+    /// Encoded runs joined into one buffer, with each term's end in it.
+    private static func joined(_ runs: [(bytes: [UInt8], ends: [Int])]) -> (bytes: [UInt8], ends: [Int]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(runs.reduce(0) { $0 + $1.bytes.count })
+        var ends: [Int] = []
+        ends.reserveCapacity(runs.reduce(0) { $0 + $1.ends.count })
+        for run in runs {
+            let base = bytes.count
+            bytes.append(contentsOf: run.bytes)
+            ends.append(contentsOf: run.ends.lazy.map { $0 + base })
+        }
+        return (bytes, ends)
     }
 
     /// A postings file: the terms at `positions` of the sorted term list, all starting with `prefix`.
@@ -195,12 +223,13 @@ struct SearchIndexBuilder {
     private func makeDocuments() -> [SearchDocument] {
         let categoryIndex = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.category.slug, $0) })
         let tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
-        return site.questions.map { question in
+        let bodies = bodies
+        return parallelMap(site.questions) { question in
             let body = bodies[question.contentPath]
             var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
             fields[SearchDocument.Field.title.rawValue] = question.title
             fields[SearchDocument.Field.aliases.rawValue] = question.aliases.map(\.value).joined(separator: " ")
-            fields[SearchDocument.Field.tags.rawValue] = question.tags.map { $0.value.replacingOccurrences(of: "-", with: " ") }.joined(separator: " ")
+            fields[SearchDocument.Field.tags.rawValue] = question.tags.map { String(decoding: $0.value.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
             fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
             fields[SearchDocument.Field.summary.rawValue] = question.summary
             fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? ""
