@@ -29,7 +29,7 @@ import Yams
 
     @Test func quotedScalarsAreStrings() throws {
         let node = try #require(try Yams.compose(yaml: "a: 'yes'\nb: \"12\"\nc: yes\nd: 12\n", .basic))
-        let types = ["a", "b", "c", "d"].map { node[$0].flatMap { ScalarType(of: $0) } }
+        let types = ["a", "b", "c", "d"].map { node[$0].flatMap { FrontMatterValue($0).scalarType } }
         #expect(types == [.string, .string, .bool, .int])
     }
 

@@ -47,7 +47,8 @@ enum ContentLoader {
     public static func load(contentDirectory: URL, displayPrefix: String) -> LoadedContent {
         let fileManager = FileManager.default
         let root = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
-        var files: [ContentFile] = []
+        // Files are found in walk order and read afterwards, on all cores.
+        var toRead: [(file: ContentFile, path: String, size: Int)] = []
         var assets: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var visitedDirectories: Set<String> = []
@@ -97,11 +98,7 @@ enum ContentLoader {
                         diagnostics.append(.error(at: location, "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB; content files are limited to \(maximumFileBytes / 1_048_576) MB", rule: "too-large"))
                         continue
                     }
-                    guard let bytes = readFile(resolved, expectedSize: size) else {
-                        diagnostics.append(.error(at: location, "cannot read file", rule: "io"))
-                        continue
-                    }
-                    files.append(ContentFile(contentPath: childRelative, displayPath: display(childRelative), bytes: bytes))
+                    toRead.append((ContentFile(contentPath: childRelative, displayPath: display(childRelative), bytes: []), resolved, size))
                 } else if name.hasSuffix(".html") {
                     diagnostics.append(.error(at: location, "HTML files in content/ would collide with generated pages; write Markdown instead", rule: "layout"))
                 } else {
@@ -115,6 +112,15 @@ enum ContentLoader {
             return LoadedContent(diagnostics: [.error(at: .init(path: display("")), "content folder not found", rule: "io")])
         }
         walk("", resolvedDirectory: root)
-        return LoadedContent(files: files, assets: assets, diagnostics: diagnostics)
+        let read = parallelMap(toRead) { entry -> ContentFile? in
+            guard let bytes = readFile(entry.path, expectedSize: entry.size) else { return nil }
+            var file = entry.file
+            file.bytes = bytes
+            return file
+        }
+        for (entry, file) in zip(toRead, read) where file == nil {
+            diagnostics.append(.error(at: .init(path: entry.file.displayPath), "cannot read file", rule: "io"))
+        }
+        return LoadedContent(files: read.compactMap { $0 }, assets: assets, diagnostics: diagnostics)
     }
 }

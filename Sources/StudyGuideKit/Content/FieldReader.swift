@@ -1,38 +1,43 @@
 internal import Yams
 
 /// Reads typed values out of a YAML front-matter mapping. Each problem becomes a
-/// diagnostic at the line and column Yams marked, shifted into file coordinates;
+/// diagnostic at the line and column where the value starts, shifted into file coordinates;
 /// reading goes on, so one run reports every problem of a file.
 struct FieldReader {
     let path: String
     private let firstLine: Int
-    private var entries: [String: (key: Node, value: Node)] = [:]
+    private var entries: [String: (key: FrontMatterValue, value: FrontMatterValue)] = [:]
     private var keyOrder: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Composes the YAML; nil (with diagnostics) when it is not a readable mapping.
     static func parse(yaml: String, path: String, firstLine: Int) -> (FieldReader?, [Diagnostic]) {
         var reader = FieldReader(path: path, firstLine: firstLine)
-        if let (line, column) = firstAnchorOrAlias(in: yaml) {
-            // Aliases can expand exponentially ("billion laughs"), and front-matter never needs them.
-            return (nil, [.error(at: reader.location(line: line, column: column),
-                                 "YAML anchors and aliases (&name, *name) are not allowed in front-matter", rule: "yaml")])
+        let parsed: FrontMatterValue?
+        if let simple = SimpleFrontMatter.parse(yaml) {
+            parsed = simple
+        } else {
+            if let (line, column) = firstAnchorOrAlias(in: yaml) {
+                // Aliases can expand exponentially ("billion laughs"), and front-matter never needs them.
+                return (nil, [.error(at: reader.location(line: line, column: column),
+                                     "YAML anchors and aliases (&name, *name) are not allowed in front-matter", rule: "yaml")])
+            }
+            do {
+                parsed = try Yams.compose(yaml: yaml, resolver, .default, .utf8).map(FrontMatterValue.init)
+            } catch let error as YamlError {
+                return (nil, [reader.diagnostic(for: error)])
+            } catch {
+                return (nil, [.error(at: reader.location(line: 1, column: 1), "unreadable front-matter: \(error)", rule: "yaml")])
+            }
         }
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml, resolver, .default, .utf8)
-        } catch let error as YamlError {
-            return (nil, [reader.diagnostic(for: error)])
-        } catch {
-            return (nil, [.error(at: reader.location(line: 1, column: 1), "unreadable front-matter: \(error)", rule: "yaml")])
-        }
-        guard let node else { return (reader, []) }
+        guard let node = parsed else { return (reader, []) }
         guard let mapping = node.mapping else {
             let message = "front-matter must be a mapping of 'key: value' lines, not a \(node.kindName)"
             return (nil, [.error(at: reader.location(of: node), message, rule: "yaml")])
         }
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
+        for entry in mapping {
+            let (keyNode, value) = (entry.key, entry.value)
+            guard let key = keyNode.scalar?.text else {
                 reader.diagnostics.append(.error(at: reader.location(of: keyNode), "front-matter keys must be plain words", rule: "yaml"))
                 continue
             }
@@ -91,7 +96,7 @@ struct FieldReader {
 
     mutating func stringList(_ key: String) -> [Located<String>] {
         guard let value = value(key, required: false) else { return [] }
-        if ScalarType(of: value) == .null { return [] }
+        if value.scalarType == .null { return [] }
         guard let sequence = value.sequence else {
             report(value, "'\(key)' must be a list of strings, like [a, b] or lines starting with '- '", rule: "schema")
             return []
@@ -110,7 +115,7 @@ struct FieldReader {
 
     mutating func int(_ key: String) -> Int? {
         guard let value = value(key, required: false) else { return nil }
-        guard ScalarType(of: value) == .int, let number = value.int else {
+        guard let scalar = value.scalar, scalar.type == .int, let number = ScalarType.intValue(scalar.text) else {
             report(value, "'\(key)' must be a whole number", rule: "schema")
             return nil
         }
@@ -119,7 +124,7 @@ struct FieldReader {
 
     mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key, required: false) else { return nil }
-        guard ScalarType(of: value) == .bool, let flag = value.scalar.flatMap({ ScalarType.boolValue($0.string) }) else {
+        guard let scalar = value.scalar, scalar.type == .bool, let flag = ScalarType.boolValue(scalar.text) else {
             report(value, "'\(key)' must be true or false", rule: "schema")
             return nil
         }
@@ -151,7 +156,7 @@ struct FieldReader {
 
     // MARK: - Helpers
 
-    private mutating func value(_ key: String, required: Bool) -> Node? {
+    private mutating func value(_ key: String, required: Bool) -> FrontMatterValue? {
         if let entry = entries[key] { return entry.value }
         if required {
             diagnostics.append(.error(at: start, "missing required key '\(key)'", rule: "schema"))
@@ -159,25 +164,25 @@ struct FieldReader {
         return nil
     }
 
-    private mutating func scalarText(_ node: Node, key: String, expected: String) -> String? {
+    private mutating func scalarText(_ node: FrontMatterValue, key: String, expected: String) -> String? {
         guard let scalar = node.scalar else {
             report(node, "'\(key)' must be \(expected), not a \(node.kindName)", rule: "schema")
             return nil
         }
-        if ScalarType(of: node) == .null {
+        if scalar.type == .null {
             report(node, "'\(key)' has no value", rule: "schema")
             return nil
         }
-        return scalar.string
+        return scalar.text
     }
 
-    private mutating func report(_ node: Node, _ message: String, rule: String) {
+    private mutating func report(_ node: FrontMatterValue, _ message: String, rule: String) {
         diagnostics.append(.error(at: location(of: node), message, rule: rule))
     }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return start }
-        return location(line: mark.line, column: mark.column)
+    func location(of node: FrontMatterValue) -> SourceLocation {
+        guard let position = node.position else { return start }
+        return location(line: position.line, column: position.column)
     }
 
     /// Yams marks count from 1 within the YAML text; the YAML starts at `firstLine` of the file.
@@ -234,17 +239,6 @@ func firstAnchorOrAlias(in yaml: String) -> (line: Int, column: Int)? {
         }
     }
     return nil
-}
-
-extension Node {
-    var kindName: String {
-        switch self {
-        case .scalar: return "single value"
-        case .mapping: return "mapping"
-        case .sequence: return "list"
-        case .alias: return "alias"
-        }
-    }
 }
 
 extension String {

@@ -1,22 +1,7 @@
-internal import Yams
-
-/// The type YAML 1.1 gives a scalar: what Yams' default `null`, `bool` and `int` resolver
-/// rules decide, written as byte tests instead of regular expressions. Only plain
-/// (unquoted) scalars are typed; quoted ones are strings, and an explicit tag wins.
+/// The type YAML 1.1 gives a plain (unquoted) scalar: what Yams' default `null`, `bool` and
+/// `int` resolver rules decide, written as byte tests instead of regular expressions.
 enum ScalarType: Equatable {
     case null, bool, int, string
-
-    /// nil for a sequence or a mapping.
-    init?(of node: Node) {
-        guard let scalar = node.scalar else { return nil }
-        switch node.tag.rawValue {
-        case Tag.Name.str.rawValue: self = scalar.style == .plain ? Self(plain: scalar.string) : .string
-        case Tag.Name.null.rawValue: self = .null
-        case Tag.Name.bool.rawValue: self = .bool
-        case Tag.Name.int.rawValue: self = .int
-        default: self = .string
-        }
-    }
 
     init(plain text: String) {
         if Self.nulls.contains(text) {
