@@ -96,15 +96,13 @@ public enum SiteBuilder {
         _ = parallelMap(theme.staticFiles + assets) { staging.copy($0) }
         report.stages.append(clock.lap("static"))
 
-        // The site lets go of its Markdown sources before rendering, so each file's text is freed
-        // as soon as its body is rendered: sources and bodies are never all held at once.
+        // The site lets go of its Markdown sources before rendering, so each batch of sources is
+        // freed as soon as its bodies are rendered: sources and HTML are never all held at once.
         let documents = site.documents
         let links = ContentLinks(site: site)
         site.releaseMarkdownSources()
-        let bodies = BodyRenderer.render(consume documents, links: links, rawHTML: site.config.rawHTML, paragraphs: false)
-        report.stages.append(clock.lap("markdown"))
-
-        let rendered = SiteRenderer.render(site, theme: theme, bodies: consume bodies, into: staging)
+        let rendered = SiteRenderer.render(site, theme: theme, documents: consume documents, links: links,
+                                           rawHTML: site.config.rawHTML, into: staging)
         report.diagnostics += rendered.diagnostics
         report.stages += rendered.stages
         _ = clock.lap("render")

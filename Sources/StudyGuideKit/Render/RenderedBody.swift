@@ -28,6 +28,11 @@ struct RenderedBody: Sendable {
         RenderedBody(html: "", headings: headings, plainText: plainText, links: links, paragraphs: paragraphs)
     }
 
+    /// Only what the link checks read of a body: its headings and links.
+    func linksAndHeadings() -> RenderedBody {
+        RenderedBody(html: "", headings: headings, plainText: "", links: links, paragraphs: [])
+    }
+
     /// Renders a body; positions are shifted from body lines to file lines.
     static func render(_ body: MarkdownBody, path: String, rawHTML: Bool,
                        rewrite: (@Sendable (String) -> String?)?, paragraphs: Bool) -> RenderedBody {

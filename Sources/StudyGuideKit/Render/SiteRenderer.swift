@@ -1,7 +1,9 @@
-/// The render stage: one view per page rendered through the theme (bodies already rendered),
-/// then study data, Anki decks, the search index and, with a base URL, the feeds. Every file goes
-/// to `output` as soon as it is made, and the bodies' HTML is let go once the last stage that
-/// reads it is done, so the search index is built beside text only.
+/// The render stage, streamed. Question bodies are rendered a batch at a time, and each batch is
+/// written out (question pages, study cards, Anki notes) and counted for search before the next
+/// batch is rendered, so the HTML of no more than one batch is ever held: memory grows with the
+/// site's metadata and search index, not with the text of its answers. Then come the pages that
+/// list questions (they need no answers), the link checks, the search index and the feeds.
+/// Every file goes to `output` as soon as it is made.
 enum SiteRenderer {
     struct Output {
         var diagnostics: [Diagnostic]
@@ -10,58 +12,121 @@ enum SiteRenderer {
         var pages: Int
     }
 
-    /// `bodies` is consumed: the caller must keep no other reference for the HTML to be freed.
-    static func render(_ site: Site, theme: Theme, bodies: consuming [String: RenderedBody],
-                       into output: StagingFolder) -> Output {
-        var clock = StageClock()
-        var stages: [BuildReport.Stage] = []
-        var bodies = consume bodies
-        // The same link rule as `check`, so the two never disagree about a link.
-        var diagnostics = LinkRule().check(CheckInput(site: site, bodies: bodies))
-        let written = pages(site, theme: theme, bodies: bodies, into: output)
-        stages.append(clock.lap("pages"))
-        StudyDataBuilder(site: site, bodies: bodies).write(to: output)
-        stages.append(clock.lap("study"))
-        AnkiExport.write(for: site, bodies: bodies, to: output)
-        stages.append(clock.lap("anki"))
-        // Only the search index is left, and it reads text and headings, not HTML.
-        bodies = bodies.mapValues { $0.withoutHTML() }
-        SearchIndexBuilder(site: site, bodies: bodies).write(output.write)
-        stages.append(clock.lap("search"))
-        if let baseURL = site.config.baseURL {
-            Syndication.files(for: site, pages: written.map(\.path), baseURL: baseURL).forEach(output.write)
-            stages.append(clock.lap("feeds"))
-        }
-        if written.contains(where: \.empty) {
-            diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
-        }
-        return Output(diagnostics: diagnostics, stages: stages, pages: written.count)
-    }
+    /// Questions rendered and written together: a multiple of the study data's chunk, so no chunk
+    /// of cards spans two batches. Small enough to bound memory, large enough to keep every core busy.
+    static let batchSize = 40 * StudyDataBuilder.chunkSize
 
-    /// Every HTML page, rendered and written on all cores; returns each page's path and whether
-    /// its template rendered nothing.
-    private static func pages(_ site: Site, theme: Theme, bodies: [String: RenderedBody],
-                              into output: StagingFolder) -> [(path: PagePath, empty: Bool)] {
-        let pages = PageBuilder(site: site, bodies: bodies)
-        var jobs: [@Sendable () -> OutputFile] = [
+    /// `documents` (every Markdown body of the site) is consumed: each batch of sources is let
+    /// go once rendered, and each batch of HTML once written.
+    static func render(_ site: Site, theme: Theme, documents: consuming [Site.Document], links: ContentLinks,
+                       rawHTML: Bool, into output: StagingFolder) -> Output {
+        var stages = StageTimes()
+        let questions = site.questions
+        let placement = questionPlacement(site)
+        // Question bodies in batches, in site order; the rest (introductions, guides) all at once.
+        let questionPaths = Set(questions.map(\.contentPath))
+        var batches: [[Site.Document]] = Array(repeating: [], count: (questions.count + batchSize - 1) / batchSize)
+        var others: [Site.Document] = []
+        var position = 0
+        for document in consume documents {
+            guard questionPaths.contains(document.contentPath) else {
+                others.append(document)
+                continue
+            }
+            batches[position / batchSize].append(document)
+            position += 1
+        }
+        var checked = BodyRenderer.render(consume others, links: links, rawHTML: rawHTML, paragraphs: false)
+        stages.lap("markdown")
+
+        let pages = PageBuilder(site: site, bodies: checked)
+        let counter = PageCounter(total: site.pagePaths.count)
+        let study = StudyDataBuilder(site: site, questions: questions)
+        study.writeDeck(to: output)
+        AnkiExport.writeHeaders(for: site, to: output)
+        var search = SearchIndexBuilder(site: site)
+        var emptyPages: Set<PagePath> = []
+
+        for batchIndex in batches.indices {
+            let batch = batches[batchIndex]
+            batches[batchIndex] = []
+            let range = batchIndex * batchSize ..< min((batchIndex + 1) * batchSize, questions.count)
+            let bodies = BodyRenderer.render(consume batch, links: links, rawHTML: rawHTML, paragraphs: false)
+            stages.lap("markdown")
+
+            let empty = parallelMap(Array(range)) { index -> PagePath? in
+                defer { counter.pageDone() }
+                let question = questions[index]
+                let (category, place) = placement[index]
+                let file = pages.question(question, in: site.categories[category], at: place,
+                                          body: bodies[question.contentPath], theme)
+                output.write(file)
+                return file.bytes.isEmpty ? file.path : nil
+            }
+            emptyPages.formUnion(empty.compactMap { $0 })
+            stages.lap("pages")
+            study.writeChunks(of: range, bodies: bodies, to: output)
+            stages.lap("study")
+            AnkiExport.appendNotes(for: questions[range], site: site, bodies: bodies, to: output)
+            stages.lap("anki")
+            search.add(questions[range], bodies: bodies)
+            stages.lap("search")
+            // Links are checked once every page's headings are known; only they and the links stay.
+            for (path, body) in bodies { checked[path] = body.linksAndHeadings() }
+        }
+
+        var listing: [@Sendable () -> OutputFile] = [
             { pages.home(theme) }, { pages.tagsIndex(theme) }, { pages.guidesIndex(theme) },
             { pages.search(theme) }, { pages.notFound(theme) }, { pages.practice(theme) }, { pages.interview(theme) },
         ]
-        for category in site.categories {
-            jobs.append { pages.category(category, theme) }
-            for (index, question) in category.questions.enumerated() {
-                jobs.append { pages.question(question, in: category, at: index, theme) }
-            }
-        }
-        for tag in site.tags { jobs.append { pages.tag(tag, theme) } }
-        for guide in site.guides { jobs.append { pages.guide(guide, theme) } }
-
-        let counter = PageCounter(total: jobs.count)
-        return parallelMap(jobs) { job -> (path: PagePath, empty: Bool) in
+        for category in site.categories { listing.append { pages.category(category, theme) } }
+        for tag in site.tags { listing.append { pages.tag(tag, theme) } }
+        for guide in site.guides { listing.append { pages.guide(guide, theme) } }
+        let emptyListings = parallelMap(listing) { job -> PagePath? in
             defer { counter.pageDone() }
             let file = job()
             output.write(file)
-            return (file.path, file.bytes.isEmpty)
+            return file.bytes.isEmpty ? file.path : nil
         }
+        emptyPages.formUnion(emptyListings.compactMap { $0 })
+        stages.lap("pages")
+
+        // The same link rule as `check`, so the two never disagree about a link.
+        var diagnostics = LinkRule().check(CheckInput(site: site, bodies: checked))
+        stages.lap("links")
+        search.write(output.write)
+        stages.lap("search")
+        let written = site.pagePaths
+        if let baseURL = site.config.baseURL {
+            Syndication.files(for: site, pages: written, baseURL: baseURL).forEach(output.write)
+            stages.lap("feeds")
+        }
+        if !emptyPages.isEmpty {
+            diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
+        }
+        return Output(diagnostics: diagnostics, stages: stages.stages, pages: written.count)
+    }
+
+    /// For each question in site order, its category's index and its place in that category.
+    private static func questionPlacement(_ site: Site) -> [(category: Int, place: Int)] {
+        site.categories.enumerated().flatMap { category, page in page.questions.indices.map { (category, $0) } }
+    }
+}
+
+/// Stage times for stages that take turns (a batch is rendered, written, counted, then the
+/// next): each lap adds to its stage, and stages are listed in the order they first ran.
+struct StageTimes {
+    private var clock = StageClock()
+    private(set) var stages: [BuildReport.Stage] = []
+
+    mutating func lap(_ name: String) {
+        let lap = clock.lap(name)
+        guard let index = stages.firstIndex(where: { $0.name == name }) else {
+            stages.append(lap)
+            return
+        }
+        let earlier = stages[index]
+        stages[index] = BuildReport.Stage(name: name, seconds: earlier.seconds + lap.seconds, peakBytes: lap.peakBytes,
+                                          cpuSeconds: earlier.cpuSeconds + lap.cpuSeconds)
     }
 }

@@ -25,8 +25,8 @@ struct SearchDocument: Sendable {
     let summary: String
     /// The opening of the answer, for snippets.
     let excerpt: String
-    /// Each field's text, indexed by `Field.rawValue`.
-    let fields: [String]
+    /// Each field's text, indexed by `Field.rawValue`; let go once the words are counted.
+    var fields: [String]
 
     /// At most `limit` characters, cut at a word boundary.
     static func excerpt(of text: String, limit: Int) -> String {

@@ -25,16 +25,50 @@ struct SearchIndexBuilder {
     static let encodingRun = 4096
 
     let site: Site
-    let bodies: [String: RenderedBody]
+    private let categoryIndex: [String: Int]
+    private let tagIndex: [String: Int]
+    /// Words counted so far, `countingBatch` documents at a time, in document order.
+    private var counted: [CountedBatch] = []
+    /// Documents made but not yet counted: fewer than `countingBatch`, waiting for the next bodies.
+    private var pending: [SearchDocument] = []
+    /// What a result shows of every counted document (their texts are let go once counted).
+    private var shown: [SearchDocument] = []
+
+    init(site: Site) {
+        self.site = site
+        categoryIndex = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.category.slug, $0) })
+        tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
+    }
+
+    /// Adds the next questions in site order, with their bodies; counts their words as soon as a
+    /// whole counting batch is there, so only the text of the current bodies is ever held.
+    mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody]) {
+        let builder = self
+        pending += parallelMap(Array(questions)) { builder.document(for: $0, body: bodies[$0.contentPath]) }
+        countPending(all: false)
+    }
+
+    private mutating func countPending(all: Bool) {
+        let countable = all ? pending.count : pending.count / Self.countingBatch * Self.countingBatch
+        guard countable > 0 else { return }
+        let pending = pending
+        counted += parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
+            TermCounter.count(pending[start ..< min(start + Self.countingBatch, countable)])
+        }
+        shown += pending[..<countable].map { document in
+            var document = document
+            document.fields = []
+            return document
+        }
+        self.pending.removeFirst(countable)
+    }
 
     /// Every index file, each handed to `emit` as soon as it is made (the manifest last).
-    func write(_ emit: @Sendable (OutputFile) -> Void) {
-        let documents = makeDocuments()
-        let starts = Array(stride(from: 0, to: documents.count, by: Self.countingBatch))
-        let batches = parallelMap(starts) { start in
-            TermCounter.count(documents[start ..< min(start + Self.countingBatch, documents.count)])
-        }
-        let index = InvertedIndex(batches: batches, documentCount: documents.count)
+    mutating func write(_ emit: @Sendable (OutputFile) -> Void) {
+        countPending(all: true)
+        let documents = shown
+        let index = InvertedIndex(batches: counted, documentCount: documents.count)
+        counted = []
         let terms = index.terms
         let sorted = terms.sortedIDs()
 
@@ -220,30 +254,24 @@ struct SearchIndexBuilder {
         OutputFile(path: PagePath(path), text: "StudyGuideSearch.\(call);\n")
     }
 
-    private func makeDocuments() -> [SearchDocument] {
-        let categoryIndex = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.category.slug, $0) })
-        let tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
-        let bodies = bodies
-        return parallelMap(site.questions) { question in
-            let body = bodies[question.contentPath]
-            var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
-            fields[SearchDocument.Field.title.rawValue] = question.title
-            fields[SearchDocument.Field.aliases.rawValue] = question.aliases.map(\.value).joined(separator: " ")
-            fields[SearchDocument.Field.tags.rawValue] = question.tags.map { String(decoding: $0.value.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
-            fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
-            fields[SearchDocument.Field.summary.rawValue] = question.summary
-            fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? ""
-            return SearchDocument(
-                title: question.title,
-                url: question.path.path,
-                category: categoryIndex[question.category] ?? 0,
-                difficulty: Difficulty.allCases.firstIndex(of: question.difficulty) ?? 0,
-                kind: QuestionKind.allCases.firstIndex(of: question.kind) ?? 0,
-                tags: question.tags.compactMap { tagIndex[$0.value] },
-                summary: question.summary,
-                excerpt: SearchDocument.excerpt(of: body?.plainText ?? "", limit: Self.excerptLength),
-                fields: fields
-            )
-        }
+    private func document(for question: Question, body: RenderedBody?) -> SearchDocument {
+        var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
+        fields[SearchDocument.Field.title.rawValue] = question.title
+        fields[SearchDocument.Field.aliases.rawValue] = question.aliases.map(\.value).joined(separator: " ")
+        fields[SearchDocument.Field.tags.rawValue] = question.tags.map { String(decoding: $0.value.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
+        fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
+        fields[SearchDocument.Field.summary.rawValue] = question.summary
+        fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? ""
+        return SearchDocument(
+            title: question.title,
+            url: question.path.path,
+            category: categoryIndex[question.category] ?? 0,
+            difficulty: Difficulty.allCases.firstIndex(of: question.difficulty) ?? 0,
+            kind: QuestionKind.allCases.firstIndex(of: question.kind) ?? 0,
+            tags: question.tags.compactMap { tagIndex[$0.value] },
+            summary: question.summary,
+            excerpt: SearchDocument.excerpt(of: body?.plainText ?? "", limit: Self.excerptLength),
+            fields: fields
+        )
     }
 }

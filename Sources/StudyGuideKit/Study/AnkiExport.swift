@@ -2,23 +2,39 @@
 /// a stable id (`studyguide-<slug>`) declared with `#guid column:1`, so importing a newer file
 /// updates the existing notes and keeps their review history.
 enum AnkiExport {
-    /// Writes every deck. A category's notes are made in parallel, written to its own deck and
-    /// appended to the whole deck (which lists the categories in order), then let go: no more than
-    /// one category's notes are ever held.
-    static func write(for site: Site, bodies: [String: RenderedBody], to output: StagingFolder) {
-        let all = PagePath("anki/all.tsv")
+    /// Starts every deck with its header: the whole deck and one per category.
+    static func writeHeaders(for site: Site, to output: StagingFolder) {
         output.write(all, parts: [header(site.config.title)])
         for category in site.categories {
-            let notes = parallelMap(category.questions) { question -> [UInt8] in
-                var note = Array(note(question, site: site, bodies: bodies).utf8)
-                note.append(UInt8(ascii: "\n"))
-                return note
-            }
-            output.write(PagePath("anki/\(category.category.slug).tsv"),
-                         parts: [header("\(site.config.title)::\(category.category.title)")] + notes)
-            output.append(all, parts: notes)
+            output.write(deck(of: category.category.slug), parts: [header("\(site.config.title)::\(category.category.title)")])
         }
     }
+
+    /// Appends the notes of a batch of questions (given in site order, with their bodies) to their
+    /// category's deck and to the whole deck, which thus lists the categories in order. The notes
+    /// are made in parallel; no more than one batch of them is ever held.
+    static func appendNotes(for questions: ArraySlice<Question>, site: Site, bodies: [String: RenderedBody],
+                            to output: StagingFolder) {
+        let notes = parallelMap(Array(questions)) { question -> [UInt8] in
+            var note = Array(note(question, site: site, bodies: bodies).utf8)
+            note.append(UInt8(ascii: "\n"))
+            return note
+        }
+        var runStart = questions.startIndex
+        while runStart < questions.endIndex {
+            let category = questions[runStart].category
+            var runEnd = runStart
+            while runEnd < questions.endIndex, questions[runEnd].category == category { runEnd += 1 }
+            let run = Array(notes[(runStart - questions.startIndex) ..< (runEnd - questions.startIndex)])
+            output.append(deck(of: category), parts: run)
+            output.append(all, parts: run)
+            runStart = runEnd
+        }
+    }
+
+    private static let all = PagePath("anki/all.tsv")
+
+    private static func deck(of category: String) -> PagePath { PagePath("anki/\(category).tsv") }
 
     /// The lines that tell Anki how to read the file.
     static func header(_ deckName: String) -> [UInt8] {

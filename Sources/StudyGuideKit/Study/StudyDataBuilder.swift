@@ -4,20 +4,21 @@
 /// - `study/cards-<n>.js`: the backs of cards `n*chunk ..< (n+1)*chunk` (summary, answer HTML,
 ///   follow-ups, areas, red flags), loaded when a card is shown.
 ///
-/// Cards are keyed by slug, which stays stable when a title is reworded.
+/// Cards are keyed by slug, which stays stable when a title is reworded. The chunks are written
+/// batch by batch as the bodies are rendered.
 struct StudyDataBuilder {
     static let chunkSize = 25
     let site: Site
-    let bodies: [String: RenderedBody]
+    /// The site's questions in order (`site.questions` makes a new array each time).
+    let questions: [Question]
 
     /// The localStorage prefix of this site: browsers share one storage across all local files.
     static func storageKey(for config: SiteConfig) -> String {
         "studyguide:" + (Slug.make(from: config.baseURL ?? config.title).isEmpty ? "site" : Slug.make(from: config.baseURL ?? config.title))
     }
 
-    /// Writes the deck, then the card chunks, each from the worker that made it.
-    func write(to output: StagingFolder) {
-        let questions = site.questions
+    /// Writes the deck: every card's metadata, needing no bodies.
+    func writeDeck(to output: StagingFolder) {
         let cards = questions.enumerated().map { index, question -> JSONValue in
             .object([
                 ("slug", .string(question.slug)),
@@ -41,10 +42,15 @@ struct StudyDataBuilder {
             ("tags", .array(site.tags.map { .string($0.name) })),
         ])
         output.write(OutputFile(path: PagePath("study/deck.js"), text: "StudyGuideStudy.registerDeck(\(deck.serialized));\n"))
+    }
 
-        let bodies = bodies
-        _ = parallelMap(Array(stride(from: 0, to: questions.count, by: Self.chunkSize))) { start in
-            let members = questions[start..<min(start + Self.chunkSize, questions.count)].map { question -> (String, JSONValue) in
+    /// Writes the card chunks of the questions in `range`, which starts on a chunk boundary and
+    /// ends on one or at the last question; each chunk is written by the worker that made it.
+    func writeChunks(of range: Range<Int>, bodies: [String: RenderedBody], to output: StagingFolder) {
+        precondition(range.lowerBound % Self.chunkSize == 0, "batches of questions start on a chunk boundary")
+        let questions = questions
+        _ = parallelMap(Array(stride(from: range.lowerBound, to: range.upperBound, by: Self.chunkSize))) { start in
+            let members = questions[start ..< min(start + Self.chunkSize, range.upperBound)].map { question -> (String, JSONValue) in
                 (question.slug, .object([
                     ("summary", .string(question.summary)),
                     ("answer", .string(bodies[question.contentPath]?.html ?? "")),

@@ -2,6 +2,7 @@
 /// One function per page kind; escaping is left to the templates, which escape every `{{value}}`.
 struct PageBuilder: Sendable {
     let site: Site
+    /// The bodies of every page but the questions: category, guide and home introductions.
     let bodies: [String: RenderedBody]
     let questionsBySlug: [String: Question]
 
@@ -74,7 +75,9 @@ struct PageBuilder: Sendable {
         return OutputFile(path: page, bytes: theme.render(view, template: "category"))
     }
 
-    func question(_ question: Question, in category: Site.CategoryPage, at index: Int, _ theme: Theme) -> OutputFile {
+    /// A question's page; its body comes with it (question bodies are rendered a batch at a time).
+    func question(_ question: Question, in category: Site.CategoryPage, at index: Int, body: RenderedBody?,
+                  _ theme: Theme) -> OutputFile {
         let page = question.path
         let questions = category.questions
         func link(_ other: Question) -> LinkView { LinkView(title: other.title, href: page.link(to: other.path)) }
@@ -92,7 +95,7 @@ struct PageBuilder: Sendable {
             home: page.link(to: .home),
             tags: question.tags.map { LinkView(title: $0.value, href: page.link(to: .tag($0.value))) },
             aliases: question.aliases.map(\.value),
-            answer: ArticleView(bodies[question.contentPath]),
+            answer: ArticleView(body),
             followUps: question.followUps,
             areas: question.areas,
             redFlags: question.redFlags,
