@@ -126,7 +126,7 @@ import Testing
         #expect(site.questions.count >= 140)
         var problems: [String] = []
         for question in site.questions {
-            let text = String(decoding: question.body.bytes, as: UTF8.self)
+            let text = String(decoding: question.body.load() ?? [], as: UTF8.self)
             let words = Self.words(text).count
             if words < 150 { problems.append("\(question.slug): only \(words) words") }
             if question.followUps.isEmpty { problems.append("\(question.slug): no follow_ups") }

@@ -24,16 +24,22 @@ public enum SiteBuilder {
         }
         if let baseURL = options.baseURL { config?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
-        let content = ContentLoader.load(
-            contentDirectory: options.source.appendingPathComponent("content"), displayPrefix: prefix + "content/")
+        let content = ContentLoader.load(contentDirectory: options.source.appendingPathComponent("content"),
+                                         displayPrefix: prefix + "content/", readingFiles: false)
         let files = content.files
         report.diagnostics += content.diagnostics
         report.stages.append(clock.lap("load"))
 
+        // Each worker reads, checks and parses a file, then lets its text go: bodies are read
+        // again when rendered, so the text of every file is never held at once.
         let parsed = parallelMap(files) { file -> (ContentDocument?, [Diagnostic]) in
-            let (text, problems) = SourceText.decode(file.bytes, path: file.displayPath)
+            guard let raw = ContentLoader.readFile(file.absolutePath, expectedSize: file.size) else {
+                return (nil, [.error(at: .init(path: file.displayPath), "cannot read file", rule: "io")])
+            }
+            let (text, problems) = SourceText.decode(raw, path: file.displayPath)
             guard let text else { return (nil, problems) }
-            return ContentDocument.parse(text, contentPath: file.contentPath)
+            let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
+            return (document?.detachingBody(from: file.absolutePath, normalised: SourceText.needsNormalising(raw)), problems + more)
         }
         report.diagnostics += parsed.flatMap(\.1)
         report.stages.append(clock.lap("parse"))
@@ -81,7 +87,7 @@ public enum SiteBuilder {
         let (theme, themeProblems) = loadTheme(named: loaded?.config.theme ?? "default", options: options)
         report.diagnostics += themeProblems
         // Consumed, so that releasing the Markdown sources below frees them.
-        guard var site = consume loaded, let theme, !report.diagnostics.containsErrors else { return }
+        guard let site = consume loaded, let theme, !report.diagnostics.containsErrors else { return }
 
         report.stages.append(clock.lap("theme"))
 
@@ -96,12 +102,9 @@ public enum SiteBuilder {
         _ = parallelMap(theme.staticFiles + assets) { staging.copy($0) }
         report.stages.append(clock.lap("static"))
 
-        // The site lets go of its Markdown sources before rendering, so each batch of sources is
-        // freed as soon as its bodies are rendered: sources and HTML are never all held at once.
-        let documents = site.documents
+        // Bodies were let go after parsing: each batch is read again, rendered and written in turn.
         let links = ContentLinks(site: site)
-        site.releaseMarkdownSources()
-        let rendered = SiteRenderer.render(site, theme: theme, documents: consume documents, links: links,
+        let rendered = SiteRenderer.render(site, theme: theme, documents: site.documents, links: links,
                                            rawHTML: site.config.rawHTML, into: staging)
         report.diagnostics += rendered.diagnostics
         report.stages += rendered.stages

@@ -11,8 +11,9 @@ public enum SiteChecker {
         // Template problems are build errors, so check reports them too.
         report.diagnostics += SiteBuilder.loadTheme(named: loaded?.config.theme ?? "default", options: options).1
         guard let site = loaded else { return report.diagnostics.sorted() }
-        let input = CheckInput(site: site, bodies: BodyRenderer.render(site, paragraphs: true))
+        let (bodies, unreadable) = BodyRenderer.render(site, paragraphs: true)
+        let input = CheckInput(site: site, bodies: bodies)
         let findings = parallelMap(rules) { $0.check(input) }.flatMap { $0 }
-        return (report.diagnostics + findings).sorted()
+        return (report.diagnostics + unreadable + findings).sorted()
     }
 }

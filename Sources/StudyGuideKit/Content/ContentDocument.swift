@@ -52,6 +52,28 @@ enum ContentDocument: Sendable {
         return (problems.containsErrors ? nil : document, problems)
     }
 
+    /// The same document with its body let go, to be read again from `path` when rendered.
+    func detachingBody(from path: String, normalised: Bool) -> ContentDocument {
+        func detach(_ body: MarkdownBody) -> MarkdownBody { body.detached(from: path, normalised: normalised) }
+        switch self {
+        case .question(var question):
+            question.body = detach(question.body)
+            return .question(question)
+        case .category(var category):
+            category.body = detach(category.body)
+            return .category(category)
+        case .guide(var guide):
+            guide.body = detach(guide.body)
+            return .guide(guide)
+        case .homeIntro(var intro):
+            intro.body = detach(intro.body)
+            return .homeIntro(intro)
+        case .guidesIntro(var intro):
+            intro.body = detach(intro.body)
+            return .guidesIntro(intro)
+        }
+    }
+
     private enum Placement {
         case homeIntro, guidesIntro
         case guide(String)

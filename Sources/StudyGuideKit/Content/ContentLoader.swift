@@ -6,6 +6,11 @@ struct ContentFile: Sendable {
     var contentPath: String
     /// The path shown to the user.
     var displayPath: String
+    /// The file to open (links resolved).
+    var absolutePath: String = ""
+    /// Its size when found.
+    var size: Int = 0
+    /// Empty until read (see `ContentLoader.load(readingFiles:)`).
     public var bytes: [UInt8]
 }
 
@@ -21,7 +26,7 @@ struct LoadedContent: Sendable {
 /// `content/` and never follows a link twice, so a link loop cannot hang the walk.
 enum ContentLoader {
     /// The whole file, read with one open and as few reads as it takes (it may have grown since `stat`).
-    private static func readFile(_ path: String, expectedSize: Int) -> [UInt8]? {
+    static func readFile(_ path: String, expectedSize: Int) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -44,11 +49,13 @@ enum ContentLoader {
     /// No answer needs more; a larger file is a mistake (or an attack) that would slow every build.
     static let maximumFileBytes = 4 * 1024 * 1024
 
-    public static func load(contentDirectory: URL, displayPrefix: String) -> LoadedContent {
+    /// Finds every file; reads the Markdown ones too when `readingFiles` (a build reads each
+    /// file in the worker that parses it instead, so no more than a few are held at once).
+    public static func load(contentDirectory: URL, displayPrefix: String, readingFiles: Bool = true) -> LoadedContent {
         let fileManager = FileManager.default
         let root = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
         // Files are found in walk order and read afterwards, on all cores.
-        var toRead: [(file: ContentFile, path: String, size: Int)] = []
+        var toRead: [ContentFile] = []
         var assets: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var visitedDirectories: Set<String> = []
@@ -98,7 +105,8 @@ enum ContentLoader {
                         diagnostics.append(.error(at: location, "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB; content files are limited to \(maximumFileBytes / 1_048_576) MB", rule: "too-large"))
                         continue
                     }
-                    toRead.append((ContentFile(contentPath: childRelative, displayPath: display(childRelative), bytes: []), resolved, size))
+                    toRead.append(ContentFile(contentPath: childRelative, displayPath: display(childRelative),
+                                              absolutePath: resolved, size: size, bytes: []))
                 } else if name.hasSuffix(".html") {
                     diagnostics.append(.error(at: location, "HTML files in content/ would collide with generated pages; write Markdown instead", rule: "layout"))
                 } else {
@@ -112,14 +120,15 @@ enum ContentLoader {
             return LoadedContent(diagnostics: [.error(at: .init(path: display("")), "content folder not found", rule: "io")])
         }
         walk("", resolvedDirectory: root)
+        guard readingFiles else { return LoadedContent(files: toRead, assets: assets, diagnostics: diagnostics) }
         let read = parallelMap(toRead) { entry -> ContentFile? in
-            guard let bytes = readFile(entry.path, expectedSize: entry.size) else { return nil }
-            var file = entry.file
+            guard let bytes = readFile(entry.absolutePath, expectedSize: entry.size) else { return nil }
+            var file = entry
             file.bytes = bytes
             return file
         }
         for (entry, file) in zip(toRead, read) where file == nil {
-            diagnostics.append(.error(at: .init(path: entry.file.displayPath), "cannot read file", rule: "io"))
+            diagnostics.append(.error(at: .init(path: entry.displayPath), "cannot read file", rule: "io"))
         }
         return LoadedContent(files: read.compactMap { $0 }, assets: assets, diagnostics: diagnostics)
     }

@@ -22,13 +22,6 @@ public enum QuestionKind: String, CaseIterable, Sendable {
     }
 }
 
-/// The Markdown part of a content file and where it starts, so positions cmark reports
-/// inside the body can be turned back into file positions.
-public struct MarkdownBody: Sendable {
-    public var bytes: ArraySlice<UInt8>
-    var firstLine: Int
-}
-
 /// One interview question: `content/<category>/<slug>.md`.
 public struct Question: Sendable {
     public var slug: String

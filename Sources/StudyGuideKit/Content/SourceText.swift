@@ -7,13 +7,19 @@ struct SourceText: Sendable {
     /// Normalised UTF-8, LF line endings.
     public var bytes: [UInt8]
 
+    /// True when `decode` changes the bytes (a byte-order mark, CR line ends), not only checks them.
+    static func needsNormalising(_ raw: [UInt8]) -> Bool { hasByteOrderMark(raw) || raw.contains(0x0D) }
+
+    private static func hasByteOrderMark(_ raw: [UInt8]) -> Bool {
+        raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
+    }
+
     /// Checks and normalises raw file bytes; returns nil with diagnostics when the file is unusable.
     static func decode(_ raw: [UInt8], path: String) -> (SourceText?, [Diagnostic]) {
-        var start = 0
-        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { start = 3 }
+        let start = hasByteOrderMark(raw) ? 3 : 0
         // Most files need no change: then they are only checked, and the result shares the
         // bytes as read instead of holding a second copy of every file.
-        let normalising = start > 0 || raw.contains(0x0D)
+        let normalising = needsNormalising(raw)
         var bytes: [UInt8] = []
         if normalising { bytes.reserveCapacity(raw.count - start) }
         var index = start

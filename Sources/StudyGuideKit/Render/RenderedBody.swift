@@ -28,9 +28,10 @@ struct RenderedBody: Sendable {
         RenderedBody(html: "", headings: headings, plainText: plainText, links: links, paragraphs: paragraphs)
     }
 
-    /// Only what the link checks read of a body: its headings and links.
+    /// Only what the link checks read of a body: its links and its headings' ids.
     func linksAndHeadings() -> RenderedBody {
-        RenderedBody(html: "", headings: headings, plainText: "", links: links, paragraphs: [])
+        RenderedBody(html: "", headings: headings.map { Heading(level: $0.level, text: "", id: $0.id, location: $0.location) },
+                     plainText: "", links: links, paragraphs: [])
     }
 
     /// Renders a body; positions are shifted from body lines to file lines.

@@ -36,7 +36,7 @@ enum SiteRenderer {
             batches[position / batchSize].append(document)
             position += 1
         }
-        var checked = BodyRenderer.render(consume others, links: links, rawHTML: rawHTML, paragraphs: false)
+        var (checked, unreadable) = BodyRenderer.render(consume others, links: links, rawHTML: rawHTML, paragraphs: false)
         stages.lap("markdown")
 
         let pages = PageBuilder(site: site, bodies: checked)
@@ -51,7 +51,8 @@ enum SiteRenderer {
             let batch = batches[batchIndex]
             batches[batchIndex] = []
             let range = batchIndex * batchSize ..< min((batchIndex + 1) * batchSize, questions.count)
-            let bodies = BodyRenderer.render(consume batch, links: links, rawHTML: rawHTML, paragraphs: false)
+            let (bodies, problems) = BodyRenderer.render(consume batch, links: links, rawHTML: rawHTML, paragraphs: false)
+            unreadable += problems
             stages.lap("markdown")
 
             let empty = parallelMap(Array(range)) { index -> PagePath? in
@@ -92,7 +93,7 @@ enum SiteRenderer {
         stages.lap("pages")
 
         // The same link rule as `check`, so the two never disagree about a link.
-        var diagnostics = LinkRule().check(CheckInput(site: site, bodies: checked))
+        var diagnostics = unreadable + LinkRule().check(CheckInput(site: site, bodies: checked))
         stages.lap("links")
         search.write(output.write)
         stages.lap("search")

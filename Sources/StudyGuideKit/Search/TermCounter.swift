@@ -74,6 +74,9 @@ enum TermCounter {
                 }
             }
             for term in current.terms { slotOfTerm[Int(term)] = -1 }
+            // Kept until the whole site is counted: exact-size copies, not arrays grown by doubling.
+            current.terms = current.terms.withUnsafeBufferPointer { Array($0) }
+            current.counts = current.counts.withUnsafeBufferPointer { Array($0) }
             counted.append(current)
         }
         return CountedBatch(terms: terms, documents: counted)

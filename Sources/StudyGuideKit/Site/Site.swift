@@ -55,22 +55,6 @@ public struct Site: Sendable {
         return result
     }
 
-    /// Lets go of the Markdown sources once every body is rendered: they are the largest part of
-    /// the model (the whole text of every file), and nothing after rendering reads them.
-    mutating func releaseMarkdownSources() {
-        let empty = MarkdownBody(bytes: [], firstLine: 1)
-        for c in categories.indices {
-            categories[c].category.body = empty
-            for q in categories[c].questions.indices { categories[c].questions[q].body = empty }
-        }
-        for t in tags.indices {
-            for q in tags[t].questions.indices { tags[t].questions[q].body = empty }
-        }
-        for g in guides.indices { guides[g].body = empty }
-        homeIntro?.body = empty
-        guidesIntro?.body = empty
-    }
-
     /// The pages every site has, whatever its content.
     static let fixedPages: [PagePath] = [.home, .tagsIndex, .guidesIndex, .search, .notFound, .practice, .interview]
 

@@ -1,0 +1,67 @@
+/// The Markdown part of a content file and where it starts, so positions cmark reports
+/// inside the body can be turned back into file positions.
+///
+/// A build does not hold every file's text from loading to rendering: once a file is parsed,
+/// its body is `detached`, keeping only where it lies in the file and a fingerprint, and it is
+/// read again when its batch is rendered (`load()`). The text of a whole site is never in
+/// memory at once, and a file edited in between is noticed, not half-used.
+public struct MarkdownBody: Sendable {
+    public var bytes: ArraySlice<UInt8>
+    var firstLine: Int
+    /// Set when the bytes were let go: where to read them again.
+    private(set) var source: Source? = nil
+
+    struct Source: Sendable {
+        /// The file, as the loader opened it.
+        let path: String
+        /// The body's place in the file's normalised text (see `SourceText`).
+        let range: Range<Int>
+        /// The file needed normalising (a byte-order mark, CR line ends): decode it again.
+        let normalised: Bool
+        let fingerprint: UInt64
+    }
+
+    init(bytes: ArraySlice<UInt8>, firstLine: Int) {
+        self.bytes = bytes
+        self.firstLine = firstLine
+    }
+
+    /// The same body without its bytes, to be read again from `path`. `bytes` must be a slice
+    /// of the whole normalised text of that file.
+    func detached(from path: String, normalised: Bool) -> MarkdownBody {
+        var body = MarkdownBody(bytes: [], firstLine: firstLine)
+        body.source = Source(path: path, range: bytes.startIndex ..< bytes.endIndex, normalised: normalised,
+                             fingerprint: Self.fingerprint(bytes))
+        return body
+    }
+
+    /// The body's bytes, read again if they were let go; nil when the file can no longer be
+    /// read or its body is not the one that was parsed.
+    func load() -> ArraySlice<UInt8>? {
+        guard let source else { return bytes }
+        guard let raw = ContentLoader.readFile(source.path, expectedSize: source.range.upperBound) else { return nil }
+        let text = source.normalised ? SourceText.decode(raw, path: source.path).0?.bytes : raw
+        guard let text, text.count >= source.range.upperBound else { return nil }
+        let body = text[source.range]
+        return Self.fingerprint(body) == source.fingerprint ? body : nil
+    }
+
+    /// A 64-bit hash of the bytes, eight at a time: enough to tell an edited body from the
+    /// parsed one, at a small fraction of the cost of reading the file.
+    static func fingerprint(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes { buffer in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(buffer.count)
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                hash = (hash ^ buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                hash ^= hash >> 29
+                offset += 8
+            }
+            while offset < buffer.count {
+                hash = (hash ^ UInt64(buffer[offset])) &* 0x0000_0100_0000_01B3
+                offset += 1
+            }
+            return hash ^ (hash >> 32)
+        }
+    }
+}
