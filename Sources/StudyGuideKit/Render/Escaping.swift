@@ -44,45 +44,52 @@ enum Escaping {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes `appendJavaScriptString` does not copy as they are: controls, DEL, `"`, `\`,
+    /// `<`, `>`, `&`, and 0xE2, which starts U+2028 and U+2029.
+    private static let javaScriptSpecial: [Bool] = (0 ... 255).map { (byte: Int) -> Bool in
+        byte < 0x20 || byte == 0x7F || byte == 0xE2 || "\"\\<>&".utf8.contains(UInt8(byte))
+    }
+
     /// `javaScriptString(text)`'s bytes, appended to a buffer.
     static func appendJavaScriptString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
-            var index = 0
-            var runStart = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                // Plain bytes are copied a run at a time.
-                if byte >= 0x20, byte != 0x7F, byte != 0xE2, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"),
-                   byte != UInt8(ascii: "<"), byte != UInt8(ascii: ">"), byte != UInt8(ascii: "&") {
+            javaScriptSpecial.withUnsafeBufferPointer { special in
+                var index = 0
+                var runStart = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    // Plain bytes are copied a run at a time; one table lookup tells them apart.
+                    if !special[Int(byte)] {
+                        index += 1
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
                     index += 1
-                    continue
+                    switch byte {
+                    case UInt8(ascii: "\""): out.appendASCII("\\\"")
+                    case UInt8(ascii: "\\"): out.appendASCII("\\\\")
+                    case UInt8(ascii: "\n"): out.appendASCII("\\n")
+                    case UInt8(ascii: "\r"): out.appendASCII("\\r")
+                    case UInt8(ascii: "\t"): out.appendASCII("\\t")
+                    case UInt8(ascii: "<"): out.appendASCII("\\u003c")
+                    case UInt8(ascii: ">"): out.appendASCII("\\u003e")
+                    case UInt8(ascii: "&"): out.appendASCII("\\u0026")
+                    case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                        // U+2028 (E2 80 A8) and U+2029 (E2 80 A9).
+                        out.appendASCII(bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
+                        index += 2
+                    case 0xE2: out.append(byte)
+                    default:
+                        out.appendASCII("\\u00")
+                        out.append(hexDigits[Int(byte >> 4)])
+                        out.append(hexDigits[Int(byte & 0xF)])
+                    }
+                    runStart = index
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""): out.appendASCII("\\\"")
-                case UInt8(ascii: "\\"): out.appendASCII("\\\\")
-                case UInt8(ascii: "\n"): out.appendASCII("\\n")
-                case UInt8(ascii: "\r"): out.appendASCII("\\r")
-                case UInt8(ascii: "\t"): out.appendASCII("\\t")
-                case UInt8(ascii: "<"): out.appendASCII("\\u003c")
-                case UInt8(ascii: ">"): out.appendASCII("\\u003e")
-                case UInt8(ascii: "&"): out.appendASCII("\\u0026")
-                case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
-                    // U+2028 (E2 80 A8) and U+2029 (E2 80 A9).
-                    out.appendASCII(bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
-                    index += 2
-                case 0xE2: out.append(byte)
-                default:
-                    out.appendASCII("\\u00")
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0xF)])
-                }
-                runStart = index
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -16,7 +16,8 @@ enum AnkiExport {
     static func appendNotes(for questions: ArraySlice<Question>, site: Site, bodies: [String: RenderedBody],
                             to output: StagingFolder) {
         let notes = parallelMap(Array(questions)) { question -> [UInt8] in
-            var note = Array(note(question, site: site, bodies: bodies).utf8)
+            var note: [UInt8] = []
+            appendNote(question, site: site, body: bodies[question.contentPath], to: &note)
             note.append(UInt8(ascii: "\n"))
             return note
         }
@@ -50,44 +51,68 @@ enum AnkiExport {
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    /// One note: id, front, back and tags, separated by tabs.
-    static func note(_ question: Question, site: Site, bodies: [String: RenderedBody]) -> String {
+    /// One note: id, front, back and tags, separated by tabs, written straight into `out`
+    /// (the back holds the whole answer, which was copied four times on its way through Strings).
+    static func appendNote(_ question: Question, site: Site, body: RenderedBody?, to out: inout [UInt8]) {
         let category = site.category(named: question.category)?.category.title ?? question.category
-        let back = "<p><b>" + Escaping.markup(question.summary) + "</b></p>" + (bodies[question.contentPath]?.html ?? "")
-        let tags = (["studyguide", question.category, question.difficulty.rawValue, question.kind.rawValue]
-            + question.tags.map(\.value)).joined(separator: " ")
-        return [
-            "studyguide-\(question.slug)",
-            field("<p>" + Escaping.markup(question.title) + "</p><p><small>" + Escaping.markup(category) + " · "
-                  + question.difficulty.rawValue + "</small></p>"),
-            field(back),
-            tags,
-        ].joined(separator: "\t")
+        out.appendASCII("studyguide-")
+        out.append(contentsOf: question.slug.utf8)
+        out.append(UInt8(ascii: "\t"))
+        var front: [UInt8] = []
+        front.appendASCII("<p>")
+        Escaping.appendMarkup(question.title, to: &front)
+        front.appendASCII("</p><p><small>")
+        Escaping.appendMarkup(category, to: &front)
+        front.append(contentsOf: " · ".utf8)
+        front.append(contentsOf: question.difficulty.rawValue.utf8)
+        front.appendASCII("</small></p>")
+        appendField(front, to: &out)
+        out.append(UInt8(ascii: "\t"))
+        var summary: [UInt8] = []
+        summary.appendASCII("<p><b>")
+        Escaping.appendMarkup(question.summary, to: &summary)
+        summary.appendASCII("</b></p>")
+        appendField(summary, to: &out)
+        appendField(body?.html ?? "", to: &out)
+        out.append(UInt8(ascii: "\t"))
+        let tags = ["studyguide", question.category, question.difficulty.rawValue, question.kind.rawValue] + question.tags.map(\.value)
+        out.append(contentsOf: tags.joined(separator: " ").utf8)
     }
 
     /// Tabs and line breaks would end the field or the note; HTML needs neither. A CR LF pair
     /// is one line break and becomes one space.
     static func field(_ text: String) -> String {
+        var out: [UInt8] = []
+        appendField(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendField(_ text: String, to out: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
-                return String(decoding: bytes, as: UTF8.self)
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
+        text.withUTF8 { appendField($0, to: &out) }
+    }
+
+    static func appendField(_ bytes: [UInt8], to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendField($0, to: &out) }
+    }
+
+    /// Copies runs without tabs or line breaks whole.
+    static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var index = 0
+        var runStart = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // One comparison for nearly every byte: tab, LF and CR are all below 0x0E.
+            guard byte < 0x0E, byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
                 index += 1
-                switch byte {
-                case UInt8(ascii: "\t"), UInt8(ascii: "\n"): out.append(UInt8(ascii: " "))
-                case UInt8(ascii: "\r"):
-                    out.append(UInt8(ascii: " "))
-                    if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
-                default: out.append(byte)
-                }
+                continue
             }
-            return String(decoding: out, as: UTF8.self)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
+            out.append(UInt8(ascii: " "))
+            index += 1
+            if byte == UInt8(ascii: "\r"), index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+            runStart = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 }
