@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Distinct byte strings (search words and terms) numbered 0, 1, 2… in order of first sight.
 ///
 /// The index builder meets millions of word occurrences; giving each distinct one an integer once
@@ -24,13 +26,30 @@ struct TermTable {
         let hash = Self.hash(word)
         let mask = slots.count - 1
         var slot = Int(hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let id = Int(entry - 1)
-            if hashes[id] == hash && equals(id, word) { return Int32(id) }
-            slot = (slot + 1) & mask
+        // Millions of lookups and few insertions: the probe reads raw buffers, without the
+        // bounds and uniqueness checks of array subscripts.
+        let found = slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                starts.withUnsafeBufferPointer { starts in
+                    arena.withUnsafeBufferPointer { arena -> Int32? in
+                        while true {
+                            let entry = slots[slot]
+                            if entry == 0 { return nil }
+                            let id = Int(entry - 1)
+                            if hashes[id] == hash {
+                                let start = Int(starts[id])
+                                if Int(starts[id + 1]) - start == word.count,
+                                   memcmp(arena.baseAddress! + start, word.baseAddress!, word.count) == 0 {
+                                    return Int32(id)
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
+            }
         }
+        if let found { return found }
         let id = Int32(count)
         arena.append(contentsOf: word)
         starts.append(Int32(arena.count))
@@ -66,13 +85,6 @@ struct TermTable {
                 return lEnd - l < rEnd - r
             }
         }
-    }
-
-    private func equals(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(starts[id])
-        guard Int(starts[id + 1]) - start == word.count else { return false }
-        for offset in 0 ..< word.count where arena[start + offset] != word[offset] { return false }
-        return true
     }
 
     private mutating func grow() {
