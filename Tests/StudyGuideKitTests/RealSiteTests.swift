@@ -48,6 +48,24 @@ import Testing
         #expect(trees[0] == trees[1] && trees[0] == trees[2])
     }
 
+    /// Questions are rendered and written a batch at a time: Anki decks, study chunks and search
+    /// counts that span batches must come out as from one batch.
+    @Test func smallBatchesWriteTheSameBytesAsOne() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("studyguide-batches-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        var trees: [[String: Data]] = []
+        for batch in [25, 75, 10_000] {
+            var context = BuildContext()
+            context.questionBatch = batch
+            let folder = temporary.appendingPathComponent("batch-\(batch)")
+            let report = BuildContext.$current.withValue(context) { Self.buildRepository(into: folder) }
+            #expect(report.succeeded)
+            trees.append(try OutputTree.files(in: folder))
+        }
+        #expect(trees[0].count > 100)
+        #expect(trees[0] == trees[2] && trees[1] == trees[2])
+    }
+
     @Test func theFixtureSiteLinksResolveToo() throws {
         let site = try TestSite(fixture: "basic")
         let result = site.build().expectSuccess()

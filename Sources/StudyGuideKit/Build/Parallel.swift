@@ -9,6 +9,9 @@ public struct BuildContext: Sendable {
     public var workers: Int?
     /// Told about finished stages and rendered pages; the CLI draws a progress line with it.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// Questions rendered and written together (`SiteRenderer.batchSize` when nil); a multiple of
+    /// the study data's chunk. A test sets a small one to prove batches do not change the bytes.
+    var questionBatch: Int?
 
     public init(workers: Int? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil) {
         self.workers = workers

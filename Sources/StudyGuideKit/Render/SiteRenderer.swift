@@ -21,6 +21,8 @@ enum SiteRenderer {
     static func render(_ site: Site, theme: Theme, documents: consuming [Site.Document], links: ContentLinks,
                        rawHTML: Bool, into output: StagingFolder) -> Output {
         var stages = StageTimes()
+        let batchSize = BuildContext.current.questionBatch ?? Self.batchSize
+        precondition(batchSize > 0 && batchSize % StudyDataBuilder.chunkSize == 0, "a batch holds whole chunks of cards")
         let questions = site.questions
         let placement = questionPlacement(site)
         // Question bodies in batches, in site order; the rest (introductions, guides) all at once.
