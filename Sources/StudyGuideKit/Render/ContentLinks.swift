@@ -29,30 +29,41 @@ struct ContentLinks: Sendable {
     /// external, absolute or non-Markdown destinations. Runs for every link twice (rewriting,
     /// then checking), so it folds `.` and `..` on bytes instead of splitting into Strings.
     static func resolve(_ destination: String, from contentPath: String) -> (String, String)? {
-        let utf8 = destination.utf8
-        let fragmentStart = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
-        let pathPart = utf8[..<fragmentStart]
-        guard pathPart.count >= 3, pathPart.suffix(3).elementsEqual(".md".utf8), pathPart.first != UInt8(ascii: "/"),
-              !pathPart.contains(UInt8(ascii: ":")), !pathPart.contains(UInt8(ascii: "?")) else {
+        let link = Array(destination.utf8)
+        let fragmentStart = link.firstIndex(of: UInt8(ascii: "#")) ?? link.count
+        let slash = UInt8(ascii: "/")
+        guard fragmentStart >= 3, link[fragmentStart - 3] == UInt8(ascii: "."), link[fragmentStart - 2] == UInt8(ascii: "m"),
+              link[fragmentStart - 1] == UInt8(ascii: "d"), link[0] != slash,
+              !link[..<fragmentStart].contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?") }) else {
             return nil
         }
+        // The folder of the linking file, then each segment of the link, `.` and `..` folded.
+        let from = Array(contentPath.utf8)
         var target: [UInt8] = []
-        target.reserveCapacity(contentPath.utf8.count + pathPart.count)
-        // The folder of the linking file, then each segment of the link.
-        for part in contentPath.utf8.split(separator: UInt8(ascii: "/")).dropLast() { appendSegment(part, to: &target) }
-        for part in pathPart.split(separator: UInt8(ascii: "/")) {
-            if part.elementsEqual(".".utf8) { continue }
-            if part.elementsEqual("..".utf8) {
+        target.reserveCapacity(from.count + fragmentStart)
+        var segments: [Range<Int>] = []
+        var start = 0
+        for index in 0 ... from.count where index == from.count || from[index] == slash {
+            if index > start { segments.append(start ..< index) }
+            start = index + 1
+        }
+        for segment in segments.dropLast() { append(from[segment], to: &target) }
+        start = 0
+        for index in 0 ... fragmentStart where index == fragmentStart || link[index] == slash {
+            defer { start = index + 1 }
+            let segment = link[start ..< index]
+            if segment.isEmpty || (segment.count == 1 && segment.first == UInt8(ascii: ".")) { continue }
+            if segment.count == 2, segment.first == UInt8(ascii: "."), segment.last == UInt8(ascii: ".") {
                 guard !target.isEmpty else { return nil }
-                target.removeSubrange((target.lastIndex(of: UInt8(ascii: "/")) ?? 0)...)
+                target.removeSubrange((target.lastIndex(of: slash) ?? 0)...)
                 continue
             }
-            appendSegment(part, to: &target)
+            append(segment, to: &target)
         }
-        return (String(decoding: target, as: UTF8.self), String(destination[fragmentStart...]))
+        return (String(decoding: target, as: UTF8.self), String(decoding: link[fragmentStart...], as: UTF8.self))
     }
 
-    private static func appendSegment(_ segment: Substring.UTF8View, to target: inout [UInt8]) {
+    private static func append(_ segment: ArraySlice<UInt8>, to target: inout [UInt8]) {
         if !target.isEmpty { target.append(UInt8(ascii: "/")) }
         target.append(contentsOf: segment)
     }
