@@ -210,8 +210,28 @@ struct CollapsedText {
 
     mutating func append(_ literal: UnsafePointer<CChar>?) {
         guard let literal else { return }
+        // Most literals are words with single spaces between them, nothing at either end:
+        // found while measuring the length, and copied whole.
         var length = 0
-        while literal[length] != 0 { length += 1 }
+        var singleSpaced = true
+        var afterSpace = true
+        while literal[length] != 0 {
+            let byte = UInt8(bitPattern: literal[length])
+            if byte == 0x20 {
+                if afterSpace { singleSpaced = false }
+                afterSpace = true
+            } else {
+                if byte.isASCIIWhitespace { singleSpaced = false }
+                afterSpace = false
+            }
+            length += 1
+        }
+        if singleSpaced, !afterSpace {
+            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: length))
+            return
+        }
         literal.withMemoryRebound(to: UInt8.self, capacity: length) { start in
             let text = UnsafeBufferPointer(start: start, count: length)
             var index = 0

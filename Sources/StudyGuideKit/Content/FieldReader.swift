@@ -243,6 +243,8 @@ func firstAnchorOrAlias(in yaml: String) -> (line: Int, column: Int)? {
 
 extension String {
     func trimmingWhitespace() -> String {
+        // Nothing to trim at either end (nearly always): no Character work at all.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

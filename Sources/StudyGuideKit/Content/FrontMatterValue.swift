@@ -79,6 +79,9 @@ extension ScalarType {
     /// The number a plain integer scalar spells (`1_000`, `0x1F`, `1:30`), read by Yams'
     /// own constructor so every YAML 1.1 spelling means what Yams says it means.
     static func intValue(_ text: String) -> Int? {
-        Int.construct(from: Node.Scalar(text, Tag(.int), .plain))
+        // Plain decimal without a leading zero (which YAML 1.1 reads as octal) needs no Yams.
+        let digits = text.utf8.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+        if digits.first != UInt8(ascii: "0") || digits.count == 1, let value = Int(text) { return value }
+        return Int.construct(from: Node.Scalar(text, Tag(.int), .plain))
     }
 }

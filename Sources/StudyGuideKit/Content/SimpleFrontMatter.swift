@@ -132,6 +132,13 @@ private struct Reader {
     }
 
     private func doubleQuoted(line: Int, from start: Int, to end: Int) -> FrontMatterValue? {
+        // Most strings hold no escape: then the text is the bytes between the quotes.
+        if let close = (start + 1 ..< end).first(where: { bytes[$0] == UInt8(ascii: "\"") || bytes[$0] == UInt8(ascii: "\\") }),
+           bytes[close] == UInt8(ascii: "\"") {
+            guard isBlank(close + 1, end) else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start + 1 ..< close]), as: UTF8.self)
+            return .scalar(.init(text: text, isPlain: false), at: position(line: line, at: start))
+        }
         var text: [UInt8] = []
         var cursor = start + 1
         while true {
