@@ -215,8 +215,14 @@ struct CollapsedText {
         var length = 0
         var singleSpaced = true
         var afterSpace = true
-        while literal[length] != 0 {
+        while true {
             let byte = UInt8(bitPattern: literal[length])
+            if byte > 0x20 {
+                afterSpace = false
+                length += 1
+                continue
+            }
+            if byte == 0 { break }
             if byte == 0x20 {
                 if afterSpace { singleSpaced = false }
                 afterSpace = true
@@ -253,7 +259,7 @@ struct CollapsedText {
 }
 
 private extension UInt8 {
-    var isASCIIWhitespace: Bool { self == 0x20 || self == 0x0A || self == 0x09 || self == 0x0D || self == 0x0C || self == 0x0B }
+    var isASCIIWhitespace: Bool { self <= 0x20 && (self == 0x20 || (0x09 ... 0x0D).contains(self)) }
 }
 
 /// cmark puts custom blocks on lines of their own; a sentinel next to our heading

@@ -31,7 +31,15 @@ struct SearchDocument: Sendable {
     /// At most `limit` characters, cut at a word boundary.
     static func excerpt(of text: String, limit: Int) -> String {
         // Stops counting at the limit: counting every character of a long answer was most of the cost.
-        guard text.utf8.count > limit, text.dropFirst(limit).isEmpty == false else { return text }
+        guard text.utf8.count > limit else { return text }
+        // Printable ASCII (no CR, which pairs with LF into one Character): a character is a byte.
+        let head = text.utf8.prefix(limit + 1)
+        if head.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let cut = Array(head.prefix(limit))
+            let end = cut.lastIndex(of: UInt8(ascii: " ")) ?? cut.endIndex
+            return String(decoding: cut[..<end], as: UTF8.self) + "…"
+        }
+        guard text.dropFirst(limit).isEmpty == false else { return text }
         let cut = text.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + "…"
