@@ -43,11 +43,15 @@ enum TermCounter {
         var stemmed: [UInt8] = []
         var counted: [DocumentTerms] = []
         counted.reserveCapacity(documents.count)
+        // A new term's zero counts, appended as one copy (`repeatElement` went byte by byte).
+        let noCounts = [UInt16](repeating: 0, count: fieldCount)
 
         for document in documents {
             var current = DocumentTerms()
             for (field, text) in document.fields.enumerated() {
                 var text = text
+                var fieldLength: Int32 = 0
+                defer { current.lengths[field] += fieldLength }
                 text.withUTF8 { bytes in
                     SearchTokenizer.forEachWord(in: bytes) { word in
                         let wordID = Int(words.id(of: word))
@@ -66,10 +70,10 @@ enum TermCounter {
                             slot = current.terms.count
                             slotOfTerm[term] = Int32(slot)
                             current.terms.append(Int32(term))
-                            current.counts.append(contentsOf: repeatElement(0, count: fieldCount))
+                            current.counts.append(contentsOf: noCounts)
                         }
                         current.increment(at: slot * fieldCount + field)
-                        current.lengths[field] += 1
+                        fieldLength += 1
                     }
                 }
             }
