@@ -30,6 +30,15 @@ import Testing
     }
 }
 
+@Suite struct ByteAppendingTests {
+    @Test(arguments: [0, 7, 9, 10, 11, 99, 100, 101, 65_535, 1_000_000, 123_456_789, Int.max, -1, -10, -987, Int.min])
+    func decimalsAreSpelledAsStringSpellsThem(_ number: Int) {
+        var bytes: [UInt8] = Array("x".utf8)
+        bytes.appendDecimal(number)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(number))
+    }
+}
+
 @Suite struct EscapingTests {
     @Test func markupEscapesTheFiveCharacters() {
         #expect(Escaping.markup("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")

@@ -12,16 +12,13 @@ extension Array where Element == UInt8 {
             append(UInt8(ascii: "-"))
             return appendDecimal(-number)
         }
-        var digits = 1
-        var rest = number / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        var index = count - 1
-        rest = number
-        while rest > 0 {
-            self[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-            index -= 1
+        // Digit by digit from the most significant: numbers here are short (postings, counts),
+        // and appending one byte is far cheaper than appending a run.
+        var power = 1
+        while power <= number / 10 { power *= 10 }
+        while power > 0 {
+            append(UInt8(ascii: "0") + UInt8(number / power % 10))
+            power /= 10
         }
     }
 }
