@@ -13,7 +13,7 @@ import Testing
         let decoded = try #require(SourceText.decode(raw, path: "q.md").0)
         let split = try #require(FrontMatterSplit.split(decoded).0)
         let body = MarkdownBody(bytes: split.body, firstLine: split.bodyFirstLine)
-        return (body.detached(from: file.path, normalised: SourceText.needsNormalising(raw)), file)
+        return (body.detached(from: file.path, normalised: decoded.normalised), file)
     }
 
     @Test(arguments: ["\n", "\r\n", "\r"])

@@ -43,38 +43,6 @@ func parallelMap<Element: Sendable, Result: Sendable>(_ items: [Element], _ tran
     return results.values
 }
 
-/// `parallelMap` for stages that turn large inputs into outputs (Markdown sources into rendered
-/// bodies): each input is released as soon as its result exists, so the stage never holds both
-/// in full. The caller must hold no other reference to the inputs for that to free anything.
-func parallelMapReleasing<Element: Sendable, Result: Sendable>(_ items: consuming [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
-    let inputs = TakeOnceSlots(consume items)
-    return parallelMap(Array(0 ..< inputs.count)) { index in transform(inputs.take(index)) }
-}
-
-/// Inputs handed out once each; a slot is empty after `take`. Each index is taken by exactly
-/// one iteration, which is what makes the unchecked Sendable sound.
-private final class TakeOnceSlots<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Value?>
-
-    init(_ values: consuming [Value]) {
-        slots = .allocate(capacity: values.count)
-        _ = slots.initialize(from: (consume values).map(Optional.some))
-    }
-
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    var count: Int { slots.count }
-
-    func take(_ index: Int) -> Value {
-        let value = slots[index]!
-        slots[index] = nil
-        return value
-    }
-}
-
 /// The next item to hand out, shared by the workers of one `parallelMap`.
 private final class NextIndex: @unchecked Sendable {
     private let lock = NSLock()

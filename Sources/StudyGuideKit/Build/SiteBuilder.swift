@@ -39,7 +39,7 @@ public enum SiteBuilder {
             let (text, problems) = SourceText.decode(raw, path: file.displayPath)
             guard let text else { return (nil, problems) }
             let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
-            return (document?.detachingBody(from: file.absolutePath, normalised: SourceText.needsNormalising(raw)), problems + more)
+            return (document?.detachingBody(from: file.absolutePath, normalised: text.normalised), problems + more)
         }
         report.diagnostics += parsed.flatMap(\.1)
         report.stages.append(clock.lap("parse"))

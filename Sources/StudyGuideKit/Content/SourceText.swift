@@ -8,9 +8,11 @@ struct SourceText: Sendable {
     public var path: String
     /// Normalised UTF-8, LF line endings.
     public var bytes: [UInt8]
+    /// `bytes` differ from the file's (a byte-order mark or CR line ends were removed).
+    var normalised = false
 
     /// True when `decode` changes the bytes (a byte-order mark, CR line ends), not only checks them.
-    static func needsNormalising(_ raw: [UInt8]) -> Bool {
+    private static func needsNormalising(_ raw: [UInt8]) -> Bool {
         // memchr: the generic `contains` looked at one byte per call and cost more than decoding.
         hasByteOrderMark(raw) || raw.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
     }
@@ -73,7 +75,7 @@ struct SourceText: Sendable {
             index += length
             column += 1
         }
-        return (SourceText(path: path, bytes: normalising ? bytes : raw), [])
+        return (SourceText(path: path, bytes: normalising ? bytes : raw, normalised: normalising), [])
     }
 
     private static func controlByteProblem(_ byte: UInt8) -> String? {

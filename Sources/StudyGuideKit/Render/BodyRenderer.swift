@@ -6,12 +6,10 @@ enum BodyRenderer {
         render(site.documents, links: ContentLinks(site: site), rawHTML: site.config.rawHTML, paragraphs: paragraphs)
     }
 
-    /// Renders documents, letting go of each one's Markdown as soon as its body is rendered (the
-    /// build hands over the only references). A body let go after parsing is read again first.
-    static func render(_ documents: consuming [Site.Document], links: ContentLinks, rawHTML: Bool,
+    /// Renders documents on all cores; a body let go after parsing is read again first.
+    static func render(_ documents: [Site.Document], links: ContentLinks, rawHTML: Bool,
                        paragraphs: Bool) -> ([String: RenderedBody], [Diagnostic]) {
-        let contentPaths = documents.map(\.contentPath)
-        let rendered = parallelMapReleasing(consume documents) { document -> (RenderedBody, Diagnostic?) in
+        let rendered = parallelMap(documents) { document -> (RenderedBody, Diagnostic?) in
             guard let bytes = document.body.load() else {
                 let problem = Diagnostic.error(at: document.location, "the file changed or vanished while the site was being built; build again", rule: "io")
                 return (RenderedBody(html: "", headings: [], plainText: "", links: [], paragraphs: []), problem)
@@ -22,6 +20,6 @@ enum BodyRenderer {
                                         rewrite: links.rewriter(from: document.contentPath, page: document.page),
                                         paragraphs: paragraphs), nil)
         }
-        return (Dictionary(uniqueKeysWithValues: zip(contentPaths, rendered.map(\.0))), rendered.compactMap(\.1))
+        return (Dictionary(uniqueKeysWithValues: zip(documents.map(\.contentPath), rendered.map(\.0))), rendered.compactMap(\.1))
     }
 }

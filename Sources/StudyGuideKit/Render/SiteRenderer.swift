@@ -16,44 +16,35 @@ enum SiteRenderer {
     /// of cards spans two batches. Small enough to bound memory, large enough to keep every core busy.
     static let batchSize = 40 * StudyDataBuilder.chunkSize
 
-    /// `documents` (every Markdown body of the site) is consumed: each batch of sources is let
-    /// go once rendered, and each batch of HTML once written.
-    static func render(_ site: Site, theme: Theme, documents: consuming [Site.Document], links: ContentLinks,
+    /// `documents` are every Markdown body of the site, let go after parsing (see `MarkdownBody`):
+    /// each batch reads its bodies again, and its HTML is let go once written.
+    static func render(_ site: Site, theme: Theme, documents: [Site.Document], links: ContentLinks,
                        rawHTML: Bool, into output: StagingFolder) -> Output {
         var stages = StageTimes()
         let batchSize = BuildContext.current.questionBatch ?? Self.batchSize
         precondition(batchSize > 0 && batchSize % StudyDataBuilder.chunkSize == 0, "a batch holds whole chunks of cards")
         let questions = site.questions
         let placement = questionPlacement(site)
-        // Question bodies in batches, in site order; the rest (introductions, guides) all at once.
+        // Question bodies in site order, rendered in batches; the rest (introductions, guides) at once.
         let questionPaths = Set(questions.map(\.contentPath))
-        var batches: [[Site.Document]] = Array(repeating: [], count: (questions.count + batchSize - 1) / batchSize)
-        var others: [Site.Document] = []
-        var position = 0
-        for document in consume documents {
-            guard questionPaths.contains(document.contentPath) else {
-                others.append(document)
-                continue
-            }
-            batches[position / batchSize].append(document)
-            position += 1
-        }
-        var (checked, unreadable) = BodyRenderer.render(consume others, links: links, rawHTML: rawHTML, paragraphs: false)
+        let questionDocuments = documents.filter { questionPaths.contains($0.contentPath) }
+        let others = documents.filter { !questionPaths.contains($0.contentPath) }
+        var (checked, unreadable) = BodyRenderer.render(others, links: links, rawHTML: rawHTML, paragraphs: false)
         stages.lap("markdown")
 
         let pages = PageBuilder(site: site, bodies: checked)
-        let counter = PageCounter(total: site.pagePaths.count)
+        let written = site.pagePaths
+        let counter = PageCounter(total: written.count)
         let study = StudyDataBuilder(site: site, questions: questions)
         study.writeDeck(to: output)
         AnkiExport.writeHeaders(for: site, to: output)
         var search = SearchIndexBuilder(site: site)
         var emptyPages: Set<PagePath> = []
 
-        for batchIndex in batches.indices {
-            let batch = batches[batchIndex]
-            batches[batchIndex] = []
-            let range = batchIndex * batchSize ..< min((batchIndex + 1) * batchSize, questions.count)
-            let (bodies, problems) = BodyRenderer.render(consume batch, links: links, rawHTML: rawHTML, paragraphs: false)
+        for start in stride(from: 0, to: questions.count, by: batchSize) {
+            let range = start ..< min(start + batchSize, questions.count)
+            let (bodies, problems) = BodyRenderer.render(Array(questionDocuments[range]), links: links, rawHTML: rawHTML,
+                                                         paragraphs: false)
             unreadable += problems
             stages.lap("markdown")
 
@@ -99,7 +90,6 @@ enum SiteRenderer {
         stages.lap("links")
         search.write(output.write)
         stages.lap("search")
-        let written = site.pagePaths
         if let baseURL = site.config.baseURL {
             Syndication.files(for: site, pages: written, baseURL: baseURL).forEach(output.write)
             stages.lap("feeds")
