@@ -49,7 +49,9 @@ import Testing
         let quiet = try Self.studyguide(["build", "--quiet", "--themes", Repository.themes], in: site.directory)
         #expect(quiet.status == 0 && quiet.stdout == "" && quiet.stderr == "")
         let verbose = try Self.studyguide(["build", "--verbose", "--themes", Repository.themes], in: site.directory)
-        for stage in ["load", "parse", "resolve", "theme", "static", "markdown", "pages", "search", "study", "anki", "swap"] { #expect(verbose.stdout.contains("  \(stage) ")) }
+        for stage in ["load", "parse", "resolve", "theme", "static", "markdown", "pages", "search", "study", "anki", "links", "swap"] { #expect(verbose.stdout.contains("  \(stage) ")) }
+        // Each stage line gives its CPU time beside its wall time.
+        #expect(verbose.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains(" cpu ") && $0.contains(" peak ") }.count >= 12)
     }
 
     @Test func aBadFileExitsOneWithPathLineColumnOnStderr() throws {
