@@ -23,9 +23,15 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CStudyGuideSystem"),
+        // Lets cmark-gfm parse inlines on many threads at once (see inline_table.c).
+        .target(
+            name: "CCmarkInlineTable",
+            dependencies: ["CCmarkGFM"],
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
         .target(
             name: "StudyGuideMarkdown",
-            dependencies: ["CCmarkGFM"],
+            dependencies: ["CCmarkGFM", "CCmarkInlineTable"],
             swiftSettings: strictImports
         ),
         .target(

@@ -1,5 +1,5 @@
 internal import CCmarkGFM
-internal import Synchronization
+internal import CCmarkInlineTable
 
 /// The only code that talks to cmark-gfm. Each call creates a parser, attaches the
 /// extensions, parses, walks the tree once, renders, copies every string into Swift
@@ -26,9 +26,7 @@ public enum MarkdownRenderer {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        var finished: OpaquePointer?
-        finishLock.withLock { _ in finished = cmark_parser_finish(parser) }
-        guard let document = finished else { return .empty }
+        guard let document = studyguide_parser_finish(parser) else { return .empty }
         defer { cmark_node_free(document) }
 
         var walk = TreeWalk(options: options)
@@ -57,14 +55,10 @@ public enum MarkdownRenderer {
         render(Array(markdown.utf8), options: options)
     }
 
-    /// cmark-gfm switches a process-wide table of special inline characters on and off
-    /// inside `cmark_parser_finish` (where inlines are parsed): two parsers finishing at
-    /// once lose each other's `~`, `w` and `:` triggers, and strikethrough or autolinks
-    /// silently vanish. Block parsing, the tree walk and HTML rendering stay parallel.
-    /// Taking the characters out of the extensions to keep the table filled does not work:
-    /// emphasis processing finds a delimiter's extension through the same lists, and loops
-    /// forever without it. Measured cost of the lock: about 13% of the markdown stage.
-    private static let finishLock = Mutex(())
+    /// Whether documents parse their inlines in parallel: cmark-gfm switches a process-wide
+    /// table of trigger characters inside `cmark_parser_finish`, and CCmarkInlineTable takes
+    /// that switch over where the library lets it (it tells after the first document).
+    public static var parsesInlinesInParallel: Bool { studyguide_parallel_inlines() != 0 }
 
     /// cmark-gfm keeps a global extension registry; filling it once is thread-safe
     /// because Swift initialises globals exactly once.

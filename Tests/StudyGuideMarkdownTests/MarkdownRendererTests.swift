@@ -62,7 +62,36 @@ import StudyGuideMarkdown
 
 /// Regression: cmark-gfm toggles a global table of inline trigger characters in
 /// `cmark_parser_finish`; unserialised, parallel renders lost strikethrough and autolinks.
+/// CCmarkInlineTable keeps the table filled instead, so documents finish in parallel.
 @Suite struct ParallelRenderingTests {
+    @Test func inlinesAreParsedInParallelWithDebiansLibrary() {
+        _ = MarkdownRenderer.render("~~first~~ document\n")
+        #expect(MarkdownRenderer.parsesInlinesInParallel)
+    }
+
+    @Test func parsersWithOtherExtensionsSwapTheTableSafely() async {
+        var plain = MarkdownOptions()
+        plain.extensions = [.table]
+        let options = [MarkdownOptions(), plain]
+        let html = await withTaskGroup(of: [(Int, String)].self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    (0..<200).map { round in
+                        let kind = (task + round) % 2
+                        return (kind, MarkdownRenderer.render("~~gone~~ and www.example.org\n", options: options[kind]).html)
+                    }
+                }
+            }
+            return await group.reduce(into: [(Int, String)]()) { $0 += $1 }
+        }
+        let expected = [
+            "<p><del>gone</del> and <a href=\"http://www.example.org\">www.example.org</a></p>\n",
+            "<p>~~gone~~ and www.example.org</p>\n",
+        ]
+        #expect(html.count == 1600)
+        #expect(html.allSatisfy { expected[$0.0] == $0.1 })
+    }
+
     @Test func concurrentRendersKeepInlineExtensions() async {
         let html = await withTaskGroup(of: [String].self) { group in
             for _ in 0..<8 {
