@@ -15,22 +15,16 @@ struct InvertedIndex {
     let documents: [Int32]
     let scores: [UInt8]
 
-    /// Merges batches counted in document order into one index numbered by a single table.
-    init(batches: [CountedBatch], documentCount: Int) {
+    /// The index of documents counted in order, numbered by one table of `terms`.
+    init(terms: TermTable, counts: [PackedTerms]) {
         let fields = SearchDocument.Field.allCases
-        var terms = TermTable(capacity: 1 << 16)
-        let global: [[Int32]] = batches.map { batch in
-            (0 ..< Int32(batch.terms.count)).map { local in
-                batch.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) }
-            }
-        }
-
+        let documentCount = counts.reduce(0) { $0 + $1.documentCount }
         var frequency = [Int](repeating: 0, count: terms.count)
         var totalLength = [Double](repeating: 0, count: fields.count)
-        for (batch, ids) in zip(batches, global) {
-            for document in batch.documents {
-                for local in document.terms { frequency[Int(ids[Int(local)])] += 1 }
-                for field in fields.indices { totalLength[field] += Double(document.lengths[field]) }
+        for batch in counts {
+            for document in 0 ..< batch.documentCount {
+                batch.forEachTerm(ofDocument: document) { term, _ in frequency[Int(term)] += 1 }
+                for (field, length) in batch.lengths(ofDocument: document).enumerated() { totalLength[field] += Double(length) }
             }
         }
         let count = Double(max(documentCount, 1))
@@ -46,21 +40,20 @@ struct InvertedIndex {
             let weights = fields.map(\.weight)
             var norms = [Double](repeating: 0, count: fields.count)
             var documentIndex: Int32 = 0
-            for (batch, ids) in zip(batches, global) {
-                for document in batch.documents {
-                    for field in fields.indices {
-                        norms[field] = Self.k1 * (1 - Self.b + Self.b * Double(document.lengths[field]) / averageLength[field])
+            for batch in counts {
+                for document in 0 ..< batch.documentCount {
+                    for (field, length) in batch.lengths(ofDocument: document).enumerated() {
+                        norms[field] = Self.k1 * (1 - Self.b + Self.b * Double(length) / averageLength[field])
                     }
-                    for (position, local) in document.terms.enumerated() {
+                    batch.forEachTerm(ofDocument: document) { term, counts in
                         var saturated = 0.0
                         for field in fields.indices {
-                            let frequency = document.count(at: position * fields.count + field)
+                            let frequency = counts[field]
                             guard frequency > 0 else { continue }
                             let tf = Double(frequency)
                             saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[field])
                         }
-                        let term = Int(ids[Int(local)])
-                        body(term, documentIndex, inverseFrequency[term] * saturated)
+                        body(Int(term), documentIndex, inverseFrequency[Int(term)] * saturated)
                     }
                     documentIndex += 1
                 }

@@ -27,8 +27,9 @@ struct SearchIndexBuilder {
     let site: Site
     private let categoryIndex: [String: Int]
     private let tagIndex: [String: Int]
-    /// Words counted so far, `countingBatch` documents at a time, in document order.
-    private var counted: [CountedBatch] = []
+    /// Every term counted so far, and each counting batch's terms renumbered by it, in document order.
+    private var terms = TermTable(capacity: 1 << 16)
+    private var counted: [PackedTerms] = []
     /// Documents made but not yet counted: fewer than `countingBatch`, waiting for the next bodies.
     private var pending: [SearchDocument] = []
     /// What a result shows of every counted document (their texts are let go once counted).
@@ -52,8 +53,15 @@ struct SearchIndexBuilder {
         let countable = all ? pending.count : pending.count / Self.countingBatch * Self.countingBatch
         guard countable > 0 else { return }
         let pending = pending
-        counted += parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
+        let batches = parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
             TermCounter.count(pending[start ..< min(start + Self.countingBatch, countable)])
+        }
+        // Each batch numbered its own terms; one table numbers them all, in document order.
+        for batch in batches {
+            let ids = (0 ..< Int32(batch.terms.count)).map { local in
+                batch.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) }
+            }
+            counted.append(batch.documents.renumbered(ids))
         }
         shown += pending[..<countable].map { document in
             var document = document
@@ -67,7 +75,7 @@ struct SearchIndexBuilder {
     mutating func write(_ emit: @Sendable (OutputFile) -> Void) {
         countPending(all: true)
         let documents = shown
-        let index = InvertedIndex(batches: counted, documentCount: documents.count)
+        let index = InvertedIndex(terms: terms, counts: counted)
         counted = []
         let terms = index.terms
         let sorted = terms.sortedIDs()
