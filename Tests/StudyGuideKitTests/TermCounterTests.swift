@@ -51,4 +51,16 @@ import Testing
         #expect(terms(renumbered, 2) == [[300, 0, 2, 0, 0, 0, 70_000]])
         #expect(Array(renumbered.lengths(ofDocument: 2)) == [0, 2, 0, 0, 0, 70_000])
     }
+
+    @Test func postingsSizesAreCountedAsTheyWillBeEncoded() {
+        let texts = (0 ..< 40).map { n in (0 ... n).map { "word\($0 % 13) shard\($0 * 7 % 11)" }.joined(separator: " ") }
+        let batch = TermCounter.count(texts.map { document(title: "Replication", body: $0) }[...])
+        let index = InvertedIndex(terms: batch.terms, counts: [batch.documents])
+        #expect(index.terms.count > 20)
+        for term in 0 ..< Int32(index.terms.count) {
+            var encoded: [UInt8] = []
+            SearchIndexBuilder.encodePostings(of: term, in: index, to: &encoded)
+            #expect(SearchIndexBuilder.encodedSize(of: term, in: index) == encoded.count)
+        }
+    }
 }

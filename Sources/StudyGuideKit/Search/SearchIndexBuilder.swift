@@ -21,7 +21,7 @@ struct SearchIndexBuilder {
     /// Documents whose words are counted with one table. Fixed, so the index does not depend on
     /// the number of workers.
     static let countingBatch = 128
-    /// Terms whose postings one worker encodes at a time.
+    /// Terms whose postings one worker sizes at a time.
     static let encodingRun = 4096
 
     let site: Site
@@ -80,14 +80,11 @@ struct SearchIndexBuilder {
         let terms = index.terms
         let sorted = terms.sortedIDs()
 
-        // Postings as JSON arrays of (document gap, score) pairs, in term order, encoded in
-        // parallel runs of terms and joined.
-        let (postings, postingEnds) = Self.joined(parallelMap(Array(stride(from: 0, to: sorted.count, by: Self.encodingRun))) { start in
-            Self.encodePostings(sorted[start ..< min(start + Self.encodingRun, sorted.count)], of: index)
-        })
-        @Sendable func encoded(_ position: Int) -> ArraySlice<UInt8> {
-            postings[(position == 0 ? 0 : postingEnds[position - 1]) ..< postingEnds[position]]
-        }
+        // Postings are JSON arrays of (document gap, score) pairs, encoded straight into the file
+        // of their bucket; buckets are cut by the encoded sizes, counted beforehand in parallel.
+        let postingsSizes = parallelMap(Array(stride(from: 0, to: sorted.count, by: Self.encodingRun))) { start in
+            sorted[start ..< min(start + Self.encodingRun, sorted.count)].map { Self.encodedSize(of: $0, in: index) }
+        }.flatMap { $0 }
 
         var sizes: [(String, JSONValue)] = []
         @Sendable func emitted(_ file: OutputFile) -> (String, JSONValue) {
@@ -118,7 +115,7 @@ struct SearchIndexBuilder {
         }
 
         // Postings and document files are made and written in parallel; their sizes are listed in order.
-        let buckets = Self.buckets(sorted: sorted, terms: terms, limit: Self.bucketBytes) { encoded($0).count }
+        let buckets = Self.buckets(sorted: sorted, terms: terms, limit: Self.bucketBytes) { postingsSizes[$0] }
         let postingFiles = parallelMap(buckets) { bucket -> (String, JSONValue) in
             var out: [UInt8] = []
             out.appendASCII("StudyGuideSearch.registerPostings(\"")
@@ -129,7 +126,7 @@ struct SearchIndexBuilder {
                 out.append(UInt8(ascii: "\""))
                 out.append(contentsOf: terms.bytes(sorted[position]))
                 out.appendASCII("\":")
-                out.append(contentsOf: encoded(position))
+                Self.encodePostings(of: sorted[position], in: index, to: &out)
             }
             out.appendASCII("});\n")
             return emitted(OutputFile(path: PagePath("search/post-" + String(decoding: bucket.prefix, as: UTF8.self) + ".js"), bytes: out))
@@ -187,39 +184,41 @@ struct SearchIndexBuilder {
         emit(script("registerManifest(\(manifest.serialized))", path: "search/manifest.js"))
     }
 
-    /// The postings of `terms` one after another, and where each one ends.
-    private static func encodePostings(_ terms: ArraySlice<Int32>, of index: InvertedIndex) -> (bytes: [UInt8], ends: [Int]) {
-        var bytes: [UInt8] = []
-        var ends: [Int] = []
-        ends.reserveCapacity(terms.count)
-        for term in terms {
-            bytes.append(UInt8(ascii: "["))
-            var previous: Int32 = 0
-            for at in index.offsets[Int(term)] ..< index.offsets[Int(term) + 1] {
-                if at > index.offsets[Int(term)] { bytes.append(UInt8(ascii: ",")) }
-                bytes.appendDecimal(Int(index.documents[at] - previous))
-                bytes.append(UInt8(ascii: ","))
-                bytes.appendDecimal(Int(index.scores[at]))
-                previous = index.documents[at]
-            }
-            bytes.append(UInt8(ascii: "]"))
-            ends.append(bytes.count)
+    /// The postings of `term` as a JSON array of (document gap, score) pairs.
+    static func encodePostings(of term: Int32, in index: InvertedIndex, to bytes: inout [UInt8]) {
+        let postings = index.offsets[Int(term)] ..< index.offsets[Int(term) + 1]
+        bytes.append(UInt8(ascii: "["))
+        var previous: Int32 = 0
+        for at in postings {
+            if at > postings.lowerBound { bytes.append(UInt8(ascii: ",")) }
+            bytes.appendDecimal(Int(index.documents[at] - previous))
+            bytes.append(UInt8(ascii: ","))
+            bytes.appendDecimal(Int(index.scores[at]))
+            previous = index.documents[at]
         }
-        return (bytes, ends)
+        bytes.append(UInt8(ascii: "]"))
     }
 
-    /// Encoded runs joined into one buffer, with each term's end in it.
-    private static func joined(_ runs: [(bytes: [UInt8], ends: [Int])]) -> (bytes: [UInt8], ends: [Int]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(runs.reduce(0) { $0 + $1.bytes.count })
-        var ends: [Int] = []
-        ends.reserveCapacity(runs.reduce(0) { $0 + $1.ends.count })
-        for run in runs {
-            let base = bytes.count
-            bytes.append(contentsOf: run.bytes)
-            ends.append(contentsOf: run.ends.lazy.map { $0 + base })
+    /// How many bytes `encodePostings` writes for `term`.
+    static func encodedSize(of term: Int32, in index: InvertedIndex) -> Int {
+        let postings = index.offsets[Int(term)] ..< index.offsets[Int(term) + 1]
+        // Brackets, and a comma inside each pair and between pairs.
+        var size = 2 + max(0, 2 * postings.count - 1)
+        var previous: Int32 = 0
+        for at in postings {
+            size += decimalDigits(Int(index.documents[at] - previous)) + decimalDigits(Int(index.scores[at]))
+            previous = index.documents[at]
         }
-        return (bytes, ends)
+        return size
+    }
+
+    private static func decimalDigits(_ value: Int) -> Int {
+        var digits = 1, rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        return digits
     }
 
     /// A postings file: the terms at `positions` of the sorted term list, all starting with `prefix`.
