@@ -1,0 +1,103 @@
+// Covers: Mustache rendering rule by rule (sections, lists and their positions, dotted and
+// anchored names, transforms, partials with indentation, dynamic partials, layouts with blocks).
+import Testing
+@testable import StudyGuideKit
+
+/// A view that answers from a dictionary, for templates no page view exercises.
+private struct MapView: TemplateView {
+    let values: [String: TemplateValue]
+    init(_ values: [String: TemplateValue]) { self.values = values }
+    func value(_ name: String) -> TemplateValue? { values[name] }
+}
+
+@Suite struct TemplateRenderingTests {
+    let item: @Sendable (String, String) -> TemplateValue = { title, href in
+        .view(MapView(["title": .text(title), "href": .text(href)]))
+    }
+
+    func render(_ templates: [String: String], _ values: [String: TemplateValue], template: String = "page") throws -> String {
+        var parsed: [String: Template] = [:]
+        for (name, text) in templates { parsed[name] = try TemplateParser.parse(text) }
+        let bytes = TemplateLibrary(templates: parsed).render(MapView(values), template: template)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test func variablesAreEscapedUnlessTriple() throws {
+        let html = try render(["page": "{{title}}|{{{title}}}|{{&title}}|{{count}}|{{flag}}|{{missing}}"],
+                              ["title": .text("<a & \"b\">"), "count": .number(42), "flag": .flag(true)])
+        #expect(html == "&lt;a &amp; &quot;b&quot;&gt;|<a & \"b\">|<a & \"b\">|42|true|")
+    }
+
+    @Test func listsIterateWithTheirPositions() throws {
+        let html = try render(
+            ["page": "{{#items}}{{#first()}}[{{/first()}}{{index()}}:{{title}}{{^last()}},{{/last()}}{{#last()}}]{{/last()}}{{/items}}{{^items}}none{{/items}}"],
+            ["items": .list([item("a", "1"), item("b", "2"), item("c", "3")])])
+        #expect(html == "[0:a,1:b,2:c]")
+        #expect(try render(["page": "{{#items}}x{{/items}}{{^items}}none{{/items}}"], ["items": .list([])]) == "none")
+    }
+
+    @Test func namesLookOutwardUnlessAnchored() throws {
+        let values: [String: TemplateValue] = [
+            "title": .text("outer"), "site": .view(MapView(["name": .text("Guide")])),
+            "inner": .view(MapView(["href": .text("h")])),
+        ]
+        let html = try render(["page": "{{#inner}}{{title}}/{{.title}}/{{href}}/{{site.name}}{{/inner}}|{{site.name}}|{{site.missing}}"], values)
+        #expect(html == "outer//h/Guide|Guide|")
+    }
+
+    @Test func dotIsTheCurrentValue() throws {
+        let html = try render(["page": "{{#tags}}<{{.}}>{{/tags}}"], ["tags": .list([.text("a"), .text("b&c")])])
+        #expect(html == "<a><b&amp;c>")
+    }
+
+    @Test func transformsApplyInnermostFirst() throws {
+        let values: [String: TemplateValue] = [
+            "tags": .list([.text("b"), .text("a")]), "none": .list([]), "name": .text("Kafka"), "n": .number(0),
+        ]
+        let html = try render(
+            ["page": "{{count(tags)}} {{#empty(none)}}empty{{/empty(none)}} {{uppercased(name)}} {{#equalzero(n)}}zero{{/equalzero(n)}} {{plusone(n)}} {{#sorted(tags)}}{{.}}{{/sorted(tags)}} {{#reversed(tags)}}{{.}}{{/reversed(tags)}}"],
+            values)
+        #expect(html == "2 empty KAFKA zero 1 ab ab")
+    }
+
+    @Test func flagsAndViewsOpenSections() throws {
+        let values: [String: TemplateValue] = ["yes": .flag(true), "no": .flag(false), "link": item("T", "u.html")]
+        let html = try render(["page": "{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{^no}}n{{/no}}{{#link}}<a href=\"{{href}}\">{{title}}</a>{{/link}}{{^missing}}-{{/missing}}"], values)
+        #expect(html == "Yn<a href=\"u.html\">T</a>-")
+    }
+
+    @Test func standaloneTagsLeaveNoBlankLines() throws {
+        let html = try render(["page": "<ul>\n  {{#items}}\n  <li>{{title}}</li>\n  {{/items}}\n</ul>\n"],
+                              ["items": .list([item("a", ""), item("b", "")])])
+        #expect(html == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+    }
+
+    @Test func standalonePartialsIndentEveryLine() throws {
+        let html = try render(["page": "<div>\n  {{> list}}\n</div>\n", "list": "<p>{{title}}</p>\n<p>two</p>\n"],
+                              ["title": .text("one")])
+        #expect(html == "<div>\n  <p>one</p>\n  <p>two</p>\n</div>\n")
+    }
+
+    @Test func dynamicPartialsAreNamedByAValue() throws {
+        let html = try render(["page": "[{{>*which}}]", "a": "A{{title}}", "b": "B"], ["which": .text("a"), "title": .text("!")])
+        #expect(html == "[A!]")
+    }
+
+    @Test func layoutsTakeBlocksAndKeepTheirDefaults() throws {
+        let templates = [
+            "base": "<html>\n  {{$head}}<title>default</title>{{/head}}\n  <main>\n    {{$main}}\n    nothing\n    {{/main}}\n  </main>\n</html>\n",
+            "page": "{{<base}}\n{{$main}}\n<h1>{{title}}</h1>\n<p>body</p>\n{{/main}}\n{{/base}}\n",
+        ]
+        let html = try render(templates, ["title": .text("Hello")])
+        #expect(html == "<html>\n  <title>default</title>\n  <main>\n    <h1>Hello</h1>\n    <p>body</p>\n  </main>\n</html>\n")
+    }
+
+    @Test func blocksOverrideThroughTwoLayouts() throws {
+        let templates = [
+            "outer": "[{{$a}}outer-a{{/a}}|{{$b}}outer-b{{/b}}]",
+            "middle": "{{<outer}}{{$a}}middle-a{{/a}}{{/outer}}",
+            "page": "{{<middle}}{{$a}}page-a{{/a}}{{$b}}page-b{{/b}}{{/middle}}",
+        ]
+        #expect(try render(templates, [:]) == "[page-a|page-b]")
+    }
+}
