@@ -3,11 +3,12 @@
 import Testing
 @testable import StudyGuideKit
 
-/// A view that answers from a dictionary, for templates no page view exercises.
+/// A view that answers from a dictionary, for templates no page view exercises. Its names must be
+/// names some view has (`TemplateKey`): any other name finds nothing.
 private struct MapView: TemplateView {
     let values: [String: TemplateValue]
     init(_ values: [String: TemplateValue]) { self.values = values }
-    func value(_ name: String) -> TemplateValue? { values[name] }
+    func value(_ key: TemplateKey) -> TemplateValue? { values[key.rawValue] }
 }
 
 @Suite struct TemplateRenderingTests {
@@ -23,25 +24,25 @@ private struct MapView: TemplateView {
     }
 
     @Test func variablesAreEscapedUnlessTriple() throws {
-        let html = try render(["page": "{{title}}|{{{title}}}|{{&title}}|{{count}}|{{flag}}|{{missing}}"],
-                              ["title": .text("<a & \"b\">"), "count": .number(42), "flag": .flag(true)])
+        let html = try render(["page": "{{title}}|{{{title}}}|{{&title}}|{{count}}|{{hasTOC}}|{{missing}}"],
+                              ["title": .text("<a & \"b\">"), "count": .number(42), "hasTOC": .flag(true)])
         #expect(html == "&lt;a &amp; &quot;b&quot;&gt;|<a & \"b\">|<a & \"b\">|42|true|")
     }
 
     @Test func listsIterateWithTheirPositions() throws {
         let html = try render(
-            ["page": "{{#items}}{{#first()}}[{{/first()}}{{index()}}:{{title}}{{^last()}},{{/last()}}{{#last()}}]{{/last()}}{{/items}}{{^items}}none{{/items}}"],
-            ["items": .list([item("a", "1"), item("b", "2"), item("c", "3")])])
+            ["page": "{{#questions}}{{#first()}}[{{/first()}}{{index()}}:{{title}}{{^last()}},{{/last()}}{{#last()}}]{{/last()}}{{/questions}}{{^questions}}none{{/questions}}"],
+            ["questions": .list([item("a", "1"), item("b", "2"), item("c", "3")])])
         #expect(html == "[0:a,1:b,2:c]")
-        #expect(try render(["page": "{{#items}}x{{/items}}{{^items}}none{{/items}}"], ["items": .list([])]) == "none")
+        #expect(try render(["page": "{{#questions}}x{{/questions}}{{^questions}}none{{/questions}}"], ["questions": .list([])]) == "none")
     }
 
     @Test func namesLookOutwardUnlessAnchored() throws {
         let values: [String: TemplateValue] = [
-            "title": .text("outer"), "site": .view(MapView(["name": .text("Guide")])),
-            "inner": .view(MapView(["href": .text("h")])),
+            "title": .text("outer"), "chrome": .view(MapView(["siteTitle": .text("Guide")])),
+            "category": .view(MapView(["href": .text("h")])),
         ]
-        let html = try render(["page": "{{#inner}}{{title}}/{{.title}}/{{href}}/{{site.name}}{{/inner}}|{{site.name}}|{{site.missing}}"], values)
+        let html = try render(["page": "{{#category}}{{title}}/{{.title}}/{{href}}/{{chrome.siteTitle}}{{/category}}|{{chrome.siteTitle}}|{{chrome.missing}}"], values)
         #expect(html == "outer//h/Guide|Guide|")
     }
 
@@ -52,23 +53,23 @@ private struct MapView: TemplateView {
 
     @Test func transformsApplyInnermostFirst() throws {
         let values: [String: TemplateValue] = [
-            "tags": .list([.text("b"), .text("a")]), "none": .list([]), "name": .text("Kafka"), "n": .number(0),
+            "tags": .list([.text("b"), .text("a")]), "areas": .list([]), "siteTitle": .text("Kafka"), "total": .number(0),
         ]
         let html = try render(
-            ["page": "{{count(tags)}} {{#empty(none)}}empty{{/empty(none)}} {{uppercased(name)}} {{#equalzero(n)}}zero{{/equalzero(n)}} {{plusone(n)}} {{#sorted(tags)}}{{.}}{{/sorted(tags)}} {{#reversed(tags)}}{{.}}{{/reversed(tags)}}"],
+            ["page": "{{count(tags)}} {{#empty(areas)}}empty{{/empty(areas)}} {{uppercased(siteTitle)}} {{#equalzero(total)}}zero{{/equalzero(total)}} {{plusone(total)}} {{#sorted(tags)}}{{.}}{{/sorted(tags)}} {{#reversed(tags)}}{{.}}{{/reversed(tags)}}"],
             values)
         #expect(html == "2 empty KAFKA zero 1 ab ab")
     }
 
     @Test func flagsAndViewsOpenSections() throws {
-        let values: [String: TemplateValue] = ["yes": .flag(true), "no": .flag(false), "link": item("T", "u.html")]
-        let html = try render(["page": "{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{^no}}n{{/no}}{{#link}}<a href=\"{{href}}\">{{title}}</a>{{/link}}{{^missing}}-{{/missing}}"], values)
+        let values: [String: TemplateValue] = ["current": .flag(true), "nested": .flag(false), "previous": item("T", "u.html")]
+        let html = try render(["page": "{{#current}}Y{{/current}}{{#nested}}N{{/nested}}{{^nested}}n{{/nested}}{{#previous}}<a href=\"{{href}}\">{{title}}</a>{{/previous}}{{^missing}}-{{/missing}}"], values)
         #expect(html == "Yn<a href=\"u.html\">T</a>-")
     }
 
     @Test func standaloneTagsLeaveNoBlankLines() throws {
-        let html = try render(["page": "<ul>\n  {{#items}}\n  <li>{{title}}</li>\n  {{/items}}\n</ul>\n"],
-                              ["items": .list([item("a", ""), item("b", "")])])
+        let html = try render(["page": "<ul>\n  {{#questions}}\n  <li>{{title}}</li>\n  {{/questions}}\n</ul>\n"],
+                              ["questions": .list([item("a", ""), item("b", "")])])
         #expect(html == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
     }
 
@@ -79,7 +80,7 @@ private struct MapView: TemplateView {
     }
 
     @Test func dynamicPartialsAreNamedByAValue() throws {
-        let html = try render(["page": "[{{>*which}}]", "a": "A{{title}}", "b": "B"], ["which": .text("a"), "title": .text("!")])
+        let html = try render(["page": "[{{>*kind}}]", "a": "A{{title}}", "b": "B"], ["kind": .text("a"), "title": .text("!")])
         #expect(html == "[A!]")
     }
 

@@ -1,12 +1,18 @@
 /// A theme's parsed templates by name; renders a view with one of them into UTF-8 bytes.
 struct TemplateLibrary: Sendable {
     let templates: [String: Template]
+    private let compiled: CompiledTemplates
+
+    init(templates: [String: Template]) {
+        self.templates = templates
+        compiled = CompiledTemplates(templates)
+    }
 
     func render(_ view: any TemplateView, template name: String) -> [UInt8] {
-        guard let template = templates[name] else { return [] }
-        var renderer = TemplateRenderer(templates: templates)
+        guard let body = compiled.bodies[name] else { return [] }
+        var renderer = TemplateRenderer(compiled: compiled)
         renderer.stack = [.view(view)]
-        renderer.render(template.nodes, TemplateRenderer.Context())
+        renderer.render(body, TemplateRenderer.Context())
         return renderer.out
     }
 }
@@ -20,10 +26,10 @@ struct TemplateRenderer {
         var position: ListPosition?
         /// Written at the start of each line a standalone partial or block renders.
         var indentation: [UInt8]?
-        /// Block overrides from `{{< parent}}`; the first definition of a block wins.
-        var blocks: [String: [Template.Node]]?
+        /// Block overrides from `{{< layout}}`; the first definition of a block wins.
+        var blocks: [String: Range<Int32>]?
 
-        func entering(indentation more: [UInt8]?, blocks overrides: [String: [Template.Node]]?) -> Context {
+        func entering(indentation more: [UInt8]?, blocks overrides: [String: Range<Int32>]?) -> Context {
             var inner = Context(position: nil, indentation: indentation, blocks: blocks)
             if let more { inner.indentation = (indentation ?? []) + more }
             if let overrides {
@@ -33,34 +39,38 @@ struct TemplateRenderer {
         }
     }
 
-    let templates: [String: Template]
+    let compiled: CompiledTemplates
     var out: [UInt8] = []
     var stack: [TemplateValue] = []
 
-    init(templates: [String: Template]) {
-        self.templates = templates
+    init(compiled: CompiledTemplates) {
+        self.compiled = compiled
         out.reserveCapacity(32 * 1024)
     }
 
-    mutating func render(_ nodes: [Template.Node], _ context: Context) {
+    /// Renders the instructions in `range`, each with its body.
+    mutating func render(_ range: Range<Int32>, _ context: Context) {
+        var at = range.lowerBound
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, context) }
+            while at < range.upperBound { at = render(at: at, context) }
             return
         }
-        // A node that starts a new line of this stretch's output, and writes something, is indented.
+        // An instruction that starts a new line of this stretch's output, and writes something, is indented.
         let start = out.count
-        for node in nodes {
+        while at < range.upperBound {
             let before = out.count
             let atLineStart = before > start && out[before - 1] == 0x0A && !(before - 2 >= start && out[before - 2] == 0x0D)
-            render(node, context)
+            at = render(at: at, context)
             if atLineStart && out.count > before { out.insert(contentsOf: indentation, at: before) }
         }
     }
 
-    private mutating func render(_ node: Template.Node, _ context: Context) {
-        switch node {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
+    /// Renders the instruction at `index` and returns the index of the one after its body.
+    private mutating func render(at index: Int32, _ context: Context) -> Int32 {
+        switch compiled.instructions[Int(index)] {
+        case .text(let start, let end):
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: compiled.text[Int(start) ..< Int(end)]))
+            return index + 1
 
         case .variable(let name, let escaped):
             switch lookup(name, context) {
@@ -70,103 +80,111 @@ struct TemplateRenderer {
             case .flag(let flag)?: out.appendASCII(flag ? "true" : "false")
             case .list?, .view?, nil: break
             }
+            return index + 1
 
-        case .section(let name, let inverted, let children):
+        case .section(let name, let inverted, let end):
             let value = lookup(name, context)
-            if inverted { renderInverted(value, children, context) } else { renderSection(value, children, context) }
+            let body = index + 1 ..< end
+            if inverted { renderInverted(value, body, context) } else { renderSection(value, body, context) }
+            return end
 
-        case .partial(let name, let dynamic, let indentation, let blocks):
-            var partial = name
-            if dynamic {
-                guard case .text(let named)? = lookup(Template.Name(name), context) else { return }
-                partial = named
+        case .partial(let number):
+            let partial = compiled.partials[Int(number)]
+            var body = partial.body
+            if let dynamicName = partial.dynamicName, case .text(let named)? = lookup(dynamicName, context) {
+                body = compiled.bodies[named]
             }
-            guard let template = templates[partial] else { return }
-            render(template.nodes, context.entering(indentation: indentation, blocks: blocks))
+            if let body { render(body, context.entering(indentation: partial.indentation, blocks: partial.blocks)) }
+            return index + 1
 
-        case .block(let name, let children, let indentation):
-            render(context.blocks?[name] ?? children, context.entering(indentation: indentation, blocks: nil))
+        case .block(let number, let end):
+            let block = compiled.blocks[Int(number)]
+            render(context.blocks?[block.name] ?? index + 1 ..< end, context.entering(indentation: block.indentation, blocks: nil))
+            return end
 
-        case .blockDefinition:
-            break  // collected into its parent's blocks by the parser
+        case .skip(let end):
+            return end
         }
     }
 
-    private mutating func renderSection(_ value: TemplateValue?, _ children: [Template.Node], _ context: Context) {
+    private mutating func renderSection(_ value: TemplateValue?, _ body: Range<Int32>, _ context: Context) {
         switch value {
         case .list(let items)?:
             var inner = context
             for (index, item) in items.enumerated() {
                 inner.position = ListPosition(first: index == 0, last: index == items.count - 1, index: index)
                 stack.append(item)
-                render(children, inner)
+                render(body, inner)
                 stack.removeLast()
             }
         case .flag(let flag)?:
-            if flag { render(children, context) }
+            if flag { render(body, context) }
         case let value?:
             var inner = context
             inner.position = nil
             stack.append(value)
-            render(children, inner)
+            render(body, inner)
             stack.removeLast()
         case nil:
             break
         }
     }
 
-    private mutating func renderInverted(_ value: TemplateValue?, _ children: [Template.Node], _ context: Context) {
+    private mutating func renderInverted(_ value: TemplateValue?, _ body: Range<Int32>, _ context: Context) {
         switch value {
         case .list(let items)?:
             guard items.isEmpty else { return }
             var inner = context
             inner.position = nil
             stack.append(.list([]))
-            render(children, inner)
+            render(body, inner)
             stack.removeLast()
         case .flag(let flag)?:
-            if !flag { render(children, context) }
+            if !flag { render(body, context) }
         case .some:
             break
         case nil:
-            render(children, context)
+            render(body, context)
         }
     }
 
     /// Finds a name as Mustache does: its first part in the innermost value that has it, the other
     /// parts inside that; then the transforms.
-    private func lookup(_ name: Template.Name, _ context: Context) -> TemplateValue? {
-        var transforms = name.transforms[...]
+    private func lookup(_ number: Int32, _ context: Context) -> TemplateValue? {
+        let name = compiled.names[Int(number)]
+        var transforms = name.transforms
         var value: TemplateValue?
         if name.isCurrent {
             value = stack.last
-        } else if name.parts.isEmpty, let first = transforms.first {
+        } else if name.keys.isEmpty, !transforms.isEmpty {
             guard let position = context.position else { return nil }
-            value = first.apply(to: position)
+            value = compiled.transforms[Int(transforms.lowerBound)].apply(to: position)
             transforms = transforms.dropFirst()
-        } else if name.parts.isEmpty {
+        } else if name.keys.isEmpty {
             value = stack.last
         } else if name.isAnchored {
-            value = stack.last.flatMap { child(name.parts[...], of: $0) }
+            value = stack.last.flatMap { child(name.keys, of: $0) }
         } else {
             value = nil
+            // A name no view has is found nowhere.
+            guard let first = compiled.keys[Int(name.keys.lowerBound)] else { return nil }
             for candidate in stack.reversed() {
-                guard case .view(let view) = candidate, let found = view.value(name.parts[0]) else { continue }
-                value = child(name.parts.dropFirst(), of: found)
+                guard case .view(let view) = candidate, let found = view.value(first) else { continue }
+                value = child(name.keys.dropFirst(), of: found)
                 break
             }
         }
         for transform in transforms {
             guard let current = value else { return nil }
-            value = transform.apply(to: current)
+            value = compiled.transforms[Int(transform)].apply(to: current)
         }
         return value
     }
 
-    private func child(_ parts: ArraySlice<String>, of value: TemplateValue) -> TemplateValue? {
+    private func child(_ keys: Range<Int32>, of value: TemplateValue) -> TemplateValue? {
         var current = value
-        for part in parts {
-            guard case .view(let view) = current, let next = view.value(part) else { return nil }
+        for key in keys {
+            guard let key = compiled.keys[Int(key)], case .view(let view) = current, let next = view.value(key) else { return nil }
             current = next
         }
         return current

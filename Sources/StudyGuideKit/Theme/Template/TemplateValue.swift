@@ -2,7 +2,7 @@ internal import Foundation
 
 /// What a template can show, test or iterate: the values of a page view, without `Any`.
 ///
-/// Views answer by name with one of these, so a lookup is a `switch` on the name and never a
+/// Views answer by key with one of these, so a lookup is a `switch` on the key and never a
 /// dynamic cast or a `Mirror`; that was most of the time of rendering pages with swift-mustache.
 enum TemplateValue: Sendable {
     case text(String)
@@ -14,8 +14,8 @@ enum TemplateValue: Sendable {
 
 /// A value with named children: `{{title}}`, `{{chrome.siteTitle}}`, `{{#questions}}`.
 protocol TemplateView: TemplateRepresentable, Sendable {
-    /// The child called `name`; nil when the view has none (Mustache then looks further out).
-    func value(_ name: String) -> TemplateValue?
+    /// The child called `key`; nil when the view has none (Mustache then looks further out).
+    func value(_ key: TemplateKey) -> TemplateValue?
 }
 
 /// Anything a view can hand to a template.
