@@ -14,31 +14,55 @@ struct PackedTerms: Sendable {
 
     var documentCount: Int { starts.count - 1 }
 
-    /// Adds a document: its distinct `terms`, and `fieldCount` counts per term in the same order.
-    mutating func appendDocument(terms: [Int32], counts: [Int], lengths: [Int32]) {
-        precondition(counts.count == terms.count * Self.fieldCount && lengths.count == Self.fieldCount)
-        for (position, term) in terms.enumerated() {
-            appendTerm(term, counts: counts[(position * Self.fieldCount)...].prefix(Self.fieldCount))
-        }
-        starts.append(bytes.count)
-        self.lengths += lengths
-    }
+    init() {}
 
-    private mutating func appendTerm(_ term: Int32, counts: some Collection<Int>) {
-        appendVarint(Int(term))
-        var fields: UInt8 = 0
-        for (field, count) in counts.enumerated() where count > 0 { fields |= 1 << field }
-        bytes.append(fields)
-        for count in counts where count > 0 { appendVarint(count) }
-    }
-
-    private mutating func appendVarint(_ value: Int) {
-        var value = UInt(value)
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
+    /// The documents of a counted batch, with each of its term ids `t` replaced by `ids[t]`, in
+    /// arrays of exact size (they are kept until the whole site is counted).
+    init(_ batch: CountedBatch, renumberedBy ids: [Int32]) {
+        let fieldCount = Self.fieldCount
+        // At most five bytes per varint: the term, then a count per field, and the field byte.
+        let bound = batch.documentTerms.count * (5 + 1 + 5 * fieldCount)
+        var starts = [0]
+        starts.reserveCapacity(batch.ends.count + 1)
+        let packed = [UInt8](unsafeUninitializedCapacity: bound) { out, written in
+            var at = 0
+            func varint(_ value: Int) {
+                var value = UInt(value)
+                while value >= 0x80 {
+                    out[at] = UInt8(truncatingIfNeeded: value) | 0x80
+                    at += 1
+                    value >>= 7
+                }
+                out[at] = UInt8(value)
+                at += 1
+            }
+            batch.documentTerms.withUnsafeBufferPointer { terms in
+                batch.counts.withUnsafeBufferPointer { counts in
+                    var position = 0
+                    for end in batch.ends {
+                        while position < end {
+                            varint(Int(ids[Int(terms[position])]))
+                            let fieldsAt = at
+                            var fields: UInt8 = 0
+                            at += 1
+                            for field in 0 ..< fieldCount {
+                                let count = Int(counts[position * fieldCount + field])
+                                guard count > 0 else { continue }
+                                fields |= 1 << field
+                                varint(count)
+                            }
+                            out[fieldsAt] = fields
+                            position += 1
+                        }
+                        starts.append(at)
+                    }
+                }
+            }
+            written = at
         }
-        bytes.append(UInt8(value))
+        bytes = packed.withUnsafeBufferPointer { Array($0) }
+        self.starts = starts
+        lengths = batch.lengths
     }
 
     /// The fields' lengths of `document`.
@@ -73,20 +97,5 @@ struct PackedTerms: Sendable {
                 }
             }
         }
-    }
-
-    /// The same documents with each term id `t` replaced by `ids[t]`, in arrays of exact size
-    /// (they are kept until the whole site is counted).
-    func renumbered(_ ids: [Int32]) -> PackedTerms {
-        var result = PackedTerms()
-        result.bytes.reserveCapacity(bytes.count + bytes.count / 4)
-        result.starts.reserveCapacity(starts.count)
-        for document in 0 ..< documentCount {
-            forEachTerm(ofDocument: document) { term, counts in result.appendTerm(ids[Int(term)], counts: counts) }
-            result.starts.append(result.bytes.count)
-        }
-        result.lengths = lengths
-        result.bytes = result.bytes.withUnsafeBufferPointer { Array($0) }
-        return result
     }
 }

@@ -56,13 +56,14 @@ struct SearchIndexBuilder {
         let batches = parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
             TermCounter.count(pending[start ..< min(start + Self.countingBatch, countable)])
         }
-        // Each batch numbered its own terms; one table numbers them all, in document order.
-        for batch in batches {
-            let ids = (0 ..< Int32(batch.terms.count)).map { local in
+        // Each batch numbered its own terms; one table numbers them all, in document order, and the
+        // batches are packed with those numbers in parallel.
+        let renumbering = batches.map { batch in
+            (0 ..< Int32(batch.terms.count)).map { local in
                 batch.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) }
             }
-            counted.append(batch.documents.renumbered(ids))
         }
+        counted += parallelMap(Array(batches.indices)) { PackedTerms(batches[$0], renumberedBy: renumbering[$0]) }
         shown += pending[..<countable].map { document in
             var document = document
             document.fields = []

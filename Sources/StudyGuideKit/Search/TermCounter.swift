@@ -1,7 +1,14 @@
 /// The counted terms of consecutive documents, numbered by the batch's own table.
 struct CountedBatch: Sendable {
     var terms: TermTable
-    var documents: PackedTerms
+    /// Each document's distinct terms in order of first occurrence, one document after another.
+    var documentTerms: [Int32] = []
+    /// `PackedTerms.fieldCount` counts for each entry of `documentTerms`.
+    var counts: [Int32] = []
+    /// Where each document's entries end in `documentTerms`.
+    var ends: [Int] = []
+    /// Terms counted in each field, `PackedTerms.fieldCount` per document.
+    var lengths: [Int32] = []
 }
 
 /// Tokenises, stems and counts the words of documents. Batches run in parallel; within one,
@@ -14,21 +21,19 @@ enum TermCounter {
         var terms = TermTable(capacity: 8192)
         var slotOfTerm: [Int32] = []  // term id → its index in the current document's terms, or -1
         var stemmed: [UInt8] = []
-        var counted = PackedTerms()
-        // The current document's distinct terms, their counts (`fieldCount` each) and field lengths.
         var documentTerms: [Int32] = []
-        var counts: [Int] = []
-        var lengths = [Int32](repeating: 0, count: fieldCount)
-        let noCounts = [Int](repeating: 0, count: fieldCount)
+        var counts: [Int32] = []
+        var ends: [Int] = []
+        var lengths: [Int32] = []
+        let noCounts = [Int32](repeating: 0, count: fieldCount)
 
         for document in documents {
-            documentTerms.removeAll(keepingCapacity: true)
-            counts.removeAll(keepingCapacity: true)
-            for field in lengths.indices { lengths[field] = 0 }
+            let firstSlot = documentTerms.count
+            lengths += noCounts
             for (field, text) in document.fields.enumerated() {
                 var text = text
                 var fieldLength: Int32 = 0
-                defer { lengths[field] += fieldLength }
+                defer { lengths[lengths.count - fieldCount + field] += fieldLength }
                 text.withUTF8 { bytes in
                     SearchTokenizer.forEachWord(in: bytes) { word in
                         let wordID = Int(words.id(of: word))
@@ -44,19 +49,19 @@ enum TermCounter {
                         guard term >= 0 else { return }
                         var slot = Int(slotOfTerm[term])
                         if slot < 0 {
-                            slot = documentTerms.count
+                            slot = documentTerms.count - firstSlot
                             slotOfTerm[term] = Int32(slot)
                             documentTerms.append(Int32(term))
                             counts.append(contentsOf: noCounts)
                         }
-                        counts[slot * fieldCount + field] += 1
+                        counts[(firstSlot + slot) * fieldCount + field] += 1
                         fieldLength += 1
                     }
                 }
             }
-            for term in documentTerms { slotOfTerm[Int(term)] = -1 }
-            counted.appendDocument(terms: documentTerms, counts: counts, lengths: lengths)
+            for term in documentTerms[firstSlot...] { slotOfTerm[Int(term)] = -1 }
+            ends.append(documentTerms.count)
         }
-        return CountedBatch(terms: terms, documents: counted)
+        return CountedBatch(terms: terms, documentTerms: documentTerms, counts: counts, ends: ends, lengths: lengths)
     }
 }
