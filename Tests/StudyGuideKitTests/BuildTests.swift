@@ -213,3 +213,45 @@ enum OutputTree {
         return result
     }
 }
+
+/// Each output says what it was made from, for incremental rebuilds.
+@Suite struct OutputInputsTests {
+    let outputs: [String: OutputInputs]
+
+    init() throws {
+        outputs = try TestSite(fixture: "basic").build().expectSuccess().report.outputs
+    }
+
+    @Test func aQuestionPageNamesItsNeighboursRelatedPagesAndCategory() throws {
+        let page = try #require(outputs["databases/indexes.html"])
+        #expect(page.content == ["databases/_index.md", "databases/indexes.md", "databases/isolation-levels.md",
+                                 "guides/interview-process.md"])
+        #expect(!page.allContent)
+        #expect(page.navigation)
+        #expect(page.templates == ["badges", "base", "question"])
+    }
+
+    @Test func listingsNameWhatTheyList() throws {
+        #expect(outputs["databases/index.html"]?.content == ["databases/_index.md", "databases/indexes.md", "databases/isolation-levels.md"])
+        #expect(outputs["tags/transactions.html"]?.content == ["databases/isolation-levels.md"])
+        #expect(outputs["index.html"]?.allContent == true)
+        #expect(outputs["guides/index.html"]?.content == ["guides/_index.md", "guides/interview-process.md"])
+    }
+
+    @Test func studyDataAndDecksNameTheirQuestions() throws {
+        #expect(outputs["study/cards-0.js"]?.content == ["behavioral/conflict.md", "databases/indexes.md", "databases/isolation-levels.md"])
+        #expect(outputs["anki/databases.tsv"]?.content == ["databases/_index.md", "databases/indexes.md", "databases/isolation-levels.md"])
+        #expect(outputs["anki/all.tsv"]?.allContent == true)
+        #expect(outputs["search/manifest.js"]?.allContent == true)
+        #expect(outputs["feed.xml"]?.allContent == true)
+    }
+
+    @Test func everyWrittenFileIsRecorded() throws {
+        let site = try TestSite(fixture: "basic")
+        let result = site.build().expectSuccess()
+        let written = try OutputTree.files(in: result.output).keys.sorted()
+        #expect(result.report.outputs.keys.sorted() == written)
+        let stylesheet = try #require(result.report.outputs.first { $0.key.hasSuffix(".css") }?.value)
+        #expect(stylesheet.copiedFrom?.hasSuffix(".css") == true)
+    }
+}

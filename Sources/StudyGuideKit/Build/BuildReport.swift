@@ -16,6 +16,9 @@ public struct BuildReport: Sendable {
     /// All files written, pages and assets.
     public var filesWritten = 0
     public var stages: [Stage] = []
+    /// What each written file (by its path in the output) was made from: what an incremental
+    /// rebuild reads to find the outputs an edit touches.
+    public var outputs: [String: OutputInputs] = [:]
     public var succeeded: Bool { !diagnostics.containsErrors && filesWritten > 0 }
     public var totalSeconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 }

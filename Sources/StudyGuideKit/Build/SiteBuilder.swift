@@ -112,6 +112,7 @@ public enum SiteBuilder {
         guard !report.diagnostics.containsErrors else { return staging.discard() }
 
         let files = staging.writtenPaths.count
+        let outputs = staging.writtenInputs
         do {
             try staging.commit()
         } catch {
@@ -121,6 +122,7 @@ public enum SiteBuilder {
         report.stages.append(clock.lap("swap"))
         report.pagesWritten = rendered.pages
         report.filesWritten = files
+        report.outputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0.key.path, $0.value) })
     }
 }
 

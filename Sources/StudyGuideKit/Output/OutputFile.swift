@@ -1,14 +1,16 @@
-/// A file of the generated site: where it goes and what it holds.
+/// A file of the generated site: where it goes, what it holds, and what it was made from.
 struct OutputFile: Sendable, Equatable {
     public var path: PagePath
     public var bytes: [UInt8]
+    public var inputs: OutputInputs
 
-    public init(path: PagePath, bytes: [UInt8]) {
+    public init(path: PagePath, bytes: [UInt8], inputs: OutputInputs = .init()) {
         self.path = path
         self.bytes = bytes
+        self.inputs = inputs
     }
 
-    public init(path: PagePath, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+    public init(path: PagePath, text: String, inputs: OutputInputs = .init()) {
+        self.init(path: path, bytes: Array(text.utf8), inputs: inputs)
     }
 }

@@ -14,6 +14,7 @@ final class StagingFolder: @unchecked Sendable {
     private var folders: Set<String> = [""]
     private var firstFailure: Failure?
     private var written: [PagePath] = []
+    private var inputs: [PagePath: OutputInputs] = [:]
 
     init(output: URL) {
         self.output = output.standardizedFileURL
@@ -51,7 +52,7 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Writes one generated file. Safe from any thread; a failure is kept for `commit`.
     func write(_ file: OutputFile) {
-        write(file.path, parts: [file.bytes])
+        write(file.path, parts: [file.bytes], inputs: file.inputs)
     }
 
     /// Copies a theme asset or a content image.
@@ -63,7 +64,15 @@ final class StagingFolder: @unchecked Sendable {
             case .file(let source): try FileManager.default.copyItem(atPath: source, toPath: destination)
             case .bytes(let bytes): try Self.write([bytes], to: destination)
             }
-            lock.withLock { written.append(file.path) }
+            let copied: String
+            switch file.source {
+            case .file(let source): copied = source
+            case .bytes: copied = "(built-in theme)/static/" + file.path.path
+            }
+            lock.withLock {
+                written.append(file.path)
+                inputs[file.path] = OutputInputs(copiedFrom: copied)
+            }
         } catch {
             fail(error)
         }
@@ -71,6 +80,9 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Every path written so far, sorted.
     var writtenPaths: [PagePath] { lock.withLock { written.sorted() } }
+
+    /// What each file written so far was made from.
+    var writtenInputs: [PagePath: OutputInputs] { lock.withLock { inputs } }
 
     /// Swaps the staging folder in, or reports the first write that failed (and removes it).
     func commit() throws(Failure) {
@@ -103,20 +115,24 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Writes one file made of several parts, in order, without joining them in memory first
     /// (an Anki deck is every answer of the site).
-    func write(_ path: PagePath, parts: [[UInt8]]) {
+    func write(_ path: PagePath, parts: [[UInt8]], inputs: OutputInputs = .init()) {
         do {
             try makeFolder(of: path)
             try Self.write(parts, to: staging.path + "/" + path.path)
-            lock.withLock { written.append(path) }
+            lock.withLock {
+                written.append(path)
+                self.inputs[path] = inputs
+            }
         } catch {
             fail(error)
         }
     }
 
     /// Adds parts to the end of a file written before (a deck that grows category by category).
-    func append(_ path: PagePath, parts: [[UInt8]]) {
+    func append(_ path: PagePath, parts: [[UInt8]], inputs: OutputInputs = .init()) {
         do {
             try Self.write(parts, to: staging.path + "/" + path.path, appending: true)
+            lock.withLock { self.inputs[path] = self.inputs[path, default: .init()].merging(inputs) }
         } catch {
             fail(error)
         }

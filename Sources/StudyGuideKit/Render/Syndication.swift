@@ -17,11 +17,11 @@ enum Syndication {
             xml += "</url>\n"
         }
         xml += "</urlset>\n"
-        return OutputFile(path: PagePath("sitemap.xml"), text: xml)
+        return OutputFile(path: PagePath("sitemap.xml"), text: xml, inputs: .everything)
     }
 
     private static func robots(baseURL: String) -> OutputFile {
-        OutputFile(path: PagePath("robots.txt"), text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n")
+        OutputFile(path: PagePath("robots.txt"), text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n", inputs: .init())
     }
 
     /// The 50 most recently updated questions, newest first.
@@ -57,6 +57,6 @@ enum Syndication {
                 """
         }
         xml += "</feed>\n"
-        return OutputFile(path: PagePath("feed.xml"), text: xml)
+        return OutputFile(path: PagePath("feed.xml"), text: xml, inputs: .everything)
     }
 }

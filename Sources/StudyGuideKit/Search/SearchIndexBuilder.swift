@@ -88,7 +88,10 @@ struct SearchIndexBuilder {
         }.flatMap { $0 }
 
         var sizes: [(String, JSONValue)] = []
+        // Scores weigh each term against every document: each file depends on all of them.
         @Sendable func emitted(_ file: OutputFile) -> (String, JSONValue) {
+            var file = file
+            file.inputs = .everything
             emit(file)
             return (file.path.path, .number(file.bytes.count))
         }
@@ -182,7 +185,9 @@ struct SearchIndexBuilder {
             ("tags", .array(site.tags.map { .string($0.name) })),
             ("files", .object(sizes)),
         ])
-        emit(script("registerManifest(\(manifest.serialized))", path: "search/manifest.js"))
+        var manifestFile = script("registerManifest(\(manifest.serialized))", path: "search/manifest.js")
+        manifestFile.inputs = .everything
+        emit(manifestFile)
     }
 
     /// The postings of `term` as a JSON array of (document gap, score) pairs.

@@ -4,9 +4,10 @@
 enum AnkiExport {
     /// Starts every deck with its header: the whole deck and one per category.
     static func writeHeaders(for site: Site, to output: StagingFolder) {
-        output.write(all, parts: [header(site.config.title)])
+        output.write(all, parts: [header(site.config.title)], inputs: .everything)
         for category in site.categories {
-            output.write(deck(of: category.category.slug), parts: [header("\(site.config.title)::\(category.category.title)")])
+            output.write(deck(of: category.category.slug), parts: [header("\(site.config.title)::\(category.category.title)")],
+                         inputs: OutputInputs(content: [category.category.contentPath]))
         }
     }
 
@@ -27,7 +28,8 @@ enum AnkiExport {
             var runEnd = runStart
             while runEnd < questions.endIndex, questions[runEnd].category == category { runEnd += 1 }
             let run = Array(notes[(runStart - questions.startIndex) ..< (runEnd - questions.startIndex)])
-            output.append(deck(of: category), parts: run)
+            output.append(deck(of: category), parts: run,
+                          inputs: OutputInputs(content: questions[runStart ..< runEnd].map(\.contentPath)))
             output.append(all, parts: run)
             runStart = runEnd
         }

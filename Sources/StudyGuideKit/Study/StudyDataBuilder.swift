@@ -41,7 +41,8 @@ struct StudyDataBuilder {
             ("kinds", .array(QuestionKind.allCases.map { .object([("slug", .string($0.rawValue)), ("title", .string($0.label))]) })),
             ("tags", .array(site.tags.map { .string($0.name) })),
         ])
-        output.write(OutputFile(path: PagePath("study/deck.js"), text: "StudyGuideStudy.registerDeck(\(deck.serialized));\n"))
+        output.write(OutputFile(path: PagePath("study/deck.js"), text: "StudyGuideStudy.registerDeck(\(deck.serialized));\n",
+                                inputs: .everything))
     }
 
     /// Writes the card chunks of the questions in `range`, which starts on a chunk boundary and
@@ -50,7 +51,8 @@ struct StudyDataBuilder {
         precondition(range.lowerBound % Self.chunkSize == 0, "batches of questions start on a chunk boundary")
         let questions = questions
         _ = parallelMap(Array(stride(from: range.lowerBound, to: range.upperBound, by: Self.chunkSize))) { start in
-            let members = questions[start ..< min(start + Self.chunkSize, range.upperBound)].map { question -> (String, JSONValue) in
+            let chunk = questions[start ..< min(start + Self.chunkSize, range.upperBound)]
+            let members = chunk.map { question -> (String, JSONValue) in
                 (question.slug, .object([
                     ("summary", .string(question.summary)),
                     ("answer", .string(bodies[question.contentPath]?.html ?? "")),
@@ -65,7 +67,8 @@ struct StudyDataBuilder {
             out.append(UInt8(ascii: ","))
             JSONValue.object(members).write(to: &out)
             out.appendASCII(");\n")
-            output.write(OutputFile(path: PagePath("study/cards-\(start / Self.chunkSize).js"), bytes: out))
+            output.write(OutputFile(path: PagePath("study/cards-\(start / Self.chunkSize).js"), bytes: out,
+                                    inputs: OutputInputs(content: chunk.map(\.contentPath))))
         }
     }
 }

@@ -55,7 +55,7 @@ struct PageBuilder: Sendable {
             recent: Array(recent),
             questionCount: site.questions.count
         )
-        return OutputFile(path: page, bytes: theme.render(view, template: "home"))
+        return rendered(page, view, template: "home", theme, allContent: true)
     }
 
     func category(_ category: Site.CategoryPage, _ theme: Theme) -> OutputFile {
@@ -72,7 +72,7 @@ struct PageBuilder: Sendable {
             count: category.questions.count,
             home: page.link(to: .home)
         )
-        return OutputFile(path: page, bytes: theme.render(view, template: "category"))
+        return rendered(page, view, template: "category", theme, content: [c.contentPath] + category.questions.map(\.contentPath))
     }
 
     /// A question's page; its body comes with it (question bodies are rendered a batch at a time).
@@ -105,7 +105,12 @@ struct PageBuilder: Sendable {
             updated: question.updated?.description,
             updatedLong: question.updated?.longForm
         )
-        return OutputFile(path: page, bytes: theme.render(view, template: "question"))
+        // It shows its neighbours' and related pages' titles, and its category's.
+        var shown = [question.contentPath, category.category.contentPath]
+        if index > 0 { shown.append(questions[index - 1].contentPath) }
+        if index + 1 < questions.count { shown.append(questions[index + 1].contentPath) }
+        shown += question.related.compactMap { relatedContentPath($0.value) }
+        return rendered(page, view, template: "question", theme, content: shown)
     }
 
     func tag(_ tag: Site.TagPage, _ theme: Theme) -> OutputFile {
@@ -118,7 +123,7 @@ struct PageBuilder: Sendable {
             count: tag.questions.count,
             allTags: page.link(to: .tagsIndex)
         )
-        return OutputFile(path: page, bytes: theme.render(view, template: "tag"))
+        return rendered(page, view, template: "tag", theme, content: tag.questions.map(\.contentPath))
     }
 
     func tagsIndex(_ theme: Theme) -> OutputFile {
@@ -127,7 +132,7 @@ struct PageBuilder: Sendable {
             chrome: chrome(page, title: "Tags", description: "Every tag of the study guide", kind: "tags"),
             tags: site.tags.map { .init(name: $0.name, href: page.link(to: $0.path), count: $0.questions.count) }
         )
-        return OutputFile(path: page, bytes: theme.render(view, template: "tags"))
+        return rendered(page, view, template: "tags", theme, allContent: true)
     }
 
     func guide(_ guide: Guide, _ theme: Theme) -> OutputFile {
@@ -141,7 +146,7 @@ struct PageBuilder: Sendable {
             updated: guide.updated?.description,
             updatedLong: guide.updated?.longForm
         )
-        return OutputFile(path: page, bytes: theme.render(view, template: "guide"))
+        return rendered(page, view, template: "guide", theme, content: [guide.contentPath])
     }
 
     func guidesIndex(_ theme: Theme) -> OutputFile {
@@ -154,7 +159,7 @@ struct PageBuilder: Sendable {
             intro: ArticleView(bodies["guides/_index.md"]),
             guides: guideLinks(from: page)
         )
-        return OutputFile(path: page, bytes: theme.render(view, template: "guides"))
+        return rendered(page, view, template: "guides", theme, content: ["guides/_index.md"] + site.guides.map(\.contentPath))
     }
 
     func search(_ theme: Theme) -> OutputFile {
@@ -167,7 +172,7 @@ struct PageBuilder: Sendable {
             tags: site.tags.map { .init(value: $0.name, label: $0.name) },
             browse: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
         )
-        return OutputFile(path: page, bytes: theme.render(view, template: "search"))
+        return rendered(page, view, template: "search", theme, allContent: true)
     }
 
     func practice(_ theme: Theme) -> OutputFile {
@@ -186,7 +191,7 @@ struct PageBuilder: Sendable {
             ankiAll: page.link(to: PagePath("anki/all.tsv")),
             anki: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: PagePath("anki/\($0.category.slug).tsv"))) }
         )
-        return OutputFile(path: page, bytes: theme.render(view, template: template))
+        return rendered(page, view, template: template, theme)
     }
 
     /// The 404 page. Its links stay relative like every other page's (a `<base>` pointing
@@ -200,7 +205,21 @@ struct PageBuilder: Sendable {
             chrome: chrome(page, title: title, description: nil, kind: template),
             categories: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
         )
-        return OutputFile(path: page, bytes: theme.render(view, template: template))
+        return rendered(page, view, template: template, theme)
+    }
+
+    /// The page rendered with `template`, with what it was made from. Every page shows the
+    /// navigation, and `templatesUsed` names the partials the template pulls in.
+    private func rendered(_ page: PagePath, _ view: some TemplateView, template: String, _ theme: Theme,
+                          content: [String] = [], allContent: Bool = false) -> OutputFile {
+        OutputFile(path: page, bytes: theme.render(view, template: template),
+                   inputs: OutputInputs(content: content, allContent: allContent, navigation: true,
+                                        templates: theme.templatesUsed(by: template)))
+    }
+
+    /// The content file of the question or guide a `related` entry names.
+    private func relatedContentPath(_ slug: String) -> String? {
+        questionsBySlug[slug]?.contentPath ?? site.guides.first(where: { $0.slug == slug })?.contentPath
     }
 
     private func relatedView(_ slug: String, from page: PagePath) -> RelatedView? {

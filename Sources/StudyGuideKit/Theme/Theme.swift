@@ -53,4 +53,9 @@ struct Theme: Sendable {
     func render(_ view: any TemplateView, template: String) -> [UInt8] {
         library.render(view, template: template)
     }
+
+    /// `template` and the partials it renders.
+    func templatesUsed(by template: String) -> [String] {
+        library.templatesUsed[template] ?? []
+    }
 }

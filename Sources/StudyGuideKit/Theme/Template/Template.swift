@@ -40,13 +40,19 @@ struct Template: Sendable {
     let nodes: [Node]
 
     /// Partials this template names, for checking that they exist.
-    var partialNames: [String] {
+    var partialNames: [String] { partials.names }
+
+    /// Whether a partial is named by a value (`{{>*name}}`): any template may then be rendered.
+    var usesDynamicPartials: Bool { partials.dynamic }
+
+    private var partials: (names: [String], dynamic: Bool) {
         var names: [String] = []
+        var dynamicPartial = false
         func visit(_ nodes: [Node]) {
             for node in nodes {
                 switch node {
                 case .partial(let name, let dynamic, _, let blocks):
-                    if !dynamic { names.append(name) }
+                    if dynamic { dynamicPartial = true } else { names.append(name) }
                     blocks?.values.forEach(visit)
                 case .section(_, _, let children), .block(_, let children, _), .blockDefinition(_, let children): visit(children)
                 case .text, .variable: break
@@ -54,7 +60,7 @@ struct Template: Sendable {
             }
         }
         visit(nodes)
-        return names
+        return (names, dynamicPartial)
     }
 }
 

@@ -2,10 +2,25 @@
 struct TemplateLibrary: Sendable {
     let templates: [String: Template]
     private let compiled: CompiledTemplates
+    /// Each template with the partials it renders, directly or through others: sorted.
+    let templatesUsed: [String: [String]]
 
     init(templates: [String: Template]) {
         self.templates = templates
         compiled = CompiledTemplates(templates)
+        var used: [String: [String]] = [:]
+        for name in templates.keys {
+            var seen: Set<String> = [name]
+            var next = [name]
+            var dynamic = false
+            while let current = next.popLast() {
+                guard let template = templates[current] else { continue }
+                dynamic = dynamic || template.usesDynamicPartials
+                for partial in template.partialNames where seen.insert(partial).inserted { next.append(partial) }
+            }
+            used[name] = dynamic ? templates.keys.sorted() : seen.filter { templates[$0] != nil }.sorted()
+        }
+        templatesUsed = used
     }
 
     func render(_ view: any TemplateView, template name: String) -> [UInt8] {
