@@ -17,14 +17,27 @@ public struct Site: Sendable {
         public var path: PagePath { .category(category.slug) }
     }
 
-    /// A tag and the questions that carry it, by title.
+    /// A tag and the questions that carry it, by title: their places in `questions` (a question
+    /// with three tags is not copied three more times).
     struct TagPage: Sendable {
         public var name: String
-        public var questions: [Question]
+        var members: [Int]
         public var path: PagePath { .tag(name) }
     }
 
-    public var questions: [Question] { categories.flatMap(\.questions) }
+    /// Every question in site order: category by category, each in reading order.
+    public let questions: [Question]
+
+    init(config: SiteConfig, homeIntro: SectionIntro?, guidesIntro: SectionIntro?, categories: [CategoryPage],
+         guides: [Guide], tags: [TagPage]) {
+        self.config = config
+        self.homeIntro = homeIntro
+        self.guidesIntro = guidesIntro
+        self.categories = categories
+        self.guides = guides
+        self.tags = tags
+        questions = categories.flatMap(\.questions)
+    }
 
     /// A content file with a Markdown body, and the page it becomes.
     struct Document: Sendable {

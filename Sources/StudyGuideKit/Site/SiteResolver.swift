@@ -64,14 +64,15 @@ enum SiteResolver {
             }
         let orderedGuides = guides.sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
 
-        var tagged: [String: [Question]] = [:]
-        for page in orderedCategories {
-            for question in page.questions {
-                for tag in Set(question.tags.map(\.value)) { tagged[tag, default: []].append(question) }
-            }
+        let inOrder = orderedCategories.flatMap(\.questions)
+        var tagged: [String: [Int]] = [:]
+        for (index, question) in inOrder.enumerated() {
+            for tag in Set(question.tags.map(\.value)) { tagged[tag, default: []].append(index) }
         }
         let tags = tagged.keys.sorted().map { name in
-            Site.TagPage(name: name, questions: tagged[name]!.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) })
+            Site.TagPage(name: name, members: tagged[name]!.sorted {
+                (inOrder[$0].title, inOrder[$0].slug) < (inOrder[$1].title, inOrder[$1].slug)
+            })
         }
 
         let site = Site(config: config, homeIntro: homeIntro, guidesIntro: guidesIntro,

@@ -9,7 +9,7 @@
 struct StudyDataBuilder {
     static let chunkSize = 25
     let site: Site
-    /// The site's questions in order (`site.questions` makes a new array each time).
+    /// The site's questions in order.
     let questions: [Question]
 
     /// The localStorage prefix of this site: browsers share one storage across all local files.

@@ -4,12 +4,13 @@ struct PageBuilder: Sendable {
     let site: Site
     /// The bodies of every page but the questions: category, guide and home introductions.
     let bodies: [String: RenderedBody]
-    let questionsBySlug: [String: Question]
+    /// Each question's place in `site.questions`, by slug.
+    let questionsBySlug: [String: Int]
 
     init(site: Site, bodies: [String: RenderedBody]) {
         self.site = site
         self.bodies = bodies
-        questionsBySlug = Dictionary(site.questions.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        questionsBySlug = Dictionary(site.questions.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var folderLinks: [Substring: PageChrome.FolderLinks] = [:]
         for page in site.pagePaths where folderLinks[page.folder] == nil {
             folderLinks[page.folder] = PageChrome.FolderLinks(site: site, page: page)
@@ -119,18 +120,18 @@ struct PageBuilder: Sendable {
             chrome: chrome(page, title: "Tag: \(tag.name)",
                                description: "Questions tagged \(tag.name)", kind: "tag"),
             name: tag.name,
-            questions: tag.questions.map { QuestionCard($0, from: page, site: site) },
-            count: tag.questions.count,
+            questions: tag.members.map { QuestionCard(site.questions[$0], from: page, site: site) },
+            count: tag.members.count,
             allTags: page.link(to: .tagsIndex)
         )
-        return rendered(page, view, template: "tag", theme, content: tag.questions.map(\.contentPath))
+        return rendered(page, view, template: "tag", theme, content: tag.members.map { site.questions[$0].contentPath })
     }
 
     func tagsIndex(_ theme: Theme) -> OutputFile {
         let page = PagePath.tagsIndex
         let view = TagsView(
             chrome: chrome(page, title: "Tags", description: "Every tag of the study guide", kind: "tags"),
-            tags: site.tags.map { .init(name: $0.name, href: page.link(to: $0.path), count: $0.questions.count) }
+            tags: site.tags.map { .init(name: $0.name, href: page.link(to: $0.path), count: $0.members.count) }
         )
         return rendered(page, view, template: "tags", theme, allContent: true)
     }
@@ -219,11 +220,12 @@ struct PageBuilder: Sendable {
 
     /// The content file of the question or guide a `related` entry names.
     private func relatedContentPath(_ slug: String) -> String? {
-        questionsBySlug[slug]?.contentPath ?? site.guides.first(where: { $0.slug == slug })?.contentPath
+        questionsBySlug[slug].map { site.questions[$0].contentPath } ?? site.guides.first(where: { $0.slug == slug })?.contentPath
     }
 
     private func relatedView(_ slug: String, from page: PagePath) -> RelatedView? {
-        if let question = questionsBySlug[slug] {
+        if let index = questionsBySlug[slug] {
+            let question = site.questions[index]
             return RelatedView(title: question.title, href: page.link(to: question.path),
                                label: question.difficulty.rawValue.capitalized, badgeClass: "difficulty-\(question.difficulty.rawValue)")
         }
