@@ -102,7 +102,7 @@ enum SiteRenderer {
 
     /// For each question in site order, its category's index and its place in that category.
     private static func questionPlacement(_ site: Site) -> [(category: Int, place: Int)] {
-        site.categories.enumerated().flatMap { category, page in page.questions.indices.map { (category, $0) } }
+        site.categories.enumerated().flatMap { category, page in (0 ..< page.members.count).map { (category, $0) } }
     }
 }
 

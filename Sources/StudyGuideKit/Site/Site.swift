@@ -13,7 +13,8 @@ public struct Site: Sendable {
     /// A category with its questions in reading order.
     public struct CategoryPage: Sendable {
         public var category: Category
-        public var questions: [Question]
+        /// Its questions' places in `Site.questions`, where they follow one another.
+        public var members: Range<Int>
         public var path: PagePath { .category(category.slug) }
     }
 
@@ -28,15 +29,21 @@ public struct Site: Sendable {
     /// Every question in site order: category by category, each in reading order.
     public let questions: [Question]
 
+    /// `questions` holds every question in site order: category by category, as `categories` lists them.
     init(config: SiteConfig, homeIntro: SectionIntro?, guidesIntro: SectionIntro?, categories: [CategoryPage],
-         guides: [Guide], tags: [TagPage]) {
+         questions: [Question], guides: [Guide], tags: [TagPage]) {
         self.config = config
         self.homeIntro = homeIntro
         self.guidesIntro = guidesIntro
         self.categories = categories
+        self.questions = questions
         self.guides = guides
         self.tags = tags
-        questions = categories.flatMap(\.questions)
+    }
+
+    /// The questions of `category`, in reading order.
+    func questions(of category: CategoryPage) -> ArraySlice<Question> {
+        questions[category.members]
     }
 
     /// A content file with a Markdown body, and the page it becomes.
@@ -54,7 +61,7 @@ public struct Site: Sendable {
         for category in categories {
             let c = category.category
             result.append(Document(contentPath: c.contentPath, location: c.location, page: category.path, body: c.body))
-            for question in category.questions {
+            for question in questions(of: category) {
                 result.append(Document(contentPath: question.contentPath, location: question.location, page: question.path, body: question.body))
             }
         }
@@ -77,7 +84,7 @@ public struct Site: Sendable {
         var pages = Self.fixedPages
         for category in categories {
             pages.append(category.path)
-            pages += category.questions.map(\.path)
+            pages += questions(of: category).map(\.path)
         }
         pages += tags.map(\.path)
         pages += guides.map(\.path)

@@ -57,14 +57,16 @@ enum SiteResolver {
             }
         }
 
+        var inOrder: [Question] = []
         let orderedCategories = categories.values
             .sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
             .map { category in
-                Site.CategoryPage(category: category, questions: (byCategory[category.slug] ?? []).sorted(by: readingOrder))
+                let start = inOrder.count
+                inOrder += (byCategory[category.slug] ?? []).sorted(by: readingOrder)
+                return Site.CategoryPage(category: category, members: start ..< inOrder.count)
             }
         let orderedGuides = guides.sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
 
-        let inOrder = orderedCategories.flatMap(\.questions)
         var tagged: [String: [Int]] = [:]
         for (index, question) in inOrder.enumerated() {
             for tag in Set(question.tags.map(\.value)) { tagged[tag, default: []].append(index) }
@@ -76,7 +78,7 @@ enum SiteResolver {
         }
 
         let site = Site(config: config, homeIntro: homeIntro, guidesIntro: guidesIntro,
-                        categories: orderedCategories, guides: orderedGuides, tags: tags)
+                        categories: orderedCategories, questions: inOrder, guides: orderedGuides, tags: tags)
         return (site, diagnostics)
     }
 

@@ -36,7 +36,7 @@ struct StudyDataBuilder {
             ("storageKey", .string(Self.storageKey(for: site.config))),
             ("cards", .array(cards)),
             ("categories", .array(site.categories.map {
-                .object([("slug", .string($0.category.slug)), ("title", .string($0.category.title)), ("count", .number($0.questions.count))])
+                .object([("slug", .string($0.category.slug)), ("title", .string($0.category.title)), ("count", .number($0.members.count))])
             })),
             ("kinds", .array(QuestionKind.allCases.map { .object([("slug", .string($0.rawValue)), ("title", .string($0.label))]) })),
             ("tags", .array(site.tags.map { .string($0.name) })),

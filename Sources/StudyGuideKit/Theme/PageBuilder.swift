@@ -30,7 +30,7 @@ struct PageBuilder: Sendable {
     func home(_ theme: Theme) -> OutputFile {
         let page = PagePath.home
         let categories = site.categories.map { category in
-            let questions = category.questions
+            let questions = site.questions(of: category)
             return HomeView.CategorySummary(
                 slug: category.category.slug,
                 title: category.category.title,
@@ -69,18 +69,20 @@ struct PageBuilder: Sendable {
             title: c.title,
             description: c.description,
             intro: ArticleView(bodies[c.contentPath]),
-            questions: category.questions.map { QuestionCard($0, from: page, site: site) },
-            count: category.questions.count,
+            questions: site.questions(of: category).map { QuestionCard($0, from: page, site: site) },
+            count: category.members.count,
             home: page.link(to: .home)
         )
-        return rendered(page, view, template: "category", theme, content: [c.contentPath] + category.questions.map(\.contentPath))
+        return rendered(page, view, template: "category", theme, content: [c.contentPath] + site.questions(of: category).map(\.contentPath))
     }
 
     /// A question's page; its body comes with it (question bodies are rendered a batch at a time).
     func question(_ question: Question, in category: Site.CategoryPage, at index: Int, body: RenderedBody?,
                   _ theme: Theme) -> OutputFile {
         let page = question.path
-        let questions = category.questions
+        let neighbours = site.questions(of: category)
+        let previous = index > 0 ? neighbours[neighbours.startIndex + index - 1] : nil
+        let next = index + 1 < neighbours.count ? neighbours[neighbours.startIndex + index + 1] : nil
         func link(_ other: Question) -> LinkView { LinkView(title: other.title, href: page.link(to: other.path)) }
         let view = QuestionView(
             chrome: chrome(page, title: question.title, description: question.summary,
@@ -101,15 +103,15 @@ struct PageBuilder: Sendable {
             areas: question.areas,
             redFlags: question.redFlags,
             related: question.related.compactMap { relatedView($0.value, from: page) },
-            previous: index > 0 ? link(questions[index - 1]) : nil,
-            next: index + 1 < questions.count ? link(questions[index + 1]) : nil,
+            previous: previous.map(link),
+            next: next.map(link),
             updated: question.updated?.description,
             updatedLong: question.updated?.longForm
         )
         // It shows its neighbours' and related pages' titles, and its category's.
         var shown = [question.contentPath, category.category.contentPath]
-        if index > 0 { shown.append(questions[index - 1].contentPath) }
-        if index + 1 < questions.count { shown.append(questions[index + 1].contentPath) }
+        if let previous { shown.append(previous.contentPath) }
+        if let next { shown.append(next.contentPath) }
         shown += question.related.compactMap { relatedContentPath($0.value) }
         return rendered(page, view, template: "question", theme, content: shown)
     }
