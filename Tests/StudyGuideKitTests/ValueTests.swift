@@ -50,6 +50,39 @@ import Testing
         #expect(!literal.contains("</"))
     }
 
+    /// The escaper against a plain one written character by character, on random text made of
+    /// the characters that matter (and U+2028's first byte in other characters, like "→").
+    @Test func javaScriptStringsMatchAPlainEscaper() {
+        func plain(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "<": out += "\\u003c"
+                case ">": out += "\\u003e"
+                case "&": out += "\\u0026"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                    out += "\\u00" + String(scalar.value >> 4, radix: 16) + String(scalar.value & 0xF, radix: 16)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["a", "word ", "<p>", "</code>", "&amp;", "\"", "\\", "\n", "\r\n", "\t", "\u{1}", "\u{7F}", "\u{2028}",
+                      "\u{2029}", "→", "€", "é", "\u{2027}", "\u{202A}", "🙂", ""]
+        var random = SplitMix64(seed: 2028)
+        for _ in 0 ..< 2_000 {
+            let text = (0 ..< Int(random.next() % 24)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            #expect(Escaping.javaScriptString(text) == plain(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func jsonKeepsKeyOrder() {
         let value = JSONValue.object([("b", .number(1)), ("a", .array([.string("x"), .bool(true)]))])
         #expect(value.serialized == "{\"b\":1,\"a\":[\"x\",true]}")

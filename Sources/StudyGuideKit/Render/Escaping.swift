@@ -50,48 +50,56 @@ enum Escaping {
         byte < 0x20 || byte == 0x7F || byte == 0xE2 || "\"\\<>&".utf8.contains(UInt8(byte))
     }
 
-    /// `javaScriptString(text)`'s bytes, appended to a buffer.
+    /// `javaScriptString(text)`'s bytes, appended to a buffer. Written into scratch memory first, as
+    /// no byte grows past six (`\u003c`): HTML answers escape every `<` and `>`, and appending run
+    /// by run cost a call per tag.
     static func appendJavaScriptString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
-            javaScriptSpecial.withUnsafeBufferPointer { special in
-                var index = 0
-                var runStart = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    // Plain bytes are copied a run at a time; one table lookup tells them apart.
-                    if !special[Int(byte)] {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 6 + 2) { scratch in
+                javaScriptSpecial.withUnsafeBufferPointer { special in
+                    var at = 0
+                    func put(_ byte: UInt8) {
+                        scratch[at] = byte
+                        at += 1
+                    }
+                    func put(_ escape: StaticString) {
+                        escape.withUTF8Buffer { for byte in $0 { put(byte) } }
+                    }
+                    put(UInt8(ascii: "\""))
+                    var index = 0
+                    while index < bytes.count {
+                        let byte = bytes[index]
                         index += 1
-                        continue
+                        guard special[Int(byte)] else {
+                            put(byte)
+                            continue
+                        }
+                        switch byte {
+                        case UInt8(ascii: "\""): put("\\\"")
+                        case UInt8(ascii: "\\"): put("\\\\")
+                        case UInt8(ascii: "\n"): put("\\n")
+                        case UInt8(ascii: "\r"): put("\\r")
+                        case UInt8(ascii: "\t"): put("\\t")
+                        case UInt8(ascii: "<"): put("\\u003c")
+                        case UInt8(ascii: ">"): put("\\u003e")
+                        case UInt8(ascii: "&"): put("\\u0026")
+                        case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                            // U+2028 (E2 80 A8) and U+2029 (E2 80 A9).
+                            put(bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
+                            index += 2
+                        case 0xE2: put(byte)
+                        default:
+                            put("\\u00")
+                            put(hexDigits[Int(byte >> 4)])
+                            put(hexDigits[Int(byte & 0xF)])
+                        }
                     }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
-                    index += 1
-                    switch byte {
-                    case UInt8(ascii: "\""): out.appendASCII("\\\"")
-                    case UInt8(ascii: "\\"): out.appendASCII("\\\\")
-                    case UInt8(ascii: "\n"): out.appendASCII("\\n")
-                    case UInt8(ascii: "\r"): out.appendASCII("\\r")
-                    case UInt8(ascii: "\t"): out.appendASCII("\\t")
-                    case UInt8(ascii: "<"): out.appendASCII("\\u003c")
-                    case UInt8(ascii: ">"): out.appendASCII("\\u003e")
-                    case UInt8(ascii: "&"): out.appendASCII("\\u0026")
-                    case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
-                        // U+2028 (E2 80 A8) and U+2029 (E2 80 A9).
-                        out.appendASCII(bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029")
-                        index += 2
-                    case 0xE2: out.append(byte)
-                    default:
-                        out.appendASCII("\\u00")
-                        out.append(hexDigits[Int(byte >> 4)])
-                        out.append(hexDigits[Int(byte & 0xF)])
-                    }
-                    runStart = index
+                    put(UInt8(ascii: "\""))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<at]))
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
