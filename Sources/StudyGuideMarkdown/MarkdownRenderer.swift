@@ -1,5 +1,10 @@
 internal import CCmarkGFM
 internal import CCmarkInlineTable
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// The only code that talks to cmark-gfm. Each call creates a parser, attaches the
 /// extensions, parses, walks the tree once, renders, copies every string into Swift
@@ -206,27 +211,26 @@ struct CollapsedText {
         guard let literal else { return }
         // Most literals are words with single spaces between them, nothing at either end:
         // found while measuring the length, and copied whole.
+        // Words are scanned in a tight loop; a space must sit between two bytes that are not
+        // whitespace, and nothing else may be whitespace, for the literal to be copied whole.
         var length = 0
-        var singleSpaced = true
-        var afterSpace = true
+        var singleSpaced = UInt8(bitPattern: literal[0]) > 0x20 || !UInt8(bitPattern: literal[0]).isASCIIWhitespace && literal[0] != 0
         while true {
-            let byte = UInt8(bitPattern: literal[length])
-            if byte > 0x20 {
-                afterSpace = false
+            var byte = UInt8(bitPattern: literal[length])
+            while byte > 0x20 {
                 length += 1
-                continue
+                byte = UInt8(bitPattern: literal[length])
             }
             if byte == 0 { break }
-            if byte == 0x20 {
-                if afterSpace { singleSpaced = false }
-                afterSpace = true
-            } else {
-                if byte.isASCIIWhitespace { singleSpaced = false }
-                afterSpace = false
-            }
             length += 1
+            if byte == 0x20 {
+                let next = UInt8(bitPattern: literal[length])
+                if next == 0 || next.isASCIIWhitespace { singleSpaced = false }
+            } else if byte.isASCIIWhitespace {
+                singleSpaced = false
+            }
         }
-        if singleSpaced, !afterSpace {
+        if singleSpaced {
             if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
             pendingSpace = false
             bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: length))
@@ -266,16 +270,15 @@ private enum Sentinel {
     /// Copies cmark's HTML into a String, dropping the line breaks next to sentinels, in one pass
     /// that copies the text between sentinels in pieces.
     static func removingLineBreaks(from html: UnsafePointer<CChar>) -> String {
-        var length = 0
-        while html[length] != 0 { length += 1 }
+        let length = strlen(html)
         return html.withMemoryRebound(to: UInt8.self, capacity: length) { start in
             let source = UnsafeBufferPointer(start: start, count: length)
             return String(unsafeUninitializedCapacity: length) { output in
                 var written = 0
                 var index = 0
                 while index < length {
-                    var end = index
-                    while end < length, source[end] != 1 { end += 1 }
+                    let found = memchr(start + index, 1, length - index)
+                    let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - start } ?? length
                     // Skip the line break cmark put after the sentinel before the piece.
                     if index > 0, source[index] == 0x0A { index += 1 }
                     if end > index {
