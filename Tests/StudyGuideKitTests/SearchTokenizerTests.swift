@@ -64,4 +64,21 @@ struct TokenizerVector: Sendable, CustomTestStringConvertible {
         #expect(SearchTokenizer.normalizedWords("") == [])
         #expect(SearchTokenizer.normalizedWords(String(repeating: "a", count: 41)) == [])
     }
+
+    /// The index builder's word-by-word path gives the same words, each with its table hash.
+    @Test(arguments: TokenizerVector.all.map(\.input) + [
+        "Café Indexing, read-through!", String(repeating: "a", count: 40), String(repeating: "b", count: 41) + " ok",
+        "ﬁle Ünïcode straße x86_64", "",
+    ])
+    func wordsWithHashesMatchNormalizedWords(_ text: String) {
+        var words: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            SearchTokenizer.forEachWord(in: bytes) { word, hash in
+                words.append(String(decoding: word, as: UTF8.self))
+                #expect(hash == TermTable.hash(word))
+            }
+        }
+        #expect(words == SearchTokenizer.normalizedWords(text))
+    }
 }

@@ -46,49 +46,58 @@ enum SearchTokenizer {
         return words
     }
 
-    /// Calls `body` with each word `normalizedWords(text)` would return, in order, without making a
-    /// String per word (the index builder's path). A run of ASCII letters and digits is folded in a
-    /// scratch buffer; a run holding other characters goes through `normalizedWords`. Cutting the
-    /// text at ASCII punctuation and spaces first changes nothing: they separate words before and
-    /// after folding alike, and NFKD never reorders marks across them.
-    static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Calls `body` with each word `normalizedWords(text)` would return, in order, and the word's
+    /// `TermTable.hash`, without making a String per word (the index builder's path). A run of ASCII
+    /// letters and digits is folded and hashed in one pass into a scratch buffer; a run holding
+    /// other characters goes through `normalizedWords`. Cutting the text at ASCII punctuation and
+    /// spaces first changes nothing: they separate words before and after folding alike, and NFKD
+    /// never reorders marks across them.
+    static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxTokenLength) { scratch in
-            var index = 0
-            while index < text.count {
-                let byte = text[index]
-                if byte < 0x80 && !isWordByte(byte) { index += 1; continue }
-                var end = index
-                var ascii = true
-                while end < text.count {
-                    let next = text[end]
-                    if next < 0x80 { if !isWordByte(next) { break } } else { ascii = false }
-                    end += 1
-                }
-                if ascii {
-                    let length = end - index
-                    if length <= maxTokenLength {
-                        for offset in 0 ..< length {
-                            let letter = text[index + offset]
-                            scratch[offset] = letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "Z") ? letter + 32 : letter
+            folding.withUnsafeBufferPointer { folding in
+                var index = 0
+                while index < text.count {
+                    if folding[Int(text[index])] == separator { index += 1; continue }
+                    let start = index
+                    var length = 0
+                    var hash = TermTable.emptyHash
+                    var ascii = true
+                    while index < text.count {
+                        let folded = folding[Int(text[index])]
+                        if folded == separator { break }
+                        if folded == nonASCII {
+                            ascii = false
+                        } else if length < maxTokenLength {
+                            scratch[length] = folded
+                            hash = TermTable.hash(hash, folded)
                         }
-                        body(UnsafeBufferPointer(rebasing: scratch[0 ..< length]))
+                        length += 1
+                        index += 1
                     }
-                } else {
-                    for var word in normalizedWords(String(decoding: UnsafeBufferPointer(rebasing: text[index ..< end]), as: UTF8.self)) {
-                        word.withUTF8 { body($0) }
+                    if !ascii {
+                        for var word in normalizedWords(String(decoding: UnsafeBufferPointer(rebasing: text[start ..< index]), as: UTF8.self)) {
+                            word.withUTF8 { body($0, TermTable.hash($0)) }
+                        }
+                    } else if length <= maxTokenLength {
+                        body(UnsafeBufferPointer(rebasing: scratch[0 ..< length]), hash)
                     }
                 }
-                index = end
             }
         }
     }
 
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    /// Each byte as a word holds it: ASCII letters lowercased, digits as they are, `separator` for
+    /// the rest of ASCII and `nonASCII` for the bytes of other characters.
+    private static let folding: [UInt8] = (0 ... 255).map { (byte: Int) -> UInt8 in
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
-        default: return false
+        case 0x61 ... 0x7A, 0x30 ... 0x39: return UInt8(byte)
+        case 0x41 ... 0x5A: return UInt8(byte + 32)
+        case 0x80...: return nonASCII
+        default: return separator
         }
     }
+    private static let separator: UInt8 = 0
+    private static let nonASCII: UInt8 = 0xFF
 
     /// The same result for pure ASCII text, where NFKD and mark removal change nothing:
     /// most answers are ASCII, and this path skips Foundation's normalisation.

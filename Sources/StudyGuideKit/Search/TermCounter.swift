@@ -35,8 +35,8 @@ enum TermCounter {
                 var fieldLength: Int32 = 0
                 defer { lengths[lengths.count - fieldCount + field] += fieldLength }
                 text.withUTF8 { bytes in
-                    SearchTokenizer.forEachWord(in: bytes) { word in
-                        let wordID = Int(words.id(of: word))
+                    SearchTokenizer.forEachWord(in: bytes) { word, hash in
+                        let wordID = Int(words.id(of: word, hash: hash))
                         if wordID == termOfWord.count {
                             stemmed.removeAll(keepingCapacity: true)
                             stemmed.append(contentsOf: word)

@@ -23,7 +23,11 @@ struct TermTable {
 
     /// The id of `word`, adding it when new.
     mutating func id(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = Self.hash(word)
+        id(of: word, hash: Self.hash(word))
+    }
+
+    /// The id of `word`, whose `hash(word)` is known already (the tokenizer hashes as it folds).
+    mutating func id(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         // Millions of lookups and few insertions: the probe reads raw buffers, without the
@@ -97,9 +101,14 @@ struct TermTable {
         }
     }
 
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+    /// FNV-1a, a byte at a time: `hash(hash(emptyHash, a), b)` is the hash of `[a, b]`.
+    static let emptyHash: UInt32 = 2_166_136_261
+
+    static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 {
+        (hash ^ UInt32(byte)) &* 16_777_619
+    }
+
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        word.reduce(emptyHash, hash)
     }
 }
