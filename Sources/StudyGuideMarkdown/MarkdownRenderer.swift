@@ -209,12 +209,21 @@ struct CollapsedText {
 
     mutating func append(_ literal: UnsafePointer<CChar>?) {
         guard let literal else { return }
-        // Most literals are words with single spaces between them, nothing at either end:
-        // found while measuring the length, and copied whole.
-        // Words are scanned in a tight loop; a space must sit between two bytes that are not
-        // whitespace, and nothing else may be whitespace, for the literal to be copied whole.
+        // Words are scanned in a tight loop. A literal copied whole has no whitespace but single
+        // spaces between bytes that are not whitespace, and at most one space at either end (text
+        // next to inline code or emphasis): those only ask for a space before the next word.
+        let first = UInt8(bitPattern: literal[0])
+        var leading = false
+        var singleSpaced: Bool
+        if first == 0x20 {
+            let second = UInt8(bitPattern: literal[1])
+            leading = second != 0 && !second.isASCIIWhitespace
+            singleSpaced = leading
+        } else {
+            singleSpaced = first != 0 && !first.isASCIIWhitespace
+        }
+        var trailing = false
         var length = 0
-        var singleSpaced = UInt8(bitPattern: literal[0]) > 0x20 || !UInt8(bitPattern: literal[0]).isASCIIWhitespace && literal[0] != 0
         while true {
             var byte = UInt8(bitPattern: literal[length])
             while byte > 0x20 {
@@ -225,15 +234,25 @@ struct CollapsedText {
             length += 1
             if byte == 0x20 {
                 let next = UInt8(bitPattern: literal[length])
-                if next == 0 || next.isASCIIWhitespace { singleSpaced = false }
+                if next == 0 {
+                    trailing = true
+                } else if next.isASCIIWhitespace {
+                    singleSpaced = false
+                }
             } else if byte.isASCIIWhitespace {
                 singleSpaced = false
             }
         }
         if singleSpaced {
-            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: length))
+            let start = leading ? 1 : 0
+            let end = trailing ? length - 1 : length
+            if leading { pendingSpace = true }
+            if end > start {
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal + start, count: end - start))
+            }
+            if trailing { pendingSpace = true }
             return
         }
         literal.withMemoryRebound(to: UInt8.self, capacity: length) { start in
