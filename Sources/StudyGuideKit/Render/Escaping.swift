@@ -58,23 +58,30 @@ enum Escaping {
         text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 6 + 2) { scratch in
                 javaScriptSpecial.withUnsafeBufferPointer { special in
-                    var at = 0
+                    guard let source = bytes.baseAddress, let base = scratch.baseAddress else {
+                        out.appendASCII("\"\"")
+                        return
+                    }
+                    var at = base
                     func put(_ byte: UInt8) {
-                        scratch[at] = byte
+                        at.pointee = byte
                         at += 1
                     }
                     func put(_ escape: StaticString) {
-                        escape.withUTF8Buffer { for byte in $0 { put(byte) } }
+                        at.update(from: escape.utf8Start, count: escape.utf8CodeUnitCount)
+                        at += escape.utf8CodeUnitCount
                     }
                     put(UInt8(ascii: "\""))
                     var index = 0
                     while index < bytes.count {
+                        // A run of plain bytes, copied at once.
+                        let runStart = index
+                        while index < bytes.count, !special[Int(bytes[index])] { index += 1 }
+                        at.update(from: source + runStart, count: index - runStart)
+                        at += index - runStart
+                        guard index < bytes.count else { break }
                         let byte = bytes[index]
                         index += 1
-                        guard special[Int(byte)] else {
-                            put(byte)
-                            continue
-                        }
                         switch byte {
                         case UInt8(ascii: "\""): put("\\\"")
                         case UInt8(ascii: "\\"): put("\\\\")
@@ -96,7 +103,7 @@ enum Escaping {
                         }
                     }
                     put(UInt8(ascii: "\""))
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<at]))
+                    out.append(contentsOf: UnsafeBufferPointer(start: base, count: at - base))
                 }
             }
         }
