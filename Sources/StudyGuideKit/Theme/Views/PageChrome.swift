@@ -1,10 +1,16 @@
 /// What every page shares: the document head, header, navigation and footer.
 /// Templates see these strings only; Mustache escapes them.
 final class PageChrome: Sendable {
-    struct NavLink: Sendable {
+    final class NavLink: Sendable {
         let title: String
         let href: String
         let current: Bool
+
+        init(title: String, href: String, current: Bool) {
+            self.title = title
+            self.href = href
+            self.current = current
+        }
     }
 
     /// The links of the chrome depend only on the folder a page is in, so every page of a

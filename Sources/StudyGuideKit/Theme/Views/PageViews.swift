@@ -1,7 +1,12 @@
 /// One view struct per page kind, built by `PageViews`; templates see nothing else.
+///
+/// The small views a page holds many of (links, cards, menu entries, options) are final classes:
+/// a template looks each one up again for every tag inside its section, and a struct larger than
+/// three words is copied into a new heap box each time it becomes a `TemplateValue`; a class is
+/// handed over as the pointer it already is.
 
 struct HomeView: Sendable {
-    struct CategorySummary: Sendable {
+    final class CategorySummary: Sendable {
         let slug: String
         let title: String
         let href: String
@@ -10,6 +15,18 @@ struct HomeView: Sendable {
         let beginner: Int
         let intermediate: Int
         let advanced: Int
+
+        init(slug: String, title: String, href: String, description: String, total: Int, beginner: Int,
+             intermediate: Int, advanced: Int) {
+            self.slug = slug
+            self.title = title
+            self.href = href
+            self.description = description
+            self.total = total
+            self.beginner = beginner
+            self.intermediate = intermediate
+            self.advanced = advanced
+        }
     }
 
     let chrome: PageChrome
@@ -21,10 +38,16 @@ struct HomeView: Sendable {
     let questionCount: Int
 }
 
-struct GuideLink: Sendable {
+final class GuideLink: Sendable {
     let title: String
     let href: String
     let summary: String
+
+    init(title: String, href: String, summary: String) {
+        self.title = title
+        self.href = href
+        self.summary = summary
+    }
 }
 
 struct CategoryView: Sendable {
@@ -71,10 +94,16 @@ struct TagView: Sendable {
 }
 
 struct TagsView: Sendable {
-    struct Entry: Sendable {
+    final class Entry: Sendable {
         let name: String
         let href: String
         let count: Int
+
+        init(name: String, href: String, count: Int) {
+            self.name = name
+            self.href = href
+            self.count = count
+        }
     }
 
     let chrome: PageChrome
@@ -104,18 +133,30 @@ struct SimpleView: Sendable {
 }
 
 /// A related page: a question (with its difficulty) or a guide.
-struct RelatedView: Sendable {
+final class RelatedView: Sendable {
     let title: String
     let href: String
     let label: String
     let badgeClass: String
+
+    init(title: String, href: String, label: String, badgeClass: String) {
+        self.title = title
+        self.href = href
+        self.label = label
+        self.badgeClass = badgeClass
+    }
 }
 
 /// The search page: the query form with its filters, rendered so they also work as a plain GET form.
 struct SearchView: Sendable {
-    struct Option: Sendable {
+    final class Option: Sendable {
         let value: String
         let label: String
+
+        init(value: String, label: String) {
+            self.value = value
+            self.label = label
+        }
     }
 
     let chrome: PageChrome

@@ -1,5 +1,5 @@
 /// A question as it appears in lists: category pages, tag pages, related questions.
-struct QuestionCard: Sendable {
+final class QuestionCard: Sendable {
     let title: String
     let href: String
     let summary: String
@@ -29,17 +29,28 @@ struct QuestionCard: Sendable {
 }
 
 /// A link with a label, for tags, breadcrumbs and previous/next.
-struct LinkView: Sendable {
+final class LinkView: Sendable {
     let title: String
     let href: String
+
+    init(title: String, href: String) {
+        self.title = title
+        self.href = href
+    }
 }
 
 /// Rendered Markdown for a template: the HTML and its table of contents.
-struct ArticleView: Sendable {
-    struct TOCEntry: Sendable {
+final class ArticleView: Sendable {
+    final class TOCEntry: Sendable {
         let text: String
         let href: String
         let nested: Bool
+
+        init(text: String, href: String, nested: Bool) {
+            self.text = text
+            self.href = href
+            self.nested = nested
+        }
     }
 
     let html: String
