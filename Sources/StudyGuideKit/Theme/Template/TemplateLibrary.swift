@@ -26,7 +26,7 @@ struct TemplateLibrary: Sendable {
     func render(_ view: any TemplateView, template name: String) -> [UInt8] {
         guard let body = compiled.bodies[name] else { return [] }
         var renderer = TemplateRenderer(compiled: compiled)
-        renderer.stack = [.view(view)]
+        renderer.push(.view(view))
         renderer.render(body, TemplateRenderer.Context())
         return renderer.out
     }
@@ -56,7 +56,10 @@ struct TemplateRenderer {
 
     let compiled: CompiledTemplates
     var out: [UInt8] = []
-    var stack: [TemplateValue] = []
+    private(set) var stack: [TemplateValue] = []
+    /// The views of `stack`, nil where a value is not a view: names are looked up here, in place,
+    /// without copying each value on the way out.
+    private var views: [(any TemplateView)?] = []
 
     init(compiled: CompiledTemplates) {
         self.compiled = compiled
@@ -122,24 +125,34 @@ struct TemplateRenderer {
         }
     }
 
+    mutating func push(_ value: TemplateValue) {
+        stack.append(value)
+        if case .view(let view) = value { views.append(view) } else { views.append(nil) }
+    }
+
+    private mutating func pop() {
+        stack.removeLast()
+        views.removeLast()
+    }
+
     private mutating func renderSection(_ value: TemplateValue?, _ body: Range<Int32>, _ context: Context) {
         switch value {
         case .list(let items)?:
             var inner = context
             for (index, item) in items.enumerated() {
                 inner.position = ListPosition(first: index == 0, last: index == items.count - 1, index: index)
-                stack.append(item)
+                push(item)
                 render(body, inner)
-                stack.removeLast()
+                pop()
             }
         case .flag(let flag)?:
             if flag { render(body, context) }
         case let value?:
             var inner = context
             inner.position = nil
-            stack.append(value)
+            push(value)
             render(body, inner)
-            stack.removeLast()
+            pop()
         case nil:
             break
         }
@@ -151,9 +164,9 @@ struct TemplateRenderer {
             guard items.isEmpty else { return }
             var inner = context
             inner.position = nil
-            stack.append(.list([]))
+            push(.list([]))
             render(body, inner)
-            stack.removeLast()
+            pop()
         case .flag(let flag)?:
             if !flag { render(body, context) }
         case .some:
@@ -183,10 +196,13 @@ struct TemplateRenderer {
             value = nil
             // A name no view has is found nowhere.
             guard let first = compiled.keys[Int(name.keys.lowerBound)] else { return nil }
-            for candidate in stack.reversed() {
-                guard case .view(let view) = candidate, let found = view.value(first) else { continue }
-                value = child(name.keys.dropFirst(), of: found)
-                break
+            var level = views.count - 1
+            while level >= 0 {
+                if let found = views[level]?.value(first) {
+                    value = child(name.keys.dropFirst(), of: found)
+                    break
+                }
+                level -= 1
             }
         }
         for transform in transforms {
