@@ -22,16 +22,29 @@ enum AnkiExport {
             note.append(UInt8(ascii: "\n"))
             return note
         }
+        // Runs of consecutive questions of one category, each appended to its category's deck.
+        var found: [Range<Int>] = []
         var runStart = questions.startIndex
         while runStart < questions.endIndex {
             let category = questions[runStart].category
             var runEnd = runStart
             while runEnd < questions.endIndex, questions[runEnd].category == category { runEnd += 1 }
-            let run = Array(notes[(runStart - questions.startIndex) ..< (runEnd - questions.startIndex)])
-            output.append(deck(of: category), parts: run,
-                          inputs: OutputInputs(content: questions[runStart ..< runEnd].map(\.contentPath)))
-            output.append(all, parts: run)
+            found.append(runStart ..< runEnd)
             runStart = runEnd
+        }
+        let runs = found
+        // The category decks and the whole deck are different files: written side by side.
+        let offset = questions.startIndex
+        _ = parallelMap([false, true]) { wholeDeck in
+            if wholeDeck {
+                output.append(all, parts: notes)
+                return
+            }
+            for run in runs {
+                output.append(deck(of: questions[run.lowerBound].category),
+                              parts: Array(notes[(run.lowerBound - offset) ..< (run.upperBound - offset)]),
+                              inputs: OutputInputs(content: questions[run].map { $0.contentPath }))
+            }
         }
     }
 
