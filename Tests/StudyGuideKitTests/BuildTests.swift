@@ -95,6 +95,30 @@ import Testing
         #expect(SiteChecker.check(options).filter { $0.severity == .error }.map(\.description) == expected)
     }
 
+    /// Links are checked batch by batch as pages render, except those to a heading of another
+    /// page, which wait for every heading: the errors are the same whatever the batch size.
+    @Test func anchorsInLaterAndEarlierBatchesAreCheckedWhateverTheBatch() throws {
+        var files: [String: String] = [:]
+        for number in 1 ... 30 {
+            let name = String(format: "q%02d", number)
+            var body = "## Setting up\n\nSome text.\n"
+            if number == 1 { body += "\nSee [later](q30.md#setting-up), [wrong](q30.md#nowhere) and [here](#setting-up).\n" }
+            if number == 30 { body += "\nSee [earlier](q01.md#setting-up) and [wrong](q01.md#missing).\n" }
+            files["content/basics/\(name).md"] = TestSite.question(title: "Question \(name)?", extra: "weight: \(number)\n", body: body)
+        }
+        let site = try TestSite.minimal(files)
+        let expected = [
+            "content/basics/q01.md:13:33: error: 'q30.md#nowhere' names no heading [broken-anchor]",
+            "content/basics/q30.md:13:38: error: 'q01.md#missing' names no heading [broken-anchor]",
+        ]
+        for batch in [25, 1_000] {
+            var context = BuildContext()
+            context.questionBatch = batch
+            let result = BuildContext.$current.withValue(context) { site.build() }
+            #expect(result.errors == expected, "batch of \(batch)")
+        }
+    }
+
     @Test func everyProblemOfARunIsReportedTogether() throws {
         let site = try TestSite.minimal([
             "content/basics/a.md": TestSite.question(title: "A", extra: "related: [nowhere, firts]\n"),

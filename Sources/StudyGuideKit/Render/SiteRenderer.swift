@@ -40,11 +40,13 @@ enum SiteRenderer {
         AnkiExport.writeHeaders(for: site, to: output)
         var search = SearchIndexBuilder(site: site)
         var emptyPages: Set<PagePath> = []
+        let linkTargets = LinkRule.Targets(site: site, links: links)
+        var diagnostics: [Diagnostic] = []
 
         for start in stride(from: 0, to: questions.count, by: batchSize) {
             let range = start ..< min(start + batchSize, questions.count)
-            let (bodies, problems) = BodyRenderer.render(Array(questionDocuments[range]), links: links, rawHTML: rawHTML,
-                                                         paragraphs: false)
+            let batchDocuments = Array(questionDocuments[range])
+            let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false)
             unreadable += problems
             stages.lap("markdown")
 
@@ -65,8 +67,19 @@ enum SiteRenderer {
             stages.lap("anki")
             search.add(questions[range], bodies: bodies)
             stages.lap("search")
-            // Links are checked once every page's headings are known; only they and the links stay.
-            for (path, body) in bodies { checked[path] = body.linksAndHeadings() }
+            // Links are checked now, but those to a heading of another page, which may come in a later
+            // batch: only they and every page's heading ids stay until the end.
+            var now: [String: RenderedBody] = [:]
+            for (path, body) in bodies {
+                var local: [RenderedBody.Link] = [], later: [RenderedBody.Link] = []
+                for link in body.links {
+                    if LinkRule.needsOtherHeadings(link, in: path) { later.append(link) } else { local.append(link) }
+                }
+                now[path] = body.forLinkChecks(links: local)
+                checked[path] = body.forLinkChecks(links: later)
+            }
+            diagnostics += LinkRule().check(batchDocuments, bodies: now, against: linkTargets)
+            stages.lap("links")
         }
 
         var listing: [@Sendable () -> OutputFile] = [
@@ -86,7 +99,7 @@ enum SiteRenderer {
         stages.lap("pages")
 
         // The same link rule as `check`, so the two never disagree about a link.
-        var diagnostics = unreadable + LinkRule().check(CheckInput(site: site, bodies: checked))
+        diagnostics = unreadable + diagnostics + LinkRule().check(documents, bodies: checked, against: linkTargets)
         stages.lap("links")
         search.write(output.write)
         stages.lap("search")

@@ -4,25 +4,51 @@
 struct LinkRule: CheckRule {
     static let id = "broken-link"
 
+    /// What links are checked against, made once per site: its content pages and generated pages.
+    struct Targets: Sendable {
+        let site: Site
+        let links: ContentLinks
+        let generated: Set<PagePath>
+
+        init(site: Site, links: ContentLinks? = nil) {
+            self.site = site
+            self.links = links ?? ContentLinks(site: site)
+            generated = Set(site.pagePaths)
+        }
+    }
+
     func check(_ input: CheckInput) -> [Diagnostic] {
-        let links = ContentLinks(site: input.site)
-        let generated = Set(input.site.pagePaths)
+        check(input.documents, bodies: input.bodies, against: Targets(site: input.site))
+    }
+
+    /// The problems of the links in `bodies` of `documents`; anchors name headings of `bodies`.
+    /// `build` checks each batch of pages as it is rendered, and at the end the links it kept.
+    func check(_ documents: [Site.Document], bodies: [String: RenderedBody], against targets: Targets) -> [Diagnostic] {
         // Documents are independent, and `build` runs this rule on every link of the site.
-        return parallelMap(input.documents) { document -> [Diagnostic] in
-            guard let body = input.bodies[document.contentPath] else { return [] }
+        parallelMap(documents) { document -> [Diagnostic] in
+            guard let body = bodies[document.contentPath] else { return [] }
             return body.links.compactMap { link in
-                problem(with: link, in: document.contentPath, page: document.page, input: input, links: links, generated: generated)
+                problem(with: link, in: document.contentPath, page: document.page, bodies: bodies, targets: targets)
             }
         }.flatMap { $0 }
     }
 
-    private func problem(with link: RenderedBody.Link, in contentPath: String, page: PagePath, input: CheckInput,
-                         links: ContentLinks, generated: Set<PagePath>) -> Diagnostic? {
+    /// Whether checking `link` needs the headings of another page: a link to a content page, with a fragment.
+    static func needsOtherHeadings(_ link: RenderedBody.Link, in contentPath: String) -> Bool {
+        guard !link.destination.hasPrefix("#"), let (target, fragment) = ContentLinks.resolve(link.destination, from: contentPath) else {
+            return false
+        }
+        return fragment.count > 1 && target != contentPath
+    }
+
+    private func problem(with link: RenderedBody.Link, in contentPath: String, page: PagePath,
+                         bodies: [String: RenderedBody], targets: Targets) -> Diagnostic? {
+        let links = targets.links
         let destination = link.destination
         let at = link.location
         if destination.isEmpty { return .error(at: at, "link has no destination", rule: Self.id) }
         if destination.hasPrefix("#") {
-            return anchorProblem(String(destination.dropFirst()), in: contentPath, input: input, at: at, shownAs: destination)
+            return anchorProblem(String(destination.dropFirst()), in: contentPath, bodies: bodies, at: at, shownAs: destination)
         }
         if destination.hasPrefix("//") || destination.containsSchemeSeparator {
             return link.isImage
@@ -39,26 +65,27 @@ struct LinkRule: CheckRule {
                 return .error(at: at, "link to '\(destination)' names no page\(Suggestion.hint(for: destination, in: known))", rule: Self.id)
             }
             if fragment.count > 1 {
-                return anchorProblem(String(fragment.dropFirst()), in: target, input: input, at: at, shownAs: destination)
+                return anchorProblem(String(fragment.dropFirst()), in: target, bodies: bodies, at: at, shownAs: destination)
             }
             return nil
         }
         let pathPart = String(destination.prefix { $0 != "#" && $0 != "?" })
         if pathPart.hasSuffix(".html") {
             let target = PagePath(resolve(pathPart, against: page.path))
-            return generated.contains(target) ? nil
+            return targets.generated.contains(target) ? nil
                 : .error(at: at, "link to '\(destination)' names no generated page", rule: Self.id)
         }
         if destination.utf8.contains(UInt8(ascii: ":")) { return nil }  // other schemes are left to the reader's browser
         let file = resolve(pathPart, against: contentPath)
-        if input.site.assets[file] == nil {
+        if targets.site.assets[file] == nil {
             return .error(at: at, "\(link.isImage ? "image" : "file") '\(destination)' does not exist (looked for content/\(file))", rule: "missing-file")
         }
         return nil
     }
 
-    private func anchorProblem(_ anchor: String, in contentPath: String, input: CheckInput, at: SourceLocation, shownAs: String) -> Diagnostic? {
-        let ids = (input.bodies[contentPath]?.headings ?? []).map(\.id)
+    private func anchorProblem(_ anchor: String, in contentPath: String, bodies: [String: RenderedBody], at: SourceLocation,
+                               shownAs: String) -> Diagnostic? {
+        let ids = (bodies[contentPath]?.headings ?? []).map(\.id)
         guard !ids.contains(anchor) else { return nil }
         return .error(at: at, "'\(shownAs)' names no heading\(Suggestion.hint(for: anchor, in: ids))", rule: "broken-anchor")
     }
