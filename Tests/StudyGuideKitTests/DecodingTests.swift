@@ -148,3 +148,31 @@ import Testing
         #expect(SiteConfig.parse("title: T\nbase_url: https://x.org/sub\n", path: "s").0?.baseURL == "https://x.org/sub/")
     }
 }
+
+/// Files without CR or a byte-order mark are only checked, in a fast loop that works out a position
+/// only for an error; the same bytes behind a byte-order mark take the normalising loop. Both must
+/// accept and reject the same files at the same line and column.
+@Suite struct SourceTextLoopTests {
+    @Test func theCheckingLoopAgreesWithTheNormalisingOne() {
+        let pieces: [[UInt8]] = [
+            Array("word ".utf8), Array("\n".utf8), Array("\t".utf8), Array("é".utf8), Array("→".utf8), Array("🙂".utf8),
+            [0x00], [0x01], [0x1B], [0x7F], [0xC3], [0x80], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF],
+        ]
+        var random = SplitMix64(seed: 0x50_0C_E7)
+        var rejected = 0
+        for _ in 0 ..< 3_000 {
+            var raw: [UInt8] = []
+            for _ in 0 ..< Int(random.next() % 12) {
+                // Mostly text, so that errors come after some lines and columns.
+                let index = random.next() % 4 == 0 ? Int(random.next() % UInt64(pieces.count)) : Int(random.next() % 6)
+                raw += pieces[index]
+            }
+            let checked = SourceText.decode(raw, path: "a.md")
+            let normalised = SourceText.decode([0xEF, 0xBB, 0xBF] + raw, path: "a.md")
+            #expect(checked.1.map(\.description) == normalised.1.map(\.description), "\(raw)")
+            #expect(checked.0?.bytes == normalised.0?.bytes, "\(raw)")
+            if checked.0 == nil { rejected += 1 }
+        }
+        #expect(rejected > 300)
+    }
+}

@@ -27,6 +27,14 @@ struct SourceText: Sendable {
         // Most files need no change: then they are only checked, and the result shares the
         // bytes as read instead of holding a second copy of every file.
         let normalising = needsNormalising(raw)
+        if !normalising {
+            // Most files: only checked, in a tight loop; a position is worked out only for an error.
+            guard let (offset, problem) = firstProblem(in: raw) else {
+                return (SourceText(path: path, bytes: raw, normalised: false), [])
+            }
+            let (line, column) = position(of: offset, in: raw)
+            return (nil, [.error(at: .init(path: path, line: line, column: column), problem, rule: "encoding")])
+        }
         var bytes: [UInt8] = []
         if normalising { bytes.reserveCapacity(raw.count - start) }
         var index = start
@@ -76,6 +84,47 @@ struct SourceText: Sendable {
             column += 1
         }
         return (SourceText(path: path, bytes: normalising ? bytes : raw, normalised: normalising), [])
+    }
+
+    /// Where the first byte a content file may not hold is, and what is wrong with it. Runs of
+    /// printable ASCII, tabs and line feeds, most of every file, are skipped byte by byte without
+    /// counting lines or columns.
+    private static func firstProblem(in raw: [UInt8]) -> (offset: Int, problem: String)? {
+        raw.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 {
+                    index += 1
+                    continue
+                }
+                if byte < 0x80 {
+                    if let problem = controlByteProblem(byte) { return (index, problem) }
+                    index += 1
+                    continue
+                }
+                guard let length = validSequenceLength(raw, at: index) else {
+                    return (index, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save the file as UTF-8")
+                }
+                index += length
+            }
+            return nil
+        }
+    }
+
+    /// The line and column of `offset` in a file without CR or a byte-order mark: columns count
+    /// characters (UTF-8 lead bytes), as the decoding loop does.
+    private static func position(of offset: Int, in raw: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in raw[..<offset] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     private static func controlByteProblem(_ byte: UInt8) -> String? {
