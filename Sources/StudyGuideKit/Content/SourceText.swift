@@ -87,12 +87,24 @@ struct SourceText: Sendable {
     }
 
     /// Where the first byte a content file may not hold is, and what is wrong with it. Runs of
-    /// printable ASCII, tabs and line feeds, most of every file, are skipped byte by byte without
-    /// counting lines or columns.
+    /// printable ASCII, most of every file, are skipped eight bytes at a time, without counting
+    /// lines or columns.
     private static func firstProblem(in raw: [UInt8]) -> (offset: Int, problem: String)? {
         raw.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            let high: UInt64 = 0x8080_8080_8080_8080
             var index = 0
             while index < bytes.count {
+                if index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    // A byte of 0x80 or more, below 0x20 (tab and line feed too), or 0x7F.
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word & high
+                    let delete = ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(word ^ 0x7F7F_7F7F_7F7F_7F7F) & high
+                    if (word & high) | below | delete == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 {
                     index += 1
