@@ -44,3 +44,30 @@ import Testing
         result.expectFile("practice.html", "<script src=\"study/deck.js\"></script>", "href=\"anki/all.tsv\" download")
     }
 }
+
+/// Anki fields: every tab and line break (CR LF as one) becomes a space, whatever lies around it.
+@Suite struct AnkiFieldTests {
+    @Test func fieldsMatchAPlainReplacement() {
+        func plain(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                out.append(byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0x20 : byte)
+            }
+            return out
+        }
+        let pieces: [[UInt8]] = [Array("<p>".utf8), Array("word".utf8), [0x09], [0x0A], [0x0D], [0x0D, 0x0A], [0x0B], [0x0E],
+                                 Array("é".utf8), [0x7F], [0xFF]]
+        var random = SplitMix64(seed: 0xA2C1)
+        for _ in 0 ..< 2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0 ..< Int(random.next() % 20) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+            var out: [UInt8] = []
+            AnkiExport.appendField(bytes, to: &out)
+            #expect(out == plain(bytes), "\(bytes)")
+        }
+    }
+}

@@ -111,11 +111,19 @@ enum AnkiExport {
         bytes.withUnsafeBufferPointer { appendField($0, to: &out) }
     }
 
-    /// Copies runs without tabs or line breaks whole.
+    /// Copies runs without tabs or line breaks whole, skipping eight bytes at a time where none
+    /// is below 0x0E (tab, LF and CR all are).
     static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var index = 0
         var runStart = 0
         while index < bytes.count {
+            if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             // One comparison for nearly every byte: tab, LF and CR are all below 0x0E.
             guard byte < 0x0E, byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
