@@ -35,7 +35,9 @@ struct LinkRule: CheckRule {
 
     /// Whether checking `link` needs the headings of another page: a link to a content page, with a fragment.
     static func needsOtherHeadings(_ link: RenderedBody.Link, in contentPath: String) -> Bool {
-        guard !link.destination.hasPrefix("#"), let (target, fragment) = ContentLinks.resolve(link.destination, from: contentPath) else {
+        // Most links have no fragment: that is one pass over the bytes, without resolving anything.
+        guard link.destination.utf8.contains(UInt8(ascii: "#")), !link.destination.hasPrefix("#"),
+              let (target, fragment) = ContentLinks.resolve(link.destination, from: contentPath) else {
             return false
         }
         return fragment.count > 1 && target != contentPath
