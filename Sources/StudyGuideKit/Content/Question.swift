@@ -5,6 +5,15 @@ public enum Difficulty: String, CaseIterable, Sendable, Comparable {
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
+
+    /// As a badge shows it (Foundation's `capitalized` cost more than building the rest of a card).
+    var label: String {
+        switch self {
+        case .beginner: return "Beginner"
+        case .intermediate: return "Intermediate"
+        case .advanced: return "Advanced"
+        }
+    }
 }
 
 /// What sort of question an interviewer is asking.

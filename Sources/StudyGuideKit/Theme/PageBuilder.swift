@@ -91,7 +91,7 @@ struct PageBuilder: Sendable {
             slug: question.slug,
             summary: question.summary,
             difficulty: question.difficulty.rawValue,
-            difficultyLabel: question.difficulty.rawValue.capitalized,
+            difficultyLabel: question.difficulty.label,
             kind: question.kind.rawValue,
             kindLabel: question.kind.label,
             category: LinkView(title: category.category.title, href: page.link(to: category.path)),
@@ -170,7 +170,7 @@ struct PageBuilder: Sendable {
         let view = SearchView(
             chrome: chrome(page, title: "Search", description: "Search every question", kind: "search"),
             categories: site.categories.map { .init(value: $0.category.slug, label: $0.category.title) },
-            difficulties: Difficulty.allCases.map { .init(value: $0.rawValue, label: $0.rawValue.capitalized) },
+            difficulties: Difficulty.allCases.map { .init(value: $0.rawValue, label: $0.label) },
             kinds: QuestionKind.allCases.map { .init(value: $0.rawValue, label: $0.label) },
             tags: site.tags.map { .init(value: $0.name, label: $0.name) },
             browse: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
@@ -229,7 +229,7 @@ struct PageBuilder: Sendable {
         if let index = questionsBySlug[slug] {
             let question = site.questions[index]
             return RelatedView(title: question.title, href: page.link(to: question.path),
-                               label: question.difficulty.rawValue.capitalized, badgeClass: "difficulty-\(question.difficulty.rawValue)")
+                               label: question.difficulty.label, badgeClass: "difficulty-\(question.difficulty.rawValue)")
         }
         if let guide = site.guides.first(where: { $0.slug == slug }) {
             return RelatedView(title: guide.title, href: page.link(to: guide.path), label: "Guide", badgeClass: "kind-guide")

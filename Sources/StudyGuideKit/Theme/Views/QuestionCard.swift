@@ -17,7 +17,7 @@ final class QuestionCard: Sendable {
         href = page.link(to: question.path)
         summary = question.summary
         difficulty = question.difficulty.rawValue
-        difficultyLabel = question.difficulty.rawValue.capitalized
+        difficultyLabel = question.difficulty.label
         kind = question.kind.rawValue
         kindLabel = question.kind.label
         let category = site.category(named: question.category)
