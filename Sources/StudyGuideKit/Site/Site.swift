@@ -84,7 +84,7 @@ public struct Site: Sendable {
         var pages = Self.fixedPages
         for category in categories {
             pages.append(category.path)
-            pages += questions(of: category).map(\.path)
+            for index in category.members { pages.append(questions[index].path) }
         }
         pages += tags.map(\.path)
         pages += guides.map(\.path)

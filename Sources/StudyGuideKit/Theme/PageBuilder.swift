@@ -29,24 +29,27 @@ struct PageBuilder: Sendable {
 
     func home(_ theme: Theme) -> OutputFile {
         let page = PagePath.home
+        let questions = site.questions
         let categories = site.categories.map { category in
-            let questions = site.questions(of: category)
+            var byDifficulty: [Difficulty: Int] = [:]
+            for index in category.members { byDifficulty[questions[index].difficulty, default: 0] += 1 }
             return HomeView.CategorySummary(
                 slug: category.category.slug,
                 title: category.category.title,
                 href: page.link(to: category.path),
                 description: category.category.description,
-                total: questions.count,
-                beginner: questions.filter { $0.difficulty == .beginner }.count,
-                intermediate: questions.filter { $0.difficulty == .intermediate }.count,
-                advanced: questions.filter { $0.difficulty == .advanced }.count
+                total: category.members.count,
+                beginner: byDifficulty[.beginner] ?? 0,
+                intermediate: byDifficulty[.intermediate] ?? 0,
+                advanced: byDifficulty[.advanced] ?? 0
             )
         }
-        let recent = site.questions
-            .filter { $0.updated != nil }
-            .sorted { ($1.updated!, $0.title) < ($0.updated!, $1.title) }
+        // Places in the list, sorted: filtering and sorting questions copied each one whole.
+        let recent = questions.indices
+            .filter { questions[$0].updated != nil }
+            .sorted { (questions[$1].updated!, questions[$0].title) < (questions[$0].updated!, questions[$1].title) }
             .prefix(site.config.recentCount)
-            .map { QuestionCard($0, from: page, site: site) }
+            .map { QuestionCard(questions[$0], from: page, site: site) }
         let view = HomeView(
             chrome: chrome(page, title: nil, description: site.homeIntro?.description, kind: "home"),
             title: site.homeIntro?.title ?? site.config.title,
@@ -80,10 +83,12 @@ struct PageBuilder: Sendable {
     func question(_ question: Question, in category: Site.CategoryPage, at index: Int, body: RenderedBody?,
                   _ theme: Theme) -> OutputFile {
         let page = question.path
-        let neighbours = site.questions(of: category)
-        let previous = index > 0 ? neighbours[neighbours.startIndex + index - 1] : nil
-        let next = index + 1 < neighbours.count ? neighbours[neighbours.startIndex + index + 1] : nil
-        func link(_ other: Question) -> LinkView { LinkView(title: other.title, href: page.link(to: other.path)) }
+        let place = category.members.lowerBound + index
+        let previous = index > 0 ? place - 1 : nil
+        let next = place + 1 < category.members.upperBound ? place + 1 : nil
+        func link(_ other: Int) -> LinkView {
+            LinkView(title: site.questions[other].title, href: page.link(to: site.questions[other].path))
+        }
         let view = QuestionView(
             chrome: chrome(page, title: question.title, description: question.summary,
                                kind: "question", currentCategory: category.category.slug),
@@ -110,8 +115,8 @@ struct PageBuilder: Sendable {
         )
         // It shows its neighbours' and related pages' titles, and its category's.
         var shown = [question.contentPath, category.category.contentPath]
-        if let previous { shown.append(previous.contentPath) }
-        if let next { shown.append(next.contentPath) }
+        if let previous { shown.append(site.questions[previous].contentPath) }
+        if let next { shown.append(site.questions[next].contentPath) }
         shown += question.related.compactMap { relatedContentPath($0.value) }
         return rendered(page, view, template: "question", theme, content: shown)
     }
@@ -227,9 +232,9 @@ struct PageBuilder: Sendable {
 
     private func relatedView(_ slug: String, from page: PagePath) -> RelatedView? {
         if let index = questionsBySlug[slug] {
-            let question = site.questions[index]
-            return RelatedView(title: question.title, href: page.link(to: question.path),
-                               label: question.difficulty.label, badgeClass: "difficulty-\(question.difficulty.rawValue)")
+            let difficulty = site.questions[index].difficulty
+            return RelatedView(title: site.questions[index].title, href: page.link(to: site.questions[index].path),
+                               label: difficulty.label, badgeClass: "difficulty-\(difficulty.rawValue)")
         }
         if let guide = site.guides.first(where: { $0.slug == slug }) {
             return RelatedView(title: guide.title, href: page.link(to: guide.path), label: "Guide", badgeClass: "kind-guide")
