@@ -52,21 +52,32 @@ struct StudyDataBuilder {
         let questions = questions
         _ = parallelMap(Array(stride(from: range.lowerBound, to: range.upperBound, by: Self.chunkSize))) { start in
             let chunk = questions[start ..< min(start + Self.chunkSize, range.upperBound)]
-            let members = chunk.map { question -> (String, JSONValue) in
-                (question.slug, .object([
-                    ("summary", .string(question.summary)),
-                    ("answer", .string(bodies[question.contentPath]?.html ?? "")),
-                    ("followUps", .array(question.followUps.map(JSONValue.string))),
-                    ("areas", .array(question.areas.map(JSONValue.string))),
-                    ("redFlags", .array(question.redFlags.map(JSONValue.string))),
-                ]))
-            }
+            // The JSON of each card written straight into the file's bytes, as JSONValue writes it.
             var out: [UInt8] = []
+            out.reserveCapacity(chunk.reduce(64) { $0 + 512 + (bodies[$1.contentPath]?.html.utf8.count ?? 0) * 5 / 4 })
             out.appendASCII("StudyGuideStudy.registerCards(")
             out.appendDecimal(start / Self.chunkSize)
-            out.append(UInt8(ascii: ","))
-            JSONValue.object(members).write(to: &out)
-            out.appendASCII(");\n")
+            out.appendASCII(",{")
+            for (position, question) in chunk.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                Escaping.appendJavaScriptString(question.slug, to: &out)
+                out.appendASCII(":{\"summary\":")
+                Escaping.appendJavaScriptString(question.summary, to: &out)
+                out.appendASCII(",\"answer\":")
+                Escaping.appendJavaScriptString(bodies[question.contentPath]?.html ?? "", to: &out)
+                for (key, texts) in [("followUps", question.followUps), ("areas", question.areas), ("redFlags", question.redFlags)] {
+                    out.appendASCII(",\"")
+                    out.append(contentsOf: key.utf8)
+                    out.appendASCII("\":[")
+                    for (index, text) in texts.enumerated() {
+                        if index > 0 { out.append(UInt8(ascii: ",")) }
+                        Escaping.appendJavaScriptString(text, to: &out)
+                    }
+                    out.append(UInt8(ascii: "]"))
+                }
+                out.append(UInt8(ascii: "}"))
+            }
+            out.appendASCII("});\n")
             output.write(OutputFile(path: PagePath("study/cards-\(start / Self.chunkSize).js"), bytes: out,
                                     inputs: OutputInputs(content: chunk.map(\.contentPath))))
         }
