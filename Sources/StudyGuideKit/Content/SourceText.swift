@@ -92,15 +92,12 @@ struct SourceText: Sendable {
     private static func firstProblem(in raw: [UInt8]) -> (offset: Int, problem: String)? {
         raw.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return nil }
-            let high: UInt64 = 0x8080_8080_8080_8080
             var index = 0
             while index < bytes.count {
                 if index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    // A byte of 0x80 or more, below 0x20 (tab and line feed too), or 0x7F.
-                    let below = (word &- 0x2020_2020_2020_2020) & ~word & high
-                    let delete = ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(word ^ 0x7F7F_7F7F_7F7F_7F7F) & high
-                    if (word & high) | below | delete == 0 {
+                    let word = ByteWord(at: base + index)
+                    // No byte of 0x80 or more, below 0x20 (tab and line feed too), or 0x7F.
+                    if !word.hasNonASCII, !word.hasByte(below: 0x20), !word.hasByte(equalTo: 0x7F) {
                         index += 8
                         continue
                     }

@@ -14,8 +14,6 @@ struct PackedTerms: Sendable {
 
     var documentCount: Int { starts.count - 1 }
 
-    init() {}
-
     /// The documents of a counted batch, with each of its term ids `t` replaced by `ids[t]`, in
     /// arrays of exact size (they are kept until the whole site is counted).
     init(_ batch: CountedBatch, renumberedBy ids: [Int32]) {

@@ -118,8 +118,7 @@ enum AnkiExport {
         var runStart = 0
         while index < bytes.count {
             if index + 8 <= bytes.count, let base = bytes.baseAddress {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 == 0 {
+                if !ByteWord(at: base + index).hasByte(below: 0x0E) {
                     index += 8
                     continue
                 }

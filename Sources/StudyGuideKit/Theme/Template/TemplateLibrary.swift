@@ -1,12 +1,11 @@
-/// A theme's parsed templates by name; renders a view with one of them into UTF-8 bytes.
+/// A theme's templates, compiled; renders a view with one of them into UTF-8 bytes.
 struct TemplateLibrary: Sendable {
-    let templates: [String: Template]
     private let compiled: CompiledTemplates
     /// Each template with the partials it renders, directly or through others: sorted.
     let templatesUsed: [String: [String]]
 
+    /// The parsed templates by name; only their compiled form is kept.
     init(templates: [String: Template]) {
-        self.templates = templates
         compiled = CompiledTemplates(templates)
         var used: [String: [String]] = [:]
         for name in templates.keys {
