@@ -48,8 +48,9 @@ import Testing
         #expect(trees[0] == trees[1] && trees[0] == trees[2])
     }
 
-    /// Questions are rendered and written a batch at a time: Anki decks, study chunks and search
-    /// counts that span batches must come out as from one batch.
+    /// Questions are rendered and written a batch at a time, and search postings written a few
+    /// classes of terms at a time: Anki decks, study chunks and search counts that span batches
+    /// must come out as from one batch, and postings made in parts as if made at once.
     @Test func smallBatchesWriteTheSameBytesAsOne() throws {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("studyguide-batches-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }
@@ -57,6 +58,7 @@ import Testing
         for batch in [25, 75, 10_000] {
             var context = BuildContext()
             context.questionBatch = batch
+            if batch == 25 { context.postingsGroup = 1_000 }
             let folder = temporary.appendingPathComponent("batch-\(batch)")
             let report = BuildContext.$current.withValue(context) { Self.buildRepository(into: folder) }
             #expect(report.succeeded)

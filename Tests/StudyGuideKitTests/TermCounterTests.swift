@@ -11,15 +11,25 @@ import Testing
                               excerpt: "", fields: fields)
     }
 
-    /// A batch packed with its own term numbers.
+    /// A batch packed with its own term numbers, each term filed by its first byte.
     func packed(_ batch: CountedBatch) -> PackedTerms {
-        PackedTerms(batch, renumberedBy: Array(0 ..< Int32(batch.terms.count)))
+        PackedTerms(batch, renumberedBy: Array(0 ..< Int32(batch.terms.count)),
+                    classes: (0 ..< Int32(batch.terms.count)).map { TermClass.of(batch.terms.bytes($0).first ?? 0) })
+    }
+
+    /// Every entry of a packed batch: document, term id, then the counts per field.
+    func entries(_ packed: PackedTerms) -> [[Int]] {
+        var result: [[Int]] = []
+        packed.bytes.withUnsafeBufferPointer { bytes in
+            PackedTerms.forEachEntry(in: bytes) { document, term, counts in result.append([document, Int(term)] + counts) }
+        }
+        return result
     }
 
     func counts(of batch: CountedBatch, document: Int = 0) -> [String: [Int]] {
         var result: [String: [Int]] = [:]
-        packed(batch).forEachTerm(ofDocument: document) { term, counts in
-            result[String(decoding: batch.terms.bytes(term), as: UTF8.self)] = Array(counts)
+        for entry in entries(packed(batch)) where entry[0] == document {
+            result[String(decoding: batch.terms.bytes(Int32(entry[1])), as: UTF8.self)] = Array(entry[2...])
         }
         return result
     }
@@ -27,7 +37,7 @@ import Testing
     @Test func wordsAreStemmedCountedPerFieldAndStopwordsLeftOut() {
         let batch = TermCounter.count([document(title: "Indexing", body: "The index, the indexes and an indexed table.")][...])
         #expect(counts(of: batch) == ["index": [1, 0, 0, 0, 0, 3], "tabl": [0, 0, 0, 0, 0, 1]])
-        #expect(Array(packed(batch).lengths(ofDocument: 0)) == [1, 0, 0, 0, 0, 4])
+        #expect(packed(batch).lengths == [1, 0, 0, 0, 0, 4])
     }
 
     @Test func aCountPastTwoBytesIsKeptExactly() {
@@ -37,33 +47,71 @@ import Testing
         #expect(counts(of: batch, document: 1)["replica"] == [0, 0, 0, 0, 0, 1])
     }
 
-    @Test func packedTermsGiveBackTheCountsRenumbered() {
+    @Test func packedTermsAreRenumberedAndGroupedByClassInDocumentOrder() {
         let batch = CountedBatch(
             terms: TermTable(), documentTerms: [3, 0, 1],
             counts: [1, 0, 0, 0, 0, 200, 0, 0, 0, 0, 0, 1, 0, 2, 0, 0, 0, 70_000],
             ends: [2, 2, 3], lengths: [1, 0, 0, 0, 0, 201, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 70_000])
-        let packed = PackedTerms(batch, renumberedBy: [7, 300, 0, 5])
-        func terms(_ document: Int) -> [[Int]] {
-            var result: [[Int]] = []
-            packed.forEachTerm(ofDocument: document) { term, counts in result.append([Int(term)] + counts) }
-            return result
-        }
+        // Local terms 0 and 1 fall in class 20, term 3 in class 5.
+        let packed = PackedTerms(batch, renumberedBy: [7, 300, 0, 5], classes: [20, 20, 9, 5])
         #expect(packed.documentCount == 3)
-        #expect(terms(0) == [[5, 1, 0, 0, 0, 0, 200], [7, 0, 0, 0, 0, 0, 1]])
-        #expect(terms(1).isEmpty)
-        #expect(terms(2) == [[300, 0, 2, 0, 0, 0, 70_000]])
-        #expect(Array(packed.lengths(ofDocument: 2)) == [0, 2, 0, 0, 0, 70_000])
+        #expect(entries(packed) == [[0, 5, 1, 0, 0, 0, 0, 200], [0, 7, 0, 0, 0, 0, 0, 1], [2, 300, 0, 2, 0, 0, 0, 70_000]])
+        #expect(packed.classEnds[4] == 0 && packed.classEnds[5] == packed.classEnds[19])
+        #expect(packed.frequency == [1, 1, 0, 1])
+        #expect(packed.lengths[12...] == [0, 2, 0, 0, 0, 70_000])
     }
 
-    @Test func postingsSizesAreCountedAsTheyWillBeEncoded() {
-        let texts = (0 ..< 40).map { n in (0 ... n).map { "word\($0 % 13) shard\($0 * 7 % 11)" }.joined(separator: " ") }
-        let batch = TermCounter.count(texts.map { document(title: "Replication", body: $0) }[...])
-        let index = InvertedIndex(terms: batch.terms, counts: [packed(batch)])
-        #expect(index.terms.count > 20)
-        for term in 0 ..< Int32(index.terms.count) {
-            var encoded: [UInt8] = []
-            SearchIndexBuilder.encodePostings(of: term, in: index, to: &encoded)
-            #expect(SearchIndexBuilder.encodedSize(of: term, in: index) == encoded.count)
+    @Test func termClassesFollowByteOrder() {
+        let bytes = (0 ... 255).map(UInt8.init)
+        #expect(zip(bytes, bytes.dropFirst()).allSatisfy { TermClass.of($0) <= TermClass.of($1) })
+        #expect(Set(bytes.map(TermClass.of)).count == TermClass.count)
+    }
+
+    /// Counts spilled to disk in several batches, then made into postings a few classes at a time.
+    func index(_ texts: [String], batch: Int = 7) -> InvertedIndex {
+        var terms = TermTable()
+        var spilled = SpilledTerms()
+        for start in stride(from: 0, to: texts.count, by: batch) {
+            let counted = TermCounter.count(texts[start ..< min(start + batch, texts.count)].map { document(title: "Replication", body: $0) }[...])
+            let ids = (0 ..< Int32(counted.terms.count)).map { local in counted.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) } }
+            let classes = (0 ..< Int32(counted.terms.count)).map { TermClass.of(counted.terms.bytes($0).first ?? 0) }
+            spilled.append(PackedTerms(counted, renumberedBy: ids, classes: classes), renumberedBy: ids, termCount: terms.count)
         }
+        return InvertedIndex(terms: terms, spilled: spilled)
+    }
+
+    let texts = (0 ..< 40).map { n in (0 ... n).map { "word\($0 % 13) shard\($0 * 7 % 11) \($0 % 5)th" }.joined(separator: " ") }
+
+    @Test func postingsSizesAreCountedAsTheyWillBeEncoded() {
+        let index = index(texts)
+        #expect(index.terms.count > 20)
+        for group in index.groups(budget: 1) {
+            let postings = index.postings(of: group)
+            for position in group.positions {
+                var encoded: [UInt8] = []
+                SearchIndexBuilder.encodePostings(at: position, in: postings, to: &encoded)
+                #expect(SearchIndexBuilder.encodedSize(of: position, in: postings) == encoded.count)
+            }
+        }
+    }
+
+    @Test func postingsMadeAFewClassesAtATimeAreThoseMadeAllAtOnce() {
+        let index = index(texts)
+        let whole = index.groups(budget: .max)
+        #expect(whole.count == 1)
+        let all = index.postings(of: whole[0])
+        let parts = index.groups(budget: 40)
+        #expect(parts.count > 2)
+        #expect(parts.map(\.positions.count).reduce(0, +) == index.terms.count)
+        for group in parts {
+            let postings = index.postings(of: group)
+            for position in group.positions {
+                #expect(postings.documents[postings.range(at: position)] == all.documents[all.range(at: position)])
+                #expect(postings.scores[postings.range(at: position)] == all.scores[all.range(at: position)])
+            }
+        }
+        // Every document holds "replic" (the title), in ascending order.
+        let replic = index.sorted.firstIndex { String(decoding: index.terms.bytes($0), as: UTF8.self) == "replic" }!
+        #expect(Array(all.documents[all.range(at: replic)]) == (0 ..< 40).map(Int32.init))
     }
 }

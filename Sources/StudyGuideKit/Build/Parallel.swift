@@ -12,6 +12,9 @@ public struct BuildContext: Sendable {
     /// Questions rendered and written together (`SiteRenderer.batchSize` when nil); a multiple of
     /// the study data's chunk. A test sets a small one to prove batches do not change the bytes.
     var questionBatch: Int?
+    /// Postings made and written together at most (`SearchIndexBuilder.postingsGroup` when nil).
+    /// A test sets a small one to prove that writing the index in parts does not change it.
+    var postingsGroup: Int?
 
     public init(workers: Int? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil) {
         self.workers = workers

@@ -38,7 +38,7 @@ enum SiteRenderer {
         let study = StudyDataBuilder(site: site, questions: questions)
         study.writeDeck(to: output)
         AnkiExport.writeHeaders(for: site, to: output)
-        var search = SearchIndexBuilder(site: site)
+        var search = SearchIndexBuilder(site: site, emit: output.write)
         var emptyPages: Set<PagePath> = []
         let linkTargets = LinkRule.Targets(site: site, links: links)
         var diagnostics: [Diagnostic] = []
@@ -101,7 +101,7 @@ enum SiteRenderer {
         // The same link rule as `check`, so the two never disagree about a link.
         diagnostics = unreadable + diagnostics + LinkRule().check(documents, bodies: checked, against: linkTargets)
         stages.lap("links")
-        search.write(output.write)
+        search.write()
         stages.lap("search")
         if let baseURL = site.config.baseURL {
             Syndication.files(for: site, pages: written, baseURL: baseURL).forEach(output.write)

@@ -4,122 +4,199 @@ internal import Foundation
 /// score quantised to 1…255.
 ///
 /// Scores are BM25 per field, summed with the fields' weights, so a word in the title outranks any
-/// number of mentions in a long answer. Postings are flat arrays indexed by term id.
-struct InvertedIndex {
+/// number of mentions in a long answer. The counts stay in their `SpilledTerms` file: postings are
+/// made a `Group` of term classes at a time (`postings(of:)`), so no more than one group's postings
+/// are ever in memory, however large the site.
+struct InvertedIndex: Sendable {
     static let k1 = 1.2
     static let b = 0.75
 
     let terms: TermTable
-    /// The postings of term `t` are `documents[offsets[t] ..< offsets[t + 1]]` and the same range of `scores`.
-    let offsets: [Int]
-    let documents: [Int32]
-    let scores: [UInt8]
+    /// Term ids in the order of their bytes.
+    let sorted: [Int32]
+    /// How many documents hold each term, by id.
+    var frequency: [Int32] { spilled.frequency }
 
-    /// Batches of counts are split into this many runs of consecutive documents, which are
-    /// counted, scored and placed in parallel. Fixed, so the work does not depend on the machine;
-    /// every result is exact (integer sums, a maximum, disjoint writes), so neither do the bytes.
+    private let spilled: SpilledTerms
+    /// Each term's place in `sorted`, by id.
+    private let rank: [Int32]
+    private let inverseFrequency: [Double]
+    private let averageLength: [Double]
+    private var highest = 0.0
+    /// Batches are split into this many runs of consecutive documents, which are scored and
+    /// placed in parallel. Fixed, so the work does not depend on the machine; every result is
+    /// exact (integer sums, a maximum, disjoint writes), so neither do the bytes.
     static let runs = 8
+    private let runBatches: [Range<Int>]
+    /// How many documents of each run hold each term.
+    private var runFrequency: [[Int32]] = []
 
-    /// The index of documents counted in order, numbered by one table of `terms`.
-    init(terms: TermTable, counts: [PackedTerms]) {
+    /// Terms whose postings are made together: whole classes, a range of `sorted`.
+    struct Group: Equatable {
+        var classes: Range<Int>
+        var positions: Range<Int>
+    }
+
+    init(terms: TermTable, spilled: SpilledTerms) {
         let fields = SearchDocument.Field.allCases
         let termCount = terms.count
-        let runs = (0 ..< Self.runs).map { run in (counts.count * run / Self.runs) ..< (counts.count * (run + 1) / Self.runs) }
-
-        // How many documents of each run hold each term.
-        let runFrequency = parallelMap(runs) { batches -> [Int32] in
-            var frequency = [Int32](repeating: 0, count: termCount)
-            for batch in counts[batches] {
-                for document in 0 ..< batch.documentCount {
-                    batch.forEachTerm(ofDocument: document) { term, _ in frequency[Int(term)] += 1 }
-                }
-            }
-            return frequency
-        }
-        var frequency = [Int](repeating: 0, count: termCount)
-        for run in runFrequency {
-            for term in 0 ..< termCount { frequency[term] += Int(run[term]) }
-        }
+        let batchCount = spilled.batchCount
+        let runBatches = (0 ..< Self.runs).map { run in (batchCount * run / Self.runs) ..< (batchCount * (run + 1) / Self.runs) }
         // Summed in document order, alone: floating-point sums depend on their order.
         var totalLength = [Double](repeating: 0, count: fields.count)
-        var documentCount = 0
-        for batch in counts {
-            for document in 0 ..< batch.documentCount {
-                for (field, length) in batch.lengths(ofDocument: document).enumerated() { totalLength[field] += Double(length) }
-            }
-            documentCount += batch.documentCount
+        let documentCount = spilled.documentCount
+        for document in 0 ..< documentCount {
+            for field in fields.indices { totalLength[field] += Double(spilled.lengths[document * fields.count + field]) }
         }
         let count = Double(max(documentCount, 1))
         let averageLength = totalLength.map { max($0 / count, 1) }
-
-        var offsets = [Int](repeating: 0, count: termCount + 1)
-        for term in 0 ..< termCount { offsets[term + 1] = offsets[term] + frequency[term] }
         // A term's inverse document frequency is the same in every posting: one logarithm per term.
-        let inverseFrequency = frequency.map { df in log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5)) }
-        let weights = fields.map(\.weight)
-        // Two passes over the counts: the first finds the highest score, the second quantises each
-        // score against it as it is computed, so no array of unquantised scores is ever held.
-        @Sendable func forEachScore(in batches: Range<Int>, _ body: (_ term: Int, _ document: Int32, _ score: Double) -> Void) {
-            var norms = [Double](repeating: 0, count: fields.count)
-            var documentIndex = Int32(counts[..<batches.lowerBound].reduce(0) { $0 + $1.documentCount })
-            for batch in counts[batches] {
-                for document in 0 ..< batch.documentCount {
-                    for (field, length) in batch.lengths(ofDocument: document).enumerated() {
-                        norms[field] = Self.k1 * (1 - Self.b + Self.b * Double(length) / averageLength[field])
-                    }
-                    batch.forEachTerm(ofDocument: document) { term, counts in
-                        var saturated = 0.0
-                        for field in fields.indices {
-                            let frequency = counts[field]
-                            guard frequency > 0 else { continue }
-                            let tf = Double(frequency)
-                            saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[field])
-                        }
-                        body(Int(term), documentIndex, inverseFrequency[Int(term)] * saturated)
-                    }
-                    documentIndex += 1
-                }
-            }
+        let inverseFrequency = (0 ..< termCount).map { term -> Double in
+            let df = Double(term < spilled.frequency.count ? spilled.frequency[term] : 0)
+            return log(1 + (count - df + 0.5) / (df + 0.5))
         }
-        let highest = parallelMap(runs) { batches -> Double in
-            var highest = 0.0
-            forEachScore(in: batches) { _, _, score in highest = max(highest, score) }
-            return highest
-        }.max() ?? 0
+        let sorted = terms.sortedIDs()
+        var rank = [Int32](repeating: 0, count: termCount)
+        for (position, term) in sorted.enumerated() { rank[Int(term)] = Int32(position) }
 
+        self.terms = terms
+        self.sorted = sorted
+        self.spilled = spilled
+        self.rank = rank
+        self.inverseFrequency = inverseFrequency
+        self.averageLength = averageLength
+        self.runBatches = runBatches
+
+        // One pass over every count finds the highest score, against which each is quantised,
+        // and how many postings each run gives each term, which places the runs' postings.
+        let index = self
+        let passes = parallelMap(runBatches) { batches -> (Double, [Int32]) in
+            var highest = 0.0
+            var frequency = [Int32](repeating: 0, count: termCount)
+            index.forEachScore(inBatches: batches, classes: 0 ..< TermClass.count) { term, _, score in
+                highest = max(highest, score)
+                frequency[Int(term)] += 1
+            }
+            return (highest, frequency)
+        }
+        highest = passes.map(\.0).max() ?? 0
+        runFrequency = passes.map(\.1)
+    }
+
+    /// Consecutive classes whose postings number at most `budget` together (a larger class alone).
+    func groups(budget: Int) -> [Group] {
+        var result: [Group] = []
+        var position = 0
+        var classStart = 0
+        var postings = 0
+        var groupStart = 0
+        for termClass in 0 ..< TermClass.count {
+            var end = position
+            var classPostings = 0
+            while end < sorted.count, Int(TermClass.of(terms.bytes(sorted[end]).first ?? 0)) == termClass {
+                classPostings += Int(frequency[Int(sorted[end])])
+                end += 1
+            }
+            if postings > 0, postings + classPostings > budget {
+                result.append(Group(classes: classStart ..< termClass, positions: groupStart ..< position))
+                classStart = termClass
+                groupStart = position
+                postings = 0
+            }
+            postings += classPostings
+            position = end
+        }
+        if groupStart < sorted.count { result.append(Group(classes: classStart ..< TermClass.count, positions: groupStart ..< sorted.count)) }
+        return result
+    }
+
+    /// The postings of a group's terms, read back from the spilled counts.
+    func postings(of group: Group) -> Postings {
+        let first = group.positions.lowerBound
+        var offsets = [Int](repeating: 0, count: group.positions.count + 1)
+        for position in group.positions {
+            offsets[position - first + 1] = offsets[position - first] + Int(frequency[Int(sorted[position])])
+        }
         // Each run writes its documents' postings after those of the runs before it, term by term.
-        var positions: [[Int]] = []
+        var starts: [[Int]] = []
         var next = Array(offsets.dropLast())
         for run in runFrequency {
-            positions.append(next)
-            for term in 0 ..< termCount { next[term] += Int(run[term]) }
+            starts.append(next)
+            for position in group.positions { next[position - first] += Int(run[Int(sorted[position])]) }
         }
-        let firstPosition = positions
-        let total = offsets[termCount]
+        let firstSlot = starts
+        let total = offsets[group.positions.count]
+        let highest = highest
+        let index = self
         var scores: [UInt8] = []
         let documents = [Int32](unsafeUninitializedCapacity: total) { documentSlots, written in
             scores = [UInt8](unsafeUninitializedCapacity: total) { scoreSlots, scored in
                 let out = PostingSlots(documents: documentSlots.baseAddress, scores: scoreSlots.baseAddress)
-                _ = parallelMap(Array(runs.indices)) { run in
-                    var next = firstPosition[run]
-                    forEachScore(in: runs[run]) { term, document, score in
-                        out.documents?[next[term]] = document
-                        out.scores?[next[term]] = UInt8(max(1, min(255, Int((score / highest * 255).rounded()))))
-                        next[term] += 1
+                _ = parallelMap(Array(runBatches.indices)) { run in
+                    var next = firstSlot[run]
+                    index.forEachScore(inBatches: index.runBatches[run], classes: group.classes) { term, document, score in
+                        let slot = Int(index.rank[Int(term)]) - first
+                        out.documents?[next[slot]] = document
+                        out.scores?[next[slot]] = UInt8(max(1, min(255, Int((score / highest * 255).rounded()))))
+                        next[slot] += 1
                     }
                 }
                 scored = total
             }
             written = total
         }
-        self.terms = terms
-        self.offsets = offsets
-        self.documents = documents
-        self.scores = scores
+        return Postings(positions: group.positions, offsets: offsets, documents: documents, scores: scores)
+    }
+
+    /// Calls `body` with the unquantised score of every posting of `classes` in `batches`.
+    private func forEachScore(inBatches batches: Range<Int>, classes: Range<Int>,
+                              _ body: (_ term: Int32, _ document: Int32, _ score: Double) -> Void) {
+        let fields = SearchDocument.Field.allCases
+        let fieldCount = fields.count
+        let weights = fields.map(\.weight)
+        var buffer: [UInt8] = []
+        var norms: [Double] = []
+        var normsOf = -1
+        spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { batch, document, term, counts in
+            if normsOf != batch {
+                // Every document of the batch at once: its entries come class by class.
+                normsOf = batch
+                norms.removeAll(keepingCapacity: true)
+                for document in Int(spilled.batchStarts[batch]) ..< Int(spilled.batchStarts[batch + 1]) {
+                    for field in 0 ..< fieldCount {
+                        let length = spilled.lengths[document * fieldCount + field]
+                        norms.append(Self.k1 * (1 - Self.b + Self.b * Double(length) / averageLength[field]))
+                    }
+                }
+            }
+            let base = (Int(document) - Int(spilled.batchStarts[batch])) * fieldCount
+            var saturated = 0.0
+            for field in 0 ..< fieldCount {
+                let frequency = counts[field]
+                guard frequency > 0 else { continue }
+                let tf = Double(frequency)
+                saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[base + field])
+            }
+            body(term, document, inverseFrequency[Int(term)] * saturated)
+        }
     }
 }
 
-/// Where the runs of `InvertedIndex.init` write their postings: each run its own slots.
+/// The postings of consecutive terms of the sorted vocabulary.
+struct Postings: Sendable {
+    /// Places in `InvertedIndex.sorted`.
+    let positions: Range<Int>
+    let offsets: [Int]
+    let documents: [Int32]
+    let scores: [UInt8]
+
+    /// Where the postings of the term at `position` of the sorted vocabulary are.
+    func range(at position: Int) -> Range<Int> {
+        offsets[position - positions.lowerBound] ..< offsets[position - positions.lowerBound + 1]
+    }
+}
+
+/// Where the runs of `InvertedIndex.postings(of:)` write their postings: each run its own slots.
 private struct PostingSlots: @unchecked Sendable {
     let documents: UnsafeMutablePointer<Int32>?
     let scores: UnsafeMutablePointer<UInt8>?

@@ -1,99 +1,121 @@
-/// The counted terms of consecutive documents, packed into bytes. For each document, for each
-/// distinct term in order of first occurrence: the term id, a byte with one bit per field that
-/// holds the term, then the term's count in each of those fields, all as LEB128 varints. About
-/// four bytes a term, where arrays of ids and per-field counts took sixteen and an allocation per
-/// document; the counts of every page are what a build holds longest for search.
+/// The counted terms of one counting batch, packed into bytes and grouped by `TermClass`, so
+/// that the postings of a few classes can later be read back without the rest. Each entry is
+/// the document's place in the batch, the term id, a byte with one bit per field that holds the
+/// term, then the term's count in each of those fields, all as LEB128 varints: about five bytes
+/// a term. Within a class, entries are in document order.
 struct PackedTerms: Sendable {
     static let fieldCount = SearchDocument.Field.allCases.count
 
     private(set) var bytes: [UInt8] = []
-    /// Where each document starts in `bytes`, and one more entry for the end.
-    private var starts: [Int] = [0]
+    /// Where each class's entries end in `bytes` (the first class starts at 0).
+    private(set) var classEnds: [Int] = []
     /// Terms counted in each field, `fieldCount` per document: the fields' lengths for BM25.
-    private var lengths: [Int32] = []
+    private(set) var lengths: [Int32] = []
+    /// How many of the batch's documents hold each of its terms, by the batch's own numbering.
+    private(set) var frequency: [Int32] = []
+    let documentCount: Int
 
-    var documentCount: Int { starts.count - 1 }
-
-    /// The documents of a counted batch, with each of its term ids `t` replaced by `ids[t]`, in
-    /// arrays of exact size (they are kept until the whole site is counted).
-    init(_ batch: CountedBatch, renumberedBy ids: [Int32]) {
+    /// The documents of a counted batch, with each of its term ids `t` replaced by `ids[t]` and
+    /// filed under class `classes[t]`.
+    init(_ batch: CountedBatch, renumberedBy ids: [Int32], classes: [UInt8]) {
         let fieldCount = Self.fieldCount
-        // At most five bytes per varint: the term, then a count per field, and the field byte.
-        let bound = batch.documentTerms.count * (5 + 1 + 5 * fieldCount)
-        var starts = [0]
-        starts.reserveCapacity(batch.ends.count + 1)
-        let packed = [UInt8](unsafeUninitializedCapacity: bound) { out, written in
-            var at = 0
-            func varint(_ value: Int) {
-                var value = UInt(value)
-                while value >= 0x80 {
-                    out[at] = UInt8(truncatingIfNeeded: value) | 0x80
-                    at += 1
-                    value >>= 7
-                }
-                out[at] = UInt8(value)
-                at += 1
-            }
-            batch.documentTerms.withUnsafeBufferPointer { terms in
-                batch.counts.withUnsafeBufferPointer { counts in
-                    var position = 0
-                    for end in batch.ends {
-                        while position < end {
-                            varint(Int(ids[Int(terms[position])]))
-                            let fieldsAt = at
-                            var fields: UInt8 = 0
-                            at += 1
-                            for field in 0 ..< fieldCount {
-                                let count = Int(counts[position * fieldCount + field])
-                                guard count > 0 else { continue }
-                                fields |= 1 << field
-                                varint(count)
-                            }
-                            out[fieldsAt] = fields
-                            position += 1
+        var byClass = [[UInt8]](repeating: [], count: TermClass.count)
+        var frequency = [Int32](repeating: 0, count: ids.count)
+        batch.documentTerms.withUnsafeBufferPointer { terms in
+            batch.counts.withUnsafeBufferPointer { counts in
+                var position = 0
+                for (document, end) in batch.ends.enumerated() {
+                    while position < end {
+                        let local = Int(terms[position])
+                        frequency[local] += 1
+                        let termClass = Int(classes[local])
+                        byClass[termClass].appendVarint(document)
+                        byClass[termClass].appendVarint(Int(ids[local]))
+                        let fieldsAt = byClass[termClass].count
+                        byClass[termClass].append(0)
+                        var fields: UInt8 = 0
+                        for field in 0 ..< fieldCount {
+                            let count = Int(counts[position * fieldCount + field])
+                            guard count > 0 else { continue }
+                            fields |= 1 << field
+                            byClass[termClass].appendVarint(count)
                         }
-                        starts.append(at)
+                        byClass[termClass][fieldsAt] = fields
+                        position += 1
                     }
                 }
             }
-            written = at
         }
-        bytes = packed.withUnsafeBufferPointer { Array($0) }
-        self.starts = starts
+        var packed: [UInt8] = []
+        packed.reserveCapacity(byClass.reduce(0) { $0 + $1.count })
+        var ends: [Int] = []
+        ends.reserveCapacity(TermClass.count)
+        for entries in byClass {
+            packed += entries
+            ends.append(packed.count)
+        }
+        bytes = packed
+        classEnds = ends
         lengths = batch.lengths
+        self.frequency = frequency
+        documentCount = batch.ends.count
     }
 
-    /// The fields' lengths of `document`.
-    func lengths(ofDocument document: Int) -> ArraySlice<Int32> {
-        lengths[(document * Self.fieldCount) ..< ((document + 1) * Self.fieldCount)]
-    }
-
-    /// Calls `body` with each term of `document` and its count per field (zero where absent).
-    func forEachTerm(ofDocument document: Int, _ body: (_ term: Int32, _ counts: UnsafeBufferPointer<Int>) -> Void) {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.fieldCount) { counts in
-            bytes.withUnsafeBufferPointer { bytes in
-                var at = starts[document]
-                let end = starts[document + 1]
-                func varint() -> Int {
-                    var value = 0, shift = 0
-                    while true {
-                        let byte = bytes[at]
-                        at += 1
-                        value |= Int(byte & 0x7F) << shift
-                        if byte < 0x80 { return value }
-                        shift += 7
-                    }
-                }
-                while at < end {
-                    let term = Int32(varint())
-                    let fields = bytes[at]
+    /// Calls `body` with every entry of `bytes` (whole entries of one batch): the document's
+    /// place in its batch, the term, and its count per field (zero where absent).
+    static func forEachEntry(in bytes: UnsafeBufferPointer<UInt8>,
+                             _ body: (_ document: Int, _ term: Int32, _ counts: UnsafeBufferPointer<Int>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { counts in
+            var at = 0
+            func varint() -> Int {
+                var value = 0, shift = 0
+                while true {
+                    let byte = bytes[at]
                     at += 1
-                    for field in 0 ..< Self.fieldCount {
-                        counts[field] = fields & (1 << field) != 0 ? varint() : 0
-                    }
-                    body(term, UnsafeBufferPointer(counts))
+                    value |= Int(byte & 0x7F) << shift
+                    if byte < 0x80 { return value }
+                    shift += 7
                 }
             }
+            while at < bytes.count {
+                let document = varint()
+                let term = Int32(varint())
+                let fields = bytes[at]
+                at += 1
+                for field in 0 ..< fieldCount {
+                    counts[field] = fields & (1 << field) != 0 ? varint() : 0
+                }
+                body(document, term, UnsafeBufferPointer(counts))
+            }
         }
+    }
+}
+
+/// Terms grouped by their first byte, in byte order: the terms of consecutive classes are
+/// neighbours in sorted order, so a range of classes is a range of the sorted vocabulary, and
+/// the index can be written a few classes at a time.
+enum TermClass {
+    /// Digits and letters each have their own class; other bytes share the classes between them.
+    static let count = 39
+
+    static func of(_ firstByte: UInt8) -> UInt8 {
+        switch firstByte {
+        case ..<UInt8(ascii: "0"): return 0
+        case ...UInt8(ascii: "9"): return 1 + firstByte - UInt8(ascii: "0")
+        case ..<UInt8(ascii: "a"): return 11
+        case ...UInt8(ascii: "z"): return 12 + firstByte - UInt8(ascii: "a")
+        default: return 38
+        }
+    }
+}
+
+extension [UInt8] {
+    mutating func appendVarint(_ value: Int) {
+        var value = UInt(value)
+        while value >= 0x80 {
+            append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        append(UInt8(value))
     }
 }

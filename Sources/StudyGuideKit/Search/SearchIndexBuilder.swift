@@ -23,20 +23,28 @@ struct SearchIndexBuilder {
     static let countingBatch = 128
     /// Terms whose postings one worker sizes at a time.
     static let encodingRun = 4096
+    /// Postings made and written together at most (five bytes each in memory); see `InvertedIndex.groups`.
+    static let postingsGroup = 1 << 21
 
     let site: Site
+    /// Where files go as soon as they are made.
+    private let emit: @Sendable (OutputFile) -> Void
     private let categoryIndex: [String: Int]
     private let tagIndex: [String: Int]
-    /// Every term counted so far, and each counting batch's terms renumbered by it, in document order.
+    /// Every term counted so far, and the counts of every counted document, on disk.
     private var terms = TermTable(capacity: 1 << 16)
-    private var counted: [PackedTerms] = []
+    private var spilled = SpilledTerms()
     /// Documents made but not yet counted: fewer than `countingBatch`, waiting for the next bodies.
     private var pending: [SearchDocument] = []
-    /// What a result shows of every counted document (their texts are let go once counted).
+    /// Counted documents (without their texts) whose file of results is not complete yet.
     private var shown: [SearchDocument] = []
+    /// The `docs-<n>.js` files written, with their sizes, in order.
+    private var documentFiles: [(String, JSONValue)] = []
+    private var facets = Facets()
 
-    init(site: Site) {
+    init(site: Site, emit: @escaping @Sendable (OutputFile) -> Void) {
         self.site = site
+        self.emit = emit
         categoryIndex = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.category.slug, $0) })
         tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
     }
@@ -57,93 +65,43 @@ struct SearchIndexBuilder {
             TermCounter.count(pending[start ..< min(start + Self.countingBatch, countable)])
         }
         // Each batch numbered its own terms; one table numbers them all, in document order, and the
-        // batches are packed with those numbers in parallel.
+        // batches are packed with those numbers in parallel, then set aside on disk in order.
         let renumbering = batches.map { batch in
             (0 ..< Int32(batch.terms.count)).map { local in
                 batch.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) }
             }
         }
-        counted += parallelMap(Array(batches.indices)) { PackedTerms(batches[$0], renumberedBy: renumbering[$0]) }
-        shown += pending[..<countable].map { document in
-            var document = document
+        let packed = parallelMap(Array(batches.indices)) { index in
+            let batch = batches[index]
+            let classes = (0 ..< Int32(batch.terms.count)).map { TermClass.of(batch.terms.bytes($0).first ?? 0) }
+            return PackedTerms(batch, renumberedBy: renumbering[index], classes: classes)
+        }
+        for (index, batch) in packed.enumerated() {
+            spilled.append(batch, renumberedBy: renumbering[index], termCount: terms.count)
+        }
+        for var document in pending[..<countable] {
             document.fields = []
-            return document
+            facets.append(document)
+            shown.append(document)
         }
         self.pending.removeFirst(countable)
+        writeDocuments(all: all)
     }
 
-    /// Every index file, each handed to `emit` as soon as it is made (the manifest last).
-    mutating func write(_ emit: @Sendable (OutputFile) -> Void) {
-        countPending(all: true)
-        let documents = shown
-        let index = InvertedIndex(terms: terms, counts: counted)
-        counted = []
-        let terms = index.terms
-        let sorted = terms.sortedIDs()
-
-        // Postings are JSON arrays of (document gap, score) pairs, encoded straight into the file
-        // of their bucket; buckets are cut by the encoded sizes, counted beforehand in parallel.
-        let postingsSizes = parallelMap(Array(stride(from: 0, to: sorted.count, by: Self.encodingRun))) { start in
-            sorted[start ..< min(start + Self.encodingRun, sorted.count)].map { Self.encodedSize(of: $0, in: index) }
-        }.flatMap { $0 }
-
-        var sizes: [(String, JSONValue)] = []
-        // Scores weigh each term against every document: each file depends on all of them.
-        @Sendable func emitted(_ file: OutputFile) -> (String, JSONValue) {
-            var file = file
-            file.inputs = .everything
-            emit(file)
-            return (file.path.path, .number(file.bytes.count))
-        }
-        func add(_ file: OutputFile) { sizes.append(emitted(file)) }
-        var runStart = 0
-        while runStart < sorted.count {
-            let letter = terms.bytes(sorted[runStart]).first!
-            var out: [UInt8] = []
-            out.appendASCII("StudyGuideSearch.registerVocabulary(\"")
-            out.append(letter)
-            out.appendASCII("\",{")
-            var position = runStart
-            while position < sorted.count, terms.bytes(sorted[position]).first == letter {
-                let term = Int(sorted[position])
-                if position > runStart { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "\""))
-                out.append(contentsOf: terms.bytes(sorted[position]))
-                out.appendASCII("\":")
-                out.appendDecimal(index.offsets[term + 1] - index.offsets[term])
-                position += 1
-            }
-            out.appendASCII("});\n")
-            add(OutputFile(path: PagePath("search/vocab-" + String(decoding: [letter], as: UTF8.self) + ".js"), bytes: out))
-            runStart = position
-        }
-
-        // Postings and document files are made and written in parallel; their sizes are listed in order.
-        let buckets = Self.buckets(sorted: sorted, terms: terms, limit: Self.bucketBytes) { postingsSizes[$0] }
-        let postingFiles = parallelMap(buckets) { bucket -> (String, JSONValue) in
-            var out: [UInt8] = []
-            out.appendASCII("StudyGuideSearch.registerPostings(\"")
-            out.append(contentsOf: bucket.prefix)
-            out.appendASCII("\",{")
-            for position in bucket.positions {
-                if position > bucket.positions.lowerBound { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "\""))
-                out.append(contentsOf: terms.bytes(sorted[position]))
-                out.appendASCII("\":")
-                Self.encodePostings(of: sorted[position], in: index, to: &out)
-            }
-            out.appendASCII("});\n")
-            return emitted(OutputFile(path: PagePath("search/post-" + String(decoding: bucket.prefix, as: UTF8.self) + ".js"), bytes: out))
-        }
-        sizes += postingFiles
-
-        sizes += parallelMap(Array(stride(from: 0, to: documents.count, by: Self.chunkSize))) { start -> (String, JSONValue) in
+    /// Writes every complete file of results (and the last one, when `all`), in parallel.
+    private mutating func writeDocuments(all: Bool) {
+        let writable = all ? shown.count : shown.count / Self.chunkSize * Self.chunkSize
+        guard writable > 0 else { return }
+        let shown = shown
+        let firstChunk = documentFiles.count
+        let emit = emit
+        documentFiles += parallelMap(Array(stride(from: 0, to: writable, by: Self.chunkSize))) { start -> (String, JSONValue) in
             var out: [UInt8] = []
             out.appendASCII("StudyGuideSearch.registerDocs(")
-            out.appendDecimal(start / Self.chunkSize)
+            out.appendDecimal(firstChunk + start / Self.chunkSize)
             out.appendASCII(",[")
-            for position in start ..< min(start + Self.chunkSize, documents.count) {
-                let document = documents[position]
+            for position in start ..< min(start + Self.chunkSize, writable) {
+                let document = shown[position]
                 if position > start { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "["))
                 for text in [document.title, document.url, document.summary, document.excerpt] {
@@ -158,20 +116,88 @@ struct SearchIndexBuilder {
                 out.append(UInt8(ascii: "]"))
             }
             out.appendASCII("]);\n")
-            return emitted(OutputFile(path: PagePath("search/docs-\(start / Self.chunkSize).js"), bytes: out))
+            return Self.emitted(OutputFile(path: PagePath("search/docs-\(firstChunk + start / Self.chunkSize).js"), bytes: out), to: emit)
+        }
+        self.shown.removeFirst(writable)
+    }
+
+    /// Emits a file of the index and gives its path and size for the manifest.
+    private static func emitted(_ file: OutputFile, to emit: @Sendable (OutputFile) -> Void) -> (String, JSONValue) {
+        var file = file
+        // Scores weigh each term against every document: each file depends on all of them.
+        file.inputs = .everything
+        emit(file)
+        return (file.path.path, .number(file.bytes.count))
+    }
+
+    /// Every index file that is not written yet, each emitted as soon as it is made (the manifest last).
+    mutating func write() {
+        countPending(all: true)
+        writeDocuments(all: true)
+        let index = InvertedIndex(terms: terms, spilled: spilled)
+        let terms = index.terms
+        let sorted = index.sorted
+
+        let emit = emit
+        func emitted(_ file: OutputFile) -> (String, JSONValue) { Self.emitted(file, to: emit) }
+        var sizes: [(String, JSONValue)] = []
+        var runStart = 0
+        while runStart < sorted.count {
+            let letter = terms.bytes(sorted[runStart]).first!
+            var out: [UInt8] = []
+            out.appendASCII("StudyGuideSearch.registerVocabulary(\"")
+            out.append(letter)
+            out.appendASCII("\",{")
+            var position = runStart
+            while position < sorted.count, terms.bytes(sorted[position]).first == letter {
+                if position > runStart { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: terms.bytes(sorted[position]))
+                out.appendASCII("\":")
+                out.appendDecimal(Int(index.frequency[Int(sorted[position])]))
+                position += 1
+            }
+            out.appendASCII("});\n")
+            sizes.append(emitted(OutputFile(path: PagePath("search/vocab-" + String(decoding: [letter], as: UTF8.self) + ".js"), bytes: out)))
+            runStart = position
         }
 
-        let facets = JSONValue.object([
-            ("category", .array(documents.map { .number($0.category) })),
-            ("difficulty", .array(documents.map { .number($0.difficulty) })),
-            ("kind", .array(documents.map { .number($0.kind) })),
-            ("tags", .array(documents.map { .array($0.tags.map(JSONValue.number)) })),
-        ])
-        add(script("registerFacets(\(facets.serialized))", path: "search/facets.js"))
+        // Postings are JSON arrays of (document gap, score) pairs, encoded straight into the file
+        // of their bucket; buckets are cut by the encoded sizes, counted beforehand in parallel.
+        // A bucket never spans two classes of terms, so each group of classes is cut on its own.
+        var buckets: [Bucket] = []
+        for group in index.groups(budget: BuildContext.current.postingsGroup ?? Self.postingsGroup) {
+            let postings = index.postings(of: group)
+            let positions = group.positions
+            let postingsSizes = parallelMap(Array(stride(from: positions.lowerBound, to: positions.upperBound, by: Self.encodingRun))) { start in
+                (start ..< min(start + Self.encodingRun, positions.upperBound)).map { Self.encodedSize(of: $0, in: postings) }
+            }.flatMap { $0 }
+            let groupBuckets = Self.buckets(sorted: sorted[positions], terms: terms, limit: Self.bucketBytes) {
+                postingsSizes[$0 - positions.lowerBound]
+            }
+            buckets += groupBuckets
+            sizes += parallelMap(groupBuckets) { bucket -> (String, JSONValue) in
+                var out: [UInt8] = []
+                out.appendASCII("StudyGuideSearch.registerPostings(\"")
+                out.append(contentsOf: bucket.prefix)
+                out.appendASCII("\",{")
+                for position in bucket.positions {
+                    if position > bucket.positions.lowerBound { out.append(UInt8(ascii: ",")) }
+                    out.append(UInt8(ascii: "\""))
+                    out.append(contentsOf: terms.bytes(sorted[position]))
+                    out.appendASCII("\":")
+                    Self.encodePostings(at: position, in: postings, to: &out)
+                }
+                out.appendASCII("});\n")
+                return Self.emitted(OutputFile(path: PagePath("search/post-" + String(decoding: bucket.prefix, as: UTF8.self) + ".js"), bytes: out), to: emit)
+            }
+        }
+        sizes += documentFiles
+        sizes.append(emitted(OutputFile(path: PagePath("search/facets.js"), bytes: facets.script())))
 
         let manifest = JSONValue.object([
             ("version", .number(3)),
-            ("documents", .number(documents.count)),
+            ("documents", .number(facets.count)),
             ("chunkSize", .number(Self.chunkSize)),
             ("stopwords", .array(SearchStopwords.list.sorted().map(JSONValue.string))),
             ("buckets", .array(buckets.map { .string(String(decoding: $0.prefix, as: UTF8.self)) })),
@@ -190,30 +216,31 @@ struct SearchIndexBuilder {
         emit(manifestFile)
     }
 
-    /// The postings of `term` as a JSON array of (document gap, score) pairs.
-    static func encodePostings(of term: Int32, in index: InvertedIndex, to bytes: inout [UInt8]) {
-        let postings = index.offsets[Int(term)] ..< index.offsets[Int(term) + 1]
+    /// The postings of the term at `position` of the sorted vocabulary, as a JSON array of
+    /// (document gap, score) pairs.
+    static func encodePostings(at position: Int, in postings: Postings, to bytes: inout [UInt8]) {
+        let range = postings.range(at: position)
         bytes.append(UInt8(ascii: "["))
         var previous: Int32 = 0
-        for at in postings {
-            if at > postings.lowerBound { bytes.append(UInt8(ascii: ",")) }
-            bytes.appendDecimal(Int(index.documents[at] - previous))
+        for at in range {
+            if at > range.lowerBound { bytes.append(UInt8(ascii: ",")) }
+            bytes.appendDecimal(Int(postings.documents[at] - previous))
             bytes.append(UInt8(ascii: ","))
-            bytes.appendDecimal(Int(index.scores[at]))
-            previous = index.documents[at]
+            bytes.appendDecimal(Int(postings.scores[at]))
+            previous = postings.documents[at]
         }
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// How many bytes `encodePostings` writes for `term`.
-    static func encodedSize(of term: Int32, in index: InvertedIndex) -> Int {
-        let postings = index.offsets[Int(term)] ..< index.offsets[Int(term) + 1]
+    /// How many bytes `encodePostings` writes for the term at `position`.
+    static func encodedSize(of position: Int, in postings: Postings) -> Int {
+        let range = postings.range(at: position)
         // Brackets, and a comma inside each pair and between pairs.
-        var size = 2 + max(0, 2 * postings.count - 1)
+        var size = 2 + max(0, 2 * range.count - 1)
         var previous: Int32 = 0
-        for at in postings {
-            size += decimalDigits(Int(index.documents[at] - previous)) + decimalDigits(Int(index.scores[at]))
-            previous = index.documents[at]
+        for at in range {
+            size += decimalDigits(Int(postings.documents[at] - previous)) + decimalDigits(Int(postings.scores[at]))
+            previous = postings.documents[at]
         }
         return size
     }
@@ -236,7 +263,7 @@ struct SearchIndexBuilder {
     /// Groups sorted terms by prefix: one letter to start with, one more letter for any bucket whose
     /// postings exceed `limit` bytes (up to six letters; a single huge term stays whole). Terms
     /// sharing a prefix are neighbours in sorted order, so every bucket is a range. Sorted by prefix.
-    static func buckets(sorted: [Int32], terms: TermTable, limit: Int, postingsSize: (Int) -> Int) -> [Bucket] {
+    static func buckets(sorted: ArraySlice<Int32>, terms: TermTable, limit: Int, postingsSize: (Int) -> Int) -> [Bucket] {
         var result: [Bucket] = []
         func place(_ range: Range<Int>, prefixLength: Int) {
             var start = range.lowerBound
@@ -259,7 +286,7 @@ struct SearchIndexBuilder {
                 start = end
             }
         }
-        place(0 ..< sorted.count, prefixLength: 1)
+        place(sorted.startIndex ..< sorted.endIndex, prefixLength: 1)
         return result.sorted { $0.prefix.lexicographicallyPrecedes($1.prefix) }
     }
 
