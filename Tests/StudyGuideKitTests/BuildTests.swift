@@ -119,6 +119,20 @@ import Testing
         }
     }
 
+    /// A build keeps only a hash of each heading id once its page is written; a broken anchor to
+    /// such a page still gets a suggestion from the page's real headings.
+    @Test func aBrokenAnchorToAWrittenPageStillGetsASuggestion() throws {
+        let site = try TestSite.minimal([
+            "content/basics/a.md": TestSite.question(title: "A", extra: "weight: 1\n", body: "## Setting up\n\nText.\n"),
+            "content/basics/b.md": TestSite.question(title: "B", extra: "weight: 2\n", body: "See [a](a.md#seting-up).\n"),
+        ])
+        var context = BuildContext()
+        context.questionBatch = 25
+        let result = BuildContext.$current.withValue(context) { site.build() }
+        #expect(result.errors.count == 1)
+        #expect(result.errors.first?.contains("'a.md#seting-up' names no heading (did you mean 'setting-up'?)") == true, "\(result.errors)")
+    }
+
     @Test func everyProblemOfARunIsReportedTogether() throws {
         let site = try TestSite.minimal([
             "content/basics/a.md": TestSite.question(title: "A", extra: "related: [nowhere, firts]\n"),

@@ -28,9 +28,9 @@ struct RenderedBody: Sendable {
         RenderedBody(html: "", headings: headings, plainText: plainText, links: links, paragraphs: paragraphs)
     }
 
-    /// Only what the link checks read of a body: its headings' ids, and `links`.
-    func forLinkChecks(links: [Link]) -> RenderedBody {
-        RenderedBody(html: "", headings: headings.map { Heading(level: $0.level, text: "", id: $0.id, location: $0.location) },
+    /// Only what the link checks read of a body: `links`, and its headings' ids unless `headings` is false.
+    func forLinkChecks(links: [Link], headings: Bool = true) -> RenderedBody {
+        RenderedBody(html: "", headings: headings ? self.headings.map { Heading(level: $0.level, text: "", id: $0.id, location: $0.location) } : [],
                      plainText: "", links: links, paragraphs: [])
     }
 

@@ -42,6 +42,10 @@ enum SiteRenderer {
         var emptyPages: Set<PagePath> = []
         let linkTargets = LinkRule.Targets(site: site, links: links)
         var diagnostics: [Diagnostic] = []
+        // Introductions and guides keep every link for the end; questions only those that wait.
+        var laterLinks = checked.mapValues { $0.forLinkChecks(links: $0.links, headings: false) }
+        var headingIDs = HeadingIndex()
+        for (path, body) in checked { headingIDs.add(body.headings.lazy.map(\.id), of: path) }
 
         for start in stride(from: 0, to: questions.count, by: batchSize) {
             let range = start ..< min(start + batchSize, questions.count)
@@ -68,15 +72,16 @@ enum SiteRenderer {
             search.add(questions[range], bodies: bodies)
             stages.lap("search")
             // Links are checked now, but those to a heading of another page, which may come in a later
-            // batch: only they and every page's heading ids stay until the end.
+            // batch: only they and a hash of every heading id stay until the end.
             var now: [String: RenderedBody] = [:]
             for (path, body) in bodies {
+                headingIDs.add(body.headings.lazy.map(\.id), of: path)
                 var local: [RenderedBody.Link] = [], later: [RenderedBody.Link] = []
                 for link in body.links {
                     if LinkRule.needsOtherHeadings(link, in: path) { later.append(link) } else { local.append(link) }
                 }
                 now[path] = body.forLinkChecks(links: local)
-                checked[path] = body.forLinkChecks(links: later)
+                if !later.isEmpty { laterLinks[path] = body.forLinkChecks(links: later, headings: false) }
             }
             diagnostics += LinkRule().check(batchDocuments, bodies: now, against: linkTargets)
             stages.lap("links")
@@ -99,7 +104,14 @@ enum SiteRenderer {
         stages.lap("pages")
 
         // The same link rule as `check`, so the two never disagree about a link.
-        diagnostics = unreadable + diagnostics + LinkRule().check(documents, bodies: checked, against: linkTargets)
+        headingIDs.seal()
+        let sealed = headingIDs
+        let anchors = AnchorTargets(contains: sealed.contains) { path in
+            // Only for a suggestion under a broken anchor: the page is rendered again.
+            guard let document = documents.first(where: { $0.contentPath == path }) else { return [] }
+            return (BodyRenderer.render([document], links: links, rawHTML: rawHTML, paragraphs: false).0[path]?.headings ?? []).map(\.id)
+        }
+        diagnostics = unreadable + diagnostics + LinkRule().check(documents, bodies: laterLinks, against: linkTargets, anchors: anchors)
         stages.lap("links")
         search.write()
         stages.lap("search")

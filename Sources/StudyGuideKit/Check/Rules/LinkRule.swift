@@ -21,14 +21,17 @@ struct LinkRule: CheckRule {
         check(input.documents, bodies: input.bodies, against: Targets(site: input.site))
     }
 
-    /// The problems of the links in `bodies` of `documents`; anchors name headings of `bodies`.
-    /// `build` checks each batch of pages as it is rendered, and at the end the links it kept.
-    func check(_ documents: [Site.Document], bodies: [String: RenderedBody], against targets: Targets) -> [Diagnostic] {
+    /// The problems of the links in `bodies` of `documents`; anchors name headings of `bodies`
+    /// unless `anchors` says where else to find them. `build` checks each batch of pages as it is
+    /// rendered, and at the end the links it kept, against every page's headings.
+    func check(_ documents: [Site.Document], bodies: [String: RenderedBody], against targets: Targets,
+               anchors: AnchorTargets? = nil) -> [Diagnostic] {
+        let anchors = anchors ?? .headings(of: bodies)
         // Documents are independent, and `build` runs this rule on every link of the site.
-        parallelMap(documents) { document -> [Diagnostic] in
+        return parallelMap(documents) { document -> [Diagnostic] in
             guard let body = bodies[document.contentPath] else { return [] }
             return body.links.compactMap { link in
-                problem(with: link, in: document.contentPath, page: document.page, bodies: bodies, targets: targets)
+                problem(with: link, in: document.contentPath, page: document.page, anchors: anchors, targets: targets)
             }
         }.flatMap { $0 }
     }
@@ -44,13 +47,13 @@ struct LinkRule: CheckRule {
     }
 
     private func problem(with link: RenderedBody.Link, in contentPath: String, page: PagePath,
-                         bodies: [String: RenderedBody], targets: Targets) -> Diagnostic? {
+                         anchors: AnchorTargets, targets: Targets) -> Diagnostic? {
         let links = targets.links
         let destination = link.destination
         let at = link.location
         if destination.isEmpty { return .error(at: at, "link has no destination", rule: Self.id) }
         if destination.hasPrefix("#") {
-            return anchorProblem(String(destination.dropFirst()), in: contentPath, bodies: bodies, at: at, shownAs: destination)
+            return anchorProblem(String(destination.dropFirst()), in: contentPath, anchors: anchors, at: at, shownAs: destination)
         }
         if destination.hasPrefix("//") || destination.containsSchemeSeparator {
             return link.isImage
@@ -67,7 +70,7 @@ struct LinkRule: CheckRule {
                 return .error(at: at, "link to '\(destination)' names no page\(Suggestion.hint(for: destination, in: known))", rule: Self.id)
             }
             if fragment.count > 1 {
-                return anchorProblem(String(fragment.dropFirst()), in: target, bodies: bodies, at: at, shownAs: destination)
+                return anchorProblem(String(fragment.dropFirst()), in: target, anchors: anchors, at: at, shownAs: destination)
             }
             return nil
         }
@@ -85,10 +88,10 @@ struct LinkRule: CheckRule {
         return nil
     }
 
-    private func anchorProblem(_ anchor: String, in contentPath: String, bodies: [String: RenderedBody], at: SourceLocation,
+    private func anchorProblem(_ anchor: String, in contentPath: String, anchors: AnchorTargets, at: SourceLocation,
                                shownAs: String) -> Diagnostic? {
-        let ids = (bodies[contentPath]?.headings ?? []).map(\.id)
-        guard !ids.contains(anchor) else { return nil }
+        guard !anchors.contains(anchor, contentPath) else { return nil }
+        let ids = anchors.ids(contentPath)
         return .error(at: at, "'\(shownAs)' names no heading\(Suggestion.hint(for: anchor, in: ids))", rule: "broken-anchor")
     }
 
