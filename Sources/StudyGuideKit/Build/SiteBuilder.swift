@@ -104,8 +104,7 @@ public enum SiteBuilder {
 
         // Bodies were let go after parsing: each batch is read again, rendered and written in turn.
         let links = ContentLinks(site: site)
-        let rendered = SiteRenderer.render(site, theme: theme, documents: site.documents, links: links,
-                                           rawHTML: site.config.rawHTML, into: staging)
+        let rendered = SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging)
         report.diagnostics += rendered.diagnostics
         report.stages += rendered.stages
         _ = clock.lap("render")

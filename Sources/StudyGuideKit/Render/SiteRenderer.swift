@@ -16,25 +16,21 @@ enum SiteRenderer {
     /// of cards spans two batches. Small enough to bound memory, large enough to keep every core busy.
     static let batchSize = 40 * StudyDataBuilder.chunkSize
 
-    /// `documents` are every Markdown body of the site, let go after parsing (see `MarkdownBody`):
-    /// each batch reads its bodies again, and its HTML is let go once written.
-    static func render(_ site: Site, theme: Theme, documents: [Site.Document], links: ContentLinks,
-                       rawHTML: Bool, into output: StagingFolder) -> Output {
+    /// Markdown bodies were let go after parsing (see `MarkdownBody`): each batch reads its bodies
+    /// again, and its HTML is let go once written.
+    static func render(_ site: Site, theme: Theme, links: ContentLinks, rawHTML: Bool, into output: StagingFolder) -> Output {
         var stages = StageTimes()
         let batchSize = BuildContext.current.questionBatch ?? Self.batchSize
         precondition(batchSize > 0 && batchSize % StudyDataBuilder.chunkSize == 0, "a batch holds whole chunks of cards")
         let questions = site.questions
         let placement = questionPlacement(site)
         // Question bodies in site order, rendered in batches; the rest (introductions, guides) at once.
-        let questionPaths = Set(questions.map(\.contentPath))
-        let questionDocuments = documents.filter { questionPaths.contains($0.contentPath) }
-        let others = documents.filter { !questionPaths.contains($0.contentPath) }
+        let others = site.pageDocuments
         var (checked, unreadable) = BodyRenderer.render(others, links: links, rawHTML: rawHTML, paragraphs: false)
         stages.lap("markdown")
 
         let pages = PageBuilder(site: site, bodies: checked)
-        let written = site.pagePaths
-        let counter = PageCounter(total: written.count)
+        let counter = PageCounter(total: site.pageCount)
         let study = StudyDataBuilder(site: site, questions: questions)
         study.writeDeck(to: output)
         AnkiExport.writeHeaders(for: site, to: output)
@@ -44,12 +40,13 @@ enum SiteRenderer {
         var diagnostics: [Diagnostic] = []
         // Introductions and guides keep every link for the end; questions only those that wait.
         var laterLinks = checked.mapValues { $0.forLinkChecks(links: $0.links, headings: false) }
+        var laterDocuments = others
         var headingIDs = HeadingIndex()
         for (path, body) in checked { headingIDs.add(body.headings.lazy.map(\.id), of: path) }
 
         for start in stride(from: 0, to: questions.count, by: batchSize) {
             let range = start ..< min(start + batchSize, questions.count)
-            let batchDocuments = Array(questionDocuments[range])
+            let batchDocuments = questions[range].map(\.document)
             let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false)
             unreadable += problems
             stages.lap("markdown")
@@ -83,6 +80,7 @@ enum SiteRenderer {
                 now[path] = body.forLinkChecks(links: local)
                 if !later.isEmpty { laterLinks[path] = body.forLinkChecks(links: later, headings: false) }
             }
+            laterDocuments += batchDocuments.filter { laterLinks[$0.contentPath] != nil }
             diagnostics += LinkRule().check(batchDocuments, bodies: now, against: linkTargets)
             stages.lap("links")
         }
@@ -108,21 +106,21 @@ enum SiteRenderer {
         let sealed = headingIDs
         let anchors = AnchorTargets(contains: sealed.contains) { path in
             // Only for a suggestion under a broken anchor: the page is rendered again.
-            guard let document = documents.first(where: { $0.contentPath == path }) else { return [] }
+            guard let document = site.documents.first(where: { $0.contentPath == path }) else { return [] }
             return (BodyRenderer.render([document], links: links, rawHTML: rawHTML, paragraphs: false).0[path]?.headings ?? []).map(\.id)
         }
-        diagnostics = unreadable + diagnostics + LinkRule().check(documents, bodies: laterLinks, against: linkTargets, anchors: anchors)
+        diagnostics = unreadable + diagnostics + LinkRule().check(laterDocuments, bodies: laterLinks, against: linkTargets, anchors: anchors)
         stages.lap("links")
         search.write()
         stages.lap("search")
         if let baseURL = site.config.baseURL {
-            Syndication.files(for: site, pages: written, baseURL: baseURL).forEach(output.write)
+            Syndication.files(for: site, pages: site.pagePaths, baseURL: baseURL).forEach(output.write)
             stages.lap("feeds")
         }
         if !emptyPages.isEmpty {
             diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
         }
-        return Output(diagnostics: diagnostics, stages: stages.stages, pages: written.count)
+        return Output(diagnostics: diagnostics, stages: stages.stages, pages: site.pageCount)
     }
 
     /// For each question in site order, its category's index and its place in that category.

@@ -16,6 +16,10 @@ public struct Site: Sendable {
         /// Its questions' places in `Site.questions`, where they follow one another.
         public var members: Range<Int>
         public var path: PagePath { .category(category.slug) }
+
+        var document: Document {
+            Document(contentPath: category.contentPath, location: category.location, page: path, body: category.body)
+        }
     }
 
     /// A tag and the questions that carry it, by title: their places in `questions` (a question
@@ -59,12 +63,19 @@ public struct Site: Sendable {
     var documents: [Document] {
         var result: [Document] = []
         for category in categories {
-            let c = category.category
-            result.append(Document(contentPath: c.contentPath, location: c.location, page: category.path, body: c.body))
-            for question in questions(of: category) {
-                result.append(Document(contentPath: question.contentPath, location: question.location, page: question.path, body: question.body))
-            }
+            result.append(category.document)
+            for question in questions(of: category) { result.append(question.document) }
         }
+        return result + guideDocuments
+    }
+
+    /// The bodies that are not questions' (categories, guides, introductions): few, and
+    /// rendered before the questions, which a build renders a batch at a time.
+    var pageDocuments: [Document] { categories.map(\.document) + guideDocuments }
+
+    /// Guides, then the home and guides introductions.
+    private var guideDocuments: [Document] {
+        var result: [Document] = []
         for guide in guides {
             result.append(Document(contentPath: guide.contentPath, location: guide.location, page: guide.path, body: guide.body))
         }
@@ -77,6 +88,9 @@ public struct Site: Sendable {
 
     /// The pages every site has, whatever its content.
     static let fixedPages: [PagePath] = [.home, .tagsIndex, .guidesIndex, .search, .notFound, .practice, .interview]
+
+    /// How many entries `pagePaths` has, without making it.
+    var pageCount: Int { Self.fixedPages.count + categories.count + questions.count + tags.count + guides.count }
 
     /// Every HTML page the build writes, in the order it renders them. Links are checked against
     /// this list, so `build` and `check` agree on what exists.
@@ -96,6 +110,8 @@ public struct Site: Sendable {
 
 extension Question {
     public var path: PagePath { .question(slug, in: category) }
+
+    var document: Site.Document { Site.Document(contentPath: contentPath, location: location, page: path, body: body) }
 }
 
 extension Guide {
