@@ -17,32 +17,65 @@ struct StudyDataBuilder {
         "studyguide:" + (Slug.make(from: config.baseURL ?? config.title).isEmpty ? "site" : Slug.make(from: config.baseURL ?? config.title))
     }
 
-    /// Writes the deck: every card's metadata, needing no bodies.
+    /// Cards of the deck made and appended to its file together, so the deck of a large site is
+    /// never whole in memory.
+    static let deckPiece = 2_000
+
+    /// Writes the deck: every card's metadata, needing no bodies. The JSON is written straight
+    /// into bytes, as `JSONValue` would write it, a piece of cards at a time.
     func writeDeck(to output: StagingFolder) {
-        let cards = questions.enumerated().map { index, question -> JSONValue in
-            .object([
-                ("slug", .string(question.slug)),
-                ("title", .string(question.title)),
-                ("url", .string(question.path.path)),
-                ("category", .string(question.category)),
-                ("difficulty", .string(question.difficulty.rawValue)),
-                ("kind", .string(question.kind.rawValue)),
-                ("tags", .array(question.tags.map { .string($0.value) })),
-                ("chunk", .number(index / Self.chunkSize)),
-            ])
+        let path = PagePath("study/deck.js")
+        var head: [UInt8] = []
+        head.appendASCII("StudyGuideStudy.registerDeck({\"version\":1,\"storageKey\":")
+        Escaping.appendJavaScriptString(Self.storageKey(for: site.config), to: &head)
+        head.appendASCII(",\"cards\":[")
+        output.write(path, parts: [head], inputs: .everything)
+
+        let questions = questions
+        for piece in stride(from: 0, to: questions.count, by: Self.deckPiece) {
+            let end = min(piece + Self.deckPiece, questions.count)
+            let parts = parallelMap(Array(stride(from: piece, to: end, by: Self.chunkSize * 10))) { start -> [UInt8] in
+                var out: [UInt8] = []
+                for index in start ..< min(start + Self.chunkSize * 10, end) {
+                    let question = questions[index]
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    out.appendASCII("{\"slug\":")
+                    Escaping.appendJavaScriptString(question.slug, to: &out)
+                    out.appendASCII(",\"title\":")
+                    Escaping.appendJavaScriptString(question.title, to: &out)
+                    out.appendASCII(",\"url\":")
+                    Escaping.appendJavaScriptString(question.path.path, to: &out)
+                    out.appendASCII(",\"category\":")
+                    Escaping.appendJavaScriptString(question.category, to: &out)
+                    out.appendASCII(",\"difficulty\":")
+                    Escaping.appendJavaScriptString(question.difficulty.rawValue, to: &out)
+                    out.appendASCII(",\"kind\":")
+                    Escaping.appendJavaScriptString(question.kind.rawValue, to: &out)
+                    out.appendASCII(",\"tags\":[")
+                    for (position, tag) in question.tags.enumerated() {
+                        if position > 0 { out.append(UInt8(ascii: ",")) }
+                        Escaping.appendJavaScriptString(tag.value, to: &out)
+                    }
+                    out.appendASCII("],\"chunk\":")
+                    out.appendDecimal(index / Self.chunkSize)
+                    out.append(UInt8(ascii: "}"))
+                }
+                return out
+            }
+            output.append(path, parts: parts)
         }
-        let deck = JSONValue.object([
-            ("version", .number(1)),
-            ("storageKey", .string(Self.storageKey(for: site.config))),
-            ("cards", .array(cards)),
-            ("categories", .array(site.categories.map {
-                .object([("slug", .string($0.category.slug)), ("title", .string($0.category.title)), ("count", .number($0.members.count))])
-            })),
-            ("kinds", .array(QuestionKind.allCases.map { .object([("slug", .string($0.rawValue)), ("title", .string($0.label))]) })),
-            ("tags", .array(site.tags.map { .string($0.name) })),
-        ])
-        output.write(OutputFile(path: PagePath("study/deck.js"), text: "StudyGuideStudy.registerDeck(\(deck.serialized));\n",
-                                inputs: .everything))
+
+        var tail: [UInt8] = []
+        tail.appendASCII("],\"categories\":")
+        JSONValue.array(site.categories.map {
+            .object([("slug", .string($0.category.slug)), ("title", .string($0.category.title)), ("count", .number($0.members.count))])
+        }).write(to: &tail)
+        tail.appendASCII(",\"kinds\":")
+        JSONValue.array(QuestionKind.allCases.map { .object([("slug", .string($0.rawValue)), ("title", .string($0.label))]) }).write(to: &tail)
+        tail.appendASCII(",\"tags\":")
+        JSONValue.array(site.tags.map { .string($0.name) }).write(to: &tail)
+        tail.appendASCII("});\n")
+        output.append(path, parts: [tail])
     }
 
     /// Writes the card chunks of the questions in `range`, which starts on a chunk boundary and
