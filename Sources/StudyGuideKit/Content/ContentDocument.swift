@@ -56,9 +56,8 @@ enum ContentDocument: Sendable {
     func detachingBody(from path: String, normalised: Bool) -> ContentDocument {
         func detach(_ body: MarkdownBody) -> MarkdownBody { body.detached(from: path, normalised: normalised) }
         switch self {
-        case .question(var question):
-            question.body = detach(question.body)
-            return .question(question)
+        case .question(let question):
+            return .question(question.with(body: detach(question.body)))
         case .category(var category):
             category.body = detach(category.body)
             return .category(category)

@@ -31,32 +31,68 @@ public enum QuestionKind: String, CaseIterable, Sendable {
     }
 }
 
-/// One interview question: `content/<category>/<slug>.md`.
-public struct Question: Sendable {
-    public var slug: String
-    public var category: String
-    public var title: String
-    public var difficulty: Difficulty
-    public var kind: QuestionKind
-    public var summary: String
-    var tags: [Located<String>]
+/// One interview question: `content/<category>/<slug>.md`. A reference, not a value: every
+/// list of the site (categories, tags, related links, batches) shares one copy of each question
+/// instead of copying its dozen strings and arrays.
+public final class Question: Sendable {
+    public let slug: String
+    public let category: String
+    public let title: String
+    public let difficulty: Difficulty
+    public let kind: QuestionKind
+    public let summary: String
+    let tags: [Located<String>]
     /// Where the title is written, for problems about it.
-    var titleLocation: SourceLocation
-    var aliases: [Located<String>]
-    var followUps: [String]
-    var areas: [String]
-    var redFlags: [String]
-    var related: [Located<String>]
-    var weight: Int
-    var updated: ContentDate?
-    public var draft: Bool
+    let titleLocation: SourceLocation
+    let aliases: [Located<String>]
+    let followUps: [String]
+    let areas: [String]
+    let redFlags: [String]
+    let related: [Located<String>]
+    let weight: Int
+    let updated: ContentDate?
+    public let draft: Bool
     /// Where the file is, for diagnostics.
-    public var location: SourceLocation
+    public let location: SourceLocation
     /// Where `slug:` is written; nil when the slug comes from the file name.
-    var slugLocation: SourceLocation?
+    let slugLocation: SourceLocation?
     /// The file's path inside `content/`, for Markdown links between files.
-    var contentPath: String
-    public var body: MarkdownBody
+    let contentPath: String
+    public let body: MarkdownBody
+
+    init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind, summary: String,
+         tags: [Located<String>], titleLocation: SourceLocation, aliases: [Located<String>], followUps: [String],
+         areas: [String], redFlags: [String], related: [Located<String>], weight: Int, updated: ContentDate?, draft: Bool,
+         location: SourceLocation, slugLocation: SourceLocation?, contentPath: String, body: MarkdownBody) {
+        self.slug = slug
+        self.category = category
+        self.title = title
+        self.difficulty = difficulty
+        self.kind = kind
+        self.summary = summary
+        self.tags = tags
+        self.titleLocation = titleLocation
+        self.aliases = aliases
+        self.followUps = followUps
+        self.areas = areas
+        self.redFlags = redFlags
+        self.related = related
+        self.weight = weight
+        self.updated = updated
+        self.draft = draft
+        self.location = location
+        self.slugLocation = slugLocation
+        self.contentPath = contentPath
+        self.body = body
+    }
+
+    /// The same question with another body: the parsed one, let go once the file is read.
+    func with(body: MarkdownBody) -> Question {
+        Question(slug: slug, category: category, title: title, difficulty: difficulty, kind: kind, summary: summary,
+                 tags: tags, titleLocation: titleLocation, aliases: aliases, followUps: followUps, areas: areas,
+                 redFlags: redFlags, related: related, weight: weight, updated: updated, draft: draft, location: location,
+                 slugLocation: slugLocation, contentPath: contentPath, body: body)
+    }
 
     static let keys = ["title", "difficulty", "kind", "summary", "tags", "aliases", "follow_ups", "areas",
                        "red_flags", "related", "weight", "slug", "updated", "draft"]
