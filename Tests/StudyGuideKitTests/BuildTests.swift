@@ -133,6 +133,24 @@ import Testing
         #expect(result.errors.first?.contains("'a.md#seting-up' names no heading (did you mean 'setting-up'?)") == true, "\(result.errors)")
     }
 
+    /// Links may name generated pages directly: listings, tags, and questions by their page's
+    /// name, which `slug:` can make differ from the file's.
+    @Test func linksToGeneratedPagesAreCheckedAgainstEveryPageTheBuildWrites() throws {
+        let site = try TestSite.minimal([
+            "content/basics/renamed-file.md": TestSite.question(title: "Renamed", extra: "slug: given-slug\ntags: [sql]\n"),
+            "content/basics/links.md": TestSite.question(title: "Links", body: """
+                [a](first.html) [b](given-slug.html) [c](../tags/sql.html) [d](../practice.html) [e](index.html)
+
+                [f](renamed-file.html) [g](../tags/nosql.html) [h](../nowhere/index.html)
+                """),
+        ])
+        site.build().expectErrors([
+            "content/basics/links.md:10:1: error: link to 'renamed-file.html' names no generated page [broken-link]",
+            "content/basics/links.md:10:24: error: link to '../tags/nosql.html' names no generated page [broken-link]",
+            "content/basics/links.md:10:48: error: link to '../nowhere/index.html' names no generated page [broken-link]",
+        ])
+    }
+
     @Test func everyProblemOfARunIsReportedTogether() throws {
         let site = try TestSite.minimal([
             "content/basics/a.md": TestSite.question(title: "A", extra: "related: [nowhere, firts]\n"),

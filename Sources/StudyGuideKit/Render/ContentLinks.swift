@@ -6,7 +6,11 @@ struct ContentLinks: Sendable {
     let pages: [String: PagePath]
 
     init(site: Site) {
-        var pages = Dictionary(site.documents.map { ($0.contentPath, $0.page) }, uniquingKeysWith: { first, _ in first })
+        // Filled page by page: a list of every document first would double what a large site holds here.
+        var pages: [String: PagePath] = [:]
+        pages.reserveCapacity(site.questions.count + site.categories.count + site.guides.count + 2)
+        for document in site.pageDocuments where pages[document.contentPath] == nil { pages[document.contentPath] = document.page }
+        for question in site.questions where pages[question.contentPath] == nil { pages[question.contentPath] = question.path }
         // The home page and the guides list exist without an introduction file, and links to them work.
         pages["_index.md"] = .home
         pages["guides/_index.md"] = .guidesIndex

@@ -12,7 +12,9 @@ struct PageBuilder: Sendable {
         self.bodies = bodies
         questionsBySlug = Dictionary(site.questions.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var folderLinks: [Substring: PageChrome.FolderLinks] = [:]
-        for page in site.pagePaths where folderLinks[page.folder] == nil {
+        // Questions live in their category's folder: the other pages name every folder there is.
+        for page in Site.fixedPages + site.categories.map(\.path) + site.tags.map(\.path) + site.guides.map(\.path)
+        where folderLinks[page.folder] == nil {
             folderLinks[page.folder] = PageChrome.FolderLinks(site: site, page: page)
         }
         self.folderLinks = folderLinks

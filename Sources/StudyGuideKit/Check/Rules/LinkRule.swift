@@ -8,12 +8,22 @@ struct LinkRule: CheckRule {
     struct Targets: Sendable {
         let site: Site
         let links: ContentLinks
-        let generated: Set<PagePath>
+        /// Every generated page but the questions', which `links` knows.
+        private let listings: Set<PagePath>
 
         init(site: Site, links: ContentLinks? = nil) {
             self.site = site
             self.links = links ?? ContentLinks(site: site)
-            generated = Set(site.pagePaths)
+            listings = Set(Site.fixedPages + site.categories.map(\.path) + site.tags.map(\.path) + site.guides.map(\.path))
+        }
+
+        /// Whether the build writes the page `path`.
+        func isGenerated(_ path: PagePath) -> Bool {
+            if listings.contains(path) { return true }
+            // A question's page is named after its file unless `slug:` says otherwise.
+            guard path.path.hasSuffix(".html") else { return false }
+            if links.pages[String(path.path.dropLast(5)) + ".md"] == path { return true }
+            return site.questions.contains { $0.path == path }
         }
     }
 
@@ -77,7 +87,7 @@ struct LinkRule: CheckRule {
         let pathPart = String(destination.prefix { $0 != "#" && $0 != "?" })
         if pathPart.hasSuffix(".html") {
             let target = PagePath(resolve(pathPart, against: page.path))
-            return targets.generated.contains(target) ? nil
+            return targets.isGenerated(target) ? nil
                 : .error(at: at, "link to '\(destination)' names no generated page", rule: Self.id)
         }
         if destination.utf8.contains(UInt8(ascii: ":")) { return nil }  // other schemes are left to the reader's browser
