@@ -10,11 +10,14 @@ internal import Foundation
 /// written, the bytes stay in memory: a build never fails for want of scratch space.
 final class SpillFile: @unchecked Sendable {
     private var descriptor: Int32
+    /// Whether the bytes are on disk (false once no temporary file could be made or written).
+    var isOnDisk: Bool { descriptor >= 0 }
     private var memory: [UInt8] = []
     private(set) var size = 0
 
-    init() {
-        var template = Array((NSTemporaryDirectory() + "/studyguide-spill-XXXXXX").utf8CString)
+    /// A file in `directory` (the system's temporary folder unless a test names another).
+    init(directory: String = NSTemporaryDirectory()) {
+        var template = Array((directory + "/studyguide-spill-XXXXXX").utf8CString)
         descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if descriptor >= 0 {
             template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
