@@ -1,4 +1,5 @@
 public import StudyGuideKit
+internal import Foundation
 
 /// `studyguide serve`: build, serve on loopback, watch the sources, rebuild and reload.
 public enum PreviewServer {
@@ -8,18 +9,20 @@ public enum PreviewServer {
         let session = PreviewSession(options: options)
         let first = await session.rebuild()
         log(summary(first))
-        let watcher = SiteWatcher(source: options.source, themes: options.themes)
+        let watcher = SourceWatcher.start(source: options.source, themes: options.themes,
+                                          polling: ProcessInfo.processInfo.environment["STUDYGUIDE_WATCH"] == "poll")
+        log("Watching the sources by \(watcher.mechanism)")
         let watch = Task {
-            var previous = watcher.snapshot()
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(200))
-                let current = watcher.snapshot()
-                guard current != previous else { continue }
-                previous = current
+            // Changes made during a rebuild wait as one batch for the next.
+            for await _ in watcher.signals {
+                _ = watcher.takeChanges()
                 log(summary(await session.rebuild()))
             }
         }
-        defer { watch.cancel() }
+        defer {
+            watch.cancel()
+            watcher.stop()
+        }
         // There is no graceful shutdown: open pages hold event streams forever, a preview has
         // nothing to save, and the CLI ends the process on SIGINT/SIGTERM itself.
         try await Listener.run(on: address, handler: PreviewResponder(session: session)) { bound in
