@@ -13,10 +13,9 @@ public enum PreviewServer {
                                           polling: ProcessInfo.processInfo.environment["STUDYGUIDE_WATCH"] == "poll")
         log("Watching the sources by \(watcher.mechanism)")
         let watch = Task {
-            // Changes made during a rebuild wait as one batch for the next.
+            // Changes made while one batch is handled wait as one batch for the next.
             for await _ in watcher.signals {
-                _ = watcher.takeChanges()
-                log(summary(await session.rebuild()))
+                await session.sourcesChanged(watcher.takeChanges(), log: log)
             }
         }
         defer {

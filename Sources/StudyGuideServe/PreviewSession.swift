@@ -4,11 +4,24 @@ public import StudyGuideKit
 /// The state of a preview: builds into a private folder, remembers whether the last build
 /// failed, and tells open pages to reload or to show the problems. A failed build leaves the
 /// last good site in place, exactly as `build` does.
+///
+/// An edit is shown in two steps. First, when it is an edit `LivePreview` can show alone (a
+/// question's answer, summary, difficulty…), the pages that show it are rendered again and
+/// written in place, and open pages reload: milliseconds, whatever the size of the site. Then a
+/// full build runs off the actor, redoing the search index, study data, decks and feeds; edits
+/// made meanwhile are shown alone at once and built again after it.
 public actor PreviewSession {
     public let options: BuildOptions
     let reload = LiveReload()
     private(set) var version = 0
     private(set) var problems: [Diagnostic] = []
+    /// The last good build's site, for edits shown alone.
+    private var live: LivePreview?
+    /// Files changed since the running full build started (or waiting for the next one).
+    private var changedSinceBuild: Set<String> = []
+    /// Whether every change waiting for the full build was already shown alone.
+    private var allShownAlone = true
+    private var building = false
 
     public init(options: BuildOptions) {
         self.options = options
@@ -17,19 +30,74 @@ public actor PreviewSession {
     /// Where the served site lives.
     public nonisolated var root: URL { options.output }
 
-    /// Builds, then tells every open page what happened.
+    /// Builds, then tells every open page what happened (at start, and when polling).
     @discardableResult
     public func rebuild() async -> BuildReport {
-        let report = SiteBuilder.build(options)
-        if report.succeeded {
-            problems = []
+        let (report, live) = await Self.fullBuild(options)
+        await land(report, live, reloading: true)
+        return report
+    }
+
+    /// Sources changed: shows what it can at once, then starts (or queues) a full build, whose
+    /// result goes to `log` with the rest. Returns without waiting for the full build.
+    public func sourcesChanged(_ paths: Set<String>, log: @escaping @Sendable (String) -> Void) async {
+        let start = ContinuousClock.now
+        var shownAlone = false
+        if let live, case .written(let files) = live.apply(paths, into: root), !files.isEmpty {
+            shownAlone = true
             version += 1
             await reload.send(.reload(version: version))
+            log("Showed the edit on \(files.count) pages in \(Self.milliseconds(since: start)); a full build follows")
+        }
+        changedSinceBuild.formUnion(paths)
+        allShownAlone = allShownAlone && shownAlone
+        guard !building else { return }
+        building = true
+        Task { await buildWhileChanged(log: log) }
+    }
+
+    /// Full builds until no change waits; each lands, then the changes made during it are shown alone.
+    private func buildWhileChanged(log: @Sendable (String) -> Void) async {
+        while !changedSinceBuild.isEmpty {
+            changedSinceBuild = []
+            let reloading = !allShownAlone
+            allShownAlone = true
+            let (report, live) = await Self.fullBuild(options)
+            await land(report, live, reloading: reloading)
+            log(PreviewServer.summary(report))
+            if !changedSinceBuild.isEmpty, let live, case .written(let files) = live.apply(changedSinceBuild, into: root), !files.isEmpty {
+                // The build swapped in a folder without edits made while it ran: show them again.
+                version += 1
+                await reload.send(.reload(version: version))
+            }
+        }
+        building = false
+    }
+
+    /// Runs off the actor, so that edits are shown while it builds.
+    private nonisolated static func fullBuild(_ options: BuildOptions) async -> (BuildReport, LivePreview?) {
+        let report = SiteBuilder.build(options)
+        return (report, report.succeeded ? LivePreview.load(options) : nil)
+    }
+
+    private func land(_ report: BuildReport, _ live: LivePreview?, reloading: Bool) async {
+        if report.succeeded {
+            self.live = live
+            let hadProblems = !problems.isEmpty
+            problems = []
+            if reloading || hadProblems {
+                version += 1
+                await reload.send(.reload(version: version))
+            }
         } else {
             problems = report.diagnostics.filter { $0.severity == .error }
             await reload.send(.problems(problemsJSON))
         }
-        return report
+    }
+
+    private static func milliseconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        return "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms"
     }
 
     /// The event a page gets when it connects: the current problems, if any.

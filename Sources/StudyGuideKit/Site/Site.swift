@@ -31,7 +31,7 @@ public struct Site: Sendable {
     }
 
     /// Every question in site order: category by category, each in reading order.
-    public let questions: [Question]
+    public private(set) var questions: [Question]
 
     /// `questions` holds every question in site order: category by category, as `categories` lists them.
     init(config: SiteConfig, homeIntro: SectionIntro?, guidesIntro: SectionIntro?, categories: [CategoryPage],
@@ -43,6 +43,12 @@ public struct Site: Sendable {
         self.questions = questions
         self.guides = guides
         self.tags = tags
+    }
+
+    /// Puts an edited question in the place of the one it replaces (`LivePreview`: same slug,
+    /// category, title, weight and tags, so every list stays as it was).
+    mutating func replaceQuestion(at place: Int, with question: Question) {
+        questions[place] = question
     }
 
     /// The questions of `category`, in reading order.

@@ -20,6 +20,20 @@ struct PageBuilder: Sendable {
         self.folderLinks = folderLinks
     }
 
+    private init(site: Site, bodies: [String: RenderedBody], questionsBySlug: [String: Int],
+                 folderLinks: [Substring: PageChrome.FolderLinks]) {
+        self.site = site
+        self.bodies = bodies
+        self.questionsBySlug = questionsBySlug
+        self.folderLinks = folderLinks
+    }
+
+    /// The same builder over a site whose questions were edited in place (`LivePreview`): slugs,
+    /// categories and tags are as they were, so the lookups made from them still hold.
+    func replacing(_ site: Site) -> PageBuilder {
+        PageBuilder(site: site, bodies: bodies, questionsBySlug: questionsBySlug, folderLinks: folderLinks)
+    }
+
     /// Keyed by `PagePath.folder`: made before pages render in parallel, read-only after.
     private let folderLinks: [Substring: PageChrome.FolderLinks]
 
