@@ -115,6 +115,12 @@ bench-search: release
 BENCH_SIZES      ?= 1000 10000 100000
 BENCH_RUNS       ?= 5
 BENCH_RUNS_LARGE ?= 1
+# Preview benchmark (not part of `make test`): edit -> served page under `serve`, 20 edits on a
+# 10,000-question site and on this repository's own. See bench/serve_benchmark.py.
+.PHONY: bench-serve
+bench-serve: release
+	$(PYTHON) bench/serve_benchmark.py $(BENCH_SERVE_ARGS)
+
 .PHONY: bench
 bench:
 	$(PYTHON) bench/build_benchmark.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --runs-large $(BENCH_RUNS_LARGE) $(BENCH_BUILD_ARGS)

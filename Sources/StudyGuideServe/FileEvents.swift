@@ -13,10 +13,11 @@ struct FileEventsUnavailable: Error, CustomStringConvertible {
 /// temporary file and renaming it over the original (vim, VS Code, most IDEs) is seen as a change
 /// of the original; a folder created later is watched as soon as it appears.
 final class FileEvents: @unchecked Sendable {
-    /// A batch is reported once no event came for this long…
-    static let quietMilliseconds: UInt64 = 25
-    /// …or this long after its first event, whichever comes first.
-    static let longestMilliseconds: UInt64 = 250
+    /// A batch is reported once no event came for this long and every file written in it was
+    /// closed (an editor's save is one burst of events, ended by the close)…
+    static let quietMilliseconds: UInt64 = 8
+    /// …or this long after its first event, whichever comes first (a file held open).
+    static let longestMilliseconds: UInt64 = 300
 
     #if os(Linux)
     private let descriptor: Int32
@@ -127,6 +128,8 @@ final class FileEvents: @unchecked Sendable {
         defer { closeAll() }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending: Set<String> = []
+        // Files written to and not closed yet: reading them now could find half a save.
+        var open: Set<String> = []
         var firstEvent: UInt64 = 0
         var lastEvent: UInt64 = 0
         func milliseconds() -> UInt64 { DispatchTime.now().uptimeNanoseconds / 1_000_000 }
@@ -134,7 +137,8 @@ final class FileEvents: @unchecked Sendable {
         while true {
             var timeout: Int32 = -1
             if !pending.isEmpty {
-                let due = min(lastEvent + Self.quietMilliseconds, firstEvent + Self.longestMilliseconds)
+                let longest = firstEvent + Self.longestMilliseconds
+                let due = open.isEmpty ? min(lastEvent + Self.quietMilliseconds, longest) : longest
                 let now = milliseconds()
                 timeout = due > now ? Int32(due - now) : 0
             }
@@ -148,6 +152,7 @@ final class FileEvents: @unchecked Sendable {
             if count == 0 {
                 report(pending)
                 pending = []
+                open = []
                 continue
             }
             let length = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
@@ -157,12 +162,12 @@ final class FileEvents: @unchecked Sendable {
             }
             if pending.isEmpty { firstEvent = milliseconds() }
             lastEvent = milliseconds()
-            buffer.withUnsafeBytes { bytes in handle(UnsafeRawBufferPointer(rebasing: bytes[..<length]), into: &pending) }
+            buffer.withUnsafeBytes { bytes in handle(UnsafeRawBufferPointer(rebasing: bytes[..<length]), into: &pending, open: &open) }
         }
     }
 
     /// Turns the raw events read at once into changed paths, watching new folders as they come.
-    private func handle(_ bytes: UnsafeRawBufferPointer, into changed: inout Set<String>) {
+    private func handle(_ bytes: UnsafeRawBufferPointer, into changed: inout Set<String>, open: inout Set<String>) {
         let header = MemoryLayout<inotify_event>.size
         var offset = 0
         while offset + header <= bytes.count {
@@ -190,6 +195,10 @@ final class FileEvents: @unchecked Sendable {
             if name.hasPrefix(".") || (folder == source && !rootNames.contains(name)) { continue }
             let path = folder + "/" + name
             changed.insert(path)
+            if mask & UInt32(IN_ISDIR) == 0 {
+                if mask & UInt32(IN_MODIFY | IN_CREATE) != 0 { open.insert(path) }
+                if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO) != 0 { open.remove(path) }
+            }
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 // Files may already be inside (a folder moved in, or written before the watch).
                 do {
