@@ -5,10 +5,11 @@ public import Foundation
 /// build (which also redoes the search index, study data, decks and feeds) follows behind.
 ///
 /// It handles the common edit: a question's answer, summary, difficulty, kind, follow-ups, areas,
-/// red flags, aliases, related pages or date. Anything that moves pages or changes what lists
-/// them (a new, deleted or renamed file, a slug, category, title, weight, tag or draft flag, a
-/// template, `site.yml`), and any problem, is left to the full build, which reports problems as
-/// `build` does. The pages it writes are the bytes the full build writes for them (a test).
+/// red flags, aliases, related pages or date, and its title when the new one keeps its place in
+/// its lists. Anything that moves pages or changes what lists them (a new, deleted or renamed
+/// file, a slug, category, weight, tag or draft flag, a title that reorders a list, a template,
+/// `site.yml`), and any problem, is left to the full build, which reports problems as `build`
+/// does. The pages it writes are the bytes the full build writes for them (a test).
 ///
 /// Used from one task at a time (the preview session's actor), hence the unchecked Sendable.
 public final class LivePreview: @unchecked Sendable {
@@ -70,6 +71,10 @@ public final class LivePreview: @unchecked Sendable {
             }
         }
         guard !edits.isEmpty else { return .written([]) }
+        let retitled = edits.filter { site.questions[$0.place].title != $0.question.title }
+        if retitled.count > 1 || retitled.contains(where: { !keepsPlace($0.question, at: $0.place) }) {
+            return .needsFullBuild("a new title moves a question in its lists")
+        }
 
         // What else shows an edited question: lists show its card (summary, difficulty, kind, date),
         // related links its difficulty. Its title and place are as they were.
@@ -79,10 +84,14 @@ public final class LivePreview: @unchecked Sendable {
         for (place, question, _) in edits {
             let old = site.questions[place]
             if old.summary != question.summary || old.difficulty != question.difficulty || old.kind != question.kind
-                || old.updated != question.updated {
+                || old.updated != question.updated || old.title != question.title {
                 listed.insert(place)
             }
-            if old.difficulty != question.difficulty { relatedChanged.insert(question.slug) }
+            if old.difficulty != question.difficulty || old.title != question.title { relatedChanged.insert(question.slug) }
+            if old.title != question.title, let category = site.categories.first(where: { $0.members.contains(place) }) {
+                // Its neighbours link to it by title.
+                for neighbour in [place - 1, place + 1] where category.members.contains(neighbour) { shown.insert(neighbour) }
+            }
             site.replaceQuestion(at: place, with: question)
             shown.insert(place)
         }
@@ -117,6 +126,28 @@ public final class LivePreview: @unchecked Sendable {
         return .written(files.map(\.path.path))
     }
 
+    /// Whether `question`, retitled, keeps its place among its neighbours in its category (by
+    /// weight, title, slug) and in each of its tags (by title, slug): then no list changes order.
+    private func keepsPlace(_ question: Question, at place: Int) -> Bool {
+        func before(_ a: Question, _ b: Question) -> Bool { (a.weight, a.title, a.slug) < (b.weight, b.title, b.slug) }
+        guard let category = site.categories.first(where: { $0.members.contains(place) }) else { return false }
+        if category.members.contains(place - 1), !before(site.questions[place - 1], question) { return false }
+        if category.members.contains(place + 1), !before(question, site.questions[place + 1]) { return false }
+        let names = Set(question.tags.map(\.value))
+        for tag in site.tags where names.contains(tag.name) {
+            guard let index = tag.members.firstIndex(of: place) else { return false }
+            if index > 0 {
+                let previous = site.questions[tag.members[index - 1]]
+                guard (previous.title, previous.slug) < (question.title, question.slug) else { return false }
+            }
+            if index + 1 < tag.members.count {
+                let next = site.questions[tag.members[index + 1]]
+                guard (question.title, question.slug) < (next.title, next.slug) else { return false }
+            }
+        }
+        return true
+    }
+
     /// Why an edit cannot be shown alone.
     private struct NotLocal: Error, CustomStringConvertible {
         let description: String
@@ -135,7 +166,7 @@ public final class LivePreview: @unchecked Sendable {
         guard case .question(let question)? = document, !more.containsErrors else {
             return .failure(.init(description: "\(display) has problems"))
         }
-        guard question.slug == old.slug, question.category == old.category, question.title == old.title,
+        guard question.slug == old.slug, question.category == old.category,
               question.weight == old.weight, question.draft == old.draft, question.tags.map(\.value) == old.tags.map(\.value) else {
             return .failure(.init(description: "\(display) moved or changes what lists it"))
         }
