@@ -76,8 +76,12 @@ public actor PreviewSession {
 
     /// Runs off the actor, so that edits are shown while it builds.
     private nonisolated static func fullBuild(_ options: BuildOptions) async -> (BuildReport, LivePreview?) {
-        let report = SiteBuilder.build(options)
-        return (report, report.succeeded ? LivePreview.load(options) : nil)
+        var options = options
+        options.keepsPreview = true
+        var report = SiteBuilder.build(options)
+        let live = report.succeeded ? report.preview : nil
+        report.preview = nil
+        return (report, live)
     }
 
     private func land(_ report: BuildReport, _ live: LivePreview?, reloading: Bool) async {

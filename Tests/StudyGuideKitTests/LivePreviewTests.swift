@@ -64,15 +64,19 @@ import Testing
         for slug in specs.keys { try write(slug) }
 
         var build = 0
+        var kept: LivePreview?
         func fullBuild() throws -> URL {
             build += 1
             let folder = site.directory.appendingPathComponent("out-\(build)")
-            let report = SiteBuilder.build(options(for: site, output: folder))
+            var options = options(for: site, output: folder)
+            options.keepsPreview = true
+            let report = SiteBuilder.build(options)
             #expect(report.succeeded, "\(report.diagnostics)")
+            kept = report.preview
             return folder
         }
         var served = try fullBuild()
-        var live = try #require(LivePreview.load(options(for: site, output: served)))
+        var live = try #require(kept)
         var shownAlone = 0
 
         for step in 1 ... 30 {
@@ -110,8 +114,9 @@ import Testing
                 #expect(Set(changedPages).isSubset(of: Set(written)), "step \(step): pages changed but not written: \(Set(changedPages).subtracting(written))")
             } else {
                 #expect(!local, "step \(step): \(outcome)")
-                // As `serve` does: the full build's site becomes the preview's.
-                live = try #require(LivePreview.load(options(for: site, output: fresh)))
+                // As `serve` does: the full build's site becomes the preview's, every other time
+                // kept by the build, else loaded on its own.
+                live = try #require(step % 2 == 0 ? kept : LivePreview.load(options(for: site, output: fresh)))
             }
             served = fresh
         }

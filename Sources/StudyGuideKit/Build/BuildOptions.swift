@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Overrides `base_url` from site.yml.
     public var baseURL: String?
+    /// Keep the built site in `BuildReport.preview` (`serve` does, to show edits at once).
+    public var keepsPreview = false
     /// How paths are shown in diagnostics: the prefix the user would type.
     var displayPrefix: String
 

@@ -19,6 +19,8 @@ public struct BuildReport: Sendable {
     /// What each written file (by its path in the output) was made from: what an incremental
     /// rebuild reads to find the outputs an edit touches.
     public var outputs: [String: OutputInputs] = [:]
+    /// The built site, kept for edits shown at once, when `BuildOptions.keepsPreview` asked for it.
+    public var preview: LivePreview?
     public var succeeded: Bool { !diagnostics.containsErrors && filesWritten > 0 }
     public var totalSeconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 }

@@ -33,7 +33,7 @@ public final class LivePreview: @unchecked Sendable {
         case needsFullBuild(String)
     }
 
-    private init(options: BuildOptions, site: Site, theme: Theme, links: ContentLinks, pageBodies: [String: RenderedBody]) {
+    init(options: BuildOptions, site: Site, theme: Theme, links: ContentLinks, pageBodies: [String: RenderedBody]) {
         self.options = options
         self.site = site
         self.theme = theme
@@ -44,7 +44,8 @@ public final class LivePreview: @unchecked Sendable {
         pages = PageBuilder(site: site, bodies: pageBodies)
     }
 
-    /// The site as a build of `options` makes it now; nil when it has errors.
+    /// The site as a build of `options` makes it now, without writing it; nil when it has errors.
+    /// (`serve` takes it from its builds instead: `BuildOptions.keepsPreview`.)
     public static func load(_ options: BuildOptions) -> LivePreview? {
         var report = BuildReport()
         guard let site = SiteBuilder.load(options, report: &report), !report.diagnostics.containsErrors else { return nil }

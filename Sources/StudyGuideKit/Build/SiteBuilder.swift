@@ -122,6 +122,9 @@ public enum SiteBuilder {
         report.pagesWritten = rendered.pages
         report.filesWritten = files
         report.outputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0.key.path, $0.value) })
+        if options.keepsPreview {
+            report.preview = LivePreview(options: options, site: site, theme: theme, links: links, pageBodies: rendered.pageBodies)
+        }
     }
 }
 

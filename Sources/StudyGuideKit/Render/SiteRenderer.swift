@@ -10,6 +10,8 @@ enum SiteRenderer {
         var stages: [BuildReport.Stage]
         /// HTML pages written.
         var pages: Int
+        /// The bodies of categories, guides and introductions.
+        var pageBodies: [String: RenderedBody]
     }
 
     /// Questions rendered and written together: a multiple of the study data's chunk, so no chunk
@@ -26,7 +28,8 @@ enum SiteRenderer {
         let placement = questionPlacement(site)
         // Question bodies in site order, rendered in batches; the rest (introductions, guides) at once.
         let others = site.pageDocuments
-        var (checked, unreadable) = BodyRenderer.render(others, links: links, rawHTML: rawHTML, paragraphs: false)
+        let (checked, pageProblems) = BodyRenderer.render(others, links: links, rawHTML: rawHTML, paragraphs: false)
+        var unreadable = pageProblems
         stages.lap("markdown")
 
         let pages = PageBuilder(site: site, bodies: checked)
@@ -120,7 +123,7 @@ enum SiteRenderer {
         if !emptyPages.isEmpty {
             diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
         }
-        return Output(diagnostics: diagnostics, stages: stages.stages, pages: site.pageCount)
+        return Output(diagnostics: diagnostics, stages: stages.stages, pages: site.pageCount, pageBodies: checked)
     }
 
     /// For each question in site order, its category's index and its place in that category.
