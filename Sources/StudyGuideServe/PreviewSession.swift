@@ -78,6 +78,7 @@ public actor PreviewSession {
     private nonisolated static func fullBuild(_ options: BuildOptions) async -> (BuildReport, LivePreview?) {
         var options = options
         options.keepsPreview = true
+        options.recordsInputs = true
         var report = SiteBuilder.build(options)
         let live = report.succeeded ? report.preview : nil
         report.preview = nil

@@ -310,4 +310,14 @@ enum OutputTree {
         let stylesheet = try #require(result.report.outputs.first { $0.key.hasSuffix(".css") }?.value)
         #expect(stylesheet.copiedFrom?.hasSuffix(".css") == true)
     }
+
+    /// `build` does not ask for the record (it is a large part of what a large site holds).
+    @Test func aBuildThatDoesNotAskKeepsNoRecord() throws {
+        let site = try TestSite(fixture: "basic")
+        let output = site.directory.appendingPathComponent("plain")
+        let report = SiteBuilder.build(BuildOptions(source: site.directory.path, output: output.path, themes: Repository.themes))
+        #expect(report.succeeded)
+        #expect(report.outputs.isEmpty)
+        #expect(report.filesWritten == (try OutputTree.files(in: output).count))
+    }
 }

@@ -11,6 +11,9 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Overrides `base_url` from site.yml.
     public var baseURL: String?
+    /// Record what each output was made from in `BuildReport.outputs` (what an incremental
+    /// rebuild reads; `serve` and the tests ask for it, `build` does not need it).
+    public var recordsInputs = false
     /// Keep the built site in `BuildReport.preview` (`serve` does, to show edits at once).
     public var keepsPreview = false
     /// How paths are shown in diagnostics: the prefix the user would type.

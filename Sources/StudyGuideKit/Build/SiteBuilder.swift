@@ -91,7 +91,7 @@ public enum SiteBuilder {
 
         report.stages.append(clock.lap("theme"))
 
-        let staging = StagingFolder(output: options.output)
+        let staging = StagingFolder(output: options.output, recordsInputs: options.recordsInputs)
         do {
             try staging.prepare()
         } catch {
@@ -110,7 +110,7 @@ public enum SiteBuilder {
         _ = clock.lap("render")
         guard !report.diagnostics.containsErrors else { return staging.discard() }
 
-        let files = staging.writtenPaths.count
+        let files = staging.writtenCount
         let outputs = staging.writtenInputs
         do {
             try staging.commit()

@@ -13,11 +13,14 @@ final class StagingFolder: @unchecked Sendable {
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private var firstFailure: Failure?
-    private var written: [PagePath] = []
+    private var written = 0
+    /// Kept only when asked for: a record per file is a large part of what a large site holds.
+    private let recordsInputs: Bool
     private var inputs: [PagePath: OutputInputs] = [:]
 
-    init(output: URL) {
+    init(output: URL, recordsInputs: Bool = false) {
         self.output = output.standardizedFileURL
+        self.recordsInputs = recordsInputs
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
     }
@@ -70,18 +73,18 @@ final class StagingFolder: @unchecked Sendable {
             case .bytes: copied = "(built-in theme)/static/" + file.path.path
             }
             lock.withLock {
-                written.append(file.path)
-                inputs[file.path] = OutputInputs(copiedFrom: copied)
+                written += 1
+                if recordsInputs { inputs[file.path] = OutputInputs(copiedFrom: copied) }
             }
         } catch {
             fail(error)
         }
     }
 
-    /// Every path written so far, sorted.
-    var writtenPaths: [PagePath] { lock.withLock { written.sorted() } }
+    /// How many files were written so far.
+    var writtenCount: Int { lock.withLock { written } }
 
-    /// What each file written so far was made from.
+    /// What each file written so far was made from (empty unless `recordsInputs`).
     var writtenInputs: [PagePath: OutputInputs] { lock.withLock { inputs } }
 
     /// Swaps the staging folder in, or reports the first write that failed (and removes it).
@@ -120,8 +123,8 @@ final class StagingFolder: @unchecked Sendable {
             try makeFolder(of: path)
             try Self.write(parts, to: staging.path + "/" + path.path)
             lock.withLock {
-                written.append(path)
-                self.inputs[path] = inputs
+                written += 1
+                if recordsInputs { self.inputs[path] = inputs }
             }
         } catch {
             fail(error)
@@ -132,7 +135,7 @@ final class StagingFolder: @unchecked Sendable {
     func append(_ path: PagePath, parts: [[UInt8]], inputs: OutputInputs = .init()) {
         do {
             try Self.write(parts, to: staging.path + "/" + path.path, appending: true)
-            lock.withLock { self.inputs[path] = self.inputs[path, default: .init()].merging(inputs) }
+            if recordsInputs { lock.withLock { self.inputs[path] = self.inputs[path, default: .init()].merging(inputs) } }
         } catch {
             fail(error)
         }

@@ -56,6 +56,7 @@ final class TestSite {
         var options = BuildOptions(source: directory.path, output: (output ?? self.output).path, themes: themes,
                                    includeDrafts: drafts, baseURL: baseURL)
         options.displayPrefix = ""
+        options.recordsInputs = true
         return BuildResult(report: SiteBuilder.build(options), output: output ?? self.output)
     }
 
