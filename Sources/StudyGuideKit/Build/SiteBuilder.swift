@@ -27,6 +27,7 @@ public enum SiteBuilder {
         let content = ContentLoader.load(contentDirectory: options.source.appendingPathComponent("content"),
                                          displayPrefix: prefix + "content/", readingFiles: false)
         let files = content.files
+        let contentRoot = content.root
         report.diagnostics += content.diagnostics
         report.stages.append(clock.lap("load"))
 
@@ -39,7 +40,14 @@ public enum SiteBuilder {
             let (text, problems) = SourceText.decode(raw, path: file.displayPath)
             guard let text else { return (nil, problems) }
             let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
-            return (document?.detachingBody(from: file.absolutePath, normalised: text.normalised), problems + more)
+            // Most files are the content folder plus their content path: that pair is kept instead
+            // of a path per file (a symbolic link inside content/ keeps its own).
+            let underRoot = file.absolutePath.utf8.count == contentRoot.utf8.count + 1 + file.contentPath.utf8.count
+                && file.absolutePath.hasPrefix(contentRoot) && file.absolutePath.hasSuffix("/" + file.contentPath)
+            let detached = underRoot
+                ? document?.detachingBody(from: file.contentPath, in: contentRoot, normalised: text.normalised)
+                : document?.detachingBody(from: file.absolutePath, normalised: text.normalised)
+            return (detached, problems + more)
         }
         report.diagnostics += parsed.flatMap(\.1)
         report.stages.append(clock.lap("parse"))

@@ -52,9 +52,9 @@ enum ContentDocument: Sendable {
         return (problems.containsErrors ? nil : document, problems)
     }
 
-    /// The same document with its body let go, to be read again from `path` when rendered.
-    func detachingBody(from path: String, normalised: Bool) -> ContentDocument {
-        func detach(_ body: MarkdownBody) -> MarkdownBody { body.detached(from: path, normalised: normalised) }
+    /// The same document with its body let go, to be read again from `path` (inside `folder`) when rendered.
+    func detachingBody(from path: String, in folder: String? = nil, normalised: Bool) -> ContentDocument {
+        func detach(_ body: MarkdownBody) -> MarkdownBody { body.detached(from: path, in: folder, normalised: normalised) }
         switch self {
         case .question(let question):
             return .question(question.with(body: detach(question.body)))

@@ -16,6 +16,8 @@ struct ContentFile: Sendable {
 
 /// What `content/` holds: Markdown files, read, and other files (images, downloads), by path.
 struct LoadedContent: Sendable {
+    /// The content folder, symbolic links resolved: where `files` are, unless a link leads elsewhere.
+    var root = ""
     public var files: [ContentFile] = []
     /// Content path (`databases/er-diagram.png`) → absolute path; copied to the same place in the output.
     var assets: [String: String] = [:]
@@ -120,7 +122,7 @@ enum ContentLoader {
             return LoadedContent(diagnostics: [.error(at: .init(path: display("")), "content folder not found", rule: "io")])
         }
         walk("", resolvedDirectory: root)
-        guard readingFiles else { return LoadedContent(files: toRead, assets: assets, diagnostics: diagnostics) }
+        guard readingFiles else { return LoadedContent(root: root, files: toRead, assets: assets, diagnostics: diagnostics) }
         let read = parallelMap(toRead) { entry -> ContentFile? in
             guard let bytes = readFile(entry.absolutePath, expectedSize: entry.size) else { return nil }
             var file = entry
@@ -130,6 +132,6 @@ enum ContentLoader {
         for (entry, file) in zip(toRead, read) where file == nil {
             diagnostics.append(.error(at: .init(path: entry.displayPath), "cannot read file", rule: "io"))
         }
-        return LoadedContent(files: read.compactMap { $0 }, assets: assets, diagnostics: diagnostics)
+        return LoadedContent(root: root, files: read.compactMap { $0 }, assets: assets, diagnostics: diagnostics)
     }
 }

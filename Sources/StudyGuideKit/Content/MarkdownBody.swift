@@ -12,8 +12,12 @@ public struct MarkdownBody: Sendable {
     private(set) var source: Source? = nil
 
     struct Source: Sendable {
-        /// The file, as the loader opened it.
+        /// The folder of `path` when it is relative (the content folder: one string that every
+        /// body shares, with the content path each question keeps anyway), else nil.
+        let folder: String?
         let path: String
+        /// The file, as the loader opened it.
+        var file: String { folder.map { $0 + "/" + path } ?? path }
         /// The body's place in the file's normalised text (see `SourceText`).
         let range: Range<Int>
         /// The file needed normalising (a byte-order mark, CR line ends): decode it again.
@@ -26,11 +30,11 @@ public struct MarkdownBody: Sendable {
         self.firstLine = firstLine
     }
 
-    /// The same body without its bytes, to be read again from `path`. `bytes` must be a slice
-    /// of the whole normalised text of that file.
-    func detached(from path: String, normalised: Bool) -> MarkdownBody {
+    /// The same body without its bytes, to be read again from `path` (inside `folder` when
+    /// given). `bytes` must be a slice of the whole normalised text of that file.
+    func detached(from path: String, in folder: String? = nil, normalised: Bool) -> MarkdownBody {
         var body = MarkdownBody(bytes: [], firstLine: firstLine)
-        body.source = Source(path: path, range: bytes.startIndex ..< bytes.endIndex, normalised: normalised,
+        body.source = Source(folder: folder, path: path, range: bytes.startIndex ..< bytes.endIndex, normalised: normalised,
                              fingerprint: Self.fingerprint(bytes))
         return body
     }
@@ -39,8 +43,9 @@ public struct MarkdownBody: Sendable {
     /// read or its body is not the one that was parsed.
     func load() -> ArraySlice<UInt8>? {
         guard let source else { return bytes }
-        guard let raw = ContentLoader.readFile(source.path, expectedSize: source.range.upperBound) else { return nil }
-        let text = source.normalised ? SourceText.decode(raw, path: source.path).0?.bytes : raw
+        let file = source.file
+        guard let raw = ContentLoader.readFile(file, expectedSize: source.range.upperBound) else { return nil }
+        let text = source.normalised ? SourceText.decode(raw, path: file).0?.bytes : raw
         guard let text, text.count >= source.range.upperBound else { return nil }
         let body = text[source.range]
         return Self.fingerprint(body) == source.fingerprint ? body : nil
