@@ -114,6 +114,28 @@ def test_an_edited_file_appears_without_reloading_the_page(served, browser):
         lambda d: d.execute_script("var h = document.querySelector('h1'); return h && h.textContent") == "Edited while serving?")
 
 
+def test_an_edited_answer_shows_at_once_and_the_full_build_follows(served, browser):
+    """The page and its category's list show the edit first; the search index catches up."""
+    site, port, _ = served
+    browser.get(f"http://127.0.0.1:{port}/databases/indexes.html")
+    page = site / "content/databases/indexes.md"
+    text = page.read_text()
+    summary = re.search(r"(?m)^summary: (.*)$", text).group(1)
+    page.write_text(text.replace(summary, '"A summary rewritten while serving."')
+                    + "\nA paragraph added while serving.\n")
+    WebDriverWait(browser, WAIT, poll_frequency=0.05).until(
+        lambda d: "A paragraph added while serving." in d.execute_script("return document.body.textContent"))
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        listing = get(port, "/databases/index.html")[2]
+        docs = get(port, "/search/docs-0.js")[2]
+        if "A summary rewritten while serving." in listing and "A summary rewritten while serving." in docs:
+            break
+        time.sleep(0.05)
+    assert "A summary rewritten while serving." in listing
+    assert "A summary rewritten while serving." in docs
+
+
 def test_a_broken_file_shows_the_overlay_and_keeps_the_last_good_site(served, browser):
     site, port, _ = served
     browser.get(f"http://127.0.0.1:{port}/databases/indexes.html")
