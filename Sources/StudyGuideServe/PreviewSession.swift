@@ -45,6 +45,10 @@ public actor PreviewSession {
         var shownAlone = false
         if let live, case .written(let files) = live.apply(paths, into: root), !files.isEmpty {
             shownAlone = true
+            // A fix to every file with a problem clears the problems now; the full build confirms.
+            if problems.allSatisfy({ problem in paths.contains { Self.names($0, problem.location.path, under: options.source) } }) {
+                problems = []
+            }
             version += 1
             await reload.send(.reload(version: version))
             log("Showed the edit on \(files.count) pages in \(Self.milliseconds(since: start)); a full build follows")
@@ -98,6 +102,15 @@ public actor PreviewSession {
             problems = report.diagnostics.filter { $0.severity == .error }
             await reload.send(.problems(problemsJSON))
         }
+    }
+
+    /// Whether the absolute `path` is the file a diagnostic shows as `shown` (relative to where
+    /// the command ran, so it ends with the path inside the site folder).
+    private static func names(_ path: String, _ shown: String, under source: URL) -> Bool {
+        let folder = source.standardizedFileURL.path + "/"
+        guard path.hasPrefix(folder) else { return false }
+        let relative = String(path.dropFirst(folder.count))
+        return shown == relative || shown.hasSuffix("/" + relative)
     }
 
     private static func milliseconds(since start: ContinuousClock.Instant) -> String {
