@@ -76,23 +76,37 @@ final class SourceWatcher: @unchecked Sendable {
         continuation.yield()
     }
 
+    /// Polls on a thread of its own: a build blocks the threads of Swift's task pool for seconds,
+    /// and changes must still be noticed meanwhile.
     private func startPolling(source: URL, themes: URL) {
         let poller = PollingSnapshot(source: source, themes: themes)
         // Taken now, so that a change made as soon as `start` returns is a change.
         let first = poller.snapshot()
-        let task = Task.detached { [weak self] in
+        let stopped = StopFlag()
+        let thread = Thread { [weak self] in
             var previous = first
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(200))
+            while !stopped.isSet {
+                usleep(200_000)
                 let current = poller.snapshot()
                 guard current != previous else { continue }
                 let changed = Set(current.keys.filter { current[$0] != previous[$0] } + previous.keys.filter { current[$0] == nil })
                 previous = current
-                self?.add(changed)
+                guard let self else { return }
+                self.add(changed)
             }
         }
-        lock.withLock { stopper = { task.cancel() } }
+        thread.name = "studyguide polling"
+        thread.start()
+        lock.withLock { stopper = { stopped.set() } }
     }
+}
+
+/// Tells a polling thread to end.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
 
 /// Modification times and sizes of every watched file: the fallback where file events are not

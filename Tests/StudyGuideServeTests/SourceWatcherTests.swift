@@ -28,13 +28,15 @@ import Testing
     /// Collects batches until one holds `path` (true), or gives up after a generous wait (false):
     /// the wait bounds a broken watcher, it does not time the working one.
     func sees(_ path: String, from watcher: SourceWatcher, seen: inout Set<String>) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(20)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             seen.formUnion(watcher.takeChanges())
             if seen.contains(path) { return true }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return false
+        // One last look: under a sanitizer on a busy machine this task may wake late.
+        seen.formUnion(watcher.takeChanges())
+        return seen.contains(path)
     }
 
     func start(_ folder: Folder, polling: Bool) -> SourceWatcher {
