@@ -195,19 +195,7 @@ public final class LivePreview: @unchecked Sendable {
     private static func write(_ file: OutputFile, into output: URL) -> Bool {
         let target = output.appendingPathComponent(file.path.path).path
         let temporary = target + ".studyguide-\(getpid())-partial"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        let complete = file.bytes.withUnsafeBytes { bytes -> Bool in
-            var done = 0
-            while done < bytes.count {
-                let result = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { return false }
-                done += result
-            }
-            return true
-        }
-        close(descriptor)
+        let complete = (try? StagingFolder.write([file.bytes], to: temporary)) != nil
         guard complete, rename(temporary, target) == 0 else {
             unlink(temporary)
             return false

@@ -46,18 +46,21 @@ final class SpillFile: @unchecked Sendable {
             return
         }
         if buffer.count != range.count { buffer = [UInt8](repeating: 0, count: range.count) }
-        let complete = buffer.withUnsafeMutableBytes { out -> Bool in
-            var done = 0
-            while done < range.count {
-                let result = pread(descriptor, out.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { return false }
-                done += result
-            }
-            return true
-        }
+        let complete = buffer.withUnsafeMutableBytes { Self.readAll(descriptor, into: $0, at: range.lowerBound) }
         // The file was written by this process and is unlinked: only a failing disk gets here.
         precondition(complete, "the spill file could not be read back")
+    }
+
+    /// Fills `buffer` from `descriptor` at `offset`, however many reads it takes.
+    private static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { return false }
+            done += result
+        }
+        return true
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -77,15 +80,8 @@ final class SpillFile: @unchecked Sendable {
         let descriptor = descriptor
         self.descriptor = -1
         defer { close(descriptor) }
-        written.withUnsafeMutableBytes { out in
-            var done = 0
-            while done < out.count {
-                let result = pread(descriptor, out.baseAddress! + done, out.count - done, off_t(done))
-                if result < 0, errno == EINTR { continue }
-                precondition(result > 0, "the spill file could not be read back")
-                done += result
-            }
-        }
+        let complete = written.withUnsafeMutableBytes { Self.readAll(descriptor, into: $0, at: 0) }
+        precondition(complete, "the spill file could not be read back")
         memory = written
     }
 }

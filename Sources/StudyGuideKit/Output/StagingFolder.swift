@@ -141,7 +141,9 @@ final class StagingFolder: @unchecked Sendable {
         }
     }
 
-    private static func write(_ parts: [[UInt8]], to path: String, appending: Bool = false) throws {
+    /// Writes `parts` to the file at `path`, in order (also how `LivePreview` writes a page beside
+    /// the one it replaces).
+    static func write(_ parts: [[UInt8]], to path: String, appending: Bool = false) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC), 0o644)
         guard descriptor >= 0 else { throw Failure.io("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
