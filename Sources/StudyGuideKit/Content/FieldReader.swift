@@ -102,6 +102,7 @@ struct FieldReader {
             return []
         }
         var result: [Located<String>] = []
+        result.reserveCapacity(sequence.count)  // held for the whole build: no room to grow
         for item in sequence {
             guard let text = scalarText(item, key: key, expected: "a string in the list") else { continue }
             if text.trimmingWhitespace().isEmpty {
