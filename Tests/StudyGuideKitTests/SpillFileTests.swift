@@ -40,3 +40,39 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 }
+
+/// A question's notes live on disk during a build and must come back exactly as parsed.
+@Suite struct SpilledNotesTests {
+    static let notes = QuestionNotes(
+        aliases: [Located("Explique l’indexation ?", at: SourceLocation(path: "content/db/q.md", line: 7, column: 5)),
+                  Located("", at: SourceLocation(path: "content/db/q.md", line: 300, column: 129))],
+        followUps: ["What about " + String(repeating: "long ", count: 200) + "questions?", "索引は何ですか"],
+        areas: [],
+        redFlags: ["Says \"never\"", "\u{2028}line separator"])
+
+    @Test func notesComeBackFromDiskInAnyOrder() {
+        let store = SpilledNotes()
+        let empty = QuestionNotes()
+        let ranges = [store.store(Self.notes), store.store(empty), store.store(Self.notes)]
+        #expect(store.load(ranges[2], path: "content/db/q.md") == Self.notes)
+        #expect(store.load(ranges[1], path: "content/db/q.md") == empty)
+        #expect(store.load(ranges[0], path: "content/db/q.md") == Self.notes)
+    }
+
+    @Test func notesComeBackFromMemoryWithoutATemporaryFolder() {
+        let store = SpilledNotes(file: SpillFile(directory: "/nonexistent-\(UUID().uuidString)"))
+        let range = store.store(Self.notes)
+        #expect(store.load(range, path: "content/db/q.md") == Self.notes)
+    }
+
+    @Test func aBuiltSiteReadsEveryQuestionsNotesBack() throws {
+        let site = try TestSite(fixture: "basic")
+        var options = BuildOptions(source: site.directory.path)
+        options.displayPrefix = ""
+        var report = BuildReport()
+        let loaded = try #require(SiteBuilder.load(options, report: &report))
+        let question = try #require(loaded.questions.first { !$0.notes.followUps.isEmpty })
+        let text = try String(contentsOf: site.directory.appendingPathComponent("content/" + question.contentPath), encoding: .utf8)
+        for followUp in question.notes.followUps { #expect(text.contains(followUp)) }
+    }
+}

@@ -54,12 +54,14 @@ enum ContentDocument: Sendable {
         return (problems.containsErrors ? nil : document, problems)
     }
 
-    /// The same document with its body let go, to be read again from `path` (inside `folder`) when rendered.
-    func detachingBody(from path: String, in folder: String? = nil, normalised: Bool) -> ContentDocument {
+    /// The same document with its body let go, to be read again from `path` (inside `folder`) when
+    /// rendered, and a question's notes moved to `notes`.
+    func detachingBody(from path: String, in folder: String? = nil, normalised: Bool,
+                       spillingNotesTo notes: SpilledNotes? = nil) -> ContentDocument {
         func detach(_ body: MarkdownBody) -> MarkdownBody { body.detached(from: path, in: folder, normalised: normalised) }
         switch self {
         case .question(let question):
-            return .question(question.with(body: detach(question.body)))
+            return .question(question.with(body: detach(question.body), spillingNotesTo: notes))
         case .category(var category):
             category.body = detach(category.body)
             return .category(category)

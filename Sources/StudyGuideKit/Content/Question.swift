@@ -44,10 +44,8 @@ public final class Question: Sendable {
     let tags: [Located<String>]
     /// Where the title is written, for problems about it.
     let titleLocation: SourceLocation
-    let aliases: [Located<String>]
-    let followUps: [String]
-    let areas: [String]
-    let redFlags: [String]
+    /// Aliases, follow-ups, areas and red flags: in memory as parsed, on disk during a build.
+    private let storedNotes: StoredNotes
     let related: [Located<String>]
     let weight: Int
     let updated: ContentDate?
@@ -61,8 +59,8 @@ public final class Question: Sendable {
     public let body: MarkdownBody
 
     init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind, summary: String,
-         tags: [Located<String>], titleLocation: SourceLocation, aliases: [Located<String>], followUps: [String],
-         areas: [String], redFlags: [String], related: [Located<String>], weight: Int, updated: ContentDate?, draft: Bool,
+         tags: [Located<String>], titleLocation: SourceLocation, notes: StoredNotes, related: [Located<String>],
+         weight: Int, updated: ContentDate?, draft: Bool,
          location: SourceLocation, slugLocation: SourceLocation?, contentPath: String, body: MarkdownBody) {
         self.slug = slug
         self.category = category
@@ -72,10 +70,7 @@ public final class Question: Sendable {
         self.summary = summary
         self.tags = tags
         self.titleLocation = titleLocation
-        self.aliases = aliases
-        self.followUps = followUps
-        self.areas = areas
-        self.redFlags = redFlags
+        self.storedNotes = notes
         self.related = related
         self.weight = weight
         self.updated = updated
@@ -86,12 +81,28 @@ public final class Question: Sendable {
         self.body = body
     }
 
-    /// The same question with another body: the parsed one, let go once the file is read.
-    func with(body: MarkdownBody) -> Question {
-        Question(slug: slug, category: category, title: title, difficulty: difficulty, kind: kind, summary: summary,
-                 tags: tags, titleLocation: titleLocation, aliases: aliases, followUps: followUps, areas: areas,
-                 redFlags: redFlags, related: related, weight: weight, updated: updated, draft: draft, location: location,
-                 slugLocation: slugLocation, contentPath: contentPath, body: body)
+    enum StoredNotes: Sendable {
+        case held(QuestionNotes)
+        case spilled(SpilledNotes, Range<Int>)
+    }
+
+    /// Read from disk each time when spilled: a caller that needs several lists reads this once.
+    var notes: QuestionNotes {
+        switch storedNotes {
+        case .held(let notes): notes
+        case .spilled(let store, let range): store.load(range, path: location.path)
+        }
+    }
+
+    /// The same question with another body (the parsed one, let go once the file is read), and
+    /// its notes moved to `spill` when given.
+    func with(body: MarkdownBody, spillingNotesTo spill: SpilledNotes? = nil) -> Question {
+        var notes = storedNotes
+        if let spill, case .held(let held) = storedNotes { notes = .spilled(spill, spill.store(held)) }
+        return Question(slug: slug, category: category, title: title, difficulty: difficulty, kind: kind, summary: summary,
+                        tags: tags, titleLocation: titleLocation, notes: notes, related: related, weight: weight,
+                        updated: updated, draft: draft, location: location, slugLocation: slugLocation,
+                        contentPath: contentPath, body: body)
     }
 
     static let keys = ["title", "difficulty", "kind", "summary", "tags", "aliases", "follow_ups", "areas",
@@ -125,10 +136,10 @@ public final class Question: Sendable {
             summary: summary ?? "",
             tags: tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName },
             titleLocation: fields.location(ofValue: "title") ?? SourceLocation(path: fields.path),
-            aliases: fields.stringList("aliases"),
-            followUps: fields.stringList("follow_ups").map(\.value),
-            areas: fields.stringList("areas").map(\.value),
-            redFlags: fields.stringList("red_flags").map(\.value),
+            notes: .held(QuestionNotes(aliases: fields.stringList("aliases"),
+                                       followUps: fields.stringList("follow_ups").map(\.value),
+                                       areas: fields.stringList("areas").map(\.value),
+                                       redFlags: fields.stringList("red_flags").map(\.value))),
             related: related,
             weight: fields.int("weight") ?? 0,
             updated: fields.date("updated"),

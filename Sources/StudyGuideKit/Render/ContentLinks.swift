@@ -3,18 +3,60 @@
 /// become links between the generated pages.
 struct ContentLinks: Sendable {
     /// Content path (`databases/indexes.md`) → the page it becomes.
-    let pages: [String: PagePath]
+    let pages: Pages
 
     init(site: Site) {
-        // Filled page by page: a list of every document first would double what a large site holds here.
-        var pages: [String: PagePath] = [:]
-        pages.reserveCapacity(site.questions.count + site.categories.count + site.guides.count + 2)
-        for document in site.pageDocuments where pages[document.contentPath] == nil { pages[document.contentPath] = document.page }
-        for question in site.questions where pages[question.contentPath] == nil { pages[question.contentPath] = question.path }
-        // The home page and the guides list exist without an introduction file, and links to them work.
-        pages["_index.md"] = .home
-        pages["guides/_index.md"] = .guidesIndex
-        self.pages = pages
+        pages = Pages(site: site)
+    }
+
+    /// The pages of content files, looked up by content path. Questions are found through a
+    /// table of their places in the site, not a dictionary of path strings: at 100,000 questions
+    /// that held 24 MB of strings for what 0.8 MB of indices says.
+    struct Pages: Sendable {
+        /// Introductions, guides and the two pages that exist without a file.
+        private let others: [String: PagePath]
+        private let questions: [Question]
+        /// Open addressing: a question's index, or -1; twice as many slots as questions.
+        private let slots: [Int32]
+
+        init(site: Site) {
+            var others: [String: PagePath] = [:]
+            for document in site.pageDocuments where others[document.contentPath] == nil { others[document.contentPath] = document.page }
+            // The home page and the guides list exist without an introduction file, and links to them work.
+            others["_index.md"] = .home
+            others["guides/_index.md"] = .guidesIndex
+            self.others = others
+            questions = site.questions
+            var slots = [Int32](repeating: -1, count: max(2, questions.count * 2))
+            for (index, question) in questions.enumerated() where others[question.contentPath] == nil {
+                var slot = Self.slot(of: question.contentPath, in: slots.count)
+                while slots[slot] >= 0, questions[Int(slots[slot])].contentPath != question.contentPath {
+                    slot = (slot + 1) % slots.count
+                }
+                if slots[slot] < 0 { slots[slot] = Int32(index) }  // the first of two files with one path wins
+            }
+            self.slots = slots
+        }
+
+        private static func slot(of contentPath: String, in count: Int) -> Int {
+            var hasher = Hasher()
+            hasher.combine(contentPath)
+            return Int(UInt(bitPattern: hasher.finalize()) % UInt(count))
+        }
+
+        subscript(contentPath: String) -> PagePath? {
+            if let page = others[contentPath] { return page }
+            var slot = Self.slot(of: contentPath, in: slots.count)
+            while slots[slot] >= 0 {
+                let question = questions[Int(slots[slot])]
+                if question.contentPath == contentPath { return question.path }
+                slot = (slot + 1) % slots.count
+            }
+            return nil
+        }
+
+        /// Every content path that has a page, for did-you-mean hints.
+        var contentPaths: [String] { Array(others.keys) + questions.map(\.contentPath) }
     }
 
     /// The rewriter for one file: relative `.md` destinations that name a page become

@@ -297,7 +297,7 @@ struct SearchIndexBuilder {
     private func document(for question: Question, body: RenderedBody?) -> SearchDocument {
         var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
         fields[SearchDocument.Field.title.rawValue] = question.title
-        fields[SearchDocument.Field.aliases.rawValue] = question.aliases.map(\.value).joined(separator: " ")
+        fields[SearchDocument.Field.aliases.rawValue] = question.notes.aliases.map(\.value).joined(separator: " ")
         fields[SearchDocument.Field.tags.rawValue] = question.tags.map { String(decoding: $0.value.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
         fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
         fields[SearchDocument.Field.summary.rawValue] = question.summary

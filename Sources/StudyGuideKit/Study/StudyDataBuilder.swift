@@ -98,7 +98,8 @@ struct StudyDataBuilder {
                 Escaping.appendJavaScriptString(question.summary, to: &out)
                 out.appendASCII(",\"answer\":")
                 Escaping.appendJavaScriptString(bodies[question.contentPath]?.html ?? "", to: &out)
-                for (key, texts) in [("followUps", question.followUps), ("areas", question.areas), ("redFlags", question.redFlags)] {
+                let notes = question.notes
+                for (key, texts) in [("followUps", notes.followUps), ("areas", notes.areas), ("redFlags", notes.redFlags)] {
                     out.appendASCII(",\"")
                     out.append(contentsOf: key.utf8)
                     out.appendASCII("\":[")

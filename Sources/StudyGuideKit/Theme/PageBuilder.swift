@@ -105,6 +105,7 @@ struct PageBuilder: Sendable {
         func link(_ other: Int) -> LinkView {
             LinkView(title: site.questions[other].title, href: page.link(to: site.questions[other].path))
         }
+        let notes = question.notes
         let view = QuestionView(
             chrome: chrome(page, title: question.title, description: question.summary,
                                kind: "question", currentCategory: category.category.slug),
@@ -118,11 +119,11 @@ struct PageBuilder: Sendable {
             category: LinkView(title: category.category.title, href: page.link(to: category.path)),
             home: page.link(to: .home),
             tags: question.tags.map { LinkView(title: $0.value, href: page.link(to: .tag($0.value))) },
-            aliases: question.aliases.map(\.value),
+            aliases: notes.aliases.map(\.value),
             answer: ArticleView(body),
-            followUps: question.followUps,
-            areas: question.areas,
-            redFlags: question.redFlags,
+            followUps: notes.followUps,
+            areas: notes.areas,
+            redFlags: notes.redFlags,
             related: question.related.compactMap { relatedView($0.value, from: page) },
             previous: previous.map(link),
             next: next.map(link),

@@ -81,7 +81,7 @@ struct NearDuplicateRule: CheckRule {
         var phrases: [Phrase] = []
         for question in input.site.questions {
             phrases.append(phrase(question.title, question.slug, question.titleLocation))
-            for alias in question.aliases { phrases.append(phrase(alias.value, question.slug, alias.location)) }
+            for alias in question.notes.aliases { phrases.append(phrase(alias.value, question.slug, alias.location)) }
         }
         // Compare only phrases that share their rarest term, so the check stays near-linear.
         var frequency: [String: Int] = [:]

@@ -76,7 +76,7 @@ struct LinkRule: CheckRule {
         }
         if let (target, fragment) = ContentLinks.resolve(destination, from: contentPath) {
             guard links.pages[target] != nil else {
-                let known = links.pages.keys.map { relativeHint(from: contentPath, to: $0) }
+                let known = links.pages.contentPaths.map { relativeHint(from: contentPath, to: $0) }
                 return .error(at: at, "link to '\(destination)' names no page\(Suggestion.hint(for: destination, in: known))", rule: Self.id)
             }
             if fragment.count > 1 {

@@ -1,0 +1,96 @@
+internal import Foundation
+
+/// What a question page says around its answer: other phrasings, follow-ups, what a strong
+/// answer covers, red flags. Only the page, its study card, its search entry and the duplicate
+/// check read them, a question at a time, so a build keeps them packed on disk (`SpilledNotes`)
+/// instead of as a dozen small strings per question (~1.2 KB each, 120 MB at 100,000 questions).
+struct QuestionNotes: Sendable, Equatable {
+    var aliases: [Located<String>] = []
+    var followUps: [String] = []
+    var areas: [String] = []
+    var redFlags: [String] = []
+
+    /// Varints and UTF-8: the aliases (line, column, length, bytes), then each list (length, bytes),
+    /// every list led by its count.
+    func packed() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.appendVarint(aliases.count)
+        for alias in aliases {
+            bytes.appendVarint(alias.location.line)
+            bytes.appendVarint(alias.location.column)
+            bytes.appendText(alias.value)
+        }
+        for list in [followUps, areas, redFlags] {
+            bytes.appendVarint(list.count)
+            for text in list { bytes.appendText(text) }
+        }
+        return bytes
+    }
+
+    /// The notes `packed()` made; alias locations are in `path`, the question's file.
+    init(unpacking bytes: [UInt8], path: String) {
+        var at = 0
+        func varint() -> Int {
+            var value = 0, shift = 0
+            while true {
+                let byte = bytes[at]
+                at += 1
+                value |= Int(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
+        }
+        func text() -> String {
+            let count = varint()
+            defer { at += count }
+            return String(decoding: bytes[at ..< at + count], as: UTF8.self)
+        }
+        func list() -> [String] { (0 ..< varint()).map { _ in text() } }
+        aliases = (0 ..< varint()).map { _ in
+            let line = varint(), column = varint()
+            return Located(text(), at: SourceLocation(path: path, line: line, column: column))
+        }
+        followUps = list()
+        areas = list()
+        redFlags = list()
+    }
+
+    init(aliases: [Located<String>], followUps: [String], areas: [String], redFlags: [String]) {
+        self.aliases = aliases
+        self.followUps = followUps
+        self.areas = areas
+        self.redFlags = redFlags
+    }
+}
+
+private extension [UInt8] {
+    mutating func appendText(_ text: String) {
+        appendVarint(text.utf8.count)
+        append(contentsOf: text.utf8)
+    }
+}
+
+/// The notes of a build's questions, set aside in a `SpillFile` as each file is parsed and read
+/// back when its page is made. Parsing workers store at once, hence the lock.
+final class SpilledNotes: @unchecked Sendable {
+    private let file: SpillFile
+    private let lock = NSLock()
+
+    init(file: SpillFile = SpillFile()) {
+        self.file = file
+    }
+
+    func store(_ notes: QuestionNotes) -> Range<Int> {
+        let bytes = notes.packed()
+        return lock.withLock {
+            let start = bytes.withUnsafeBytes { file.append($0) }
+            return start ..< start + bytes.count
+        }
+    }
+
+    func load(_ range: Range<Int>, path: String) -> QuestionNotes {
+        var bytes: [UInt8] = []
+        lock.withLock { file.read(range, into: &bytes) }
+        return QuestionNotes(unpacking: bytes, path: path)
+    }
+}
