@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("sb",{"sbi":[123,15]});
+StudyGuideSearch.registerPostings("sb",{"sbi":[241,14],"sbom":[187,10,6,13]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("sd",{"sdk":[10,8,49,11,7,8,5,8,12,9,11,8,23,9,46,10]});
+StudyGuideSearch.registerPostings("sd",{"sdk":[21,6,8,18,50,8,13,6,6,6,12,6,6,9,6,6,14,6,12,6,15,7,12,10,6,24,4,6,16,6,18,5,16,7,54,7]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("sf",{"sftp":[138,15]});
+StudyGuideSearch.registerPostings("sf",{"sftp":[260,14]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerVocabulary("x",{"x":26,"x00":1,"x25519":1,"xa":1,"xact":1,"xml":3,"xmln":1,"xoo":1,"xss":6,"xunit":1,"xx":1});
+StudyGuideSearch.registerVocabulary("x",{"x":68,"x00":1,"x25519":2,"x25519mlkem768":1,"x2k":1,"x3dh":1,"x86":2,"xa":2,"xack":1,"xact":4,"xadd":1,"xautoclaim":1,"xd":2,"xfetch":1,"xhr":1,"xi":1,"xid":1,"xii":1,"xlog":1,"xm":1,"xmax":1,"xmin":1,"xml":8,"xmln":1,"xms4g":1,"xmx":1,"xmx4g":1,"xn":1,"xoo":1,"xor":2,"xreadgroup":1,"xs":1,"xss":12,"xtrabackup":1,"xunit":1,"xx":5,"xxe":1,"xz":1});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("aj",{"ajv":[85,12]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("c2",{"c2":[127,11]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("c4",{"c4":[115,20]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("cj",{"cjk":[1,10]});

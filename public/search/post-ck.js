@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("ck",{"ckad":[284,14]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("cx",{"cx":[37,12],"cxf":[18,12]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("dg",{"dghlihnhbxbszsbub25jzq":[23,12]});

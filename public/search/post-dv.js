@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("dv",{"dv":[87,17]});

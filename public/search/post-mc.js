@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("mc",{"mcrouter":[224,38]});

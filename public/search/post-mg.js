@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("mg",{"mget":[64,12]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("mn",{"mnt":[145,11]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("mq",{"mqtt":[299,16]});

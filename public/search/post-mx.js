@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("mx",{"mx":[300,44]});

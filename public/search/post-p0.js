@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("p0",{"p0":[127,18]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("p1",{"p1":[127,14,94,15]});

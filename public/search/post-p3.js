@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("p3",{"p3":[127,15]});

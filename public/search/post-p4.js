@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("p4",{"p4":[127,15]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("pn",{"png":[195,16,70,13]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("pq",{"pqxdh":[222,7]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("r4",{"r4nd0m":[75,10]});

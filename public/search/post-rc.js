@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("rc",{"rc":[203,11]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("rh",{"rhythm":[258,41]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("rm",{"rmi":[94,11]});

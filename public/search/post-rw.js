@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("rw",{"rwnd":[303,11]});

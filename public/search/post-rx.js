@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("rx",{"rxjava":[134,11]});

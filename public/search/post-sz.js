@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("sz",{"sz":[174,15]});

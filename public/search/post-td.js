@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("td",{"tdd":[163,12,8,128]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("tg",{"tg":[201,16]});

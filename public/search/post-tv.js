@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("tv",{"tv":[78,9,35,9,57,10]});
