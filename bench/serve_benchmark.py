@@ -9,7 +9,9 @@ For each site (a generated corpus of N questions from bench/corpus.py, cached in
 and its page is fetched over HTTP every 2 ms until it shows the edit:
 
   body     a paragraph added to the answer: the question's page must show it;
-  summary  the summary rewritten: the question's page and its category's page must show it.
+  summary  the summary rewritten: the question's page and its category's page must show it;
+  new question  a new file beside it (a copy with a new title): the new page must be served and
+           its category's page must list it.
 
 The time from the write to the first response that shows the edit is reported (median, p95,
 max), with serve's peak memory (VmHWM) at the end. Edits are half a second apart, so the full
@@ -108,7 +110,7 @@ def measure(name, source, edits, seed):
     print(f"{name}: " + " / ".join(l.strip() for l in lines))
     chooser = random.Random(seed)
     pool = questions(site)
-    times = {"body": [], "summary": []}
+    times = {"body": [], "summary": [], "new question": []}
     try:
         for number in range(edits):
             category, file = chooser.choice(pool)
@@ -117,12 +119,22 @@ def measure(name, source, edits, seed):
             with open(path, encoding="utf-8") as handle:
                 text = handle.read()
             page = f"http://127.0.0.1:{port}/{category}/{file[:-3]}.html"
-            if number % 2 == 0:
+            if number % 3 == 0:
                 kind, urls = "body", [page]
                 text = text.rstrip("\n") + f"\n\nA paragraph {marker}.\n"
-            else:
+            elif number % 3 == 1:
                 kind, urls = "summary", [page, f"http://127.0.0.1:{port}/{category}/index.html"]
                 text, count = re.subn(r"(?m)^summary: .*$", f'summary: "Rewritten summary {marker}."', text, count=1)
+                if count == 0:
+                    continue
+            else:
+                # A new question beside this one: its page, and its category's list showing it.
+                file = f"added-{seed}-{number}.md"
+                path = os.path.join(site, "content", category, file)
+                kind, urls = "new question", [f"http://127.0.0.1:{port}/{category}/{file[:-3]}.html",
+                                              f"http://127.0.0.1:{port}/{category}/index.html"]
+                text, count = re.subn(r"(?m)^title: .*$", f'title: "A new question {marker}?"', text, count=1)
+                text = re.sub(r"(?m)^(slug|aliases): .*$", "", text)
                 if count == 0:
                     continue
             start = time.monotonic()

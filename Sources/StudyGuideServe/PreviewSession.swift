@@ -5,9 +5,9 @@ public import StudyGuideKit
 /// failed, and tells open pages to reload or to show the problems. A failed build leaves the
 /// last good site in place, exactly as `build` does.
 ///
-/// An edit is shown in two steps. First, when it is an edit `LivePreview` can show alone (a
-/// question's answer, summary, difficulty…), the pages that show it are rendered again and
-/// written in place, and open pages reload: milliseconds, whatever the size of the site. Then a
+/// An edit is shown in two steps. First, when it is an edit `LivePreview` can show alone (any
+/// edit to questions, added, deleted and moved ones included), the pages that show it are
+/// rendered again and written in place, and open pages reload: milliseconds. Then a
 /// full build runs off the actor, redoing the search index, study data, decks and feeds; edits
 /// made meanwhile are shown alone at once and built again after it.
 public actor PreviewSession {

@@ -1,6 +1,6 @@
-// Covers: the preview's fast path for an edited question, checked against full builds after
-// random sequences of edits: the pages it writes are the full build's bytes, and every page the
-// full build changes is among them.
+// Covers: the preview's edits shown at once, checked against full builds after random sequences
+// of edits of every kind (answers, titles, tags, weights; files added, deleted, renamed, moved;
+// a broken file and its fix): the served pages are the full build's, byte for byte.
 import Foundation
 import Testing
 @testable import StudyGuideKit
@@ -10,6 +10,8 @@ import Testing
     struct Spec {
         var title: String
         var category: String
+        var file: String
+        var slug: String?
         var difficulty = "beginner"
         var kind = "technical"
         var summary: String
@@ -18,12 +20,19 @@ import Testing
         var followUps: [String] = []
         var weight = 0
         var updated = "2026-01-01"
+        var draft = false
         var body: String
+
+        var path: String { "content/\(category)/\(file).md" }
+        /// The slug other questions name in `related`.
+        var name: String { slug ?? file }
 
         var text: String {
             var lines = ["---", "title: \"\(title)\"", "difficulty: \(difficulty)", "kind: \(kind)", "summary: \"\(summary)\"",
                          "tags: [\(tags.joined(separator: ", "))]", "related: [\(related.joined(separator: ", "))]",
                          "weight: \(weight)", "updated: \(updated)"]
+            if let slug { lines.append("slug: \(slug)") }
+            if draft { lines.append("draft: true") }
             if !followUps.isEmpty { lines += ["follow_ups:"] + followUps.map { "  - \"\($0)\"" } }
             return (lines + ["---", "", body]).joined(separator: "\n") + "\n"
         }
@@ -47,81 +56,141 @@ import Testing
         return options
     }
 
-    @Test func editsShownAloneMatchAFullBuildAndMissNoPage() throws {
+    /// Random edits of every kind, one file or several at a time: after each, the served folder
+    /// (the last full build's, then edited by the preview) holds exactly the HTML pages a fresh
+    /// full build writes, byte for byte, and no page the fresh build does not write. A broken
+    /// file is left to the full build, and its fix is shown at once.
+    @Test func editsShownAtOnceMatchAFullBuildPageForPage() throws {
         var dice = Dice(state: 20_261_203)
-        var specs: [String: Spec] = [:]
+        var specs: [String: Spec] = [:]  // by key: the first file name a question had
         let site = try TestSite.minimal([
             "content/advanced/_index.md": "---\ntitle: Advanced\ndescription: Harder ones.\n---\nMore.\n",
         ])
-        for number in 1 ... 12 {
-            let slug = String(format: "q%02d", number)
-            specs[slug] = Spec(title: "Question \(slug)?", category: number % 2 == 0 ? "basics" : "advanced",
-                               summary: "Summary of \(slug).", tags: [Self.tags[number % 4], Self.tags[(number + 1) % 4]],
-                               related: number > 1 ? [String(format: "q%02d", number - 1)] : [], weight: number,
-                               body: "## Answer\n\nText of \(slug).\n\n## More\n\nSee [the first](../basics/first.md) and [below](#more).\n")
+        var made = 0
+        func newSpec() -> Spec {
+            made += 1
+            let file = String(format: "q%02d", made)
+            let others = specs.values.filter { !$0.draft }.map(\.name).sorted()
+            return Spec(title: "Question \(file)?", category: made % 2 == 0 ? "basics" : "advanced", file: file,
+                        summary: "Summary of \(file).", tags: [Self.tags[made % 4], Self.tags[(made + 1) % 4]],
+                        related: others.isEmpty ? [] : Array(Set([others[made % others.count], others[(made * 7) % others.count]])).sorted(),
+                        weight: made,
+                        body: "## Answer\n\nText of \(file).\n\n## More\n\nSee [the first](../basics/first.md) and [below](#more).\n")
         }
-        func write(_ slug: String) throws { try site.write("content/\(specs[slug]!.category)/\(slug).md", specs[slug]!.text) }
-        for slug in specs.keys { try write(slug) }
+        for _ in 1 ... 10 { let spec = newSpec(); specs[spec.file] = spec }
+        for spec in specs.values { try site.write(spec.path, spec.text) }
 
         var build = 0
         var kept: LivePreview?
-        func fullBuild() throws -> URL {
+        func fullBuild() throws -> (URL, Bool) {
             build += 1
             let folder = site.directory.appendingPathComponent("out-\(build)")
             var options = options(for: site, output: folder)
             options.keepsPreview = true
             let report = SiteBuilder.build(options)
-            #expect(report.succeeded, "\(report.diagnostics)")
             kept = report.preview
-            return folder
+            return (folder, report.succeeded)
         }
-        var served = try fullBuild()
+        var (served, _) = try fullBuild()
         var live = try #require(kept)
-        var shownAlone = 0
+        var shownAtOnce = 0, structural = 0
 
-        for step in 1 ... 30 {
-            let slug = String(format: "q%02d", 1 + dice.next(12))
-            var spec = specs[slug]!
-            let local: Bool
-            switch dice.next(10) {
-            case 0: spec.body += "\nA new paragraph at step \(step).\n"; local = true
-            case 1: spec.summary = "Summary rewritten at step \(step)."; local = true
-            case 2: spec.difficulty = dice.pick(["beginner", "intermediate", "advanced"]); local = true
-            case 3: spec.kind = dice.pick(["technical", "behavioral", "system-design"]); local = true
-            case 4: spec.followUps.append("Follow-up \(step)?"); local = true
-            case 5: spec.related = [String(format: "q%02d", 1 + dice.next(12))]; local = true
-            case 6: spec.updated = "2026-02-\(String(format: "%02d", 1 + dice.next(28)))"; local = true
-            case 7:
-                // Kept in place (every title starts "Question qNN"), then moved to the front of its lists.
-                let moves = dice.next(2) == 0
-                spec.title = moves ? "A renamed question at step \(step)?" : "Question \(slug), renamed at step \(step)?"
-                local = !moves
-            case 8: spec.tags = [dice.pick(Self.tags)]; local = false
-            default: spec.weight = dice.next(20); local = false
+        for step in 1 ... 80 {
+            let key = dice.pick(specs.keys.sorted())
+            var spec = specs[key]!
+            var touched: Set<String> = [spec.path]
+            /// Others no longer name `name` in `related`, as an author fixing references would.
+            func forget(_ name: String) {
+                for (other, var otherSpec) in specs where other != key && otherSpec.related.contains(name) {
+                    otherSpec.related.removeAll { $0 == name }
+                    specs[other] = otherSpec
+                    touched.insert(otherSpec.path)
+                }
             }
-            specs[slug] = spec
-            try write(slug)
-            let before = try OutputTree.files(in: served)
-            let outcome = live.apply([site.directory.appendingPathComponent("content/\(spec.category)/\(slug).md").path], into: served)
-            let fresh = try fullBuild()
-            let after = try OutputTree.files(in: fresh)
-            // An edit that may move pages is allowed to be shown alone only when nothing moved (a
-            // title that keeps its place, a tag or weight set to what it was): the same checks hold.
-            if case .written(let written) = outcome {
-                shownAlone += 1
-                for path in written { #expect(try Data(contentsOf: served.appendingPathComponent(path)) == after[path], "step \(step): \(path)") }
-                let changedPages = after.keys.filter { $0.hasSuffix(".html") && after[$0] != before[$0] }
-                #expect(Set(changedPages).isSubset(of: Set(written)), "step \(step): pages changed but not written: \(Set(changedPages).subtracting(written))")
+            var broken = false
+            switch dice.next(16) {
+            case 0: spec.body += "\nA new paragraph at step \(step).\n"
+            case 1: spec.summary = "Summary rewritten at step \(step)."
+            case 2: spec.difficulty = dice.pick(["beginner", "intermediate", "advanced"])
+            case 3: spec.kind = dice.pick(["technical", "behavioral", "system-design"])
+            case 4: spec.followUps.append("Follow-up \(step)?")
+            case 5:
+                let others = specs.values.filter { !$0.draft && $0.name != spec.name }.map(\.name).sorted()
+                spec.related = Array(Set([dice.pick(others), dice.pick(others)])).sorted()
+            case 6: spec.title = dice.next(2) == 0 ? "A renamed question at step \(step)?" : "Question \(key), renamed at step \(step)?"
+            case 7: spec.tags = [dice.pick(Self.tags)]
+            case 8: spec.weight = dice.next(20)
+            case 9: spec.category = spec.category == "basics" ? "advanced" : "basics"; structural += 1  // the file moves
+            case 10: forget(spec.name); spec.slug = "moved-\(step)"; structural += 1
+            case 11:
+                forget(spec.name)
+                spec.draft.toggle()
+                structural += 1
+            case 12:
+                // Renamed on disk, the slug kept by `slug:` so that references still hold.
+                if spec.slug == nil { spec.slug = spec.file }
+                spec.file = "renamed-\(step)"
+                structural += 1
+            case 13:
+                let added = newSpec()
+                specs[added.file] = added
+                touched = [added.path]
+                structural += 1
+            case 14:
+                guard specs.count > 4 else { continue }
+                forget(spec.name)
+                specs[key] = nil
+                try site.remove(spec.path)
+                structural += 1
+                spec = Spec(title: "", category: "", file: "", summary: "", tags: [], body: "")  // gone
+            default:
+                try site.write(spec.path, "---\ntitle: [unclosed\n---\n")
+                broken = true
+            }
+            if !spec.file.isEmpty && !broken {
+                if let old = specs[key], old.path != spec.path { try site.remove(old.path); touched.insert(old.path) }
+                specs[key] = spec
+                touched.insert(spec.path)
+            }
+            for path in touched where !broken {
+                if let now = specs.values.first(where: { $0.path == path }) { try site.write(path, now.text) }
+            }
+
+            let outcome = live.apply(Set(touched.map { site.directory.appendingPathComponent($0).path }), into: served)
+            let (fresh, succeeded) = try fullBuild()
+            if broken {
+                #expect(!succeeded, "step \(step)")
+                guard case .needsFullBuild = outcome else { Issue.record("step \(step): a broken file was shown: \(outcome)"); continue }
+                try site.write(spec.path, spec.text)  // the fix, shown at once from the last good site
+                let fixed = live.apply([site.directory.appendingPathComponent(spec.path).path], into: served)
+                guard case .written = fixed else { Issue.record("step \(step): the fix was not shown: \(fixed)"); continue }
+                let (repaired, _) = try fullBuild()
+                try expectSamePages(served, repaired, step: step)
+                served = repaired
+                live = try #require(kept)
+                continue
+            }
+            #expect(succeeded, "step \(step)")
+            if case .written = outcome {
+                shownAtOnce += 1
+                try expectSamePages(served, fresh, step: step)
             } else {
-                #expect(!local, "step \(step): \(outcome)")
-                // As `serve` does: the full build's site becomes the preview's, every other time
-                // kept by the build, else loaded on its own.
+                Issue.record("step \(step): \(outcome)")
                 live = try #require(step % 2 == 0 ? kept : LivePreview.load(options(for: site, output: fresh)))
             }
             served = fresh
         }
-        #expect(shownAlone > 10)
-        #expect(shownAlone < 30, "some edits moved pages and needed a full build")
+        #expect(shownAtOnce >= 60)
+        #expect(structural >= 20, "the walk must add, delete, rename and move questions")
+    }
+
+    /// Every HTML page of `expected` is in `served` with the same bytes, and `served` has no other.
+    func expectSamePages(_ served: URL, _ expected: URL, step: Int) throws {
+        let want = try OutputTree.files(in: expected).filter { $0.key.hasSuffix(".html") }
+        let have = try OutputTree.files(in: served).filter { $0.key.hasSuffix(".html") }
+        #expect(Set(have.keys) == Set(want.keys), "step \(step): pages \(Set(have.keys).symmetricDifference(want.keys).sorted())")
+        let different = want.keys.filter { have[$0] != nil && have[$0] != want[$0] }.sorted()
+        #expect(different == [], "step \(step): different bytes")
     }
 
     @Test func filesThatAreNotQuestionsNeedAFullBuild() throws {
@@ -129,7 +198,9 @@ import Testing
         let output = site.directory.appendingPathComponent("out")
         #expect(SiteBuilder.build(options(for: site, output: output)).succeeded)
         let live = try #require(LivePreview.load(options(for: site, output: output)))
-        for path in ["content/basics/_index.md", "site.yml", "content/basics/new.md"] {
+        try site.write("content/basics/diagram.png", "not really a picture")
+        try site.write("content/guides/how-to.md", "---\ntitle: How to\nsummary: A guide.\n---\nText.\n")
+        for path in ["content/basics/_index.md", "site.yml", "content/basics/diagram.png", "content/guides/how-to.md"] {
             let outcome = live.apply([site.directory.appendingPathComponent(path).path], into: output)
             guard case .needsFullBuild = outcome else {
                 Issue.record("\(path): \(outcome)")

@@ -136,6 +136,23 @@ def test_an_edited_answer_shows_at_once_and_the_full_build_follows(served, brows
     assert "A summary rewritten while serving." in docs
 
 
+def test_a_new_question_and_a_deleted_one_show_in_the_open_list(served, browser):
+    """The category's list, open in the browser, reloads with a new question, then without it."""
+    site, port, _ = served
+    browser.get(f"http://127.0.0.1:{port}/databases/index.html")
+    page = site / "content/databases/added-while-serving.md"
+    original = (site / "content/databases/indexes.md").read_text()
+    page.write_text(re.sub(r"(?m)^title: .*$", 'title: "Added while serving?"', original, count=1))
+    WebDriverWait(browser, WAIT, poll_frequency=0.05).until(
+        lambda d: "Added while serving" in d.execute_script("return document.body.textContent"))
+    status, _, body = get(port, "/databases/added-while-serving.html")
+    assert status == 200 and "Added while serving" in body
+    page.unlink()
+    WebDriverWait(browser, WAIT, poll_frequency=0.05).until(
+        lambda d: "Added while serving" not in d.execute_script("return document.body.textContent"))
+    assert get(port, "/databases/added-while-serving.html")[0] == 404
+
+
 def test_a_broken_file_shows_the_overlay_and_keeps_the_last_good_site(served, browser):
     site, port, _ = served
     browser.get(f"http://127.0.0.1:{port}/databases/indexes.html")

@@ -4,26 +4,32 @@ public import Foundation
 /// that show what changed are rendered again and written in place, in milliseconds, while a full
 /// build (which also redoes the search index, study data, decks and feeds) follows behind.
 ///
-/// It handles the common edit: a question's answer, summary, difficulty, kind, follow-ups, areas,
-/// red flags, aliases, related pages or date, and its title when the new one keeps its place in
-/// its lists. Anything that moves pages or changes what lists them (a new, deleted or renamed
-/// file, a slug, category, weight, tag or draft flag, a title that reorders a list, a template,
-/// `site.yml`), and any problem, is left to the full build, which reports problems as `build`
-/// does. The pages it writes are the bytes the full build writes for them (a test).
+/// The common edit (a question's answer, summary, difficulty, kind, follow-ups, areas, red flags,
+/// aliases, related pages or date, or a title that keeps its place) rewrites the page and what
+/// shows its card. An edit that moves pages or changes what lists them (a new, deleted or renamed
+/// question, a slug, category, weight, tag or draft flag, a title that reorders a list) resolves
+/// the site again and rewrites every page whose content changed (`LivePreview+Restructure`).
+/// Templates, `site.yml`, categories, guides, and any problem are left to the full build, which
+/// reports problems as `build` does. The pages it writes are the bytes the full build writes for
+/// them, and it misses none (a property test).
 ///
 /// Used from one task at a time (the preview session's actor), hence the unchecked Sendable.
 public final class LivePreview: @unchecked Sendable {
-    private let options: BuildOptions
-    private var site: Site
-    private let theme: Theme
-    private let links: ContentLinks
+    let options: BuildOptions
+    var site: Site
+    let theme: Theme
+    var links: ContentLinks
     /// The bodies of categories, guides and introductions, which listings show.
-    private let pageBodies: [String: RenderedBody]
+    let pageBodies: [String: RenderedBody]
     /// A question's file, as a path inside `content/` → its place in `site.questions`.
-    private let placeOfFile: [String: Int]
+    var placeOfFile: [String: Int]
     /// Slugs a `related` entry may name.
-    private let knownSlugs: Set<String>
-    private var pages: PageBuilder
+    var knownSlugs: Set<String>
+    var pages: PageBuilder
+    /// Content files some page links to: one of them may not go without a full build's check.
+    /// (It only grows: a link an edit removed keeps its file here, which asks for a full build
+    /// that was not needed, never the reverse.)
+    var linkTargets: Set<String>
 
     /// What `apply` did.
     public enum Outcome: Equatable, Sendable {
@@ -33,16 +39,24 @@ public final class LivePreview: @unchecked Sendable {
         case needsFullBuild(String)
     }
 
-    init(options: BuildOptions, site: Site, theme: Theme, links: ContentLinks, pageBodies: [String: RenderedBody]) {
+    init(options: BuildOptions, site: Site, theme: Theme, links: ContentLinks, pageBodies: [String: RenderedBody],
+         linkTargets: Set<String>) {
         self.options = options
         self.site = site
         self.theme = theme
         self.links = links
         self.pageBodies = pageBodies
-        placeOfFile = Dictionary(site.questions.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
-        knownSlugs = Set(site.questions.map(\.slug) + site.guides.map(\.slug))
+        self.linkTargets = linkTargets
+        placeOfFile = Self.places(of: site)
+        knownSlugs = Self.slugs(of: site)
         pages = PageBuilder(site: site, bodies: pageBodies)
     }
+
+    static func places(of site: Site) -> [String: Int] {
+        Dictionary(site.questions.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func slugs(of site: Site) -> Set<String> { Set(site.questions.map(\.slug) + site.guides.map(\.slug)) }
 
     /// The site as a build of `options` makes it now, without writing it; nil when it has errors.
     /// (`serve` takes it from its builds instead: `BuildOptions.keepsPreview`.)
@@ -54,7 +68,13 @@ public final class LivePreview: @unchecked Sendable {
         let links = ContentLinks(site: site)
         let (bodies, unreadable) = BodyRenderer.render(site.pageDocuments, links: links, rawHTML: site.config.rawHTML, paragraphs: false)
         guard unreadable.isEmpty else { return nil }
-        return LivePreview(options: options, site: site, theme: theme, links: links, pageBodies: bodies)
+        // What the pages link to, a few hundred bodies at a time (the build collects it as it renders).
+        var linkTargets = LinkTargets.of(bodies)
+        for start in stride(from: 0, to: site.questions.count, by: 500) {
+            let batch = site.questions[start ..< min(start + 500, site.questions.count)].map(\.document)
+            linkTargets.formUnion(LinkTargets.of(BodyRenderer.render(batch, links: links, rawHTML: site.config.rawHTML, paragraphs: false).0))
+        }
+        return LivePreview(options: options, site: site, theme: theme, links: links, pageBodies: bodies, linkTargets: linkTargets)
     }
 
     /// Applies edits to the files at `changedPaths` (absolute) and writes the pages that show them
@@ -63,19 +83,23 @@ public final class LivePreview: @unchecked Sendable {
         let contentFolder = options.source.appendingPathComponent("content").path + "/"
         var edits: [(place: Int, question: Question, body: RenderedBody)] = []
         for path in changedPaths.sorted() {
-            guard path.hasPrefix(contentFolder), let place = placeOfFile[String(path.dropFirst(contentFolder.count))] else {
-                return .needsFullBuild("\(path) is not a question's file")
+            // A new or deleted file, or one that is not a question's, changes what the site holds.
+            guard path.hasPrefix(contentFolder), let place = placeOfFile[String(path.dropFirst(contentFolder.count))],
+                  FileManager.default.fileExists(atPath: path) else {
+                return restructure(changedPaths, into: output)
             }
             switch reread(site.questions[place], from: path) {
             case .success(let edit): edits.append((place, edit.0, edit.1))
-            case .failure(let reason): return .needsFullBuild(reason.description)
+            case .failure(let reason):
+                return reason.moves ? restructure(changedPaths, into: output) : .needsFullBuild(reason.description)
             }
         }
         guard !edits.isEmpty else { return .written([]) }
         let retitled = edits.filter { site.questions[$0.place].title != $0.question.title }
         if retitled.count > 1 || retitled.contains(where: { !keepsPlace($0.question, at: $0.place) }) {
-            return .needsFullBuild("a new title moves a question in its lists")
+            return restructure(changedPaths, into: output)
         }
+        for edit in edits { linkTargets.formUnion(LinkTargets.of([edit.question.contentPath: edit.body])) }
 
         // What else shows an edited question: lists show its card (summary, difficulty, kind, date),
         // related links its difficulty. Its title and place are as they were.
@@ -149,27 +173,24 @@ public final class LivePreview: @unchecked Sendable {
         return true
     }
 
-    /// Why an edit cannot be shown alone.
-    private struct NotLocal: Error, CustomStringConvertible {
+    /// Why an edit cannot be shown alone: a problem, or (`moves`) a change to what lists the question.
+    struct NotLocal: Error, CustomStringConvertible {
         let description: String
+        var moves = false
     }
 
     /// The question in `path` as it is now, and its rendered body, if it still parses cleanly and
     /// lists where it did before.
     private func reread(_ old: Question, from path: String) -> Result<(Question, RenderedBody), NotLocal> {
         let display = old.location.path
-        guard let raw = ContentLoader.readFile(path, expectedSize: 4096), raw.count <= ContentLoader.maximumFileBytes else {
-            return .failure(.init(description: "\(display) cannot be read"))
-        }
-        let (text, problems) = SourceText.decode(raw, path: display)
-        guard let text, !problems.containsErrors else { return .failure(.init(description: "\(display) has problems")) }
-        let (document, more) = ContentDocument.parse(text, contentPath: old.contentPath)
-        guard case .question(let question)? = document, !more.containsErrors else {
-            return .failure(.init(description: "\(display) has problems"))
+        let question: Question, normalised: Bool
+        switch Self.read(path, contentPath: old.contentPath, display: display) {
+        case .success(let read): (question, normalised) = read
+        case .failure(let reason): return .failure(reason)
         }
         guard question.slug == old.slug, question.category == old.category,
               question.weight == old.weight, question.draft == old.draft, question.tags.map(\.value) == old.tags.map(\.value) else {
-            return .failure(.init(description: "\(display) moved or changes what lists it"))
+            return .failure(.init(description: "\(display) moved or changes what lists it", moves: true))
         }
         guard question.related.allSatisfy({ knownSlugs.contains($0.value) }) else {
             return .failure(.init(description: "\(display) names a related page that does not exist"))
@@ -183,16 +204,31 @@ public final class LivePreview: @unchecked Sendable {
         let linkProblems = LinkRule().check([question.document], bodies: [question.contentPath: body],
                                             against: LinkRule.Targets(site: site, links: links))
         guard !linkProblems.containsErrors else { return .failure(.init(description: "\(display) has a broken link")) }
-        return .success((question.with(body: question.body.detached(from: path, normalised: text.normalised)), body))
+        return .success((question.with(body: question.body.detached(from: path, normalised: normalised)), body))
+    }
+
+    /// The question in the file at `path` (its body still held), and whether its text was normalised.
+    static func read(_ path: String, contentPath: String, display: String) -> Result<(Question, Bool), NotLocal> {
+        guard let raw = ContentLoader.readFile(path, expectedSize: 4096), raw.count <= ContentLoader.maximumFileBytes else {
+            return .failure(.init(description: "\(display) cannot be read"))
+        }
+        let (text, problems) = SourceText.decode(raw, path: display)
+        guard let text, !problems.containsErrors else { return .failure(.init(description: "\(display) has problems")) }
+        let (document, more) = ContentDocument.parse(text, contentPath: contentPath)
+        guard case .question(let question)? = document, !more.containsErrors else {
+            return .failure(.init(description: "\(display) has problems"))
+        }
+        return .success((question, text.normalised))
     }
 
     /// The body of an unedited question whose page shows an edited one.
-    private func render(_ question: Question) -> RenderedBody? {
-        BodyRenderer.render([question.document], links: links, rawHTML: site.config.rawHTML, paragraphs: false).0[question.contentPath]
+    func render(_ question: Question, links: ContentLinks? = nil) -> RenderedBody? {
+        BodyRenderer.render([question.document], links: links ?? self.links, rawHTML: site.config.rawHTML,
+                            paragraphs: false).0[question.contentPath]
     }
 
     /// Replaces one file of the served site at once: written beside it, then renamed over it.
-    private static func write(_ file: OutputFile, into output: URL) -> Bool {
+    static func write(_ file: OutputFile, into output: URL) -> Bool {
         let target = output.appendingPathComponent(file.path.path).path
         let temporary = target + ".studyguide-\(getpid())-partial"
         let complete = (try? StagingFolder.write([file.bytes], to: temporary)) != nil

@@ -113,7 +113,8 @@ public enum SiteBuilder {
 
         // Bodies were let go after parsing: each batch is read again, rendered and written in turn.
         let links = ContentLinks(site: site)
-        let rendered = SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging)
+        let rendered = SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,
+                                           collectingLinkTargets: options.keepsPreview)
         report.diagnostics += rendered.diagnostics
         report.stages += rendered.stages
         _ = clock.lap("render")
@@ -132,7 +133,8 @@ public enum SiteBuilder {
         report.filesWritten = files
         report.outputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0.key.path, $0.value) })
         if options.keepsPreview {
-            report.preview = LivePreview(options: options, site: site, theme: theme, links: links, pageBodies: rendered.pageBodies)
+            report.preview = LivePreview(options: options, site: site, theme: theme, links: links, pageBodies: rendered.pageBodies,
+                                         linkTargets: rendered.linkTargets)
         }
     }
 }

@@ -55,6 +55,8 @@ struct QuestionNotes: Sendable, Equatable {
         redFlags = list()
     }
 
+    init() {}
+
     init(aliases: [Located<String>], followUps: [String], areas: [String], redFlags: [String]) {
         self.aliases = aliases
         self.followUps = followUps

@@ -114,3 +114,16 @@ struct ContentLinks: Sendable {
         target.append(contentsOf: segment)
     }
 }
+
+/// The content files that rendered bodies link to (`../databases/indexes.md#x` → `databases/indexes.md`).
+enum LinkTargets {
+    static func of(_ bodies: [String: RenderedBody]) -> Set<String> {
+        var targets: Set<String> = []
+        for (path, body) in bodies {
+            for link in body.links {
+                if let (target, _) = ContentLinks.resolve(link.destination, from: path) { targets.insert(target) }
+            }
+        }
+        return targets
+    }
+}

@@ -12,6 +12,9 @@ enum SiteRenderer {
         var pages: Int
         /// The bodies of categories, guides and introductions.
         var pageBodies: [String: RenderedBody]
+        /// Every content file some page links to (when asked: the preview needs it to tell
+        /// whether a file may go without breaking a link).
+        var linkTargets: Set<String> = []
     }
 
     /// Questions rendered and written together: a multiple of the study data's chunk, so no chunk
@@ -20,7 +23,8 @@ enum SiteRenderer {
 
     /// Markdown bodies were let go after parsing (see `MarkdownBody`): each batch reads its bodies
     /// again, and its HTML is let go once written.
-    static func render(_ site: Site, theme: Theme, links: ContentLinks, rawHTML: Bool, into output: StagingFolder) -> Output {
+    static func render(_ site: Site, theme: Theme, links: ContentLinks, rawHTML: Bool, into output: StagingFolder,
+                       collectingLinkTargets: Bool = false) -> Output {
         var stages = StageTimes()
         let batchSize = BuildContext.current.questionBatch ?? Self.batchSize
         precondition(batchSize > 0 && batchSize % StudyDataBuilder.chunkSize == 0, "a batch holds whole chunks of cards")
@@ -46,6 +50,8 @@ enum SiteRenderer {
         var laterDocuments = others
         var headingIDs = HeadingIndex()
         for (path, body) in checked { headingIDs.add(body.headings.lazy.map(\.id), of: path) }
+        var linkedFiles: Set<String> = []
+        if collectingLinkTargets { linkedFiles = LinkTargets.of(checked) }
 
         for start in stride(from: 0, to: questions.count, by: batchSize) {
             let range = start ..< min(start + batchSize, questions.count)
@@ -73,6 +79,7 @@ enum SiteRenderer {
             stages.lap("search")
             // Links are checked now, but those to a heading of another page, which may come in a later
             // batch: only they and a hash of every heading id stay until the end.
+            if collectingLinkTargets { linkedFiles.formUnion(LinkTargets.of(bodies)) }
             var now: [String: RenderedBody] = [:]
             for (path, body) in bodies {
                 headingIDs.add(body.headings.lazy.map(\.id), of: path)
@@ -123,7 +130,8 @@ enum SiteRenderer {
         if !emptyPages.isEmpty {
             diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
         }
-        return Output(diagnostics: diagnostics, stages: stages.stages, pages: site.pageCount, pageBodies: checked)
+        return Output(diagnostics: diagnostics, stages: stages.stages, pages: site.pageCount, pageBodies: checked,
+                      linkTargets: linkedFiles)
     }
 
     /// For each question in site order, its category's index and its place in that category.

@@ -1,0 +1,188 @@
+internal import Foundation
+
+/// Edits that change what the site holds or how it is listed: a question added, deleted or
+/// renamed, or one whose slug, category, weight, tags, draft flag or title moves it. The site is
+/// resolved again from what it held plus the changed files, exactly as a build resolves it, and
+/// the pages whose content may have changed are written: every question page whose own file
+/// changed or whose surroundings did (its neighbours, its category, the pages its `related`
+/// entries show), the category and tag pages that list a changed question before or after, and
+/// the pages that count every question; pages that no longer exist are removed. The search
+/// index, study data and decks are left to the full build that follows.
+extension LivePreview {
+    func restructure(_ changedPaths: Set<String>, into output: URL) -> Outcome {
+        let contentFolder = options.source.appendingPathComponent("content").path + "/"
+        var changed: [String: (question: Question, normalised: Bool)] = [:]
+        var deleted: Set<String> = []
+        for path in changedPaths.sorted() {
+            guard path.hasPrefix(contentFolder) else { return .needsFullBuild("\(path) is not in content/") }
+            let contentPath = String(path.dropFirst(contentFolder.count))
+            let parts = contentPath.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0] != "guides", parts[1] != "_index.md", parts[1].hasSuffix(".md") else {
+                return .needsFullBuild("\(path) is not a question's file")
+            }
+            guard FileManager.default.fileExists(atPath: path) else {
+                deleted.insert(contentPath)
+                continue
+            }
+            let display = options.displayPrefix + "content/" + contentPath
+            switch Self.read(path, contentPath: contentPath, display: display) {
+            case .success(let read): changed[contentPath] = read
+            case .failure(let reason): return .needsFullBuild(reason.description)
+            }
+        }
+
+        // The documents a build would find now, resolved as a build resolves them.
+        var documents: [ContentDocument] = site.categories.map { .category($0.category) } + site.guides.map { .guide($0) }
+        if let intro = site.homeIntro { documents.append(.homeIntro(intro)) }
+        if let intro = site.guidesIntro { documents.append(.guidesIntro(intro)) }
+        for question in site.questions where changed[question.contentPath] == nil && !deleted.contains(question.contentPath) {
+            documents.append(.question(question))
+        }
+        for contentPath in changed.keys.sorted() { documents.append(.question(changed[contentPath]!.question)) }
+        var next: Site
+        let problems: [Diagnostic]
+        (next, problems) = SiteResolver.resolve(config: site.config, documents: documents, includeDrafts: options.includeDrafts)
+        guard !problems.containsErrors else { return .needsFullBuild("the edit leaves the site with problems") }
+        next.assets = site.assets
+        let remaining = Set(next.questions.map(\.contentPath))
+        if let linked = site.questions.map(\.contentPath).first(where: { !remaining.contains($0) && linkTargets.contains($0) }) {
+            return .needsFullBuild("a page links to \(linked), which is gone")
+        }
+
+        // The changed questions' bodies, with links as they resolve now; they are then let go.
+        let nextLinks = ContentLinks(site: next)
+        let targets = LinkRule.Targets(site: next, links: nextLinks)
+        var bodies: [String: RenderedBody] = [:]
+        for (place, question) in next.questions.enumerated() {
+            guard let (_, normalised) = changed[question.contentPath] else { continue }
+            let body = RenderedBody.render(question.body, path: question.location.path, rawHTML: next.config.rawHTML,
+                                           rewrite: nextLinks.rewriter(from: question.contentPath, page: question.path),
+                                           paragraphs: false)
+            guard !body.links.contains(where: { LinkRule.needsOtherHeadings($0, in: question.contentPath) }) else {
+                return .needsFullBuild("\(question.location.path) links to a heading of another page")
+            }
+            let linkProblems = LinkRule().check([question.document], bodies: [question.contentPath: body], against: targets)
+            guard !linkProblems.containsErrors else { return .needsFullBuild("\(question.location.path) has a broken link") }
+            bodies[question.contentPath] = body
+            let path = contentFolder + question.contentPath
+            next.replaceQuestion(at: place, with: question.with(body: question.body.detached(from: path, normalised: normalised)))
+        }
+
+        let nextPages = PageBuilder(site: next, bodies: pageBodies)
+        let nextPlaces = Self.places(of: next)
+        let touched = Set(changed.keys).union(deleted)
+
+        // Question pages: the changed ones, and those whose surroundings may have changed with
+        // them: their neighbours before and after, and the pages whose `related` names them.
+        var candidates: Set<Int> = []
+        func neighbours(of place: Int, in site: Site) -> [Int] {
+            guard let category = site.categories.first(where: { $0.members.contains(place) }) else { return [] }
+            return [place - 1, place + 1].filter(category.members.contains)
+        }
+        var touchedSlugs: Set<String> = []
+        for contentPath in touched {
+            if let old = placeOfFile[contentPath] {
+                touchedSlugs.insert(site.questions[old].slug)
+                for neighbour in neighbours(of: old, in: site) {
+                    if let now = nextPlaces[site.questions[neighbour].contentPath] { candidates.insert(now) }
+                }
+            }
+            if let now = nextPlaces[contentPath] {
+                touchedSlugs.insert(next.questions[now].slug)
+                candidates.insert(now)
+                candidates.formUnion(neighbours(of: now, in: next))
+            }
+        }
+        for (place, question) in next.questions.enumerated() where question.related.contains(where: { touchedSlugs.contains($0.value) }) {
+            candidates.insert(place)
+        }
+        var files: [OutputFile] = []
+        let before = Surroundings(site: site)
+        let after = Surroundings(site: next)
+        for place in candidates.sorted() {
+            let question = next.questions[place]
+            guard let category = next.categories.first(where: { $0.members.contains(place) }) else { continue }
+            if bodies[question.contentPath] == nil, let old = placeOfFile[question.contentPath], before.of(old) == after.of(place) {
+                continue
+            }
+            guard let body = bodies[question.contentPath] ?? render(question, links: nextLinks) else {
+                return .needsFullBuild("\(question.location.path) could not be read again")
+            }
+            files.append(nextPages.question(question, in: category, at: place - category.members.lowerBound, body: body, theme))
+        }
+
+        // Listings that show a changed question's card, before or after, and the pages that count
+        // or sample every question.
+        var categories: Set<String> = [], tags: Set<String> = []
+        for contentPath in touched {
+            for question in [placeOfFile[contentPath].map { site.questions[$0] }, nextPlaces[contentPath].map { next.questions[$0] }] {
+                guard let question else { continue }
+                categories.insert(question.category)
+                tags.formUnion(question.tags.map(\.value))
+            }
+        }
+        var listings: [@Sendable () -> OutputFile] = [
+            { nextPages.home(self.theme) }, { nextPages.tagsIndex(self.theme) }, { nextPages.guidesIndex(self.theme) },
+            { nextPages.search(self.theme) }, { nextPages.notFound(self.theme) }, { nextPages.practice(self.theme) },
+            { nextPages.interview(self.theme) },
+        ]
+        for category in next.categories where categories.contains(category.category.slug) {
+            listings.append { nextPages.category(category, self.theme) }
+        }
+        for tag in next.tags where tags.contains(tag.name) { listings.append { nextPages.tag(tag, self.theme) } }
+        files += parallelMap(listings) { $0() }
+
+        let gone = Set(site.questions.map(\.path) + site.tags.map(\.path))
+            .subtracting(next.questions.map(\.path) + next.tags.map(\.path))
+        for file in files where !Self.write(file, into: output) {
+            return .needsFullBuild("cannot write \(file.path.path)")
+        }
+        for page in gone { unlink(output.appendingPathComponent(page.path).path) }
+
+        site = next
+        links = nextLinks
+        pages = nextPages
+        placeOfFile = nextPlaces
+        knownSlugs = Self.slugs(of: next)
+        linkTargets.formUnion(LinkTargets.of(bodies))
+        return .written((files.map(\.path.path) + gone.map(\.path)).sorted())
+    }
+}
+
+/// What a question page shows of other pages: its category, its neighbours in it, and the
+/// pages its `related` entries name. A page whose own file is unchanged needs writing again
+/// only when these differ.
+private struct Surroundings {
+    let site: Site
+    let placeOfSlug: [String: Int]
+    let guideOfSlug: [String: Guide]
+
+    init(site: Site) {
+        self.site = site
+        placeOfSlug = Dictionary(site.questions.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        guideOfSlug = Dictionary(site.guides.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func of(_ place: Int) -> [String] {
+        let question = site.questions[place]
+        var parts = [question.path.path]
+        if let category = site.categories.first(where: { $0.members.contains(place) }) {
+            parts += [category.category.slug, category.category.title]
+            for neighbour in [place - 1, place + 1] {
+                let shown = category.members.contains(neighbour)
+                parts += shown ? [site.questions[neighbour].path.path, site.questions[neighbour].title] : ["", ""]
+            }
+        }
+        for entry in question.related {
+            if let other = placeOfSlug[entry.value] {
+                let related = site.questions[other]
+                parts += [related.path.path, related.title, related.difficulty.rawValue]
+            } else if let guide = guideOfSlug[entry.value] {
+                parts += [guide.path.path, guide.title]
+            } else {
+                parts.append("")
+            }
+        }
+        return parts
+    }
+}
