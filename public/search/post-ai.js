@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ai",{"ai":[1,9,161,10,127,12],"aim":[10,7,90,31,11,8,3,7,48,7,80,9,5,8,9,11,5,8,18,9,4,9],"aiohttp":[201,11],"airfar":[52,12],"airflow":[0,11],"airlin":[18,10,209,39,60,15],"airport":[221,9]});
+StudyGuideSearch.registerPostings("ai",{"ai":[1,9,161,10,127,12],"aim":[10,7,90,31,11,8,3,7,48,7,80,9,5,9,9,11,5,8,18,9,4,9],"aiohttp":[201,11],"airfar":[52,12],"airflow":[0,11],"airlin":[18,10,209,39,60,15],"airport":[221,9]});

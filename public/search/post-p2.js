@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p2",{"p2":[127,14,94,15]});
+StudyGuideSearch.registerPostings("p2",{"p2":[127,14,94,14]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ps",{"ps":[79,9,7,13,111,13],"pseudo":[4,9,38,10,264,10],"psp":[220,46,51,21],"psql":[268,17],"psqlrc":[268,10],"pss":[92,11],"psycholog":[236,14],"psycopg":[86,10,59,10,56,10],"psycopg2":[86,11,115,10]});
+StudyGuideSearch.registerPostings("ps",{"ps":[79,9,7,14,111,13],"pseudo":[4,9,38,9,264,10],"psp":[220,46,51,21],"psql":[268,17],"psqlrc":[268,10],"pss":[92,11],"psycholog":[236,14],"psycopg":[86,10,59,10,56,10],"psycopg2":[86,11,115,10]});

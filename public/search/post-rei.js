@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rei",{"reimplement":[34,9,78,9,97,9,100,10],"reindex":[1,8,51,14,11,9,205,8],"reinsert":[41,11],"reinterpret":[208,12],"reintroduc":[56,13,30,9,30,9,123,10],"reinvent":[191,11],"reissu":[232,10]});
+StudyGuideSearch.registerPostings("rei",{"reimplement":[34,9,78,9,97,9,100,10],"reindex":[1,8,51,14,11,9,205,8],"reinsert":[41,11],"reinterpret":[208,12],"reintroduc":[56,13,30,9,30,9,123,11],"reinvent":[191,11],"reissu":[232,10]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rl",{"rl":[70,9,159,8],"rlock":[12,11]});
+StudyGuideSearch.registerPostings("rl",{"rl":[70,9,159,9],"rlock":[12,16]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rx",{"rxjava":[134,11]});
+StudyGuideSearch.registerPostings("rx",{"rxjava":[134,12]});
