@@ -44,14 +44,14 @@ let package = Package(
             swiftSettings: strictImports
         ),
         // The preview server lives apart so the generator never depends on an HTTP stack. It is
-        // built on FlyingFox's sockets (FlyingSocks, a product of the same package) and HTTP types:
-        // they build in seconds, where SwiftNIO and Hummingbird took two and a half minutes of
-        // every clean `make site`.
+        // built on FlyingSocks (the socket layer of the FlyingFox package: it builds in seconds,
+        // where SwiftNIO and Hummingbird took two and a half minutes of every clean `make site`)
+        // and HTTP messages of its own: FlyingFox's HTTP module links FoundationNetworking, which
+        // loads libcurl and two dozen libraries into every `studyguide` process.
         .target(
             name: "StudyGuideServe",
             dependencies: [
                 "StudyGuideKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: strictImports

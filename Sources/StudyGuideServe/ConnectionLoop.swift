@@ -1,4 +1,3 @@
-internal import FlyingFox
 internal import FlyingSocks
 internal import Foundation
 

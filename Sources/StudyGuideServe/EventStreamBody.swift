@@ -1,12 +1,12 @@
 internal import FlyingSocks
 
 /// The bytes of a page's server-sent event stream: `retry: 500`, then each event as it happens,
-/// and pings. FlyingFox's HTTPBodySequence makes one chunk of each buffer this sequence hands out
-/// and ResponseWriter sends each chunk at once, so every event leaves as soon as it exists.
+/// and pings. ResponseWriter sends each buffer this sequence hands out as one chunk at once, so
+/// every event leaves as soon as it exists.
 ///
 /// When a write fails (the page went away) ResponseWriter stops and the body is dropped; the
 /// merged stream then ends, which cancels the ping timer and ends the page's subscription.
-struct EventStreamBody: AsyncBufferedSequence {
+struct EventStreamBody: AsyncBufferedSequence, Sendable {
     typealias Element = UInt8
     static let preamble = "retry: 500\n\n"
     let events: AsyncStream<LiveReload.Event>

@@ -1,4 +1,3 @@
-internal import FlyingFox
 internal import FlyingSocks
 internal import Foundation
 
@@ -10,7 +9,12 @@ enum Listener {
     /// Listens on `address` and never returns; throws only when it cannot listen (the port is
     /// taken, say). `listening` hears the bound port, which a port of 0 leaves to the system.
     static func run(on address: ListenAddress, handler: some HTTPHandler, listening: (UInt16) -> Void) async throws {
-        let pool = IdleTimeoutPool(base: HTTPServer.defaultPool(), idleTimeout: idleTimeout)
+        #if canImport(Darwin)
+        let base: any AsyncSocketPool = SocketPool<kQueue>.kQueue()
+        #else
+        let base: any AsyncSocketPool = SocketPool<ePoll>.ePoll()
+        #endif
+        let pool = IdleTimeoutPool(base: base, idleTimeout: idleTimeout)
         try await pool.prepare()
         let socket = try Socket(domain: Int32(AF_INET))
         do {

@@ -1,4 +1,3 @@
-internal import FlyingFox
 internal import Foundation
 
 /// Answers preview requests: files of the built site (with the live-reload script added to
@@ -17,7 +16,12 @@ struct PreviewResponder: HTTPHandler {
         }
         let path = RequestTarget.path(of: request.target.path())
         if path == Self.eventsPath {
-            return request.method == .HEAD ? eventStream(body: HTTPBodySequence()) : await events()
+            if request.method == .HEAD {
+                var fields = headers(type: "text/event-stream")
+                fields[.cacheControl] = "no-cache"
+                return HTTPResponse(statusCode: .ok, headers: fields, body: Data())
+            }
+            return await events()
         }
         if path == Self.scriptPath {
             return HTTPResponse(statusCode: .ok, headers: headers(type: "text/javascript; charset=utf-8"),
@@ -44,7 +48,7 @@ struct PreviewResponder: HTTPHandler {
         var bytes = data
         if type.hasPrefix("text/html") { bytes = Data(LiveScript.inject(into: [UInt8](data))) }
         // One buffer for the whole body: ResponseWriter sends it with the head in one write.
-        return HTTPResponse(statusCode: status, headers: headers(type: type), body: HTTPBodySequence(data: bytes, suggestedBufferSize: max(bytes.count, 1)))
+        return HTTPResponse(statusCode: status, headers: headers(type: type), body: bytes)
     }
 
     private func notFound(root: String) -> HTTPResponse {
@@ -58,13 +62,9 @@ struct PreviewResponder: HTTPHandler {
     /// and dropping the body ends the subscription (see EventStreamBody).
     private func events() async -> HTTPResponse {
         let stream = await session.reload.subscribe(startingWith: await session.greeting())
-        return eventStream(body: HTTPBodySequence(from: EventStreamBody(events: stream, pingEvery: Self.pingInterval)))
-    }
-
-    private func eventStream(body: HTTPBodySequence) -> HTTPResponse {
         var fields = headers(type: "text/event-stream")
         fields[.cacheControl] = "no-cache"
-        return HTTPResponse(statusCode: .ok, headers: fields, body: body)
+        return HTTPResponse(statusCode: .ok, headers: fields, stream: EventStreamBody(events: stream, pingEvery: Self.pingInterval))
     }
 
     private func headers(type: String) -> HTTPHeaders {

@@ -1,4 +1,3 @@
-internal import FlyingFox
 internal import Foundation
 
 /// A request's line and header fields (RFC 9112 §2–5), parsed from the bytes up to its empty line.
@@ -30,12 +29,12 @@ struct RequestHead: Sendable {
 
     var isHTTP10: Bool { version == "HTTP/1.0" }
 
-    /// The request as FlyingFox's handlers take it, with an empty body.
+    /// The request as the handler takes it (the preview reads no bodies).
     var request: HTTPRequest {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        return HTTPRequest(method: HTTPMethod(rawValue: method), version: HTTPVersion(version),
-                           target: HTTPRequest.Target(path: String(parts[0]), query: parts.count > 1 ? String(parts[1]) : ""),
-                           headers: fields, body: HTTPBodySequence())
+        return HTTPRequest(method: HTTPMethod(rawValue: method),
+                           target: HTTPRequest.Target(rawPath: String(parts[0]), rawQuery: parts.count > 1 ? String(parts[1]) : ""),
+                           headers: fields)
     }
 
     /// Where the head in `bytes` ends (just past its empty line), looking for it from `start`;

@@ -1,23 +1,22 @@
-internal import FlyingFox
 internal import FlyingSocks
 internal import Foundation
 
-/// Sends a FlyingFox response over HTTP/1.1: a body of known length in one write with its
-/// Content-Length, a body of unknown length (the event stream) piece by piece as it is produced,
-/// and no body at all for HEAD.
+/// Sends a response over HTTP/1.1: a body of known length in one write with its Content-Length,
+/// the event stream in chunks (RFC 9112 §7.1) as its events happen, and no body at all for HEAD.
 enum ResponseWriter {
     /// Sends `response` to the request `head` (nil when the head could not be parsed) and returns
     /// whether the connection may carry another request.
     static func send(_ response: HTTPResponse, answering head: RequestHead?, keepAlive: Bool, to socket: AsyncSocket) async throws -> Bool {
-        guard case .httpBody(let body) = response.payload else { return false }
-        // FlyingFox hands a body of unknown length over already in chunks, and HTTP/1.0 has none.
-        if body.count == nil, head?.isHTTP10 == true {
+        var length: Int?
+        if case .bytes(let data) = response.body { length = data.count }
+        // HTTP/1.0 has no chunks.
+        if length == nil, head?.isHTTP10 == true {
             let refusal = ConnectionLoop.refusal(.httpVersionNotSupported, "this response needs HTTP/1.1")
             return try await send(refusal, answering: head, keepAlive: keepAlive, to: socket)
         }
         var fields = response.headers
-        if let count = body.count {
-            fields[.contentLength] = String(count)
+        if let length {
+            fields[.contentLength] = String(length)
         } else {
             fields[.transferEncoding] = "chunked"
         }
@@ -30,16 +29,23 @@ enum ResponseWriter {
         fields[HTTPHeader("Server")] = "studyguide"
         var bytes = Data(headLines(status: response.statusCode, fields: fields).utf8)
 
-        if head?.isHead == true {
+        switch response.body {
+        case _ where head?.isHead == true:
             try await socket.write(bytes)
-        } else if body.count != nil {
-            bytes.append(try await response.bodyData)
+        case .bytes(let data):
+            bytes.append(data)
             try await socket.write(bytes)
-        } else {
+        case .stream(let stream):
             try await socket.write(bytes)
-            for try await chunk in body {
+            var events = stream.makeAsyncIterator()
+            while let piece = await events.nextBuffer(suggested: 16 * 1024) {
+                var chunk = Data(String(piece.count, radix: 16).utf8)
+                chunk.append(contentsOf: [0x0D, 0x0A])
+                chunk.append(contentsOf: piece)
+                chunk.append(contentsOf: [0x0D, 0x0A])
                 try await socket.write(chunk)
             }
+            try await socket.write(Data("0\r\n\r\n".utf8))
         }
         return keepAlive
     }
