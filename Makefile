@@ -121,6 +121,12 @@ BENCH_RUNS_LARGE ?= 1
 bench-serve: release
 	$(PYTHON) bench/serve_benchmark.py $(BENCH_SERVE_ARGS)
 
+# Rebuild benchmark (not part of `make test`): a `build --cache` after a one-file change against
+# a cold build, on a 10,000-question site and on this repository's own. See bench/cache_benchmark.py.
+.PHONY: bench-cache
+bench-cache: release
+	$(PYTHON) bench/cache_benchmark.py $(BENCH_CACHE_ARGS)
+
 .PHONY: bench
 bench:
 	$(PYTHON) bench/build_benchmark.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --runs-large $(BENCH_RUNS_LARGE) $(BENCH_BUILD_ARGS)

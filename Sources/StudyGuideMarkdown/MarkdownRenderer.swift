@@ -10,6 +10,10 @@ internal import Darwin
 /// extensions, parses, walks the tree once, renders, copies every string into Swift
 /// values and frees everything before it returns: no C pointer leaves this file.
 public enum MarkdownRenderer {
+    /// The cmark-gfm library this process renders with ("0.29.0.gfm.6"): part of what a cache of
+    /// rendered bodies is keyed by.
+    public static var libraryVersion: String { String(cString: cmark_version_string()) }
+
     /// Renders UTF-8 Markdown bytes.
     public static func render(_ markdown: some Collection<UInt8>, options: MarkdownOptions = .init()) -> RenderedMarkdown {
         registerExtensions

@@ -27,6 +27,10 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Threads for the parallel stages (default: every core). The output is the same for any number.")
     var jobs: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Keep rendered answers in this folder and reuse them in the next build (e.g. .build/studyguide-cache).",
+                                             discussion: "A damaged or foreign cache is ignored; the output is the same with or without it."))
+    var cache: String?
+
     @Flag(name: .shortAndLong, help: "Print only problems.")
     var quiet = false
 
@@ -34,7 +38,8 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let options = BuildOptions(source: source, output: output, themes: themes, includeDrafts: drafts, baseURL: baseURL)
+        var options = BuildOptions(source: source, output: output, themes: themes, includeDrafts: drafts, baseURL: baseURL)
+        options.cacheFolder = cache
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         let progress = ProgressLine.forTerminal(quiet: quiet)
         let observer: (@Sendable (BuildProgress) -> Void)? = progress.map { line in { @Sendable event in line.observe(event) } }
@@ -44,6 +49,7 @@ struct BuildCommand: ParsableCommand {
         progress?.finish()
         Terminal.print(report.diagnostics)
         if verbose {
+            if cache != nil { Terminal.out("  cache    \(report.cachedBodies) answers reused, \(report.renderedBodies) rendered") }
             for stage in report.stages {
                 let time = Terminal.milliseconds(stage.seconds).padding(toLength: 9, withPad: " ", startingAt: 0)
                 let cpu = Terminal.milliseconds(stage.cpuSeconds).padding(toLength: 9, withPad: " ", startingAt: 0)

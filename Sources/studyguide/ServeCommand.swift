@@ -41,7 +41,9 @@ struct ServeCommand: ParsableCommand {
     private func serve() async throws {
         // The preview builds into its own folder, so public/ is never touched by serving.
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("studyguide-serve-\(getpid())/site")
-        let options = BuildOptions(source: source, output: output.path, themes: themes, includeDrafts: drafts)
+        var options = BuildOptions(source: source, output: output.path, themes: themes, includeDrafts: drafts)
+        // The full build after each edit renders again only the answers that changed.
+        options.cacheFolder = output.deletingLastPathComponent().appendingPathComponent("cache").path
         // A signal handler may only do async-signal-safe work, so it just exits; the preview
         // folder it leaves behind is removed by the next `serve` (removeStalePreviews).
         let stop: @convention(c) (Int32) -> Void = { _ in _exit(0) }

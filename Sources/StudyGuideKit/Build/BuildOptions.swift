@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var recordsInputs = false
     /// Keep the built site in `BuildReport.preview` (`serve` does, to show edits at once).
     public var keepsPreview = false
+    /// A folder where rendered bodies are kept between builds (`BodyCache`); none by default.
+    public var cacheFolder: String?
     /// How paths are shown in diagnostics: the prefix the user would type.
     var displayPrefix: String
 

@@ -21,6 +21,9 @@ public struct BuildReport: Sendable {
     public var outputs: [String: OutputInputs] = [:]
     /// The built site, kept for edits shown at once, when `BuildOptions.keepsPreview` asked for it.
     public var preview: LivePreview?
+    /// With a cache: bodies taken from it, and bodies rendered (and added to it).
+    public var cachedBodies = 0
+    public var renderedBodies = 0
     public var succeeded: Bool { !diagnostics.containsErrors && filesWritten > 0 }
     public var totalSeconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 }

@@ -113,8 +113,14 @@ public enum SiteBuilder {
 
         // Bodies were let go after parsing: each batch is read again, rendered and written in turn.
         let links = ContentLinks(site: site)
+        let cache = options.cacheFolder.flatMap { BodyCache(folder: $0) }
         let rendered = SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,
-                                           collectingLinkTargets: options.keepsPreview)
+                                           collectingLinkTargets: options.keepsPreview, cache: cache)
+        if let cache {
+            cache.save()
+            report.cachedBodies = cache.hits
+            report.renderedBodies = cache.misses
+        }
         report.diagnostics += rendered.diagnostics
         report.stages += rendered.stages
         _ = clock.lap("render")

@@ -7,8 +7,11 @@ enum BodyRenderer {
     }
 
     /// Renders documents on all cores; a body let go after parsing is read again first.
+    /// With a `cache`, a body rendered by an earlier build from the same bytes is taken from it
+    /// (not for `paragraphs`, which only `check` asks for).
     static func render(_ documents: [Site.Document], links: ContentLinks, rawHTML: Bool,
-                       paragraphs: Bool) -> ([String: RenderedBody], [Diagnostic]) {
+                       paragraphs: Bool, cache: BodyCache? = nil) -> ([String: RenderedBody], [Diagnostic]) {
+        let cache = paragraphs ? nil : cache
         let rendered = parallelMap(documents) { document -> (RenderedBody, Diagnostic?) in
             guard let bytes = document.body.load() else {
                 let problem = Diagnostic.error(at: document.location, "the file changed or vanished while the site was being built; build again", rule: "io")
@@ -16,9 +19,18 @@ enum BodyRenderer {
             }
             var body = document.body
             body.bytes = bytes
-            return (RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML,
-                                        rewrite: links.rewriter(from: document.contentPath, page: document.page),
-                                        paragraphs: paragraphs), nil)
+            let rewrite = links.rewriter(from: document.contentPath, page: document.page)
+            let key = cache.map { _ in
+                BodyCache.key(bytes: bytes, contentPath: document.contentPath, page: document.page.path,
+                              firstLine: body.firstLine, rawHTML: rawHTML)
+            }
+            if let cache, let key, let kept = cache.body(for: key, path: document.location.path, rewrite: rewrite) {
+                return (kept, nil)
+            }
+            let rendered = RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML, rewrite: rewrite,
+                                               paragraphs: paragraphs)
+            if let cache, let key { cache.store(rendered, for: key, rewrite: rewrite) }
+            return (rendered, nil)
         }
         return (Dictionary(uniqueKeysWithValues: zip(documents.map(\.contentPath), rendered.map(\.0))), rendered.compactMap(\.1))
     }

@@ -24,7 +24,7 @@ enum SiteRenderer {
     /// Markdown bodies were let go after parsing (see `MarkdownBody`): each batch reads its bodies
     /// again, and its HTML is let go once written.
     static func render(_ site: Site, theme: Theme, links: ContentLinks, rawHTML: Bool, into output: StagingFolder,
-                       collectingLinkTargets: Bool = false) -> Output {
+                       collectingLinkTargets: Bool = false, cache: BodyCache? = nil) -> Output {
         var stages = StageTimes()
         let batchSize = BuildContext.current.questionBatch ?? Self.batchSize
         precondition(batchSize > 0 && batchSize % StudyDataBuilder.chunkSize == 0, "a batch holds whole chunks of cards")
@@ -32,7 +32,7 @@ enum SiteRenderer {
         let placement = questionPlacement(site)
         // Question bodies in site order, rendered in batches; the rest (introductions, guides) at once.
         let others = site.pageDocuments
-        let (checked, pageProblems) = BodyRenderer.render(others, links: links, rawHTML: rawHTML, paragraphs: false)
+        let (checked, pageProblems) = BodyRenderer.render(others, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache)
         var unreadable = pageProblems
         stages.lap("markdown")
 
@@ -56,7 +56,7 @@ enum SiteRenderer {
         for start in stride(from: 0, to: questions.count, by: batchSize) {
             let range = start ..< min(start + batchSize, questions.count)
             let batchDocuments = questions[range].map(\.document)
-            let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false)
+            let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache)
             unreadable += problems
             stages.lap("markdown")
 

@@ -1,0 +1,381 @@
+internal import Foundation
+internal import StudyGuideMarkdown
+
+/// Rendered Markdown bodies kept between builds (`build --cache DIR`, and `serve`'s full builds),
+/// so that a build after an edit renders again only what changed: cmark-gfm and the tree walk
+/// are the largest part of a build.
+///
+/// A body is found by a 128-bit hash of everything its rendering reads: its bytes, its file, its
+/// page, where it starts in the file, raw HTML on or off, and this program and cmark-gfm
+/// themselves (a new `studyguide` never reuses an old one's HTML). What the body's links rewrite
+/// to depends on the rest of the site, so each entry keeps the rewrite of every link and is used
+/// only when the links rewrite the same way now.
+///
+/// Two files in the folder: `bodies.pack` (entries, appended) and `bodies.index` (key → place and
+/// checksum of each live entry). The index is written to a temporary file and renamed, after
+/// the pack is flushed; an entry whose checksum does not match, or a file that cannot be read,
+/// is a miss, so a damaged or foreign cache costs a render, never a wrong page. When dead entries
+/// make up most of the pack, it is written again with the live ones only.
+final class BodyCache: @unchecked Sendable {
+    struct Key: Hashable, Sendable {
+        let high: UInt64
+        let low: UInt64
+    }
+
+    private struct Entry {
+        let offset: Int
+        let count: Int
+        let checksum: UInt64
+    }
+
+    private let folder: String
+    private let lock = NSLock()
+    /// What the previous build left, read at open; entries used this build move to `live`.
+    private var previous: [Key: Entry] = [:]
+    private var live: [Key: Entry] = [:]
+    private var pack: Int32 = -1
+    private var packSize = 0
+    private(set) var hits = 0
+    private(set) var misses = 0
+
+    private static let magic = Array("studyguide-bodies-1\n".utf8)
+
+    /// Opens (or starts) the cache in `folder`; nil when the folder cannot be made or written,
+    /// and the build goes on without it.
+    init?(folder: String) {
+        self.folder = folder
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        pack = open(folder + "/bodies.pack", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard pack >= 0 else { return nil }
+        // One build at a time appends: another one running goes without the cache.
+        guard flock(pack, LOCK_EX | LOCK_NB) == 0 else { return nil }
+        var status = stat()
+        guard fstat(pack, &status) == 0 else { return nil }
+        packSize = Int(status.st_size)
+        previous = Self.readIndex(folder + "/bodies.index", packSize: packSize)
+        if previous.isEmpty, packSize > 0 {
+            // A pack without a usable index holds nothing we can find: start it again.
+            guard ftruncate(pack, 0) == 0 else { return nil }
+            packSize = 0
+        }
+    }
+
+    deinit {
+        if pack >= 0 { close(pack) }
+    }
+
+    /// What identifies this program's rendering: the executable (its size and change time) and
+    /// cmark-gfm's version. Computed once.
+    static let renderer: [UInt8] = {
+        var status = stat()
+        var identity = "cmark-gfm \(MarkdownRenderer.libraryVersion)"
+        if stat("/proc/self/exe", &status) == 0 || stat(CommandLine.arguments.first ?? "", &status) == 0 {
+            identity += " exe \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ino)"
+        }
+        return Array(identity.utf8)
+    }()
+
+    static func key(bytes: ArraySlice<UInt8>, contentPath: String, page: String, firstLine: Int, rawHTML: Bool) -> Key {
+        var hash = StableHash()
+        hash.add(renderer)
+        hash.add(Array(contentPath.utf8))
+        hash.add(Array(page.utf8))
+        hash.add(Array("\(firstLine) \(rawHTML)".utf8))
+        hash.add(bytes)
+        return hash.key
+    }
+
+    /// The body stored under `key`, if its links rewrite now as they did; its locations are in `path`.
+    func body(for key: Key, path: String, rewrite: (@Sendable (String) -> String?)?) -> RenderedBody? {
+        let entry: Entry? = lock.withLock { live[key] ?? previous[key] }
+        guard let entry, let bytes = read(entry), let stored = StoredBody(decoding: bytes, path: path),
+              stored.rewrites.count == stored.body.links.count,
+              zip(stored.body.links, stored.rewrites).allSatisfy({ link, was in (rewrite?(link.destination) ?? nil) == was })
+        else {
+            lock.withLock { misses += 1 }
+            return nil
+        }
+        lock.withLock {
+            hits += 1
+            live[key] = entry
+        }
+        return stored.body
+    }
+
+    /// Keeps `body` under `key`, with what its links rewrote to.
+    func store(_ body: RenderedBody, for key: Key, rewrite: (@Sendable (String) -> String?)?) {
+        let bytes = StoredBody.encode(body, rewrites: body.links.map { rewrite?($0.destination) ?? nil })
+        let checksum = StableHash.checksum(bytes[...])
+        lock.withLock {
+            guard pack >= 0, Self.writeAll(pack, bytes, at: packSize) else { return }
+            live[key] = Entry(offset: packSize, count: bytes.count, checksum: checksum)
+            packSize += bytes.count
+        }
+    }
+
+    /// Writes the index of the entries this build used; compacts the pack first when most of it is dead.
+    func save() {
+        lock.withLock {
+            guard pack >= 0 else { return }
+            let liveBytes = live.values.reduce(0) { $0 + $1.count }
+            if packSize > 64 * 1024 * 1024, liveBytes * 2 < packSize { compact() }
+            fsync(pack)
+            var index = Self.magic
+            index.appendVarint(live.count)
+            for (key, entry) in live.sorted(by: { $0.value.offset < $1.value.offset }) {
+                index.appendFixed(key.high)
+                index.appendFixed(key.low)
+                index.appendVarint(entry.offset)
+                index.appendVarint(entry.count)
+                index.appendFixed(entry.checksum)
+            }
+            index.appendFixed(StableHash.checksum(index[...]))
+            let temporary = folder + "/bodies.index.\(getpid()).partial"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return }
+            let written = Self.writeAll(descriptor, index, at: 0)
+            close(descriptor)
+            if !written || rename(temporary, folder + "/bodies.index") != 0 { unlink(temporary) }
+        }
+    }
+
+    /// The live entries copied into a new pack, renamed over the old one.
+    private func compact() {
+        let path = folder + "/bodies.pack.\(getpid()).partial"
+        let fresh = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fresh >= 0 else { return }
+        var moved: [Key: Entry] = [:]
+        var size = 0
+        for (key, entry) in live.sorted(by: { $0.value.offset < $1.value.offset }) {
+            guard let bytes = read(entry), Self.writeAll(fresh, bytes, at: size) else {
+                close(fresh)
+                unlink(path)
+                return
+            }
+            moved[key] = Entry(offset: size, count: entry.count, checksum: entry.checksum)
+            size += entry.count
+        }
+        guard rename(path, folder + "/bodies.pack") == 0 else {
+            close(fresh)
+            unlink(path)
+            return
+        }
+        close(pack)
+        pack = fresh
+        packSize = size
+        live = moved
+    }
+
+    private func read(_ entry: Entry) -> [UInt8]? {
+        guard entry.offset + entry.count <= packSize else { return nil }
+        var bytes = [UInt8](repeating: 0, count: entry.count)
+        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            var done = 0
+            while done < buffer.count {
+                let result = pread(pack, buffer.baseAddress! + done, buffer.count - done, off_t(entry.offset + done))
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else { return false }
+                done += result
+            }
+            return true
+        }
+        return complete && StableHash.checksum(bytes[...]) == entry.checksum ? bytes : nil
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], at offset: Int) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let result = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else { return false }
+                done += result
+            }
+            return true
+        }
+    }
+
+    /// The index's entries, or none when it is missing, damaged or points past the pack.
+    private static func readIndex(_ path: String, packSize: Int) -> [Key: Entry] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        let bytes = [UInt8](data)
+        guard bytes.count >= magic.count + 9, bytes.starts(with: magic) else { return [:] }
+        var reader = ByteReader(bytes: bytes[..<(bytes.count - 8)], at: magic.count)
+        var tail = ByteReader(bytes: bytes[...], at: bytes.count - 8)
+        guard tail.fixed() == StableHash.checksum(bytes[..<(bytes.count - 8)]) else { return [:] }
+        var entries: [Key: Entry] = [:]
+        guard let count = reader.varint(), count < 10_000_000 else { return [:] }
+        for _ in 0 ..< count {
+            guard let high = reader.fixed(), let low = reader.fixed(), let offset = reader.varint(),
+                  let length = reader.varint(), let checksum = reader.fixed(), offset + length <= packSize else { return [:] }
+            entries[Key(high: high, low: low)] = Entry(offset: offset, count: length, checksum: checksum)
+        }
+        return entries
+    }
+}
+
+/// A rendered body as the cache stores it, with the rewrite of each of its links.
+private struct StoredBody {
+    let body: RenderedBody
+    let rewrites: [String?]
+
+    static func encode(_ body: RenderedBody, rewrites: [String?]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(body.html.utf8.count + body.plainText.utf8.count + 256)
+        bytes.appendText(body.html)
+        bytes.appendText(body.plainText)
+        bytes.appendVarint(body.headings.count)
+        for heading in body.headings {
+            bytes.appendVarint(heading.level)
+            bytes.appendVarint(heading.location.line)
+            bytes.appendVarint(heading.location.column)
+            bytes.appendText(heading.text)
+            bytes.appendText(heading.id)
+        }
+        bytes.appendVarint(body.links.count)
+        for (link, rewrite) in zip(body.links, rewrites) {
+            bytes.appendText(link.destination)
+            bytes.append(link.isImage ? 1 : 0)
+            bytes.appendVarint(link.location.line)
+            bytes.appendVarint(link.location.column)
+            bytes.append(rewrite == nil ? 0 : 1)
+            if let rewrite { bytes.appendText(rewrite) }
+        }
+        return bytes
+    }
+
+    init?(decoding bytes: [UInt8], path: String) {
+        var reader = ByteReader(bytes: bytes[...], at: 0)
+        guard let html = reader.text(), let plainText = reader.text(), let headingCount = reader.varint() else { return nil }
+        var headings: [RenderedBody.Heading] = []
+        for _ in 0 ..< min(headingCount, bytes.count) {
+            guard let level = reader.varint(), let line = reader.varint(), let column = reader.varint(),
+                  let text = reader.text(), let id = reader.text() else { return nil }
+            headings.append(.init(level: level, text: text, id: id, location: .init(path: path, line: line, column: column)))
+        }
+        guard let linkCount = reader.varint() else { return nil }
+        var links: [RenderedBody.Link] = [], rewrites: [String?] = []
+        for _ in 0 ..< min(linkCount, bytes.count) {
+            guard let destination = reader.text(), let isImage = reader.byte(), let line = reader.varint(),
+                  let column = reader.varint(), let hasRewrite = reader.byte() else { return nil }
+            links.append(.init(destination: destination, isImage: isImage == 1, location: .init(path: path, line: line, column: column)))
+            if hasRewrite == 1 {
+                guard let rewrite = reader.text() else { return nil }
+                rewrites.append(rewrite)
+            } else {
+                rewrites.append(nil)
+            }
+        }
+        guard reader.isAtEnd, headings.count == headingCount, links.count == linkCount else { return nil }
+        body = RenderedBody(html: html, headings: headings, plainText: plainText, links: links, paragraphs: [])
+        self.rewrites = rewrites
+    }
+}
+
+/// Reads what `StoredBody` and the index wrote; nil past the end instead of a trap.
+private struct ByteReader {
+    let bytes: ArraySlice<UInt8>
+    var at: Int
+
+    init(bytes: ArraySlice<UInt8>, at: Int) {
+        self.bytes = bytes
+        self.at = at
+    }
+
+    var isAtEnd: Bool { at == bytes.endIndex }
+
+    mutating func byte() -> UInt8? {
+        guard at < bytes.endIndex else { return nil }
+        defer { at += 1 }
+        return bytes[at]
+    }
+
+    mutating func varint() -> Int? {
+        var value = 0, shift = 0
+        while let byte = byte() {
+            guard shift < 63 else { return nil }
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func fixed() -> UInt64? {
+        guard at + 8 <= bytes.endIndex else { return nil }
+        var value: UInt64 = 0
+        for index in 0 ..< 8 { value |= UInt64(bytes[at + index]) << (8 * index) }
+        at += 8
+        return value
+    }
+
+    mutating func text() -> String? {
+        guard let count = varint(), count <= bytes.endIndex - at else { return nil }
+        defer { at += count }
+        return String(decoding: bytes[at ..< at + count], as: UTF8.self)
+    }
+}
+
+/// Two independent 64-bit multiply-xorshift lanes over 8-byte words, with a final mix: a key that does not depend on the
+/// process (Swift's `Hasher` is seeded per run), and a checksum of stored bytes.
+struct StableHash {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+
+    mutating func add(_ bytes: some Collection<UInt8>) {
+        let done = bytes.withContiguousStorageIfAvailable { buffer -> Bool in
+            addWords(UnsafeRawBufferPointer(buffer))
+            return true
+        }
+        if done == nil { Array(bytes).withUnsafeBytes { addWords($0) } }
+        // Lengths separate the parts: ("ab", "c") and ("a", "bc") differ.
+        mixIn(UInt64(bytes.count))
+    }
+
+    /// Eight bytes at a time (the tail zero-padded): the bodies of a large site are many megabytes.
+    private mutating func addWords(_ buffer: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            mixIn(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        if offset < buffer.count {
+            var tail: UInt64 = 0
+            for index in offset ..< buffer.count { tail |= UInt64(buffer[index]) << (8 * UInt64(index - offset)) }
+            mixIn(tail)
+        }
+    }
+
+    private mutating func mixIn(_ word: UInt64) {
+        a = (a ^ word) &* 0x0000_0100_0000_01b3
+        a ^= a >> 29
+        b = (b &+ word) &* 0x9e37_79b9_7f4a_7c15
+        b ^= b >> 32
+    }
+
+    var key: BodyCache.Key { BodyCache.Key(high: Self.mix(a), low: Self.mix(b ^ a)) }
+
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash = StableHash()
+        hash.add(bytes)
+        return mix(hash.a ^ hash.b)
+    }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var x = value
+        x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
+        return x ^ (x >> 31)
+    }
+}
+
+private extension [UInt8] {
+    mutating func appendText(_ text: String) {
+        appendVarint(text.utf8.count)
+        append(contentsOf: text.utf8)
+    }
+
+    mutating func appendFixed(_ value: UInt64) {
+        for index in 0 ..< 8 { append(UInt8(truncatingIfNeeded: value >> (8 * index))) }
+    }
+}

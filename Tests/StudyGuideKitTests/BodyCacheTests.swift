@@ -1,0 +1,112 @@
+// Covers: rendered answers kept between builds (`build --cache`): reused when nothing they were
+// made from changed, rendered again when their text or their links' targets changed, and a
+// damaged, foreign or unusable cache never changes a byte of the output.
+import Foundation
+import Testing
+@testable import StudyGuideKit
+
+@Suite struct BodyCacheTests {
+    /// Builds `site` into a fresh folder, with the cache in `cache` when given.
+    func build(_ site: TestSite, cache: URL?, into name: String) throws -> (BuildReport, [String: Data]) {
+        let output = site.directory.appendingPathComponent(name)
+        var options = BuildOptions(source: site.directory.path, output: output.path, themes: Repository.themes)
+        options.displayPrefix = ""
+        options.cacheFolder = cache?.path
+        let report = SiteBuilder.build(options)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        return (report, try OutputTree.files(in: output))
+    }
+
+    @Test func aSecondBuildReusesEveryAnswerAndWritesTheSameBytes() throws {
+        let site = try TestSite(fixture: "basic")
+        let cache = site.directory.appendingPathComponent(".cache")
+        let (_, plain) = try build(site, cache: nil, into: "plain")
+        let (first, cold) = try build(site, cache: cache, into: "cold")
+        #expect(first.cachedBodies == 0 && first.renderedBodies > 5)
+        let (second, warm) = try build(site, cache: cache, into: "warm")
+        #expect(second.cachedBodies == first.renderedBodies && second.renderedBodies == 0)
+        #expect(cold == plain)
+        #expect(warm == plain)
+    }
+
+    @Test func anEditedAnswerIsRenderedAgainAndTheRestReused() throws {
+        let site = try TestSite(fixture: "basic")
+        let cache = site.directory.appendingPathComponent(".cache")
+        let (first, _) = try build(site, cache: cache, into: "one")
+        let path = "content/databases/indexes.md"
+        let text = try String(contentsOf: site.directory.appendingPathComponent(path), encoding: .utf8)
+        try site.write(path, text + "\nA new closing paragraph.\n")
+        let (second, warm) = try build(site, cache: cache, into: "two")
+        #expect(second.renderedBodies == 1 && second.cachedBodies == first.renderedBodies - 1)
+        let (_, plain) = try build(site, cache: nil, into: "plain")
+        #expect(warm == plain)
+    }
+
+    /// A body's links are rewritten to the pages they name; when a target page moves, the
+    /// unchanged body that links to it must not come from the cache.
+    @Test func aBodyWhoseLinkTargetMovedIsRenderedAgain() throws {
+        let site = try TestSite.minimal([
+            "content/basics/second.md": TestSite.question(title: "Second question?", body: "See [the first](first.md).\n"),
+        ])
+        let cache = site.directory.appendingPathComponent(".cache")
+        _ = try build(site, cache: cache, into: "one")
+        try site.write("content/basics/first.md", TestSite.question(title: "First question?", extra: "slug: moved\n"))
+        let (second, warm) = try build(site, cache: cache, into: "two")
+        #expect(second.renderedBodies == 2)  // the edited file, and the one linking to it
+        let (_, plain) = try build(site, cache: nil, into: "plain")
+        #expect(warm == plain)
+        #expect(String(decoding: warm["basics/second.html"] ?? Data(), as: UTF8.self).contains("href=\"moved.html\""))
+    }
+
+    @Test(arguments: ["flip", "truncate", "garbage index", "empty index", "foreign pack"])
+    func aDamagedCacheIsIgnored(_ damage: String) throws {
+        let site = try TestSite(fixture: "basic")
+        let cache = site.directory.appendingPathComponent(".cache")
+        let (first, _) = try build(site, cache: cache, into: "one")
+        let pack = cache.appendingPathComponent("bodies.pack"), index = cache.appendingPathComponent("bodies.index")
+        var bytes = try Data(contentsOf: pack)
+        switch damage {
+        case "flip": for offset in stride(from: 3, to: bytes.count, by: 7) { bytes[offset] ^= 0x5A }
+        case "truncate": bytes = bytes.prefix(bytes.count / 2)
+        case "garbage index": try Data("studyguide-bodies-1\nnot an index at all".utf8).write(to: index)
+        case "empty index": try Data().write(to: index)
+        default: bytes = Data(repeating: 0x41, count: bytes.count)
+        }
+        try bytes.write(to: pack)
+        let (second, damaged) = try build(site, cache: cache, into: "two")
+        #expect(second.cachedBodies == 0 && second.renderedBodies == first.renderedBodies)
+        let (_, plain) = try build(site, cache: nil, into: "plain")
+        #expect(damaged == plain)
+        // And the cache works again afterwards.
+        let (third, _) = try build(site, cache: cache, into: "three")
+        #expect(third.cachedBodies == first.renderedBodies)
+    }
+
+    @Test func aCacheFolderThatCannotBeMadeIsNoCache() throws {
+        let site = try TestSite(fixture: "basic")
+        try site.write("blocker", "a file where the cache folder would go")
+        let (report, output) = try build(site, cache: site.directory.appendingPathComponent("blocker/cache"), into: "out")
+        #expect(report.cachedBodies == 0 && report.renderedBodies == 0)
+        let (_, plain) = try build(site, cache: nil, into: "plain")
+        #expect(output == plain)
+    }
+
+    @Test func keysDependOnEveryInputAndNotOnTheProcess() {
+        let bytes: ArraySlice<UInt8> = Array("## Answer\n\nText.\n".utf8)[...]
+        let key = BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false)
+        #expect(key == BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false))
+        let others = [
+            BodyCache.key(bytes: Array("## Answer\n\nText!\n".utf8)[...], contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false),
+            BodyCache.key(bytes: bytes, contentPath: "a/c.md", page: "a/b.html", firstLine: 8, rawHTML: false),
+            BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/c.html", firstLine: 8, rawHTML: false),
+            BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 9, rawHTML: false),
+            BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: true),
+        ]
+        #expect(Set(others + [key]).count == 6)
+        // Fixed constants, not Swift's per-process seed: these values hold in every run and on
+        // every machine (a cache written by one build is read by the next).
+        #expect(StableHash.checksum(Array("studyguide".utf8)[...]) == 11_022_420_665_186_376_567)
+        #expect(StableHash.checksum([][...]) == 9_149_643_020_852_495_907)
+        #expect(StableHash.checksum(Array("ab".utf8)[...]) != StableHash.checksum(Array("ba".utf8)[...]))
+    }
+}
