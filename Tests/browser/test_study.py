@@ -3,9 +3,11 @@ scheduler (with an injected clock), progress in localStorage (one versioned key,
 the v0 shape), export / reset / import, progress bars, question-page study tools, the mock
 interview, pages without JavaScript, blocked storage, and an axe-core accessibility scan."""
 import datetime
+import html
 import json
 import os
 import pathlib
+import re
 import time
 
 import pytest
@@ -21,8 +23,27 @@ DAY = 86400000
 MINUTE = 60000
 # Local noon, so that "due today" (due before the end of the local day) is unambiguous.
 NOON = int(datetime.datetime(2026, 1, 15, 12, 0).timestamp() * 1000)
-FIRST = "sync-vs-async"            # the first card of the deck (fundamentals)
-SECOND = "big-o-complexity"        # also fundamentals
+
+
+def _deck():
+    """The cards of the site under test (as the `site` fixture finds it), in deck order: the tests
+    name cards and count them from it, so new content does not break them."""
+    root = pathlib.Path(os.environ.get("STUDYGUIDE_SITE", REPO / "public")).resolve()
+    text = (root / "study/deck.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1:text.rindex(")")])["cards"]
+
+
+DECK = _deck()
+FIRST = DECK[0]["slug"]                                      # the first card of the deck
+CATEGORY = DECK[0]["category"]                               # its category (the first one)
+SECOND = next(c["slug"] for c in DECK[1:] if c["category"] == CATEGORY)  # another card of it
+IN_CATEGORY = sum(1 for c in DECK if c["category"] == CATEGORY)
+IN_DATABASES = sum(1 for c in DECK if c["category"] == "databases")
+OUTSIDE = next(c["slug"] for c in DECK if c["category"] != CATEGORY)     # a card of another category
+FIRST_SUMMARY = json.loads((lambda t: t[t.index(",") + 1:t.rindex(")")])(
+    (pathlib.Path(os.environ.get("STUDYGUIDE_SITE", REPO / "public")).resolve() / "study/cards-0.js").read_text(encoding="utf-8")))[FIRST]["summary"]
+TITLE = html.unescape(re.search(r"<h1[^>]*>([^<]*)</h1>", (pathlib.Path(os.environ.get("STUDYGUIDE_SITE", REPO / "public"))
+                                                          .resolve() / CATEGORY / "index.html").read_text(encoding="utf-8")).group(1))
 
 
 class Clock:
@@ -120,7 +141,7 @@ def test_reveal_with_space_rate_with_keys_and_state_survives_reload(page):
     assert not driver.find_element(By.CSS_SELECTOR, ".card-back").is_displayed(), "the answer shows before it is revealed"
     press(driver, " ")
     summary = wait_for(driver, ".card-summary")
-    assert "Synchronous code waits" in summary.text
+    assert FIRST_SUMMARY[:40] in summary.text
     assert driver.find_element(By.CSS_SELECTOR, ".card-answer").get_attribute("innerHTML").strip(), "the full answer is empty"
     note = driver.find_element(By.CSS_SELECTOR, ".card-back textarea")
     note.send_keys("remember the event loop")
@@ -137,7 +158,7 @@ def test_reveal_with_space_rate_with_keys_and_state_survives_reload(page):
     driver.refresh()
     assert stored(driver)["cards"][FIRST]["due"] == NOON + DAY
     assert "Learning" in driver.find_element(By.CSS_SELECTOR, ".practice-card .card-state").text
-    driver = page("fundamentals/sync-vs-async.html")
+    driver = page(f"{CATEGORY}/{FIRST}.html")
     tools = driver.find_element(By.CSS_SELECTOR, ".study-tools")
     assert tools.is_displayed() and "Learning" in tools.text
     assert tools.find_element(By.TAG_NAME, "textarea").get_attribute("value") == "remember the event loop"
@@ -172,7 +193,7 @@ def test_scheduler_brings_a_card_back_after_its_interval(page):
     assert entry["ease"] == pytest.approx(2.18)
     assert current_slug(driver) == FIRST, "a card rated Again comes back later in the session"
 
-    driver = page(f"fundamentals/{FIRST}.html")
+    driver = page(f"{CATEGORY}/{FIRST}.html")
     assert "next review in 10 min" in driver.find_element(By.CSS_SELECTOR, ".study-state").text
     page.clock.set(NOON + 7 * DAY + 10 * MINUTE)
     driver.refresh()
@@ -296,16 +317,16 @@ def test_migration_from_the_v0_progress_key(page):
     base = driver.execute_script("return document.body.getAttribute('data-storage-key')")
     assert base.startswith("studyguide:")
     driver.execute_script("localStorage.setItem(arguments[0], JSON.stringify(arguments[1]));", base + ":progress",
-                          {FIRST: "known", SECOND: "learning", "oop-principles": "weird"})
+                          {FIRST: "known", SECOND: "learning", OUTSIDE: "weird"})
     driver = page("index.html")
     data = stored(driver)
     assert data["version"] == 1
     assert data["cards"][FIRST]["state"] == "known" and data["cards"][FIRST]["interval"] >= 21
     assert data["cards"][SECOND]["state"] == "learning"
-    assert "oop-principles" not in data["cards"]
+    assert OUTSIDE not in data["cards"]
     assert driver.execute_script("return localStorage.getItem(arguments[0])", base + ":progress") is None
-    bar = driver.find_element(By.CSS_SELECTOR, ".study-progress[data-category=fundamentals]")
-    assert "1 known · 1 learning · 6 new" in bar.text
+    bar = driver.find_element(By.CSS_SELECTOR, f".study-progress[data-category={CATEGORY}]")
+    assert f"1 known · 1 learning · {IN_CATEGORY - 2} new" in bar.text
 
 
 # ---- Progress bars and question tools ----
@@ -321,16 +342,16 @@ def test_progress_bars_reflect_ratings(page):
         rate(driver, "easy")
 
     driver = page("index.html")
-    bar = driver.find_element(By.CSS_SELECTOR, ".study-progress[data-category=fundamentals]")
-    assert "1 known · 1 learning · 6 new" in bar.text
+    bar = driver.find_element(By.CSS_SELECTOR, f".study-progress[data-category={CATEGORY}]")
+    assert f"1 known · 1 learning · {IN_CATEGORY - 2} new" in bar.text
     image = bar.find_element(By.CSS_SELECTOR, "[role=img]")
-    assert image.get_attribute("aria-label") == "Your progress in Programming Fundamentals: 1 known, 1 learning, 6 new"
+    assert image.get_attribute("aria-label") == f"Your progress in {TITLE}: 1 known, 1 learning, {IN_CATEGORY - 2} new"
     other = driver.find_element(By.CSS_SELECTOR, ".study-progress[data-category=databases]")
-    assert "0 known · 0 learning · 18 new" in other.text
+    assert f"0 known · 0 learning · {IN_DATABASES} new" in other.text
 
-    driver = page("fundamentals/index.html")
+    driver = page(f"{CATEGORY}/index.html")
     bar = driver.find_element(By.CSS_SELECTOR, ".study-progress")
-    assert "1 known · 1 learning · 6 new" in bar.text
+    assert f"1 known · 1 learning · {IN_CATEGORY - 2} new" in bar.text
     assert [s.get_attribute("class") for s in bar.find_elements(By.CSS_SELECTOR, ".segment")] == \
         ["segment segment-known", "segment segment-learning", "segment segment-new"]
 
@@ -338,11 +359,11 @@ def test_progress_bars_reflect_ratings(page):
 def test_home_page_says_when_it_finds_no_progress(page):
     driver = page("index.html")
     assert "No practice progress found" in driver.find_element(By.CSS_SELECTOR, ".study-progress").text
-    assert "0 known · 0 learning · 8 new" in driver.find_element(By.CSS_SELECTOR, ".study-progress[data-category=fundamentals]").text
+    assert f"0 known · 0 learning · {IN_CATEGORY} new" in driver.find_element(By.CSS_SELECTOR, f".study-progress[data-category={CATEGORY}]").text
 
 
 def test_question_page_star_notes_self_test_and_print(page):
-    driver = page(f"fundamentals/{FIRST}.html")
+    driver = page(f"{CATEGORY}/{FIRST}.html")
     tools = driver.find_element(By.CSS_SELECTOR, ".study-tools")
     assert tools.is_displayed()
     assert "New: not practised yet" in tools.text
@@ -462,10 +483,10 @@ def test_every_page_kind_is_usable_without_javascript(no_js_browser, site):
     assert all(e.is_displayed() for e in driver.find_elements(By.CSS_SELECTOR, ".category-tile h3 a"))
     assert driver.find_element(By.CSS_SELECTOR, ".study-progress").text == ""
 
-    driver.get((site / "fundamentals/index.html").as_uri())
-    assert len([c for c in driver.find_elements(By.CSS_SELECTOR, ".question-card") if c.is_displayed()]) == 8
+    driver.get((site / f"{CATEGORY}/index.html").as_uri())
+    assert len([c for c in driver.find_elements(By.CSS_SELECTOR, ".question-card") if c.is_displayed()]) == IN_CATEGORY
 
-    driver.get((site / f"fundamentals/{FIRST}.html").as_uri())
+    driver.get((site / f"{CATEGORY}/{FIRST}.html").as_uri())
     for css in (".short-answer", ".answer", "article.question h1"):
         assert driver.find_element(By.CSS_SELECTOR, css).is_displayed(), css
     assert all(e.is_displayed() for e in driver.find_elements(By.CSS_SELECTOR, ".areas, .follow-ups, .red-flags"))
@@ -496,8 +517,8 @@ def test_pages_work_when_local_storage_throws(page):
     assert "1 learning" in driver.find_element(By.CSS_SELECTOR, ".progress-summary").text, "progress is kept in memory"
     driver = page("index.html")
     assert "does not let the page store data" in driver.find_element(By.CSS_SELECTOR, ".study-progress").text
-    assert "0 known · 0 learning · 8 new" in driver.find_element(By.CSS_SELECTOR, ".study-progress[data-category=fundamentals]").text
-    driver = page(f"fundamentals/{FIRST}.html")
+    assert f"0 known · 0 learning · {IN_CATEGORY} new" in driver.find_element(By.CSS_SELECTOR, f".study-progress[data-category={CATEGORY}]").text
+    driver = page(f"{CATEGORY}/{FIRST}.html")
     tools = driver.find_element(By.CSS_SELECTOR, ".study-tools")
     tools.find_element(By.CSS_SELECTOR, ".star-toggle").click()
     assert tools.find_element(By.CSS_SELECTOR, ".star-toggle").get_attribute("aria-pressed") == "true"
@@ -516,7 +537,7 @@ def axe_source() -> str:
 
 def test_no_serious_accessibility_violations(page, site):
     source = axe_source()
-    pages = ["index.html", "fundamentals/index.html", f"fundamentals/{FIRST}.html", "search.html?q=cache",
+    pages = ["index.html", f"{CATEGORY}/index.html", f"{CATEGORY}/{FIRST}.html", "search.html?q=cache",
              "practice.html?cards=%s" % FIRST, "interview.html"]
     found = {}
     for path in pages:

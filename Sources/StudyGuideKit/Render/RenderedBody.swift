@@ -42,7 +42,7 @@ struct RenderedBody: Sendable {
         let rendered = MarkdownRenderer.render(body.bytes, options: options)
         let shift = body.firstLine - 1
         return RenderedBody(
-            html: rendered.html,
+            html: focusableCodeBlocks(rendered.html),
             headings: rendered.headings.map {
                 Heading(level: $0.level, text: $0.text, id: $0.id, location: .init(path: path, line: $0.line + shift))
             },
@@ -53,5 +53,34 @@ struct RenderedBody: Sendable {
             },
             paragraphs: rendered.paragraphs.map { Located($0.text, at: .init(path: path, line: $0.line + shift)) }
         )
+    }
+
+    /// A code block wider than the page scrolls sideways, and a region that scrolls must be
+    /// reachable from the keyboard (WCAG 2.1.1; axe's scrollable-region-focusable): each `<pre>`
+    /// cmark-gfm writes gets `tabindex="0"`. Text never holds a literal `<pre>` (cmark escapes
+    /// `<`), so only the blocks' tags change, and raw HTML blocks when a site allows them.
+    static func focusableCodeBlocks(_ html: String) -> String {
+        let tag = Array("<pre>".utf8)
+        var html = html
+        let changed = html.withUTF8 { bytes -> [UInt8]? in
+            var output: [UInt8] = []
+            var copied = 0, index = 0
+            while index + tag.count <= bytes.count {
+                if bytes[index] == tag[0], bytes[index + 1] == tag[1], bytes[index + 2] == tag[2],
+                   bytes[index + 3] == tag[3], bytes[index + 4] == tag[4] {
+                    if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
+                    output.append(contentsOf: bytes[copied ..< index])
+                    output.append(contentsOf: "<pre tabindex=\"0\">".utf8)
+                    index += tag.count
+                    copied = index
+                } else {
+                    index += 1
+                }
+            }
+            guard copied > 0 else { return nil }
+            output.append(contentsOf: bytes[copied...])
+            return output
+        }
+        return changed.map { String(decoding: $0, as: UTF8.self) } ?? html
     }
 }
