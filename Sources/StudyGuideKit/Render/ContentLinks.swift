@@ -45,14 +45,15 @@ struct ContentLinks: Sendable {
         }
 
         subscript(contentPath: String) -> PagePath? {
-            if let page = others[contentPath] { return page }
+            // Most links name questions; a question's path never names another page's file
+            // (introductions are `_index.md`, guides live in `guides/`), so the order is free.
             var slot = Self.slot(of: contentPath, in: slots.count)
             while slots[slot] >= 0 {
                 let question = questions[Int(slots[slot])]
                 if question.contentPath == contentPath { return question.path }
                 slot = (slot + 1) % slots.count
             }
-            return nil
+            return others[contentPath]
         }
 
         /// Every content path that has a page, for did-you-mean hints.
