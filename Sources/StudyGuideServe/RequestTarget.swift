@@ -1,6 +1,6 @@
 /// The path of a request target as the client sent it, still percent-encoded, for SafePath to
-/// judge. FlyingFox's `request.path` is not used: it is decoded and has `..` already resolved,
-/// which would hide from SafePath exactly what it must refuse.
+/// judge: a path decoded with `..` already resolved would hide from SafePath exactly what it
+/// must refuse.
 enum RequestTarget {
     /// Origin-form (`/a/b`) as it is; absolute-form (`http://host/a/b`, which HTTP/1.1 servers
     /// must accept) without its scheme and authority.
