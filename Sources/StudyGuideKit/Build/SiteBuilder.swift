@@ -34,6 +34,7 @@ public enum SiteBuilder {
         // Each worker reads, checks and parses a file, then lets its text go: bodies are read
         // again when rendered, so the text of every file is never held at once.
         let notes = SpilledNotes()
+        let interner = StringInterner()
         let parsed = parallelMap(files) { file -> (ContentDocument?, [Diagnostic]) in
             guard let raw = ContentLoader.readFile(file.absolutePath, expectedSize: file.size) else {
                 return (nil, [.error(at: .init(path: file.displayPath), "cannot read file", rule: "io")])
@@ -46,8 +47,10 @@ public enum SiteBuilder {
             let underRoot = file.absolutePath.utf8.count == contentRoot.utf8.count + 1 + file.contentPath.utf8.count
                 && file.absolutePath.hasPrefix(contentRoot) && file.absolutePath.hasSuffix("/" + file.contentPath)
             let detached = underRoot
-                ? document?.detachingBody(from: file.contentPath, in: contentRoot, normalised: text.normalised, spillingNotesTo: notes)
-                : document?.detachingBody(from: file.absolutePath, normalised: text.normalised, spillingNotesTo: notes)
+                ? document?.detachingBody(from: file.contentPath, in: contentRoot, normalised: text.normalised,
+                                          spillingNotesTo: notes, interner: interner)
+                : document?.detachingBody(from: file.absolutePath, normalised: text.normalised, spillingNotesTo: notes,
+                                          interner: interner)
             return (detached, problems + more)
         }
         report.diagnostics += parsed.flatMap(\.1)

@@ -57,11 +57,11 @@ enum ContentDocument: Sendable {
     /// The same document with its body let go, to be read again from `path` (inside `folder`) when
     /// rendered, and a question's notes moved to `notes`.
     func detachingBody(from path: String, in folder: String? = nil, normalised: Bool,
-                       spillingNotesTo notes: SpilledNotes? = nil) -> ContentDocument {
+                       spillingNotesTo notes: SpilledNotes? = nil, interner: StringInterner? = nil) -> ContentDocument {
         func detach(_ body: MarkdownBody) -> MarkdownBody { body.detached(from: path, in: folder, normalised: normalised) }
         switch self {
         case .question(let question):
-            return .question(question.with(body: detach(question.body), spillingNotesTo: notes))
+            return .question(question.with(body: detach(question.body), spillingNotesTo: notes, interner: interner))
         case .category(var category):
             category.body = detach(category.body)
             return .category(category)

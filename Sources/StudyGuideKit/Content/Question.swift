@@ -94,13 +94,18 @@ public final class Question: Sendable {
         }
     }
 
-    /// The same question with another body (the parsed one, let go once the file is read), and
-    /// its notes moved to `spill` when given.
-    func with(body: MarkdownBody, spillingNotesTo spill: SpilledNotes? = nil) -> Question {
+    /// The same question with another body (the parsed one, let go once the file is read), its
+    /// notes moved to `spill` and its tags and related slugs shared through `interner` when given.
+    func with(body: MarkdownBody, spillingNotesTo spill: SpilledNotes? = nil, interner: StringInterner? = nil) -> Question {
         var notes = storedNotes
         if let spill, case .held(let held) = storedNotes { notes = .spilled(spill, spill.store(held)) }
-        return Question(slug: slug, category: category, title: title, difficulty: difficulty, kind: kind, summary: summary,
-                        tags: tags, titleLocation: titleLocation, notes: notes, related: related, weight: weight,
+        func shared(_ list: [Located<String>]) -> [Located<String>] {
+            guard let interner else { return list }
+            return list.map { Located(interner.intern($0.value), at: $0.location) }
+        }
+        return Question(slug: interner?.intern(slug) ?? slug, category: category, title: title, difficulty: difficulty,
+                        kind: kind, summary: summary, tags: shared(tags), titleLocation: titleLocation, notes: notes,
+                        related: shared(related), weight: weight,
                         updated: updated, draft: draft, location: location, slugLocation: slugLocation,
                         contentPath: contentPath, body: body)
     }
