@@ -25,25 +25,26 @@ MINUTE = 60000
 NOON = int(datetime.datetime(2026, 1, 15, 12, 0).timestamp() * 1000)
 
 
-def _deck():
-    """The cards of the site under test (as the `site` fixture finds it), in deck order: the tests
-    name cards and count them from it, so new content does not break them."""
-    root = pathlib.Path(os.environ.get("STUDYGUIDE_SITE", REPO / "public")).resolve()
-    text = (root / "study/deck.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("(") + 1:text.rindex(")")])["cards"]
+# The site under test, as the `site` fixture finds it: the tests name cards and count them from
+# its deck, so new content does not break them.
+ROOT = pathlib.Path(os.environ.get("STUDYGUIDE_SITE", REPO / "public")).resolve()
 
 
-DECK = _deck()
+def _registered(path):
+    """The data a study script registers: the JSON argument after the chunk number, if any."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    return json.loads(text[text.index(",") + 1 if path.startswith("study/cards-") else text.index("(") + 1:text.rindex(")")])
+
+
+DECK = _registered("study/deck.js")["cards"]
 FIRST = DECK[0]["slug"]                                      # the first card of the deck
 CATEGORY = DECK[0]["category"]                               # its category (the first one)
 SECOND = next(c["slug"] for c in DECK[1:] if c["category"] == CATEGORY)  # another card of it
 IN_CATEGORY = sum(1 for c in DECK if c["category"] == CATEGORY)
 IN_DATABASES = sum(1 for c in DECK if c["category"] == "databases")
 OUTSIDE = next(c["slug"] for c in DECK if c["category"] != CATEGORY)     # a card of another category
-FIRST_SUMMARY = json.loads((lambda t: t[t.index(",") + 1:t.rindex(")")])(
-    (pathlib.Path(os.environ.get("STUDYGUIDE_SITE", REPO / "public")).resolve() / "study/cards-0.js").read_text(encoding="utf-8")))[FIRST]["summary"]
-TITLE = html.unescape(re.search(r"<h1[^>]*>([^<]*)</h1>", (pathlib.Path(os.environ.get("STUDYGUIDE_SITE", REPO / "public"))
-                                                          .resolve() / CATEGORY / "index.html").read_text(encoding="utf-8")).group(1))
+FIRST_SUMMARY = _registered("study/cards-0.js")[FIRST]["summary"]
+TITLE = html.unescape(re.search(r"<h1[^>]*>([^<]*)</h1>", (ROOT / CATEGORY / "index.html").read_text(encoding="utf-8")).group(1))
 
 
 class Clock:

@@ -55,15 +55,10 @@ extension LivePreview {
         var bodies: [String: RenderedBody] = [:]
         for (place, question) in next.questions.enumerated() {
             guard let (_, normalised) = changed[question.contentPath] else { continue }
-            let body = RenderedBody.render(question.body, path: question.location.path, rawHTML: next.config.rawHTML,
-                                           rewrite: nextLinks.rewriter(from: question.contentPath, page: question.path),
-                                           paragraphs: false)
-            guard !body.links.contains(where: { LinkRule.needsOtherHeadings($0, in: question.contentPath) }) else {
-                return .needsFullBuild("\(question.location.path) links to a heading of another page")
+            switch Self.renderChecked(question, rawHTML: next.config.rawHTML, against: targets) {
+            case .success(let body): bodies[question.contentPath] = body
+            case .failure(let reason): return .needsFullBuild(reason.description)
             }
-            let linkProblems = LinkRule().check([question.document], bodies: [question.contentPath: body], against: targets)
-            guard !linkProblems.containsErrors else { return .needsFullBuild("\(question.location.path) has a broken link") }
-            bodies[question.contentPath] = body
             let path = contentFolder + question.contentPath
             next.replaceQuestion(at: place, with: question.with(body: question.body.detached(from: path, normalised: normalised)))
         }
@@ -121,11 +116,7 @@ extension LivePreview {
                 tags.formUnion(question.tags.map(\.value))
             }
         }
-        var listings: [@Sendable () -> OutputFile] = [
-            { nextPages.home(self.theme) }, { nextPages.tagsIndex(self.theme) }, { nextPages.guidesIndex(self.theme) },
-            { nextPages.search(self.theme) }, { nextPages.notFound(self.theme) }, { nextPages.practice(self.theme) },
-            { nextPages.interview(self.theme) },
-        ]
+        var listings = nextPages.fixedPages(theme)
         for category in next.categories where categories.contains(category.category.slug) {
             listings.append { nextPages.category(category, self.theme) }
         }

@@ -195,16 +195,26 @@ public final class LivePreview: @unchecked Sendable {
         guard question.related.allSatisfy({ knownSlugs.contains($0.value) }) else {
             return .failure(.init(description: "\(display) names a related page that does not exist"))
         }
-        let body = RenderedBody.render(question.body, path: display, rawHTML: site.config.rawHTML,
-                                       rewrite: links.rewriter(from: question.contentPath, page: question.path), paragraphs: false)
-        // Links to another page's heading need every heading of the site: the full build checks them.
+        switch Self.renderChecked(question, rawHTML: site.config.rawHTML, against: LinkRule.Targets(site: site, links: links)) {
+        case .success(let body): return .success((question.with(body: question.body.detached(from: path, normalised: normalised)), body))
+        case .failure(let reason): return .failure(reason)
+        }
+    }
+
+    /// A parsed question's body rendered with the links of `targets`' site, when every link
+    /// checks out here: links to another page's heading need every heading of the site, which
+    /// only the full build has.
+    static func renderChecked(_ question: Question, rawHTML: Bool, against targets: LinkRule.Targets) -> Result<RenderedBody, NotLocal> {
+        let display = question.location.path
+        let body = RenderedBody.render(question.body, path: display, rawHTML: rawHTML,
+                                       rewrite: targets.links.rewriter(from: question.contentPath, page: question.path),
+                                       paragraphs: false)
         guard !body.links.contains(where: { LinkRule.needsOtherHeadings($0, in: question.contentPath) }) else {
             return .failure(.init(description: "\(display) links to a heading of another page"))
         }
-        let linkProblems = LinkRule().check([question.document], bodies: [question.contentPath: body],
-                                            against: LinkRule.Targets(site: site, links: links))
-        guard !linkProblems.containsErrors else { return .failure(.init(description: "\(display) has a broken link")) }
-        return .success((question.with(body: question.body.detached(from: path, normalised: normalised)), body))
+        let problems = LinkRule().check([question.document], bodies: [question.contentPath: body], against: targets)
+        guard !problems.containsErrors else { return .failure(.init(description: "\(display) has a broken link")) }
+        return .success(body)
     }
 
     /// The question in the file at `path` (its body still held), and whether its text was normalised.

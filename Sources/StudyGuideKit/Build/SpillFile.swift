@@ -31,7 +31,7 @@ final class SpillFile: @unchecked Sendable {
     /// Appends `bytes`; returns where they start.
     func append(_ bytes: UnsafeRawBufferPointer) -> Int {
         let start = size
-        if descriptor >= 0, !writeAll(bytes) { fallBackToMemory() }
+        if descriptor >= 0, !ByteFile.write(descriptor, bytes, at: size) { fallBackToMemory() }
         if descriptor < 0 { memory.append(contentsOf: bytes) }
         size += bytes.count
         return start
@@ -46,32 +46,9 @@ final class SpillFile: @unchecked Sendable {
             return
         }
         if buffer.count != range.count { buffer = [UInt8](repeating: 0, count: range.count) }
-        let complete = buffer.withUnsafeMutableBytes { Self.readAll(descriptor, into: $0, at: range.lowerBound) }
+        let complete = buffer.withUnsafeMutableBytes { ByteFile.read(descriptor, into: $0, at: range.lowerBound) }
         // The file was written by this process and is unlinked: only a failing disk gets here.
         precondition(complete, "the spill file could not be read back")
-    }
-
-    /// Fills `buffer` from `descriptor` at `offset`, however many reads it takes.
-    private static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
-        var done = 0
-        while done < buffer.count {
-            let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { return false }
-            done += result
-        }
-        return true
-    }
-
-    private func writeAll(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let result = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(size + done))
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { return false }
-            done += result
-        }
-        return true
     }
 
     /// The disk is full or failing: what was written moves to memory, and so does what follows.
@@ -80,7 +57,7 @@ final class SpillFile: @unchecked Sendable {
         let descriptor = descriptor
         self.descriptor = -1
         defer { close(descriptor) }
-        let complete = written.withUnsafeMutableBytes { Self.readAll(descriptor, into: $0, at: 0) }
+        let complete = written.withUnsafeMutableBytes { ByteFile.read(descriptor, into: $0, at: 0) }
         precondition(complete, "the spill file could not be read back")
         memory = written
     }

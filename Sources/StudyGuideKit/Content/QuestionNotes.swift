@@ -27,24 +27,12 @@ struct QuestionNotes: Sendable, Equatable {
         return bytes
     }
 
-    /// The notes `packed()` made; alias locations are in `path`, the question's file.
+    /// The notes `packed()` made; alias locations are in `path`, the question's file. The bytes
+    /// are the build's own, written moments before, so a short read is a bug, not damage.
     init(unpacking bytes: [UInt8], path: String) {
-        var at = 0
-        func varint() -> Int {
-            var value = 0, shift = 0
-            while true {
-                let byte = bytes[at]
-                at += 1
-                value |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { return value }
-                shift += 7
-            }
-        }
-        func text() -> String {
-            let count = varint()
-            defer { at += count }
-            return String(decoding: bytes[at ..< at + count], as: UTF8.self)
-        }
+        var reader = ByteReader(bytes: bytes[...], at: 0)
+        func varint() -> Int { reader.varint()! }
+        func text() -> String { reader.text()! }
         func list() -> [String] { (0 ..< varint()).map { _ in text() } }
         aliases = (0 ..< varint()).map { _ in
             let line = varint(), column = varint()
@@ -62,13 +50,6 @@ struct QuestionNotes: Sendable, Equatable {
         self.followUps = followUps
         self.areas = areas
         self.redFlags = redFlags
-    }
-}
-
-private extension [UInt8] {
-    mutating func appendText(_ text: String) {
-        appendVarint(text.utf8.count)
-        append(contentsOf: text.utf8)
     }
 }
 

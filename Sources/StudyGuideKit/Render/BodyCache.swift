@@ -107,7 +107,7 @@ final class BodyCache: @unchecked Sendable {
         let bytes = StoredBody.encode(body, rewrites: body.links.map { rewrite?($0.destination) ?? nil })
         let checksum = StableHash.checksum(bytes[...])
         lock.withLock {
-            guard pack >= 0, Self.writeAll(pack, bytes, at: packSize) else { return }
+            guard pack >= 0, bytes.withUnsafeBytes({ ByteFile.write(pack, $0, at: packSize) }) else { return }
             live[key] = Entry(offset: packSize, count: bytes.count, checksum: checksum)
             packSize += bytes.count
         }
@@ -133,7 +133,7 @@ final class BodyCache: @unchecked Sendable {
             let temporary = folder + "/bodies.index.\(getpid()).partial"
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { return }
-            let written = Self.writeAll(descriptor, index, at: 0)
+            let written = index.withUnsafeBytes { ByteFile.write(descriptor, $0, at: 0) }
             close(descriptor)
             if !written || rename(temporary, folder + "/bodies.index") != 0 { unlink(temporary) }
         }
@@ -147,7 +147,7 @@ final class BodyCache: @unchecked Sendable {
         var moved: [Key: Entry] = [:]
         var size = 0
         for (key, entry) in live.sorted(by: { $0.value.offset < $1.value.offset }) {
-            guard let bytes = read(entry), Self.writeAll(fresh, bytes, at: size) else {
+            guard let bytes = read(entry), bytes.withUnsafeBytes({ ByteFile.write(fresh, $0, at: size) }) else {
                 close(fresh)
                 unlink(path)
                 return
@@ -169,30 +169,8 @@ final class BodyCache: @unchecked Sendable {
     private func read(_ entry: Entry) -> [UInt8]? {
         guard entry.offset + entry.count <= packSize else { return nil }
         var bytes = [UInt8](repeating: 0, count: entry.count)
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let result = pread(pack, buffer.baseAddress! + done, buffer.count - done, off_t(entry.offset + done))
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { return false }
-                done += result
-            }
-            return true
-        }
+        let complete = bytes.withUnsafeMutableBytes { ByteFile.read(pack, into: $0, at: entry.offset) }
         return complete && StableHash.checksum(bytes[...]) == entry.checksum ? bytes : nil
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], at offset: Int) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let result = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { return false }
-                done += result
-            }
-            return true
-        }
     }
 
     /// The index's entries, or none when it is missing, damaged or points past the pack.
@@ -272,50 +250,6 @@ private struct StoredBody {
     }
 }
 
-/// Reads what `StoredBody` and the index wrote; nil past the end instead of a trap.
-private struct ByteReader {
-    let bytes: ArraySlice<UInt8>
-    var at: Int
-
-    init(bytes: ArraySlice<UInt8>, at: Int) {
-        self.bytes = bytes
-        self.at = at
-    }
-
-    var isAtEnd: Bool { at == bytes.endIndex }
-
-    mutating func byte() -> UInt8? {
-        guard at < bytes.endIndex else { return nil }
-        defer { at += 1 }
-        return bytes[at]
-    }
-
-    mutating func varint() -> Int? {
-        var value = 0, shift = 0
-        while let byte = byte() {
-            guard shift < 63 else { return nil }
-            value |= Int(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        return nil
-    }
-
-    mutating func fixed() -> UInt64? {
-        guard at + 8 <= bytes.endIndex else { return nil }
-        var value: UInt64 = 0
-        for index in 0 ..< 8 { value |= UInt64(bytes[at + index]) << (8 * index) }
-        at += 8
-        return value
-    }
-
-    mutating func text() -> String? {
-        guard let count = varint(), count <= bytes.endIndex - at else { return nil }
-        defer { at += count }
-        return String(decoding: bytes[at ..< at + count], as: UTF8.self)
-    }
-}
-
 /// Two independent 64-bit multiply-xorshift lanes over 8-byte words, with a final mix: a key that does not depend on the
 /// process (Swift's `Hasher` is seeded per run), and a checksum of stored bytes.
 struct StableHash {
@@ -366,16 +300,5 @@ struct StableHash {
         x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
         x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
         return x ^ (x >> 31)
-    }
-}
-
-private extension [UInt8] {
-    mutating func appendText(_ text: String) {
-        appendVarint(text.utf8.count)
-        append(contentsOf: text.utf8)
-    }
-
-    mutating func appendFixed(_ value: UInt64) {
-        for index in 0 ..< 8 { append(UInt8(truncatingIfNeeded: value >> (8 * index))) }
     }
 }

@@ -58,6 +58,8 @@ enum SiteRenderer {
             let batchDocuments = questions[range].map(\.document)
             let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache)
             unreadable += problems
+            // Read once from the spill file for the page, the study card and the search entry.
+            let notes = Dictionary(parallelMap(Array(questions[range])) { ($0.contentPath, $0.notes) }, uniquingKeysWith: { first, _ in first })
             stages.lap("markdown")
 
             let empty = parallelMap(Array(range)) { index -> PagePath? in
@@ -65,17 +67,17 @@ enum SiteRenderer {
                 let question = questions[index]
                 let (category, place) = placement[index]
                 let file = pages.question(question, in: site.categories[category], at: place,
-                                          body: bodies[question.contentPath], theme)
+                                          body: bodies[question.contentPath], notes: notes[question.contentPath], theme)
                 output.write(file)
                 return file.bytes.isEmpty ? file.path : nil
             }
             emptyPages.formUnion(empty.compactMap { $0 })
             stages.lap("pages")
-            study.writeChunks(of: range, bodies: bodies, to: output)
+            study.writeChunks(of: range, bodies: bodies, notes: notes, to: output)
             stages.lap("study")
             AnkiExport.appendNotes(for: questions[range], site: site, bodies: bodies, to: output)
             stages.lap("anki")
-            search.add(questions[range], bodies: bodies)
+            search.add(questions[range], bodies: bodies, notes: notes)
             stages.lap("search")
             // Links are checked now, but those to a heading of another page, which may come in a later
             // batch: only they and a hash of every heading id stay until the end.
@@ -95,10 +97,7 @@ enum SiteRenderer {
             stages.lap("links")
         }
 
-        var listing: [@Sendable () -> OutputFile] = [
-            { pages.home(theme) }, { pages.tagsIndex(theme) }, { pages.guidesIndex(theme) },
-            { pages.search(theme) }, { pages.notFound(theme) }, { pages.practice(theme) }, { pages.interview(theme) },
-        ]
+        var listing = pages.fixedPages(theme)
         for category in site.categories { listing.append { pages.category(category, theme) } }
         for tag in site.tags { listing.append { pages.tag(tag, theme) } }
         for guide in site.guides { listing.append { pages.guide(guide, theme) } }

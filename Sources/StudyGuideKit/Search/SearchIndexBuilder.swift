@@ -51,9 +51,11 @@ struct SearchIndexBuilder {
 
     /// Adds the next questions in site order, with their bodies; counts their words as soon as a
     /// whole counting batch is there, so only the text of the current bodies is ever held.
-    mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody]) {
+    mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:]) {
         let builder = self
-        pending += parallelMap(Array(questions)) { builder.document(for: $0, body: bodies[$0.contentPath]) }
+        pending += parallelMap(Array(questions)) {
+            builder.document(for: $0, body: bodies[$0.contentPath], aliases: (notes[$0.contentPath] ?? $0.notes).aliases)
+        }
         countPending(all: false)
     }
 
@@ -294,10 +296,10 @@ struct SearchIndexBuilder {
         OutputFile(path: PagePath(path), text: "StudyGuideSearch.\(call);\n")
     }
 
-    private func document(for question: Question, body: RenderedBody?) -> SearchDocument {
+    private func document(for question: Question, body: RenderedBody?, aliases: [Located<String>]) -> SearchDocument {
         var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
         fields[SearchDocument.Field.title.rawValue] = question.title
-        fields[SearchDocument.Field.aliases.rawValue] = question.notes.aliases.map(\.value).joined(separator: " ")
+        fields[SearchDocument.Field.aliases.rawValue] = aliases.map(\.value).joined(separator: " ")
         fields[SearchDocument.Field.tags.rawValue] = question.tags.map { String(decoding: $0.value.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
         fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
         fields[SearchDocument.Field.summary.rawValue] = question.summary

@@ -80,7 +80,9 @@ struct StudyDataBuilder {
 
     /// Writes the card chunks of the questions in `range`, which starts on a chunk boundary and
     /// ends on one or at the last question; each chunk is written by the worker that made it.
-    func writeChunks(of range: Range<Int>, bodies: [String: RenderedBody], to output: StagingFolder) {
+    /// `notes`: the batch's notes by content path, read once for every use (else each question's own).
+    func writeChunks(of range: Range<Int>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:],
+                     to output: StagingFolder) {
         precondition(range.lowerBound % Self.chunkSize == 0, "batches of questions start on a chunk boundary")
         let questions = questions
         _ = parallelMap(Array(stride(from: range.lowerBound, to: range.upperBound, by: Self.chunkSize))) { start in
@@ -98,7 +100,7 @@ struct StudyDataBuilder {
                 Escaping.appendJavaScriptString(question.summary, to: &out)
                 out.appendASCII(",\"answer\":")
                 Escaping.appendJavaScriptString(bodies[question.contentPath]?.html ?? "", to: &out)
-                let notes = question.notes
+                let notes = notes[question.contentPath] ?? question.notes
                 for (key, texts) in [("followUps", notes.followUps), ("areas", notes.areas), ("redFlags", notes.redFlags)] {
                     out.appendASCII(",\"")
                     out.append(contentsOf: key.utf8)

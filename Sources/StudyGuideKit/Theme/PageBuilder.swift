@@ -43,6 +43,14 @@ struct PageBuilder: Sendable {
                    kind: kind, currentCategory: currentCategory)
     }
 
+    /// The pages every site has (`Site.fixedPages`), each made when called: several count or
+    /// sample every question, so a build makes them after the questions and the preview after
+    /// any change to what the site holds.
+    func fixedPages(_ theme: Theme) -> [@Sendable () -> OutputFile] {
+        [{ home(theme) }, { tagsIndex(theme) }, { guidesIndex(theme) }, { search(theme) }, { notFound(theme) },
+         { practice(theme) }, { interview(theme) }]
+    }
+
     func home(_ theme: Theme) -> OutputFile {
         let page = PagePath.home
         let questions = site.questions
@@ -96,8 +104,9 @@ struct PageBuilder: Sendable {
     }
 
     /// A question's page; its body comes with it (question bodies are rendered a batch at a time).
+    /// `notes` when the caller read them already (else the question's own, read now).
     func question(_ question: Question, in category: Site.CategoryPage, at index: Int, body: RenderedBody?,
-                  _ theme: Theme) -> OutputFile {
+                  notes: QuestionNotes? = nil, _ theme: Theme) -> OutputFile {
         let page = question.path
         let place = category.members.lowerBound + index
         let previous = index > 0 ? place - 1 : nil
@@ -105,7 +114,7 @@ struct PageBuilder: Sendable {
         func link(_ other: Int) -> LinkView {
             LinkView(title: site.questions[other].title, href: page.link(to: site.questions[other].path))
         }
-        let notes = question.notes
+        let notes = notes ?? question.notes
         let view = QuestionView(
             chrome: chrome(page, title: question.title, description: question.summary,
                                kind: "question", currentCategory: category.category.slug),

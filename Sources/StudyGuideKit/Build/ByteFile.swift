@@ -1,0 +1,87 @@
+internal import Foundation
+
+/// Whole reads and writes at an offset (`pread`/`pwrite`, no shared file position, so threads may
+/// read one descriptor at once), however many calls they take: for the spill file and the body cache.
+enum ByteFile {
+    /// Fills `buffer` from `descriptor` at `offset`; false at the end of the file or on an error.
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { return false }
+            done += result
+        }
+        return true
+    }
+
+    /// Writes all of `bytes` to `descriptor` at `offset`.
+    static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let result = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { return false }
+            done += result
+        }
+        return true
+    }
+}
+
+/// Reads what `[UInt8].appendVarint`, `appendText` and `appendFixed` wrote; nil past the end
+/// instead of a trap, so damaged bytes are refused, not trusted.
+struct ByteReader {
+    let bytes: ArraySlice<UInt8>
+    var at: Int
+
+    init(bytes: ArraySlice<UInt8>, at: Int) {
+        self.bytes = bytes
+        self.at = at
+    }
+
+    var isAtEnd: Bool { at == bytes.endIndex }
+
+    mutating func byte() -> UInt8? {
+        guard at < bytes.endIndex else { return nil }
+        defer { at += 1 }
+        return bytes[at]
+    }
+
+    mutating func varint() -> Int? {
+        var value = 0, shift = 0
+        while let byte = byte() {
+            guard shift < 63 else { return nil }
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func fixed() -> UInt64? {
+        guard at + 8 <= bytes.endIndex else { return nil }
+        var value: UInt64 = 0
+        for index in 0 ..< 8 { value |= UInt64(bytes[at + index]) << (8 * index) }
+        at += 8
+        return value
+    }
+
+    mutating func text() -> String? {
+        guard let count = varint(), count <= bytes.endIndex - at else { return nil }
+        defer { at += count }
+        return String(decoding: bytes[at ..< at + count], as: UTF8.self)
+    }
+}
+
+extension [UInt8] {
+    /// A string's length as a varint, then its UTF-8.
+    mutating func appendText(_ text: String) {
+        appendVarint(text.utf8.count)
+        append(contentsOf: text.utf8)
+    }
+
+    /// Eight bytes, little-endian.
+    mutating func appendFixed(_ value: UInt64) {
+        for index in 0 ..< 8 { append(UInt8(truncatingIfNeeded: value >> (8 * index))) }
+    }
+}
