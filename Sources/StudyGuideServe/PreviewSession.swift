@@ -22,6 +22,15 @@ public actor PreviewSession {
     /// Whether every change waiting for the full build was already shown alone.
     private var allShownAlone = true
     private var building = false
+    /// What the last full build wrote: the next one links the files it would write unchanged.
+    private var written: WrittenFiles?
+    /// The running full build's, to stop it when a newer edit makes it moot.
+    private var runningBuild: BuildCancellation?
+    /// Counts edits, so that a full build waits for a short quiet spell.
+    private var edits = 0
+    /// How long the sources must stay unchanged before a full build starts: a burst of saves
+    /// (an editor's format-on-save, a branch switch) becomes one build.
+    static let quietBeforeBuild: Duration = .milliseconds(150)
 
     public init(options: BuildOptions) {
         self.options = options
@@ -33,7 +42,7 @@ public actor PreviewSession {
     /// Builds, then tells every open page what happened (at start, and when polling).
     @discardableResult
     public func rebuild() async -> BuildReport {
-        let (report, live) = await Self.fullBuild(options)
+        let (report, live) = await Self.fullBuild(options, reusing: written)
         await land(report, live, reloading: true)
         return report
     }
@@ -55,6 +64,10 @@ public actor PreviewSession {
         }
         changedSinceBuild.formUnion(paths)
         allShownAlone = allShownAlone && shownAlone
+        edits += 1
+        // The running build is of sources that are no longer current: it stops, and the loop
+        // below starts another once the sources are quiet.
+        runningBuild?.cancel()
         guard !building else { return }
         building = true
         Task { await buildWhileChanged(log: log) }
@@ -63,11 +76,26 @@ public actor PreviewSession {
     /// Full builds until no change waits; each lands, then the changes made during it are shown alone.
     private func buildWhileChanged(log: @Sendable (String) -> Void) async {
         while !changedSinceBuild.isEmpty {
+            var seen = -1
+            while seen != edits {
+                seen = edits
+                try? await Task.sleep(for: Self.quietBeforeBuild)
+            }
+            let pending = changedSinceBuild
+            let pendingShownAlone = allShownAlone
             changedSinceBuild = []
-            let reloading = !allShownAlone
             allShownAlone = true
-            let (report, live) = await Self.fullBuild(options)
-            await land(report, live, reloading: reloading)
+            let cancellation = BuildCancellation()
+            runningBuild = cancellation
+            let (report, live) = await Self.fullBuild(options, reusing: written, cancellation: cancellation)
+            runningBuild = nil
+            if report.cancelled {
+                // Built again with what it was for and what came since.
+                changedSinceBuild.formUnion(pending)
+                allShownAlone = allShownAlone && pendingShownAlone
+                continue
+            }
+            await land(report, live, reloading: !pendingShownAlone)
             log(PreviewServer.summary(report))
             if !changedSinceBuild.isEmpty, let live, case .written(let files) = live.apply(changedSinceBuild, into: root), !files.isEmpty {
                 // The build swapped in a folder without edits made while it ran: show them again.
@@ -79,11 +107,13 @@ public actor PreviewSession {
     }
 
     /// Runs off the actor, so that edits are shown while it builds.
-    private nonisolated static func fullBuild(_ options: BuildOptions) async -> (BuildReport, LivePreview?) {
+    private nonisolated static func fullBuild(_ options: BuildOptions, reusing written: WrittenFiles?,
+                                              cancellation: BuildCancellation? = nil) async -> (BuildReport, LivePreview?) {
         var options = options
         options.keepsPreview = true
         options.recordsInputs = true
-        var report = SiteBuilder.build(options)
+        options.previousOutput = written ?? WrittenFiles()
+        var report = BuildContext.$current.withValue(BuildContext(cancellation: cancellation)) { SiteBuilder.build(options) }
         let live = report.succeeded ? report.preview : nil
         report.preview = nil
         return (report, live)
@@ -92,6 +122,7 @@ public actor PreviewSession {
     private func land(_ report: BuildReport, _ live: LivePreview?, reloading: Bool) async {
         if report.succeeded {
             self.live = live
+            written = report.writtenFiles
             let hadProblems = !problems.isEmpty
             problems = []
             if reloading || hadProblems {

@@ -24,6 +24,12 @@ public struct BuildReport: Sendable {
     /// With a cache: bodies taken from it, and bodies rendered (and added to it).
     public var cachedBodies = 0
     public var renderedBodies = 0
-    public var succeeded: Bool { !diagnostics.containsErrors && filesWritten > 0 }
+    /// What this build wrote, for the next one's `BuildOptions.previousOutput` (when it was given
+    /// one), and how many files it linked from the previous output instead of writing them.
+    public var writtenFiles: WrittenFiles?
+    public var reusedFiles = 0
+    /// The build was cancelled (`BuildContext.cancellation`) and wrote nothing.
+    public var cancelled = false
+    public var succeeded: Bool { !cancelled && !diagnostics.containsErrors && filesWritten > 0 }
     public var totalSeconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 }

@@ -44,8 +44,10 @@ extension LivePreview {
         (next, problems) = SiteResolver.resolve(config: site.config, documents: documents, includeDrafts: options.includeDrafts)
         guard !problems.containsErrors else { return .needsFullBuild("the edit leaves the site with problems") }
         next.assets = site.assets
-        let remaining = Set(next.questions.map(\.contentPath))
-        if let linked = site.questions.map(\.contentPath).first(where: { !remaining.contains($0) && linkTargets.contains($0) }) {
+        let nextPlaces = Self.places(of: next)
+        let touched = Set(changed.keys).union(deleted)
+        // Only a changed file can have left the site.
+        if let linked = touched.sorted().first(where: { placeOfFile[$0] != nil && nextPlaces[$0] == nil && linkTargets.contains($0) }) {
             return .needsFullBuild("a page links to \(linked), which is gone")
         }
 
@@ -64,8 +66,6 @@ extension LivePreview {
         }
 
         let nextPages = PageBuilder(site: next, bodies: pageBodies)
-        let nextPlaces = Self.places(of: next)
-        let touched = Set(changed.keys).union(deleted)
 
         // Question pages: the changed ones, and those whose surroundings may have changed with
         // them: their neighbours before and after, and the pages whose `related` names them.
@@ -92,8 +92,8 @@ extension LivePreview {
             candidates.insert(place)
         }
         var files: [OutputFile] = []
-        let before = Surroundings(site: site)
-        let after = Surroundings(site: next)
+        let before = Surroundings(site: site, pages: pages)
+        let after = Surroundings(site: next, pages: nextPages)
         for place in candidates.sorted() {
             let question = next.questions[place]
             guard let category = next.categories.first(where: { $0.members.contains(place) }) else { continue }
@@ -123,8 +123,14 @@ extension LivePreview {
         for tag in next.tags where tags.contains(tag.name) { listings.append { nextPages.tag(tag, self.theme) } }
         files += parallelMap(listings) { $0() }
 
-        let gone = Set(site.questions.map(\.path) + site.tags.map(\.path))
-            .subtracting(next.questions.map(\.path) + next.tags.map(\.path))
+        // Only a changed question's page, or the page of a tag it had, can be gone.
+        var gone: Set<PagePath> = []
+        let nextTags = Set(next.tags.lazy.map(\.name))
+        for contentPath in touched {
+            guard let old = placeOfFile[contentPath].map({ site.questions[$0] }) else { continue }
+            if nextPages.questionsBySlug[old.slug].map({ next.questions[$0].path }) != old.path { gone.insert(old.path) }
+            for tag in old.tags where !nextTags.contains(tag.value) { gone.insert(.tag(tag.value)) }
+        }
         for file in files where !Self.write(file, into: output) {
             return .needsFullBuild("cannot write \(file.path.path)")
         }
@@ -134,7 +140,6 @@ extension LivePreview {
         links = nextLinks
         pages = nextPages
         placeOfFile = nextPlaces
-        knownSlugs = Self.slugs(of: next)
         linkTargets.formUnion(LinkTargets.of(bodies))
         return .written((files.map(\.path.path) + gone.map(\.path)).sorted())
     }
@@ -145,12 +150,13 @@ extension LivePreview {
 /// only when these differ.
 private struct Surroundings {
     let site: Site
+    /// The page builder's, made from the same site.
     let placeOfSlug: [String: Int]
     let guideOfSlug: [String: Guide]
 
-    init(site: Site) {
+    init(site: Site, pages: PageBuilder) {
         self.site = site
-        placeOfSlug = Dictionary(site.questions.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        placeOfSlug = pages.questionsBySlug
         guideOfSlug = Dictionary(site.guides.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

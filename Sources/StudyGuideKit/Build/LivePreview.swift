@@ -23,8 +23,6 @@ public final class LivePreview: @unchecked Sendable {
     let pageBodies: [String: RenderedBody]
     /// A question's file, as a path inside `content/` → its place in `site.questions`.
     var placeOfFile: [String: Int]
-    /// Slugs a `related` entry may name.
-    var knownSlugs: Set<String>
     var pages: PageBuilder
     /// Content files some page links to: one of them may not go without a full build's check.
     /// (It only grows: a link an edit removed keeps its file here, which asks for a full build
@@ -48,7 +46,6 @@ public final class LivePreview: @unchecked Sendable {
         self.pageBodies = pageBodies
         self.linkTargets = linkTargets
         placeOfFile = Self.places(of: site)
-        knownSlugs = Self.slugs(of: site)
         pages = PageBuilder(site: site, bodies: pageBodies)
     }
 
@@ -56,7 +53,10 @@ public final class LivePreview: @unchecked Sendable {
         Dictionary(site.questions.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    static func slugs(of site: Site) -> Set<String> { Set(site.questions.map(\.slug) + site.guides.map(\.slug)) }
+    /// Whether a `related` entry may name `slug`: a question's or a guide's.
+    func knows(_ slug: String) -> Bool {
+        pages.questionsBySlug[slug] != nil || site.guides.contains { $0.slug == slug }
+    }
 
     /// The site as a build of `options` makes it now, without writing it; nil when it has errors.
     /// (`serve` takes it from its builds instead: `BuildOptions.keepsPreview`.)
@@ -192,7 +192,7 @@ public final class LivePreview: @unchecked Sendable {
               question.weight == old.weight, question.draft == old.draft, question.tags.map(\.value) == old.tags.map(\.value) else {
             return .failure(.init(description: "\(display) moved or changes what lists it", moves: true))
         }
-        guard question.related.allSatisfy({ knownSlugs.contains($0.value) }) else {
+        guard question.related.allSatisfy({ knows($0.value) }) else {
             return .failure(.init(description: "\(display) names a related page that does not exist"))
         }
         switch Self.renderChecked(question, rawHTML: site.config.rawHTML, against: LinkRule.Targets(site: site, links: links)) {

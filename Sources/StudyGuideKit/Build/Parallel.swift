@@ -15,11 +15,17 @@ public struct BuildContext: Sendable {
     /// Postings made and written together at most (`SearchIndexBuilder.postingsGroup` when nil).
     /// A test sets a small one to prove that writing the index in parts does not change it.
     var postingsGroup: Int?
+    /// Stops the build early (`serve`, when a newer edit makes it moot).
+    public var cancellation: BuildCancellation?
 
-    public init(workers: Int? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil) {
+    public init(workers: Int? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil, cancellation: BuildCancellation? = nil) {
         self.workers = workers
         self.progress = progress
+        self.cancellation = cancellation
     }
+
+    /// Whether the build was asked to stop.
+    var isCancelled: Bool { cancellation?.isCancelled ?? false }
 
     @TaskLocal public static var current = BuildContext()
 }

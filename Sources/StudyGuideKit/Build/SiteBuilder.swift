@@ -35,7 +35,9 @@ public enum SiteBuilder {
         // again when rendered, so the text of every file is never held at once.
         let notes = SpilledNotes()
         let interner = StringInterner()
+        let cancellation = BuildContext.current.cancellation
         let parsed = parallelMap(files) { file -> (ContentDocument?, [Diagnostic]) in
+            if cancellation?.isCancelled == true { return (nil, []) }
             guard let raw = ContentLoader.readFile(file.absolutePath, expectedSize: file.size) else {
                 return (nil, [.error(at: .init(path: file.displayPath), "cannot read file", rule: "io")])
             }
@@ -56,7 +58,7 @@ public enum SiteBuilder {
         report.diagnostics += parsed.flatMap(\.1)
         report.stages.append(clock.lap("parse"))
 
-        guard let config else { return nil }
+        guard let config, !BuildContext.current.isCancelled else { return nil }
         var (site, resolveProblems) = SiteResolver.resolve(
             config: config, documents: parsed.compactMap(\.0), includeDrafts: options.includeDrafts)
         site.assets = content.assets
@@ -94,6 +96,10 @@ public enum SiteBuilder {
 
     private static func run(_ options: BuildOptions, report: inout BuildReport) {
         let loaded = load(options, report: &report)
+        guard !BuildContext.current.isCancelled else {
+            report.cancelled = true
+            return
+        }
         var clock = StageClock()
 
         let (theme, themeProblems) = loadTheme(named: loaded?.config.theme ?? "default", options: options)
@@ -103,7 +109,7 @@ public enum SiteBuilder {
 
         report.stages.append(clock.lap("theme"))
 
-        let staging = StagingFolder(output: options.output, recordsInputs: options.recordsInputs)
+        let staging = StagingFolder(output: options.output, recordsInputs: options.recordsInputs, reusing: options.previousOutput)
         do {
             try staging.prepare()
         } catch {
@@ -127,6 +133,10 @@ public enum SiteBuilder {
         report.diagnostics += rendered.diagnostics
         report.stages += rendered.stages
         _ = clock.lap("render")
+        if BuildContext.current.isCancelled {
+            report.cancelled = true
+            return staging.discard()
+        }
         guard !report.diagnostics.containsErrors else { return staging.discard() }
 
         let files = staging.writtenCount
@@ -140,6 +150,8 @@ public enum SiteBuilder {
         report.stages.append(clock.lap("swap"))
         report.pagesWritten = rendered.pages
         report.filesWritten = files
+        report.writtenFiles = staging.recorded
+        report.reusedFiles = staging.reused
         report.outputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0.key.path, $0.value) })
         if options.keepsPreview {
             report.preview = LivePreview(options: options, site: site, theme: theme, links: links, pageBodies: rendered.pageBodies,

@@ -17,10 +17,18 @@ final class StagingFolder: @unchecked Sendable {
     /// Kept only when asked for: a record per file is a large part of what a large site holds.
     private let recordsInputs: Bool
     private var inputs: [PagePath: OutputInputs] = [:]
+    /// The files the previous build wrote into `output`, reused where this build's bytes are the same.
+    private let previous: WrittenFiles?
+    /// This build's files, recorded for the next one (when `previous` is given).
+    let recorded: WrittenFiles?
+    /// Files linked from the previous output rather than written.
+    private(set) var reused = 0
 
-    init(output: URL, recordsInputs: Bool = false) {
+    init(output: URL, recordsInputs: Bool = false, reusing previous: WrittenFiles? = nil) {
         self.output = output.standardizedFileURL
         self.recordsInputs = recordsInputs
+        self.previous = previous
+        recorded = previous == nil ? nil : WrittenFiles()
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
     }
@@ -121,9 +129,16 @@ final class StagingFolder: @unchecked Sendable {
     func write(_ path: PagePath, parts: [[UInt8]], inputs: OutputInputs = .init()) {
         do {
             try makeFolder(of: path)
-            try Self.write(parts, to: staging.path + "/" + path.path)
+            let destination = staging.path + "/" + path.path
+            let hash = recorded.map { _ in WrittenFiles.hash(parts) }
+            let linked = hash.map { reuse(path.path, hash: $0, at: destination) } ?? false
+            if !linked { try Self.write(parts, to: destination) }
+            if let recorded, let hash {
+                recorded.record(WrittenFiles.Identity(path: destination).map { .init(hash: hash, identity: $0) }, for: path.path)
+            }
             lock.withLock {
                 written += 1
+                if linked { reused += 1 }
                 if recordsInputs { self.inputs[path] = inputs }
             }
         } catch {
@@ -131,10 +146,20 @@ final class StagingFolder: @unchecked Sendable {
         }
     }
 
+    /// Links the previous build's file at `path` to `destination` when it holds bytes of this hash
+    /// and is still the file that build wrote. False when the file must be written.
+    private func reuse(_ path: String, hash: BodyCache.Key, at destination: String) -> Bool {
+        let existing = output.path + "/" + path
+        guard let old = previous?.entry(for: path), old.hash == hash,
+              WrittenFiles.Identity(path: existing) == old.identity else { return false }
+        return link(existing, destination) == 0
+    }
+
     /// Adds parts to the end of a file written before (a deck that grows category by category).
     func append(_ path: PagePath, parts: [[UInt8]], inputs: OutputInputs = .init()) {
         do {
             try Self.write(parts, to: staging.path + "/" + path.path, appending: true)
+            recorded?.record(nil, for: path.path)  // its bytes are no longer the ones hashed
             if recordsInputs { lock.withLock { self.inputs[path] = self.inputs[path, default: .init()].merging(inputs) } }
         } catch {
             fail(error)

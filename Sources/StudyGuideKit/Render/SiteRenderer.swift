@@ -54,6 +54,8 @@ enum SiteRenderer {
         if collectingLinkTargets { linkedFiles = LinkTargets.of(checked) }
 
         for start in stride(from: 0, to: questions.count, by: batchSize) {
+            // A cancelled build's output is thrown away: stop making it.
+            if BuildContext.current.isCancelled { return Output(diagnostics: [], stages: stages.stages, pages: 0, pageBodies: checked) }
             let range = start ..< min(start + batchSize, questions.count)
             let batchDocuments = questions[range].map(\.document)
             let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache)
@@ -109,6 +111,7 @@ enum SiteRenderer {
         }
         emptyPages.formUnion(emptyListings.compactMap { $0 })
         stages.lap("pages")
+        if BuildContext.current.isCancelled { return Output(diagnostics: [], stages: stages.stages, pages: 0, pageBodies: checked) }
 
         // The same link rule as `check`, so the two never disagree about a link.
         headingIDs.seal()

@@ -30,11 +30,14 @@ enum SiteResolver {
             }
         }
 
-        diagnostics += duplicateSlugs(questions: questions, guides: guides)
+        // `related` may name any page with a slug: a question or a guide.
+        let (clashes, knownSlugs) = duplicateSlugs(questions: questions, guides: guides)
+        diagnostics += clashes
 
-        var byCategory: [String: [Question]] = [:]
+        // Places in `questions`, by category.
+        var byCategory: [String: [Int]] = [:]
         var reportedMissing: Set<String> = []
-        for question in questions {
+        for (place, question) in questions.enumerated() {
             guard categories[question.category] != nil else {
                 if reservedNames.contains(question.category) { continue }
                 if reportedMissing.insert(question.category).inserted {
@@ -44,11 +47,9 @@ enum SiteResolver {
                 }
                 continue
             }
-            byCategory[question.category, default: []].append(question)
+            byCategory[question.category, default: []].append(place)
         }
 
-        // `related` may name any page with a slug: a question or a guide.
-        let knownSlugs = Set(questions.map(\.slug) + guides.map(\.slug))
         for question in questions {
             for entry in question.related where !knownSlugs.contains(entry.value) {
                 diagnostics.append(.error(at: entry.location,
@@ -57,24 +58,34 @@ enum SiteResolver {
             }
         }
 
+        // Reading order: by weight, then title, then slug.
+        let rank = TitleOrder(questions).rank
+        let weights = questions.map(\.weight)
         var inOrder: [Question] = []
+        var inOrderRank: [Int] = []
+        inOrder.reserveCapacity(questions.count)
+        inOrderRank.reserveCapacity(questions.count)
         let orderedCategories = categories.values
             .sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
             .map { category in
                 let start = inOrder.count
-                inOrder += (byCategory[category.slug] ?? []).sorted(by: readingOrder)
+                for place in (byCategory[category.slug] ?? []).sorted(by: { (weights[$0], rank[$0]) < (weights[$1], rank[$1]) }) {
+                    inOrder.append(questions[place])
+                    inOrderRank.append(rank[place])
+                }
                 return Site.CategoryPage(category: category, members: start ..< inOrder.count)
             }
         let orderedGuides = guides.sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
 
         var tagged: [String: [Int]] = [:]
         for (index, question) in inOrder.enumerated() {
-            for tag in Set(question.tags.map(\.value)) { tagged[tag, default: []].append(index) }
+            let tags = question.tags
+            for (position, tag) in tags.enumerated() where !tags[..<position].contains(where: { $0.value == tag.value }) {
+                tagged[tag.value, default: []].append(index)
+            }
         }
         let tags = tagged.keys.sorted().map { name in
-            Site.TagPage(name: name, members: tagged[name]!.sorted {
-                (inOrder[$0].title, inOrder[$0].slug) < (inOrder[$1].title, inOrder[$1].slug)
-            })
+            Site.TagPage(name: name, members: tagged[name]!.sorted { inOrderRank[$0] < inOrderRank[$1] })
         }
 
         let site = Site(config: config, homeIntro: homeIntro, guidesIntro: guidesIntro,
@@ -82,21 +93,25 @@ enum SiteResolver {
         return (site, diagnostics)
     }
 
-    private static func readingOrder(_ a: Question, _ b: Question) -> Bool {
-        (a.weight, a.title, a.slug) < (b.weight, b.title, b.slug)
-    }
-
     /// Slugs are unique across the whole site, so a question can be named by slug alone.
     /// The clash is reported where it is declared: at the `slug:` line of a file that sets
     /// one, else at line 1 of the later file, naming the file that keeps the slug.
-    private static func duplicateSlugs(questions: [Question], guides: [Guide]) -> [Diagnostic] {
+    /// Returns the clashes and every slug there is.
+    private static func duplicateSlugs(questions: [Question], guides: [Guide]) -> ([Diagnostic], Set<String>) {
         struct Claim {
             let slug: String
             let file: SourceLocation
             let declared: SourceLocation?
         }
-        let claims = questions.map { Claim(slug: $0.slug, file: $0.location, declared: $0.slugLocation) }
-            + guides.map { Claim(slug: $0.slug, file: $0.location, declared: $0.slugLocation) }
+        // Most sites have no clash: find the slugs that clash first, then gather only their claims.
+        var seen = Set<String>(minimumCapacity: questions.count + guides.count)
+        var clashing: Set<String> = []
+        for slug in questions.lazy.map(\.slug) + guides.lazy.map(\.slug) where !seen.insert(slug).inserted {
+            clashing.insert(slug)
+        }
+        guard !clashing.isEmpty else { return ([], seen) }
+        let claims = questions.filter { clashing.contains($0.slug) }.map { Claim(slug: $0.slug, file: $0.location, declared: $0.slugLocation) }
+            + guides.filter { clashing.contains($0.slug) }.map { Claim(slug: $0.slug, file: $0.location, declared: $0.slugLocation) }
         var diagnostics: [Diagnostic] = []
         for group in Dictionary(grouping: claims, by: \.slug).values where group.count > 1 {
             // A slug taken from a file name wins over one written in front-matter.
@@ -107,6 +122,6 @@ enum SiteResolver {
                     "slug '\(claim.slug)' is already used by \(owner.file.path)", rule: "duplicate-slug"))
             }
         }
-        return diagnostics
+        return (diagnostics, seen)
     }
 }

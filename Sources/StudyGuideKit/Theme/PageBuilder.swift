@@ -68,12 +68,23 @@ struct PageBuilder: Sendable {
                 advanced: byDifficulty[.advanced] ?? 0
             )
         }
-        // Places in the list, sorted: filtering and sorting questions copied each one whole.
-        let recent = questions.indices
-            .filter { questions[$0].updated != nil }
-            .sorted { (questions[$1].updated!, questions[$0].title) < (questions[$0].updated!, questions[$1].title) }
-            .prefix(site.config.recentCount)
-            .map { QuestionCard(questions[$0], from: page, site: site) }
+        // The few most recently updated, newest first, then by title: kept in order as the list is
+        // read, instead of sorting every dated question to show a handful.
+        var recentPlaces: [Int] = []
+        let shown = site.config.recentCount
+        func before(_ a: Int, _ b: Int) -> Bool {
+            (questions[b].updated!, questions[a].title) < (questions[a].updated!, questions[b].title)
+        }
+        for place in questions.indices where shown > 0 && questions[place].updated != nil {
+            if recentPlaces.count == shown {
+                guard before(place, recentPlaces[shown - 1]) else { continue }
+                recentPlaces.removeLast()
+            }
+            // After every place it does not come before, as a stable sort leaves equal ones.
+            let at = recentPlaces.firstIndex { before(place, $0) } ?? recentPlaces.count
+            recentPlaces.insert(place, at: at)
+        }
+        let recent = recentPlaces.map { QuestionCard(questions[$0], from: page, site: site) }
         let view = HomeView(
             chrome: chrome(page, title: nil, description: site.homeIntro?.description, kind: "home"),
             title: site.homeIntro?.title ?? site.config.title,

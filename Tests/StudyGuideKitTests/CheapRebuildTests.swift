@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import StudyGuideKit
+
+/// What makes a rebuild cheap without changing what it writes: the reading order computed once
+/// by rank, files the previous build wrote linked instead of written again, and a build that can
+/// be stopped by a newer edit.
+@Suite struct CheapRebuildTests {
+    /// Titles that tempt a byte-wise comparison to differ from `String`'s: prefixes, case,
+    /// punctuation, weights; and, on the second site, accents written composed and decomposed.
+    static let asciiTitles = ["Ab?", "A b?", "A?", "a?", "Abc?", "B?", "Zeta?", "Ab?"]
+    static let otherTitles = ["\u{00C9}clair?", "E\u{0301}clairs?", "Eclair?", "\u{00DC}ber?", "Uber?", "\u{65E5}\u{672C}?", "Zeta?"]
+
+    @Test(arguments: [asciiTitles, otherTitles])
+    func categoriesAndTagsAreInStringOrder(titles: [String]) throws {
+        var files: [String: String] = [:]
+        for (number, title) in titles.enumerated() {
+            let weight = number % 3 == 0 ? "weight: 1\n" : ""
+            files["content/basics/q\(number).md"] = TestSite.question(title: "\"\(title)\"", extra: weight + "tags: [shared]\n")
+        }
+        let site = try TestSite.minimal(files)
+        var report = BuildReport()
+        var options = BuildOptions(source: site.directory.path, themes: Repository.themes)
+        options.displayPrefix = ""
+        let resolved = try #require(SiteBuilder.load(options, report: &report))
+        #expect(!report.diagnostics.containsErrors)
+
+        let questions = resolved.questions
+        let readingOrder = questions.sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
+        #expect(questions.map(\.slug) == readingOrder.map(\.slug))
+        let tag = try #require(resolved.tags.first { $0.name == "shared" })
+        let byTitle = tag.members.map { questions[$0] }.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
+        #expect(tag.members.map { questions[$0].slug } == byTitle.map(\.slug))
+    }
+
+    @Test func aRebuildLinksTheFilesItWouldWriteUnchangedAndWritesTheRest() throws {
+        let site = try TestSite.minimal(["content/basics/second.md": TestSite.question(title: "Second question?")])
+        var options = BuildOptions(source: site.directory.path, themes: Repository.themes)
+        options.previousOutput = WrittenFiles()
+        let first = SiteBuilder.build(options)
+        #expect(first.succeeded && first.reusedFiles == 0)
+        let record = try #require(first.writtenFiles)
+
+        // An edited answer, and a page changed in the output behind the build's back.
+        try site.write("content/basics/second.md", TestSite.question(title: "Second question?", body: "## Answer\n\nNew text.\n"))
+        let tampered = site.output.appendingPathComponent("tags/index.html")
+        let original = try Data(contentsOf: tampered)
+        try Data("changed".utf8).write(to: tampered)
+
+        options.previousOutput = record
+        let second = SiteBuilder.build(options)
+        #expect(second.succeeded)
+        #expect(second.reusedFiles > 0 && second.reusedFiles < second.filesWritten)
+        #expect(try Data(contentsOf: tampered) == original)
+        #expect(try String(contentsOf: site.output.appendingPathComponent("basics/second.html"), encoding: .utf8).contains("New text."))
+
+        // The same bytes as a build from nothing.
+        let fresh = site.directory.appendingPathComponent("fresh")
+        let cold = site.build(output: fresh)
+        cold.expectSuccess()
+        let linked = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).sorted()
+        #expect(linked == (try FileManager.default.subpathsOfDirectory(atPath: fresh.path).sorted()))
+        for path in linked where !path.hasSuffix("/") {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: fresh.appendingPathComponent(path).path, isDirectory: &isFolder)
+            if isFolder.boolValue { continue }
+            #expect(FileManager.default.contentsEqual(atPath: site.output.appendingPathComponent(path).path,
+                                                      andPath: fresh.appendingPathComponent(path).path), "\(path) differs")
+        }
+    }
+
+    @Test func aCancelledBuildWritesNothingAndKeepsThePreviousSite() throws {
+        let site = try TestSite.minimal()
+        site.build().expectSuccess()
+        let before = try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8)
+        try site.write("content/basics/first.md", TestSite.question(title: "Renamed question?"))
+
+        let cancellation = BuildCancellation()
+        cancellation.cancel()
+        let options = BuildOptions(source: site.directory.path, themes: Repository.themes)
+        let report = BuildContext.$current.withValue(BuildContext(cancellation: cancellation)) { SiteBuilder.build(options) }
+        #expect(report.cancelled && !report.succeeded && report.diagnostics.isEmpty)
+        #expect(try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.directory.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+    }
+}
