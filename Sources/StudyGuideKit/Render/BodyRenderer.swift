@@ -12,7 +12,10 @@ enum BodyRenderer {
     static func render(_ documents: [Site.Document], links: ContentLinks, rawHTML: Bool,
                        paragraphs: Bool, cache: BodyCache? = nil) -> ([String: RenderedBody], [Diagnostic]) {
         let cache = paragraphs ? nil : cache
+        let cancellation = BuildContext.current.cancellation
         let rendered = parallelMap(documents) { document -> (RenderedBody, Diagnostic?) in
+            // A cancelled build's output is thrown away: its remaining bodies are left empty.
+            if cancellation?.isCancelled == true { return (RenderedBody(html: "", headings: [], plainText: "", links: [], paragraphs: []), nil) }
             guard let bytes = document.body.load() else {
                 let problem = Diagnostic.error(at: document.location, "the file changed or vanished while the site was being built; build again", rule: "io")
                 return (RenderedBody(html: "", headings: [], plainText: "", links: [], paragraphs: []), problem)

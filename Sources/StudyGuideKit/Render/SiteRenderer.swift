@@ -36,6 +36,10 @@ enum SiteRenderer {
         var unreadable = pageProblems
         stages.lap("markdown")
 
+        // A cancelled build's output is thrown away: it stops making it between steps.
+        let cancellation = BuildContext.current.cancellation
+        var cancelled: Bool { cancellation?.isCancelled == true }
+        func stopped() -> Output { Output(diagnostics: [], stages: stages.stages, pages: 0, pageBodies: checked) }
         let pages = PageBuilder(site: site, bodies: checked)
         let counter = PageCounter(total: site.pageCount)
         let study = StudyDataBuilder(site: site, questions: questions)
@@ -54,8 +58,7 @@ enum SiteRenderer {
         if collectingLinkTargets { linkedFiles = LinkTargets.of(checked) }
 
         for start in stride(from: 0, to: questions.count, by: batchSize) {
-            // A cancelled build's output is thrown away: stop making it.
-            if BuildContext.current.isCancelled { return Output(diagnostics: [], stages: stages.stages, pages: 0, pageBodies: checked) }
+            if cancelled { return stopped() }
             let range = start ..< min(start + batchSize, questions.count)
             let batchDocuments = questions[range].map(\.document)
             let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache)
@@ -63,9 +66,11 @@ enum SiteRenderer {
             // Read once from the spill file for the page, the study card and the search entry.
             let notes = Dictionary(parallelMap(Array(questions[range])) { ($0.contentPath, $0.notes) }, uniquingKeysWith: { first, _ in first })
             stages.lap("markdown")
+            if cancelled { return stopped() }
 
             let empty = parallelMap(Array(range)) { index -> PagePath? in
                 defer { counter.pageDone() }
+                if cancellation?.isCancelled == true { return nil }  // thrown away
                 let question = questions[index]
                 let (category, place) = placement[index]
                 let file = pages.question(question, in: site.categories[category], at: place,
@@ -75,6 +80,7 @@ enum SiteRenderer {
             }
             emptyPages.formUnion(empty.compactMap { $0 })
             stages.lap("pages")
+            if cancelled { return stopped() }
             study.writeChunks(of: range, bodies: bodies, notes: notes, to: output)
             stages.lap("study")
             AnkiExport.appendNotes(for: questions[range], site: site, bodies: bodies, to: output)
@@ -111,7 +117,7 @@ enum SiteRenderer {
         }
         emptyPages.formUnion(emptyListings.compactMap { $0 })
         stages.lap("pages")
-        if BuildContext.current.isCancelled { return Output(diagnostics: [], stages: stages.stages, pages: 0, pageBodies: checked) }
+        if cancelled { return stopped() }
 
         // The same link rule as `check`, so the two never disagree about a link.
         headingIDs.seal()
