@@ -31,21 +31,38 @@ extension LivePreview {
             }
         }
 
-        // The documents a build would find now, resolved as a build resolves them.
-        var documents: [ContentDocument] = site.categories.map { .category($0.category) } + site.guides.map { .guide($0) }
-        if let intro = site.homeIntro { documents.append(.homeIntro(intro)) }
-        if let intro = site.guidesIntro { documents.append(.guidesIntro(intro)) }
-        for question in site.questions where changed[question.contentPath] == nil && !deleted.contains(question.contentPath) {
-            documents.append(.question(question))
-        }
-        for contentPath in changed.keys.sorted() { documents.append(.question(changed[contentPath]!.question)) }
-        var next: Site
-        let problems: [Diagnostic]
-        (next, problems) = SiteResolver.resolve(config: site.config, documents: documents, includeDrafts: options.includeDrafts)
-        guard !problems.containsErrors else { return .needsFullBuild("the edit leaves the site with problems") }
-        next.assets = site.assets
-        let nextPlaces = Self.places(of: next)
+        // The site a build would make now: patched when it can be, else resolved as a build resolves it.
         let touched = Set(changed.keys).union(deleted)
+        let incoming = changed.keys.sorted().map { changed[$0]!.question }
+        let patch = site.patched(removing: Set(touched.compactMap { placeOfFile[$0] }), adding: incoming,
+                                 includeDrafts: options.includeDrafts, placeOfSlug: pages.questionsBySlug)
+        #if DEBUG
+        if let patch { Self.expectSameOrder(patch.site, resolve(removing: touched, adding: incoming).0) }
+        #endif
+        guard var next = patch?.site ?? { () -> Site? in
+            let (resolved, problems) = resolve(removing: touched, adding: incoming)
+            return problems.containsErrors ? nil : resolved
+        }() else { return .needsFullBuild("the edit leaves the site with problems") }
+        // Lookups by file and by slug: renumbered when patched (no string is hashed again), else made anew.
+        var nextPlaces: [String: Int], nextSlugs: [String: Int]
+        if let patch {
+            nextPlaces = placeOfFile.mapValues { patch.newPlace[$0] ?? -1 }
+            nextSlugs = pages.questionsBySlug.mapValues { patch.newPlace[$0] ?? -1 }
+            for contentPath in touched {
+                if let old = placeOfFile[contentPath], patch.newPlace[old] == nil {
+                    nextPlaces[contentPath] = nil
+                    nextSlugs[site.questions[old].slug] = nil
+                }
+            }
+            for (contentPath, place) in patch.addedPlaces {
+                nextPlaces[contentPath] = place
+                nextSlugs[next.questions[place].slug] = place
+            }
+        } else {
+            nextPlaces = Self.places(of: next)
+            nextSlugs = PageBuilder.places(bySlug: next)
+        }
+        assert(nextPlaces == Self.places(of: next) && nextSlugs == PageBuilder.places(bySlug: next), "renumbered lookups differ")
         // Only a changed file can have left the site.
         if let linked = touched.sorted().first(where: { placeOfFile[$0] != nil && nextPlaces[$0] == nil && linkTargets.contains($0) }) {
             return .needsFullBuild("a page links to \(linked), which is gone")
@@ -65,7 +82,7 @@ extension LivePreview {
             next.replaceQuestion(at: place, with: question.with(body: question.body.detached(from: path, normalised: normalised)))
         }
 
-        let nextPages = PageBuilder(site: next, bodies: pageBodies)
+        let nextPages = PageBuilder(site: next, bodies: pageBodies, questionsBySlug: nextSlugs)
 
         // Question pages: the changed ones, and those whose surroundings may have changed with
         // them: their neighbours before and after, and the pages whose `related` names them.
@@ -88,7 +105,9 @@ extension LivePreview {
                 candidates.formUnion(neighbours(of: now, in: next))
             }
         }
-        for (place, question) in next.questions.enumerated() where question.related.contains(where: { touchedSlugs.contains($0.value) }) {
+        // A few slugs, compared directly: hashing every `related` entry of the site cost more.
+        let named = Array(touchedSlugs)
+        for (place, question) in next.questions.enumerated() where question.related.contains(where: { named.contains($0.value) }) {
             candidates.insert(place)
         }
         var files: [OutputFile] = []
@@ -143,6 +162,29 @@ extension LivePreview {
         linkTargets.formUnion(LinkTargets.of(bodies))
         return .written((files.map(\.path.path) + gone.map(\.path)).sorted())
     }
+
+    /// The site a build would resolve from what this one holds, without the files `removed`
+    /// and with the questions `added`.
+    private func resolve(removing removed: Set<String>, adding added: [Question]) -> (Site, [Diagnostic]) {
+        var documents: [ContentDocument] = site.categories.map { .category($0.category) } + site.guides.map { .guide($0) }
+        if let intro = site.homeIntro { documents.append(.homeIntro(intro)) }
+        if let intro = site.guidesIntro { documents.append(.guidesIntro(intro)) }
+        for question in site.questions where !removed.contains(question.contentPath) { documents.append(.question(question)) }
+        documents += added.map { .question($0) }
+        var (resolved, problems) = SiteResolver.resolve(config: site.config, documents: documents, includeDrafts: options.includeDrafts)
+        resolved.assets = site.assets
+        return (resolved, problems)
+    }
+
+    #if DEBUG
+    /// Tests run in debug: every patched site is checked against the resolver's.
+    private static func expectSameOrder(_ patched: Site, _ resolved: Site) {
+        assert(patched.questions.map(\.contentPath) == resolved.questions.map(\.contentPath), "patched questions differ")
+        assert(patched.categories.map(\.members) == resolved.categories.map(\.members), "patched categories differ")
+        assert(patched.tags.map(\.name) == resolved.tags.map(\.name), "patched tags differ")
+        assert(patched.tags.map(\.members) == resolved.tags.map(\.members), "patched tag lists differ")
+    }
+    #endif
 }
 
 /// What a question page shows of other pages: its category, its neighbours in it, and the

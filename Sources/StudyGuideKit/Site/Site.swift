@@ -31,7 +31,7 @@ public struct Site: Sendable {
     }
 
     /// Every question in site order: category by category, each in reading order.
-    public private(set) var questions: [Question]
+    public internal(set) var questions: [Question]
 
     /// `questions` holds every question in site order: category by category, as `categories` lists them.
     init(config: SiteConfig, homeIntro: SectionIntro?, guidesIntro: SectionIntro?, categories: [CategoryPage],

@@ -7,10 +7,11 @@ struct PageBuilder: Sendable {
     /// Each question's place in `site.questions`, by slug.
     let questionsBySlug: [String: Int]
 
-    init(site: Site, bodies: [String: RenderedBody]) {
+    /// `questionsBySlug`: `places(bySlug: site)`, when the caller has it already.
+    init(site: Site, bodies: [String: RenderedBody], questionsBySlug: [String: Int]? = nil) {
         self.site = site
         self.bodies = bodies
-        questionsBySlug = Dictionary(site.questions.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        self.questionsBySlug = questionsBySlug ?? Self.places(bySlug: site)
         var folderLinks: [Substring: PageChrome.FolderLinks] = [:]
         // Questions live in their category's folder: the other pages name every folder there is.
         for page in Site.fixedPages + site.categories.map(\.path) + site.tags.map(\.path) + site.guides.map(\.path)
@@ -18,6 +19,11 @@ struct PageBuilder: Sendable {
             folderLinks[page.folder] = PageChrome.FolderLinks(site: site, page: page)
         }
         self.folderLinks = folderLinks
+    }
+
+    /// Each question's place in `site.questions`, by slug.
+    static func places(bySlug site: Site) -> [String: Int] {
+        Dictionary(site.questions.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private init(site: Site, bodies: [String: RenderedBody], questionsBySlug: [String: Int],
