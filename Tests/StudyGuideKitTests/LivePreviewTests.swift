@@ -227,4 +227,37 @@ import Testing
         }
         #expect(try Data(contentsOf: output.appendingPathComponent("basics/first.html")) == page)
     }
+
+    @Test func aLinkToAnotherPagesHeadingIsCheckedAndShownAtOnce() throws {
+        let site = try TestSite.minimal(["content/basics/second.md": TestSite.question(title: "Second question?",
+                                                                                       body: "## Trade-offs\n\nText.\n")])
+        let output = site.directory.appendingPathComponent("out")
+        #expect(SiteBuilder.build(options(for: site, output: output)).succeeded)
+        let live = try #require(LivePreview.load(options(for: site, output: output)))
+        let first = site.directory.appendingPathComponent("content/basics/first.md").path
+        let third = site.directory.appendingPathComponent("content/basics/third.md").path
+
+        // An answer, and a new question, that link to a heading the other page has.
+        try site.write("content/basics/first.md", TestSite.question(title: "First question?", body: "See [it](second.md#trade-offs).\n"))
+        guard case .written(let pages) = live.apply([first], into: output) else {
+            Issue.record("not shown alone")
+            return
+        }
+        #expect(pages.contains("basics/first.html"))
+        try site.write("content/basics/third.md", TestSite.question(title: "Third question?", body: "See [it](second.md#trade-offs).\n"))
+        guard case .written = live.apply([third], into: output) else {
+            Issue.record("new question not shown alone")
+            return
+        }
+        let fresh = site.directory.appendingPathComponent("fresh")
+        #expect(SiteBuilder.build(options(for: site, output: fresh)).succeeded)
+        try expectSamePages(output, fresh, step: 1)
+
+        // A heading that is not there is a broken link, for the full build to report.
+        try site.write("content/basics/first.md", TestSite.question(title: "First question?", body: "See [it](second.md#no-such).\n"))
+        guard case .needsFullBuild = live.apply([first], into: output) else {
+            Issue.record("broken anchor shown")
+            return
+        }
+    }
 }

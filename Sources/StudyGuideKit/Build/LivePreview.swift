@@ -202,17 +202,25 @@ public final class LivePreview: @unchecked Sendable {
     }
 
     /// A parsed question's body rendered with the links of `targets`' site, when every link
-    /// checks out here: links to another page's heading need every heading of the site, which
-    /// only the full build has.
+    /// checks out. A link to another page's heading is checked against that page's body,
+    /// rendered again for it (the preview keeps no page's headings).
     static func renderChecked(_ question: Question, rawHTML: Bool, against targets: LinkRule.Targets) -> Result<RenderedBody, NotLocal> {
         let display = question.location.path
         let body = RenderedBody.render(question.body, path: display, rawHTML: rawHTML,
                                        rewrite: targets.links.rewriter(from: question.contentPath, page: question.path),
                                        paragraphs: false)
-        guard !body.links.contains(where: { LinkRule.needsOtherHeadings($0, in: question.contentPath) }) else {
-            return .failure(.init(description: "\(display) links to a heading of another page"))
+        var bodies = [question.contentPath: body]
+        let linked = Set(body.links.lazy.filter { LinkRule.needsOtherHeadings($0, in: question.contentPath) }
+            .compactMap { ContentLinks.resolve($0.destination, from: question.contentPath)?.0 })
+        if !linked.isEmpty {
+            let documents = targets.site.pageDocuments.filter { linked.contains($0.contentPath) }
+                + targets.site.questions.lazy.filter { linked.contains($0.contentPath) }.map(\.document)
+            let (others, unreadable) = BodyRenderer.render(documents, links: targets.links, rawHTML: rawHTML, paragraphs: false)
+            guard unreadable.isEmpty else { return .failure(.init(description: "\(display) links to a page that cannot be read")) }
+            bodies.merge(others) { own, _ in own }
         }
-        let problems = LinkRule().check([question.document], bodies: [question.contentPath: body], against: targets)
+        let problems = LinkRule().check([question.document], bodies: [question.contentPath: body], against: targets,
+                                        anchors: .headings(of: bodies))
         guard !problems.containsErrors else { return .failure(.init(description: "\(display) has a broken link")) }
         return .success(body)
     }
