@@ -100,7 +100,7 @@ def peak_rss_mib(pid):
     return float("nan")
 
 
-def measure(name, source, edits, seed):
+def measure(name, source, edits, seed, verbose=False):
     work = tempfile.mkdtemp(prefix="studyguide-serve-bench-")
     site = os.path.join(work, "site")
     os.makedirs(site)
@@ -142,6 +142,8 @@ def measure(name, source, edits, seed):
                 handle.write(text)
             elapsed = wait_for(urls, marker, start)
             times[kind].append(elapsed if elapsed is not None else float("inf"))
+            if verbose:
+                print(f"  edit {number + 1}: {kind}, {elapsed:.1f} ms" if elapsed is not None else f"  edit {number + 1}: {kind}, not shown")
             time.sleep(0.5)
         rss = peak_rss_mib(process.pid)
     finally:
@@ -152,6 +154,8 @@ def measure(name, source, edits, seed):
             process.kill()
             output, _ = process.communicate()
         shutil.rmtree(work, ignore_errors=True)
+    if verbose:
+        print("  serve said:\n" + "\n".join("    " + line for line in output.splitlines()))
     shown = [l for l in output.splitlines() if l.startswith("Showed")]
     built = [l for l in output.splitlines() if l.startswith("Built")]
     rows = []
@@ -171,6 +175,7 @@ def main():
     parser.add_argument("--edits", type=int, default=20, help="edits per site (default 20)")
     parser.add_argument("--no-repo", action="store_true", help="skip this repository's own site")
     parser.add_argument("--seed", type=int, default=1203)
+    parser.add_argument("--verbose", action="store_true", help="print each edit's time and what serve printed")
     args = parser.parse_args()
     if not os.path.exists(BINARY):
         raise SystemExit("no release binary: run make release")
@@ -179,7 +184,7 @@ def main():
     if not args.no_repo:
         sites.append(("this repository", REPO))
     for name, source in sites:
-        site_rows, rss = measure(name, source, args.edits, args.seed)
+        site_rows, rss = measure(name, source, args.edits, args.seed, args.verbose)
         rows += site_rows
         memory.append(f"{name}: {rss:.0f} MiB")
     print()

@@ -22,8 +22,6 @@ public actor PreviewSession {
     /// Whether every change waiting for the full build was already shown alone.
     private var allShownAlone = true
     private var building = false
-    /// What the last full build wrote: the next one links the files it would write unchanged.
-    private var written: WrittenFiles?
     /// The running full build's, to stop it when a newer edit makes it moot.
     private var runningBuild: BuildCancellation?
     /// Counts edits, so that a full build waits for a short quiet spell.
@@ -42,7 +40,7 @@ public actor PreviewSession {
     /// Builds, then tells every open page what happened (at start, and when polling).
     @discardableResult
     public func rebuild() async -> BuildReport {
-        let (report, live) = await Self.fullBuild(options, reusing: written)
+        let (report, live) = await Self.fullBuild(options)
         await land(report, live, reloading: true)
         return report
     }
@@ -87,7 +85,7 @@ public actor PreviewSession {
             allShownAlone = true
             let cancellation = BuildCancellation()
             runningBuild = cancellation
-            let (report, live) = await Self.fullBuild(options, reusing: written, cancellation: cancellation)
+            let (report, live) = await Self.fullBuild(options, cancellation: cancellation)
             runningBuild = nil
             if report.cancelled {
                 // Built again with what it was for and what came since.
@@ -107,12 +105,11 @@ public actor PreviewSession {
     }
 
     /// Runs off the actor, so that edits are shown while it builds.
-    private nonisolated static func fullBuild(_ options: BuildOptions, reusing written: WrittenFiles?,
-                                              cancellation: BuildCancellation? = nil) async -> (BuildReport, LivePreview?) {
+    private nonisolated static func fullBuild(_ options: BuildOptions, cancellation: BuildCancellation? = nil) async
+        -> (BuildReport, LivePreview?) {
         var options = options
         options.keepsPreview = true
         options.recordsInputs = true
-        options.previousOutput = written ?? WrittenFiles()
         var report = BuildContext.$current.withValue(BuildContext(cancellation: cancellation)) { SiteBuilder.build(options) }
         let live = report.succeeded ? report.preview : nil
         report.preview = nil
@@ -122,7 +119,6 @@ public actor PreviewSession {
     private func land(_ report: BuildReport, _ live: LivePreview?, reloading: Bool) async {
         if report.succeeded {
             self.live = live
-            written = report.writtenFiles
             let hadProblems = !problems.isEmpty
             problems = []
             if reloading || hadProblems {

@@ -18,9 +18,6 @@ public struct BuildOptions: Sendable {
     public var keepsPreview = false
     /// A folder where rendered bodies are kept between builds (`BodyCache`); none by default.
     public var cacheFolder: String?
-    /// What the previous build wrote into `output`: files whose bytes are unchanged are linked
-    /// from it rather than written again (`serve`). The build's own record is in `BuildReport`.
-    public var previousOutput: WrittenFiles?
     /// How paths are shown in diagnostics: the prefix the user would type.
     var displayPrefix: String
 

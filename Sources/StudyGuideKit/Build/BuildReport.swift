@@ -24,9 +24,7 @@ public struct BuildReport: Sendable {
     /// With a cache: bodies taken from it, and bodies rendered (and added to it).
     public var cachedBodies = 0
     public var renderedBodies = 0
-    /// What this build wrote, for the next one's `BuildOptions.previousOutput` (when it was given
-    /// one), and how many files it linked from the previous output instead of writing them.
-    public var writtenFiles: WrittenFiles?
+    /// Files the output already held with the same bytes, linked instead of written (`UnchangedFiles`).
     public var reusedFiles = 0
     /// The build was cancelled (`BuildContext.cancellation`) and wrote nothing.
     public var cancelled = false

@@ -150,9 +150,7 @@ extension LivePreview {
             if nextPages.questionsBySlug[old.slug].map({ next.questions[$0].path }) != old.path { gone.insert(old.path) }
             for tag in old.tags where !nextTags.contains(tag.value) { gone.insert(.tag(tag.value)) }
         }
-        for file in files where !Self.write(file, into: output) {
-            return .needsFullBuild("cannot write \(file.path.path)")
-        }
+        guard Self.write(files, into: output) else { return .needsFullBuild("cannot write the changed pages") }
         for page in gone { unlink(output.appendingPathComponent(page.path).path) }
 
         site = next

@@ -145,9 +145,7 @@ public final class LivePreview: @unchecked Sendable {
             let tags = Set(listed.flatMap { site.questions[$0].tags.map(\.value) })
             for tag in site.tags where tags.contains(tag.name) { files.append(pages.tag(tag, theme)) }
         }
-        for file in files where !Self.write(file, into: output) {
-            return .needsFullBuild("cannot write \(file.path.path)")
-        }
+        guard Self.write(files, into: output) else { return .needsFullBuild("cannot write the edited pages") }
         return .written(files.map(\.path.path))
     }
 
@@ -245,13 +243,21 @@ public final class LivePreview: @unchecked Sendable {
                             paragraphs: false).0[question.contentPath]
     }
 
-    /// Replaces one file of the served site at once: written beside it, then renamed over it.
-    static func write(_ file: OutputFile, into output: URL) -> Bool {
-        let target = output.appendingPathComponent(file.path.path).path
-        let temporary = target + ".studyguide-\(getpid())-partial"
-        let complete = (try? StagingFolder.write([file.bytes], to: temporary)) != nil
-        guard complete, rename(temporary, target) == 0 else {
-            unlink(temporary)
+    /// Replaces files of the served site: each written beside the one it replaces, then all renamed
+    /// over them together, so that a reader does not find a new page listed by an old one.
+    static func write(_ files: [OutputFile], into output: URL) -> Bool {
+        var written: [(temporary: String, target: String)] = []
+        for (number, file) in files.enumerated() {
+            let target = output.appendingPathComponent(file.path.path).path
+            let temporary = target + ".studyguide-\(getpid())-\(number)-partial"
+            written.append((temporary, target))
+            guard (try? StagingFolder.write([file.bytes], to: temporary)) != nil else {
+                for (temporary, _) in written { unlink(temporary) }
+                return false
+            }
+        }
+        for (number, (temporary, target)) in written.enumerated() where rename(temporary, target) != 0 {
+            for (temporary, _) in written[number...] { unlink(temporary) }
             return false
         }
         return true

@@ -109,7 +109,7 @@ public enum SiteBuilder {
 
         report.stages.append(clock.lap("theme"))
 
-        let staging = StagingFolder(output: options.output, recordsInputs: options.recordsInputs, reusing: options.previousOutput)
+        let staging = StagingFolder(output: options.output, recordsInputs: options.recordsInputs)
         do {
             try staging.prepare()
         } catch {
@@ -150,7 +150,6 @@ public enum SiteBuilder {
         report.stages.append(clock.lap("swap"))
         report.pagesWritten = rendered.pages
         report.filesWritten = files
-        report.writtenFiles = staging.recorded
         report.reusedFiles = staging.reused
         report.outputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0.key.path, $0.value) })
         if options.keepsPreview {

@@ -17,18 +17,15 @@ final class StagingFolder: @unchecked Sendable {
     /// Kept only when asked for: a record per file is a large part of what a large site holds.
     private let recordsInputs: Bool
     private var inputs: [PagePath: OutputInputs] = [:]
-    /// The files the previous build wrote into `output`, reused where this build's bytes are the same.
-    private let previous: WrittenFiles?
-    /// This build's files, recorded for the next one (when `previous` is given).
-    let recorded: WrittenFiles?
+    /// The output's files that this build would write again, linked instead (unless turned off).
+    private let unchanged: UnchangedFiles?
     /// Files linked from the previous output rather than written.
     private(set) var reused = 0
 
-    init(output: URL, recordsInputs: Bool = false, reusing previous: WrittenFiles? = nil) {
+    init(output: URL, recordsInputs: Bool = false, keepingUnchanged: Bool = true) {
         self.output = output.standardizedFileURL
         self.recordsInputs = recordsInputs
-        self.previous = previous
-        recorded = previous == nil ? nil : WrittenFiles()
+        unchanged = keepingUnchanged ? UnchangedFiles(output: self.output.path) : nil
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
     }
@@ -49,10 +46,15 @@ final class StagingFolder: @unchecked Sendable {
         }
     }
 
+    /// Whether there is an output folder to keep files from (a first build skips looking).
+    private var hasPreviousOutput = false
+
     /// Creates an empty staging folder, after checking that the output may be replaced.
     func prepare() throws(Failure) {
         removeLeftovers()
         try checkOutputIsReplaceable()
+        var isDirectory: ObjCBool = false
+        hasPreviousOutput = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) && isDirectory.boolValue
         try? FileManager.default.removeItem(at: staging)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -130,12 +132,8 @@ final class StagingFolder: @unchecked Sendable {
         do {
             try makeFolder(of: path)
             let destination = staging.path + "/" + path.path
-            let hash = recorded.map { _ in WrittenFiles.hash(parts) }
-            let linked = hash.map { reuse(path.path, hash: $0, at: destination) } ?? false
+            let linked = hasPreviousOutput && unchanged?.keep(path.path, parts: parts, at: destination) == true
             if !linked { try Self.write(parts, to: destination) }
-            if let recorded, let hash {
-                recorded.record(WrittenFiles.Identity(path: destination).map { .init(hash: hash, identity: $0) }, for: path.path)
-            }
             lock.withLock {
                 written += 1
                 if linked { reused += 1 }
@@ -146,20 +144,10 @@ final class StagingFolder: @unchecked Sendable {
         }
     }
 
-    /// Links the previous build's file at `path` to `destination` when it holds bytes of this hash
-    /// and is still the file that build wrote. False when the file must be written.
-    private func reuse(_ path: String, hash: BodyCache.Key, at destination: String) -> Bool {
-        let existing = output.path + "/" + path
-        guard let old = previous?.entry(for: path), old.hash == hash,
-              WrittenFiles.Identity(path: existing) == old.identity else { return false }
-        return link(existing, destination) == 0
-    }
-
     /// Adds parts to the end of a file written before (a deck that grows category by category).
     func append(_ path: PagePath, parts: [[UInt8]], inputs: OutputInputs = .init()) {
         do {
             try Self.write(parts, to: staging.path + "/" + path.path, appending: true)
-            recorded?.record(nil, for: path.path)  // its bytes are no longer the ones hashed
             if recordsInputs { lock.withLock { self.inputs[path] = self.inputs[path, default: .init()].merging(inputs) } }
         } catch {
             fail(error)
