@@ -260,4 +260,38 @@ import Testing
             return
         }
     }
+
+    @Test func aThemeEditRewritesWhatRendersItAndLeavesQuestionTemplatesToTheFullBuild() throws {
+        let site = try TestSite.minimal(["content/basics/second.md": TestSite.question(title: "Second question?", extra: "tags: [sql]\n")])
+        let output = site.directory.appendingPathComponent("out")
+        #expect(SiteBuilder.build(options(for: site, output: output)).succeeded)
+        let live = try #require(LivePreview.load(options(for: site, output: output)))
+        func builtin(_ name: String) throws -> String {
+            try #require(BuiltinTheme.files(in: "templates").first { $0.relative == name }?.text)
+        }
+        let tagTemplate = site.directory.appendingPathComponent("layouts/tag.mustache").path
+        let stylesheet = site.directory.appendingPathComponent("static/extra.css").path
+
+        // A tag page's template and a new stylesheet: shown at once, as a full build makes them.
+        try site.write("layouts/tag.mustache", try builtin("tag.mustache").replacingOccurrences(of: "</h1>", with: "</h1><p>restyled</p>"))
+        try site.write("static/extra.css", "body { color: teal; }\n")
+        guard case .written(let written) = live.apply([tagTemplate, stylesheet], into: output) else {
+            Issue.record("theme edit not shown alone")
+            return
+        }
+        #expect(written.contains("tags/sql.html") && written.contains("extra.css") && !written.contains("basics/second.html"))
+        let fresh = site.directory.appendingPathComponent("fresh")
+        #expect(SiteBuilder.build(options(for: site, output: fresh)).succeeded)
+        try expectSamePages(output, fresh, step: 1)
+        #expect(FileManager.default.contentsEqual(atPath: output.appendingPathComponent("extra.css").path,
+                                                  andPath: fresh.appendingPathComponent("extra.css").path))
+
+        // The question template needs every answer: left to the full build.
+        let questionTemplate = site.directory.appendingPathComponent("layouts/question.mustache").path
+        try site.write("layouts/question.mustache", try builtin("question.mustache") + "\n")
+        guard case .needsFullBuild = live.apply([questionTemplate], into: output) else {
+            Issue.record("question template shown alone")
+            return
+        }
+    }
 }

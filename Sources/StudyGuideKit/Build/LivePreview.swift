@@ -9,7 +9,8 @@ public import Foundation
 /// shows its card. An edit that moves pages or changes what lists them (a new, deleted or renamed
 /// question, a slug, category, weight, tag or draft flag, a title that reorders a list) resolves
 /// the site again and rewrites every page whose content changed (`LivePreview+Restructure`).
-/// Templates, `site.yml`, categories, guides, and any problem are left to the full build, which
+/// Theme edits rewrite what renders them (`LivePreview+Theme`). `site.yml`, categories, guides,
+/// question templates and any problem are left to the full build, which
 /// reports problems as `build` does. The pages it writes are the bytes the full build writes for
 /// them, and it misses none (a property test).
 ///
@@ -17,7 +18,7 @@ public import Foundation
 public final class LivePreview: @unchecked Sendable {
     let options: BuildOptions
     var site: Site
-    let theme: Theme
+    var theme: Theme
     var links: ContentLinks
     /// The bodies of categories, guides and introductions, which listings show.
     let pageBodies: [String: RenderedBody]
@@ -80,6 +81,7 @@ public final class LivePreview: @unchecked Sendable {
     /// Applies edits to the files at `changedPaths` (absolute) and writes the pages that show them
     /// into `output`, or writes nothing and says why a full build is needed.
     public func apply(_ changedPaths: Set<String>, into output: URL) -> Outcome {
+        if !changedPaths.isEmpty, changedPaths.allSatisfy(isThemeFile) { return restyle(changedPaths, into: output) }
         let contentFolder = options.source.appendingPathComponent("content").path + "/"
         var edits: [(place: Int, question: Question, body: RenderedBody)] = []
         for path in changedPaths.sorted() {
