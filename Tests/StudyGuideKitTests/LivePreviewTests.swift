@@ -200,7 +200,8 @@ import Testing
         let live = try #require(LivePreview.load(options(for: site, output: output)))
         try site.write("content/basics/diagram.png", "not really a picture")
         try site.write("content/guides/how-to.md", "---\ntitle: How to\nsummary: A guide.\n---\nText.\n")
-        for path in ["content/basics/_index.md", "site.yml", "content/basics/diagram.png", "content/guides/how-to.md"] {
+        try site.write("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n")
+        for path in ["content/_index.md", "site.yml", "content/basics/diagram.png", "content/guides/how-to.md"] {
             let outcome = live.apply([site.directory.appendingPathComponent(path).path], into: output)
             guard case .needsFullBuild = outcome else {
                 Issue.record("\(path): \(outcome)")
@@ -291,6 +292,38 @@ import Testing
         try site.write("layouts/question.mustache", try builtin("question.mustache") + "\n")
         guard case .needsFullBuild = live.apply([questionTemplate], into: output) else {
             Issue.record("question template shown alone")
+            return
+        }
+    }
+
+    @Test func anEditedCategoryIntroductionOrGuideIsShownAtOnceUnlessItIsRetitled() throws {
+        let site = try TestSite.minimal(["content/guides/plan.md": "---\ntitle: A plan\nsummary: How to study.\n---\nStart here.\n"])
+        let output = site.directory.appendingPathComponent("out")
+        #expect(SiteBuilder.build(options(for: site, output: output)).succeeded)
+        let live = try #require(LivePreview.load(options(for: site, output: output)))
+        let category = site.directory.appendingPathComponent("content/basics/_index.md").path
+        let guide = site.directory.appendingPathComponent("content/guides/plan.md").path
+
+        try site.write("content/basics/_index.md", "---\ntitle: Basics\ndescription: Where to begin.\n---\nRead [the plan](../guides/plan.md) first.\n")
+        guard case .written(let first) = live.apply([category], into: output) else {
+            Issue.record("category introduction not shown alone")
+            return
+        }
+        #expect(first.contains("basics/index.html") && first.contains("index.html"))
+        try site.write("content/guides/plan.md", "---\ntitle: A plan\nsummary: How to study, week by week.\n---\nStart with [the basics](../basics/_index.md).\n")
+        guard case .written(let second) = live.apply([guide], into: output) else {
+            Issue.record("guide not shown alone")
+            return
+        }
+        #expect(second.contains("guides/plan.html") && second.contains("guides/index.html"))
+        let fresh = site.directory.appendingPathComponent("fresh")
+        #expect(SiteBuilder.build(options(for: site, output: fresh)).succeeded)
+        try expectSamePages(output, fresh, step: 1)
+
+        // A new title is in every page's navigation: the full build's.
+        try site.write("content/basics/_index.md", "---\ntitle: Fundamentals\ndescription: Where to begin.\n---\nText.\n")
+        guard case .needsFullBuild = live.apply([category], into: output) else {
+            Issue.record("retitled category shown alone")
             return
         }
     }

@@ -74,7 +74,7 @@ extension LivePreview {
         var bodies: [String: RenderedBody] = [:]
         for (place, question) in next.questions.enumerated() {
             guard let (_, normalised) = changed[question.contentPath] else { continue }
-            switch Self.renderChecked(question, rawHTML: next.config.rawHTML, against: targets) {
+            switch Self.renderChecked(question.document, rawHTML: next.config.rawHTML, against: targets) {
             case .success(let body): bodies[question.contentPath] = body
             case .failure(let reason): return .needsFullBuild(reason.description)
             }

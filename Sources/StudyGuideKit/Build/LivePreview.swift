@@ -21,7 +21,7 @@ public final class LivePreview: @unchecked Sendable {
     var theme: Theme
     var links: ContentLinks
     /// The bodies of categories, guides and introductions, which listings show.
-    let pageBodies: [String: RenderedBody]
+    var pageBodies: [String: RenderedBody]
     /// A question's file, as a path inside `content/` → its place in `site.questions`.
     var placeOfFile: [String: Int]
     var pages: PageBuilder
@@ -82,6 +82,7 @@ public final class LivePreview: @unchecked Sendable {
     /// into `output`, or writes nothing and says why a full build is needed.
     public func apply(_ changedPaths: Set<String>, into output: URL) -> Outcome {
         if !changedPaths.isEmpty, changedPaths.allSatisfy(isThemeFile) { return restyle(changedPaths, into: output) }
+        if changedPaths.count == 1, let path = changedPaths.first, let outcome = reintroduce(path, into: output) { return outcome }
         let contentFolder = options.source.appendingPathComponent("content").path + "/"
         var edits: [(place: Int, question: Question, body: RenderedBody)] = []
         for path in changedPaths.sorted() {
@@ -195,7 +196,7 @@ public final class LivePreview: @unchecked Sendable {
         guard question.related.allSatisfy({ knows($0.value) }) else {
             return .failure(.init(description: "\(display) names a related page that does not exist"))
         }
-        switch Self.renderChecked(question, rawHTML: site.config.rawHTML, against: LinkRule.Targets(site: site, links: links)) {
+        switch Self.renderChecked(question.document, rawHTML: site.config.rawHTML, against: LinkRule.Targets(site: site, links: links)) {
         case .success(let body): return .success((question.with(body: question.body.detached(from: path, normalised: normalised)), body))
         case .failure(let reason): return .failure(reason)
         }
@@ -204,14 +205,14 @@ public final class LivePreview: @unchecked Sendable {
     /// A parsed question's body rendered with the links of `targets`' site, when every link
     /// checks out. A link to another page's heading is checked against that page's body,
     /// rendered again for it (the preview keeps no page's headings).
-    static func renderChecked(_ question: Question, rawHTML: Bool, against targets: LinkRule.Targets) -> Result<RenderedBody, NotLocal> {
-        let display = question.location.path
-        let body = RenderedBody.render(question.body, path: display, rawHTML: rawHTML,
-                                       rewrite: targets.links.rewriter(from: question.contentPath, page: question.path),
+    static func renderChecked(_ document: Site.Document, rawHTML: Bool, against targets: LinkRule.Targets) -> Result<RenderedBody, NotLocal> {
+        let display = document.location.path
+        let body = RenderedBody.render(document.body, path: display, rawHTML: rawHTML,
+                                       rewrite: targets.links.rewriter(from: document.contentPath, page: document.page),
                                        paragraphs: false)
-        var bodies = [question.contentPath: body]
-        let linked = Set(body.links.lazy.filter { LinkRule.needsOtherHeadings($0, in: question.contentPath) }
-            .compactMap { ContentLinks.resolve($0.destination, from: question.contentPath)?.0 })
+        var bodies = [document.contentPath: body]
+        let linked = Set(body.links.lazy.filter { LinkRule.needsOtherHeadings($0, in: document.contentPath) }
+            .compactMap { ContentLinks.resolve($0.destination, from: document.contentPath)?.0 })
         if !linked.isEmpty {
             let documents = targets.site.pageDocuments.filter { linked.contains($0.contentPath) }
                 + targets.site.questions.lazy.filter { linked.contains($0.contentPath) }.map(\.document)
@@ -219,7 +220,7 @@ public final class LivePreview: @unchecked Sendable {
             guard unreadable.isEmpty else { return .failure(.init(description: "\(display) links to a page that cannot be read")) }
             bodies.merge(others) { own, _ in own }
         }
-        let problems = LinkRule().check([question.document], bodies: [question.contentPath: body], against: targets,
+        let problems = LinkRule().check([document], bodies: [document.contentPath: body], against: targets,
                                         anchors: .headings(of: bodies))
         guard !problems.containsErrors else { return .failure(.init(description: "\(display) has a broken link")) }
         return .success(body)
@@ -227,16 +228,23 @@ public final class LivePreview: @unchecked Sendable {
 
     /// The question in the file at `path` (its body still held), and whether its text was normalised.
     static func read(_ path: String, contentPath: String, display: String) -> Result<(Question, Bool), NotLocal> {
+        read(document: path, contentPath: contentPath, display: display).flatMap { document, normalised in
+            guard case .question(let question) = document else { return .failure(.init(description: "\(display) is not a question")) }
+            return .success((question, normalised))
+        }
+    }
+
+    /// The content file at `path`, parsed (its body still held), if it has no problem, and whether
+    /// its text was normalised.
+    static func read(document path: String, contentPath: String, display: String) -> Result<(ContentDocument, Bool), NotLocal> {
         guard let raw = ContentLoader.readFile(path, expectedSize: 4096), raw.count <= ContentLoader.maximumFileBytes else {
             return .failure(.init(description: "\(display) cannot be read"))
         }
         let (text, problems) = SourceText.decode(raw, path: display)
         guard let text, !problems.containsErrors else { return .failure(.init(description: "\(display) has problems")) }
         let (document, more) = ContentDocument.parse(text, contentPath: contentPath)
-        guard case .question(let question)? = document, !more.containsErrors else {
-            return .failure(.init(description: "\(display) has problems"))
-        }
-        return .success((question, text.normalised))
+        guard let document, !more.containsErrors else { return .failure(.init(description: "\(display) has problems")) }
+        return .success((document, text.normalised))
     }
 
     /// The body of an unedited question whose page shows an edited one.
