@@ -109,8 +109,10 @@ enum SiteRenderer {
         for category in site.categories { listing.append { pages.category(category, theme) } }
         for tag in site.tags { listing.append { pages.tag(tag, theme) } }
         for guide in site.guides { listing.append { pages.guide(guide, theme) } }
+        if cancelled { return stopped() }
         let emptyListings = parallelMap(listing) { job -> PagePath? in
             defer { counter.pageDone() }
+            if cancellation?.isCancelled == true { return nil }  // thrown away
             let file = job()
             output.write(file)
             return file.bytes.isEmpty ? file.path : nil
@@ -129,6 +131,7 @@ enum SiteRenderer {
         }
         diagnostics = unreadable + diagnostics + LinkRule().check(laterDocuments, bodies: laterLinks, against: linkTargets, anchors: anchors)
         stages.lap("links")
+        if cancelled { return stopped() }
         search.write()
         stages.lap("search")
         if let baseURL = site.config.baseURL {
