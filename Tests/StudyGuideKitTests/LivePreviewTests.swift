@@ -1,6 +1,7 @@
 // Covers: the preview's edits shown at once, checked against full builds after random sequences
 // of edits of every kind (answers, titles, tags, weights; files added, deleted, renamed, moved;
-// a broken file and its fix): the served pages are the full build's, byte for byte.
+// links to another page's heading, category introductions, a stylesheet, a template; a broken
+// file and its fix): the served pages are the full build's, byte for byte.
 import Foundation
 import Testing
 @testable import StudyGuideKit
@@ -108,7 +109,8 @@ import Testing
                 }
             }
             var broken = false
-            switch dice.next(16) {
+            var elsewhere: String?  // a file that is not a question's: the only one touched
+            switch dice.next(20) {
             case 0: spec.body += "\nA new paragraph at step \(step).\n"
             case 1: spec.summary = "Summary rewritten at step \(step)."
             case 2: spec.difficulty = dice.pick(["beginner", "intermediate", "advanced"])
@@ -143,16 +145,29 @@ import Testing
                 try site.remove(spec.path)
                 structural += 1
                 spec = Spec(title: "", category: "", file: "", summary: "", tags: [], body: "")  // gone
+            case 15: spec.body += "\nSee [the first answer](../basics/first.md#answer) at step \(step).\n"
+            case 16:
+                elsewhere = "content/\(dice.pick(["basics", "advanced"]))/_index.md"
+                let title = elsewhere!.contains("basics") ? "Basics" : "Advanced"
+                try site.write(elsewhere!, "---\ntitle: \(title)\ndescription: Described at step \(step).\n---\nAn introduction of step \(step).\n")
+            case 17:
+                elsewhere = "static/extra.css"
+                try site.write(elsewhere!, "main { margin: \(step)px; }\n")
+            case 18:
+                elsewhere = "layouts/tag.mustache"
+                let text = try #require(BuiltinTheme.files(in: "templates").first { $0.relative == "tag.mustache" }?.text)
+                try site.write(elsewhere!, text.replacingOccurrences(of: "</h1>", with: "</h1><p>Styled at step \(step).</p>"))
             default:
                 try site.write(spec.path, "---\ntitle: [unclosed\n---\n")
                 broken = true
             }
-            if !spec.file.isEmpty && !broken {
+            if let elsewhere { touched = [elsewhere] }
+            if !spec.file.isEmpty && !broken && elsewhere == nil {
                 if let old = specs[key], old.path != spec.path { try site.remove(old.path); touched.insert(old.path) }
                 specs[key] = spec
                 touched.insert(spec.path)
             }
-            for path in touched where !broken {
+            for path in touched where !broken && elsewhere == nil {
                 if let now = specs.values.first(where: { $0.path == path }) { try site.write(path, now.text) }
             }
 
