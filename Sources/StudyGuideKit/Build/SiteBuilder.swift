@@ -125,7 +125,7 @@ public enum SiteBuilder {
         let cache = options.cacheFolder.flatMap { BodyCache(folder: $0) }
         let rendered = SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,
                                            collectingLinkTargets: options.keepsPreview, cache: cache)
-        if let cache {
+        if let cache, !BuildContext.current.isCancelled {
             cache.save()
             report.cachedBodies = cache.hits
             report.renderedBodies = cache.misses
@@ -135,7 +135,7 @@ public enum SiteBuilder {
         _ = clock.lap("render")
         if BuildContext.current.isCancelled {
             report.cancelled = true
-            return staging.discard()
+            return staging.abandon()
         }
         guard !report.diagnostics.containsErrors else { return staging.discard() }
 

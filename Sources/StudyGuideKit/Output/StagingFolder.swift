@@ -111,6 +111,19 @@ final class StagingFolder: @unchecked Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
+    /// Removes the staging folder later, off this thread: a cancelled build (`serve`, when a newer
+    /// edit comes) returns at once instead of deleting hundreds of files while the edit is shown.
+    /// Renamed first, so that the next build's staging folder, which takes the same name, is never
+    /// the one deleted; a process that ends first leaves it to the next build's `removeLeftovers`.
+    func abandon() {
+        let trash = staging.deletingLastPathComponent()
+            .appendingPathComponent(staging.lastPathComponent + "-abandoned-\(UInt64.random(in: 0 ... .max))")
+        guard rename(staging.path, trash.path) == 0 else { return discard() }
+        DispatchQueue.global(qos: .background).asyncAfter(deadline: .now() + .seconds(2)) {
+            try? FileManager.default.removeItem(at: trash)
+        }
+    }
+
     private func fail(_ error: any Error) {
         let failure = (error as? Failure) ?? .io("cannot write the site: \(error.localizedDescription)")
         lock.withLock { if firstFailure == nil { firstFailure = failure } }
