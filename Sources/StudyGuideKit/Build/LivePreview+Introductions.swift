@@ -33,7 +33,7 @@ extension LivePreview {
             guard edited.title == old.title, edited.weight == old.weight, edited.slug == old.slug, edited.draft == old.draft,
                   edited.updated == old.updated else { return .needsFullBuild("\(display) moves its guide") }
             next.guides[place] = edited
-            page = Site.Document(contentPath: edited.contentPath, location: edited.location, page: edited.path, body: edited.body)
+            page = edited.document
         default:
             return .needsFullBuild("\(display) changed kind")
         }

@@ -8,19 +8,16 @@ extension LivePreview {
     /// Whether `path` (absolute) is a file of the theme: in the site's `layouts/` or `static/`, or in
     /// the theme's folder.
     func isThemeFile(_ path: String) -> Bool {
-        themeFolders.contains { path.hasPrefix($0) }
+        ([folder("layouts"), folder("static")] + [themeFolder]).contains { path.hasPrefix($0) }
     }
 
-    private var themeFolders: [String] {
-        [options.source.appendingPathComponent("layouts").path + "/", options.source.appendingPathComponent("static").path + "/",
-         options.themes.appendingPathComponent(site.config.theme).path + "/"]
-    }
+    private func folder(_ name: String) -> String { options.source.appendingPathComponent(name).path + "/" }
+    private var themeFolder: String { options.themes.appendingPathComponent(site.config.theme).path + "/" }
 
     /// The template a changed file is, by name (`partials/card`), if it is one.
     private func templateName(of path: String) -> String? {
-        let folders = [options.source.appendingPathComponent("layouts").path + "/",
-                       options.themes.appendingPathComponent(site.config.theme).appendingPathComponent("templates").path + "/"]
-        guard path.hasSuffix(".mustache"), let folder = folders.first(where: { path.hasPrefix($0) }) else { return nil }
+        guard path.hasSuffix(".mustache"),
+              let folder = [folder("layouts"), themeFolder + "templates/"].first(where: { path.hasPrefix($0) }) else { return nil }
         return String(path.dropFirst(folder.count).dropLast(".mustache".count))
     }
 
@@ -53,12 +50,8 @@ extension LivePreview {
         var gone = Set(before.keys)
         for file in next.staticFiles {
             gone.remove(file.path)
-            let changed: Bool
-            switch file.source {
-            case .file(let source): changed = changedPaths.contains(source) || before[file.path] != file.source
-            case .bytes: changed = before[file.path] != file.source
-            }
-            guard changed else { continue }
+            let edited = if case .file(let source) = file.source { changedPaths.contains(source) } else { false }
+            guard edited || before[file.path] != file.source else { continue }
             switch file.source {
             case .file(let source):
                 guard let data = FileManager.default.contents(atPath: source) else { return .needsFullBuild("cannot read \(source)") }

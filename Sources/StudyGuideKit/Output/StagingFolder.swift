@@ -17,15 +17,15 @@ final class StagingFolder: @unchecked Sendable {
     /// Kept only when asked for: a record per file is a large part of what a large site holds.
     private let recordsInputs: Bool
     private var inputs: [PagePath: OutputInputs] = [:]
-    /// The output's files that this build would write again, linked instead (unless turned off).
-    private let unchanged: UnchangedFiles?
+    /// The output's files that this build would write again, linked instead; nil while there is
+    /// no output folder yet (set by `prepare`).
+    private var unchanged: UnchangedFiles?
     /// Files linked from the previous output rather than written.
     private(set) var reused = 0
 
-    init(output: URL, recordsInputs: Bool = false, keepingUnchanged: Bool = true) {
+    init(output: URL, recordsInputs: Bool = false) {
         self.output = output.standardizedFileURL
         self.recordsInputs = recordsInputs
-        unchanged = keepingUnchanged ? UnchangedFiles(output: self.output.path) : nil
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
     }
@@ -46,15 +46,13 @@ final class StagingFolder: @unchecked Sendable {
         }
     }
 
-    /// Whether there is an output folder to keep files from (a first build skips looking).
-    private var hasPreviousOutput = false
-
     /// Creates an empty staging folder, after checking that the output may be replaced.
     func prepare() throws(Failure) {
         removeLeftovers()
         try checkOutputIsReplaceable()
         var isDirectory: ObjCBool = false
-        hasPreviousOutput = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        let hasOutput = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        unchanged = hasOutput ? UnchangedFiles(output: output.path) : nil
         try? FileManager.default.removeItem(at: staging)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -145,7 +143,7 @@ final class StagingFolder: @unchecked Sendable {
         do {
             try makeFolder(of: path)
             let destination = staging.path + "/" + path.path
-            let linked = hasPreviousOutput && unchanged?.keep(path.path, parts: parts, at: destination) == true
+            let linked = unchanged?.keep(path.path, parts: parts, at: destination) == true
             if !linked { try Self.write(parts, to: destination) }
             lock.withLock {
                 written += 1

@@ -81,10 +81,7 @@ public struct Site: Sendable {
 
     /// Guides, then the home and guides introductions.
     private var guideDocuments: [Document] {
-        var result: [Document] = []
-        for guide in guides {
-            result.append(Document(contentPath: guide.contentPath, location: guide.location, page: guide.path, body: guide.body))
-        }
+        var result = guides.map(\.document)
         if let intro = homeIntro { result.append(Document(contentPath: "_index.md", location: intro.location, page: .home, body: intro.body)) }
         if let intro = guidesIntro {
             result.append(Document(contentPath: "guides/_index.md", location: intro.location, page: .guidesIndex, body: intro.body))
@@ -122,4 +119,6 @@ extension Question {
 
 extension Guide {
     public var path: PagePath { .guide(slug) }
+
+    var document: Site.Document { Site.Document(contentPath: contentPath, location: location, page: path, body: body) }
 }
