@@ -27,7 +27,8 @@ import Testing
 
     /// Random literals (nil: a block boundary) through the fast and slow paths, against `plain`.
     @Test func literalsFoldLikeAPlainCollapse() {
-        let parts = ["word", "x", " ", "  ", "\t", "\n", "é", "\u{1}", "a b", " lead", "trail ", " both ", "·"]
+        let parts = ["word", "x", " ", "  ", "\t", "\n", "é", "\u{1}", "a b", " lead", "trail ", " both ", "·",
+                     "eight by", "tes of prose, single spaced ", " across  words\tand lines", "abcdefghij"]
         var state: UInt64 = 0x5EED
         func next() -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

@@ -11,4 +11,12 @@ enum SearchStopwords {
         "up", "veri", "wa", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
         "with", "would", "you", "your",
     ]
+
+    /// The same words as bytes, for the index builder, which meets each distinct word of every
+    /// batch of documents: no String made, no SipHash run.
+    static let table: TermTable = {
+        var table = TermTable(capacity: list.count)
+        for word in list { _ = table.id(of: Array(word.utf8)) }
+        return table
+    }()
 }

@@ -26,6 +26,7 @@ enum TermCounter {
         var ends: [Int] = []
         var lengths: [Int32] = []
         let noCounts = [Int32](repeating: 0, count: fieldCount)
+        let stopwords = SearchStopwords.table
 
         for document in documents {
             let firstSlot = documentTerms.count
@@ -41,7 +42,7 @@ enum TermCounter {
                             stemmed.removeAll(keepingCapacity: true)
                             stemmed.append(contentsOf: word)
                             PorterStemmer.stem(&stemmed)
-                            let isStopword = SearchStopwords.list.contains(String(decoding: stemmed, as: UTF8.self))
+                            let isStopword = stemmed.withUnsafeBufferPointer { stopwords.contains($0) }
                             termOfWord.append(isStopword ? -1 : terms.id(of: stemmed))
                             while slotOfTerm.count < terms.count { slotOfTerm.append(-1) }
                         }

@@ -28,6 +28,24 @@ struct TermTable {
 
     /// The id of `word`, whose `hash(word)` is known already (the tokenizer hashes as it folds).
     mutating func id(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+        let (found, slot) = find(word, hash: hash)
+        if let found { return found }
+        let id = Int32(count)
+        arena.append(contentsOf: word)
+        starts.append(Int32(arena.count))
+        hashes.append(hash)
+        slots[slot] = id + 1
+        if count * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// Whether `word` is in the table, without adding it.
+    func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        find(word, hash: Self.hash(word)).id != nil
+    }
+
+    /// The id of `word`, or the empty slot where it would go.
+    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (id: Int32?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         // Millions of lookups and few insertions: the probe reads raw buffers, without the
@@ -53,14 +71,7 @@ struct TermTable {
                 }
             }
         }
-        if let found { return found }
-        let id = Int32(count)
-        arena.append(contentsOf: word)
-        starts.append(Int32(arena.count))
-        hashes.append(hash)
-        slots[slot] = id + 1
-        if count * 2 > slots.count { grow() }
-        return id
+        return (found, slot)
     }
 
     mutating func id(of word: [UInt8]) -> Int32 {
