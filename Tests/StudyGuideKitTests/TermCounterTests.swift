@@ -21,7 +21,7 @@ import Testing
     func entries(_ packed: PackedTerms) -> [[Int]] {
         var result: [[Int]] = []
         packed.bytes.withUnsafeBufferPointer { bytes in
-            PackedTerms.forEachEntry(in: bytes) { document, term, counts in result.append([document, Int(term)] + counts) }
+            PackedTerms.forEachEntry(in: bytes) { document, term, _, counts in result.append([document, Int(term)] + counts) }
         }
         return result
     }

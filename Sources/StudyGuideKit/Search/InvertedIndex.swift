@@ -157,7 +157,7 @@ struct InvertedIndex: Sendable {
         var buffer: [UInt8] = []
         var norms: [Double] = []
         var normsOf = -1
-        spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { batch, document, term, counts in
+        spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { batch, document, term, fields, counts in
             if normsOf != batch {
                 // Every document of the batch at once: its entries come class by class.
                 normsOf = batch
@@ -170,8 +170,12 @@ struct InvertedIndex: Sendable {
                 }
             }
             let base = (Int(document) - Int(spilled.batchStarts[batch])) * fieldCount
+            // Summed in field order, as before: the bits are visited from the lowest.
             var saturated = 0.0
-            for field in 0 ..< fieldCount {
+            var present = fields
+            while present != 0 {
+                let field = present.trailingZeroBitCount
+                present &= present &- 1
                 let frequency = counts[field]
                 guard frequency > 0 else { continue }
                 let tf = Double(frequency)

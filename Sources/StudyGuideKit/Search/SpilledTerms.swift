@@ -30,8 +30,9 @@ struct SpilledTerms: Sendable {
 
     /// Calls `body` for every entry of `classes` in `batches`, in document order within each
     /// class, with the document's number in the site. Reads the file into `buffer`.
+    @inline(__always)
     func forEachEntry(inBatches batches: Range<Int>, classes: Range<Int>, buffer: inout [UInt8],
-                      _ body: (_ batch: Int, _ document: Int32, _ term: Int32, _ counts: UnsafeBufferPointer<Int>) -> Void) {
+                      _ body: (_ batch: Int, _ document: Int32, _ term: Int32, _ fields: UInt8, _ counts: UnsafeBufferPointer<Int>) -> Void) {
         let stride = TermClass.count + 1
         for batch in batches {
             let range = classStarts[batch * stride + classes.lowerBound] ..< classStarts[batch * stride + classes.upperBound]
@@ -39,8 +40,8 @@ struct SpilledTerms: Sendable {
             file.read(range, into: &buffer)
             let first = batchStarts[batch]
             buffer.withUnsafeBufferPointer { bytes in
-                PackedTerms.forEachEntry(in: bytes) { document, term, counts in
-                    body(batch, first + Int32(document), term, counts)
+                PackedTerms.forEachEntry(in: bytes) { document, term, fields, counts in
+                    body(batch, first + Int32(document), term, fields, counts)
                 }
             }
         }

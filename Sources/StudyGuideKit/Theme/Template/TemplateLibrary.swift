@@ -198,7 +198,8 @@ struct TemplateRenderer {
             var level = views.count - 1
             while level >= 0 {
                 if let found = views[level]?.value(first) {
-                    value = child(name.keys.dropFirst(), of: found)
+                    // Most names are one key: no walk down, and no copy of the value on the way.
+                    value = name.keys.count == 1 ? found : child(name.keys.dropFirst(), of: found)
                     break
                 }
                 level -= 1
