@@ -222,16 +222,45 @@ struct SearchIndexBuilder {
     /// (document gap, score) pairs.
     static func encodePostings(at position: Int, in postings: Postings, to bytes: inout [UInt8]) {
         let range = postings.range(at: position)
-        bytes.append(UInt8(ascii: "["))
-        var previous: Int32 = 0
-        for at in range {
-            if at > range.lowerBound { bytes.append(UInt8(ascii: ",")) }
-            bytes.appendDecimal(Int(postings.documents[at] - previous))
-            bytes.append(UInt8(ascii: ","))
-            bytes.appendDecimal(Int(postings.scores[at]))
-            previous = postings.documents[at]
+        // Written through a pointer into room for the longest pairs, then appended at once: a
+        // million postings appended byte by byte cost a capacity check per byte.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + 24 * range.count) { scratch in
+            let start = scratch.baseAddress!
+            var at = start
+            at.pointee = UInt8(ascii: "[")
+            at += 1
+            postings.documents.withUnsafeBufferPointer { documents in
+                postings.scores.withUnsafeBufferPointer { scores in
+                    var previous: Int32 = 0
+                    for index in range {
+                        if index > range.lowerBound {
+                            at.pointee = UInt8(ascii: ",")
+                            at += 1
+                        }
+                        at = writeDecimal(Int(documents[index] - previous), at: at)
+                        at.pointee = UInt8(ascii: ",")
+                        at = writeDecimal(Int(scores[index]), at: at + 1)
+                        previous = documents[index]
+                    }
+                }
+            }
+            at.pointee = UInt8(ascii: "]")
+            at += 1
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: at - start))
         }
-        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes a number that is not negative in decimal at `at`; returns where the next byte goes.
+    private static func writeDecimal(_ value: Int, at: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let end = at + decimalDigits(value)
+        var cursor = end
+        var rest = value
+        repeat {
+            cursor -= 1
+            cursor.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        return end
     }
 
     /// How many bytes `encodePostings` writes for the term at `position`.
