@@ -19,42 +19,75 @@ struct PackedTerms: Sendable {
     /// filed under class `classes[t]`.
     init(_ batch: CountedBatch, renumberedBy ids: [Int32], classes: [UInt8]) {
         let fieldCount = Self.fieldCount
-        var byClass = [[UInt8]](repeating: [], count: TermClass.count)
+        let entryCount = batch.documentTerms.count
         var frequency = [Int32](repeating: 0, count: ids.count)
-        batch.documentTerms.withUnsafeBufferPointer { terms in
-            batch.counts.withUnsafeBufferPointer { counts in
-                var position = 0
-                for (document, end) in batch.ends.enumerated() {
-                    while position < end {
-                        let local = Int(terms[position])
-                        frequency[local] += 1
-                        let termClass = Int(classes[local])
-                        byClass[termClass].appendVarint(document)
-                        byClass[termClass].appendVarint(Int(ids[local]))
-                        let fieldsAt = byClass[termClass].count
-                        byClass[termClass].append(0)
-                        var fields: UInt8 = 0
-                        for field in 0 ..< fieldCount {
-                            let count = Int(counts[position * fieldCount + field])
-                            guard count > 0 else { continue }
-                            fields |= 1 << field
-                            byClass[termClass].appendVarint(count)
+        // The entries ordered by class, each class in document order (a stable counting sort),
+        // then encoded one after another through a pointer: no array per class, no check per byte.
+        var classStarts = [Int](repeating: 0, count: TermClass.count + 1)
+        for term in batch.documentTerms {
+            frequency[Int(term)] += 1
+            classStarts[Int(classes[Int(term)]) + 1] += 1
+        }
+        for termClass in 0 ..< TermClass.count { classStarts[termClass + 1] += classStarts[termClass] }
+        var documentOf = [Int32](repeating: 0, count: entryCount)
+        var position = 0
+        for (document, end) in batch.ends.enumerated() {
+            while position < end {
+                documentOf[position] = Int32(document)
+                position += 1
+            }
+        }
+        var order = [Int32](repeating: 0, count: entryCount)
+        var next = classStarts
+        for (position, term) in batch.documentTerms.enumerated() {
+            let termClass = Int(classes[Int(term)])
+            order[next[termClass]] = Int32(position)
+            next[termClass] += 1
+        }
+        var ends: [Int] = []
+        ends.reserveCapacity(TermClass.count)
+        // At most five bytes for each varint and one for the fields' bits.
+        let room = entryCount * (5 * (2 + fieldCount) + 1)
+        bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, written in
+            let start = buffer.baseAddress!
+            var at = start
+            func put(_ value: Int) {
+                var value = UInt(bitPattern: value)
+                while value >= 0x80 {
+                    at.pointee = UInt8(truncatingIfNeeded: value) | 0x80
+                    at += 1
+                    value >>= 7
+                }
+                at.pointee = UInt8(value)
+                at += 1
+            }
+            batch.documentTerms.withUnsafeBufferPointer { terms in
+                batch.counts.withUnsafeBufferPointer { counts in
+                    var entry = 0
+                    for termClass in 0 ..< TermClass.count {
+                        while entry < classStarts[termClass + 1] {
+                            let position = Int(order[entry])
+                            let local = Int(terms[position])
+                            put(Int(documentOf[position]))
+                            put(Int(ids[local]))
+                            let fieldsAt = at
+                            at += 1
+                            var fields: UInt8 = 0
+                            for field in 0 ..< fieldCount {
+                                let count = Int(counts[position * fieldCount + field])
+                                guard count > 0 else { continue }
+                                fields |= 1 << field
+                                put(count)
+                            }
+                            fieldsAt.pointee = fields
+                            entry += 1
                         }
-                        byClass[termClass][fieldsAt] = fields
-                        position += 1
+                        ends.append(at - start)
                     }
                 }
             }
+            written = at - start
         }
-        var packed: [UInt8] = []
-        packed.reserveCapacity(byClass.reduce(0) { $0 + $1.count })
-        var ends: [Int] = []
-        ends.reserveCapacity(TermClass.count)
-        for entries in byClass {
-            packed += entries
-            ends.append(packed.count)
-        }
-        bytes = packed
         classEnds = ends
         lengths = batch.lengths
         self.frequency = frequency
