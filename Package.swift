@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "StudyGuideMarkdown",
-            dependencies: ["CCmarkGFM", "CCmarkInlineTable"],
+            dependencies: ["CCmarkGFM", "CCmarkInlineTable", "CStudyGuideSystem"],
             swiftSettings: strictImports
         ),
         .target(

@@ -19,6 +19,9 @@ public struct MarkdownOptions: Sendable {
     public var rewriteDestination: (@Sendable (String) -> String?)?
     /// Collect each paragraph's text (for lint rules); a build does not need them.
     public var collectParagraphs: Bool
+    /// Write each `<pre>` as `<pre tabindex="0">`, so a code block that scrolls sideways can be
+    /// reached from the keyboard (WCAG 2.1.1). Done in the copy out of cmark's buffer.
+    public var focusableCodeBlocks: Bool
 
     public init(
         extensions: Set<Extension> = Set(Extension.allCases),
@@ -26,7 +29,8 @@ public struct MarkdownOptions: Sendable {
         headingIDs: Bool = true,
         smartPunctuation: Bool = false,
         rewriteDestination: (@Sendable (String) -> String?)? = nil,
-        collectParagraphs: Bool = true
+        collectParagraphs: Bool = true,
+        focusableCodeBlocks: Bool = false
     ) {
         self.extensions = extensions
         self.allowRawHTML = allowRawHTML
@@ -34,5 +38,6 @@ public struct MarkdownOptions: Sendable {
         self.smartPunctuation = smartPunctuation
         self.rewriteDestination = rewriteDestination
         self.collectParagraphs = collectParagraphs
+        self.focusableCodeBlocks = focusableCodeBlocks
     }
 }

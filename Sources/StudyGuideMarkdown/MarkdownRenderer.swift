@@ -1,5 +1,6 @@
 internal import CCmarkGFM
 internal import CCmarkInlineTable
+internal import CStudyGuideSystem
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
@@ -51,7 +52,9 @@ public enum MarkdownRenderer {
         }
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
         return RenderedMarkdown(
-            html: options.headingIDs ? Sentinel.removingLineBreaks(from: rendered) : String(cString: rendered),
+            html: options.headingIDs || options.focusableCodeBlocks
+                ? HTMLCopy.finishing(rendered, removingSentinels: options.headingIDs, focusableCodeBlocks: options.focusableCodeBlocks)
+                : String(cString: rendered),
             headings: walk.headings,
             plainText: walk.plainText.string,
             links: walk.links,
@@ -298,30 +301,67 @@ private extension UInt8 {
 /// content, so the sentinel cannot come from a document.
 private enum Sentinel {
     static let scalar = "\u{1}"
+}
 
-    /// Copies cmark's HTML into a String, dropping the line breaks next to sentinels, in one pass
-    /// that copies the text between sentinels in pieces.
-    static func removingLineBreaks(from html: UnsafePointer<CChar>) -> String {
+/// The one copy of cmark's HTML into a String: sentinels dropped with the line breaks next to
+/// them, and `<pre>` made focusable, in a single pass that copies the text between them in pieces.
+private enum HTMLCopy {
+    private static let pre: StaticString = "<pre>"
+    private static let focusablePre: StaticString = "<pre tabindex=\"0\">"
+
+    static func finishing(_ html: UnsafePointer<CChar>, removingSentinels: Bool, focusableCodeBlocks: Bool) -> String {
         let length = strlen(html)
         return html.withMemoryRebound(to: UInt8.self, capacity: length) { start in
             let source = UnsafeBufferPointer(start: start, count: length)
-            return String(unsafeUninitializedCapacity: length) { output in
+            // memmem finds the few tags in megabytes of HTML far faster than a byte loop.
+            func nextPre(from index: Int) -> Int {
+                guard focusableCodeBlocks, index < length,
+                      let found = studyguide_find_bytes(start + index, length - index, pre.utf8Start, pre.utf8CodeUnitCount)
+                else { return length }
+                return start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            func nextSentinel(from index: Int) -> Int {
+                guard removingSentinels, index < length, let found = memchr(start + index, 1, length - index) else { return length }
+                return start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            // Found once, before the copy, which needs to know how much room they take.
+            var blocks: [Int] = []
+            var at = nextPre(from: 0)
+            while at < length {
+                blocks.append(at)
+                at = nextPre(from: at + pre.utf8CodeUnitCount)
+            }
+            blocks.append(length)
+            var nextBlock = 0
+            let growth = focusablePre.utf8CodeUnitCount - pre.utf8CodeUnitCount
+            return String(unsafeUninitializedCapacity: length + (blocks.count - 1) * growth) { output in
                 var written = 0
+                func copy(_ range: Range<Int>) {
+                    guard !range.isEmpty else { return }
+                    _ = UnsafeMutableBufferPointer(rebasing: output[written...]).initialize(from: UnsafeBufferPointer(rebasing: source[range]))
+                    written += range.count
+                }
                 var index = 0
-                while index < length {
-                    let found = memchr(start + index, 1, length - index)
-                    let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - start } ?? length
-                    // Skip the line break cmark put after the sentinel before the piece.
-                    if index > 0, source[index] == 0x0A { index += 1 }
-                    if end > index {
-                        _ = UnsafeMutableBufferPointer(rebasing: output[written...])
-                            .initialize(from: UnsafeBufferPointer(rebasing: source[index..<end]))
-                        written += end - index
-                    }
+                var block = blocks[0]
+                var sentinel = nextSentinel(from: 0)
+                while true {
+                    let end = min(block, sentinel)
+                    copy(index ..< end)
                     guard end < length else { break }
-                    // The line break before a sentinel goes too.
-                    if written > 0, output[written - 1] == 0x0A { written -= 1 }
-                    index = end + 1
+                    if end == sentinel {
+                        // The line breaks cmark put before and after the sentinel go with it.
+                        if written > 0, output[written - 1] == 0x0A { written -= 1 }
+                        index = end + 1
+                        if index < length, source[index] == 0x0A { index += 1 }
+                        sentinel = nextSentinel(from: index)
+                    } else {
+                        _ = UnsafeMutableBufferPointer(rebasing: output[written...])
+                            .initialize(from: UnsafeBufferPointer(start: focusablePre.utf8Start, count: focusablePre.utf8CodeUnitCount))
+                        written += focusablePre.utf8CodeUnitCount
+                        index = end + pre.utf8CodeUnitCount
+                        nextBlock += 1
+                        block = blocks[nextBlock]
+                    }
                 }
                 return written
             }

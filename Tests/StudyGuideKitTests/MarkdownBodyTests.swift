@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import StudyGuideKit
+import StudyGuideMarkdown
 
 @Suite struct MarkdownBodyTests {
     /// Parses `text` as the build does (decode, split, detach) from a real file.
@@ -45,6 +46,17 @@ import Testing
         #expect(html.components(separatedBy: "<pre tabindex=\"0\"><code").count == 3)
         #expect(html.contains("<code>&lt;pre&gt;</code>") && html.contains("indented &lt;pre&gt;"))
         #expect(!html.contains("<pre>"))
-        #expect(RenderedBody.focusableCodeBlocks("<p>no code</p>") == "<p>no code</p>")
+    }
+
+    /// Made focusable in the same copy that drops the headings' sentinels: the bytes are those of
+    /// cmark's HTML with every `<pre>` replaced, whatever lies next to what.
+    @Test func focusableBlocksBesideAnchoredHeadings() {
+        let markdown = "## A\n```\nx\n```\n## B <pre>\n\n    code\n# C\n\n<pre>raw</pre>\n"
+        for rawHTML in [false, true] {
+            let plain = MarkdownRenderer.render(markdown, options: .init(allowRawHTML: rawHTML)).html
+            let focusable = MarkdownRenderer.render(markdown, options: .init(allowRawHTML: rawHTML, focusableCodeBlocks: true)).html
+            #expect(focusable == plain.replacingOccurrences(of: "<pre>", with: "<pre tabindex=\"0\">"))
+            #expect(focusable.contains("<pre tabindex=\"0\">") && plain.contains("<pre>"))
+        }
     }
 }

@@ -39,11 +39,11 @@ struct RenderedBody: Sendable {
     static func render(_ body: MarkdownBody, path: String, rawHTML: Bool,
                        rewrite: (@Sendable (String) -> String?)?, paragraphs: Bool) -> RenderedBody {
         let options = MarkdownOptions(allowRawHTML: rawHTML, headingIDs: true, rewriteDestination: rewrite,
-                                      collectParagraphs: paragraphs)
+                                      collectParagraphs: paragraphs, focusableCodeBlocks: true)
         let rendered = MarkdownRenderer.render(body.bytes, options: options)
         let shift = body.firstLine - 1
         return RenderedBody(
-            html: focusableCodeBlocks(rendered.html),
+            html: rendered.html,
             headings: rendered.headings.map {
                 Heading(level: $0.level, text: $0.text, id: $0.id, location: .init(path: path, line: $0.line + shift))
             },
@@ -54,30 +54,5 @@ struct RenderedBody: Sendable {
             },
             paragraphs: rendered.paragraphs.map { Located($0.text, at: .init(path: path, line: $0.line + shift)) }
         )
-    }
-
-    /// A code block wider than the page scrolls sideways, and a region that scrolls must be
-    /// reachable from the keyboard (WCAG 2.1.1; axe's scrollable-region-focusable): each `<pre>`
-    /// cmark-gfm writes gets `tabindex="0"`. Text never holds a literal `<pre>` (cmark escapes
-    /// `<`), so only the blocks' tags change, and raw HTML blocks when a site allows them.
-    static func focusableCodeBlocks(_ html: String) -> String {
-        var html = html
-        let changed = html.withUTF8 { bytes -> [UInt8]? in
-            guard let base = bytes.baseAddress else { return nil }
-            var output: [UInt8] = []
-            var copied = 0
-            // memmem finds the few tags in megabytes of HTML far faster than a byte loop.
-            while let found = studyguide_find_bytes(base + copied, bytes.count - copied, "<pre>", 5) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied ..< at]))
-                output.append(contentsOf: "<pre tabindex=\"0\">".utf8)
-                copied = at + 5
-            }
-            guard copied > 0 else { return nil }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return output
-        }
-        return changed.map { String(decoding: $0, as: UTF8.self) } ?? html
     }
 }
