@@ -61,6 +61,31 @@ import Testing
         #expect(packed.lengths[12...] == [0, 2, 0, 0, 0, 70_000])
     }
 
+    /// Words an earlier batch stemmed are taken from the cache: the batch is counted exactly as
+    /// without it, stopwords included, and only its own new words are left to learn.
+    @Test func aWarmStemCacheCountsAsAColdOne() {
+        let first = TermCounter.count([document(title: "Indexes", body: "The indexed tables and their replicas.")][...])
+        var cache = StemCache()
+        cache.learn(first)
+        let documents = [document(title: "Replicas", body: "The index of the tables, and a new shard."),
+                         document(body: "Indexing the shards")][...]
+        let warm = TermCounter.count(documents, stems: cache)
+        let cold = TermCounter.count(documents)
+        #expect(entries(packed(warm)) == entries(packed(cold)))
+        #expect((0 ..< Int32(warm.terms.count)).map { warm.terms.bytes($0) } == (0 ..< Int32(cold.terms.count)).map { cold.terms.bytes($0) })
+        #expect(counts(of: warm) == ["replica": [1, 0, 0, 0, 0, 0], "index": [0, 0, 0, 0, 0, 1], "tabl": [0, 0, 0, 0, 0, 1],
+                                     "new": [0, 0, 0, 0, 0, 1], "shard": [0, 0, 0, 0, 0, 1]])
+        // Learning the warm batch adds only what the cache did not know.
+        var learned = cache
+        learned.learn(warm)
+        func knows(_ cache: StemCache, _ word: String) -> Bool {
+            Array(word.utf8).withUnsafeBufferPointer { cache.term(of: $0, hash: TermTable.hash($0)) != nil }
+        }
+        #expect(knows(cache, "tables") && !knows(cache, "shards") && knows(learned, "shards") && knows(learned, "of"))
+        let again = TermCounter.count(documents, stems: learned)
+        #expect(entries(packed(again)) == entries(packed(cold)))
+    }
+
     @Test func termClassesFollowByteOrder() {
         let bytes = (0 ... 255).map(UInt8.init)
         #expect(zip(bytes, bytes.dropFirst()).allSatisfy { TermClass.of($0) <= TermClass.of($1) })

@@ -34,6 +34,7 @@ struct SearchIndexBuilder {
     /// Every term counted so far, and the counts of every counted document, on disk.
     private var terms = TermTable(capacity: 1 << 16)
     private var spilled = SpilledTerms()
+    private var stems = StemCache()
     /// Documents made but not yet counted: fewer than `countingBatch`, waiting for the next bodies.
     private var pending: [SearchDocument] = []
     /// Counted documents (without their texts) whose file of results is not complete yet.
@@ -63,9 +64,12 @@ struct SearchIndexBuilder {
         let countable = all ? pending.count : pending.count / Self.countingBatch * Self.countingBatch
         guard countable > 0 else { return }
         let pending = pending
+        let stems = stems
         let batches = parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
-            TermCounter.count(pending[start ..< min(start + Self.countingBatch, countable)])
+            TermCounter.count(pending[start ..< min(start + Self.countingBatch, countable)], stems: stems)
         }
+        // The last round has no batches after it to teach.
+        if !all { for batch in batches { self.stems.learn(batch) } }
         // Each batch numbered its own terms; one table numbers them all, in document order, and the
         // batches are packed with those numbers in parallel, then set aside on disk in order.
         let renumbering = batches.map { batch in

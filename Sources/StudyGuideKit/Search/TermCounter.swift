@@ -9,12 +9,49 @@ struct CountedBatch: Sendable {
     var ends: [Int] = []
     /// Terms counted in each field, `PackedTerms.fieldCount` per document.
     var lengths: [Int32] = []
+    /// Every distinct word of the batch, and each one's term in `terms` (-1: a stopword).
+    var words = TermTable(capacity: 16)
+    var termOfWord: [Int32] = []
+}
+
+/// Words stemmed by the batches counted so far, and their terms: batches counted together read
+/// it, and it learns their new words after, in batch order (so the bytes never depend on the
+/// workers). Answers repeat most of their words, and stemming each again cost a tenth of counting.
+struct StemCache: Sendable {
+    /// Words beyond this are stemmed every time, so a site with a huge vocabulary stays in bounds.
+    static let capacity = 1 << 18
+
+    private var words = TermTable(capacity: 1 << 14)
+    /// Each word's term in `stems`, or -1 for a stopword.
+    private var stemOfWord: [Int32] = []
+    private var stems = TermTable(capacity: 1 << 14)
+
+    /// The term of a cached word: nil when the word is new, an empty buffer for a stopword.
+    func term(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> ArraySlice<UInt8>?? {
+        guard let id = words.existingID(of: word, hash: hash) else { return nil }
+        let stem = stemOfWord[Int(id)]
+        return stem < 0 ? .some(nil) : stems.bytes(stem)
+    }
+
+    /// Learns the words of a batch (after the batches counted with it, which is why the batch
+    /// itself records nothing while it counts).
+    mutating func learn(_ batch: CountedBatch) {
+        for index in 0 ..< Int32(batch.words.count) {
+            guard words.count < Self.capacity else { return }
+            let known = words.count
+            let id = batch.words.bytes(index).withUnsafeBufferPointer { words.id(of: $0) }
+            guard Int(id) == known else { continue }
+            let term = batch.termOfWord[Int(index)]
+            stemOfWord.append(term < 0 ? -1 : batch.terms.bytes(term).withUnsafeBufferPointer { stems.id(of: $0) })
+        }
+    }
 }
 
 /// Tokenises, stems and counts the words of documents. Batches run in parallel; within one,
-/// every distinct word is stemmed once, however many pages repeat it.
+/// every distinct word is stemmed once, however many pages repeat it, and not at all when an
+/// earlier batch stemmed it (`StemCache`).
 enum TermCounter {
-    static func count(_ documents: ArraySlice<SearchDocument>) -> CountedBatch {
+    static func count(_ documents: ArraySlice<SearchDocument>, stems cache: StemCache = StemCache()) -> CountedBatch {
         let fieldCount = SearchDocument.Field.allCases.count
         var words = TermTable(capacity: 8192)
         var termOfWord: [Int32] = []  // word id → term id, or -1 for a stopword
@@ -39,11 +76,15 @@ enum TermCounter {
                     SearchTokenizer.forEachWord(in: bytes) { word, hash in
                         let wordID = Int(words.id(of: word, hash: hash))
                         if wordID == termOfWord.count {
-                            stemmed.removeAll(keepingCapacity: true)
-                            stemmed.append(contentsOf: word)
-                            PorterStemmer.stem(&stemmed)
-                            let isStopword = stemmed.withUnsafeBufferPointer { stopwords.contains($0) }
-                            termOfWord.append(isStopword ? -1 : terms.id(of: stemmed))
+                            if let cached = cache.term(of: word, hash: hash) {
+                                termOfWord.append(cached.map { stem in stem.withUnsafeBufferPointer { terms.id(of: $0) } } ?? -1)
+                            } else {
+                                stemmed.removeAll(keepingCapacity: true)
+                                stemmed.append(contentsOf: word)
+                                PorterStemmer.stem(&stemmed)
+                                let isStopword = stemmed.withUnsafeBufferPointer { stopwords.contains($0) }
+                                termOfWord.append(isStopword ? -1 : terms.id(of: stemmed))
+                            }
                             while slotOfTerm.count < terms.count { slotOfTerm.append(-1) }
                         }
                         let term = Int(termOfWord[wordID])
@@ -63,6 +104,7 @@ enum TermCounter {
             for term in documentTerms[firstSlot...] { slotOfTerm[Int(term)] = -1 }
             ends.append(documentTerms.count)
         }
-        return CountedBatch(terms: terms, documentTerms: documentTerms, counts: counts, ends: ends, lengths: lengths)
+        return CountedBatch(terms: terms, documentTerms: documentTerms, counts: counts, ends: ends, lengths: lengths,
+                            words: words, termOfWord: termOfWord)
     }
 }

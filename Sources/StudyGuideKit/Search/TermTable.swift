@@ -39,6 +39,11 @@ struct TermTable {
         return id
     }
 
+    /// The id of `word` when the table holds it, without adding it.
+    func existingID(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32? {
+        find(word, hash: hash).id
+    }
+
     /// Whether `word` is in the table, without adding it.
     func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         find(word, hash: Self.hash(word)).id != nil
