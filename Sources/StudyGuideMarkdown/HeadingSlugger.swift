@@ -2,7 +2,12 @@
 /// lowercase, letters and digits kept, spaces and hyphens become hyphens,
 /// and a repeated id gets `-1`, `-2`, … appended.
 public struct HeadingSlugger: Sendable {
-    private var used: [String: Int] = [:]
+    /// Ids given so far, each with how many times it was asked for. A document has a handful
+    /// of headings, and a short list searched in order costs less than a dictionary made per
+    /// document; past `listLimit` ids (a generated document) the dictionary takes over.
+    private var list: [(id: String, count: Int)] = []
+    private var dictionary: [String: Int]?
+    private static let listLimit = 32
 
     public init() {}
 
@@ -10,12 +15,28 @@ public struct HeadingSlugger: Sendable {
     public mutating func id(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        while let count = used[candidate] {
-            used[candidate] = count + 1
+        while let count = use(candidate) {
             candidate = "\(base)-\(count)"
         }
-        used[candidate] = 1
         return candidate
+    }
+
+    /// How many times `id` was given before, counting this time; nil (and now given) when never.
+    private mutating func use(_ id: String) -> Int? {
+        if dictionary == nil, list.count >= Self.listLimit {
+            dictionary = Dictionary(list.map { ($0.id, $0.count) }, uniquingKeysWith: { first, _ in first })
+        }
+        if dictionary != nil {
+            let count = dictionary![id]
+            dictionary![id] = (count ?? 0) + 1
+            return count
+        }
+        if let index = list.firstIndex(where: { $0.id == id }) {
+            list[index].count += 1
+            return list[index].count - 1
+        }
+        list.append((id, 1))
+        return nil
     }
 
     /// The id a heading with this text gets when it is the first of its name.

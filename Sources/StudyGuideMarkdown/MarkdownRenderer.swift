@@ -173,14 +173,33 @@ private struct TreeWalk {
     /// Returns the unlinked headings, which the caller frees after rendering.
     mutating func anchorHeadings() -> [OpaquePointer] {
         var detached: [OpaquePointer] = []
+        // The two literals are written as C strings into one reused buffer: interpolating Strings
+        // cost more than the rest of anchoring a heading.
+        var literal: [UInt8] = []
+        func set(_ setter: (OpaquePointer?, UnsafePointer<CChar>?) -> Int32, _ block: OpaquePointer, _ parts: [StaticString], id: String? = nil, level: Int) {
+            literal.removeAll(keepingCapacity: true)
+            for part in parts {
+                if part.utf8CodeUnitCount == 1, part.utf8Start.pointee == UInt8(ascii: "#"), let id {
+                    literal.append(contentsOf: id.utf8)
+                } else if part.utf8CodeUnitCount == 1, part.utf8Start.pointee == UInt8(ascii: "N") {
+                    literal.append(UInt8(ascii: "0") + UInt8(level))
+                } else {
+                    literal.append(contentsOf: UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount))
+                }
+            }
+            literal.append(0)
+            literal.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { _ = setter(block, $0.baseAddress) }
+            }
+        }
         for (node, heading) in zip(headingNodes, headings) {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             let id = heading.id.escapedForAttribute()
-            cmark_node_set_on_enter(block, "<h\(heading.level) id=\"\(id)\">\(Sentinel.scalar)")
-            cmark_node_set_on_exit(
-                block,
-                "\(Sentinel.scalar)<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(heading.level)>"
-            )
+            // "#" stands for the id and "N" for the level (one digit: cmark's headings are 1–6).
+            set(cmark_node_set_on_enter, block, ["<h", "N", " id=\"", "#", "\">\u{1}"], id: id, level: heading.level)
+            set(cmark_node_set_on_exit, block,
+                ["\u{1}<a class=\"anchor\" href=\"#", "#", "\" aria-label=\"Link to this section\">#</a></h", "N", ">"],
+                id: id, level: heading.level)
             while let child = cmark_node_first_child(node) {
                 cmark_node_unlink(child)
                 cmark_node_append_child(block, child)
