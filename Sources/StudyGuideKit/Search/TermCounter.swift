@@ -19,7 +19,7 @@ struct CountedBatch: Sendable {
 /// workers). Answers repeat most of their words, and stemming each again cost a tenth of counting.
 struct StemCache: Sendable {
     /// Words beyond this are stemmed every time, so a site with a huge vocabulary stays in bounds.
-    static let capacity = 1 << 18
+    static let capacity = 1 << 16
 
     private var words = TermTable(capacity: 1 << 14)
     /// Each word's term in `stems`, or -1 for a stopword.
