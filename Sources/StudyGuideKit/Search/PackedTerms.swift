@@ -46,9 +46,16 @@ struct PackedTerms: Sendable {
         }
         var ends: [Int] = []
         ends.reserveCapacity(TermClass.count)
-        // At most five bytes for each varint and one for the fields' bits.
-        let room = entryCount * (5 * (2 + fieldCount) + 1)
-        bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, written in
+        // The exact size first, so the bytes are written once into an array of that size.
+        func varintSize(_ value: Int) -> Int { value < 0x80 ? 1 : (Int.bitWidth - value.leadingZeroBitCount + 6) / 7 }
+        var size = 0
+        for position in 0 ..< entryCount {
+            size += varintSize(Int(documentOf[position])) + varintSize(Int(ids[Int(batch.documentTerms[position])])) + 1
+            for count in batch.counts[position * fieldCount ..< (position + 1) * fieldCount] where count > 0 {
+                size += varintSize(Int(count))
+            }
+        }
+        bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
             let start = buffer.baseAddress!
             var at = start
             func put(_ value: Int) {
@@ -87,6 +94,7 @@ struct PackedTerms: Sendable {
                 }
             }
             written = at - start
+            assert(written == size, "packed terms sized exactly")
         }
         classEnds = ends
         lengths = batch.lengths

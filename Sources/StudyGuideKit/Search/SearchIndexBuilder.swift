@@ -65,20 +65,24 @@ struct SearchIndexBuilder {
         guard countable > 0 else { return }
         let pending = pending
         let stems = stems
-        let batches = parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
+        var batches = parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
             TermCounter.count(pending[start ..< min(start + Self.countingBatch, countable)], stems: stems)
         }
-        // The last round has no batches after it to teach.
-        if !all { for batch in batches { self.stems.learn(batch) } }
+        // The last round has no batches after it to teach; no batch keeps its words after.
+        for index in batches.indices {
+            if !all { self.stems.learn(batches[index]) }
+            batches[index].forgetWords()
+        }
+        let counted = batches
         // Each batch numbered its own terms; one table numbers them all, in document order, and the
         // batches are packed with those numbers in parallel, then set aside on disk in order.
-        let renumbering = batches.map { batch in
+        let renumbering = counted.map { batch in
             (0 ..< Int32(batch.terms.count)).map { local in
                 batch.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) }
             }
         }
-        let packed = parallelMap(Array(batches.indices)) { index in
-            let batch = batches[index]
+        let packed = parallelMap(Array(counted.indices)) { index in
+            let batch = counted[index]
             let classes = (0 ..< Int32(batch.terms.count)).map { TermClass.of(batch.terms.bytes($0).first ?? 0) }
             return PackedTerms(batch, renumberedBy: renumbering[index], classes: classes)
         }

@@ -12,6 +12,12 @@ struct CountedBatch: Sendable {
     /// Every distinct word of the batch, and each one's term in `terms` (-1: a stopword).
     var words = TermTable(capacity: 16)
     var termOfWord: [Int32] = []
+
+    /// Lets the words go once the stem cache has learned them.
+    mutating func forgetWords() {
+        words = TermTable(capacity: 16)
+        termOfWord = []
+    }
 }
 
 /// Words stemmed by the batches counted so far, and their terms: batches counted together read
