@@ -176,10 +176,11 @@ private struct TreeWalk {
         // The two literals are written as C strings into one reused buffer: interpolating Strings
         // cost more than the rest of anchoring a heading.
         var literal: [UInt8] = []
-        func set(_ setter: (OpaquePointer?, UnsafePointer<CChar>?) -> Int32, _ block: OpaquePointer, _ parts: [StaticString], id: String? = nil, level: Int) {
+        func set(_ setter: (OpaquePointer?, UnsafePointer<CChar>?) -> Int32, _ block: OpaquePointer, _ parts: [StaticString],
+                 id: String, level: Int) {
             literal.removeAll(keepingCapacity: true)
             for part in parts {
-                if part.utf8CodeUnitCount == 1, part.utf8Start.pointee == UInt8(ascii: "#"), let id {
+                if part.utf8CodeUnitCount == 1, part.utf8Start.pointee == UInt8(ascii: "#") {
                     literal.append(contentsOf: id.utf8)
                 } else if part.utf8CodeUnitCount == 1, part.utf8Start.pointee == UInt8(ascii: "N") {
                     literal.append(UInt8(ascii: "0") + UInt8(level))
@@ -195,7 +196,8 @@ private struct TreeWalk {
         for (node, heading) in zip(headingNodes, headings) {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             let id = heading.id.escapedForAttribute()
-            // "#" stands for the id and "N" for the level (one digit: cmark's headings are 1–6).
+            // "#" stands for the id and "N" for the level (one digit: cmark's headings are 1–6);
+            // "\u{1}" is the `Sentinel` byte.
             set(cmark_node_set_on_enter, block, ["<h", "N", " id=\"", "#", "\">\u{1}"], id: id, level: heading.level)
             set(cmark_node_set_on_exit, block,
                 ["\u{1}<a class=\"anchor\" href=\"#", "#", "\" aria-label=\"Link to this section\">#</a></h", "N", ">"],
@@ -319,7 +321,7 @@ private extension UInt8 {
 /// `<h2 id="x">Text<a …>#</a></h2>`. The loader rejects control characters in
 /// content, so the sentinel cannot come from a document.
 private enum Sentinel {
-    static let scalar = "\u{1}"
+    static let byte: Int32 = 1
 }
 
 /// The one copy of cmark's HTML into a String: sentinels dropped with the line breaks next to
@@ -340,7 +342,7 @@ private enum HTMLCopy {
                 return start.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
             func nextSentinel(from index: Int) -> Int {
-                guard removingSentinels, index < length, let found = memchr(start + index, 1, length - index) else { return length }
+                guard removingSentinels, index < length, let found = memchr(start + index, Sentinel.byte, length - index) else { return length }
                 return start.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
             // Found once, before the copy, which needs to know how much room they take.

@@ -1,4 +1,3 @@
-internal import CStudyGuideSystem
 internal import StudyGuideMarkdown
 
 /// A content file's Markdown, rendered once; its HTML, headings, text and links feed the
@@ -38,6 +37,8 @@ struct RenderedBody: Sendable {
     /// Renders a body; positions are shifted from body lines to file lines.
     static func render(_ body: MarkdownBody, path: String, rawHTML: Bool,
                        rewrite: (@Sendable (String) -> String?)?, paragraphs: Bool) -> RenderedBody {
+        // A code block wider than the page scrolls sideways, and a region that scrolls must be
+        // reachable from the keyboard (WCAG 2.1.1; axe's scrollable-region-focusable).
         let options = MarkdownOptions(allowRawHTML: rawHTML, headingIDs: true, rewriteDestination: rewrite,
                                       collectParagraphs: paragraphs, focusableCodeBlocks: true)
         let rendered = MarkdownRenderer.render(body.bytes, options: options)

@@ -94,7 +94,7 @@ struct PackedTerms: Sendable {
                 }
             }
             written = at - start
-            assert(written == size, "packed terms sized exactly")
+            precondition(written == size, "packed terms sized exactly")
         }
         classEnds = ends
         lengths = batch.lengths
