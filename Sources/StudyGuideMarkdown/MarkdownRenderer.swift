@@ -176,18 +176,9 @@ private struct TreeWalk {
         // The two literals are written as C strings into one reused buffer: interpolating Strings
         // cost more than the rest of anchoring a heading.
         var literal: [UInt8] = []
-        func set(_ setter: (OpaquePointer?, UnsafePointer<CChar>?) -> Int32, _ block: OpaquePointer, _ parts: [StaticString],
-                 id: String, level: Int) {
+        func set(_ setter: (OpaquePointer?, UnsafePointer<CChar>?) -> Int32, _ block: OpaquePointer, _ write: (inout [UInt8]) -> Void) {
             literal.removeAll(keepingCapacity: true)
-            for part in parts {
-                if part.utf8CodeUnitCount == 1, part.utf8Start.pointee == UInt8(ascii: "#") {
-                    literal.append(contentsOf: id.utf8)
-                } else if part.utf8CodeUnitCount == 1, part.utf8Start.pointee == UInt8(ascii: "N") {
-                    literal.append(UInt8(ascii: "0") + UInt8(level))
-                } else {
-                    literal.append(contentsOf: UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount))
-                }
-            }
+            write(&literal)
             literal.append(0)
             literal.withUnsafeBufferPointer { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { _ = setter(block, $0.baseAddress) }
@@ -196,12 +187,15 @@ private struct TreeWalk {
         for (node, heading) in zip(headingNodes, headings) {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             let id = heading.id.escapedForAttribute()
-            // "#" stands for the id and "N" for the level (one digit: cmark's headings are 1–6);
+            let level = UInt8(ascii: "0") + UInt8(heading.level)  // one digit: cmark's headings are 1–6
             // "\u{1}" is the `Sentinel` byte.
-            set(cmark_node_set_on_enter, block, ["<h", "N", " id=\"", "#", "\">\u{1}"], id: id, level: heading.level)
-            set(cmark_node_set_on_exit, block,
-                ["\u{1}<a class=\"anchor\" href=\"#", "#", "\" aria-label=\"Link to this section\">#</a></h", "N", ">"],
-                id: id, level: heading.level)
+            set(cmark_node_set_on_enter, block) {
+                $0 += "<h".utf8; $0.append(level); $0 += " id=\"".utf8; $0 += id.utf8; $0 += "\">\u{1}".utf8
+            }
+            set(cmark_node_set_on_exit, block) {
+                $0 += "\u{1}<a class=\"anchor\" href=\"#".utf8; $0 += id.utf8
+                $0 += "\" aria-label=\"Link to this section\">#</a></h".utf8; $0.append(level); $0 += ">".utf8
+            }
             while let child = cmark_node_first_child(node) {
                 cmark_node_unlink(child)
                 cmark_node_append_child(block, child)
