@@ -48,7 +48,9 @@ import Testing
                   Located("", at: SourceLocation(path: "content/db/q.md", line: 300, column: 129))],
         followUps: ["What about " + String(repeating: "long ", count: 200) + "questions?", "索引は何ですか"],
         areas: [],
-        redFlags: ["Says \"never\"", "\u{2028}line separator"])
+        redFlags: ["Says \"never\"", "\u{2028}line separator"],
+        relatedPositions: [TextPosition(SourceLocation(path: "content/db/q.md", line: 12, column: 11)),
+                           TextPosition(SourceLocation(path: "content/db/q.md", line: 70_000, column: 3))])
 
     @Test func notesComeBackFromDiskInAnyOrder() {
         let store = SpilledNotes()

@@ -107,7 +107,7 @@ extension LivePreview {
         }
         // A few slugs, compared directly: hashing every `related` entry of the site cost more.
         let named = Array(touchedSlugs)
-        for (place, question) in next.questions.enumerated() where question.related.contains(where: { named.contains($0.value) }) {
+        for (place, question) in next.questions.enumerated() where question.related.contains(where: named.contains) {
             candidates.insert(place)
         }
         var files: [OutputFile] = []
@@ -132,7 +132,7 @@ extension LivePreview {
             for question in [placeOfFile[contentPath].map { site.questions[$0] }, nextPlaces[contentPath].map { next.questions[$0] }] {
                 guard let question else { continue }
                 categories.insert(question.category)
-                tags.formUnion(question.tags.map(\.value))
+                tags.formUnion(question.tags)
             }
         }
         var listings = nextPages.fixedPages(theme)
@@ -148,7 +148,7 @@ extension LivePreview {
         for contentPath in touched {
             guard let old = placeOfFile[contentPath].map({ site.questions[$0] }) else { continue }
             if nextPages.questionsBySlug[old.slug].map({ next.questions[$0].path }) != old.path { gone.insert(old.path) }
-            for tag in old.tags where !nextTags.contains(tag.value) { gone.insert(.tag(tag.value)) }
+            for tag in old.tags where !nextTags.contains(tag) { gone.insert(.tag(tag)) }
         }
         guard Self.write(files, into: output) else { return .needsFullBuild("cannot write the changed pages") }
         for page in gone { unlink(output.appendingPathComponent(page.path).path) }
@@ -211,10 +211,10 @@ private struct Surroundings {
             }
         }
         for entry in question.related {
-            if let other = placeOfSlug[entry.value] {
+            if let other = placeOfSlug[entry] {
                 let related = site.questions[other]
                 parts += [related.path.path, related.title, related.difficulty.rawValue]
-            } else if let guide = guideOfSlug[entry.value] {
+            } else if let guide = guideOfSlug[entry] {
                 parts += [guide.path.path, guide.title]
             } else {
                 parts.append("")

@@ -124,7 +124,7 @@ public final class LivePreview: @unchecked Sendable {
             shown.insert(place)
         }
         if !relatedChanged.isEmpty {
-            for (place, question) in site.questions.enumerated() where question.related.contains(where: { relatedChanged.contains($0.value) }) {
+            for (place, question) in site.questions.enumerated() where question.related.contains(where: relatedChanged.contains) {
                 shown.insert(place)
             }
         }
@@ -145,7 +145,7 @@ public final class LivePreview: @unchecked Sendable {
             for category in site.categories where listed.contains(where: { category.members.contains($0) }) {
                 files.append(pages.category(category, theme))
             }
-            let tags = Set(listed.flatMap { site.questions[$0].tags.map(\.value) })
+            let tags = Set(listed.flatMap { site.questions[$0].tags })
             for tag in site.tags where tags.contains(tag.name) { files.append(pages.tag(tag, theme)) }
         }
         guard Self.write(files, into: output) else { return .needsFullBuild("cannot write the edited pages") }
@@ -159,7 +159,7 @@ public final class LivePreview: @unchecked Sendable {
         guard let category = site.categories.first(where: { $0.members.contains(place) }) else { return false }
         if category.members.contains(place - 1), !before(site.questions[place - 1], question) { return false }
         if category.members.contains(place + 1), !before(question, site.questions[place + 1]) { return false }
-        let names = Set(question.tags.map(\.value))
+        let names = Set(question.tags)
         for tag in site.tags where names.contains(tag.name) {
             guard let index = tag.members.firstIndex(of: place) else { return false }
             if index > 0 {
@@ -190,10 +190,10 @@ public final class LivePreview: @unchecked Sendable {
         case .failure(let reason): return .failure(reason)
         }
         guard question.slug == old.slug, question.category == old.category,
-              question.weight == old.weight, question.draft == old.draft, question.tags.map(\.value) == old.tags.map(\.value) else {
+              question.weight == old.weight, question.draft == old.draft, question.tags == old.tags else {
             return .failure(.init(description: "\(display) moved or changes what lists it", moves: true))
         }
-        guard question.related.allSatisfy({ knows($0.value) }) else {
+        guard question.related.allSatisfy(knows) else {
             return .failure(.init(description: "\(display) names a related page that does not exist"))
         }
         switch Self.renderChecked(question.document, rawHTML: site.config.rawHTML, against: LinkRule.Targets(site: site, links: links)) {

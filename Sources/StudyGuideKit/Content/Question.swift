@@ -34,6 +34,11 @@ public enum QuestionKind: String, CaseIterable, Sendable {
 /// One interview question: `content/<category>/<slug>.md`. A reference, not a value: every
 /// list of the site (categories, tags, related links, batches) shares one copy of each question
 /// instead of copying its dozen strings and arrays.
+///
+/// A build holds one for every question from parsing to the end, so it keeps what pages list and
+/// order by, and little else: where its fields are written is a line and column in its own file,
+/// whose path is rebuilt from `contentPath` when a diagnostic needs it, and what only its own page
+/// shows lives on disk (`notes`).
 public final class Question: Sendable {
     public let slug: String
     public let category: String
@@ -41,27 +46,32 @@ public final class Question: Sendable {
     public let difficulty: Difficulty
     public let kind: QuestionKind
     public let summary: String
-    let tags: [Located<String>]
-    /// Where the title is written, for problems about it.
-    let titleLocation: SourceLocation
-    /// Aliases, follow-ups, areas and red flags: in memory as parsed, on disk during a build.
+    /// Tag names, valid slugs all (the rest were reported when the file was decoded).
+    let tags: [String]
+    private let titlePosition: TextPosition
+    /// Aliases, follow-ups, areas, red flags and where `related` entries are written: in memory as
+    /// parsed, on disk during a build.
     private let storedNotes: StoredNotes
-    let related: [Located<String>]
+    /// The slugs of the pages `related` names, in order.
+    let related: [String]
     let weight: Int
     let updated: ContentDate?
     public let draft: Bool
-    /// Where the file is, for diagnostics.
-    public let location: SourceLocation
+    /// The file's path as diagnostics show it, less `contentPath` when it ends with it (in a build
+    /// it always does, and every question shares the content folder's one string).
+    private let displayHead: String
+    private let displayEndsWithContentPath: Bool
     /// Where `slug:` is written; nil when the slug comes from the file name.
-    let slugLocation: SourceLocation?
+    private let slugPosition: TextPosition?
     /// The file's path inside `content/`, for Markdown links between files.
     let contentPath: String
     public let body: MarkdownBody
 
     init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind, summary: String,
-         tags: [Located<String>], titleLocation: SourceLocation, notes: StoredNotes, related: [Located<String>],
+         tags: [String], titlePosition: TextPosition, notes: StoredNotes, related: [String],
          weight: Int, updated: ContentDate?, draft: Bool,
-         location: SourceLocation, slugLocation: SourceLocation?, contentPath: String, body: MarkdownBody) {
+         displayHead: String, displayEndsWithContentPath: Bool, slugPosition: TextPosition?, contentPath: String,
+         body: MarkdownBody) {
         self.slug = slug
         self.category = category
         self.title = title
@@ -69,16 +79,34 @@ public final class Question: Sendable {
         self.kind = kind
         self.summary = summary
         self.tags = tags
-        self.titleLocation = titleLocation
+        self.titlePosition = titlePosition
         self.storedNotes = notes
         self.related = related
         self.weight = weight
         self.updated = updated
         self.draft = draft
-        self.location = location
-        self.slugLocation = slugLocation
+        self.displayHead = displayHead
+        self.displayEndsWithContentPath = displayEndsWithContentPath
+        self.slugPosition = slugPosition
         self.contentPath = contentPath
         self.body = body
+    }
+
+    /// Where the file is, for diagnostics.
+    public var location: SourceLocation {
+        SourceLocation(path: displayEndsWithContentPath ? displayHead + contentPath : displayHead)
+    }
+
+    /// Where the title is written, for problems about it.
+    var titleLocation: SourceLocation { titlePosition.location(in: location.path) }
+
+    /// Where `slug:` is written; nil when the slug comes from the file name.
+    var slugLocation: SourceLocation? { slugPosition?.location(in: location.path) }
+
+    /// Where the `related` entry at `index` is written (read from the notes: only errors need it).
+    func relatedLocation(at index: Int) -> SourceLocation {
+        let positions = notes.relatedPositions
+        return index < positions.count ? positions[index].location(in: location.path) : location
     }
 
     enum StoredNotes: Sendable {
@@ -95,19 +123,23 @@ public final class Question: Sendable {
     }
 
     /// The same question with another body (the parsed one, let go once the file is read), its
-    /// notes moved to `spill` and its tags and related slugs shared through `interner` when given.
+    /// notes moved to `spill` and its strings shared through `interner` when given.
     func with(body: MarkdownBody, spillingNotesTo spill: SpilledNotes? = nil, interner: StringInterner? = nil) -> Question {
         var notes = storedNotes
         if let spill, case .held(let held) = storedNotes { notes = .spilled(spill, spill.store(held)) }
-        func shared(_ list: [Located<String>]) -> [Located<String>] {
-            guard let interner else { return list }
-            return list.map { Located(interner.intern($0.value), at: $0.location) }
+        func shared(_ string: String) -> String { interner?.intern(string) ?? string }
+        func shared(_ list: [String]) -> [String] {
+            guard interner != nil else { return list }
+            var result: [String] = []
+            result.reserveCapacity(list.count)  // held for the whole build: no room to grow
+            for string in list { result.append(shared(string)) }
+            return result
         }
-        return Question(slug: interner?.intern(slug) ?? slug, category: category, title: title, difficulty: difficulty,
-                        kind: kind, summary: summary, tags: shared(tags), titleLocation: titleLocation, notes: notes,
-                        related: shared(related), weight: weight,
-                        updated: updated, draft: draft, location: location, slugLocation: slugLocation,
-                        contentPath: contentPath, body: body)
+        return Question(slug: shared(slug), category: category, title: title, difficulty: difficulty,
+                        kind: kind, summary: summary, tags: shared(tags), titlePosition: titlePosition, notes: notes,
+                        related: shared(related), weight: weight, updated: updated, draft: draft,
+                        displayHead: shared(displayHead), displayEndsWithContentPath: displayEndsWithContentPath,
+                        slugPosition: slugPosition, contentPath: contentPath, body: body)
     }
 
     static let keys = ["title", "difficulty", "kind", "summary", "tags", "aliases", "follow_ups", "areas",
@@ -132,6 +164,14 @@ public final class Question: Sendable {
         }
         let related = fields.stringList("related")
         let slug = fields.slug(fileSlug: fileSlug)
+        let path = fields.path
+        let endsWithContentPath = path.hasSuffix(contentPath)
+        func compact(_ list: [Located<String>]) -> [String] {
+            var result: [String] = []
+            result.reserveCapacity(list.count)  // held for the whole build: no room to grow
+            for entry in list { result.append(entry.value) }
+            return result
+        }
         let question = Question(
             slug: slug ?? fileSlug,
             category: category,
@@ -139,18 +179,20 @@ public final class Question: Sendable {
             difficulty: difficulty ?? .beginner,
             kind: kind ?? .technical,
             summary: summary ?? "",
-            tags: tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName },
-            titleLocation: fields.location(ofValue: "title") ?? SourceLocation(path: fields.path),
+            tags: compact(tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName }),
+            titlePosition: TextPosition(fields.location(ofValue: "title") ?? SourceLocation(path: path)),
             notes: .held(QuestionNotes(aliases: fields.stringList("aliases"),
                                        followUps: fields.stringList("follow_ups").map(\.value),
                                        areas: fields.stringList("areas").map(\.value),
-                                       redFlags: fields.stringList("red_flags").map(\.value))),
-            related: related,
+                                       redFlags: fields.stringList("red_flags").map(\.value),
+                                       relatedPositions: related.map { TextPosition($0.location) })),
+            related: compact(related),
             weight: fields.int("weight") ?? 0,
             updated: fields.date("updated"),
             draft: fields.bool("draft") ?? false,
-            location: SourceLocation(path: fields.path),
-            slugLocation: fields.location(ofKey: "slug"),
+            displayHead: endsWithContentPath ? String(path.utf8.dropLast(contentPath.utf8.count))! : path,
+            displayEndsWithContentPath: endsWithContentPath,
+            slugPosition: fields.location(ofKey: "slug").map(TextPosition.init),
             contentPath: contentPath,
             body: body
         )

@@ -9,9 +9,11 @@ struct QuestionNotes: Sendable, Equatable {
     var followUps: [String] = []
     var areas: [String] = []
     var redFlags: [String] = []
+    /// Where each `related` entry is written, in order: only an entry that names nothing needs it.
+    var relatedPositions: [TextPosition] = []
 
     /// Varints and UTF-8: the aliases (line, column, length, bytes), then each list (length, bytes),
-    /// every list led by its count.
+    /// then the related positions (line, column), every list led by its count.
     func packed() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.appendVarint(aliases.count)
@@ -23,6 +25,11 @@ struct QuestionNotes: Sendable, Equatable {
         for list in [followUps, areas, redFlags] {
             bytes.appendVarint(list.count)
             for text in list { bytes.appendText(text) }
+        }
+        bytes.appendVarint(relatedPositions.count)
+        for position in relatedPositions {
+            bytes.appendVarint(Int(position.line))
+            bytes.appendVarint(Int(position.column))
         }
         return bytes
     }
@@ -41,15 +48,21 @@ struct QuestionNotes: Sendable, Equatable {
         followUps = list()
         areas = list()
         redFlags = list()
+        relatedPositions = (0 ..< varint()).map { _ in
+            let line = varint(), column = varint()
+            return TextPosition(SourceLocation(path: path, line: line, column: column))
+        }
     }
 
     init() {}
 
-    init(aliases: [Located<String>], followUps: [String], areas: [String], redFlags: [String]) {
+    init(aliases: [Located<String>], followUps: [String], areas: [String], redFlags: [String],
+         relatedPositions: [TextPosition] = []) {
         self.aliases = aliases
         self.followUps = followUps
         self.areas = areas
         self.redFlags = redFlags
+        self.relatedPositions = relatedPositions
     }
 }
 

@@ -17,3 +17,20 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }
 }
+
+/// A line and column in a file whose path is kept elsewhere: what a question remembers of where
+/// its fields are written, at a quarter of a `SourceLocation`'s size (100,000 questions held
+/// four paths and a dozen positions each).
+struct TextPosition: Sendable, Hashable {
+    let line: UInt32
+    let column: UInt32
+
+    init(_ location: SourceLocation) {
+        line = UInt32(clamping: location.line)
+        column = UInt32(clamping: location.column)
+    }
+
+    func location(in path: String) -> SourceLocation {
+        SourceLocation(path: path, line: Int(line), column: Int(column))
+    }
+}

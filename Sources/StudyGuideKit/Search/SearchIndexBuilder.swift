@@ -337,7 +337,7 @@ struct SearchIndexBuilder {
         var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
         fields[SearchDocument.Field.title.rawValue] = question.title
         fields[SearchDocument.Field.aliases.rawValue] = aliases.map(\.value).joined(separator: " ")
-        fields[SearchDocument.Field.tags.rawValue] = question.tags.map { String(decoding: $0.value.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
+        fields[SearchDocument.Field.tags.rawValue] = question.tags.map { String(decoding: $0.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
         fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
         fields[SearchDocument.Field.summary.rawValue] = question.summary
         fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? ""
@@ -347,7 +347,7 @@ struct SearchIndexBuilder {
             category: categoryIndex[question.category] ?? 0,
             difficulty: Difficulty.allCases.firstIndex(of: question.difficulty) ?? 0,
             kind: QuestionKind.allCases.firstIndex(of: question.kind) ?? 0,
-            tags: question.tags.compactMap { tagIndex[$0.value] },
+            tags: question.tags.compactMap { tagIndex[$0] },
             summary: question.summary,
             excerpt: SearchDocument.excerpt(of: body?.plainText ?? "", limit: Self.excerptLength),
             fields: fields

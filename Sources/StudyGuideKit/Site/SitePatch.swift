@@ -33,11 +33,11 @@ extension Site {
         func exists(_ slug: String) -> Bool {
             addedSlugs.contains(slug) || guideSlugs.contains(slug) || (placeOfSlug[slug] != nil && !removedSlugs.contains(slug))
         }
-        for question in added where !question.related.allSatisfy({ exists($0.value) }) { return nil }
+        for question in added where !question.related.allSatisfy(exists) { return nil }
         let gone = removedSlugs.subtracting(addedSlugs)
         if !gone.isEmpty {
             for (place, question) in questions.enumerated() where !removed.contains(place) {
-                if question.related.contains(where: { gone.contains($0.value) }) { return nil }
+                if question.related.contains(where: gone.contains) { return nil }
             }
         }
 
@@ -73,7 +73,7 @@ extension Site {
         }
         var addedTagged: [String: [Int]] = [:]
         for (place, question) in nextQuestions.enumerated() where addedSlugs.contains(question.slug) {
-            for tag in Set(question.tags.map(\.value)) { addedTagged[tag, default: []].append(place) }
+            for tag in Set(question.tags) { addedTagged[tag, default: []].append(place) }
         }
         var nextTags: [TagPage] = []
         for tag in tags {

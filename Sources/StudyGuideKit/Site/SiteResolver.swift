@@ -51,9 +51,9 @@ enum SiteResolver {
         }
 
         for question in questions {
-            for entry in question.related where !knownSlugs.contains(entry.value) {
-                diagnostics.append(.error(at: entry.location,
-                    "related page '\(entry.value)' does not exist\(Suggestion.hint(for: entry.value, in: knownSlugs))",
+            for (index, slug) in question.related.enumerated() where !knownSlugs.contains(slug) {
+                diagnostics.append(.error(at: question.relatedLocation(at: index),
+                    "related page '\(slug)' does not exist\(Suggestion.hint(for: slug, in: knownSlugs))",
                     rule: "related"))
             }
         }
@@ -80,8 +80,8 @@ enum SiteResolver {
         var tagged: [String: [Int]] = [:]
         for (index, question) in inOrder.enumerated() {
             let tags = question.tags
-            for (position, tag) in tags.enumerated() where !tags[..<position].contains(where: { $0.value == tag.value }) {
-                tagged[tag.value, default: []].append(index)
+            for (position, tag) in tags.enumerated() where !tags[..<position].contains(tag) {
+                tagged[tag, default: []].append(index)
             }
         }
         let tags = tagged.keys.sorted().map { name in

@@ -90,7 +90,7 @@ enum AnkiExport {
         appendField(summary, to: &out)
         appendField(body?.html ?? "", to: &out)
         out.append(UInt8(ascii: "\t"))
-        let tags = ["studyguide", question.category, question.difficulty.rawValue, question.kind.rawValue] + question.tags.map(\.value)
+        let tags = ["studyguide", question.category, question.difficulty.rawValue, question.kind.rawValue] + question.tags
         out.append(contentsOf: tags.joined(separator: " ").utf8)
     }
 

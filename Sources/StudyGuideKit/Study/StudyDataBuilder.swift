@@ -54,7 +54,7 @@ struct StudyDataBuilder {
                     out.appendASCII(",\"tags\":[")
                     for (position, tag) in question.tags.enumerated() {
                         if position > 0 { out.append(UInt8(ascii: ",")) }
-                        Escaping.appendJavaScriptString(tag.value, to: &out)
+                        Escaping.appendJavaScriptString(tag, to: &out)
                     }
                     out.appendASCII("],\"chunk\":")
                     out.appendDecimal(index / Self.chunkSize)

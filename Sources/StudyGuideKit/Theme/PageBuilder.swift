@@ -144,13 +144,13 @@ struct PageBuilder: Sendable {
             kindLabel: question.kind.label,
             category: LinkView(title: category.category.title, href: page.link(to: category.path)),
             home: page.link(to: .home),
-            tags: question.tags.map { LinkView(title: $0.value, href: page.link(to: .tag($0.value))) },
+            tags: question.tags.map { LinkView(title: $0, href: page.link(to: .tag($0))) },
             aliases: notes.aliases.map(\.value),
             answer: ArticleView(body),
             followUps: notes.followUps,
             areas: notes.areas,
             redFlags: notes.redFlags,
-            related: question.related.compactMap { relatedView($0.value, from: page) },
+            related: question.related.compactMap { relatedView($0, from: page) },
             previous: previous.map(link),
             next: next.map(link),
             updated: question.updated?.description,
@@ -160,7 +160,7 @@ struct PageBuilder: Sendable {
         var shown = [question.contentPath, category.category.contentPath]
         if let previous { shown.append(site.questions[previous].contentPath) }
         if let next { shown.append(site.questions[next].contentPath) }
-        shown += question.related.compactMap { relatedContentPath($0.value) }
+        shown += question.related.compactMap { relatedContentPath($0) }
         return rendered(page, view, template: "question", theme, content: shown)
     }
 
