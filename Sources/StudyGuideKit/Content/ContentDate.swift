@@ -1,8 +1,13 @@
 /// A calendar date written `YYYY-MM-DD`. No time zone, so it renders the same everywhere.
+/// Four bytes: every question holds one for the whole build.
 public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    var year: Int
-    var month: Int
-    var day: Int
+    private let storedYear: UInt16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    var year: Int { Int(storedYear) }
+    var month: Int { Int(storedMonth) }
+    var day: Int { Int(storedDay) }
 
     /// Parses `YYYY-MM-DD`, rejecting impossible days such as 2023-02-29.
     public init?(_ text: String) {
@@ -20,9 +25,9 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
         guard let year = number(0 ..< 4), let month = number(5 ..< 7), let day = number(8 ..< 10),
               (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, year: year)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = UInt16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     public var description: String {

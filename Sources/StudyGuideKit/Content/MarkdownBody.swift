@@ -6,10 +6,22 @@
 /// read again when its batch is rendered (`load()`). The text of a whole site is never in
 /// memory at once, and a file edited in between is noticed, not half-used.
 public struct MarkdownBody: Sendable {
-    public var bytes: ArraySlice<UInt8>
-    var firstLine: Int
-    /// Set when the bytes were let go: where to read them again.
-    private(set) var source: Source? = nil
+    /// The Markdown, or nothing once the bytes were let go (`detached`).
+    public var bytes: ArraySlice<UInt8> {
+        get { if case .held(let bytes) = storage { bytes } else { [] } }
+        set { storage = .held(newValue) }
+    }
+    /// The file line the body starts on.
+    var firstLine: Int { Int(storedFirstLine) }
+    private let storedFirstLine: Int32
+    private var storage: Storage
+
+    /// Held bytes or where to read them again: a body is one or the other, so it takes the room
+    /// of the larger (every question holds its body, detached, for the whole build).
+    private enum Storage: Sendable {
+        case held(ArraySlice<UInt8>)
+        case detached(Source)
+    }
 
     struct Source: Sendable {
         /// The folder of `path` when it is relative (the content folder: one string that every
@@ -18,36 +30,45 @@ public struct MarkdownBody: Sendable {
         let path: String
         /// The file, as the loader opened it.
         var file: String { folder.map { $0 + "/" + path } ?? path }
-        /// The body's place in the file's normalised text (see `SourceText`).
-        let range: Range<Int>
+        /// The body's place in the file's normalised text (see `SourceText`); files are at most
+        /// `ContentLoader.maximumFileBytes`.
+        let start: UInt32
+        let end: UInt32
+        let fingerprint: UInt64
         /// The file needed normalising (a byte-order mark, CR line ends): decode it again.
         let normalised: Bool
-        let fingerprint: UInt64
     }
 
     init(bytes: ArraySlice<UInt8>, firstLine: Int) {
-        self.bytes = bytes
-        self.firstLine = firstLine
+        storage = .held(bytes)
+        storedFirstLine = Int32(clamping: firstLine)
+    }
+
+    private init(detached source: Source, firstLine: Int32) {
+        storage = .detached(source)
+        storedFirstLine = firstLine
     }
 
     /// The same body without its bytes, to be read again from `path` (inside `folder` when
     /// given). `bytes` must be a slice of the whole normalised text of that file.
     func detached(from path: String, in folder: String? = nil, normalised: Bool) -> MarkdownBody {
-        var body = MarkdownBody(bytes: [], firstLine: firstLine)
-        body.source = Source(folder: folder, path: path, range: bytes.startIndex ..< bytes.endIndex, normalised: normalised,
-                             fingerprint: Self.fingerprint(bytes))
-        return body
+        let bytes = self.bytes
+        return MarkdownBody(detached: Source(folder: folder, path: path, start: UInt32(bytes.startIndex),
+                                             end: UInt32(bytes.endIndex), fingerprint: Self.fingerprint(bytes),
+                                             normalised: normalised),
+                            firstLine: storedFirstLine)
     }
 
     /// The body's bytes, read again if they were let go; nil when the file can no longer be
     /// read or its body is not the one that was parsed.
     func load() -> ArraySlice<UInt8>? {
-        guard let source else { return bytes }
+        guard case .detached(let source) = storage else { return bytes }
         let file = source.file
-        guard let raw = ContentLoader.readFile(file, expectedSize: source.range.upperBound) else { return nil }
+        let range = Int(source.start) ..< Int(source.end)
+        guard let raw = ContentLoader.readFile(file, expectedSize: range.upperBound) else { return nil }
         let text = source.normalised ? SourceText.decode(raw, path: file).0?.bytes : raw
-        guard let text, text.count >= source.range.upperBound else { return nil }
-        let body = text[source.range]
+        guard let text, text.count >= range.upperBound else { return nil }
+        let body = text[range]
         return Self.fingerprint(body) == source.fingerprint ? body : nil
     }
 

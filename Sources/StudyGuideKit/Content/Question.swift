@@ -45,12 +45,11 @@ public final class Question: Sendable {
     public let title: String
     public let difficulty: Difficulty
     public let kind: QuestionKind
-    public let summary: String
     /// Tag names, valid slugs all (the rest were reported when the file was decoded).
     let tags: [String]
     private let titlePosition: TextPosition
-    /// Aliases, follow-ups, areas, red flags and where `related` entries are written: in memory as
-    /// parsed, on disk during a build.
+    /// The summary, aliases, follow-ups, areas, red flags and where `related` entries are written:
+    /// in memory as parsed, on disk during a build.
     private let storedNotes: StoredNotes
     /// The slugs of the pages `related` names, in order.
     let related: [String]
@@ -67,7 +66,7 @@ public final class Question: Sendable {
     let contentPath: String
     public let body: MarkdownBody
 
-    init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind, summary: String,
+    init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind,
          tags: [String], titlePosition: TextPosition, notes: StoredNotes, related: [String],
          weight: Int, updated: ContentDate?, draft: Bool,
          displayHead: String, displayEndsWithContentPath: Bool, slugPosition: TextPosition?, contentPath: String,
@@ -77,7 +76,6 @@ public final class Question: Sendable {
         self.title = title
         self.difficulty = difficulty
         self.kind = kind
-        self.summary = summary
         self.tags = tags
         self.titlePosition = titlePosition
         self.storedNotes = notes
@@ -114,6 +112,15 @@ public final class Question: Sendable {
         case spilled(SpilledNotes, Range<Int>)
     }
 
+    /// The short answer lists and cards show. Read from disk each time when spilled: a caller that
+    /// has the `notes` reads it there.
+    public var summary: String {
+        switch storedNotes {
+        case .held(let notes): notes.summary
+        case .spilled(let store, let range): store.summary(range)
+        }
+    }
+
     /// Read from disk each time when spilled: a caller that needs several lists reads this once.
     var notes: QuestionNotes {
         switch storedNotes {
@@ -135,8 +142,8 @@ public final class Question: Sendable {
             for string in list { result.append(shared(string)) }
             return result
         }
-        return Question(slug: shared(slug), category: category, title: title, difficulty: difficulty,
-                        kind: kind, summary: summary, tags: shared(tags), titlePosition: titlePosition, notes: notes,
+        return Question(slug: shared(slug), category: shared(category), title: title, difficulty: difficulty,
+                        kind: kind, tags: shared(tags), titlePosition: titlePosition, notes: notes,
                         related: shared(related), weight: weight, updated: updated, draft: draft,
                         displayHead: shared(displayHead), displayEndsWithContentPath: displayEndsWithContentPath,
                         slugPosition: slugPosition, contentPath: contentPath, body: body)
@@ -178,10 +185,9 @@ public final class Question: Sendable {
             title: title ?? "",
             difficulty: difficulty ?? .beginner,
             kind: kind ?? .technical,
-            summary: summary ?? "",
             tags: compact(tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName }),
             titlePosition: TextPosition(fields.location(ofValue: "title") ?? SourceLocation(path: path)),
-            notes: .held(QuestionNotes(aliases: fields.stringList("aliases"),
+            notes: .held(QuestionNotes(summary: summary ?? "", aliases: fields.stringList("aliases"),
                                        followUps: fields.stringList("follow_ups").map(\.value),
                                        areas: fields.stringList("areas").map(\.value),
                                        redFlags: fields.stringList("red_flags").map(\.value),

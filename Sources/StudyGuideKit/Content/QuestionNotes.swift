@@ -1,10 +1,12 @@
 internal import Foundation
 
-/// What a question page says around its answer: other phrasings, follow-ups, what a strong
-/// answer covers, red flags. Only the page, its study card, its search entry and the duplicate
-/// check read them, a question at a time, so a build keeps them packed on disk (`SpilledNotes`)
-/// instead of as a dozen small strings per question (~1.2 KB each, 120 MB at 100,000 questions).
+/// What a question page says around its answer: its summary, other phrasings, follow-ups, what a
+/// strong answer covers, red flags. Mostly the page, its study card, its search entry and the
+/// duplicate check read them, a question at a time, so a build keeps them packed on disk
+/// (`SpilledNotes`) instead of as a dozen small strings per question (~1.5 KB each, 150 MB at
+/// 100,000 questions). Lists of questions read only the summary (`SpilledNotes.summary`).
 struct QuestionNotes: Sendable, Equatable {
+    var summary: String = ""
     var aliases: [Located<String>] = []
     var followUps: [String] = []
     var areas: [String] = []
@@ -12,10 +14,12 @@ struct QuestionNotes: Sendable, Equatable {
     /// Where each `related` entry is written, in order: only an entry that names nothing needs it.
     var relatedPositions: [TextPosition] = []
 
-    /// Varints and UTF-8: the aliases (line, column, length, bytes), then each list (length, bytes),
-    /// then the related positions (line, column), every list led by its count.
+    /// Varints and UTF-8: the summary (length, bytes) first, so it can be read alone; the aliases
+    /// (line, column, length, bytes), then each list (length, bytes), then the related positions
+    /// (line, column), every list led by its count.
     func packed() -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.appendText(summary)
         bytes.appendVarint(aliases.count)
         for alias in aliases {
             bytes.appendVarint(alias.location.line)
@@ -41,6 +45,7 @@ struct QuestionNotes: Sendable, Equatable {
         func varint() -> Int { reader.varint()! }
         func text() -> String { reader.text()! }
         func list() -> [String] { (0 ..< varint()).map { _ in text() } }
+        summary = text()
         aliases = (0 ..< varint()).map { _ in
             let line = varint(), column = varint()
             return Located(text(), at: SourceLocation(path: path, line: line, column: column))
@@ -56,8 +61,9 @@ struct QuestionNotes: Sendable, Equatable {
 
     init() {}
 
-    init(aliases: [Located<String>], followUps: [String], areas: [String], redFlags: [String],
+    init(summary: String = "", aliases: [Located<String>], followUps: [String], areas: [String], redFlags: [String],
          relatedPositions: [TextPosition] = []) {
+        self.summary = summary
         self.aliases = aliases
         self.followUps = followUps
         self.areas = areas
@@ -88,5 +94,13 @@ final class SpilledNotes: @unchecked Sendable {
         var bytes: [UInt8] = []
         lock.withLock { file.read(range, into: &bytes) }
         return QuestionNotes(unpacking: bytes, path: path)
+    }
+
+    /// The summary alone, for lists of questions: the rest of the notes is not decoded.
+    func summary(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        lock.withLock { file.read(range, into: &bytes) }
+        var reader = ByteReader(bytes: bytes[...], at: 0)
+        return reader.text()!
     }
 }

@@ -55,7 +55,7 @@ struct SearchIndexBuilder {
     mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:]) {
         let builder = self
         pending += parallelMap(Array(questions)) {
-            builder.document(for: $0, body: bodies[$0.contentPath], aliases: (notes[$0.contentPath] ?? $0.notes).aliases)
+            builder.document(for: $0, body: bodies[$0.contentPath], notes: notes[$0.contentPath] ?? $0.notes)
         }
         countPending(all: false)
     }
@@ -333,13 +333,13 @@ struct SearchIndexBuilder {
         OutputFile(path: PagePath(path), text: "StudyGuideSearch.\(call);\n")
     }
 
-    private func document(for question: Question, body: RenderedBody?, aliases: [Located<String>]) -> SearchDocument {
+    private func document(for question: Question, body: RenderedBody?, notes: QuestionNotes) -> SearchDocument {
         var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
         fields[SearchDocument.Field.title.rawValue] = question.title
-        fields[SearchDocument.Field.aliases.rawValue] = aliases.map(\.value).joined(separator: " ")
+        fields[SearchDocument.Field.aliases.rawValue] = notes.aliases.map(\.value).joined(separator: " ")
         fields[SearchDocument.Field.tags.rawValue] = question.tags.map { String(decoding: $0.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
         fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
-        fields[SearchDocument.Field.summary.rawValue] = question.summary
+        fields[SearchDocument.Field.summary.rawValue] = notes.summary
         fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? ""
         return SearchDocument(
             title: question.title,
@@ -348,7 +348,7 @@ struct SearchIndexBuilder {
             difficulty: Difficulty.allCases.firstIndex(of: question.difficulty) ?? 0,
             kind: QuestionKind.allCases.firstIndex(of: question.kind) ?? 0,
             tags: question.tags.compactMap { tagIndex[$0] },
-            summary: question.summary,
+            summary: notes.summary,
             excerpt: SearchDocument.excerpt(of: body?.plainText ?? "", limit: Self.excerptLength),
             fields: fields
         )

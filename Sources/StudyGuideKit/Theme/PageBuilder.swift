@@ -133,11 +133,11 @@ struct PageBuilder: Sendable {
         }
         let notes = notes ?? question.notes
         let view = QuestionView(
-            chrome: chrome(page, title: question.title, description: question.summary,
+            chrome: chrome(page, title: question.title, description: notes.summary,
                                kind: "question", currentCategory: category.category.slug),
             title: question.title,
             slug: question.slug,
-            summary: question.summary,
+            summary: notes.summary,
             difficulty: question.difficulty.rawValue,
             difficultyLabel: question.difficulty.label,
             kind: question.kind.rawValue,
