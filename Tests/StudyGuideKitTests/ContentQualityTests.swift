@@ -68,7 +68,7 @@ import Testing
         let site = try #require(SiteBuilder.load(options, report: &report))
         var problems: [String] = []
         for question in site.questions where [.technical, .systemDesign].contains(question.kind) {
-            let text = String(decoding: question.body.load() ?? [], as: UTF8.self)
+            let text = String(decoding: question.body.load(contentPath: question.contentPath) ?? [], as: UTF8.self)
             guard let heading = text.range(of: "\n## Sources\n", options: .backwards) else {
                 problems.append("\(question.slug): no '## Sources' section"); continue
             }
@@ -152,7 +152,7 @@ import Testing
         #expect(site.questions.count >= 300)  // the canon a senior interviewer probes (issue 13)
         var problems: [String] = []
         for question in site.questions {
-            let text = String(decoding: question.body.load() ?? [], as: UTF8.self)
+            let text = String(decoding: question.body.load(contentPath: question.contentPath) ?? [], as: UTF8.self)
             let words = Self.words(text).count
             if words < 150 { problems.append("\(question.slug): only \(words) words") }
             if question.notes.followUps.isEmpty { problems.append("\(question.slug): no follow_ups") }

@@ -49,7 +49,7 @@ public enum SiteBuilder {
             let underRoot = file.absolutePath.utf8.count == contentRoot.utf8.count + 1 + file.contentPath.utf8.count
                 && file.absolutePath.hasPrefix(contentRoot) && file.absolutePath.hasSuffix("/" + file.contentPath)
             let detached = underRoot
-                ? document?.detachingBody(from: file.contentPath, in: contentRoot, normalised: text.normalised,
+                ? document?.detachingBody(from: nil, in: contentRoot, normalised: text.normalised,
                                           spillingNotesTo: notes, interner: interner)
                 : document?.detachingBody(from: file.absolutePath, normalised: text.normalised, spillingNotesTo: notes,
                                           interner: interner)

@@ -25,11 +25,16 @@ public struct MarkdownBody: Sendable {
 
     struct Source: Sendable {
         /// The folder of `path` when it is relative (the content folder: one string that every
-        /// body shares, with the content path each question keeps anyway), else nil.
+        /// body shares), else nil.
         let folder: String?
-        let path: String
+        /// The file, or nil for the document's own content path inside `folder` (what nearly every
+        /// file is: no path held per body).
+        let path: String?
         /// The file, as the loader opened it.
-        var file: String { folder.map { $0 + "/" + path } ?? path }
+        func file(contentPath: String?) -> String? {
+            guard let path = path ?? contentPath else { return nil }
+            return folder.map { $0 + "/" + path } ?? path
+        }
         /// The body's place in the file's normalised text (see `SourceText`); files are at most
         /// `ContentLoader.maximumFileBytes`.
         let start: UInt32
@@ -50,8 +55,9 @@ public struct MarkdownBody: Sendable {
     }
 
     /// The same body without its bytes, to be read again from `path` (inside `folder` when
-    /// given). `bytes` must be a slice of the whole normalised text of that file.
-    func detached(from path: String, in folder: String? = nil, normalised: Bool) -> MarkdownBody {
+    /// given; nil for the content path `load` is given). `bytes` must be a slice of the whole
+    /// normalised text of that file.
+    func detached(from path: String?, in folder: String? = nil, normalised: Bool) -> MarkdownBody {
         let bytes = self.bytes
         return MarkdownBody(detached: Source(folder: folder, path: path, start: UInt32(bytes.startIndex),
                                              end: UInt32(bytes.endIndex), fingerprint: Self.fingerprint(bytes),
@@ -60,10 +66,11 @@ public struct MarkdownBody: Sendable {
     }
 
     /// The body's bytes, read again if they were let go; nil when the file can no longer be
-    /// read or its body is not the one that was parsed.
-    func load() -> ArraySlice<UInt8>? {
+    /// read or its body is not the one that was parsed. `contentPath`: the document's, for a body
+    /// detached without a path of its own.
+    func load(contentPath: String? = nil) -> ArraySlice<UInt8>? {
         guard case .detached(let source) = storage else { return bytes }
-        let file = source.file
+        guard let file = source.file(contentPath: contentPath) else { return nil }
         let range = Int(source.start) ..< Int(source.end)
         guard let raw = ContentLoader.readFile(file, expectedSize: range.upperBound) else { return nil }
         let text = source.normalised ? SourceText.decode(raw, path: file).0?.bytes : raw

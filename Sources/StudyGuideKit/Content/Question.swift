@@ -62,14 +62,15 @@ public final class Question: Sendable {
     private let displayEndsWithContentPath: Bool
     /// Where `slug:` is written; nil when the slug comes from the file name.
     private let slugPosition: TextPosition?
-    /// The file's path inside `content/`, for Markdown links between files.
-    let contentPath: String
+    /// The file's name without `.md` when it is not the slug (a file that sets `slug:`), else nil:
+    /// the content path is rebuilt from the category and the slug instead of held.
+    private let fileSlug: String?
     public let body: MarkdownBody
 
     init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind,
          tags: [String], titlePosition: TextPosition, notes: StoredNotes, related: [String],
          weight: Int, updated: ContentDate?, draft: Bool,
-         displayHead: String, displayEndsWithContentPath: Bool, slugPosition: TextPosition?, contentPath: String,
+         displayHead: String, displayEndsWithContentPath: Bool, slugPosition: TextPosition?, fileSlug: String?,
          body: MarkdownBody) {
         self.slug = slug
         self.category = category
@@ -86,8 +87,19 @@ public final class Question: Sendable {
         self.displayHead = displayHead
         self.displayEndsWithContentPath = displayEndsWithContentPath
         self.slugPosition = slugPosition
-        self.contentPath = contentPath
+        self.fileSlug = fileSlug
         self.body = body
+    }
+
+    /// The file's path inside `content/` (`<category>/<file slug>.md`), for Markdown links between files.
+    var contentPath: String { category + "/" + (fileSlug ?? slug) + ".md" }
+
+    /// Whether `path` is `contentPath`, without building it (link lookups ask for every link).
+    func hasContentPath(_ path: String) -> Bool {
+        let name = (fileSlug ?? slug).utf8, folder = category.utf8, bytes = path.utf8
+        guard bytes.count == folder.count + name.count + 4, bytes.starts(with: folder) else { return false }
+        let rest = bytes.dropFirst(folder.count)
+        return rest.first == UInt8(ascii: "/") && rest.dropFirst().starts(with: name) && path.hasSuffix(".md")
     }
 
     /// Where the file is, for diagnostics.
@@ -146,7 +158,7 @@ public final class Question: Sendable {
                         kind: kind, tags: shared(tags), titlePosition: titlePosition, notes: notes,
                         related: shared(related), weight: weight, updated: updated, draft: draft,
                         displayHead: shared(displayHead), displayEndsWithContentPath: displayEndsWithContentPath,
-                        slugPosition: slugPosition, contentPath: contentPath, body: body)
+                        slugPosition: slugPosition, fileSlug: fileSlug, body: body)
     }
 
     static let keys = ["title", "difficulty", "kind", "summary", "tags", "aliases", "follow_ups", "areas",
@@ -155,6 +167,7 @@ public final class Question: Sendable {
     /// Decodes a question from its front-matter and body.
     static func decode(_ fields: inout FieldReader, body: MarkdownBody, category: String, fileSlug: String,
                        contentPath: String) -> Question? {
+        assert(contentPath == category + "/" + fileSlug + ".md", "a question's content path is its category and file name")
         fields.rejectUnknownKeys(allowed: keys)
         let title = fields.string("title", required: true)
         let difficulty: Difficulty? = fields.choice("difficulty")
@@ -199,7 +212,7 @@ public final class Question: Sendable {
             displayHead: endsWithContentPath ? String(path.utf8.dropLast(contentPath.utf8.count))! : path,
             displayEndsWithContentPath: endsWithContentPath,
             slugPosition: fields.location(ofKey: "slug").map(TextPosition.init),
-            contentPath: contentPath,
+            fileSlug: slug == fileSlug ? nil : fileSlug,
             body: body
         )
         guard title != nil, difficulty != nil, kind != nil, summary != nil, slug != nil else { return nil }

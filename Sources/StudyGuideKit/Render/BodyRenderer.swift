@@ -16,7 +16,7 @@ enum BodyRenderer {
         let rendered = parallelMap(documents) { document -> (RenderedBody, Diagnostic?) in
             // A cancelled build's output is thrown away: its remaining bodies are left empty.
             if cancellation?.isCancelled == true { return (RenderedBody(html: "", headings: [], plainText: "", links: [], paragraphs: []), nil) }
-            guard let bytes = document.body.load() else {
+            guard let bytes = document.body.load(contentPath: document.contentPath) else {
                 let problem = Diagnostic.error(at: document.location, "the file changed or vanished while the site was being built; build again", rule: "io")
                 return (RenderedBody(html: "", headings: [], plainText: "", links: [], paragraphs: []), problem)
             }

@@ -28,9 +28,11 @@ struct ContentLinks: Sendable {
             self.others = others
             questions = site.questions
             var slots = [Int32](repeating: -1, count: max(2, questions.count * 2))
-            for (index, question) in questions.enumerated() where others[question.contentPath] == nil {
-                var slot = Self.slot(of: question.contentPath, in: slots.count)
-                while slots[slot] >= 0, questions[Int(slots[slot])].contentPath != question.contentPath {
+            for (index, question) in questions.enumerated() {
+                let contentPath = question.contentPath
+                guard others[contentPath] == nil else { continue }
+                var slot = Self.slot(of: contentPath, in: slots.count)
+                while slots[slot] >= 0, !questions[Int(slots[slot])].hasContentPath(contentPath) {
                     slot = (slot + 1) % slots.count
                 }
                 if slots[slot] < 0 { slots[slot] = Int32(index) }  // the first of two files with one path wins
@@ -50,7 +52,7 @@ struct ContentLinks: Sendable {
             var slot = Self.slot(of: contentPath, in: slots.count)
             while slots[slot] >= 0 {
                 let question = questions[Int(slots[slot])]
-                if question.contentPath == contentPath { return question.path }
+                if question.hasContentPath(contentPath) { return question.path }
                 slot = (slot + 1) % slots.count
             }
             return others[contentPath]
