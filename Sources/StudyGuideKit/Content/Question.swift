@@ -119,8 +119,9 @@ public final class Question: Sendable {
         return index < positions.count ? positions[index].location(in: location.path) : location
     }
 
+    /// Held notes are boxed: a spilled question, what a build holds, is then not as wide as them.
     enum StoredNotes: Sendable {
-        case held(QuestionNotes)
+        indirect case held(QuestionNotes)
         case spilled(SpilledNotes, Range<Int>)
     }
 

@@ -29,7 +29,6 @@ enum SiteRenderer {
         let batchSize = BuildContext.current.questionBatch ?? Self.batchSize
         precondition(batchSize > 0 && batchSize % StudyDataBuilder.chunkSize == 0, "a batch holds whole chunks of cards")
         let questions = site.questions
-        let placement = questionPlacement(site)
         // Question bodies in site order, rendered in batches; the rest (introductions, guides) at once.
         let others = site.pageDocuments
         let (checked, pageProblems) = BodyRenderer.render(others, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache)
@@ -72,7 +71,7 @@ enum SiteRenderer {
                 defer { counter.pageDone() }
                 if cancellation?.isCancelled == true { return nil }  // thrown away
                 let question = questions[index]
-                let (category, place) = placement[index]
+                let (category, place) = placement(of: index, in: site)
                 let file = pages.question(question, in: site.categories[category], at: place,
                                           body: bodies[question.contentPath], notes: notes[question.contentPath], theme)
                 output.write(file)
@@ -145,9 +144,15 @@ enum SiteRenderer {
                       linkTargets: linkedFiles)
     }
 
-    /// For each question in site order, its category's index and its place in that category.
-    private static func questionPlacement(_ site: Site) -> [(category: Int, place: Int)] {
-        site.categories.enumerated().flatMap { category, page in (0 ..< page.members.count).map { (category, $0) } }
+    /// The category of the question at `index` in site order, and its place there: categories hold
+    /// consecutive ranges of questions, so a binary search finds it (no table as long as the site).
+    private static func placement(of index: Int, in site: Site) -> (category: Int, place: Int) {
+        var low = 0, high = site.categories.count
+        while low < high {
+            let middle = (low + high) / 2
+            if site.categories[middle].members.upperBound <= index { low = middle + 1 } else { high = middle }
+        }
+        return (low, index - site.categories[low].members.lowerBound)
     }
 }
 
