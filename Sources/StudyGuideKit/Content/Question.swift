@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// How hard a question is.
 public enum Difficulty: String, CaseIterable, Sendable, Comparable {
     case beginner, intermediate, advanced
@@ -92,14 +94,41 @@ public final class Question: Sendable {
     }
 
     /// The file's path inside `content/` (`<category>/<file slug>.md`), for Markdown links between files.
-    var contentPath: String { category + "/" + (fileSlug ?? slug) + ".md" }
+    var contentPath: String {
+        let name = fileSlug ?? slug
+        let count = category.utf8.count + name.utf8.count + 4
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var end = category.utf8.withContiguousStorageIfAvailable { buffer.initialize(fromContentsOf: $0) }
+                ?? buffer.initialize(fromContentsOf: Array(category.utf8))
+            buffer[end] = UInt8(ascii: "/")
+            end += 1
+            end += name.utf8.withContiguousStorageIfAvailable { buffer[end...].initialize(fromContentsOf: $0) - end }
+                ?? (buffer[end...].initialize(fromContentsOf: Array(name.utf8)) - end)
+            for byte in ".md".utf8 {
+                buffer[end] = byte
+                end += 1
+            }
+            return end
+        }
+    }
 
     /// Whether `path` is `contentPath`, without building it (link lookups ask for every link).
     func hasContentPath(_ path: String) -> Bool {
-        let name = (fileSlug ?? slug).utf8, folder = category.utf8, bytes = path.utf8
-        guard bytes.count == folder.count + name.count + 4, bytes.starts(with: folder) else { return false }
-        let rest = bytes.dropFirst(folder.count)
-        return rest.first == UInt8(ascii: "/") && rest.dropFirst().starts(with: name) && path.hasSuffix(".md")
+        var path = path, folder = category, name = fileSlug ?? slug
+        let folderCount = folder.utf8.count, nameCount = name.utf8.count
+        guard path.utf8.count == folderCount + nameCount + 4 else { return false }
+        return path.withUTF8 { path in
+            folder.withUTF8 { folder in
+                name.withUTF8 { name in
+                    let base = path.baseAddress!, suffix = folderCount + 1 + nameCount
+                    return (folderCount == 0 || memcmp(base, folder.baseAddress!, folderCount) == 0)
+                        && base[folderCount] == UInt8(ascii: "/")
+                        && (nameCount == 0 || memcmp(base + folderCount + 1, name.baseAddress!, nameCount) == 0)
+                        && base[suffix] == UInt8(ascii: ".") && base[suffix + 1] == UInt8(ascii: "m")
+                        && base[suffix + 2] == UInt8(ascii: "d")
+                }
+            }
+        }
     }
 
     /// Where the file is, for diagnostics.
