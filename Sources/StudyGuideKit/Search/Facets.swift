@@ -11,6 +11,14 @@ struct Facets {
 
     var count: Int { categories.count }
 
+    mutating func reserveCapacity(documents: Int, tags: Int) {
+        categories.reserveCapacity(documents)
+        difficulties.reserveCapacity(documents)
+        kinds.reserveCapacity(documents)
+        tagEnds.reserveCapacity(documents)
+        self.tags.reserveCapacity(tags)
+    }
+
     mutating func append(_ document: SearchDocument) {
         categories.append(Int32(document.category))
         difficulties.append(UInt8(document.difficulty))

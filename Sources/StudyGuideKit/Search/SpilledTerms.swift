@@ -15,6 +15,10 @@ struct SpilledTerms: Sendable {
     private(set) var frequency: [Int32] = []
 
     var batchCount: Int { batchStarts.count - 1 }
+
+    mutating func reserveCapacity(documents: Int) {
+        lengths.reserveCapacity(documents * PackedTerms.fieldCount)
+    }
     var documentCount: Int { Int(batchStarts[batchCount]) }
 
     /// Adds the next batch, whose terms were renumbered into ids below `termCount`.
