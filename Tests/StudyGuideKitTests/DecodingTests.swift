@@ -41,6 +41,24 @@ import Testing
         #expect(question.body.firstLine == 12)
     }
 
+    /// A question holds no path of its own: its file's content path comes from its category and
+    /// file name, which a `slug:` field does not change.
+    @Test func theContentPathIsTheFileEvenWhenTheSlugIsSet() throws {
+        let (document, problems) = parse(valid.replacingOccurrences(of: "weight: 3", with: "slug: b-tree-indexes"))
+        #expect(problems.isEmpty)
+        guard case .question(let question) = document else { Issue.record("not a question"); return }
+        #expect(question.slug == "b-tree-indexes")
+        #expect(question.contentPath == "databases/indexes.md")
+        #expect(question.hasContentPath("databases/indexes.md"))
+        for other in ["databases/b-tree-indexes.md", "databases/indexes.mdx", "databases/indexes", "database/indexes.md",
+                      "databasesXindexes.md", ""] {
+            #expect(!question.hasContentPath(other), "\(other)")
+        }
+        #expect(question.slugLocation?.description == "content/databases/indexes.md:10:1")
+        #expect(question.summary == "A sorted structure.")
+        #expect(question.updated == ContentDate("2026-01-02") && question.updated?.month == 1 && question.updated?.year == 2026)
+    }
+
     @Test func nothingMayBeCalledIndexBecauseIndexHtmlIsTheFoldersListPage() {
         let tagged = parse(valid.replacingOccurrences(of: "tags: [sql, indexing]", with: "tags: [sql, index]"))
         #expect(tagged.0 == nil)

@@ -27,6 +27,22 @@ import StudyGuideMarkdown
         #expect(String(decoding: loaded, as: UTF8.self) == "\n## Heading\n\nBody text é ✓.")
     }
 
+    /// A build detaches the bodies of content/ without a path each: the document's content path
+    /// inside the content folder names the file.
+    @Test func aBodyDetachedInsideAFolderIsReadByItsContentPath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("studyguide-body-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("databases"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("---\ntitle: T\n---\nThe answer.\n".utf8).write(to: folder.appendingPathComponent("databases/indexes.md"))
+        let decoded = try #require(SourceText.decode(Array("---\ntitle: T\n---\nThe answer.\n".utf8), path: "q.md").0)
+        let split = try #require(FrontMatterSplit.split(decoded).0)
+        let body = MarkdownBody(bytes: split.body, firstLine: split.bodyFirstLine)
+            .detached(from: nil, in: folder.path, normalised: decoded.normalised)
+        #expect(body.load(contentPath: "databases/indexes.md").map { String(decoding: $0, as: UTF8.self) } == "The answer.\n")
+        #expect(body.load() == nil)
+        #expect(body.load(contentPath: "databases/other.md") == nil)
+    }
+
     @Test func anEditAfterParsingIsNoticed() throws {
         let (body, file) = try detachedBody(of: "---\ntitle: T\n---\nOld answer.\n")
         defer { try? FileManager.default.removeItem(at: file) }

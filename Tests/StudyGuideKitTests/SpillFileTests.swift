@@ -44,6 +44,7 @@ import Testing
 /// A question's notes live on disk during a build and must come back exactly as parsed.
 @Suite struct SpilledNotesTests {
     static let notes = QuestionNotes(
+        summary: "Un résumé: " + String(repeating: "long ", count: 100),
         aliases: [Located("Explique l’indexation ?", at: SourceLocation(path: "content/db/q.md", line: 7, column: 5)),
                   Located("", at: SourceLocation(path: "content/db/q.md", line: 300, column: 129))],
         followUps: ["What about " + String(repeating: "long ", count: 200) + "questions?", "索引は何ですか"],
@@ -59,6 +60,8 @@ import Testing
         #expect(store.load(ranges[2], path: "content/db/q.md") == Self.notes)
         #expect(store.load(ranges[1], path: "content/db/q.md") == empty)
         #expect(store.load(ranges[0], path: "content/db/q.md") == Self.notes)
+        #expect(store.summary(ranges[0]) == Self.notes.summary)
+        #expect(store.summary(ranges[1]) == "")
     }
 
     @Test func notesComeBackFromMemoryWithoutATemporaryFolder() {
