@@ -59,8 +59,8 @@ public struct MarkdownBody: Sendable {
     /// normalised text of that file.
     func detached(from path: String?, in folder: String? = nil, normalised: Bool) -> MarkdownBody {
         let bytes = self.bytes
-        return MarkdownBody(detached: Source(folder: folder, path: path, start: UInt32(bytes.startIndex),
-                                             end: UInt32(bytes.endIndex), fingerprint: Self.fingerprint(bytes),
+        return MarkdownBody(detached: Source(folder: folder, path: path, start: UInt32(clamping: bytes.startIndex),
+                                             end: UInt32(clamping: bytes.endIndex), fingerprint: Self.fingerprint(bytes),
                                              normalised: normalised),
                             firstLine: storedFirstLine)
     }

@@ -215,7 +215,9 @@ public final class Question: Sendable {
         let related = fields.stringList("related")
         let slug = fields.slug(fileSlug: fileSlug)
         let path = fields.path
-        let endsWithContentPath = path.hasSuffix(contentPath)
+        // Compared as bytes: `hasSuffix` would also accept another normalisation of the same text.
+        let endsWithContentPath = path.utf8.count >= contentPath.utf8.count
+            && path.utf8.suffix(contentPath.utf8.count).elementsEqual(contentPath.utf8)
         func compact(_ list: [Located<String>]) -> [String] {
             var result: [String] = []
             result.reserveCapacity(list.count)  // held for the whole build: no room to grow
@@ -239,7 +241,7 @@ public final class Question: Sendable {
             weight: fields.int("weight") ?? 0,
             updated: fields.date("updated"),
             draft: fields.bool("draft") ?? false,
-            displayHead: endsWithContentPath ? String(path.utf8.dropLast(contentPath.utf8.count))! : path,
+            displayHead: endsWithContentPath ? String(decoding: path.utf8.dropLast(contentPath.utf8.count), as: UTF8.self) : path,
             displayEndsWithContentPath: endsWithContentPath,
             slugPosition: fields.location(ofKey: "slug").map(TextPosition.init),
             fileSlug: slug == fileSlug ? nil : fileSlug,

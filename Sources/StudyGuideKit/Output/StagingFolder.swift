@@ -15,7 +15,7 @@ final class StagingFolder: @unchecked Sendable {
     private var firstFailure: Failure?
     private var written = 0
     /// Kept only when asked for: a record per file is a large part of what a large site holds.
-    private let recordsInputs: Bool
+    let recordsInputs: Bool
     private var inputs: [PagePath: OutputInputs] = [:]
     /// The output's files that this build would write again, linked instead; nil while there is
     /// no output folder yet (set by `prepare`).

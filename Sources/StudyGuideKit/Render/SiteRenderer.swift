@@ -39,7 +39,7 @@ enum SiteRenderer {
         let cancellation = BuildContext.current.cancellation
         var cancelled: Bool { cancellation?.isCancelled == true }
         func stopped() -> Output { Output(diagnostics: [], stages: stages.stages, pages: 0, pageBodies: checked) }
-        let pages = PageBuilder(site: site, bodies: checked)
+        let pages = PageBuilder(site: site, bodies: checked, recordsInputs: output.recordsInputs)
         let counter = PageCounter(total: site.pageCount)
         let study = StudyDataBuilder(site: site, questions: questions)
         study.writeDeck(to: output)

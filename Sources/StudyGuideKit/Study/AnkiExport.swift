@@ -43,7 +43,7 @@ enum AnkiExport {
             for run in runs {
                 output.append(deck(of: questions[run.lowerBound].category),
                               parts: Array(notes[(run.lowerBound - offset) ..< (run.upperBound - offset)]),
-                              inputs: OutputInputs(content: questions[run].map { $0.contentPath }))
+                              inputs: output.recordsInputs ? OutputInputs(content: questions[run].map { $0.contentPath }) : OutputInputs())
             }
         }
     }

@@ -115,7 +115,7 @@ struct StudyDataBuilder {
             }
             out.appendASCII("});\n")
             output.write(OutputFile(path: PagePath("study/cards-\(start / Self.chunkSize).js"), bytes: out,
-                                    inputs: OutputInputs(content: chunk.map(\.contentPath))))
+                                    inputs: output.recordsInputs ? OutputInputs(content: chunk.map(\.contentPath)) : OutputInputs()))
         }
     }
 }

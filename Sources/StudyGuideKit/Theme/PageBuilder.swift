@@ -6,11 +6,15 @@ struct PageBuilder: Sendable {
     let bodies: [String: RenderedBody]
     /// Each question's place in `site.questions`, by slug.
     let questionsBySlug: [String: Int]
+    /// Whether pages say what they were made from (`OutputInputs`): only the preview and the tests
+    /// ask, and a listing's inputs are a sorted set of every question it shows.
+    let recordsInputs: Bool
 
     /// `questionsBySlug`: `places(bySlug: site)`, when the caller has it already.
-    init(site: Site, bodies: [String: RenderedBody], questionsBySlug: [String: Int]? = nil) {
+    init(site: Site, bodies: [String: RenderedBody], questionsBySlug: [String: Int]? = nil, recordsInputs: Bool = true) {
         self.site = site
         self.bodies = bodies
+        self.recordsInputs = recordsInputs
         self.questionsBySlug = questionsBySlug ?? Self.places(bySlug: site)
         var folderLinks: [Substring: PageChrome.FolderLinks] = [:]
         // Questions live in their category's folder: the other pages name every folder there is.
@@ -27,9 +31,10 @@ struct PageBuilder: Sendable {
     }
 
     private init(site: Site, bodies: [String: RenderedBody], questionsBySlug: [String: Int],
-                 folderLinks: [Substring: PageChrome.FolderLinks]) {
+                 folderLinks: [Substring: PageChrome.FolderLinks], recordsInputs: Bool) {
         self.site = site
         self.bodies = bodies
+        self.recordsInputs = recordsInputs
         self.questionsBySlug = questionsBySlug
         self.folderLinks = folderLinks
     }
@@ -37,7 +42,8 @@ struct PageBuilder: Sendable {
     /// The same builder over a site whose questions were edited in place (`LivePreview`): slugs,
     /// categories and tags are as they were, so the lookups made from them still hold.
     func replacing(_ site: Site) -> PageBuilder {
-        PageBuilder(site: site, bodies: bodies, questionsBySlug: questionsBySlug, folderLinks: folderLinks)
+        PageBuilder(site: site, bodies: bodies, questionsBySlug: questionsBySlug, folderLinks: folderLinks,
+                    recordsInputs: recordsInputs)
     }
 
     /// Keyed by `PagePath.folder`: made before pages render in parallel, read-only after.
@@ -157,11 +163,13 @@ struct PageBuilder: Sendable {
             updatedLong: question.updated?.longForm
         )
         // It shows its neighbours' and related pages' titles, and its category's.
-        var shown = [question.contentPath, category.category.contentPath]
-        if let previous { shown.append(site.questions[previous].contentPath) }
-        if let next { shown.append(site.questions[next].contentPath) }
-        shown += question.related.compactMap { relatedContentPath($0) }
-        return rendered(page, view, template: "question", theme, content: shown)
+        func shown() -> [String] {
+            var shown = [question.contentPath, category.category.contentPath]
+            if let previous { shown.append(site.questions[previous].contentPath) }
+            if let next { shown.append(site.questions[next].contentPath) }
+            return shown + question.related.compactMap { relatedContentPath($0) }
+        }
+        return rendered(page, view, template: "question", theme, content: shown())
     }
 
     func tag(_ tag: Site.TagPage, _ theme: Theme) -> OutputFile {
@@ -262,10 +270,10 @@ struct PageBuilder: Sendable {
     /// The page rendered with `template`, with what it was made from. Every page shows the
     /// navigation, and `templatesUsed` names the partials the template pulls in.
     private func rendered(_ page: PagePath, _ view: some TemplateView, template: String, _ theme: Theme,
-                          content: [String] = [], allContent: Bool = false) -> OutputFile {
+                          content: @autoclosure () -> [String] = [], allContent: Bool = false) -> OutputFile {
         OutputFile(path: page, bytes: theme.render(view, template: template),
-                   inputs: OutputInputs(content: content, allContent: allContent, navigation: true,
-                                        templates: theme.templatesUsed(by: template)))
+                   inputs: recordsInputs ? OutputInputs(content: content(), allContent: allContent, navigation: true,
+                                                        templates: theme.templatesUsed(by: template)) : OutputInputs())
     }
 
     /// The content file of the question or guide a `related` entry names.
