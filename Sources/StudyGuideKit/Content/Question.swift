@@ -95,20 +95,18 @@ public final class Question: Sendable {
 
     /// The file's path inside `content/` (`<category>/<file slug>.md`), for Markdown links between files.
     var contentPath: String {
-        let name = fileSlug ?? slug
-        let count = category.utf8.count + name.utf8.count + 4
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var end = category.utf8.withContiguousStorageIfAvailable { buffer.initialize(fromContentsOf: $0) }
-                ?? buffer.initialize(fromContentsOf: Array(category.utf8))
-            buffer[end] = UInt8(ascii: "/")
-            end += 1
-            end += name.utf8.withContiguousStorageIfAvailable { buffer[end...].initialize(fromContentsOf: $0) - end }
-                ?? (buffer[end...].initialize(fromContentsOf: Array(name.utf8)) - end)
-            for byte in ".md".utf8 {
-                buffer[end] = byte
-                end += 1
-            }
-            return end
+        var folder = category, name = fileSlug ?? slug
+        let folderCount = folder.utf8.count, nameCount = name.utf8.count
+        // Written into one allocation: pages, study cards and links ask for it several times a build.
+        return String(unsafeUninitializedCapacity: folderCount + nameCount + 4) { buffer in
+            folder.withUTF8 { _ = buffer.initialize(fromContentsOf: $0) }
+            buffer[folderCount] = UInt8(ascii: "/")
+            name.withUTF8 { _ = buffer[(folderCount + 1)...].initialize(fromContentsOf: $0) }
+            let suffix = folderCount + 1 + nameCount
+            buffer[suffix] = UInt8(ascii: ".")
+            buffer[suffix + 1] = UInt8(ascii: "m")
+            buffer[suffix + 2] = UInt8(ascii: "d")
+            return suffix + 3
         }
     }
 
