@@ -55,7 +55,7 @@ struct QuestionNotes: Sendable, Equatable {
         redFlags = list()
         relatedPositions = (0 ..< varint()).map { _ in
             let line = varint(), column = varint()
-            return TextPosition(SourceLocation(path: path, line: line, column: column))
+            return TextPosition(line: line, column: column)
         }
     }
 

@@ -25,9 +25,13 @@ struct TextPosition: Sendable, Hashable {
     let line: UInt32
     let column: UInt32
 
+    init(line: Int, column: Int) {
+        self.line = UInt32(clamping: line)
+        self.column = UInt32(clamping: column)
+    }
+
     init(_ location: SourceLocation) {
-        line = UInt32(clamping: location.line)
-        column = UInt32(clamping: location.column)
+        self.init(line: location.line, column: location.column)
     }
 
     func location(in path: String) -> SourceLocation {

@@ -72,8 +72,9 @@ enum SiteRenderer {
                 if cancellation?.isCancelled == true { return nil }  // thrown away
                 let question = questions[index]
                 let (category, place) = placement(of: index, in: site)
+                let contentPath = question.contentPath
                 let file = pages.question(question, in: site.categories[category], at: place,
-                                          body: bodies[question.contentPath], notes: notes[question.contentPath], theme)
+                                          body: bodies[contentPath], notes: notes[contentPath], theme)
                 output.write(file)
                 return file.bytes.isEmpty ? file.path : nil
             }
@@ -82,7 +83,7 @@ enum SiteRenderer {
             if cancelled { return stopped() }
             study.writeChunks(of: range, bodies: bodies, notes: notes, to: output)
             stages.lap("study")
-            AnkiExport.appendNotes(for: questions[range], site: site, bodies: bodies, to: output)
+            AnkiExport.appendNotes(for: questions[range], site: site, bodies: bodies, questionNotes: notes, to: output)
             stages.lap("anki")
             search.add(questions[range], bodies: bodies, notes: notes)
             stages.lap("search")

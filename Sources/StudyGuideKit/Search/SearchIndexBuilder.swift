@@ -58,8 +58,9 @@ struct SearchIndexBuilder {
     /// whole counting batch is there, so only the text of the current bodies is ever held.
     mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:]) {
         let builder = self
-        pending += parallelMap(Array(questions)) {
-            builder.document(for: $0, body: bodies[$0.contentPath], notes: notes[$0.contentPath] ?? $0.notes)
+        pending += parallelMap(Array(questions)) { question in
+            let contentPath = question.contentPath
+            return builder.document(for: question, body: bodies[contentPath], notes: notes[contentPath] ?? question.notes)
         }
         countPending(all: false)
     }

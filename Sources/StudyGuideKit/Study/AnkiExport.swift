@@ -13,12 +13,15 @@ enum AnkiExport {
 
     /// Appends the notes of a batch of questions (given in site order, with their bodies) to their
     /// category's deck and to the whole deck, which thus lists the categories in order. The notes
-    /// are made in parallel; no more than one batch of them is ever held.
+    /// are made in parallel; no more than one batch of them is ever held. `questionNotes`: the
+    /// batch's, read once for it (a question not there reads its summary from disk).
     static func appendNotes(for questions: ArraySlice<Question>, site: Site, bodies: [String: RenderedBody],
-                            to output: StagingFolder) {
+                            questionNotes: [String: QuestionNotes] = [:], to output: StagingFolder) {
         let notes = parallelMap(Array(questions)) { question -> [UInt8] in
+            let contentPath = question.contentPath
             var note: [UInt8] = []
-            appendNote(question, site: site, body: bodies[question.contentPath], to: &note)
+            appendNote(question, summary: questionNotes[contentPath]?.summary ?? question.summary, site: site,
+                       body: bodies[contentPath], to: &note)
             note.append(UInt8(ascii: "\n"))
             return note
         }
@@ -68,7 +71,7 @@ enum AnkiExport {
 
     /// One note: id, front, back and tags, separated by tabs, written straight into `out`
     /// (the back holds the whole answer, which was copied four times on its way through Strings).
-    static func appendNote(_ question: Question, site: Site, body: RenderedBody?, to out: inout [UInt8]) {
+    static func appendNote(_ question: Question, summary text: String, site: Site, body: RenderedBody?, to out: inout [UInt8]) {
         let category = site.category(named: question.category)?.category.title ?? question.category
         out.appendASCII("studyguide-")
         out.append(contentsOf: question.slug.utf8)
@@ -85,7 +88,7 @@ enum AnkiExport {
         out.append(UInt8(ascii: "\t"))
         var summary: [UInt8] = []
         summary.appendASCII("<p><b>")
-        Escaping.appendMarkup(question.summary, to: &summary)
+        Escaping.appendMarkup(text, to: &summary)
         summary.appendASCII("</b></p>")
         appendField(summary, to: &out)
         appendField(body?.html ?? "", to: &out)

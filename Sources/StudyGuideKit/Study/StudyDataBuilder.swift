@@ -96,11 +96,12 @@ struct StudyDataBuilder {
             for (position, question) in chunk.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 Escaping.appendJavaScriptString(question.slug, to: &out)
-                let notes = notes[question.contentPath] ?? question.notes
+                let contentPath = question.contentPath
+                let notes = notes[contentPath] ?? question.notes
                 out.appendASCII(":{\"summary\":")
                 Escaping.appendJavaScriptString(notes.summary, to: &out)
                 out.appendASCII(",\"answer\":")
-                Escaping.appendJavaScriptString(bodies[question.contentPath]?.html ?? "", to: &out)
+                Escaping.appendJavaScriptString(bodies[contentPath]?.html ?? "", to: &out)
                 for (key, texts) in [("followUps", notes.followUps), ("areas", notes.areas), ("redFlags", notes.redFlags)] {
                     out.appendASCII(",\"")
                     out.append(contentsOf: key.utf8)
