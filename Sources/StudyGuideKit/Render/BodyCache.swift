@@ -35,8 +35,10 @@ final class BodyCache: @unchecked Sendable {
     private var live: [Key: Entry] = [:]
     private var pack: Int32 = -1
     private var packSize = 0
-    private(set) var hits = 0
-    private(set) var misses = 0
+    private var hitCount = 0
+    private var missCount = 0
+    var hits: Int { lock.withLock { hitCount } }
+    var misses: Int { lock.withLock { missCount } }
 
     private static let magic = Array("studyguide-bodies-1\n".utf8)
 
@@ -87,17 +89,20 @@ final class BodyCache: @unchecked Sendable {
 
     /// The body stored under `key`, if its links rewrite now as they did; its locations are in `path`.
     func body(for key: Key, path: String, rewrite: (@Sendable (String) -> String?)?) -> RenderedBody? {
-        let entry: Entry? = lock.withLock { live[key] ?? previous[key] }
-        guard let entry, let bytes = read(entry), let stored = StoredBody(decoding: bytes, path: path),
+        // The pack's size and descriptor are read under the lock with the entry: other threads append meanwhile.
+        let found: (entry: Entry, pack: Int32, size: Int)? = lock.withLock {
+            (live[key] ?? previous[key]).map { ($0, pack, packSize) }
+        }
+        guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size), let stored = StoredBody(decoding: bytes, path: path),
               stored.rewrites.count == stored.body.links.count,
               zip(stored.body.links, stored.rewrites).allSatisfy({ link, was in (rewrite?(link.destination) ?? nil) == was })
         else {
-            lock.withLock { misses += 1 }
+            lock.withLock { missCount += 1 }
             return nil
         }
         lock.withLock {
-            hits += 1
-            live[key] = entry
+            hitCount += 1
+            live[key] = found.entry
         }
         return stored.body
     }
@@ -147,7 +152,7 @@ final class BodyCache: @unchecked Sendable {
         var moved: [Key: Entry] = [:]
         var size = 0
         for (key, entry) in live.sorted(by: { $0.value.offset < $1.value.offset }) {
-            guard let bytes = read(entry), bytes.withUnsafeBytes({ ByteFile.write(fresh, $0, at: size) }) else {
+            guard let bytes = Self.read(entry, from: pack, size: packSize), bytes.withUnsafeBytes({ ByteFile.write(fresh, $0, at: size) }) else {
                 close(fresh)
                 unlink(path)
                 return
@@ -166,7 +171,7 @@ final class BodyCache: @unchecked Sendable {
         live = moved
     }
 
-    private func read(_ entry: Entry) -> [UInt8]? {
+    private static func read(_ entry: Entry, from pack: Int32, size packSize: Int) -> [UInt8]? {
         guard entry.offset + entry.count <= packSize else { return nil }
         var bytes = [UInt8](repeating: 0, count: entry.count)
         let complete = bytes.withUnsafeMutableBytes { ByteFile.read(pack, into: $0, at: entry.offset) }
