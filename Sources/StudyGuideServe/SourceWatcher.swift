@@ -30,7 +30,7 @@ final class SourceWatcher: @unchecked Sendable {
             case .success(let events):
                 let watcher = SourceWatcher(signals: signals, continuation: continuation, mechanism: "file events (inotify)")
                 events.run(report: watcher.add)
-                watcher.stopper = events.stop
+                watcher.lock.withLock { watcher.stopper = events.stop }
                 return watcher
             case .failure(let reason):
                 let watcher = SourceWatcher(signals: signals, continuation: continuation,

@@ -21,7 +21,8 @@ final class StagingFolder: @unchecked Sendable {
     /// no output folder yet (set by `prepare`).
     private var unchanged: UnchangedFiles?
     /// Files linked from the previous output rather than written.
-    private(set) var reused = 0
+    private var reusedCount = 0
+    var reused: Int { lock.withLock { reusedCount } }
 
     init(output: URL, recordsInputs: Bool = false) {
         self.output = output.standardizedFileURL
@@ -147,7 +148,7 @@ final class StagingFolder: @unchecked Sendable {
             if !linked { try Self.write(parts, to: destination) }
             lock.withLock {
                 written += 1
-                if linked { reused += 1 }
+                if linked { reusedCount += 1 }
                 if recordsInputs { self.inputs[path] = inputs }
             }
         } catch {
