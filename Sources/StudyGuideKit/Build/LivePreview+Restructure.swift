@@ -44,25 +44,20 @@ extension LivePreview {
             return problems.containsErrors ? nil : resolved
         }() else { return .needsFullBuild("the edit leaves the site with problems") }
         // Lookups by file and by slug: renumbered when patched (no string is hashed again), else made anew.
-        var nextPlaces: [String: Int], nextSlugs: [String: Int]
+        var nextPlaces: [String: Int], nextSlugs: QuestionPlaces
         if let patch {
             nextPlaces = placeOfFile.mapValues { patch.newPlace[$0] ?? -1 }
-            nextSlugs = pages.questionsBySlug.mapValues { patch.newPlace[$0] ?? -1 }
             for contentPath in touched {
-                if let old = placeOfFile[contentPath], patch.newPlace[old] == nil {
-                    nextPlaces[contentPath] = nil
-                    nextSlugs[site.questions[old].slug] = nil
-                }
+                if let old = placeOfFile[contentPath], patch.newPlace[old] == nil { nextPlaces[contentPath] = nil }
             }
-            for (contentPath, place) in patch.addedPlaces {
-                nextPlaces[contentPath] = place
-                nextSlugs[next.questions[place].slug] = place
-            }
+            for (contentPath, place) in patch.addedPlaces { nextPlaces[contentPath] = place }
+            nextSlugs = pages.questionsBySlug.renumbered(in: next.questions, newPlace: { patch.newPlace[$0] },
+                                                         added: patch.addedPlaces.values)
         } else {
             nextPlaces = Self.places(of: next)
-            nextSlugs = PageBuilder.places(bySlug: next)
+            nextSlugs = QuestionPlaces(next.questions)
         }
-        assert(nextPlaces == Self.places(of: next) && nextSlugs == PageBuilder.places(bySlug: next), "renumbered lookups differ")
+        assert(nextPlaces == Self.places(of: next) && nextSlugs.bySlug == QuestionPlaces(next.questions).bySlug, "renumbered lookups differ")
         // Only a changed file can have left the site.
         if let linked = touched.sorted().first(where: { placeOfFile[$0] != nil && nextPlaces[$0] == nil && linkTargets.contains($0) }) {
             return .needsFullBuild("a page links to \(linked), which is gone")
@@ -191,7 +186,7 @@ extension LivePreview {
 private struct Surroundings {
     let site: Site
     /// The page builder's, made from the same site.
-    let placeOfSlug: [String: Int]
+    let placeOfSlug: QuestionPlaces
     let guideOfSlug: [String: Guide]
 
     init(site: Site, pages: PageBuilder) {

@@ -18,7 +18,7 @@ extension Site {
     /// `removed`: places of questions taken out (an edited file's old version among them).
     /// `added`: questions parsed from the changed files, drafts included.
     func patched(removing removed: Set<Int>, adding added: [Question], includeDrafts: Bool,
-                 placeOfSlug: [String: Int]) -> Patch? {
+                 placeOfSlug: QuestionPlaces) -> Patch? {
         let added = added.filter { includeDrafts || !$0.draft }
         let guideSlugs = Set(guides.map(\.slug))
         let removedSlugs = Set(removed.map { questions[$0].slug })

@@ -5,17 +5,17 @@ struct PageBuilder: Sendable {
     /// The bodies of every page but the questions: category, guide and home introductions.
     let bodies: [String: RenderedBody]
     /// Each question's place in `site.questions`, by slug.
-    let questionsBySlug: [String: Int]
+    let questionsBySlug: QuestionPlaces
     /// Whether pages say what they were made from (`OutputInputs`): only the preview and the tests
     /// ask, and a listing's inputs are a sorted set of every question it shows.
     let recordsInputs: Bool
 
-    /// `questionsBySlug`: `places(bySlug: site)`, when the caller has it already.
-    init(site: Site, bodies: [String: RenderedBody], questionsBySlug: [String: Int]? = nil, recordsInputs: Bool = true) {
+    /// `questionsBySlug`: `QuestionPlaces(site.questions)`, when the caller has it already.
+    init(site: Site, bodies: [String: RenderedBody], questionsBySlug: QuestionPlaces? = nil, recordsInputs: Bool = true) {
         self.site = site
         self.bodies = bodies
         self.recordsInputs = recordsInputs
-        self.questionsBySlug = questionsBySlug ?? Self.places(bySlug: site)
+        self.questionsBySlug = questionsBySlug ?? QuestionPlaces(site.questions)
         var folderLinks: [Substring: PageChrome.FolderLinks] = [:]
         // Questions live in their category's folder: the other pages name every folder there is.
         for page in Site.fixedPages + site.categories.map(\.path) + site.tags.map(\.path) + site.guides.map(\.path)
@@ -25,12 +25,7 @@ struct PageBuilder: Sendable {
         self.folderLinks = folderLinks
     }
 
-    /// Each question's place in `site.questions`, by slug.
-    static func places(bySlug site: Site) -> [String: Int] {
-        Dictionary(site.questions.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    private init(site: Site, bodies: [String: RenderedBody], questionsBySlug: [String: Int],
+    private init(site: Site, bodies: [String: RenderedBody], questionsBySlug: QuestionPlaces,
                  folderLinks: [Substring: PageChrome.FolderLinks], recordsInputs: Bool) {
         self.site = site
         self.bodies = bodies
