@@ -10,6 +10,8 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config
 TEST_PACKAGES := cmark-gfm chromium chromium-driver python3-selenium python3-pytest default-jre-headless valgrind wrk
+# What `make bench` compares against: Debian's Hugo and the cmark-gfm command (the floor).
+BENCH_PACKAGES := hugo cmark-gfm
 
 PREFIX     ?= /usr/local
 
@@ -86,6 +88,10 @@ deps:
 	@for p in $(SITE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
+bench-deps:
+	@for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
 test-deps:
 	@for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
@@ -127,6 +133,6 @@ bench-serve: release
 bench-cache: release
 	$(PYTHON) bench/cache_benchmark.py $(BENCH_CACHE_ARGS)
 
-.PHONY: bench
-bench:
+.PHONY: bench bench-deps
+bench: deps bench-deps
 	$(PYTHON) bench/build_benchmark.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --runs-large $(BENCH_RUNS_LARGE) $(BENCH_BUILD_ARGS)
