@@ -42,55 +42,66 @@ public enum QuestionKind: String, CaseIterable, Sendable {
 /// whose path is rebuilt from `contentPath` when a diagnostic needs it, and what only its own page
 /// shows lives on disk (`notes`).
 public final class Question: Sendable {
+    // Declared in this order so that the small fields at the end share one word.
     public let slug: String
     public let category: String
     public let title: String
-    public let difficulty: Difficulty
-    public let kind: QuestionKind
-    /// Tag names, valid slugs all (the rest were reported when the file was decoded).
-    let tags: [String]
-    private let titlePosition: TextPosition
+    /// The tag names, then the slugs `related` names: one array instead of two.
+    private let names: [String]
     /// The summary, aliases, follow-ups, areas, red flags and where `related` entries are written:
     /// in memory as parsed, on disk during a build.
     private let storedNotes: StoredNotes
-    /// The slugs of the pages `related` names, in order.
-    let related: [String]
     let weight: Int
-    let updated: ContentDate?
-    public let draft: Bool
+    private let titlePosition: TextPosition
+    /// Where `slug:` is written; line 0 when the slug comes from the file name.
+    private let slugPosition: TextPosition
     /// The file's path as diagnostics show it, less `contentPath` when it ends with it (in a build
     /// it always does, and every question shares the content folder's one string).
     private let displayHead: String
-    private let displayEndsWithContentPath: Bool
-    /// Where `slug:` is written; nil when the slug comes from the file name.
-    private let slugPosition: TextPosition?
     /// The file's name without `.md` when it is not the slug (a file that sets `slug:`), else nil:
     /// the content path is rebuilt from the category and the slug instead of held.
     private let fileSlug: String?
     public let body: MarkdownBody
+    private let tagCount: UInt16
+    public let difficulty: Difficulty
+    public let kind: QuestionKind
+    public let draft: Bool
+    private let displayEndsWithContentPath: Bool
+    let updated: ContentDate?
+
+    /// Tag names, valid slugs all (the rest were reported when the file was decoded).
+    var tags: ArraySlice<String> { names[..<Int(tagCount)] }
+
+    /// The slugs of the pages `related` names, in order. Its indices follow the tags': count
+    /// entries with `enumerated()`.
+    var related: ArraySlice<String> { names[Int(tagCount)...] }
 
     init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind,
-         tags: [String], titlePosition: TextPosition, notes: StoredNotes, related: [String],
+         tags: some Collection<String>, titlePosition: TextPosition, notes: StoredNotes, related: some Collection<String>,
          weight: Int, updated: ContentDate?, draft: Bool,
          displayHead: String, displayEndsWithContentPath: Bool, slugPosition: TextPosition?, fileSlug: String?,
          body: MarkdownBody) {
         self.slug = slug
         self.category = category
         self.title = title
-        self.difficulty = difficulty
-        self.kind = kind
-        self.tags = tags
-        self.titlePosition = titlePosition
+        var names: [String] = []
+        names.reserveCapacity(tags.count + related.count)  // held for the whole build: no room to grow
+        names += tags
+        names += related
+        self.names = names
+        self.tagCount = UInt16(tags.count)
         self.storedNotes = notes
-        self.related = related
         self.weight = weight
-        self.updated = updated
-        self.draft = draft
+        self.titlePosition = titlePosition
+        self.slugPosition = slugPosition ?? TextPosition(line: 0, column: 0)
         self.displayHead = displayHead
-        self.displayEndsWithContentPath = displayEndsWithContentPath
-        self.slugPosition = slugPosition
         self.fileSlug = fileSlug
         self.body = body
+        self.difficulty = difficulty
+        self.kind = kind
+        self.draft = draft
+        self.displayEndsWithContentPath = displayEndsWithContentPath
+        self.updated = updated
     }
 
     /// The file's path inside `content/` (`<category>/<file slug>.md`), for Markdown links between files.
@@ -138,7 +149,7 @@ public final class Question: Sendable {
     var titleLocation: SourceLocation { titlePosition.location(in: location.path) }
 
     /// Where `slug:` is written; nil when the slug comes from the file name.
-    var slugLocation: SourceLocation? { slugPosition?.location(in: location.path) }
+    var slugLocation: SourceLocation? { slugPosition.line == 0 ? nil : slugPosition.location(in: location.path) }
 
     /// Where the `related` entry at `index` is written (read from the notes: only errors need it).
     func relatedLocation(at index: Int) -> SourceLocation {
@@ -149,7 +160,7 @@ public final class Question: Sendable {
     /// Held notes are boxed: a spilled question, what a build holds, is then not as wide as them.
     enum StoredNotes: Sendable {
         indirect case held(QuestionNotes)
-        case spilled(SpilledNotes, Range<Int>)
+        case spilled(SpilledNotes, SpilledNotes.Place)
     }
 
     /// The short answer lists and cards show. Read from disk each time when spilled: a caller that
@@ -157,7 +168,7 @@ public final class Question: Sendable {
     public var summary: String {
         switch storedNotes {
         case .held(let notes): notes.summary
-        case .spilled(let store, let range): store.summary(range)
+        case .spilled(let store, let place): store.summary(place)
         }
     }
 
@@ -165,7 +176,7 @@ public final class Question: Sendable {
     var notes: QuestionNotes {
         switch storedNotes {
         case .held(let notes): notes
-        case .spilled(let store, let range): store.load(range, path: location.path)
+        case .spilled(let store, let place): store.load(place, path: location.path)
         }
     }
 
@@ -175,18 +186,12 @@ public final class Question: Sendable {
         var notes = storedNotes
         if let spill, case .held(let held) = storedNotes { notes = .spilled(spill, spill.store(held)) }
         func shared(_ string: String) -> String { interner?.intern(string) ?? string }
-        func shared(_ list: [String]) -> [String] {
-            guard interner != nil else { return list }
-            var result: [String] = []
-            result.reserveCapacity(list.count)  // held for the whole build: no room to grow
-            for string in list { result.append(shared(string)) }
-            return result
-        }
+        func shared(_ list: ArraySlice<String>) -> [String] { list.map(shared) }
         return Question(slug: shared(slug), category: shared(category), title: title, difficulty: difficulty,
                         kind: kind, tags: shared(tags), titlePosition: titlePosition, notes: notes,
                         related: shared(related), weight: weight, updated: updated, draft: draft,
                         displayHead: shared(displayHead), displayEndsWithContentPath: displayEndsWithContentPath,
-                        slugPosition: slugPosition, fileSlug: fileSlug, body: body)
+                        slugPosition: slugPosition.line == 0 ? nil : slugPosition, fileSlug: fileSlug, body: body)
     }
 
     static let keys = ["title", "difficulty", "kind", "summary", "tags", "aliases", "follow_ups", "areas",

@@ -82,24 +82,34 @@ final class SpilledNotes: @unchecked Sendable {
         self.file = file
     }
 
-    func store(_ notes: QuestionNotes) -> Range<Int> {
+    /// Where one question's notes are in the file: twelve bytes, not a 16-byte range, as a build
+    /// holds one for every question.
+    struct Place: Sendable {
+        fileprivate let start: Int
+        fileprivate let count: UInt32
+
+        fileprivate var range: Range<Int> { start ..< start + Int(count) }
+    }
+
+    func store(_ notes: QuestionNotes) -> Place {
         let bytes = notes.packed()
+        precondition(bytes.count <= UInt32.max, "a question's notes are far smaller than 4 GB")
         return lock.withLock {
             let start = bytes.withUnsafeBytes { file.append($0) }
-            return start ..< start + bytes.count
+            return Place(start: start, count: UInt32(bytes.count))
         }
     }
 
-    func load(_ range: Range<Int>, path: String) -> QuestionNotes {
+    func load(_ place: Place, path: String) -> QuestionNotes {
         var bytes: [UInt8] = []
-        lock.withLock { file.read(range, into: &bytes) }
+        lock.withLock { file.read(place.range, into: &bytes) }
         return QuestionNotes(unpacking: bytes, path: path)
     }
 
     /// The summary alone, for lists of questions: the rest of the notes is not decoded.
-    func summary(_ range: Range<Int>) -> String {
+    func summary(_ place: Place) -> String {
         var bytes: [UInt8] = []
-        lock.withLock { file.read(range, into: &bytes) }
+        lock.withLock { file.read(place.range, into: &bytes) }
         var reader = ByteReader(bytes: bytes[...], at: 0)
         return reader.text()!
     }
