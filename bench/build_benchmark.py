@@ -553,7 +553,9 @@ def main():
         with open(args.json, "w") as f:
             json.dump(report, f, indent=1, default=str)
         log(f"wrote {args.json}")
-    failed = any(t["errors"] for res in report["sizes"].values() for t in res["tools"].values())
+    # Only studyguide failing fails the benchmark: a reference that runs out of memory or time
+    # (Hugo needs over 13 GiB at 100,000 questions) is reported in the table instead.
+    failed = any(res["tools"].get("studyguide", {}).get("errors") for res in report["sizes"].values())
     return 1 if failed else 0
 
 
