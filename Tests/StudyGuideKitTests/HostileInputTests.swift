@@ -26,6 +26,9 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
     static let all: [HostileCase] = [
         .init(name: "unterminated quote", files: ["content/basics/q.md": question("title: \"never closed\ndifficulty: beginner\nkind: technical\nsummary: S")],
               outcome: .fails(["content/basics/q.md:6:1: error: invalid YAML"])),
+        // More entries than a 16-bit count holds: a question keeps how many of its names are tags.
+        .init(name: "seventy thousand tags", files: ["content/basics/q.md": question(valid + "\ntags: [" + Array(repeating: "t", count: 70_000).joined(separator: ", ") + "]")],
+              outcome: .builds(forbidden: [])),
         .init(name: "unterminated fence", files: ["content/basics/q.md": Array("---\ntitle: Q\n\nbody without a closing fence\n".utf8)],
               outcome: .fails(["content/basics/q.md:1:1: error: front-matter is not closed"])),
         .init(name: "tab indentation", files: ["content/basics/q.md": question("title: Q\n\tdifficulty: beginner")],

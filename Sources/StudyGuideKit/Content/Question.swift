@@ -62,7 +62,7 @@ public final class Question: Sendable {
     /// the content path is rebuilt from the category and the slug instead of held.
     private let fileSlug: String?
     public let body: MarkdownBody
-    private let tagCount: UInt16
+    private let tagCount: UInt32
     public let difficulty: Difficulty
     public let kind: QuestionKind
     public let draft: Bool
@@ -89,7 +89,7 @@ public final class Question: Sendable {
         names += tags
         names += related
         self.names = names
-        self.tagCount = UInt16(tags.count)
+        self.tagCount = UInt32(tags.count)  // a file is at most 4 MB: far fewer tags
         self.storedNotes = notes
         self.weight = weight
         self.titlePosition = titlePosition
