@@ -416,6 +416,30 @@ def bench_size(n, runs, tools, args, hugo_bins, hugo_site, hugo_cache):
     return res
 
 
+def scaling_report(sizes):
+    """studyguide across sizes: time and CPU per page, and peak RSS, each against the size before
+    (the issue's targets: time per page and memory at 100,000 within 20% of 10,000)."""
+    rows = []
+    for n, res in sizes.items():
+        t = res["tools"].get("studyguide")
+        if not t or not t["walls"]:
+            continue
+        pages = (t.get("output") or {}).get("html_pages") or n
+        rows.append((n, med(t["walls"]) / pages, med(t["cpus"]) / pages, med(t["rss"])))
+    if len(rows) < 2:
+        return []
+    md = ["### studyguide across sizes", "",
+          "| N | wall per page | CPU per page | peak RSS | against the size before: wall, CPU per page, peak RSS |",
+          "|---|---|---|---|---|"]
+    previous = None
+    for n, wall, cpu, rss in rows:
+        versus = "" if previous is None else \
+            f"{wall / previous[1]:.2f}×, {cpu / previous[2]:.2f}×, {rss / previous[3]:.2f}×"
+        md.append(f"| {int(n):,} | {wall * 1e6:,.0f} µs | {cpu * 1e6:,.0f} µs | {fmt_mib(rss)} | {versus} |")
+        previous = (n, wall, cpu, rss)
+    return md + [""]
+
+
 def repo_site(runs, args):
     """Cold builds of the repository's own site into a fresh temporary folder."""
     walls, rss, stages, pages = [], [], [], None
@@ -529,6 +553,7 @@ def main():
           f"Outputs written under `{OUTPUTS}` ({filesystem(OUTPUTS)}).", ""]
     for n, res in report["sizes"].items():
         md.append(size_report(n, res, versions))
+    md += scaling_report(report["sizes"])
     rs = report.get("repo_site")
     if rs and rs["walls"]:
         pages = f"{rs['pages'][0]} pages, {rs['pages'][1]} files" if rs["pages"] else "?"
