@@ -36,7 +36,7 @@ public enum NewQuestion {
         guard !FileManager.default.fileExists(atPath: file.path) else { throw .alreadyExists(options.displayPrefix + relative) }
         let loaded = ContentLoader.load(contentDirectory: content, displayPrefix: options.displayPrefix + "content/")
         if let clash = loaded.files.first(where: { $0.contentPath.hasSuffix("/\(slug).md") }) {
-            throw .slugTaken(slug, by: clash.displayPath)
+            throw .slugTaken(slug, by: loaded.displayPath(of: clash))
         }
         do {
             try Data(text(title: title, kind: kind, difficulty: difficulty, today: today).utf8).write(to: file, options: .withoutOverwriting)

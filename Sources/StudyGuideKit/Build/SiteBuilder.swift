@@ -34,7 +34,7 @@ public enum SiteBuilder {
     }
 
     /// Finds, reads and parses every file of `content/`: the parsed documents, and the files that
-    /// are not Markdown. The list of files (three paths each) is let go on return, before the
+    /// are not Markdown. The list of files (a content path each) is let go on return, before the
     /// site is resolved: at 100,000 questions it was 50 MB of the peak.
     private static func parseContent(_ options: BuildOptions, report: inout BuildReport,
                                      clock: inout StageClock) -> ([ContentDocument], [String: String]) {
@@ -51,20 +51,19 @@ public enum SiteBuilder {
         let cancellation = BuildContext.current.cancellation
         let parsed = parallelMap(content.files) { file -> (ContentDocument?, [Diagnostic]) in
             if cancellation?.isCancelled == true { return (nil, []) }
-            guard let raw = ContentLoader.readFile(file.absolutePath, expectedSize: file.size) else {
-                return (nil, [.error(at: .init(path: file.displayPath), "cannot read file", rule: "io")])
+            let displayPath = content.displayPath(of: file)
+            guard let raw = ContentLoader.readFile(content.absolutePath(of: file), expectedSize: file.size) else {
+                return (nil, [.error(at: .init(path: displayPath), "cannot read file", rule: "io")])
             }
-            let (text, problems) = SourceText.decode(raw, path: file.displayPath)
+            let (text, problems) = SourceText.decode(raw, path: displayPath)
             guard let text else { return (nil, problems) }
             let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
             // Most files are the content folder plus their content path: that pair is kept instead
             // of a path per file (a symbolic link inside content/ keeps its own).
-            let underRoot = file.absolutePath.utf8.count == contentRoot.utf8.count + 1 + file.contentPath.utf8.count
-                && file.absolutePath.hasPrefix(contentRoot) && file.absolutePath.hasSuffix("/" + file.contentPath)
-            let detached = underRoot
+            let detached = file.linkedPath == nil
                 ? document?.detachingBody(from: nil, in: contentRoot, normalised: text.normalised,
                                           spillingNotesTo: notes, interner: interner)
-                : document?.detachingBody(from: file.absolutePath, normalised: text.normalised, spillingNotesTo: notes,
+                : document?.detachingBody(from: content.absolutePath(of: file), normalised: text.normalised, spillingNotesTo: notes,
                                           interner: interner)
             return (detached, problems + more)
         }

@@ -1,13 +1,13 @@
 public import Foundation
 
-/// A file read from `content/`, before parsing.
+/// A file read from `content/`, before parsing. A build holds one for every file while it parses,
+/// so it keeps one path of its own; the paths to open and to show are made from the content
+/// folder's (`LoadedContent.absolutePath(of:)`, `displayPath(of:)`) when asked for.
 struct ContentFile: Sendable {
     /// The path inside `content/`, with `/` separators.
     var contentPath: String
-    /// The path shown to the user.
-    var displayPath: String
-    /// The file to open (links resolved).
-    var absolutePath: String = ""
+    /// Where the file really is when a symbolic link leads there; nil when it is `root/contentPath`.
+    var linkedPath: String?
     /// Its size when found.
     var size: Int = 0
     /// Empty until read (see `ContentLoader.load(readingFiles:)`).
@@ -18,10 +18,18 @@ struct ContentFile: Sendable {
 struct LoadedContent: Sendable {
     /// The content folder, symbolic links resolved: where `files` are, unless a link leads elsewhere.
     var root = ""
+    /// What diagnostics show before a content path (`content/`, after the site's own prefix).
+    var displayPrefix = ""
     public var files: [ContentFile] = []
     /// Content path (`databases/er-diagram.png`) → absolute path; copied to the same place in the output.
     var assets: [String: String] = [:]
     public var diagnostics: [Diagnostic] = []
+
+    /// The file to open (links resolved).
+    func absolutePath(of file: ContentFile) -> String { file.linkedPath ?? root + "/" + file.contentPath }
+
+    /// The path shown to the user.
+    func displayPath(of file: ContentFile) -> String { displayPrefix + file.contentPath }
 }
 
 /// Walks `content/` and reads every Markdown file. It refuses symbolic links that leave
@@ -77,7 +85,7 @@ enum ContentLoader {
             for name in names.sorted() where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childAbsolute = absolute + "/" + name
-                let location = SourceLocation(path: display(childRelative))
+                var location: SourceLocation { SourceLocation(path: display(childRelative)) }
                 var status = stat()
                 guard lstat(childAbsolute, &status) == 0 else {
                     diagnostics.append(.error(at: location, "cannot read file", rule: "io"))
@@ -107,8 +115,9 @@ enum ContentLoader {
                         diagnostics.append(.error(at: location, "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB; content files are limited to \(maximumFileBytes / 1_048_576) MB", rule: "too-large"))
                         continue
                     }
-                    toRead.append(ContentFile(contentPath: childRelative, displayPath: display(childRelative),
-                                              absolutePath: resolved, size: size, bytes: []))
+                    toRead.append(ContentFile(contentPath: childRelative,
+                                              linkedPath: resolved == root + "/" + childRelative ? nil : resolved,
+                                              size: size, bytes: []))
                 } else if name.hasSuffix(".html") {
                     diagnostics.append(.error(at: location, "HTML files in content/ would collide with generated pages; write Markdown instead", rule: "layout"))
                 } else {
@@ -119,19 +128,21 @@ enum ContentLoader {
 
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return LoadedContent(diagnostics: [.error(at: .init(path: display("")), "content folder not found", rule: "io")])
+            return LoadedContent(displayPrefix: displayPrefix, diagnostics: [.error(at: .init(path: display("")), "content folder not found", rule: "io")])
         }
         walk("", resolvedDirectory: root)
-        guard readingFiles else { return LoadedContent(root: root, files: toRead, assets: assets, diagnostics: diagnostics) }
-        let read = parallelMap(toRead) { entry -> ContentFile? in
-            guard let bytes = readFile(entry.absolutePath, expectedSize: entry.size) else { return nil }
+        var found = LoadedContent(root: root, displayPrefix: displayPrefix, files: toRead, assets: assets, diagnostics: diagnostics)
+        guard readingFiles else { return found }
+        let read = parallelMap(toRead) { [found] entry -> ContentFile? in
+            guard let bytes = readFile(found.absolutePath(of: entry), expectedSize: entry.size) else { return nil }
             var file = entry
             file.bytes = bytes
             return file
         }
         for (entry, file) in zip(toRead, read) where file == nil {
-            diagnostics.append(.error(at: .init(path: entry.displayPath), "cannot read file", rule: "io"))
+            found.diagnostics.append(.error(at: .init(path: found.displayPath(of: entry)), "cannot read file", rule: "io"))
         }
-        return LoadedContent(root: root, files: read.compactMap { $0 }, assets: assets, diagnostics: diagnostics)
+        found.files = read.compactMap { $0 }
+        return found
     }
 }
