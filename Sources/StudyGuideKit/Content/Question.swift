@@ -186,10 +186,9 @@ public final class Question: Sendable {
         var notes = storedNotes
         if let spill, case .held(let held) = storedNotes { notes = .spilled(spill, spill.store(held)) }
         func shared(_ string: String) -> String { interner?.intern(string) ?? string }
-        func shared(_ list: ArraySlice<String>) -> [String] { list.map(shared) }
         return Question(slug: shared(slug), category: shared(category), title: title, difficulty: difficulty,
-                        kind: kind, tags: shared(tags), titlePosition: titlePosition, notes: notes,
-                        related: shared(related), weight: weight, updated: updated, draft: draft,
+                        kind: kind, tags: tags.lazy.map(shared), titlePosition: titlePosition, notes: notes,
+                        related: related.lazy.map(shared), weight: weight, updated: updated, draft: draft,
                         displayHead: shared(displayHead), displayEndsWithContentPath: displayEndsWithContentPath,
                         slugPosition: slugPosition.line == 0 ? nil : slugPosition, fileSlug: fileSlug, body: body)
     }
@@ -221,26 +220,20 @@ public final class Question: Sendable {
         // Compared as bytes: `hasSuffix` would also accept another normalisation of the same text.
         let endsWithContentPath = path.utf8.count >= contentPath.utf8.count
             && path.utf8.suffix(contentPath.utf8.count).elementsEqual(contentPath.utf8)
-        func compact(_ list: [Located<String>]) -> [String] {
-            var result: [String] = []
-            result.reserveCapacity(list.count)  // held for the whole build: no room to grow
-            for entry in list { result.append(entry.value) }
-            return result
-        }
         let question = Question(
             slug: slug ?? fileSlug,
             category: category,
             title: title ?? "",
             difficulty: difficulty ?? .beginner,
             kind: kind ?? .technical,
-            tags: compact(tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName }),
+            tags: tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName }.lazy.map(\.value),
             titlePosition: TextPosition(fields.location(ofValue: "title") ?? SourceLocation(path: path)),
             notes: .held(QuestionNotes(summary: summary ?? "", aliases: fields.stringList("aliases"),
                                        followUps: fields.stringList("follow_ups").map(\.value),
                                        areas: fields.stringList("areas").map(\.value),
                                        redFlags: fields.stringList("red_flags").map(\.value),
                                        relatedPositions: related.map { TextPosition($0.location) })),
-            related: compact(related),
+            related: related.lazy.map(\.value),
             weight: fields.int("weight") ?? 0,
             updated: fields.date("updated"),
             draft: fields.bool("draft") ?? false,

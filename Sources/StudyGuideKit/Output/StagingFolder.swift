@@ -139,17 +139,18 @@ final class StagingFolder: @unchecked Sendable {
     }
 
     /// Writes one file made of several parts, in order, without joining them in memory first
-    /// (an Anki deck is every answer of the site).
-    func write(_ path: PagePath, parts: [[UInt8]], inputs: OutputInputs = .init()) {
+    /// (an Anki deck is every answer of the site). `inputs` is worked out only when recorded.
+    func write(_ path: PagePath, parts: [[UInt8]], inputs: @autoclosure () -> OutputInputs = .init()) {
         do {
             try makeFolder(of: path)
             let destination = staging.path + "/" + path.path
             let linked = unchanged?.keep(path.path, parts: parts, at: destination) == true
             if !linked { try Self.write(parts, to: destination) }
+            let recorded = recordsInputs ? inputs() : nil
             lock.withLock {
                 written += 1
                 if linked { reusedCount += 1 }
-                if recordsInputs { self.inputs[path] = inputs }
+                if let recorded { self.inputs[path] = recorded }
             }
         } catch {
             fail(error)
@@ -157,10 +158,13 @@ final class StagingFolder: @unchecked Sendable {
     }
 
     /// Adds parts to the end of a file written before (a deck that grows category by category).
-    func append(_ path: PagePath, parts: [[UInt8]], inputs: OutputInputs = .init()) {
+    func append(_ path: PagePath, parts: [[UInt8]], inputs: @autoclosure () -> OutputInputs = .init()) {
         do {
             try Self.write(parts, to: staging.path + "/" + path.path, appending: true)
-            if recordsInputs { lock.withLock { self.inputs[path] = self.inputs[path, default: .init()].merging(inputs) } }
+            if recordsInputs {
+                let recorded = inputs()
+                lock.withLock { self.inputs[path] = self.inputs[path, default: .init()].merging(recorded) }
+            }
         } catch {
             fail(error)
         }

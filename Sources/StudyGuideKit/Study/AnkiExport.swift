@@ -46,7 +46,7 @@ enum AnkiExport {
             for run in runs {
                 output.append(deck(of: questions[run.lowerBound].category),
                               parts: Array(notes[(run.lowerBound - offset) ..< (run.upperBound - offset)]),
-                              inputs: output.recordsInputs ? OutputInputs(content: questions[run].map { $0.contentPath }) : OutputInputs())
+                              inputs: OutputInputs(content: questions[run].map { $0.contentPath }))
             }
         }
     }

@@ -115,8 +115,8 @@ struct StudyDataBuilder {
                 out.append(UInt8(ascii: "}"))
             }
             out.appendASCII("});\n")
-            output.write(OutputFile(path: PagePath("study/cards-\(start / Self.chunkSize).js"), bytes: out,
-                                    inputs: output.recordsInputs ? OutputInputs(content: chunk.map(\.contentPath)) : OutputInputs()))
+            output.write(PagePath("study/cards-\(start / Self.chunkSize).js"), parts: [out],
+                         inputs: OutputInputs(content: chunk.map(\.contentPath)))
         }
     }
 }
