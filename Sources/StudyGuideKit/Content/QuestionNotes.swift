@@ -73,10 +73,11 @@ struct QuestionNotes: Sendable, Equatable {
 }
 
 /// The notes of a build's questions, set aside in a `SpillFile` as each file is parsed and read
-/// back when its page is made. Parsing workers store at once, hence the lock.
+/// back when its page is made. Parsing workers store at once, and page workers read at once:
+/// reads share the lock, so they never wait for one another.
 final class SpilledNotes: @unchecked Sendable {
     private let file: SpillFile
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
 
     init(file: SpillFile = SpillFile()) {
         self.file = file
@@ -94,7 +95,7 @@ final class SpilledNotes: @unchecked Sendable {
     func store(_ notes: QuestionNotes) -> Place {
         let bytes = notes.packed()
         precondition(bytes.count <= UInt32.max, "a question's notes are far smaller than 4 GB")
-        return lock.withLock {
+        return lock.writing {
             let start = bytes.withUnsafeBytes { file.append($0) }
             return Place(start: start, count: UInt32(bytes.count))
         }
@@ -102,14 +103,14 @@ final class SpilledNotes: @unchecked Sendable {
 
     func load(_ place: Place, path: String) -> QuestionNotes {
         var bytes: [UInt8] = []
-        lock.withLock { file.read(place.range, into: &bytes) }
+        lock.reading { file.read(place.range, into: &bytes) }
         return QuestionNotes(unpacking: bytes, path: path)
     }
 
     /// The summary alone, for lists of questions: the rest of the notes is not decoded.
     func summary(_ place: Place) -> String {
         var bytes: [UInt8] = []
-        lock.withLock { file.read(place.range, into: &bytes) }
+        lock.reading { file.read(place.range, into: &bytes) }
         var reader = ByteReader(bytes: bytes[...], at: 0)
         return reader.text()!
     }
