@@ -1,4 +1,5 @@
 // Covers: slug rules, URL relativisation, HTML/JS escaping, dates and suggestions.
+import Foundation
 import Testing
 @testable import StudyGuideKit
 
@@ -53,7 +54,7 @@ import Testing
     /// The escaper against a plain one written character by character, on random text made of
     /// the characters that matter (and U+2028's first byte in other characters, like "→").
     @Test func javaScriptStringsMatchAPlainEscaper() {
-        func plain(_ text: String) -> String {
+        func plain(_ text: String, inScript: Bool = true) -> String {
             var out = "\""
             for scalar in text.unicodeScalars {
                 switch scalar {
@@ -62,9 +63,9 @@ import Testing
                 case "\n": out += "\\n"
                 case "\r": out += "\\r"
                 case "\t": out += "\\t"
-                case "<": out += "\\u003c"
-                case ">": out += "\\u003e"
-                case "&": out += "\\u0026"
+                case "<" where inScript: out += "\\u003c"
+                case ">" where inScript: out += "\\u003e"
+                case "&" where inScript: out += "\\u0026"
                 case "\u{2028}": out += "\\u2028"
                 case "\u{2029}": out += "\\u2029"
                 case _ where scalar.value < 0x20 || scalar.value == 0x7F:
@@ -80,7 +81,20 @@ import Testing
         for _ in 0 ..< 2_000 {
             let text = (0 ..< Int(random.next() % 24)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
             #expect(Escaping.javaScriptString(text) == plain(text), "\(Array(text.unicodeScalars))")
+            var file: [UInt8] = []
+            Escaping.appendJavaScriptFileString(text, to: &file)
+            #expect(String(decoding: file, as: UTF8.self) == plain(text, inScript: false), "\(Array(text.unicodeScalars))")
         }
+    }
+
+    /// What a script file of its own may keep: its strings read back as the text they were made of.
+    @Test func javaScriptFileStringsKeepMarkupAndReadBackTheSame() throws {
+        let text = "<pre><code>a && b</code></pre> \"q\" \\ \n\u{2028}"
+        var file: [UInt8] = []
+        Escaping.appendJavaScriptFileString(text, to: &file)
+        #expect(String(decoding: file, as: UTF8.self).hasPrefix("\"<pre><code>a && b</code></pre>"))
+        let decoded = try JSONSerialization.jsonObject(with: Data(file), options: .fragmentsAllowed) as? String
+        #expect(decoded == text)
     }
 
     @Test func jsonKeepsKeyOrder() {

@@ -95,20 +95,20 @@ struct StudyDataBuilder {
             out.appendASCII(",{")
             for (position, question) in chunk.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
-                Escaping.appendJavaScriptString(question.slug, to: &out)
+                Escaping.appendJavaScriptFileString(question.slug, to: &out)
                 let contentPath = question.contentPath
                 let notes = notes[contentPath] ?? question.notes
                 out.appendASCII(":{\"summary\":")
-                Escaping.appendJavaScriptString(notes.summary, to: &out)
+                Escaping.appendJavaScriptFileString(notes.summary, to: &out)
                 out.appendASCII(",\"answer\":")
-                Escaping.appendJavaScriptString(bodies[contentPath]?.html ?? "", to: &out)
+                Escaping.appendJavaScriptFileString(bodies[contentPath]?.html ?? "", to: &out)
                 for (key, texts) in [("followUps", notes.followUps), ("areas", notes.areas), ("redFlags", notes.redFlags)] {
                     out.appendASCII(",\"")
                     out.append(contentsOf: key.utf8)
                     out.appendASCII("\":[")
                     for (index, text) in texts.enumerated() {
                         if index > 0 { out.append(UInt8(ascii: ",")) }
-                        Escaping.appendJavaScriptString(text, to: &out)
+                        Escaping.appendJavaScriptFileString(text, to: &out)
                     }
                     out.append(UInt8(ascii: "]"))
                 }
