@@ -30,6 +30,30 @@ import Testing
         roundTrip(file)
     }
 
+    /// Small appends wait in memory and reach the file in pieces: a read must find every byte,
+    /// wherever it is at that moment (on disk, pending, or a range across both).
+    @Test func smallAppendsReadBackBeforeAndAfterTheyReachTheFile() {
+        let file = SpillFile()
+        var expected: [UInt8] = []
+        var random = SplitMix64(seed: 64)
+        var buffer: [UInt8] = []
+        for round in 0 ..< 1_500 {
+            let count = round % 500 == 0 ? SpillFile.flushSize + 3 : Int(random.next() % 300)
+            let part = (0 ..< count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            #expect(part.withUnsafeBytes { file.append($0) } == expected.count)
+            expected += part
+            // Mostly near the end, where the pending bytes and the last ones written meet.
+            let reach = round % 4 == 0 ? expected.count : min(expected.count, SpillFile.flushSize + 500)
+            let start = expected.count - Int(random.next() % UInt64(reach + 1))
+            let end = start + Int(random.next() % UInt64(min(expected.count - start, SpillFile.flushSize + 500) + 1))
+            file.read(start ..< end, into: &buffer)
+            #expect(buffer[...] == expected[start ..< end], "round \(round): \(start) ..< \(end)")
+        }
+        #expect(file.size == expected.count)
+        file.read(0 ..< expected.count, into: &buffer)
+        #expect(buffer == expected)
+    }
+
     @Test func theFileLeavesNothingBehindInItsFolder() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
