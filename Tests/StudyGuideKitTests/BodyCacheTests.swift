@@ -42,6 +42,31 @@ import Testing
         #expect(warm == plain)
     }
 
+    /// A body taken from the cache keeps what each of its links names, so a build from the cache
+    /// finds the same broken links, with the same words, as one that renders everything.
+    @Test func aBuildFromTheCacheFindsTheSameBrokenLinks() throws {
+        let site = try TestSite.minimal([
+            "content/basics/second.md": TestSite.question(title: "Second question?",
+                                                          body: "## Answer\n\nSee [the first](first.md#nowhere), [a page](gone.md) and [this](#answer).\n"),
+        ])
+        func problems(cache: URL?, into name: String) -> (BuildReport, [String]) {
+            var options = BuildOptions(source: site.directory.path, output: site.directory.appendingPathComponent(name).path,
+                                       themes: Repository.themes)
+            options.displayPrefix = ""
+            options.cacheFolder = cache?.path
+            let report = SiteBuilder.build(options)
+            return (report, report.diagnostics.map(\.description))
+        }
+        let cache = site.directory.appendingPathComponent(".cache")
+        let (_, plain) = problems(cache: nil, into: "plain")
+        #expect(plain.count == 2, "\(plain)")
+        #expect(plain.contains { $0.contains("names no heading") } && plain.contains { $0.contains("names no page") })
+        _ = problems(cache: cache, into: "cold")
+        let (warm, fromCache) = problems(cache: cache, into: "warm")
+        #expect(warm.cachedBodies > 0)
+        #expect(fromCache == plain)
+    }
+
     /// A body's links are rewritten to the pages they name; when a target page moves, the
     /// unchanged body that links to it must not come from the cache.
     @Test func aBodyWhoseLinkTargetMovedIsRenderedAgain() throws {

@@ -208,11 +208,11 @@ public final class LivePreview: @unchecked Sendable {
     static func renderChecked(_ document: Site.Document, rawHTML: Bool, against targets: LinkRule.Targets) -> Result<RenderedBody, NotLocal> {
         let display = document.location.path
         let body = RenderedBody.render(document.body, path: display, rawHTML: rawHTML,
-                                       rewrite: targets.links.rewriter(from: document.contentPath, page: document.page),
+                                       links: targets.links.links(from: document.contentPath, page: document.page),
                                        paragraphs: false)
         var bodies = [document.contentPath: body]
         let linked = Set(body.links.lazy.filter { LinkRule.needsOtherHeadings($0, in: document.contentPath) }
-            .compactMap { ContentLinks.resolve($0.destination, from: document.contentPath)?.0 })
+            .compactMap { $0.target?.contentPath })
         if !linked.isEmpty {
             let documents = targets.site.pageDocuments.filter { linked.contains($0.contentPath) }
                 + targets.site.questions.lazy.filter { linked.contains($0.contentPath) }.map(\.document)

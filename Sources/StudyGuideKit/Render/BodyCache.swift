@@ -88,14 +88,14 @@ final class BodyCache: @unchecked Sendable {
     }
 
     /// The body stored under `key`, if its links rewrite now as they did; its locations are in `path`.
-    func body(for key: Key, path: String, rewrite: (@Sendable (String) -> String?)?) -> RenderedBody? {
+    func body(for key: Key, path: String, links: BodyLinks) -> RenderedBody? {
         // The pack's size and descriptor are read under the lock with the entry: other threads append meanwhile.
         let found: (entry: Entry, pack: Int32, size: Int)? = lock.withLock {
             (live[key] ?? previous[key]).map { ($0, pack, packSize) }
         }
-        guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size), let stored = StoredBody(decoding: bytes, path: path),
+        guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size), let stored = StoredBody(decoding: bytes, path: path, links: links),
               stored.rewrites.count == stored.body.links.count,
-              zip(stored.body.links, stored.rewrites).allSatisfy({ link, was in (rewrite?(link.destination) ?? nil) == was })
+              zip(stored.body.links, stored.rewrites).allSatisfy({ link, was in links.rewrite(link.destination) == was })
         else {
             lock.withLock { missCount += 1 }
             return nil
@@ -108,8 +108,8 @@ final class BodyCache: @unchecked Sendable {
     }
 
     /// Keeps `body` under `key`, with what its links rewrote to.
-    func store(_ body: RenderedBody, for key: Key, rewrite: (@Sendable (String) -> String?)?) {
-        let bytes = StoredBody.encode(body, rewrites: body.links.map { rewrite?($0.destination) ?? nil })
+    func store(_ body: RenderedBody, for key: Key, links: BodyLinks) {
+        let bytes = StoredBody.encode(body, rewrites: body.links.map { links.rewrite($0.destination) })
         let checksum = StableHash.checksum(bytes[...])
         lock.withLock {
             guard pack >= 0, bytes.withUnsafeBytes({ ByteFile.write(pack, $0, at: packSize) }) else { return }
@@ -227,7 +227,8 @@ private struct StoredBody {
         return bytes
     }
 
-    init?(decoding bytes: [UInt8], path: String) {
+    /// `links`: the file's links now, which give each stored link its target.
+    init?(decoding bytes: [UInt8], path: String, links bodyLinks: BodyLinks) {
         var reader = ByteReader(bytes: bytes[...], at: 0)
         guard let html = reader.text(), let plainText = reader.text(), let headingCount = reader.varint() else { return nil }
         var headings: [RenderedBody.Heading] = []
@@ -241,7 +242,8 @@ private struct StoredBody {
         for _ in 0 ..< min(linkCount, bytes.count) {
             guard let destination = reader.text(), let isImage = reader.byte(), let line = reader.varint(),
                   let column = reader.varint(), let hasRewrite = reader.byte() else { return nil }
-            links.append(.init(destination: destination, isImage: isImage == 1, location: .init(path: path, line: line, column: column)))
+            links.append(.init(destination: destination, isImage: isImage == 1, location: .init(path: path, line: line, column: column),
+                               target: bodyLinks.target(of: destination)))
             if hasRewrite == 1 {
                 guard let rewrite = reader.text() else { return nil }
                 rewrites.append(rewrite)

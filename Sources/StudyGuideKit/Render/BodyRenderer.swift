@@ -22,17 +22,17 @@ enum BodyRenderer {
             }
             var body = document.body
             body.bytes = bytes
-            let rewrite = links.rewriter(from: document.contentPath, page: document.page)
+            let bodyLinks = links.links(from: document.contentPath, page: document.page)
             let key = cache.map { _ in
                 BodyCache.key(bytes: bytes, contentPath: document.contentPath, page: document.page.path,
                               firstLine: body.firstLine, rawHTML: rawHTML)
             }
-            if let cache, let key, let kept = cache.body(for: key, path: document.location.path, rewrite: rewrite) {
+            if let cache, let key, let kept = cache.body(for: key, path: document.location.path, links: bodyLinks) {
                 return (kept, nil)
             }
-            let rendered = RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML, rewrite: rewrite,
+            let rendered = RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML, links: bodyLinks,
                                                paragraphs: paragraphs)
-            if let cache, let key { cache.store(rendered, for: key, rewrite: rewrite) }
+            if let cache, let key { cache.store(rendered, for: key, links: bodyLinks) }
             return (rendered, nil)
         }
         return (Dictionary(uniqueKeysWithValues: zip(documents.map(\.contentPath), rendered.map(\.0))), rendered.compactMap(\.1))

@@ -62,22 +62,22 @@ struct ContentLinks: Sendable {
         var contentPaths: [String] { Array(others.keys) + questions.map(\.contentPath) }
     }
 
-    /// The rewriter for one file: relative `.md` destinations that name a page become
-    /// relative `.html` links from `page`; anything else is left alone.
-    func rewriter(from contentPath: String, page: PagePath) -> @Sendable (String) -> String? {
-        let pages = self.pages
-        return { destination in
-            guard let (target, fragment) = Self.resolve(destination, from: contentPath), let path = pages[target] else {
-                return nil
-            }
-            return page.link(to: path) + fragment
-        }
+    /// What a relative Markdown link names: a content file and a `#fragment` (empty, or `#` and more).
+    struct Target: Sendable, Equatable {
+        let contentPath: String
+        let fragment: String
+    }
+
+    /// The links of one file, resolved as it is rendered: relative `.md` destinations that name a
+    /// page become relative `.html` links from `page`; anything else is left alone.
+    func links(from contentPath: String, page: PagePath) -> BodyLinks {
+        BodyLinks(pages: pages, contentPath: contentPath, page: page)
     }
 
     /// The content path a relative Markdown link names, and its `#fragment`; nil for
-    /// external, absolute or non-Markdown destinations. Runs for every link twice (rewriting,
-    /// then checking), so it folds `.` and `..` on bytes instead of splitting into Strings.
-    static func resolve(_ destination: String, from contentPath: String) -> (String, String)? {
+    /// external, absolute or non-Markdown destinations. Folds `.` and `..` on bytes instead of
+    /// splitting into Strings. A build resolves each link once (`BodyLinks`).
+    static func resolve(_ destination: String, from contentPath: String) -> Target? {
         let link = Array(destination.utf8)
         let fragmentStart = link.firstIndex(of: UInt8(ascii: "#")) ?? link.count
         let slash = UInt8(ascii: "/")
@@ -109,7 +109,7 @@ struct ContentLinks: Sendable {
             }
             append(segment, to: &target)
         }
-        return (String(decoding: target, as: UTF8.self), String(decoding: link[fragmentStart...], as: UTF8.self))
+        return Target(contentPath: String(decoding: target, as: UTF8.self), fragment: String(decoding: link[fragmentStart...], as: UTF8.self))
     }
 
     private static func append(_ segment: ArraySlice<UInt8>, to target: inout [UInt8]) {
@@ -124,7 +124,7 @@ enum LinkTargets {
         var targets: Set<String> = []
         for (path, body) in bodies {
             for link in body.links {
-                if let (target, _) = ContentLinks.resolve(link.destination, from: path) { targets.insert(target) }
+                if let target = link.target { targets.insert(target.contentPath) }
             }
         }
         return targets

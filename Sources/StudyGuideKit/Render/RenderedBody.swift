@@ -14,6 +14,9 @@ struct RenderedBody: Sendable {
         let destination: String
         let isImage: Bool
         public let location: SourceLocation
+        /// The content file and fragment a relative `.md` destination names, resolved as the body was
+        /// rendered; nil for any other destination.
+        let target: ContentLinks.Target?
     }
 
     public let html: String
@@ -34,12 +37,16 @@ struct RenderedBody: Sendable {
                      plainText: "", links: links, paragraphs: [])
     }
 
-    /// Renders a body; positions are shifted from body lines to file lines.
-    static func render(_ body: MarkdownBody, path: String, rawHTML: Bool,
-                       rewrite: (@Sendable (String) -> String?)?, paragraphs: Bool) -> RenderedBody {
+    /// Renders a body; positions are shifted from body lines to file lines. `links` rewrites the
+    /// body's links to other content files and keeps what each names; `rewrite`, when given,
+    /// rewrites instead (the fuzzer rewrites every link).
+    static func render(_ body: MarkdownBody, path: String, rawHTML: Bool, links: BodyLinks?,
+                       rewrite: (@Sendable (String) -> String?)? = nil, paragraphs: Bool) -> RenderedBody {
         // A code block wider than the page scrolls sideways, and a region that scrolls must be
         // reachable from the keyboard (WCAG 2.1.1; axe's scrollable-region-focusable).
-        let options = MarkdownOptions(allowRawHTML: rawHTML, headingIDs: true, rewriteDestination: rewrite,
+        var rewriteDestination = rewrite
+        if rewrite == nil, let links { rewriteDestination = { links.rewrite($0) } }
+        let options = MarkdownOptions(allowRawHTML: rawHTML, headingIDs: true, rewriteDestination: rewriteDestination,
                                       collectParagraphs: paragraphs, focusableCodeBlocks: true)
         let rendered = MarkdownRenderer.render(body.bytes, options: options)
         let shift = body.firstLine - 1
@@ -51,7 +58,8 @@ struct RenderedBody: Sendable {
             plainText: rendered.plainText,
             links: rendered.links.map {
                 Link(destination: $0.destination, isImage: $0.isImage,
-                     location: .init(path: path, line: $0.line + shift, column: $0.column))
+                     location: .init(path: path, line: $0.line + shift, column: $0.column),
+                     target: links?.target(of: $0.destination))
             },
             paragraphs: rendered.paragraphs.map { Located($0.text, at: .init(path: path, line: $0.line + shift)) }
         )

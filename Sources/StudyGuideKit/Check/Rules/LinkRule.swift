@@ -48,12 +48,8 @@ struct LinkRule: CheckRule {
 
     /// Whether checking `link` needs the headings of another page: a link to a content page, with a fragment.
     static func needsOtherHeadings(_ link: RenderedBody.Link, in contentPath: String) -> Bool {
-        // Most links have no fragment: that is one pass over the bytes, without resolving anything.
-        guard link.destination.utf8.contains(UInt8(ascii: "#")), !link.destination.hasPrefix("#"),
-              let (target, fragment) = ContentLinks.resolve(link.destination, from: contentPath) else {
-            return false
-        }
-        return fragment.count > 1 && target != contentPath
+        guard let target = link.target else { return false }
+        return target.fragment.utf8.count > 1 && target.contentPath != contentPath
     }
 
     private func problem(with link: RenderedBody.Link, in contentPath: String, page: PagePath,
@@ -74,13 +70,14 @@ struct LinkRule: CheckRule {
         if destination.hasPrefix("/") {
             return .error(at: at, "root-absolute link '\(destination)' breaks under a sub-path and from disk; write a relative path such as '../category/page.md'", rule: Self.id)
         }
-        if let (target, fragment) = ContentLinks.resolve(destination, from: contentPath) {
-            guard links.pages[target] != nil else {
+        if let target = link.target {
+            let fragment = target.fragment
+            guard links.pages[target.contentPath] != nil else {
                 let known = links.pages.contentPaths.map { relativeHint(from: contentPath, to: $0) }
                 return .error(at: at, "link to '\(destination)' names no page\(Suggestion.hint(for: destination, in: known))", rule: Self.id)
             }
             if fragment.count > 1 {
-                return anchorProblem(String(fragment.dropFirst()), in: target, anchors: anchors, at: at, shownAs: destination)
+                return anchorProblem(String(fragment.dropFirst()), in: target.contentPath, anchors: anchors, at: at, shownAs: destination)
             }
             return nil
         }
