@@ -169,6 +169,18 @@ def commands(tool, corpus_dir, out, hugo_bins, hugo_site, hugo_cache):
     raise ValueError(tool)
 
 
+def build_write_floor():
+    """Compiles bench/write_floor.c into WRITE_FLOOR with the first C compiler found (Swift's
+    toolchain brings clang when Debian's gcc is not installed)."""
+    for compiler in ("cc", "clang"):
+        try:
+            if subprocess.run([compiler, "-O2", "-o", WRITE_FLOOR, os.path.join(HERE, "write_floor.c")]).returncode == 0:
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def write_manifest(out, path):
     """Every folder (size -1) and file of `out`, folders before what they hold, for write_floor."""
     with open(path, "w") as f:
@@ -558,8 +570,8 @@ def main():
         if "studyguide" not in tools:
             log("the write floor copies what studyguide writes: skipping it without studyguide")
             tools.remove("write-floor")
-        elif subprocess.run(["cc", "-O2", "-o", WRITE_FLOOR, os.path.join(HERE, "write_floor.c")]).returncode != 0:
-            log("cc could not build bench/write_floor.c: skipping the write floor")
+        elif not build_write_floor():
+            log("no C compiler (cc or clang) could build bench/write_floor.c: skipping the write floor")
             tools.remove("write-floor")
     if "floor" in tools and not os.access(CMARK, os.X_OK):
         log(f"{CMARK} is missing (apt-get install cmark-gfm): skipping the floor")
