@@ -22,6 +22,7 @@ int main(int argc, char **argv) {
     if (!manifest) { perror(argv[1]); return 1; }
     size_t capacity = 1 << 20;
     char *bytes = malloc(capacity);
+    if (!bytes) { perror("write_floor"); return 1; }
     memset(bytes, 'x', capacity);
     char line[8192], path[8192];
     while (fgets(line, sizeof line, manifest)) {
@@ -39,6 +40,7 @@ int main(int argc, char **argv) {
         if ((size_t)size > capacity) {
             capacity = (size_t)size;
             bytes = realloc(bytes, capacity);
+            if (!bytes) { perror("write_floor"); return 1; }
             memset(bytes, 'x', capacity);
         }
         int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);

@@ -6,8 +6,9 @@ final class BodyLinks: @unchecked Sendable {
     private let pages: ContentLinks.Pages
     private let contentPath: String
     private let page: PagePath
-    /// Destinations met so far; a body names most of them once, a few several times.
-    private var resolved: [String: ContentLinks.Target?] = [:]
+    /// Destinations met so far, with what each names and rewrites to: rendering, the cache's
+    /// check and the stored links each ask for the same destinations.
+    private var resolved: [String: (target: ContentLinks.Target?, rewrite: String?)] = [:]
 
     init(pages: ContentLinks.Pages, contentPath: String, page: PagePath) {
         self.pages = pages
@@ -17,15 +18,19 @@ final class BodyLinks: @unchecked Sendable {
 
     /// The content file and fragment `destination` names; nil when it is not a relative `.md` link.
     func target(of destination: String) -> ContentLinks.Target? {
-        if let known = resolved[destination] { return known }
-        let target = ContentLinks.resolve(destination, from: contentPath)
-        resolved[destination] = target
-        return target
+        resolve(destination).target
     }
 
     /// The link to write instead of `destination`: the page's relative URL, when it names a page.
     func rewrite(_ destination: String) -> String? {
-        guard let target = target(of: destination), let path = pages[target.contentPath] else { return nil }
-        return page.link(to: path) + target.fragment
+        resolve(destination).rewrite
+    }
+
+    private func resolve(_ destination: String) -> (target: ContentLinks.Target?, rewrite: String?) {
+        if let known = resolved[destination] { return known }
+        let target = ContentLinks.resolve(destination, from: contentPath)
+        let rewrite = target.flatMap { target in pages[target.contentPath].map { page.link(to: $0) + target.fragment } }
+        resolved[destination] = (target, rewrite)
+        return (target, rewrite)
     }
 }

@@ -76,7 +76,7 @@ struct LinkRule: CheckRule {
                 let known = links.pages.contentPaths.map { relativeHint(from: contentPath, to: $0) }
                 return .error(at: at, "link to '\(destination)' names no page\(Suggestion.hint(for: destination, in: known))", rule: Self.id)
             }
-            if fragment.count > 1 {
+            if fragment.utf8.count > 1 {
                 return anchorProblem(String(fragment.dropFirst()), in: target.contentPath, anchors: anchors, at: at, shownAs: destination)
             }
             return nil
