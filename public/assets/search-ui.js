@@ -17,38 +17,80 @@
   }
 
   // A word of the text matches when its stem is a query term, or (for the word being typed)
-  // when it starts with what has been typed so far.
+  // when it starts with what has been typed so far. Han, kana and Hangul are indexed by pairs of
+  // characters, so there a character matches when a pair it is part of is a query term.
   function matcher(response, query) {
     var stems = {};
     response.terms.forEach(function (term) { stems[term] = true; });
     var last = /\s$/.test(query) ? null : response.words[response.words.length - 1];
-    return function (word) {
+    function isMatch(word) {
       var normal = tokenizer.normalizedWords(word)[0];
       if (!normal) return false;
       if (stems[tokenizer.tokens(normal)[0]]) return true;
       return !!last && last.length >= 2 && normal.lastIndexOf(last, 0) === 0;
+    }
+    isMatch.pairs = function (characters) {
+      var normal = characters.map(function (character) { return tokenizer.normalizedWords(character)[0] || ""; });
+      return normal.map(function (character, i) {
+        if (!character) return false;
+        return !!stems[character] || character === last ||
+          (i > 0 && !!stems[normal[i - 1] + character]) ||
+          (i + 1 < normal.length && !!stems[character + normal[i + 1]]);
+      });
     };
+    return isMatch;
+  }
+
+  var WORDS = /([\p{L}\p{M}\p{N}]+)/u;
+
+  // The text cut into pieces, matched or not: words whole, paired characters one by one, and
+  // neighbours with the same answer joined.
+  function pieces(text, isMatch) {
+    var result = [];
+    function push(part, match) {
+      if (!part) return;
+      var previous = result[result.length - 1];
+      if (previous && previous.match === match) previous.text += part;
+      else result.push({ text: part, match: match });
+    }
+    var parts = text.split(WORDS);
+    for (var i = 0; i < parts.length; i++) {
+      if (i % 2 === 0) { push(parts[i], false); continue; }
+      var characters = Array.from(parts[i]);
+      if (!characters.some(tokenizer.isPaired)) { push(parts[i], isMatch(parts[i])); continue; }
+      var start = 0;
+      while (start < characters.length) {
+        var paired = tokenizer.isPaired(characters[start]), end = start;
+        while (end < characters.length && tokenizer.isPaired(characters[end]) === paired) end++;
+        var run = characters.slice(start, end);
+        if (paired) {
+          var matched = isMatch.pairs(run);
+          run.forEach(function (character, k) { push(character, matched[k]); });
+        } else {
+          push(run.join(""), isMatch(run.join("")));
+        }
+        start = end;
+      }
+    }
+    return result;
   }
 
   // Text with the matched words wrapped in <mark>, built as DOM nodes (never innerHTML).
   function highlighted(text, isMatch) {
     var fragment = document.createDocumentFragment();
-    var parts = text.split(/([\p{L}\p{N}]+)/u);
-    for (var i = 0; i < parts.length; i++) {
-      if (!parts[i]) continue;
-      if (i % 2 === 1 && isMatch(parts[i])) fragment.appendChild(element("mark", "", parts[i]));
-      else fragment.appendChild(document.createTextNode(parts[i]));
-    }
+    pieces(text, isMatch).forEach(function (piece) {
+      fragment.appendChild(piece.match ? element("mark", "", piece.text) : document.createTextNode(piece.text));
+    });
     return fragment;
   }
 
   // About 200 characters of the answer around the first match, else the summary.
   function snippet(result, isMatch) {
     var text = result.excerpt || "";
-    var words = text.split(/([\p{L}\p{N}]+)/u), offset = 0, at = -1;
-    for (var i = 0; i < words.length; i++) {
-      if (i % 2 === 1 && isMatch(words[i])) { at = offset; break; }
-      offset += words[i].length;
+    var list = pieces(text, isMatch), offset = 0, at = -1;
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].match) { at = offset; break; }
+      offset += list[i].text.length;
     }
     if (at === -1) return result.summary;
     var start = Math.max(0, at - 60);
@@ -64,16 +106,20 @@
   function resultItem(result, isMatch, id) {
     var item = element("li", "search-result");
     if (id) { item.id = id; item.setAttribute("role", "option"); }
+    // Titles, categories and answers come from content in any script: each takes its own direction.
     var link = element("a", "result-title");
+    link.dir = "auto";
     link.href = (document.body.getAttribute("data-root") || "") + result.url;
     link.appendChild(highlighted(result.title, isMatch));
     item.appendChild(link);
     var meta = element("p", "result-meta");
     if (result.difficulty) meta.appendChild(badge(result.difficulty));
     if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, result.kind.title));
-    if (result.category) meta.appendChild(element("span", "result-category", result.category.title));
+    if (result.category) meta.appendChild(element("span", "result-category", result.category.title)).dir = "auto";
     item.appendChild(meta);
-    item.appendChild(element("p", "result-snippet")).appendChild(highlighted(snippet(result, isMatch), isMatch));
+    var excerpt = item.appendChild(element("p", "result-snippet"));
+    excerpt.dir = "auto";
+    excerpt.appendChild(highlighted(snippet(result, isMatch), isMatch));
     return item;
   }
 

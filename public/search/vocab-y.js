@@ -1,1 +1,1 @@
-StudyGuideSearch.registerVocabulary("y",{"y":10,"yahoo":1,"yaml":2,"yao":1,"ye":26,"year":53,"yelp":1,"yesterdai":4,"yet":24,"yield":8,"yml":3,"york":1,"young":4,"yourself":15,"ypal":1,"ysoseri":1,"yuasa":1,"yugabytedb":5});
+StudyGuideSearch.registerVocabulary("y",{"y":10,"yahoo":1,"yaml":2,"yao":1,"ye":26,"year":53,"yelp":1,"yesterdai":4,"yet":24,"yield":8,"yml":3,"york":1,"young":4,"yourself":15,"ysoseri":1,"yuasa":1,"yugabytedb":5});

@@ -168,25 +168,35 @@ struct SearchIndexBuilder {
         let emit = emit
         func emitted(_ file: OutputFile) -> (String, JSONValue) { Self.emitted(file, to: emit) }
         var sizes: [(String, JSONValue)] = []
-        var runStart = 0
-        while runStart < sorted.count {
-            let letter = terms.bytes(sorted[runStart]).first!
+        // Terms are sorted by their bytes, so the terms of one vocabulary file are neighbours
+        // when they start with an ASCII letter; the rest are gathered by key.
+        var vocabularies: [(key: String, positions: [Int])] = []
+        var keyed: [String: Int] = [:]
+        for position in sorted.indices {
+            let key = SearchShards.vocabularyKey(of: terms.bytes(sorted[position]))
+            if let last = vocabularies.last, last.key == key {
+                vocabularies[vocabularies.count - 1].positions.append(position)
+            } else if let known = keyed[key] {
+                vocabularies[known].positions.append(position)
+            } else {
+                keyed[key] = vocabularies.count
+                vocabularies.append((key, [position]))
+            }
+        }
+        for (key, positions) in vocabularies {
             var out: [UInt8] = []
             out.appendASCII("StudyGuideSearch.registerVocabulary(\"")
-            out.append(letter)
+            out.append(contentsOf: key.utf8)
             out.appendASCII("\",{")
-            var position = runStart
-            while position < sorted.count, terms.bytes(sorted[position]).first == letter {
-                if position > runStart { out.append(UInt8(ascii: ",")) }
+            for position in positions {
+                if position != positions[0] { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "\""))
                 out.append(contentsOf: terms.bytes(sorted[position]))
                 out.appendASCII("\":")
                 out.appendDecimal(Int(index.frequency[Int(sorted[position])]))
-                position += 1
             }
             out.appendASCII("});\n")
-            sizes.append(emitted(OutputFile(path: PagePath("search/vocab-" + String(decoding: [letter], as: UTF8.self) + ".js"), bytes: out)))
-            runStart = position
+            sizes.append(emitted(OutputFile(path: PagePath("search/vocab-" + key + ".js"), bytes: out)))
         }
 
         // Postings are JSON arrays of (document gap, score) pairs, encoded straight into the file
@@ -216,7 +226,7 @@ struct SearchIndexBuilder {
                     Self.encodePostings(at: position, in: postings, to: &out)
                 }
                 out.appendASCII("});\n")
-                return Self.emitted(OutputFile(path: PagePath("search/post-" + String(decoding: bucket.prefix, as: UTF8.self) + ".js"), bytes: out), to: emit)
+                return Self.emitted(OutputFile(path: PagePath("search/post-" + SearchShards.bucketFile(bucket.prefix) + ".js"), bytes: out), to: emit)
             }
         }
         sizes += documentFiles
@@ -316,15 +326,15 @@ struct SearchIndexBuilder {
         var positions: Range<Int>
     }
 
-    /// Groups sorted terms by prefix: one letter to start with, one more letter for any bucket whose
-    /// postings exceed `limit` bytes (up to six letters; a single huge term stays whole). Terms
+    /// Groups sorted terms by prefix: one character to start with, one more for any bucket whose
+    /// postings exceed `limit` bytes (up to six characters; a single huge term stays whole). Terms
     /// sharing a prefix are neighbours in sorted order, so every bucket is a range. Sorted by prefix.
     static func buckets(sorted: ArraySlice<Int32>, terms: TermTable, limit: Int, postingsSize: (Int) -> Int) -> [Bucket] {
         var result: [Bucket] = []
         func place(_ range: Range<Int>, prefixLength: Int) {
             var start = range.lowerBound
             while start < range.upperBound {
-                let prefix = Array(terms.bytes(sorted[start]).prefix(prefixLength))
+                let prefix = SearchShards.prefix(terms.bytes(sorted[start]), characters: prefixLength)
                 var end = start
                 var size = 0
                 while end < range.upperBound, terms.bytes(sorted[end]).starts(with: prefix) {
@@ -332,7 +342,7 @@ struct SearchIndexBuilder {
                     end += 1
                 }
                 // Every term here is at least `prefixLength` long; only the first can equal the prefix.
-                let longerStart = terms.length(sorted[start]) <= prefixLength ? start + 1 : start
+                let longerStart = terms.length(sorted[start]) <= prefix.count ? start + 1 : start
                 if size > limit, prefixLength < 6, longerStart < end {
                     if longerStart > start { result.append(Bucket(prefix: prefix, positions: start ..< longerStart)) }
                     place(longerStart ..< end, prefixLength: prefixLength + 1)

@@ -15,36 +15,139 @@ enum SearchTokenizer {
 
     /// Folded but unstemmed words, for prefix matching and highlighting, where the reader's own
     /// spelling must still line up with the page text.
+    ///
+    /// A word is a run of letters, marks and digits of any script. Han, kana and Hangul are written
+    /// without spaces, so a run of them becomes its overlapping pairs ("数据库" → "数据", "据库"),
+    /// as Lucene's CJK analyzer does: any query of two or more of those characters is then a
+    /// sequence of pairs that the pages holding it also hold.
     static func normalizedWords(_ text: String) -> [String] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
-        // NFKD splits "é" into "e" + accent and "ﬁ" into "fi", so dropping marks leaves plain letters
-        // and "Café" finds "cafe". Marks go before lowercasing, matching the script's order.
-        let decomposed = text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter { scalar in
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: return false
-            default: return true
-            }
-        }
-        let folded = String(String.UnicodeScalarView(decomposed)).lowercased()
+        // NFKD splits "é" into "e" + accent and "ﬁ" into "fi", so dropping diacritics leaves plain
+        // letters and "Café" finds "cafe". NFC then puts back together what is left (Hangul
+        // syllables, kana with their voicing marks, Devanagari). Diacritics go before lowercasing,
+        // matching the script's order; "ß" and a final "ς" are folded as case folding would.
+        let decomposed = text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter { !isDiacritic($0) }
+        let folded = foldedCase(String(String.UnicodeScalarView(decomposed)).precomposedStringWithCanonicalMapping)
 
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current = String.UnicodeScalarView(), currentLength = 0
+        var pairs: [Unicode.Scalar] = []
         func finishWord() {
-            if !current.isEmpty && current.count <= maxTokenLength { words.append(String(current)) }
+            if currentLength > 0 && currentLength <= maxTokenLength { words.append(String(current)) }
             current = String.UnicodeScalarView()
+            currentLength = 0
+        }
+        func finishPairs() {
+            if pairs.count == 1 { words.append(String(Character(pairs[0]))) }
+            for index in pairs.indices.dropFirst() {
+                var pair = String.UnicodeScalarView()
+                pair.append(pairs[index - 1])
+                pair.append(pairs[index])
+                words.append(String(pair))
+            }
+            pairs.removeAll(keepingCapacity: true)
         }
         for scalar in folded.unicodeScalars {
-            // Anything outside a-z0-9 — including letters that survive folding, like "ß" or "ø" —
-            // separates words, because that is all the script's /[^a-z0-9]+/ split keeps.
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+            if isPaired(scalar) {
+                finishWord()
+                pairs.append(scalar)
+            } else if isWordPart(scalar) {
+                finishPairs()
                 current.append(scalar)
+                currentLength += 1
             } else {
                 finishWord()
+                finishPairs()
             }
         }
         finishWord()
+        finishPairs()
         return words
     }
+
+    /// Lowercase, with the two letters whose case folding differs from their lowercase folded too,
+    /// so "Straße" meets "strasse" and "ΟΔΟΣ" meets "οδος" (the script does the same).
+    private static func foldedCase(_ text: String) -> String {
+        let lower = text.lowercased()
+        guard lower.unicodeScalars.contains(where: { $0 == "ß" || $0 == "ς" }) else { return lower }
+        var view = String.UnicodeScalarView()
+        for scalar in lower.unicodeScalars {
+            switch scalar {
+            case "ß": view.append("s"); view.append("s")
+            case "ς": view.append("σ")
+            default: view.append(scalar)
+            }
+        }
+        return String(view)
+    }
+
+    /// A combining accent of the Latin, Greek and Cyrillic alphabets, or a Hebrew or Arabic vowel
+    /// point: marks that readers leave out when typing. Other scripts' marks (Devanagari vowel
+    /// signs, kana voicing marks) are part of their letters and stay.
+    static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard diacriticRanges.contains(where: { $0.contains(value) }) else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    static let diacriticRanges: [ClosedRange<UInt32>] = [
+        0x0300 ... 0x036F,   // combining diacritical marks
+        0x0483 ... 0x0489,   // Cyrillic combining marks
+        0x0591 ... 0x05C7,   // Hebrew points and cantillation
+        0x0610 ... 0x061A, 0x064B ... 0x065F, 0x0670 ... 0x0670, 0x06D6 ... 0x06ED, // Arabic
+        0x1AB0 ... 0x1AFF,   // combining diacritical marks extended
+        0x1DC0 ... 0x1DFF,   // combining diacritical marks supplement
+        0x20D0 ... 0x20FF,   // combining marks for symbols
+        0xFE20 ... 0xFE2F,   // combining half marks
+    ]
+
+    /// A letter, mark or digit of any script (`[\p{L}\p{M}\p{N}]` in the script).
+    private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Han, Hiragana, Katakana and Hangul letters and digits: scripts written without spaces
+    /// between words, indexed as pairs. Code-point ranges rather than the Script property, which
+    /// Swift does not offer; the script lists the same ranges.
+    static func isPaired(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard pairedRanges.contains(where: { $0.contains(value) }) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static let pairedRanges: [ClosedRange<UInt32>] = [
+        0x1100 ... 0x11FF,   // Hangul Jamo
+        0x2E80 ... 0x2FDF,   // CJK and Kangxi radicals
+        0x3005 ... 0x3007,   // 々 〆 〇
+        0x3021 ... 0x3029,   // Hangzhou numerals
+        0x3038 ... 0x303B,
+        0x3041 ... 0x30FF,   // Hiragana, Katakana
+        0x3130 ... 0x318F,   // Hangul compatibility jamo
+        0x31F0 ... 0x31FF,   // Katakana phonetic extensions
+        0x3400 ... 0x4DBF,   // CJK extension A
+        0x4E00 ... 0x9FFF,   // CJK unified ideographs
+        0xA960 ... 0xA97F,   // Hangul jamo extended A
+        0xAC00 ... 0xD7FF,   // Hangul syllables, jamo extended B
+        0xF900 ... 0xFAFF,   // CJK compatibility ideographs
+        0xFF66 ... 0xFF9F,   // halfwidth Katakana
+        0xFFA0 ... 0xFFDC,   // halfwidth Hangul
+        0x20000 ... 0x323AF, // CJK extensions B to H
+    ]
 
     /// Calls `body` with each word `normalizedWords(text)` would return, in order, and the word's
     /// `TermTable.hash`, without making a String per word (the index builder's path). A run of ASCII

@@ -904,24 +904,40 @@ h1, h2, h3 { page-break-after: avoid; }
 
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  function vocabKey(term) { return term.charAt(0); }
+  // Which vocabulary file holds a term: its first letter when ASCII, else one of 64 files picked
+  // by its first character (SearchShards.vocabularyKey in Swift).
+  function vocabKey(term) {
+    var code = term.codePointAt(0);
+    if (code < 0x80) return term.charAt(0);
+    var bucket = (code % 64).toString(16);
+    return "u" + (bucket.length < 2 ? "0" : "") + bucket;
+  }
 
   function loadVocabulary(key) {
     if (!has(state.manifest.files, "search/vocab-" + key + ".js")) return Promise.resolve();
     return loadScript("search/vocab-" + key + ".js", function () { return !!state.vocab[key]; });
   }
 
-  // The postings bucket of a term: the longest listed prefix it starts with.
+  // The postings bucket of a term: the longest listed prefix it starts with, in characters.
   function bucketOf(term) {
-    for (var length = Math.min(6, term.length); length >= 1; length--) {
-      var prefix = term.slice(0, length);
+    var characters = Array.from(term);
+    for (var length = Math.min(6, characters.length); length >= 1; length--) {
+      var prefix = characters.slice(0, length).join("");
       if (state.bucketSet[prefix]) return prefix;
     }
     return null;
   }
 
+  // A bucket's file name: ASCII as it is, any other character as _<hex>_ (SearchShards.bucketFile).
+  function bucketFile(prefix) {
+    return Array.from(prefix).map(function (character) {
+      var code = character.codePointAt(0);
+      return code < 0x80 ? character : "_" + code.toString(16) + "_";
+    }).join("");
+  }
+
   function loadBucket(prefix) {
-    return loadScript("search/post-" + prefix + ".js", function () { return !!state.buckets[prefix]; });
+    return loadScript("search/post-" + bucketFile(prefix) + ".js", function () { return !!state.buckets[prefix]; });
   }
 
   function loadDocs(chunk) {
@@ -1176,28 +1192,78 @@ h1, h2, h3 { page-break-after: avoid; }
 // StudyGuide search tokenizer. The Swift index builder (SearchTokenizer.swift, PorterStemmer.swift)
 // implements exactly the same rules; both are checked against Tests/search-vectors/tokenizer.tsv,
 // because a query only finds a page when the browser and the builder agree on every token.
-// Plain ES5 and no dependencies so it loads from disk on every page; Node can require() it for tests.
+// No dependencies and no modules, so it loads from disk on every page; Node can require() it for tests.
 (function (root) {
   "use strict";
 
   var MAX_TOKEN_LENGTH = 40;
 
-  // Some engines lack Unicode property escapes; the literal is built at run time so the
-  // script still parses there and falls back to the common combining block.
-  var markPattern = (function () {
-    try { return new RegExp("\\p{M}", "gu"); } catch (e) { return /[\u0300-\u036f]/g; }
-  })();
+  // Some engines lack Unicode property escapes; the literals are built at run time so the
+  // script still parses there and falls back to the common combining block and ASCII words.
+  function unicodePattern(source, flags, fallback) {
+    try { return new RegExp(source, flags); } catch (e) { return fallback; }
+  }
+  // Diacritics: the combining accents of the Latin, Greek and Cyrillic alphabets and Hebrew and
+  // Arabic vowel points, which readers leave out when typing. Other scripts' marks (Devanagari
+  // vowel signs, kana voicing marks) are part of their letters and stay. The same ranges as
+  // SearchTokenizer.diacriticRanges in Swift.
+  var DIACRITICS = "\\u0300-\\u036f\\u0483-\\u0489\\u0591-\\u05c7\\u0610-\\u061a\\u064b-\\u065f\\u0670\\u06d6-\\u06ed" +
+    "\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f";
+  var diacriticPattern = unicodePattern("(?=\\p{M})[" + DIACRITICS + "]", "gu", /[\u0300-\u036f]/g);
+  var wordPattern = unicodePattern("[\\p{L}\\p{M}\\p{N}]+", "gu", /[a-z0-9]+/g);
+  var pairablePattern = unicodePattern("^[\\p{L}\\p{N}]$", "u", /^[a-z0-9]$/);
 
-  function normalizedWords(text) {
+  // Han, Hiragana, Katakana and Hangul: written without spaces, so indexed as overlapping pairs
+  // of characters. The same code-point ranges as SearchTokenizer.pairedRanges in Swift.
+  var PAIRED_RANGES = [
+    [0x1100, 0x11FF], [0x2E80, 0x2FDF], [0x3005, 0x3007], [0x3021, 0x3029], [0x3038, 0x303B],
+    [0x3041, 0x30FF], [0x3130, 0x318F], [0x31F0, 0x31FF], [0x3400, 0x4DBF], [0x4E00, 0x9FFF],
+    [0xA960, 0xA97F], [0xAC00, 0xD7FF], [0xF900, 0xFAFF], [0xFF66, 0xFF9F], [0xFFA0, 0xFFDC],
+    [0x20000, 0x323AF]
+  ];
+
+  function isPaired(character) {
+    var code = character.codePointAt(0);
+    for (var i = 0; i < PAIRED_RANGES.length; i++) {
+      if (code >= PAIRED_RANGES[i][0] && code <= PAIRED_RANGES[i][1]) { return pairablePattern.test(character); }
+    }
+    return false;
+  }
+
+  // NFKD splits "é" into "e" + accent, diacritics go, NFC puts back together what is left
+  // (Hangul syllables, kana with voicing marks), then lowercase with "ß" and a final "ς" folded
+  // as case folding does.
+  function fold(text) {
     var folded = String(text == null ? "" : text);
     if (typeof folded.normalize === "function") { folded = folded.normalize("NFKD"); }
-    folded = folded.replace(/[\u0300-\u036f]/g, "").replace(markPattern, "").toLowerCase();
-    var parts = folded.split(/[^a-z0-9]+/);
+    folded = folded.replace(diacriticPattern, "");
+    if (typeof folded.normalize === "function") { folded = folded.normalize("NFC"); }
+    return folded.toLowerCase().replace(/\u00df/g, "ss").replace(/\u03c2/g, "\u03c3");
+  }
+
+  // Words are runs of letters, marks and digits of any script; a run of paired characters gives its
+  // pairs ("数据库" → "数据", "据库"), or the character alone when it stands alone.
+  function normalizedWords(text) {
     var words = [];
-    for (var i = 0; i < parts.length; i++) {
-      var part = parts[i];
-      // Longer "words" are base64, hashes or URLs: noise that would only bloat the index.
-      if (part.length > 0 && part.length <= MAX_TOKEN_LENGTH) { words.push(part); }
+    var runs = fold(text).match(wordPattern) || [];
+    for (var r = 0; r < runs.length; r++) {
+      var characters = Array.from(runs[r]);
+      var word = [], pairs = [];
+      var finishWord = function () {
+        // Longer "words" are base64, hashes or URLs: noise that would only bloat the index.
+        if (word.length > 0 && word.length <= MAX_TOKEN_LENGTH) { words.push(word.join("")); }
+        word = [];
+      };
+      var finishPairs = function () {
+        if (pairs.length === 1) { words.push(pairs[0]); }
+        for (var p = 1; p < pairs.length; p++) { words.push(pairs[p - 1] + pairs[p]); }
+        pairs = [];
+      };
+      for (var c = 0; c < characters.length; c++) {
+        if (isPaired(characters[c])) { finishWord(); pairs.push(characters[c]); } else { finishPairs(); word.push(characters[c]); }
+      }
+      finishWord();
+      finishPairs();
     }
     return words;
   }
@@ -1354,7 +1420,7 @@ h1, h2, h3 { page-break-after: avoid; }
     return step5(w);
   }
 
-  var api = { tokens: tokens, normalizedWords: normalizedWords, stem: stem };
+  var api = { tokens: tokens, normalizedWords: normalizedWords, stem: stem, isPaired: isPaired };
   root.StudyGuideTokenizer = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : this);
@@ -1380,38 +1446,80 @@ h1, h2, h3 { page-break-after: avoid; }
   }
 
   // A word of the text matches when its stem is a query term, or (for the word being typed)
-  // when it starts with what has been typed so far.
+  // when it starts with what has been typed so far. Han, kana and Hangul are indexed by pairs of
+  // characters, so there a character matches when a pair it is part of is a query term.
   function matcher(response, query) {
     var stems = {};
     response.terms.forEach(function (term) { stems[term] = true; });
     var last = /\s$/.test(query) ? null : response.words[response.words.length - 1];
-    return function (word) {
+    function isMatch(word) {
       var normal = tokenizer.normalizedWords(word)[0];
       if (!normal) return false;
       if (stems[tokenizer.tokens(normal)[0]]) return true;
       return !!last && last.length >= 2 && normal.lastIndexOf(last, 0) === 0;
+    }
+    isMatch.pairs = function (characters) {
+      var normal = characters.map(function (character) { return tokenizer.normalizedWords(character)[0] || ""; });
+      return normal.map(function (character, i) {
+        if (!character) return false;
+        return !!stems[character] || character === last ||
+          (i > 0 && !!stems[normal[i - 1] + character]) ||
+          (i + 1 < normal.length && !!stems[character + normal[i + 1]]);
+      });
     };
+    return isMatch;
+  }
+
+  var WORDS = /([\p{L}\p{M}\p{N}]+)/u;
+
+  // The text cut into pieces, matched or not: words whole, paired characters one by one, and
+  // neighbours with the same answer joined.
+  function pieces(text, isMatch) {
+    var result = [];
+    function push(part, match) {
+      if (!part) return;
+      var previous = result[result.length - 1];
+      if (previous && previous.match === match) previous.text += part;
+      else result.push({ text: part, match: match });
+    }
+    var parts = text.split(WORDS);
+    for (var i = 0; i < parts.length; i++) {
+      if (i % 2 === 0) { push(parts[i], false); continue; }
+      var characters = Array.from(parts[i]);
+      if (!characters.some(tokenizer.isPaired)) { push(parts[i], isMatch(parts[i])); continue; }
+      var start = 0;
+      while (start < characters.length) {
+        var paired = tokenizer.isPaired(characters[start]), end = start;
+        while (end < characters.length && tokenizer.isPaired(characters[end]) === paired) end++;
+        var run = characters.slice(start, end);
+        if (paired) {
+          var matched = isMatch.pairs(run);
+          run.forEach(function (character, k) { push(character, matched[k]); });
+        } else {
+          push(run.join(""), isMatch(run.join("")));
+        }
+        start = end;
+      }
+    }
+    return result;
   }
 
   // Text with the matched words wrapped in <mark>, built as DOM nodes (never innerHTML).
   function highlighted(text, isMatch) {
     var fragment = document.createDocumentFragment();
-    var parts = text.split(/([\p{L}\p{N}]+)/u);
-    for (var i = 0; i < parts.length; i++) {
-      if (!parts[i]) continue;
-      if (i % 2 === 1 && isMatch(parts[i])) fragment.appendChild(element("mark", "", parts[i]));
-      else fragment.appendChild(document.createTextNode(parts[i]));
-    }
+    pieces(text, isMatch).forEach(function (piece) {
+      fragment.appendChild(piece.match ? element("mark", "", piece.text) : document.createTextNode(piece.text));
+    });
     return fragment;
   }
 
   // About 200 characters of the answer around the first match, else the summary.
   function snippet(result, isMatch) {
     var text = result.excerpt || "";
-    var words = text.split(/([\p{L}\p{N}]+)/u), offset = 0, at = -1;
-    for (var i = 0; i < words.length; i++) {
-      if (i % 2 === 1 && isMatch(words[i])) { at = offset; break; }
-      offset += words[i].length;
+    var list = pieces(text, isMatch), offset = 0, at = -1;
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].match) { at = offset; break; }
+      offset += list[i].text.length;
     }
     if (at === -1) return result.summary;
     var start = Math.max(0, at - 60);
@@ -1427,16 +1535,20 @@ h1, h2, h3 { page-break-after: avoid; }
   function resultItem(result, isMatch, id) {
     var item = element("li", "search-result");
     if (id) { item.id = id; item.setAttribute("role", "option"); }
+    // Titles, categories and answers come from content in any script: each takes its own direction.
     var link = element("a", "result-title");
+    link.dir = "auto";
     link.href = (document.body.getAttribute("data-root") || "") + result.url;
     link.appendChild(highlighted(result.title, isMatch));
     item.appendChild(link);
     var meta = element("p", "result-meta");
     if (result.difficulty) meta.appendChild(badge(result.difficulty));
     if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, result.kind.title));
-    if (result.category) meta.appendChild(element("span", "result-category", result.category.title));
+    if (result.category) meta.appendChild(element("span", "result-category", result.category.title)).dir = "auto";
     item.appendChild(meta);
-    item.appendChild(element("p", "result-snippet")).appendChild(highlighted(snippet(result, isMatch), isMatch));
+    var excerpt = item.appendChild(element("p", "result-snippet"));
+    excerpt.dir = "auto";
+    excerpt.appendChild(highlighted(snippet(result, isMatch), isMatch));
     return item;
   }
 

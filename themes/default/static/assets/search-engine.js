@@ -32,24 +32,40 @@
 
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  function vocabKey(term) { return term.charAt(0); }
+  // Which vocabulary file holds a term: its first letter when ASCII, else one of 64 files picked
+  // by its first character (SearchShards.vocabularyKey in Swift).
+  function vocabKey(term) {
+    var code = term.codePointAt(0);
+    if (code < 0x80) return term.charAt(0);
+    var bucket = (code % 64).toString(16);
+    return "u" + (bucket.length < 2 ? "0" : "") + bucket;
+  }
 
   function loadVocabulary(key) {
     if (!has(state.manifest.files, "search/vocab-" + key + ".js")) return Promise.resolve();
     return loadScript("search/vocab-" + key + ".js", function () { return !!state.vocab[key]; });
   }
 
-  // The postings bucket of a term: the longest listed prefix it starts with.
+  // The postings bucket of a term: the longest listed prefix it starts with, in characters.
   function bucketOf(term) {
-    for (var length = Math.min(6, term.length); length >= 1; length--) {
-      var prefix = term.slice(0, length);
+    var characters = Array.from(term);
+    for (var length = Math.min(6, characters.length); length >= 1; length--) {
+      var prefix = characters.slice(0, length).join("");
       if (state.bucketSet[prefix]) return prefix;
     }
     return null;
   }
 
+  // A bucket's file name: ASCII as it is, any other character as _<hex>_ (SearchShards.bucketFile).
+  function bucketFile(prefix) {
+    return Array.from(prefix).map(function (character) {
+      var code = character.codePointAt(0);
+      return code < 0x80 ? character : "_" + code.toString(16) + "_";
+    }).join("");
+  }
+
   function loadBucket(prefix) {
-    return loadScript("search/post-" + prefix + ".js", function () { return !!state.buckets[prefix]; });
+    return loadScript("search/post-" + bucketFile(prefix) + ".js", function () { return !!state.buckets[prefix]; });
   }
 
   function loadDocs(chunk) {

@@ -1,28 +1,78 @@
 // StudyGuide search tokenizer. The Swift index builder (SearchTokenizer.swift, PorterStemmer.swift)
 // implements exactly the same rules; both are checked against Tests/search-vectors/tokenizer.tsv,
 // because a query only finds a page when the browser and the builder agree on every token.
-// Plain ES5 and no dependencies so it loads from disk on every page; Node can require() it for tests.
+// No dependencies and no modules, so it loads from disk on every page; Node can require() it for tests.
 (function (root) {
   "use strict";
 
   var MAX_TOKEN_LENGTH = 40;
 
-  // Some engines lack Unicode property escapes; the literal is built at run time so the
-  // script still parses there and falls back to the common combining block.
-  var markPattern = (function () {
-    try { return new RegExp("\\p{M}", "gu"); } catch (e) { return /[\u0300-\u036f]/g; }
-  })();
+  // Some engines lack Unicode property escapes; the literals are built at run time so the
+  // script still parses there and falls back to the common combining block and ASCII words.
+  function unicodePattern(source, flags, fallback) {
+    try { return new RegExp(source, flags); } catch (e) { return fallback; }
+  }
+  // Diacritics: the combining accents of the Latin, Greek and Cyrillic alphabets and Hebrew and
+  // Arabic vowel points, which readers leave out when typing. Other scripts' marks (Devanagari
+  // vowel signs, kana voicing marks) are part of their letters and stay. The same ranges as
+  // SearchTokenizer.diacriticRanges in Swift.
+  var DIACRITICS = "\\u0300-\\u036f\\u0483-\\u0489\\u0591-\\u05c7\\u0610-\\u061a\\u064b-\\u065f\\u0670\\u06d6-\\u06ed" +
+    "\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f";
+  var diacriticPattern = unicodePattern("(?=\\p{M})[" + DIACRITICS + "]", "gu", /[\u0300-\u036f]/g);
+  var wordPattern = unicodePattern("[\\p{L}\\p{M}\\p{N}]+", "gu", /[a-z0-9]+/g);
+  var pairablePattern = unicodePattern("^[\\p{L}\\p{N}]$", "u", /^[a-z0-9]$/);
 
-  function normalizedWords(text) {
+  // Han, Hiragana, Katakana and Hangul: written without spaces, so indexed as overlapping pairs
+  // of characters. The same code-point ranges as SearchTokenizer.pairedRanges in Swift.
+  var PAIRED_RANGES = [
+    [0x1100, 0x11FF], [0x2E80, 0x2FDF], [0x3005, 0x3007], [0x3021, 0x3029], [0x3038, 0x303B],
+    [0x3041, 0x30FF], [0x3130, 0x318F], [0x31F0, 0x31FF], [0x3400, 0x4DBF], [0x4E00, 0x9FFF],
+    [0xA960, 0xA97F], [0xAC00, 0xD7FF], [0xF900, 0xFAFF], [0xFF66, 0xFF9F], [0xFFA0, 0xFFDC],
+    [0x20000, 0x323AF]
+  ];
+
+  function isPaired(character) {
+    var code = character.codePointAt(0);
+    for (var i = 0; i < PAIRED_RANGES.length; i++) {
+      if (code >= PAIRED_RANGES[i][0] && code <= PAIRED_RANGES[i][1]) { return pairablePattern.test(character); }
+    }
+    return false;
+  }
+
+  // NFKD splits "é" into "e" + accent, diacritics go, NFC puts back together what is left
+  // (Hangul syllables, kana with voicing marks), then lowercase with "ß" and a final "ς" folded
+  // as case folding does.
+  function fold(text) {
     var folded = String(text == null ? "" : text);
     if (typeof folded.normalize === "function") { folded = folded.normalize("NFKD"); }
-    folded = folded.replace(/[\u0300-\u036f]/g, "").replace(markPattern, "").toLowerCase();
-    var parts = folded.split(/[^a-z0-9]+/);
+    folded = folded.replace(diacriticPattern, "");
+    if (typeof folded.normalize === "function") { folded = folded.normalize("NFC"); }
+    return folded.toLowerCase().replace(/\u00df/g, "ss").replace(/\u03c2/g, "\u03c3");
+  }
+
+  // Words are runs of letters, marks and digits of any script; a run of paired characters gives its
+  // pairs ("数据库" → "数据", "据库"), or the character alone when it stands alone.
+  function normalizedWords(text) {
     var words = [];
-    for (var i = 0; i < parts.length; i++) {
-      var part = parts[i];
-      // Longer "words" are base64, hashes or URLs: noise that would only bloat the index.
-      if (part.length > 0 && part.length <= MAX_TOKEN_LENGTH) { words.push(part); }
+    var runs = fold(text).match(wordPattern) || [];
+    for (var r = 0; r < runs.length; r++) {
+      var characters = Array.from(runs[r]);
+      var word = [], pairs = [];
+      var finishWord = function () {
+        // Longer "words" are base64, hashes or URLs: noise that would only bloat the index.
+        if (word.length > 0 && word.length <= MAX_TOKEN_LENGTH) { words.push(word.join("")); }
+        word = [];
+      };
+      var finishPairs = function () {
+        if (pairs.length === 1) { words.push(pairs[0]); }
+        for (var p = 1; p < pairs.length; p++) { words.push(pairs[p - 1] + pairs[p]); }
+        pairs = [];
+      };
+      for (var c = 0; c < characters.length; c++) {
+        if (isPaired(characters[c])) { finishWord(); pairs.push(characters[c]); } else { finishPairs(); word.push(characters[c]); }
+      }
+      finishWord();
+      finishPairs();
     }
     return words;
   }
@@ -179,7 +229,7 @@
     return step5(w);
   }
 
-  var api = { tokens: tokens, normalizedWords: normalizedWords, stem: stem };
+  var api = { tokens: tokens, normalizedWords: normalizedWords, stem: stem, isPaired: isPaired };
   root.StudyGuideTokenizer = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : this);

@@ -1,0 +1,85 @@
+"""Covers: search in any script over file://: a page in each of nine languages is found by words of its own text,
+Han/kana/Hangul by any run of two or more characters, with highlights and right-to-left results."""
+import subprocess
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import REPO, WAIT, console_problems
+from test_search import results_after_typing
+from test_serve import binary
+
+# (query as a reader types it, the page it must find first)
+QUERIES = [
+    ("索引", "chinese"),
+    ("数据库", "chinese"),
+    ("查询速度", "chinese"),                 # a run inside a sentence, not a word of its own
+    ("キャッシュ", "japanese"),
+    ("読み取り", "japanese"),
+    ("인덱스", "korean"),
+    ("검색 속도", "korean"),
+    ("кэш", "russian"),                      # typed: a prefix of "кэширование" too
+    ("Кэширование", "russian"),
+    ("нагрузку", "russian"),
+    ("μνήμη", "greek"),
+    ("μνημη", "greek"),                      # without the accent
+    ("οδος", "greek"),                       # lower case of ΟΔΟΣ, final sigma included
+    ("البيانات", "arabic"),
+    ("נתונים", "hebrew"),
+    ("अनुक्रमण", "hindi"),
+    ("Größe", "german"),
+    ("grosse", "german"),                    # ö without its dots, ß as ss
+    ("Strasse", "german"),
+]
+
+
+@pytest.fixture(scope="module")
+def multilingual_site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("multilingual") / "site"
+    subprocess.run([binary(), "build", "--source", str(REPO / "Tests/Fixtures/multilingual"),
+                    "--themes", str(REPO / "themes"), "--output", str(output), "--quiet"], check=True)
+    return output
+
+
+@pytest.fixture
+def search_page(browser, multilingual_site):
+    browser.get((multilingual_site / "search.html").as_uri())
+    yield browser
+    assert console_problems(browser) == []
+
+
+@pytest.mark.parametrize("query,page", QUERIES)
+def test_a_word_of_the_page_finds_it_first(search_page, multilingual_site, query, page):
+    hrefs = results_after_typing(search_page, query)
+    assert hrefs[:1] == [(multilingual_site / "languages" / f"{page}.html").as_uri()], f"{query!r} → {hrefs}"
+
+
+def test_a_query_loads_only_the_index_files_it_needs(search_page):
+    results_after_typing(search_page, "数据库")
+    loaded = search_page.execute_script("return window.StudyGuideSearch.manifest().files")
+    fetched = search_page.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('script[src]'), function (s) { return s.src; })")
+    index_files = [name for name in loaded if name.startswith("search/post-") or name.startswith("search/vocab-")]
+    fetched_index = [url for url in fetched if "/search/post-" in url or "/search/vocab-" in url]
+    assert len(index_files) > 50
+    assert 0 < len(fetched_index) <= 4, fetched_index
+
+
+def test_paired_characters_are_highlighted_where_they_match(search_page):
+    results_after_typing(search_page, "索引")
+    first = search_page.find_element(By.CSS_SELECTOR, "#search-results li")
+    marks = [m.text for m in first.find_elements(By.CSS_SELECTOR, ".result-title mark")]
+    assert marks == ["索引"], marks
+
+
+def test_right_to_left_results_take_their_own_direction(search_page):
+    results_after_typing(search_page, "البيانات")
+    first = search_page.find_element(By.CSS_SELECTOR, "#search-results li")
+    for selector in (".result-title", ".result-snippet"):
+        element = first.find_element(By.CSS_SELECTOR, selector)
+        assert element.get_attribute("dir") == "auto"
+        assert search_page.execute_script("return getComputedStyle(arguments[0]).direction", element) == "rtl"
+    results_after_typing(search_page, "Größe")
+    title = search_page.find_element(By.CSS_SELECTOR, "#search-results li .result-title")
+    assert search_page.execute_script("return getComputedStyle(arguments[0]).direction", title) == "ltr"

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("θ",{"θ":[3,10,13,10]});

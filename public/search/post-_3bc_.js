@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("μ",{"μs":[211,15,13,9]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("π",{"π":[211,10]});

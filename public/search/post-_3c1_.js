@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("ρ",{"ρ":[144,16]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("ω",{"ω":[3,11]});

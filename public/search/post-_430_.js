@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("а",{"а":[1,10]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("pа",{"pаypal":[1,10]});

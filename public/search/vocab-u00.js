@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("u00",{"π":1});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("u01",{"ρ":1});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("u06",{"φ":1,"φn":2});

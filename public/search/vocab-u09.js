@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("u09",{"ω":1});

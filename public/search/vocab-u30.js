@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("u30",{"а":1});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("u38",{"θ":2});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("u3b",{"λ":1,"λw":1});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerVocabulary("u3c",{"μs":2});
