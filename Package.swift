@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Snowball's stemming algorithms, for searching sites in languages other than English.
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "CStudyGuideSystem"),
         // Lets cmark-gfm parse inlines on many threads at once (see inline_table.c).
         .target(
@@ -39,6 +41,7 @@ let package = Package(
             dependencies: [
                 "StudyGuideMarkdown",
                 "CStudyGuideSystem",
+                "CStemmer",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictImports

@@ -14,11 +14,12 @@
   }
   // Diacritics: the combining accents of the Latin, Greek and Cyrillic alphabets and Hebrew and
   // Arabic vowel points, which readers leave out when typing. Other scripts' marks (Devanagari
-  // vowel signs, kana voicing marks) are part of their letters and stay. The same ranges as
-  // SearchTokenizer.diacriticRanges in Swift.
-  var DIACRITICS = "\\u0300-\\u036f\\u0483-\\u0489\\u0591-\\u05c7\\u0610-\\u061a\\u064b-\\u065f\\u0670\\u06d6-\\u06ed" +
+  // vowel signs, kana voicing marks) are part of their letters and stay, and so does the breve of
+  // "й" (U+0306 after и), a letter of its own. The same ranges as SearchTokenizer.diacriticRanges.
+  var DIACRITICS = "\\u0300-\\u0305\\u0307-\\u036f\\u0483-\\u0489\\u0591-\\u05c7\\u0610-\\u061a\\u064b-\\u065f\\u0670\\u06d6-\\u06ed" +
     "\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f";
-  var diacriticPattern = unicodePattern("(?=\\p{M})[" + DIACRITICS + "]", "gu", /[\u0300-\u036f]/g);
+  var diacriticPattern = unicodePattern("(?=\\p{M})(?:[" + DIACRITICS + "]|(?<![\\u0418\\u0438])\\u0306)", "gu",
+    /[\u0300-\u036f]/g);
   var wordPattern = unicodePattern("[\\p{L}\\p{M}\\p{N}]+", "gu", /[a-z0-9]+/g);
   var pairablePattern = unicodePattern("^[\\p{L}\\p{N}]$", "u", /^[a-z0-9]$/);
 

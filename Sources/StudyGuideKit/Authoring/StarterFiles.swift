@@ -48,7 +48,7 @@ enum StarterFiles {
                   path: .studyguide
               - name: Check and build
                 run: |
-                  apt-get update -qq && apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+                  apt-get update -qq && apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libstemmer-dev pkg-config
                   swift build -c release --product studyguide --package-path .studyguide
                   .studyguide/.build/release/studyguide check --format github
                   .studyguide/.build/release/studyguide build --base-url "https://${GITHUB_REPOSITORY_OWNER}.github.io/${GITHUB_REPOSITORY#*/}/"

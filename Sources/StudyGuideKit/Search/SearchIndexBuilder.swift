@@ -35,6 +35,10 @@ struct SearchIndexBuilder {
     private var terms = TermTable(capacity: 1 << 16)
     private var spilled = SpilledTerms()
     private var stems = StemCache()
+    /// How words become terms, from the site's language.
+    private let stemming: Stemming
+    /// Words whose term differs from them, kept only when the browser cannot stem (`Stemming`).
+    private var forms = SurfaceForms()
     /// Documents made but not yet counted: fewer than `countingBatch`, waiting for the next bodies.
     private var pending: [SearchDocument] = []
     /// Counted documents (without their texts) whose file of results is not complete yet.
@@ -46,6 +50,7 @@ struct SearchIndexBuilder {
     init(site: Site, emit: @escaping @Sendable (OutputFile) -> Void) {
         self.site = site
         self.emit = emit
+        stemming = Stemming(language: site.config.language)
         categoryIndex = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.category.slug, $0) })
         tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
         // Lists with an entry per document are sized once: grown by doubling, they held up to twice that.
@@ -77,7 +82,7 @@ struct SearchIndexBuilder {
     /// (borrowing the builder, as `documents` does, so that `stems` learns without a copy).
     private func countedBatches(_ countable: Int) -> [CountedBatch] {
         parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
-            TermCounter.count(pending[start ..< min(start + Self.countingBatch, countable)], stems: stems)
+            TermCounter.count(pending[start ..< min(start + Self.countingBatch, countable)], stems: stems, stemming: stemming)
         }
     }
 
@@ -85,19 +90,22 @@ struct SearchIndexBuilder {
         let countable = all ? pending.count : pending.count / Self.countingBatch * Self.countingBatch
         guard countable > 0 else { return }
         var batches = countedBatches(countable)
-        // The last round has no batches after it to teach; no batch keeps its words after.
-        for index in batches.indices {
-            if !all { self.stems.learn(batches[index]) }
-            batches[index].forgetWords()
-        }
-        let counted = batches
         // Each batch numbered its own terms; one table numbers them all, in document order, and the
         // batches are packed with those numbers in parallel, then set aside on disk in order.
-        let renumbering = counted.map { batch in
+        let renumbering = batches.map { batch in
             (0 ..< Int32(batch.terms.count)).map { local in
                 batch.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) }
             }
         }
+        // The last round has no batches after it to teach; no batch keeps its words after.
+        for index in batches.indices {
+            if !all { self.stems.learn(batches[index]) }
+            if stemming.mapsQueriesThroughForms {
+                forms.learn(batches[index]) { renumbering[index][Int($0)] }
+            }
+            batches[index].forgetWords()
+        }
+        let counted = batches
         let packed = parallelMap(Array(counted.indices)) { index in
             let batch = counted[index]
             let classes = (0 ..< Int32(batch.terms.count)).map { TermClass.of(batch.terms.bytes($0).first ?? 0) }
@@ -168,34 +176,44 @@ struct SearchIndexBuilder {
         let emit = emit
         func emitted(_ file: OutputFile) -> (String, JSONValue) { Self.emitted(file, to: emit) }
         var sizes: [(String, JSONValue)] = []
-        // Terms are sorted by their bytes, so the terms of one vocabulary file are neighbours
-        // when they start with an ASCII letter; the rest are gathered by key.
-        var vocabularies: [(key: String, positions: [Int])] = []
-        var keyed: [String: Int] = [:]
+        // Each vocabulary file holds the terms of its key and, for a language the browser does not
+        // stem, the words of its key whose term differs (a query word is looked up where it would be).
+        var vocabularies: [String: (terms: [Int], forms: [(word: ArraySlice<UInt8>, term: Int32)])] = [:]
         for position in sorted.indices {
-            let key = SearchShards.vocabularyKey(of: terms.bytes(sorted[position]))
-            if let last = vocabularies.last, last.key == key {
-                vocabularies[vocabularies.count - 1].positions.append(position)
-            } else if let known = keyed[key] {
-                vocabularies[known].positions.append(position)
-            } else {
-                keyed[key] = vocabularies.count
-                vocabularies.append((key, [position]))
-            }
+            vocabularies[SearchShards.vocabularyKey(of: terms.bytes(sorted[position])), default: ([], [])].terms.append(position)
         }
-        for (key, positions) in vocabularies {
+        for form in forms.all.sorted(by: { $0.word.lexicographicallyPrecedes($1.word) }) {
+            vocabularies[SearchShards.vocabularyKey(of: form.word), default: ([], [])].forms.append(form)
+        }
+        // ASCII letters first, in their order, as the files always were; then the other keys.
+        let keys = vocabularies.keys.sorted { ($0.utf8.count, $0) < ($1.utf8.count, $1) }
+        for key in keys {
+            let vocabulary = vocabularies[key]!
             var out: [UInt8] = []
             out.appendASCII("StudyGuideSearch.registerVocabulary(\"")
             out.append(contentsOf: key.utf8)
             out.appendASCII("\",{")
-            for position in positions {
-                if position != positions[0] { out.append(UInt8(ascii: ",")) }
+            for (number, position) in vocabulary.terms.enumerated() {
+                if number > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "\""))
                 out.append(contentsOf: terms.bytes(sorted[position]))
                 out.appendASCII("\":")
                 out.appendDecimal(Int(index.frequency[Int(sorted[position])]))
             }
-            out.appendASCII("});\n")
+            out.append(UInt8(ascii: "}"))
+            if stemming.mapsQueriesThroughForms {
+                out.appendASCII(",{")
+                for (number, form) in vocabulary.forms.enumerated() {
+                    if number > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(UInt8(ascii: "\""))
+                    out.append(contentsOf: form.word)
+                    out.appendASCII("\":\"")
+                    out.append(contentsOf: terms.bytes(form.term))
+                    out.append(UInt8(ascii: "\""))
+                }
+                out.append(UInt8(ascii: "}"))
+            }
+            out.appendASCII(");\n")
             sizes.append(emitted(OutputFile(path: PagePath("search/vocab-" + key + ".js"), bytes: out)))
         }
 
@@ -236,7 +254,7 @@ struct SearchIndexBuilder {
             ("version", .number(3)),
             ("documents", .number(facets.count)),
             ("chunkSize", .number(Self.chunkSize)),
-            ("stopwords", .array(SearchStopwords.list.sorted().map(JSONValue.string))),
+            ("stopwords", .array(stemming.usesStopwords ? SearchStopwords.list.sorted().map(JSONValue.string) : [])),
             ("buckets", .array(buckets.map { .string(String(decoding: $0.prefix, as: UTF8.self)) })),
             ("categories", .array(site.categories.map {
                 .object([("slug", .string($0.category.slug)), ("title", .string($0.category.title))])
@@ -247,10 +265,22 @@ struct SearchIndexBuilder {
             })),
             ("tags", .array(site.tags.map { .string($0.name) })),
             ("files", .object(sizes)),
-        ])
+        ] + languageEntries(terms: terms))
         var manifestFile = script("registerManifest(\(manifest.serialized))", path: "search/manifest.js")
         manifestFile.inputs = .everything
         emit(manifestFile)
+    }
+
+    /// What the browser needs to search in a language it does not stem itself: which stemmer made
+    /// the terms, and the endings it removed (see `SurfaceForms`). Nothing for English, whose
+    /// queries the browser stems with the same Porter rules.
+    private func languageEntries(terms: TermTable) -> [(String, JSONValue)] {
+        guard stemming != .porter else { return [] }
+        var entries: [(String, JSONValue)] = [("stemming", .string(stemming.manifestName))]
+        if stemming.mapsQueriesThroughForms {
+            entries.append(("endings", .array(forms.endings(terms: terms).map { .array([.string($0.from), .string($0.to)]) })))
+        }
+        return entries
     }
 
     /// The postings of the term at `position` of the sorted vocabulary, as a JSON array of

@@ -26,7 +26,11 @@ enum SearchTokenizer {
         // letters and "Café" finds "cafe". NFC then puts back together what is left (Hangul
         // syllables, kana with their voicing marks, Devanagari). Diacritics go before lowercasing,
         // matching the script's order; "ß" and a final "ς" are folded as case folding would.
-        let decomposed = text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter { !isDiacritic($0) }
+        var previous: Unicode.Scalar = " "
+        let decomposed = text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter { scalar in
+            defer { previous = scalar }
+            return !isDiacritic(scalar, after: previous)
+        }
         let folded = foldedCase(String(String.UnicodeScalarView(decomposed)).precomposedStringWithCanonicalMapping)
 
         var words: [String] = []
@@ -83,10 +87,12 @@ enum SearchTokenizer {
 
     /// A combining accent of the Latin, Greek and Cyrillic alphabets, or a Hebrew or Arabic vowel
     /// point: marks that readers leave out when typing. Other scripts' marks (Devanagari vowel
-    /// signs, kana voicing marks) are part of their letters and stay.
-    static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
+    /// signs, kana voicing marks) are part of their letters and stay, and so does the breve of
+    /// "й", a letter of its own that Russian's stemmer needs (while "ё" may be typed "е").
+    static func isDiacritic(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar) -> Bool {
         let value = scalar.value
         guard diacriticRanges.contains(where: { $0.contains(value) }) else { return false }
+        if value == 0x0306 && (previous == "и" || previous == "И") { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false

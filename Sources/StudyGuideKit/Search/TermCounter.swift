@@ -24,7 +24,8 @@ struct CountedBatch: Sendable {
 /// every distinct word is stemmed once, however many pages repeat it, and not at all when an
 /// earlier batch stemmed it (`StemCache`).
 enum TermCounter {
-    static func count(_ documents: ArraySlice<SearchDocument>, stems cache: StemCache = StemCache()) -> CountedBatch {
+    static func count(_ documents: ArraySlice<SearchDocument>, stems cache: StemCache = StemCache(),
+                      stemming: Stemming = .porter) -> CountedBatch {
         let fieldCount = SearchDocument.Field.allCases.count
         var words = TermTable(capacity: 8192)
         var termOfWord: [Int32] = []  // word id → term id, or -1 for a stopword
@@ -36,7 +37,8 @@ enum TermCounter {
         var ends: [Int] = []
         var lengths: [Int32] = []
         let noCounts = [Int32](repeating: 0, count: fieldCount)
-        let stopwords = SearchStopwords.table
+        let stopwords = stemming.usesStopwords ? SearchStopwords.table : TermTable(capacity: 1)
+        let stemmer = stemming.makeStemmer()
 
         for document in documents {
             let firstSlot = documentTerms.count
@@ -54,7 +56,7 @@ enum TermCounter {
                             } else {
                                 stemmed.removeAll(keepingCapacity: true)
                                 stemmed.append(contentsOf: word)
-                                PorterStemmer.stem(&stemmed)
+                                stemmer.stem(&stemmed)
                                 let isStopword = stemmed.withUnsafeBufferPointer { stopwords.contains($0) }
                                 termOfWord.append(isStopword ? -1 : terms.id(of: stemmed))
                             }

@@ -202,11 +202,38 @@
     return any ? resolved : null;
   }
 
-  // The words of a query that can match: normalised, stemmed, without stopwords.
+  // English terms are Porter stems, which the tokenizer makes here exactly as the build did.
+  // Other languages were stemmed by Snowball, which the browser does not run: their vocabulary
+  // files list every word of the site whose term differs from it (forms), and the manifest the
+  // endings the stemmer took off the site's words.
+  function stemsItself() { return !state.manifest.stemming || state.manifest.stemming === "porter"; }
+
+  // The index term of a normalised word. Without a stemmer: the site's own form of it, the word
+  // itself when it is a term, else the first of the site's endings that turns it into a term
+  // ("datenbanken" → "datenbank" when only "Datenbank" is written). Needs the word's vocabulary file.
+  function termOf(word) {
+    if (stemsItself()) return tokenizer.tokens(word)[0] || word;
+    var vocab = state.vocab[vocabKey(word)];
+    if (!vocab) return word;
+    if (has(vocab.forms, word)) return vocab.forms[word];
+    if (has(vocab.terms, word)) return word;
+    var endings = state.manifest.endings || [], length = Array.from(word).length;
+    for (var i = 0; i < endings.length; i++) {
+      var from = endings[i][0], to = endings[i][1];
+      if (length - Array.from(from).length < 2 || word.slice(word.length - from.length) !== from) continue;
+      var candidate = word.slice(0, word.length - from.length) + to;
+      var candidates = state.vocab[vocabKey(candidate)];
+      if (candidates && has(candidates.terms, candidate)) return candidate;
+    }
+    return word;
+  }
+
+  // The words of a query that can match: normalised, stemmed (or, without a stemmer, as they are
+  // until their vocabulary is loaded), without stopwords.
   function analyse(query) {
     var words = [], terms = [];
     tokenizer.normalizedWords(query).forEach(function (word) {
-      var term = tokenizer.tokens(word)[0] || word;
+      var term = stemsItself() ? (tokenizer.tokens(word)[0] || word) : word;
       if (!state.stopwords[term]) { words.push(word); terms.push(term); }
     });
     return { words: words, terms: terms, typing: !/\s$/.test(query) };
@@ -248,7 +275,9 @@
       manifest.buckets.forEach(function (prefix) { state.bucketSet[prefix] = true; });
       manifest.stopwords.forEach(function (word) { state.stopwords[word] = true; });
     },
-    registerVocabulary: function (key, terms) { state.vocab[key] = { terms: terms, keys: Object.keys(terms).sort() }; },
+    registerVocabulary: function (key, terms, forms) {
+      state.vocab[key] = { terms: terms, keys: Object.keys(terms).sort(), forms: forms || {} };
+    },
     registerPostings: function (prefix, terms) { state.buckets[prefix] = terms; },
     registerDocs: function (chunk, docs) { state.docs[chunk] = docs; },
     registerFacets: function (facets) { state.facets = facets; },
@@ -257,6 +286,9 @@
     configure: function (root) { state.root = root || ""; },
 
     manifest: function () { return state.manifest; },
+
+    /** The index term of a normalised word (what highlighting compares with a response's terms). */
+    termOf: termOf,
 
     /**
      * Ranks questions. request: {query, filters: {category, difficulty, kind, tag}, offset, limit}.
@@ -272,6 +304,12 @@
       analysis.terms.forEach(function (term) { keys[vocabKey(term)] = true; });
       var expandedPerWord;
       return Promise.all(Object.keys(keys).map(loadVocabulary)).then(function () {
+        if (stemsItself()) return null;
+        analysis.terms = analysis.words.map(termOf);
+        var more = {};
+        analysis.terms.forEach(function (term) { if (!state.vocab[vocabKey(term)]) more[vocabKey(term)] = true; });
+        return Promise.all(Object.keys(more).map(loadVocabulary));
+      }).then(function () {
         expandedPerWord = analysis.words.map(function (word, i) {
           return expansions(word, analysis.terms[i], analysis.typing && i === analysis.words.length - 1);
         });

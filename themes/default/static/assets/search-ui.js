@@ -26,7 +26,7 @@
     function isMatch(word) {
       var normal = tokenizer.normalizedWords(word)[0];
       if (!normal) return false;
-      if (stems[tokenizer.tokens(normal)[0]]) return true;
+      if (stems[engine.termOf(normal)]) return true;
       return !!last && last.length >= 2 && normal.lastIndexOf(last, 0) === 0;
     }
     isMatch.pairs = function (characters) {
