@@ -74,3 +74,35 @@ import Testing
         #expect(endings.allSatisfy { $0.to == "" })
     }
 }
+
+@Suite struct SearchShardsTests {
+    @Test func asciiTermsKeepTheirFileNames() {
+        #expect(SearchShards.vocabularyKey(of: Array("cache".utf8)) == "c")
+        #expect(SearchShards.bucketFile(Array("cach".utf8)) == "cach")
+    }
+
+    @Test func otherTermsSpreadOverSixtyFourVocabularyFiles() {
+        // Consecutive Cyrillic letters land in different files.
+        let keys = ["а", "б", "в", "г", "д"].map { SearchShards.vocabularyKey(of: Array(($0 + "x").utf8)) }
+        #expect(keys == ["u30", "u31", "u32", "u33", "u34"])
+        #expect(SearchShards.vocabularyKey(of: Array("数据".utf8)) == "u30")  // U+6570 % 64 = 0x30
+        #expect(SearchShards.vocabularyKey(of: Array("𠀀".utf8)) == "u00")   // beyond the BMP too
+    }
+
+    @Test func bucketsAreCutByCharactersAndNamedInASCII() {
+        let term = Array("кэширован".utf8)
+        #expect(SearchShards.prefix(term, characters: 2) == Array("кэ".utf8))
+        #expect(SearchShards.prefix(Array("ab".utf8), characters: 6) == Array("ab".utf8))
+        #expect(SearchShards.bucketFile(Array("кэ".utf8)) == "_43a__44d_")
+        #expect(SearchShards.bucketFile(Array("sqlз".utf8)) == "sql_437_")
+    }
+
+    @Test func aRussianIndexHasNoFileHoldingMostOfIt() throws {
+        let words = ["кэширование", "база", "данных", "запрос", "индекс", "таблица", "сервер", "очередь", "поток",
+                     "память", "ключ", "значение", "репликация", "шардирование", "транзакция", "журнал"]
+        var files: [String: Int] = [:]
+        for word in words { files[SearchShards.vocabularyKey(of: Array(word.utf8)), default: 0] += 1 }
+        #expect(files.count >= 12)
+        #expect(files.values.max()! <= 2)
+    }
+}

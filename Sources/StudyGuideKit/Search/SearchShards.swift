@@ -14,13 +14,8 @@ enum SearchShards {
         return "u" + String(repeating: "0", count: bucket < 16 ? 1 : 0) + String(bucket, radix: 16)
     }
 
-    /// How many characters (Unicode scalars) `term` holds: postings buckets are cut by
-    /// characters, as the script's `Array.from` counts them, never inside one.
-    static func characterCount(_ term: some Collection<UInt8>) -> Int {
-        term.reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
-    }
-
-    /// The bytes of the first `count` characters of `term`.
+    /// The bytes of the first `count` characters of `term`: postings buckets are cut by characters,
+    /// as the script's `Array.from` counts them, never inside one.
     static func prefix(_ term: some Collection<UInt8>, characters count: Int) -> [UInt8] {
         var result: [UInt8] = []
         var seen = 0
