@@ -45,6 +45,20 @@ import Testing
         #expect(vocabulary.contains(#""transaktionen":"transaktion""#))
     }
 
+    @Test func aLanguageWithoutAStemmerIsSearchedUnstemmed() throws {
+        let site = try TestSite(fixture: "multilingual")
+        try site.write("site.yml", "title: 多言語\ndescription: テスト\nlanguage: ja\n")
+        let result = site.build().expectSuccess()
+        let manifest = try String(contentsOf: result.output.appendingPathComponent("search/manifest.js"), encoding: .utf8)
+        #expect(manifest.contains(#""stemming":"none""#))
+        #expect(!manifest.contains("endings"))
+        #expect(manifest.contains(#""stopwords":[]"#))
+        // Words stay whole: Porter would have made "Straße" "strass". No forms either.
+        let vocabulary = try String(contentsOf: result.output.appendingPathComponent("search/vocab-s.js"), encoding: .utf8)
+        #expect(vocabulary.contains(#""strasse":"#))
+        #expect(!vocabulary.contains("},{"))
+    }
+
     @Test func anEnglishSiteKeepsItsManifestAndVocabularyAsTheyWere() throws {
         let site = try TestSite(fixture: "basic")
         let result = site.build().expectSuccess()
