@@ -234,7 +234,8 @@ class Generator:
         self.ident_pool = Pool(rng, self.idents, 0.7)
 
         # ~200 tags, lowercase kebab-case.
-        tags = set(t for t in tech if re.fullmatch(r"[a-z][a-z0-9]*", t))
+        # "index" would be tags/index.html, the list of tags itself: the build refuses it.
+        tags = set(t for t in tech if re.fullmatch(r"[a-z][a-z0-9]*", t) and t != "index")
         tags = sorted(tags)
         rng.shuffle(tags)
         chosen = tags[:150]

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Search benchmark: StudyGuide's client-side search against Pagefind on a generated site.
 
-    /usr/bin/python3 bench/search_benchmark.py [--questions N] [--queries Q] [--keep] [--json FILE]
+    /usr/bin/python3 bench/search_benchmark.py [--questions N] [--queries Q] [--keep] [--json FILE] [--cjk]
 
 Generates N questions (bench/generate_site.py), builds them with the release binary, then
 types Q queries into search.html in headless Chromium over file:// and reads the page's
@@ -85,7 +85,7 @@ def read_titles(site):
         for name in sorted(os.listdir(folder)):
             if name == "_index.md" or not name.endswith(".md"):
                 continue
-            with open(os.path.join(folder, name)) as f:
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
                 for line in f:
                     if line.startswith("title:"):
                         titles.append(line[6:].strip().strip('"'))
@@ -108,6 +108,78 @@ def misspell(word, rng):
             wrong = word[:i] + letter + word[i + 1:]
         if wrong != word:
             return wrong
+
+
+# ---- a Chinese copy of the site (--cjk) -----------------------------------------------------
+
+HAN_FIRST, HAN_COUNT = 0x4E00, 3000  # the first 3,000 unified ideographs
+
+
+def chinese_word(word, cache):
+    """The same made-up Chinese word for the same English word every time: 2 or 3 characters."""
+    if word not in cache:
+        rng = random.Random(word)
+        cache[word] = "".join(chr(HAN_FIRST + rng.randrange(HAN_COUNT)) for _ in range(rng.choice((2, 2, 3))))
+    return cache[word]
+
+
+def chinese_text(text, cache):
+    """English words become Chinese ones written without spaces between them, as Chinese is."""
+    text = re.sub(r"[A-Za-z]+", lambda m: chinese_word(m.group(0).lower(), cache), text)
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
+
+
+def make_chinese(site):
+    """Rewrites the titles, summaries and prose of a generated site in made-up Chinese, leaving
+    front-matter keys, code blocks and lines with links alone."""
+    cache = {}
+    for folder, _, names in os.walk(os.path.join(site, "content")):
+        for name in names:
+            if not name.endswith(".md"):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as f:
+                lines = f.read().split("\n")
+            fences, front = 0, 0
+            for i, line in enumerate(lines):
+                if line == "---":
+                    front += 1
+                    continue
+                if front < 2:
+                    for key in ("title:", "summary:", "description:"):
+                        if line.startswith(key):
+                            lines[i] = key + " " + chinese_text(line[len(key):].strip(), cache)
+                    continue
+                if line.startswith("```"):
+                    fences += 1
+                elif fences % 2 == 0 and "](" not in line:
+                    lines[i] = chinese_text(line, cache)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines))
+
+
+def make_chinese_queries(titles, count, seed=7):
+    """Runs of 2-5 characters cut from titles (a word, part of one, or across two), as a reader
+    types them: 60% one run, 20% two runs, 20% one character (what the first keystroke sends)."""
+    rng = random.Random(seed)
+    kinds = ["single"] * 60 + ["two"] * 20 + ["prefix"] * 20
+    plan = [kinds[int(i * 100 / count)] for i in range(count)]
+    rng.shuffle(plan)
+    han = [re.sub(r"[^\u4e00-\u9fff]", "", t) for t in titles]
+    han = [t for t in han if len(t) >= 6]
+    queries, seen = [], set()
+    for kind in plan:
+        for _ in range(1000):
+            title = rng.choice(han)
+            def run(length):
+                start = rng.randrange(len(title) - length + 1)
+                return title[start:start + length]
+            q = run(rng.randint(2, 5)) if kind == "single" else run(1) if kind == "prefix" else run(2) + " " + run(2)
+            if q not in seen:
+                seen.add(q)
+                queries.append((kind, q))
+                break
+    return queries
 
 
 def make_queries(titles, count, seed=7):
@@ -584,6 +656,8 @@ def main():
                         help="pause between keystrokes in ms (default 0: as fast as WebDriver types)")
     parser.add_argument("--query-timeout", type=float, default=60.0, help="seconds to wait for one query's timing entry")
     parser.add_argument("--no-pagefind", action="store_true", help="skip the Pagefind comparison")
+    parser.add_argument("--cjk", action="store_true",
+                        help="rewrite the site's prose in made-up Chinese (no spaces) and type runs of characters")
     parser.add_argument("--no-install", action="store_true", help="do not pip-install pagefind-bin when it is missing")
     parser.add_argument("--verbose", action="store_true", help="print every query")
     args = parser.parse_args()
@@ -602,7 +676,10 @@ def main():
     try:
         started = time.perf_counter()
         generate_site.generate(args.questions, site)
+        if args.cjk:
+            make_chinese(site)
         report["generate_seconds"] = time.perf_counter() - started
+        report["cjk"] = args.cjk
         log(f"generated {args.questions} questions in {report['generate_seconds']:.1f} s ({site})")
 
         shutil.rmtree(out, ignore_errors=True)
@@ -618,7 +695,8 @@ def main():
         log(f"built in {build_seconds:.1f} s; search index {index_bytes} bytes in {len(files)} files "
             f"(manifest.js {manifest_bytes} bytes)")
 
-        queries = make_queries(read_titles(site), args.queries)
+        titles = read_titles(site)
+        queries = make_chinese_queries(titles, args.queries) if args.cjk else make_queries(titles, args.queries)
         report["query_list"] = queries
         log(f"typing {len(queries)} queries into search.html (file://)")
         sg = bench_studyguide(out, queries, args, manifest_bytes, index_bytes)
@@ -637,7 +715,8 @@ def main():
                 log(report["pagefind"]["reason"] + "; skipping the comparison")
 
         print()
-        print(f"Search benchmark, {args.questions} questions, {len(queries)} queries, {report['date']}")
+        print(f"Search benchmark, {args.questions} questions{' in made-up Chinese' if args.cjk else ''}, "
+              f"{len(queries)} queries, {report['date']}")
         print(table(report))
         if args.json:
             with open(args.json, "w") as f:

@@ -71,6 +71,21 @@ struct TokenizerVector: Sendable, CustomTestStringConvertible {
         "ﬁle Ünïcode straße x86_64", "",
     ])
     func wordsWithHashesMatchNormalizedWords(_ text: String) {
+        Self.expectWordsWithHashesMatchNormalizedWords(text)
+    }
+
+    /// Random text in the scripts the word-by-word path reads itself (Han, kana, Hangul, Cyrillic,
+    /// ASCII) mixed with characters that send a run to Foundation: both give the same words.
+    @Test func plainRunsMatchNormalizedWordsOnRandomText() {
+        let alphabet = Array("数据库索引的是々がガかカーキャッシュ한국어검색ĀéŸÑКэшЙйЁёабвгдxyzXYZ019 ,.-_ﬁ①ｶﾞ丽𠀀𪘀\u{301}\u{3099}")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0 ..< 500 {
+            let length = Int.random(in: 0 ... 30, using: &generator)
+            Self.expectWordsWithHashesMatchNormalizedWords(String((0 ..< length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+    }
+
+    private static func expectWordsWithHashesMatchNormalizedWords(_ text: String) {
         var words: [String] = []
         var text = text
         text.withUTF8 { bytes in

@@ -357,7 +357,9 @@ struct SearchIndexBuilder {
     }
 
     /// Groups sorted terms by prefix: one character to start with, one more for any bucket whose
-    /// postings exceed `limit` bytes (up to six characters; a single huge term stays whole). Terms
+    /// postings exceed `limit` bytes (up to six characters; a single huge term stays whole). Pairs
+    /// of Han, kana or Hangul are never split past their first character: one more would make a
+    /// file of every pair, a quarter of a million files for a Chinese site of 10,000 pages. Terms
     /// sharing a prefix are neighbours in sorted order, so every bucket is a range. Sorted by prefix.
     static func buckets(sorted: ArraySlice<Int32>, terms: TermTable, limit: Int, postingsSize: (Int) -> Int) -> [Bucket] {
         var result: [Bucket] = []
@@ -373,7 +375,7 @@ struct SearchIndexBuilder {
                 }
                 // Every term here is at least `prefixLength` long; only the first can equal the prefix.
                 let longerStart = terms.length(sorted[start]) <= prefix.count ? start + 1 : start
-                if size > limit, prefixLength < 6, longerStart < end {
+                if size > limit, prefixLength < 6, longerStart < end, !SearchShards.isPaired(prefix) {
                     if longerStart > start { result.append(Bucket(prefix: prefix, positions: start ..< longerStart)) }
                     place(longerStart ..< end, prefixLength: prefixLength + 1)
                 } else {

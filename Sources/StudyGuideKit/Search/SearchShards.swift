@@ -40,6 +40,12 @@ enum SearchShards {
         return name
     }
 
+    /// Whether `term` starts with a Han, kana or Hangul character (indexed as pairs).
+    static func isPaired(_ term: some Collection<UInt8>) -> Bool {
+        guard let first = term.first, first >= 0x80, let scalar = Unicode.Scalar(firstScalar(of: term)) else { return false }
+        return SearchTokenizer.isPaired(scalar)
+    }
+
     private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
     private static func firstScalar(of term: some Collection<UInt8>) -> UInt32 {
