@@ -95,7 +95,9 @@
     if (at === -1) return result.summary;
     var start = Math.max(0, at - 60);
     var cut = text.slice(start, start + 200);
-    if (start > 0) cut = "…" + cut.replace(/^\S*\s/, "");
+    // A word cut in two at the start goes; Chinese, Japanese and Korean have no spaces to find
+    // its end, so a cut among their characters stays.
+    if (start > 0) cut = "…" + cut.replace(/^[^\s\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]*\s/, "");
     return cut + (start + 200 < text.length ? "…" : "");
   }
 
