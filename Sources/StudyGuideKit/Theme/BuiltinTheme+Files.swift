@@ -4,6 +4,135 @@
 extension BuiltinTheme {
     /// Every file of the default theme: path relative to the theme folder, and its text.
     static let files: [(path: String, text: String)] = [
+        ("i18n/en.yml", #"""
+# The default theme's words in English: the table every language falls back to.
+#
+# A site changes any of them in i18n/<language>.yml beside site.yml. A text may name values in
+# braces: {count} in counted texts, {title}, {tag}, {day}… where a key below shows them. A counted
+# text may give one form per plural category (zero, one, two, few, many, other); `other` is required.
+# Texts in keys ending in _html may hold inline markup; all others are escaped.
+
+# Navigation and page frame
+skip_to_content: "Skip to content"
+site_navigation: "Site"
+guides: "Guides"
+practice: "Practice"
+mock_interview: "Mock interview"
+tags: "Tags"
+search: "Search"
+search_questions: "Search questions"
+categories: "Categories"
+offline_note_html: "Works offline: open <code>index.html</code> from disk."
+breadcrumb: "Breadcrumb"
+home: "Home"
+
+# Home page
+home_question_count:
+  other: "{count} questions"
+home_category_count:
+  other: "in {count} categories."
+category_tile_questions:
+  other: "questions:"
+category_tile_beginner: "{count} beginner"
+category_tile_intermediate: "{count} intermediate"
+category_tile_advanced: "{count} advanced"
+recently_updated: "Recently updated"
+in_category: "in"
+
+# Category, tag and tags pages
+category_questions:
+  other: "{count} questions"
+questions_tagged: "Questions tagged"
+tag_question_count: "Questions with this tag: {count}."
+tags_lead: "Every topic tag, with the number of questions that carry it."
+tag_page_title: "Tag: {tag}"
+tag_page_description: "Questions tagged {tag}"
+tags_page_description: "Every tag of the study guide"
+
+# Question and guide pages
+difficulty_label: "Difficulty: "
+kind_label: "Kind: "
+on_this_page: "On this page"
+short_answer: "Short answer"
+answer: "Answer"
+areas_to_cover: "Areas to cover"
+follow_up_questions: "Follow-up questions"
+red_flags: "Red flags"
+also_asked_as: "Also asked as"
+updated: "Updated"
+related_questions: "Related questions"
+related_guide: "Guide"
+previous_and_next: "Previous and next question"
+previous: "Previous"
+next: "Next"
+
+# Labels of difficulties and kinds
+difficulty_beginner: "Beginner"
+difficulty_intermediate: "Intermediate"
+difficulty_advanced: "Advanced"
+kind_technical: "Technical"
+kind_behavioral: "Behavioral"
+kind_situational: "Situational"
+kind_system_design: "System design"
+kind_practical: "Practical"
+kind_career: "Career"
+
+# Dates: {day}, {month} and {year}
+date_long: "{day} {month} {year}"
+month_1: "January"
+month_2: "February"
+month_3: "March"
+month_4: "April"
+month_5: "May"
+month_6: "June"
+month_7: "July"
+month_8: "August"
+month_9: "September"
+month_10: "October"
+month_11: "November"
+month_12: "December"
+
+# Search page
+search_description: "Search every question"
+search_the_questions: "Search the questions"
+filters: "Filters"
+category: "Category"
+any_category: "Any category"
+difficulty: "Difficulty"
+any_difficulty: "Any difficulty"
+kind: "Kind"
+any_kind: "Any kind"
+tag: "Tag"
+any_tag: "Any tag"
+search_needs_javascript: "Search runs in your browser and needs JavaScript. Without it, browse the questions by category below."
+show_more_results: "Show more results"
+browse_by_category: "Browse by category"
+
+# Practice and mock interview pages
+study_description: "{title} with spaced repetition, offline"
+practice_fallback_heading: "Practising without JavaScript"
+practice_fallback: |-
+  The practice deck runs in your browser and needs JavaScript. You can still test yourself: open a
+    category, read each question, answer it aloud, then scroll to the answer.
+anki_decks: "Anki decks"
+anki_intro_html: |-
+  Prefer Anki? Import a deck with <em>File › Import</em>. Each note has a stable id, so importing a
+    newer deck updates your notes and keeps their review history.
+all_questions: "All questions"
+interview_fallback_heading: "A mock interview without JavaScript"
+interview_fallback: |-
+  The timed mock interview runs in your browser and needs JavaScript. To rehearse without it, pick
+    one system-design question, three technical questions and two behavioral ones from the categories
+    below, set a timer for 45 minutes, and answer each aloud before reading the page.
+
+# Page not found
+not_found: "Page not found"
+not_found_lead: "There is no page at this address. It may have moved when the guide was reorganised."
+not_found_try: "Try"
+not_found_search: "searching the questions"
+not_found_or_category: ", or start from a category:"
+
+"""#),
         ("static/assets/interview.js", ##"""
 // StudyGuide mock interview: pick a length and a mix, answer questions one by one against a
 // timer, mark the shaky ones, and finish with time per question and a list to practise.
@@ -2597,22 +2726,22 @@ kbd {
         ("templates/404.mustache", #"""
 {{<base}}
 {{$main}}
-<h1>Page not found</h1>
-<p class="lead">There is no page at this address. It may have moved when the guide was reorganised.</p>
-<p>Try <a href="{{chrome.search}}">searching the questions</a>, or start from a category:</p>
+<h1>{{i18n.not_found}}</h1>
+<p class="lead">{{i18n.not_found_lead}}</p>
+<p>{{i18n.not_found_try}} <a href="{{chrome.search}}">{{i18n.not_found_search}}</a>{{i18n.not_found_or_category}}</p>
 <ul>{{#categories}}<li><a href="{{href}}">{{title}}</a></li>{{/categories}}</ul>
 {{/main}}
 {{/base}}
 
 """#),
         ("templates/badges.mustache", #"""
-<span class="badge difficulty-{{difficulty}}"><span class="visually-hidden">Difficulty: </span>{{difficultyLabel}}</span>
-<span class="badge kind-{{kind}}"><span class="visually-hidden">Kind: </span>{{kindLabel}}</span>
+<span class="badge difficulty-{{difficulty}}"><span class="visually-hidden">{{i18n.difficulty_label}}</span>{{difficultyLabel}}</span>
+<span class="badge kind-{{kind}}"><span class="visually-hidden">{{i18n.kind_label}}</span>{{kindLabel}}</span>
 
 """#),
         ("templates/base.mustache", ##"""
 <!DOCTYPE html>
-<html lang="{{chrome.language}}">
+<html lang="{{chrome.language}}"{{#chrome.rightToLeft}} dir="rtl"{{/chrome.rightToLeft}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -2625,24 +2754,24 @@ kbd {
 <link rel="stylesheet" href="{{chrome.printStylesheet}}" media="print">
 </head>
 <body class="page-{{chrome.pageKind}}" data-root="{{chrome.root}}" data-storage-key="{{chrome.storageKey}}">
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">{{i18n.skip_to_content}}</a>
 <header class="site-header">
   <div class="bar">
     <a class="brand" href="{{chrome.home}}">{{chrome.siteTitle}}</a>
-    <nav class="primary" aria-label="Site">
+    <nav class="primary" aria-label="{{i18n.site_navigation}}">
       <ul>
-        <li><a href="{{chrome.guides}}"{{#chrome.guidesCurrent}} aria-current="page"{{/chrome.guidesCurrent}}>Guides</a></li>
-        <li><a href="{{chrome.practice}}"{{#chrome.practiceCurrent}} aria-current="page"{{/chrome.practiceCurrent}}>Practice</a></li>
-        <li><a href="{{chrome.interview}}"{{#chrome.interviewCurrent}} aria-current="page"{{/chrome.interviewCurrent}}>Mock interview</a></li>
-        <li><a href="{{chrome.tags}}"{{#chrome.tagsCurrent}} aria-current="page"{{/chrome.tagsCurrent}}>Tags</a></li>
-        <li><a href="{{chrome.search}}"{{#chrome.searchCurrent}} aria-current="page"{{/chrome.searchCurrent}}>Search</a></li>
+        <li><a href="{{chrome.guides}}"{{#chrome.guidesCurrent}} aria-current="page"{{/chrome.guidesCurrent}}>{{i18n.guides}}</a></li>
+        <li><a href="{{chrome.practice}}"{{#chrome.practiceCurrent}} aria-current="page"{{/chrome.practiceCurrent}}>{{i18n.practice}}</a></li>
+        <li><a href="{{chrome.interview}}"{{#chrome.interviewCurrent}} aria-current="page"{{/chrome.interviewCurrent}}>{{i18n.mock_interview}}</a></li>
+        <li><a href="{{chrome.tags}}"{{#chrome.tagsCurrent}} aria-current="page"{{/chrome.tagsCurrent}}>{{i18n.tags}}</a></li>
+        <li><a href="{{chrome.search}}"{{#chrome.searchCurrent}} aria-current="page"{{/chrome.searchCurrent}}>{{i18n.search}}</a></li>
       </ul>
     </nav>
     {{^chrome.searchCurrent}}
     <form class="search-form" role="search" action="{{chrome.search}}" method="get">
-      <label class="visually-hidden" for="site-search">Search questions</label>
-      <input id="site-search" type="search" name="q" placeholder="Search questions" autocomplete="off">
-      <button type="submit">Search</button>
+      <label class="visually-hidden" for="site-search">{{i18n.search_questions}}</label>
+      <input id="site-search" type="search" name="q" placeholder="{{i18n.search_questions}}" autocomplete="off">
+      <button type="submit">{{i18n.search}}</button>
     </form>
     {{/chrome.searchCurrent}}
   </div>
@@ -2651,16 +2780,17 @@ kbd {
 {{$main}}{{/main}}
 </main>
 <footer class="site-footer">
-  <nav aria-label="Categories">
-    <h2>Categories</h2>
+  <nav aria-label="{{i18n.categories}}">
+    <h2>{{i18n.categories}}</h2>
     <ul class="category-links">
       {{#chrome.categories}}<li><a href="{{href}}"{{#current}} aria-current="true"{{/current}}>{{title}}</a></li>
       {{/chrome.categories}}
     </ul>
   </nav>
-  <p>{{chrome.siteTitle}}{{#chrome.siteDescription}} — {{chrome.siteDescription}}{{/chrome.siteDescription}} Works offline: open <code>index.html</code> from disk.</p>
+  <p>{{chrome.siteTitle}}{{#chrome.siteDescription}} — {{chrome.siteDescription}}{{/chrome.siteDescription}} {{{i18n.offline_note_html}}}</p>
 </footer>
-{{#chrome.searchScripts}}<script src="{{.}}"></script>
+{{#chrome.scriptStrings}}<script src="{{chrome.scriptStrings}}"></script>
+{{/chrome.scriptStrings}}{{#chrome.searchScripts}}<script src="{{.}}"></script>
 {{/chrome.searchScripts}}<script src="{{chrome.searchManifest}}"></script>
 <script src="{{chrome.searchUI}}"></script>
 {{$scripts}}{{/scripts}}
@@ -2673,15 +2803,15 @@ kbd {
         ("templates/category.mustache", #"""
 {{<base}}
 {{$main}}
-<nav class="breadcrumb" aria-label="Breadcrumb">
-  <ol><li><a href="{{home}}">Home</a></li><li><span aria-current="page">{{title}}</span></li></ol>
+<nav class="breadcrumb" aria-label="{{i18n.breadcrumb}}">
+  <ol><li><a href="{{home}}">{{i18n.home}}</a></li><li><span aria-current="page">{{title}}</span></li></ol>
 </nav>
 <h1>{{title}}</h1>
 <p class="lead">{{description}}</p>
 <div class="study-progress" data-category="{{slug}}" data-total="{{count}}"></div>
 <div class="prose">{{{intro.html}}}</div>
 <section aria-labelledby="questions-heading">
-  <h2 id="questions-heading">{{count}} questions</h2>
+  <h2 id="questions-heading">{{i18n.category_questions(count)}}</h2>
   {{> question-list}}
 </section>
 {{/main}}
@@ -2691,20 +2821,20 @@ kbd {
         ("templates/guide.mustache", #"""
 {{<base}}
 {{$main}}
-<nav class="breadcrumb" aria-label="Breadcrumb">
-  <ol><li><a href="{{chrome.home}}">Home</a></li><li><a href="{{guidesHref}}">Guides</a></li><li><span aria-current="page">{{title}}</span></li></ol>
+<nav class="breadcrumb" aria-label="{{i18n.breadcrumb}}">
+  <ol><li><a href="{{chrome.home}}">{{i18n.home}}</a></li><li><a href="{{guidesHref}}">{{i18n.guides}}</a></li><li><span aria-current="page">{{title}}</span></li></ol>
 </nav>
 <article class="guide">
   <h1>{{title}}</h1>
   <p class="lead">{{summary}}</p>
   {{#article.hasTOC}}
   <nav class="toc" aria-labelledby="toc-heading">
-    <h2 id="toc-heading">On this page</h2>
+    <h2 id="toc-heading">{{i18n.on_this_page}}</h2>
     <ol>{{#article.toc}}<li{{#nested}} class="nested"{{/nested}}><a href="{{href}}">{{text}}</a></li>{{/article.toc}}</ol>
   </nav>
   {{/article.hasTOC}}
   <div class="prose">{{{article.html}}}</div>
-  {{#updated}}<p class="meta">Updated <time datetime="{{updated}}">{{updatedLong}}</time></p>{{/updated}}
+  {{#updated}}<p class="meta">{{i18n.updated}} <time datetime="{{updated}}">{{updatedLong}}</time></p>{{/updated}}
 </article>
 {{/main}}
 {{/base}}
@@ -2730,21 +2860,21 @@ kbd {
   <h1 id="page-title">{{title}}</h1>
   {{#chrome.siteDescription}}<p class="lead">{{chrome.siteDescription}}</p>{{/chrome.siteDescription}}
   <div class="prose">{{{intro.html}}}</div>
-  <p class="stats">{{questionCount}} questions in {{count(categories)}} categories.</p>
+  <p class="stats">{{i18n.home_question_count(questionCount)}} {{i18n.home_category_count(count(categories))}}</p>
 </section>
 
 <section aria-labelledby="categories-heading">
-  <h2 id="categories-heading">Categories</h2>
+  <h2 id="categories-heading">{{i18n.categories}}</h2>
   <ul class="category-grid">
   {{#categories}}
     <li class="category-tile">
       <h3><a href="{{href}}">{{title}}</a></h3>
       <p>{{description}}</p>
       <div class="study-progress" data-category="{{slug}}" data-total="{{total}}"></div>
-      <p class="counts"><strong>{{total}}</strong> questions:
-        <span class="badge difficulty-beginner">{{beginner}} beginner</span>
-        <span class="badge difficulty-intermediate">{{intermediate}} intermediate</span>
-        <span class="badge difficulty-advanced">{{advanced}} advanced</span></p>
+      <p class="counts"><strong>{{total}}</strong> {{i18n.category_tile_questions(total)}}
+        <span class="badge difficulty-beginner">{{i18n.category_tile_beginner(beginner)}}</span>
+        <span class="badge difficulty-intermediate">{{i18n.category_tile_intermediate(intermediate)}}</span>
+        <span class="badge difficulty-advanced">{{i18n.category_tile_advanced(advanced)}}</span></p>
     </li>
   {{/categories}}
   </ul>
@@ -2752,7 +2882,7 @@ kbd {
 
 {{^empty(guides)}}
 <section aria-labelledby="guides-heading">
-  <h2 id="guides-heading">Guides</h2>
+  <h2 id="guides-heading">{{i18n.guides}}</h2>
   <ul class="guide-list">
   {{#guides}}
     <li><a href="{{href}}">{{title}}</a><p>{{summary}}</p></li>
@@ -2763,10 +2893,10 @@ kbd {
 
 {{^empty(recent)}}
 <section aria-labelledby="recent-heading">
-  <h2 id="recent-heading">Recently updated</h2>
+  <h2 id="recent-heading">{{i18n.recently_updated}}</h2>
   <ul class="recent-list">
   {{#recent}}
-    <li><a href="{{href}}">{{title}}</a> <span class="meta">in <a href="{{categoryHref}}">{{category}}</a>{{#updated}} · <time datetime="{{updated}}">{{updatedLong}}</time>{{/updated}}</span></li>
+    <li><a href="{{href}}">{{title}}</a> <span class="meta">{{i18n.in_category}} <a href="{{categoryHref}}">{{category}}</a>{{#updated}} · <time datetime="{{updated}}">{{updatedLong}}</time>{{/updated}}</span></li>
   {{/recent}}
   </ul>
 </section>
@@ -2778,13 +2908,11 @@ kbd {
         ("templates/interview.mustache", #"""
 {{<base}}
 {{$main}}
-<h1>Mock interview</h1>
+<h1>{{i18n.mock_interview}}</h1>
 <div id="interview-app" class="study-app" data-deck="{{deck}}" hidden></div>
 <section class="study-fallback" aria-labelledby="fallback-heading">
-  <h2 id="fallback-heading">A mock interview without JavaScript</h2>
-  <p>The timed mock interview runs in your browser and needs JavaScript. To rehearse without it, pick
-  one system-design question, three technical questions and two behavioral ones from the categories
-  below, set a timer for 45 minutes, and answer each aloud before reading the page.</p>
+  <h2 id="fallback-heading">{{i18n.interview_fallback_heading}}</h2>
+  <p>{{i18n.interview_fallback}}</p>
   <ul>{{#browse}}<li><a href="{{href}}">{{title}}</a></li>{{/browse}}</ul>
 </section>
 {{/main}}
@@ -2798,19 +2926,17 @@ kbd {
         ("templates/practice.mustache", #"""
 {{<base}}
 {{$main}}
-<h1>Practice</h1>
+<h1>{{i18n.practice}}</h1>
 <div id="practice-app" class="study-app" data-deck="{{deck}}" hidden></div>
 <section class="study-fallback" aria-labelledby="fallback-heading">
-  <h2 id="fallback-heading">Practising without JavaScript</h2>
-  <p>The practice deck runs in your browser and needs JavaScript. You can still test yourself: open a
-  category, read each question, answer it aloud, then scroll to the answer.</p>
+  <h2 id="fallback-heading">{{i18n.practice_fallback_heading}}</h2>
+  <p>{{i18n.practice_fallback}}</p>
   <ul>{{#browse}}<li><a href="{{href}}">{{title}}</a></li>{{/browse}}</ul>
 </section>
 <section class="anki" aria-labelledby="anki-heading">
-  <h2 id="anki-heading">Anki decks</h2>
-  <p>Prefer Anki? Import a deck with <em>File › Import</em>. Each note has a stable id, so importing a
-  newer deck updates your notes and keeps their review history.</p>
-  <ul><li><a href="{{ankiAll}}" download>All questions</a></li>{{#anki}}<li><a href="{{href}}" download>{{title}}</a></li>{{/anki}}</ul>
+  <h2 id="anki-heading">{{i18n.anki_decks}}</h2>
+  <p>{{{i18n.anki_intro_html}}}</p>
+  <ul><li><a href="{{ankiAll}}" download>{{i18n.all_questions}}</a></li>{{#anki}}<li><a href="{{href}}" download>{{title}}</a></li>{{/anki}}</ul>
 </section>
 {{/main}}
 {{$scripts}}<script src="{{chrome.root}}assets/study-store.js"></script>
@@ -2835,64 +2961,64 @@ kbd {
         ("templates/question.mustache", #"""
 {{<base}}
 {{$main}}
-<nav class="breadcrumb" aria-label="Breadcrumb">
-  <ol><li><a href="{{home}}">Home</a></li><li><a href="{{category.href}}">{{category.title}}</a></li><li><span aria-current="page">{{title}}</span></li></ol>
+<nav class="breadcrumb" aria-label="{{i18n.breadcrumb}}">
+  <ol><li><a href="{{home}}">{{i18n.home}}</a></li><li><a href="{{category.href}}">{{category.title}}</a></li><li><span aria-current="page">{{title}}</span></li></ol>
 </nav>
 <article class="question" data-slug="{{slug}}">
   <header>
     <h1>{{title}}</h1>
     <p class="badges">{{> badges}}</p>
     <div class="study-tools" data-slug="{{slug}}" hidden></div>
-    {{^empty(tags)}}<ul class="tags" aria-label="Tags">{{#tags}}<li><a href="{{href}}">#{{title}}</a></li>{{/tags}}</ul>{{/empty(tags)}}
+    {{^empty(tags)}}<ul class="tags" aria-label="{{i18n.tags}}">{{#tags}}<li><a href="{{href}}">#{{title}}</a></li>{{/tags}}</ul>{{/empty(tags)}}
   </header>
   <section class="short-answer" aria-labelledby="short-answer-heading">
-    <h2 id="short-answer-heading">Short answer</h2>
+    <h2 id="short-answer-heading">{{i18n.short_answer}}</h2>
     <p>{{summary}}</p>
   </section>
   {{#answer.hasTOC}}
   <nav class="toc" aria-labelledby="toc-heading">
-    <h2 id="toc-heading">On this page</h2>
+    <h2 id="toc-heading">{{i18n.on_this_page}}</h2>
     <ol>{{#answer.toc}}<li{{#nested}} class="nested"{{/nested}}><a href="{{href}}">{{text}}</a></li>{{/answer.toc}}</ol>
   </nav>
   {{/answer.hasTOC}}
-  <section class="answer prose" aria-label="Answer">
+  <section class="answer prose" aria-label="{{i18n.answer}}">
     {{{answer.html}}}
   </section>
   {{^empty(areas)}}
   <section class="areas" aria-labelledby="areas-heading">
-    <h2 id="areas-heading">Areas to cover</h2>
+    <h2 id="areas-heading">{{i18n.areas_to_cover}}</h2>
     <ul>{{#areas}}<li>{{.}}</li>{{/areas}}</ul>
   </section>
   {{/empty(areas)}}
   {{^empty(followUps)}}
   <section class="follow-ups" aria-labelledby="follow-ups-heading">
-    <h2 id="follow-ups-heading">Follow-up questions</h2>
+    <h2 id="follow-ups-heading">{{i18n.follow_up_questions}}</h2>
     <ul>{{#followUps}}<li>{{.}}</li>{{/followUps}}</ul>
   </section>
   {{/empty(followUps)}}
   {{^empty(redFlags)}}
   <section class="red-flags" aria-labelledby="red-flags-heading">
-    <h2 id="red-flags-heading">Red flags</h2>
+    <h2 id="red-flags-heading">{{i18n.red_flags}}</h2>
     <ul>{{#redFlags}}<li>{{.}}</li>{{/redFlags}}</ul>
   </section>
   {{/empty(redFlags)}}
   {{^empty(aliases)}}
   <section class="aliases" aria-labelledby="aliases-heading">
-    <h2 id="aliases-heading">Also asked as</h2>
+    <h2 id="aliases-heading">{{i18n.also_asked_as}}</h2>
     <ul>{{#aliases}}<li>{{.}}</li>{{/aliases}}</ul>
   </section>
   {{/empty(aliases)}}
-  {{#updated}}<p class="meta">Updated <time datetime="{{updated}}">{{updatedLong}}</time></p>{{/updated}}
+  {{#updated}}<p class="meta">{{i18n.updated}} <time datetime="{{updated}}">{{updatedLong}}</time></p>{{/updated}}
 </article>
 {{^empty(related)}}
 <section class="related" aria-labelledby="related-heading">
-  <h2 id="related-heading">Related questions</h2>
+  <h2 id="related-heading">{{i18n.related_questions}}</h2>
   <ul class="related-list">{{#related}}<li><a href="{{href}}">{{title}}</a> <span class="badge {{badgeClass}}">{{label}}</span></li>{{/related}}</ul>
 </section>
 {{/empty(related)}}
-<nav class="pager" aria-label="Previous and next question">
-  {{#previous}}<a class="previous" rel="prev" href="{{href}}"><span>Previous</span> {{title}}</a>{{/previous}}
-  {{#next}}<a class="next" rel="next" href="{{href}}"><span>Next</span> {{title}}</a>{{/next}}
+<nav class="pager" aria-label="{{i18n.previous_and_next}}">
+  {{#previous}}<a class="previous" rel="prev" href="{{href}}"><span>{{i18n.previous}}</span> {{title}}</a>{{/previous}}
+  {{#next}}<a class="next" rel="next" href="{{href}}"><span>{{i18n.next}}</span> {{title}}</a>{{/next}}
 </nav>
 {{/main}}
 {{/base}}
@@ -2901,33 +3027,33 @@ kbd {
         ("templates/search.mustache", #"""
 {{<base}}
 {{$main}}
-<h1>Search</h1>
+<h1>{{i18n.search}}</h1>
 <form class="search-page-form" role="search" action="search.html" method="get">
   <p class="query-row">
-    <label for="search-query">Search the questions</label>
+    <label for="search-query">{{i18n.search_the_questions}}</label>
     <input id="search-query" type="search" name="q" autocomplete="off" aria-controls="search-results" aria-describedby="search-status">
   </p>
   <fieldset class="filters">
-    <legend>Filters</legend>
-    <label>Category
-      <select id="filter-category" name="category"><option value="">Any category</option>{{#categories}}<option value="{{value}}">{{label}}</option>{{/categories}}</select>
+    <legend>{{i18n.filters}}</legend>
+    <label>{{i18n.category}}
+      <select id="filter-category" name="category"><option value="">{{i18n.any_category}}</option>{{#categories}}<option value="{{value}}">{{label}}</option>{{/categories}}</select>
     </label>
-    <label>Difficulty
-      <select id="filter-difficulty" name="difficulty"><option value="">Any difficulty</option>{{#difficulties}}<option value="{{value}}">{{label}}</option>{{/difficulties}}</select>
+    <label>{{i18n.difficulty}}
+      <select id="filter-difficulty" name="difficulty"><option value="">{{i18n.any_difficulty}}</option>{{#difficulties}}<option value="{{value}}">{{label}}</option>{{/difficulties}}</select>
     </label>
-    <label>Kind
-      <select id="filter-kind" name="kind"><option value="">Any kind</option>{{#kinds}}<option value="{{value}}">{{label}}</option>{{/kinds}}</select>
+    <label>{{i18n.kind}}
+      <select id="filter-kind" name="kind"><option value="">{{i18n.any_kind}}</option>{{#kinds}}<option value="{{value}}">{{label}}</option>{{/kinds}}</select>
     </label>
-    <label>Tag
-      <select id="filter-tag" name="tag"><option value="">Any tag</option>{{#tags}}<option value="{{value}}">{{label}}</option>{{/tags}}</select>
+    <label>{{i18n.tag}}
+      <select id="filter-tag" name="tag"><option value="">{{i18n.any_tag}}</option>{{#tags}}<option value="{{value}}">{{label}}</option>{{/tags}}</select>
     </label>
   </fieldset>
 </form>
-<p id="search-status" class="search-status" role="status" aria-live="polite">Search runs in your browser and needs JavaScript. Without it, browse the questions by category below.</p>
+<p id="search-status" class="search-status" role="status" aria-live="polite">{{i18n.search_needs_javascript}}</p>
 <ol id="search-results" class="search-results"></ol>
-<p><button id="search-more" type="button" hidden>Show more results</button></p>
+<p><button id="search-more" type="button" hidden>{{i18n.show_more_results}}</button></p>
 <nav class="search-fallback" aria-labelledby="browse-heading">
-  <h2 id="browse-heading">Browse by category</h2>
+  <h2 id="browse-heading">{{i18n.browse_by_category}}</h2>
   <ul>{{#browse}}<li><a href="{{href}}">{{title}}</a></li>{{/browse}}</ul>
 </nav>
 {{/main}}
@@ -2937,16 +3063,16 @@ kbd {
         ("templates/tag.mustache", #"""
 {{<base}}
 {{$main}}
-<nav class="breadcrumb" aria-label="Breadcrumb">
-  <ol><li><a href="{{chrome.home}}">Home</a></li><li><a href="{{allTags}}">Tags</a></li><li><span aria-current="page">#{{name}}</span></li></ol>
+<nav class="breadcrumb" aria-label="{{i18n.breadcrumb}}">
+  <ol><li><a href="{{chrome.home}}">{{i18n.home}}</a></li><li><a href="{{allTags}}">{{i18n.tags}}</a></li><li><span aria-current="page">#{{name}}</span></li></ol>
 </nav>
-<h1>Questions tagged <span class="tag-name">#{{name}}</span></h1>
-<p class="lead">Questions with this tag: {{count}}.</p>
+<h1>{{i18n.questions_tagged}} <span class="tag-name">#{{name}}</span></h1>
+<p class="lead">{{i18n.tag_question_count(count)}}</p>
 <ul class="question-list">
 {{#questions}}
   <li class="question-card" data-difficulty="{{difficulty}}" data-kind="{{kind}}">
     <h2><a href="{{href}}">{{title}}</a></h2>
-    <p class="badges">{{> badges}} <span class="meta">in <a href="{{categoryHref}}">{{category}}</a></span></p>
+    <p class="badges">{{> badges}} <span class="meta">{{i18n.in_category}} <a href="{{categoryHref}}">{{category}}</a></span></p>
     <p class="summary">{{summary}}</p>
   </li>
 {{/questions}}
@@ -2958,8 +3084,8 @@ kbd {
         ("templates/tags.mustache", #"""
 {{<base}}
 {{$main}}
-<h1>Tags</h1>
-<p class="lead">Every topic tag, with the number of questions that carry it.</p>
+<h1>{{i18n.tags}}</h1>
+<p class="lead">{{i18n.tags_lead}}</p>
 <ul class="tag-cloud">
 {{#tags}}<li><a href="{{href}}">#{{name}} <span class="count">{{count}}</span></a></li>
 {{/tags}}
