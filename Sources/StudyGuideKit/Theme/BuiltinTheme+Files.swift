@@ -4,6 +4,322 @@
 extension BuiltinTheme {
     /// Every file of the default theme: path relative to the theme folder, and its text.
     static let files: [(path: String, text: String)] = [
+        ("i18n/de.yml", #"""
+# Die Wörter des Standard-Themes auf Deutsch. Schlüssel und Platzhalter wie in en.yml.
+
+# Navigation und Seitenrahmen
+skip_to_content: "Zum Inhalt springen"
+site_navigation: "Website"
+guides: "Leitfäden"
+practice: "Üben"
+mock_interview: "Probeinterview"
+tags: "Schlagwörter"
+search: "Suche"
+search_questions: "Fragen durchsuchen"
+categories: "Kategorien"
+offline_note_html: "Funktioniert auch offline: Öffnen Sie <code>index.html</code> direkt von der Festplatte."
+breadcrumb: "Brotkrümelnavigation"
+home: "Startseite"
+
+# Startseite
+home_question_count:
+  one: "{count} Frage"
+  other: "{count} Fragen"
+home_category_count:
+  one: "in {count} Kategorie."
+  other: "in {count} Kategorien."
+category_tile_questions:
+  one: "Frage:"
+  other: "Fragen:"
+category_tile_beginner: "{count} Einstieg"
+category_tile_intermediate: "{count} Fortgeschritten"
+category_tile_advanced: "{count} Experte"
+recently_updated: "Zuletzt aktualisiert"
+in_category: "in"
+
+# Kategorie-, Schlagwort- und Schlagwortübersichtsseiten
+category_questions:
+  one: "{count} Frage"
+  other: "{count} Fragen"
+questions_tagged: "Fragen mit dem Schlagwort"
+tag_question_count:
+  one: "Eine Frage trägt dieses Schlagwort."
+  other: "{count} Fragen tragen dieses Schlagwort."
+tags_lead: "Alle Themen-Schlagwörter, jeweils mit der Zahl der Fragen, die es tragen."
+tag_page_title: "Schlagwort: {tag}"
+tag_page_description: "Fragen mit dem Schlagwort {tag}"
+tags_page_description: "Alle Schlagwörter des Lernleitfadens"
+
+# Fragen und Leitfäden
+difficulty_label: "Schwierigkeit: "
+kind_label: "Art: "
+on_this_page: "Auf dieser Seite"
+short_answer: "Kurze Antwort"
+answer: "Antwort"
+areas_to_cover: "Was eine gute Antwort abdeckt"
+follow_up_questions: "Anschlussfragen"
+red_flags: "Warnsignale"
+also_asked_as: "Auch gefragt als"
+updated: "Aktualisiert am"
+related_questions: "Verwandte Fragen"
+related_guide: "Leitfaden"
+previous_and_next: "Vorige und nächste Frage"
+previous: "Zurück"
+next: "Weiter"
+
+# Schwierigkeitsstufen und Arten
+difficulty_beginner: "Einstieg"
+difficulty_intermediate: "Fortgeschritten"
+difficulty_advanced: "Experte"
+kind_technical: "Fachlich"
+kind_behavioral: "Verhalten"
+kind_situational: "Situativ"
+kind_system_design: "Systementwurf"
+kind_practical: "Praxis"
+kind_career: "Karriere"
+
+# Datumsangaben
+date_long: "{day}. {month} {year}"
+month_1: "Januar"
+month_2: "Februar"
+month_3: "März"
+month_4: "April"
+month_5: "Mai"
+month_6: "Juni"
+month_7: "Juli"
+month_8: "August"
+month_9: "September"
+month_10: "Oktober"
+month_11: "November"
+month_12: "Dezember"
+
+# Suchseite
+search_description: "Alle Fragen durchsuchen"
+search_the_questions: "Fragen durchsuchen"
+filters: "Filter"
+category: "Kategorie"
+any_category: "Alle Kategorien"
+difficulty: "Schwierigkeit"
+any_difficulty: "Jede Schwierigkeit"
+kind: "Art"
+any_kind: "Jede Art"
+tag: "Schlagwort"
+any_tag: "Alle Schlagwörter"
+search_needs_javascript: "Die Suche läuft in Ihrem Browser und braucht JavaScript. Ohne JavaScript finden Sie die Fragen unten nach Kategorien geordnet."
+show_more_results: "Weitere Ergebnisse anzeigen"
+browse_by_category: "Nach Kategorie stöbern"
+
+# Üben und Probeinterview
+study_description: "{title} mit verteilter Wiederholung, auch offline"
+practice_fallback_heading: "Üben ohne JavaScript"
+practice_fallback: "Der Übungsstapel läuft in Ihrem Browser und braucht JavaScript. Sie können sich trotzdem abfragen: Öffnen Sie eine Kategorie, lesen Sie jede Frage, beantworten Sie sie laut und scrollen Sie dann zur Antwort."
+anki_decks: "Anki-Stapel"
+anki_intro_html: "Lieber mit Anki? Importieren Sie einen Stapel über <em>Datei › Importieren</em>. Jede Notiz hat eine feste ID, sodass ein neuerer Stapel Ihre Notizen aktualisiert und deren Lernverlauf erhält."
+all_questions: "Alle Fragen"
+interview_fallback_heading: "Ein Probeinterview ohne JavaScript"
+interview_fallback: "Das Probeinterview mit Zeitnahme läuft in Ihrem Browser und braucht JavaScript. Um ohne es zu üben, wählen Sie aus den Kategorien unten eine Systementwurfsfrage, drei fachliche und zwei Verhaltensfragen, stellen Sie einen Timer auf 45 Minuten und beantworten Sie jede Frage laut, bevor Sie die Seite lesen."
+
+# Seite nicht gefunden
+not_found: "Seite nicht gefunden"
+not_found_lead: "Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie beim Umbau des Leitfadens verschoben."
+not_found_try: "Versuchen Sie es mit der"
+not_found_search: "Suche in den Fragen"
+not_found_or_category: " oder beginnen Sie bei einer Kategorie:"
+
+# ---- Wörter der Browser-Skripte ----
+
+# Suche (search-ui.js)
+search_results: "Suchergebnisse"
+search_no_match: "Keine passenden Fragen"
+search_all_results:
+  one: "Das einzige Ergebnis für „{query}“"
+  other: "Alle {count} Ergebnisse für „{query}“"
+search_type_to_search:
+  other: "Tippen Sie, um {count} Fragen zu durchsuchen, oder wählen Sie einen Filter."
+search_nothing: "Keine Frage passt. Versuchen Sie weniger Wörter oder einen anderen Filter."
+search_matches:
+  one: "{count} Frage passt."
+  other: "{count} Fragen passen."
+search_matches_some:
+  one: "{count} Frage passt zu einigen Ihrer Wörter."
+  other: "{count} Fragen passen zu einigen Ihrer Wörter."
+
+# Fortschritt importieren (study-store.js)
+store_not_json: "Die Datei ist kein JSON."
+store_not_progress: "Die Datei enthält kein Fortschrittsobjekt."
+store_unsupported_version: "Nicht unterstützte Version: {version} (erwartet: 1)."
+store_no_cards: "Die Datei hat kein „cards“-Objekt."
+store_save_refused: "Der Browser hat das Speichern des importierten Fortschritts verweigert."
+
+# Wann eine Karte wiederkommt (study-scheduler.js)
+delay_minutes:
+  other: "{count} Min."
+delay_hours:
+  other: "{count} Std."
+delay_days:
+  one: "{count} Tag"
+  other: "{count} Tagen"
+delay_months:
+  one: "{count} Monat"
+  other: "{count} Monaten"
+delay_years:
+  one: "{count} Jahr"
+  other: "{count} Jahren"
+
+# Fortschrittsbalken und Lernwerkzeuge der Fragenseiten (study.js)
+study_new: "Neu: noch nicht geübt"
+study_known: "Gelernt"
+study_learning: "In Arbeit"
+study_due_now: "{state} · jetzt zur Wiederholung fällig"
+study_next_review: "{state} · nächste Wiederholung in {wait}"
+study_days:
+  one: "{count} Tag"
+  other: "{count} Tagen"
+study_storage_blocked: "Dieser Browser lässt die Seite keine Daten speichern (der Speicher ist gesperrt oder nicht verfügbar). Fortschritt, Sterne und Notizen gelten daher nur, bis Sie die Seite verlassen."
+study_storage_damaged: "Der gespeicherte Fortschritt ließ sich nicht lesen (die Daten sind beschädigt); es geht von vorn los."
+study_progress_summary: "{known} gelernt, {learning} in Arbeit, {fresh} neu"
+study_progress_label: "Ihr Fortschritt in {category}: {summary}"
+study_count_known: "{count} gelernt"
+study_count_learning: "{count} in Arbeit"
+study_count_new: "{count} neu"
+study_no_progress: "Für diese Seite ist in diesem Browser kein Übungsfortschritt gespeichert. Üben Sie auf der Seite „Üben“; manche Browser trennen den Speicher jeder lokalen Datei."
+study_progress_failed: "Der Fortschritt konnte nicht geladen werden."
+study_hide_answers: "Antworten verbergen"
+study_print_questions: "Nur Fragen drucken"
+study_print_answers: "Mit Antworten drucken"
+study_your_notes: "Ihre Notizen"
+study_reveal: "Antwort aufdecken"
+study_your_progress: "Ihr Fortschritt: "
+study_star: "Merken"
+study_note_saved: "Notiz gespeichert."
+study_note_kept: "Die Notiz bleibt erhalten, bis Sie die Seite verlassen."
+
+# Üben (practice.js)
+practice_again: "Nochmal"
+practice_hard: "Schwer"
+practice_good: "Gut"
+practice_easy: "Leicht"
+practice_due_and_new: "Fällige und neue"
+practice_due_today: "Heute fällig"
+practice_new: "Neu"
+practice_starred: "Gemerkt"
+practice_all_matching: "Alle passenden"
+practice_level_beginner: "Einstieg"
+practice_level_intermediate: "Fortgeschritten"
+practice_level_advanced: "Experte"
+practice_cards: "Karten"
+practice_cards_per_session: "Karten pro Runde"
+practice_all: "Alle"
+practice_start: "Üben beginnen"
+practice_choose_cards: "Karten auswählen"
+practice_shortcuts_button: "Tastenkürzel (?)"
+practice_shortcut_space: "Leertaste"
+practice_shortcut_show: "Antwort zeigen"
+practice_shortcut_again: "Nochmal: neu lernen, in 10 Minuten wieder da"
+practice_shortcut_next: "Nächste Karte"
+practice_shortcut_previous: "Vorige Karte"
+practice_shortcut_list: "Diese Liste zeigen"
+practice_shortcut_close: "Diese Liste schließen"
+practice_close: "Schließen"
+practice_shortcuts: "Tastenkürzel"
+practice_export: "Fortschritt exportieren"
+practice_reset: "Fortschritt zurücksetzen"
+practice_exported:
+  one: "{count} Karte nach {file} exportiert."
+  other: "{count} Karten nach {file} exportiert."
+practice_export_failed: "Export fehlgeschlagen: Dieser Browser kann von dieser Seite aus keine Dateien speichern."
+practice_import_failed: "Import fehlgeschlagen: {reason}"
+practice_imported:
+  one: "{count} Karte importiert."
+  other: "{count} Karten importiert."
+practice_ignored: "{count} übergangen:"
+practice_nothing_ignored: "Nichts wurde übergangen."
+practice_unreadable_file: "Import fehlgeschlagen: Die Datei ließ sich nicht lesen."
+practice_reset_confirm: "Den gesamten Fortschritt, alle Sterne und Notizen dieser Website löschen? Das lässt sich nicht rückgängig machen."
+practice_reset_cancelled: "Zurücksetzen abgebrochen: Ihr Fortschritt ist unverändert."
+practice_reset_done: "Fortschritt zurückgesetzt: Jede Karte ist wieder neu."
+practice_your_progress: "Ihr Fortschritt"
+practice_progress_note: "Der Fortschritt wird nur in diesem Browser gespeichert. Exportieren Sie ihn in eine Datei, um ihn in einen anderen Browser mitzunehmen oder zu sichern; beim Importieren wird die Datei mit dem hier Gespeicherten zusammengeführt."
+practice_import: "Fortschritt aus einer Datei importieren"
+practice_deck_counts:
+  one: "{due} heute fällig · {fresh} neu · {starred} gemerkt, von {count} Karte."
+  other: "{due} heute fällig · {fresh} neu · {starred} gemerkt, von {count} Karten."
+practice_progress_summary: "{known} gelernt (Wiederholung im Abstand von 21 Tagen oder mehr) · {learning} in Arbeit · {fresh} neu."
+practice_next_due: " Die nächste Karte ist in {wait} fällig."
+practice_no_linked_cards: "Keine der Fragen aus dem Link gibt es auf dieser Website."
+practice_no_cards: "Keine Karten passen zu dieser Auswahl."
+practice_nothing: "Nichts zu üben"
+practice_choose_other: " Wählen Sie oben andere Karten."
+practice_complete: "Runde beendet"
+practice_again_button: "Noch einmal üben"
+practice_rated:
+  one: "Sie haben {count} Karte bewertet: {again} × Nochmal, {hard} × Schwer, {good} × Gut, {easy} × Leicht."
+  other: "Sie haben {count} Karten bewertet: {again} × Nochmal, {hard} × Schwer, {good} × Gut, {easy} × Leicht."
+practice_position: "Karte {index} von {count}"
+practice_prompt: "Antworten Sie zuerst laut oder auf Papier, decken Sie dann die Antwort auf und bewerten Sie, wie gut Sie sie wussten."
+practice_show_answer: "Antwort zeigen"
+practice_loading: "Die Antwort wird geladen …"
+practice_your_notes: "Ihre Notizen zu dieser Frage"
+practice_how_well: "Wie gut wussten Sie es?"
+practice_previous: "Zurück (k)"
+practice_skip: "Überspringen (j)"
+practice_answer_failed: "Die Antwort konnte nicht geladen werden."
+practice_full_answer: "Vollständige Antwort"
+practice_open_page: "Seite der Frage öffnen"
+practice_rated_status: "Bewertet mit „{rating}“: {title} kommt in {wait} wieder."
+practice_deck_failed: "Der Übungsstapel konnte nicht geladen werden; nutzen Sie die Kategorien unten."
+
+# Probeinterview (interview.js)
+interview_situation: "Situation"
+interview_situation_hint: "Beschreiben Sie die Lage: wo Sie waren, wann, wer beteiligt war und was auf dem Spiel stand."
+interview_task: "Aufgabe"
+interview_task_hint: "Wofür Sie verantwortlich waren und wie ein gutes Ergebnis ausgesehen hätte."
+interview_action: "Handlung"
+interview_action_hint: "Was Sie getan haben, Schritt für Schritt: Sagen Sie „ich“, nicht „wir“."
+interview_result: "Ergebnis"
+interview_result_hint: "Wie es ausging, möglichst mit Zahlen, und was Sie gelernt haben oder anders machen würden."
+interview_behavioral_mix: "Verhalten und Situationen"
+interview_length: "Dauer"
+interview_minutes:
+  one: "{count} Minute"
+  other: "{count} Minuten"
+interview_questions: "Fragen"
+interview_hint: "Beantworten Sie jede Frage laut, wie Sie es im Gespräch tun würden. Markieren Sie die Fragen, bei denen Sie unsicher waren; am Ende bekommen Sie eine Liste zum Üben."
+interview_start: "Interview beginnen"
+interview_choose_one: "Wählen Sie mindestens eine Frage."
+interview_set_up: "Interview einrichten"
+interview_time_left: "Verbleibende Zeit "
+interview_this_question: "Diese Frage "
+interview_budget: " (etwa {count} Min.)"
+interview_position: "Frage {index} von {count}"
+interview_star: "Mit STAR antworten"
+interview_system_design_prompt: "Klären Sie Anforderungen und Größenordnung, skizzieren Sie die wichtigsten Komponenten und den Datenfluss und gehen Sie dann auf den Teil ein, der am schwersten zu skalieren ist. Sprechen Sie Ihre Abwägungen laut aus."
+interview_technical_prompt: "Antworten Sie laut in zwei bis drei Minuten: zuerst der Kerngedanke, dann ein Beispiel aus Ihrer eigenen Arbeit, dann die Abwägungen."
+interview_hints: "Hinweise: was eine gute Antwort abdeckt"
+interview_shaky: " Hier war ich unsicher: auf meine Wiederholungsliste setzen"
+interview_finish: "Interview beenden"
+interview_next: "Nächste Frage"
+interview_end: "Jetzt beenden"
+interview_finished: "Interview beendet"
+interview_total:
+  one: "Sie haben {answered} von {count} Frage in {time} beantwortet (geplant: {minutes}:00)."
+  other: "Sie haben {answered} von {count} Fragen in {time} beantwortet (geplant: {minutes}:00)."
+interview_time_per_question: "Zeit pro Frage"
+interview_question: "Frage"
+interview_time: "Zeit"
+interview_shaky_column: "Unsicher"
+interview_yes: "Ja"
+interview_no: "Nein"
+interview_review_shaky: "Die Fragen, bei denen Sie unsicher waren:"
+interview_review_all: "Sie haben nichts als unsicher markiert, also wiederholen Sie alle:"
+interview_what_to_review: "Was Sie wiederholen sollten"
+interview_practise:
+  one: "Diese Frage üben"
+  other: "Diese {count} Fragen üben"
+interview_again: "Neues Interview beginnen"
+interview_deck_failed: "Der Fragenstapel konnte nicht geladen werden; nutzen Sie die Kategorien unten."
+
+"""#),
         ("i18n/en.yml", #"""
 # The default theme's words in English: the table every language falls back to.
 #
@@ -132,6 +448,508 @@ not_found_try: "Try"
 not_found_search: "searching the questions"
 not_found_or_category: ", or start from a category:"
 
+
+# ---- Words the browser scripts show. The scripts carry the English below; for any other words the
+# build writes assets/strings.js with this table, and the scripts fill in the placeholders. ----
+
+# Search as you type and the search page (search-ui.js)
+search_results: "Search results"
+search_no_match: "No matching questions"
+search_all_results:
+  other: "All {count} results for “{query}”"
+search_type_to_search:
+  other: "Type to search {count} questions, or choose a filter."
+search_nothing: "No questions match. Try fewer words or another filter."
+search_matches:
+  one: "{count} question match."
+  other: "{count} questions match."
+search_matches_some:
+  one: "{count} question match some of your words."
+  other: "{count} questions match some of your words."
+
+# Importing progress (study-store.js)
+store_not_json: "The file is not JSON."
+store_not_progress: "The file does not hold a progress object."
+store_unsupported_version: "Unsupported version: {version} (expected 1)."
+store_no_cards: "The file has no \"cards\" object."
+store_save_refused: "The browser refused to save the imported progress."
+
+# How long until a card comes back (study-scheduler.js)
+delay_minutes:
+  other: "{count} min"
+delay_hours:
+  other: "{count} h"
+delay_days:
+  one: "{count} day"
+  other: "{count} days"
+delay_months:
+  other: "{count} months"
+delay_years:
+  other: "{count} years"
+
+# Progress bars and the study tools of question pages (study.js)
+study_new: "New: not practised yet"
+study_known: "Known"
+study_learning: "Learning"
+study_due_now: "{state} · due for review now"
+study_next_review: "{state} · next review in {wait}"
+study_days:
+  other: "{count} days"
+study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page."
+study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh."
+study_progress_summary: "{known} known, {learning} learning, {fresh} new"
+study_progress_label: "Your progress in {category}: {summary}"
+study_count_known: "{count} known"
+study_count_learning: "{count} learning"
+study_count_new: "{count} new"
+study_no_progress: "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart."
+study_progress_failed: "Progress could not be loaded."
+study_hide_answers: "Hide answers"
+study_print_questions: "Print questions only"
+study_print_answers: "Print with answers"
+study_your_notes: "Your notes"
+study_reveal: "Reveal the answer"
+study_your_progress: "Your progress: "
+study_star: "Star"
+study_note_saved: "Note saved."
+study_note_kept: "Note kept until you leave the page."
+
+# Practice page (practice.js)
+practice_again: "Again"
+practice_hard: "Hard"
+practice_good: "Good"
+practice_easy: "Easy"
+practice_due_and_new: "Due and new"
+practice_due_today: "Due today"
+practice_new: "New"
+practice_starred: "Starred"
+practice_all_matching: "All matching"
+practice_level_beginner: "beginner"
+practice_level_intermediate: "intermediate"
+practice_level_advanced: "advanced"
+practice_cards: "Cards"
+practice_cards_per_session: "Cards per session"
+practice_all: "All"
+practice_start: "Start practising"
+practice_choose_cards: "Choose your cards"
+practice_shortcuts_button: "Keyboard shortcuts (?)"
+practice_shortcut_space: "Space"
+practice_shortcut_show: "Show the answer"
+practice_shortcut_again: "Again: relearn, back in 10 minutes"
+practice_shortcut_next: "Next card"
+practice_shortcut_previous: "Previous card"
+practice_shortcut_list: "Show this list"
+practice_shortcut_close: "Close this list"
+practice_close: "Close"
+practice_shortcuts: "Keyboard shortcuts"
+practice_export: "Export progress"
+practice_reset: "Reset progress"
+practice_exported:
+  other: "Exported {count} cards to {file}."
+practice_export_failed: "Export failed: this browser cannot save files from this page."
+practice_import_failed: "Import failed: {reason}"
+practice_imported:
+  one: "Imported {count} card."
+  other: "Imported {count} cards."
+practice_ignored: "Ignored {count}:"
+practice_nothing_ignored: "Nothing was ignored."
+practice_unreadable_file: "Import failed: the file could not be read."
+practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone."
+practice_reset_cancelled: "Reset cancelled: your progress is unchanged."
+practice_reset_done: "Progress reset: every card is new again."
+practice_your_progress: "Your progress"
+practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here."
+practice_import: "Import progress from a file"
+practice_deck_counts:
+  other: "{due} due today · {fresh} new · {starred} starred, of {count} cards."
+practice_progress_summary: "{known} known (reviewed at intervals of 21 days or more) · {learning} learning · {fresh} new."
+practice_next_due: " The next card is due in {wait}."
+practice_no_linked_cards: "None of the questions in the link exist on this site."
+practice_no_cards: "No cards match this choice."
+practice_nothing: "Nothing to practise"
+practice_choose_other: " Choose other cards above."
+practice_complete: "Session complete"
+practice_again_button: "Practise again"
+practice_rated:
+  other: "You rated {count} cards: {again} again, {hard} hard, {good} good, {easy} easy."
+practice_position: "Card {index} of {count}"
+practice_prompt: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it."
+practice_show_answer: "Show answer"
+practice_loading: "Loading the answer…"
+practice_your_notes: "Your notes on this question"
+practice_how_well: "How well did you know it?"
+practice_previous: "Previous (k)"
+practice_skip: "Skip to next (j)"
+practice_answer_failed: "The answer could not be loaded."
+practice_full_answer: "Full answer"
+practice_open_page: "Open the question page"
+practice_rated_status: "Rated {rating}: {title} comes back in {wait}."
+practice_deck_failed: "The practice deck could not be loaded; use the categories below."
+
+# Mock interview page (interview.js)
+interview_situation: "Situation"
+interview_situation_hint: "Set the scene: where you were, when, who was involved, what was at stake."
+interview_task: "Task"
+interview_task_hint: "What you were responsible for, and what a good outcome looked like."
+interview_action: "Action"
+interview_action_hint: "What you did, step by step: say “I”, not “we”."
+interview_result: "Result"
+interview_result_hint: "The outcome, with numbers if you can, and what you learned or would change."
+interview_behavioral_mix: "Behavioral and situational"
+interview_length: "Length"
+interview_minutes:
+  other: "{count} minutes"
+interview_questions: "Questions"
+interview_hint: "Answer each question aloud as you would to an interviewer. Mark the ones you were shaky on; at the end you get a list to practise."
+interview_start: "Start the interview"
+interview_choose_one: "Choose at least one question."
+interview_set_up: "Set up your interview"
+interview_time_left: "Time left "
+interview_this_question: "This question "
+interview_budget: " (about {count} min)"
+interview_position: "Question {index} of {count}"
+interview_star: "Answer with STAR"
+interview_system_design_prompt: "Clarify the requirements and the scale, sketch the main components and the data flow, then go deep on the part that is hardest to scale. Say your trade-offs out loud."
+interview_technical_prompt: "Answer aloud in two or three minutes: the core idea first, then an example from your own work, then the trade-offs."
+interview_hints: "Hints: areas to cover"
+interview_shaky: " I was shaky on this one: add it to my review list"
+interview_finish: "Finish the interview"
+interview_next: "Next question"
+interview_end: "End now"
+interview_finished: "Interview finished"
+interview_total:
+  other: "You answered {answered} of {count} questions in {time} (planned: {minutes}:00)."
+interview_time_per_question: "Time per question"
+interview_question: "Question"
+interview_time: "Time"
+interview_shaky_column: "Shaky"
+interview_yes: "Yes"
+interview_no: "No"
+interview_review_shaky: "The questions you marked as shaky:"
+interview_review_all: "You marked nothing as shaky, so review them all:"
+interview_what_to_review: "What to review"
+interview_practise:
+  one: "Practise this question"
+  other: "Practise these {count} questions"
+interview_again: "Start another interview"
+interview_deck_failed: "The question deck could not be loaded; use the categories below."
+
+"""#),
+        ("i18n/fr.yml", #"""
+# Les mots du thème par défaut en français. Mêmes clés et mêmes paramètres qu'en.yml.
+
+# Navigation et cadre des pages
+skip_to_content: "Aller au contenu"
+site_navigation: "Site"
+guides: "Guides"
+practice: "S’entraîner"
+mock_interview: "Entretien blanc"
+tags: "Étiquettes"
+search: "Rechercher"
+search_questions: "Rechercher dans les questions"
+categories: "Catégories"
+offline_note_html: "Fonctionne hors ligne : ouvrez <code>index.html</code> directement depuis le disque."
+breadcrumb: "Fil d’Ariane"
+home: "Accueil"
+
+# Page d’accueil
+home_question_count:
+  one: "{count} question"
+  other: "{count} questions"
+home_category_count:
+  one: "dans {count} catégorie."
+  other: "dans {count} catégories."
+category_tile_questions:
+  one: "question :"
+  other: "questions :"
+category_tile_beginner: "{count} débutant"
+category_tile_intermediate: "{count} intermédiaire"
+category_tile_advanced: "{count} avancé"
+recently_updated: "Mises à jour récentes"
+in_category: "dans"
+
+# Pages de catégorie et d’étiquettes
+category_questions:
+  one: "{count} question"
+  other: "{count} questions"
+questions_tagged: "Questions avec l’étiquette"
+tag_question_count:
+  one: "{count} question porte cette étiquette."
+  other: "{count} questions portent cette étiquette."
+tags_lead: "Toutes les étiquettes de sujet, avec le nombre de questions qui les portent."
+tag_page_title: "Étiquette : {tag}"
+tag_page_description: "Questions avec l’étiquette {tag}"
+tags_page_description: "Toutes les étiquettes du guide d’étude"
+
+# Questions et guides
+difficulty_label: "Difficulté : "
+kind_label: "Type : "
+on_this_page: "Sur cette page"
+short_answer: "Réponse courte"
+answer: "Réponse"
+areas_to_cover: "Points à aborder"
+follow_up_questions: "Questions de relance"
+red_flags: "Signaux d’alerte"
+also_asked_as: "Aussi posée sous la forme"
+updated: "Mis à jour le"
+related_questions: "Questions liées"
+related_guide: "Guide"
+previous_and_next: "Question précédente et suivante"
+previous: "Précédente"
+next: "Suivante"
+
+# Niveaux et types de questions
+difficulty_beginner: "Débutant"
+difficulty_intermediate: "Intermédiaire"
+difficulty_advanced: "Avancé"
+kind_technical: "Technique"
+kind_behavioral: "Comportementale"
+kind_situational: "Mise en situation"
+kind_system_design: "Conception de systèmes"
+kind_practical: "Pratique"
+kind_career: "Carrière"
+
+# Dates
+date_long: "{day} {month} {year}"
+month_1: "janvier"
+month_2: "février"
+month_3: "mars"
+month_4: "avril"
+month_5: "mai"
+month_6: "juin"
+month_7: "juillet"
+month_8: "août"
+month_9: "septembre"
+month_10: "octobre"
+month_11: "novembre"
+month_12: "décembre"
+
+# Page de recherche
+search_description: "Rechercher dans toutes les questions"
+search_the_questions: "Rechercher dans les questions"
+filters: "Filtres"
+category: "Catégorie"
+any_category: "Toutes les catégories"
+difficulty: "Difficulté"
+any_difficulty: "Toutes les difficultés"
+kind: "Type"
+any_kind: "Tous les types"
+tag: "Étiquette"
+any_tag: "Toutes les étiquettes"
+search_needs_javascript: "La recherche fonctionne dans votre navigateur et nécessite JavaScript. Sans JavaScript, parcourez les questions par catégorie ci-dessous."
+show_more_results: "Afficher plus de résultats"
+browse_by_category: "Parcourir par catégorie"
+
+# Entraînement et entretien blanc
+study_description: "{title} avec répétition espacée, hors ligne"
+practice_fallback_heading: "S’entraîner sans JavaScript"
+practice_fallback: "Le paquet d’entraînement fonctionne dans votre navigateur et nécessite JavaScript. Vous pouvez tout de même vous tester : ouvrez une catégorie, lisez chaque question, répondez à voix haute, puis faites défiler jusqu’à la réponse."
+anki_decks: "Paquets Anki"
+anki_intro_html: "Vous préférez Anki ? Importez un paquet avec <em>Fichier › Importer</em>. Chaque note a un identifiant stable : importer un paquet plus récent met vos notes à jour et conserve leur historique de révision."
+all_questions: "Toutes les questions"
+interview_fallback_heading: "Un entretien blanc sans JavaScript"
+interview_fallback: "L’entretien blanc chronométré fonctionne dans votre navigateur et nécessite JavaScript. Pour vous exercer sans, choisissez dans les catégories ci-dessous une question de conception de systèmes, trois questions techniques et deux questions comportementales, réglez un minuteur sur 45 minutes et répondez à chacune à voix haute avant de lire la page."
+
+# Page introuvable
+not_found: "Page introuvable"
+not_found_lead: "Il n’y a aucune page à cette adresse. Elle a peut-être été déplacée lors d’une réorganisation du guide."
+not_found_try: "Essayez de"
+not_found_search: "rechercher dans les questions"
+not_found_or_category: ", ou partez d’une catégorie :"
+
+# ---- Mots affichés par les scripts du navigateur ----
+
+# Recherche (search-ui.js)
+search_results: "Résultats de recherche"
+search_no_match: "Aucune question ne correspond"
+search_all_results:
+  one: "Le seul résultat pour « {query} »"
+  other: "Les {count} résultats pour « {query} »"
+search_type_to_search:
+  one: "Tapez pour rechercher dans {count} question, ou choisissez un filtre."
+  other: "Tapez pour rechercher dans {count} questions, ou choisissez un filtre."
+search_nothing: "Aucune question ne correspond. Essayez moins de mots ou un autre filtre."
+search_matches:
+  one: "{count} question correspond."
+  other: "{count} questions correspondent."
+search_matches_some:
+  one: "{count} question correspond à certains de vos mots."
+  other: "{count} questions correspondent à certains de vos mots."
+
+# Import de la progression (study-store.js)
+store_not_json: "Le fichier n’est pas du JSON."
+store_not_progress: "Le fichier ne contient pas d’objet de progression."
+store_unsupported_version: "Version non prise en charge : {version} (1 attendue)."
+store_no_cards: "Le fichier n’a pas d’objet « cards »."
+store_save_refused: "Le navigateur a refusé d’enregistrer la progression importée."
+
+# Délai avant le retour d’une carte (study-scheduler.js)
+delay_minutes:
+  other: "{count} min"
+delay_hours:
+  other: "{count} h"
+delay_days:
+  one: "{count} jour"
+  other: "{count} jours"
+delay_months:
+  other: "{count} mois"
+delay_years:
+  one: "{count} an"
+  other: "{count} ans"
+
+# Barres de progression et outils d’étude des pages de question (study.js)
+study_new: "Nouvelle : pas encore travaillée"
+study_known: "Acquise"
+study_learning: "En cours"
+study_due_now: "{state} · à réviser maintenant"
+study_next_review: "{state} · prochaine révision dans {wait}"
+study_days:
+  one: "{count} jour"
+  other: "{count} jours"
+study_storage_blocked: "Ce navigateur ne permet pas à la page d’enregistrer des données (stockage bloqué ou indisponible) : progression, favoris et notes ne durent que jusqu’à ce que vous quittiez la page."
+study_storage_damaged: "La progression enregistrée n’a pas pu être lue (données endommagées) ; on repart de zéro."
+study_progress_summary: "{known} acquises, {learning} en cours, {fresh} nouvelles"
+study_progress_label: "Votre progression dans {category} : {summary}"
+study_count_known: "{count} acquises"
+study_count_learning: "{count} en cours"
+study_count_new: "{count} nouvelles"
+study_no_progress: "Aucune progression trouvée dans le stockage de ce navigateur pour cette page. Entraînez-vous sur la page « S’entraîner » ; certains navigateurs séparent le stockage de chaque fichier local."
+study_progress_failed: "Impossible de charger la progression."
+study_hide_answers: "Masquer les réponses"
+study_print_questions: "Imprimer les questions seules"
+study_print_answers: "Imprimer avec les réponses"
+study_your_notes: "Vos notes"
+study_reveal: "Afficher la réponse"
+study_your_progress: "Votre progression : "
+study_star: "Favori"
+study_note_saved: "Note enregistrée."
+study_note_kept: "Note conservée jusqu’à ce que vous quittiez la page."
+
+# Entraînement (practice.js)
+practice_again: "À revoir"
+practice_hard: "Difficile"
+practice_good: "Bien"
+practice_easy: "Facile"
+practice_due_and_new: "À réviser et nouvelles"
+practice_due_today: "À réviser aujourd’hui"
+practice_new: "Nouvelles"
+practice_starred: "Favoris"
+practice_all_matching: "Toutes celles qui correspondent"
+practice_level_beginner: "débutant"
+practice_level_intermediate: "intermédiaire"
+practice_level_advanced: "avancé"
+practice_cards: "Cartes"
+practice_cards_per_session: "Cartes par séance"
+practice_all: "Toutes"
+practice_start: "Commencer l’entraînement"
+practice_choose_cards: "Choisissez vos cartes"
+practice_shortcuts_button: "Raccourcis clavier (?)"
+practice_shortcut_space: "Espace"
+practice_shortcut_show: "Afficher la réponse"
+practice_shortcut_again: "À revoir : réapprendre, de retour dans 10 minutes"
+practice_shortcut_next: "Carte suivante"
+practice_shortcut_previous: "Carte précédente"
+practice_shortcut_list: "Afficher cette liste"
+practice_shortcut_close: "Fermer cette liste"
+practice_close: "Fermer"
+practice_shortcuts: "Raccourcis clavier"
+practice_export: "Exporter la progression"
+practice_reset: "Réinitialiser la progression"
+practice_exported:
+  one: "{count} carte exportée vers {file}."
+  other: "{count} cartes exportées vers {file}."
+practice_export_failed: "Échec de l’export : ce navigateur ne peut pas enregistrer de fichiers depuis cette page."
+practice_import_failed: "Échec de l’import : {reason}"
+practice_imported:
+  one: "{count} carte importée."
+  other: "{count} cartes importées."
+practice_ignored: "{count} ignorées :"
+practice_nothing_ignored: "Rien n’a été ignoré."
+practice_unreadable_file: "Échec de l’import : le fichier n’a pas pu être lu."
+practice_reset_confirm: "Supprimer toute votre progression, vos favoris et vos notes pour ce site ? Cette action est irréversible."
+practice_reset_cancelled: "Réinitialisation annulée : votre progression est inchangée."
+practice_reset_done: "Progression réinitialisée : toutes les cartes sont de nouveau nouvelles."
+practice_your_progress: "Votre progression"
+practice_progress_note: "La progression est conservée dans ce navigateur uniquement. Exportez-la dans un fichier pour la transférer vers un autre navigateur ou la sauvegarder ; importer un fichier le fusionne avec ce qui est enregistré ici."
+practice_import: "Importer la progression depuis un fichier"
+practice_deck_counts:
+  one: "{due} à réviser aujourd’hui · {fresh} nouvelles · {starred} favoris, sur {count} carte."
+  other: "{due} à réviser aujourd’hui · {fresh} nouvelles · {starred} favoris, sur {count} cartes."
+practice_progress_summary: "{known} acquises (révisées à des intervalles de 21 jours ou plus) · {learning} en cours · {fresh} nouvelles."
+practice_next_due: " La prochaine carte est à réviser dans {wait}."
+practice_no_linked_cards: "Aucune des questions du lien n’existe sur ce site."
+practice_no_cards: "Aucune carte ne correspond à ce choix."
+practice_nothing: "Rien à réviser"
+practice_choose_other: " Choisissez d’autres cartes ci-dessus."
+practice_complete: "Séance terminée"
+practice_again_button: "S’entraîner à nouveau"
+practice_rated:
+  one: "Vous avez évalué {count} carte : {again} à revoir, {hard} difficiles, {good} bien, {easy} faciles."
+  other: "Vous avez évalué {count} cartes : {again} à revoir, {hard} difficiles, {good} bien, {easy} faciles."
+practice_position: "Carte {index} sur {count}"
+practice_prompt: "Répondez d’abord à voix haute ou sur papier, puis affichez la réponse et indiquez à quel point vous la connaissiez."
+practice_show_answer: "Afficher la réponse"
+practice_loading: "Chargement de la réponse…"
+practice_your_notes: "Vos notes sur cette question"
+practice_how_well: "La connaissiez-vous bien ?"
+practice_previous: "Précédente (k)"
+practice_skip: "Passer à la suivante (j)"
+practice_answer_failed: "Impossible de charger la réponse."
+practice_full_answer: "Réponse complète"
+practice_open_page: "Ouvrir la page de la question"
+practice_rated_status: "Évaluée « {rating} » : {title} reviendra dans {wait}."
+practice_deck_failed: "Impossible de charger le paquet d’entraînement ; utilisez les catégories ci-dessous."
+
+# Entretien blanc (interview.js)
+interview_situation: "Situation"
+interview_situation_hint: "Posez le décor : où vous étiez, quand, qui était impliqué, quels étaient les enjeux."
+interview_task: "Tâche"
+interview_task_hint: "Ce dont vous étiez responsable, et à quoi ressemblait un bon résultat."
+interview_action: "Action"
+interview_action_hint: "Ce que vous avez fait, étape par étape : dites « je », pas « nous »."
+interview_result: "Résultat"
+interview_result_hint: "Le résultat, chiffré si possible, et ce que vous en avez appris ou feriez autrement."
+interview_behavioral_mix: "Comportementales et mises en situation"
+interview_length: "Durée"
+interview_minutes:
+  one: "{count} minute"
+  other: "{count} minutes"
+interview_questions: "Questions"
+interview_hint: "Répondez à chaque question à voix haute, comme face à un recruteur. Marquez celles où vous avez hésité ; à la fin, vous obtenez une liste à travailler."
+interview_start: "Commencer l’entretien"
+interview_choose_one: "Choisissez au moins une question."
+interview_set_up: "Préparez votre entretien"
+interview_time_left: "Temps restant "
+interview_this_question: "Cette question "
+interview_budget: " (environ {count} min)"
+interview_position: "Question {index} sur {count}"
+interview_star: "Répondre avec la méthode STAR"
+interview_system_design_prompt: "Clarifiez les exigences et l’échelle, esquissez les composants principaux et le flux de données, puis approfondissez la partie la plus difficile à faire passer à l’échelle. Exprimez vos compromis à voix haute."
+interview_technical_prompt: "Répondez à voix haute en deux ou trois minutes : d’abord l’idée centrale, puis un exemple tiré de votre propre travail, puis les compromis."
+interview_hints: "Indices : points à aborder"
+interview_shaky: " J’ai hésité sur celle-ci : l’ajouter à ma liste de révision"
+interview_finish: "Terminer l’entretien"
+interview_next: "Question suivante"
+interview_end: "Arrêter maintenant"
+interview_finished: "Entretien terminé"
+interview_total:
+  one: "Vous avez répondu à {answered} question sur {count} en {time} (prévu : {minutes}:00)."
+  other: "Vous avez répondu à {answered} questions sur {count} en {time} (prévu : {minutes}:00)."
+interview_time_per_question: "Temps par question"
+interview_question: "Question"
+interview_time: "Temps"
+interview_shaky_column: "Hésitation"
+interview_yes: "Oui"
+interview_no: "Non"
+interview_review_shaky: "Les questions où vous avez hésité :"
+interview_review_all: "Vous n’avez marqué aucune hésitation, révisez-les donc toutes :"
+interview_what_to_review: "À réviser"
+interview_practise:
+  one: "Travailler cette question"
+  other: "Travailler ces {count} questions"
+interview_again: "Commencer un autre entretien"
+interview_deck_failed: "Impossible de charger les questions ; utilisez les catégories ci-dessous."
+
 """#),
         ("static/assets/interview.js", ##"""
 // StudyGuide mock interview: pick a length and a mix, answer questions one by one against a
@@ -140,16 +958,68 @@ not_found_or_category: ", or start from a category:"
 (function () {
   "use strict";
 
+  var say = window.StudyGuideStudy.words({
+    interview_situation: "Situation",
+    interview_situation_hint: "Set the scene: where you were, when, who was involved, what was at stake.",
+    interview_task: "Task",
+    interview_task_hint: "What you were responsible for, and what a good outcome looked like.",
+    interview_action: "Action",
+    interview_action_hint: "What you did, step by step: say “I”, not “we”.",
+    interview_result: "Result",
+    interview_result_hint: "The outcome, with numbers if you can, and what you learned or would change.",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career",
+    interview_behavioral_mix: "Behavioral and situational",
+    interview_length: "Length",
+    interview_minutes: { other: "{count} minutes" },
+    interview_questions: "Questions",
+    interview_hint: "Answer each question aloud as you would to an interviewer. Mark the ones you were shaky on; at the end you get a list to practise.",
+    interview_start: "Start the interview",
+    interview_choose_one: "Choose at least one question.",
+    interview_set_up: "Set up your interview",
+    interview_time_left: "Time left ",
+    interview_this_question: "This question ",
+    interview_budget: " (about {count} min)",
+    interview_position: "Question {index} of {count}",
+    interview_star: "Answer with STAR",
+    interview_system_design_prompt: "Clarify the requirements and the scale, sketch the main components and the data flow, then go deep on the part that is hardest to scale. Say your trade-offs out loud.",
+    interview_technical_prompt: "Answer aloud in two or three minutes: the core idea first, then an example from your own work, then the trade-offs.",
+    areas_to_cover: "Areas to cover",
+    interview_hints: "Hints: areas to cover",
+    interview_shaky: " I was shaky on this one: add it to my review list",
+    interview_finish: "Finish the interview",
+    interview_next: "Next question",
+    interview_end: "End now",
+    interview_finished: "Interview finished",
+    interview_total: { other: "You answered {answered} of {count} questions in {time} (planned: {minutes}:00)." },
+    interview_time_per_question: "Time per question",
+    interview_question: "Question",
+    interview_time: "Time",
+    interview_shaky_column: "Shaky",
+    interview_yes: "Yes",
+    interview_no: "No",
+    interview_review_shaky: "The questions you marked as shaky:",
+    interview_review_all: "You marked nothing as shaky, so review them all:",
+    interview_what_to_review: "What to review",
+    interview_practise: { one: "Practise this question", other: "Practise these {count} questions" },
+    interview_again: "Start another interview",
+    interview_deck_failed: "The question deck could not be loaded; use the categories below."
+  });
+
   var STAR = [
-    ["Situation", "Set the scene: where you were, when, who was involved, what was at stake."],
-    ["Task", "What you were responsible for, and what a good outcome looked like."],
-    ["Action", "What you did, step by step: say \u201cI\u201d, not \u201cwe\u201d."],
-    ["Result", "The outcome, with numbers if you can, and what you learned or would change."]
+    [say("interview_situation"), say("interview_situation_hint")],
+    [say("interview_task"), say("interview_task_hint")],
+    [say("interview_action"), say("interview_action_hint")],
+    [say("interview_result"), say("interview_result_hint")]
   ];
   var MIX = [
-    { key: "system-design", label: "System design", kinds: ["system-design"], count: 1 },
-    { key: "technical", label: "Technical", kinds: ["technical", "practical"], count: 3 },
-    { key: "behavioral", label: "Behavioral and situational", kinds: ["behavioral", "situational"], count: 2 }
+    { key: "system-design", label: say("kind_system_design"), kinds: ["system-design"], count: 1 },
+    { key: "technical", label: say("kind_technical"), kinds: ["technical", "practical"], count: 3 },
+    { key: "behavioral", label: say("interview_behavioral_mix"), kinds: ["behavioral", "situational"], count: 2 }
   ];
   var ORDER = ["technical", "system-design", "behavioral"];
 
@@ -217,15 +1087,15 @@ not_found_or_category: ", or start from a category:"
     var self = this;
     this.clear();
     var form = el("form", { className: "interview-setup" });
-    var length = el("fieldset", { className: "interview-length" }, [el("legend", { text: "Length" })]);
+    var length = el("fieldset", { className: "interview-length" }, [el("legend", { text: say("interview_length") })]);
     var lengths = [30, 45, 60];
     for (var i = 0; i < lengths.length; i++) {
       var id = "interview-length-" + lengths[i];
       var radio = el("input", { type: "radio", name: "length", id: id, value: String(lengths[i]) });
       if (lengths[i] === 45) radio.checked = true;
-      length.appendChild(el("span", { className: "choice" }, [radio, el("label", { "for": id, text: lengths[i] + " minutes" })]));
+      length.appendChild(el("span", { className: "choice" }, [radio, el("label", { "for": id, text: say("interview_minutes", { count: lengths[i] }) })]));
     }
-    var mix = el("fieldset", { className: "interview-mix" }, [el("legend", { text: "Questions" })]);
+    var mix = el("fieldset", { className: "interview-mix" }, [el("legend", { text: say("interview_questions") })]);
     for (var m = 0; m < MIX.length; m++) {
       var mixId = "interview-count-" + MIX[m].key;
       mix.appendChild(el("span", { className: "choice" }, [
@@ -235,10 +1105,10 @@ not_found_or_category: ", or start from a category:"
     }
     form.appendChild(length);
     form.appendChild(mix);
-    form.appendChild(el("p", { className: "interview-hint", text: "Answer each question aloud as you would to an interviewer. Mark the ones you were shaky on; at the end you get a list to practise." }));
+    form.appendChild(el("p", { className: "interview-hint", text: say("interview_hint") }));
     var error = el("p", { className: "interview-error", role: "alert" });
     form.appendChild(error);
-    form.appendChild(el("button", { type: "submit", className: "primary-button start-interview", text: "Start the interview" }));
+    form.appendChild(el("button", { type: "submit", className: "primary-button start-interview", text: say("interview_start") }));
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var counts = {}, total = 0;
@@ -247,14 +1117,14 @@ not_found_or_category: ", or start from a category:"
         counts[MIX[n].key] = isFinite(value) && value > 0 ? Math.min(value, 10) : 0;
         total += counts[MIX[n].key];
       }
-      if (!total) { error.textContent = "Choose at least one question."; return; }
+      if (!total) { error.textContent = say("interview_choose_one"); return; }
       var minutes = 45;
       for (var r = 0; r < lengths.length; r++) if (form.elements.length && document.getElementById("interview-length-" + lengths[r]).checked) minutes = lengths[r];
       var seed = seedFromURL();
       if (seed === null) seed = Math.floor(Math.random() * 2147483647);
       self.begin(minutes, self.choose(counts, seed));
     });
-    this.app.appendChild(el("h2", { text: "Set up your interview" }));
+    this.app.appendChild(el("h2", { text: say("interview_set_up") }));
     this.app.appendChild(form);
   };
 
@@ -282,19 +1152,23 @@ not_found_or_category: ", or start from a category:"
     var card = run.cards[run.index];
     var isBehavioral = card.kind === "behavioral" || card.kind === "situational";
     var kind = card.kind;
-    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = this.deck.kinds[k].title;
+    for (var k = 0; k < this.deck.kinds.length; k++) {
+      if (this.deck.kinds[k].slug !== card.kind) continue;
+      var key = "kind_" + card.kind.replace(/-/g, "_");
+      kind = say(key) === key ? this.deck.kinds[k].title : say(key);
+    }
     var budget = Math.round(run.minutes / run.cards.length);
 
     this.clockNode = el("span", { className: "clock total-clock", text: "00:00" });
     this.questionClock = el("span", { className: "clock question-clock", text: "00:00" });
     this.app.appendChild(el("div", { className: "interview-timer" }, [
-      el("span", { className: "timer-part" }, [document.createTextNode("Time left "), this.clockNode]),
-      el("span", { className: "timer-part" }, [document.createTextNode("This question "), this.questionClock,
-        document.createTextNode(" (about " + budget + " min)")])
+      el("span", { className: "timer-part" }, [document.createTextNode(say("interview_time_left")), this.clockNode]),
+      el("span", { className: "timer-part" }, [document.createTextNode(say("interview_this_question")), this.questionClock,
+        document.createTextNode(say("interview_budget", { count: budget }))])
     ]));
     var article = el("article", { className: "interview-question", "data-slug": card.slug, "data-kind": card.kind });
     article.appendChild(el("p", { className: "interview-position" }, [
-      el("span", { text: "Question " + (run.index + 1) + " of " + run.cards.length }),
+      el("span", { text: say("interview_position", { index: run.index + 1, count: run.cards.length }) }),
       document.createTextNode(" "),
       el("span", { className: "badge", text: kind })
     ]));
@@ -309,12 +1183,12 @@ not_found_or_category: ", or start from a category:"
         star.appendChild(el("dd", { text: STAR[i][1] }));
       }
       guidance.appendChild(el("section", { className: "star", "aria-labelledby": "star-heading" }, [
-        el("h3", { id: "star-heading", text: "Answer with STAR" }), star
+        el("h3", { id: "star-heading", text: say("interview_star") }), star
       ]));
     } else if (card.kind === "system-design") {
-      guidance.appendChild(el("p", { className: "interview-prompt", text: "Clarify the requirements and the scale, sketch the main components and the data flow, then go deep on the part that is hardest to scale. Say your trade-offs out loud." }));
+      guidance.appendChild(el("p", { className: "interview-prompt", text: say("interview_system_design_prompt") }));
     } else {
-      guidance.appendChild(el("p", { className: "interview-prompt", text: "Answer aloud in two or three minutes: the core idea first, then an example from your own work, then the trade-offs." }));
+      guidance.appendChild(el("p", { className: "interview-prompt", text: say("interview_technical_prompt") }));
     }
     var areas = el("div", { className: "interview-areas" });
     guidance.appendChild(areas);
@@ -324,10 +1198,10 @@ not_found_or_category: ", or start from a category:"
       var list = el("ul");
       for (var a = 0; a < data.areas.length; a++) list.appendChild(el("li", { text: data.areas[a] }));
       if (isBehavioral) {
-        areas.appendChild(el("h3", { text: "Areas to cover" }));
+        areas.appendChild(el("h3", { text: say("areas_to_cover") }));
         areas.appendChild(list);
       } else {
-        areas.appendChild(el("details", null, [el("summary", { text: "Hints: areas to cover" }), list]));
+        areas.appendChild(el("details", null, [el("summary", { text: say("interview_hints") }), list]));
       }
     });
 
@@ -335,12 +1209,12 @@ not_found_or_category: ", or start from a category:"
     var shaky = el("input", { type: "checkbox", id: shakyId, className: "shaky" });
     shaky.checked = !!run.shaky[card.slug];
     shaky.addEventListener("change", function () { run.shaky[card.slug] = shaky.checked; });
-    article.appendChild(el("p", { className: "shaky-row" }, [shaky, el("label", { "for": shakyId, text: " I was shaky on this one: add it to my review list" })]));
+    article.appendChild(el("p", { className: "shaky-row" }, [shaky, el("label", { "for": shakyId, text: say("interview_shaky") })]));
 
     var last = run.index === run.cards.length - 1;
-    var next = el("button", { type: "button", className: "primary-button next-question", text: last ? "Finish the interview" : "Next question" });
+    var next = el("button", { type: "button", className: "primary-button next-question", text: say(last ? "interview_finish" : "interview_next") });
     next.addEventListener("click", function () { self.next(); });
-    var stop = el("button", { type: "button", className: "end-interview", text: "End now" });
+    var stop = el("button", { type: "button", className: "end-interview", text: say("interview_end") });
     stop.addEventListener("click", function () { self.finish(true); });
     article.appendChild(el("div", { className: "interview-nav" }, [next, stop]));
     this.app.appendChild(article);
@@ -369,12 +1243,13 @@ not_found_or_category: ", or start from a category:"
     this.app.textContent = "";
     var asked = run.cards.slice(0, run.index + 1);
     var total = S.now() - run.started;
-    var heading = el("h2", { className: "interview-done", tabindex: "-1", text: "Interview finished" });
+    var heading = el("h2", { className: "interview-done", tabindex: "-1", text: say("interview_finished") });
     this.app.appendChild(heading);
-    this.app.appendChild(el("p", { className: "interview-total", text: "You answered " + asked.length + " of " + run.cards.length + " questions in " + clock(total) + " (planned: " + run.minutes + ":00)." }));
+    this.app.appendChild(el("p", { className: "interview-total", text: say("interview_total", { answered: asked.length, count: run.cards.length, time: clock(total), minutes: run.minutes }) }));
 
-    var table = el("table", { className: "interview-times" }, [el("caption", { text: "Time per question" })]);
-    var head = el("tr", null, [el("th", { scope: "col", text: "#" }), el("th", { scope: "col", text: "Question" }), el("th", { scope: "col", text: "Time" }), el("th", { scope: "col", text: "Shaky" })]);
+    var table = el("table", { className: "interview-times" }, [el("caption", { text: say("interview_time_per_question") })]);
+    var head = el("tr", null, [el("th", { scope: "col", text: "#" }), el("th", { scope: "col", text: say("interview_question") }), el("th", { scope: "col", text: say("interview_time") }),
+      el("th", { scope: "col", text: say("interview_shaky_column") })]);
     table.appendChild(el("thead", null, [head]));
     var body = el("tbody");
     var review = [];
@@ -385,13 +1260,13 @@ not_found_or_category: ", or start from a category:"
         el("td", { text: String(i + 1) }),
         el("td", null, [el("a", { href: S.root() + card.url, text: card.title })]),
         el("td", { className: "time", text: clock(run.times[i] || 0) }),
-        el("td", { text: run.shaky[card.slug] ? "Yes" : "No" })
+        el("td", { text: say(run.shaky[card.slug] ? "interview_yes" : "interview_no") })
       ]));
     }
     table.appendChild(body);
     this.app.appendChild(table);
 
-    var explain = review.length ? "The questions you marked as shaky:" : "You marked nothing as shaky, so review them all:";
+    var explain = say(review.length ? "interview_review_shaky" : "interview_review_all");
     if (!review.length) review = asked;
     var list = el("ul", { className: "review-list" });
     var slugs = [];
@@ -400,12 +1275,12 @@ not_found_or_category: ", or start from a category:"
       list.appendChild(el("li", null, [el("a", { href: S.root() + review[r].url, text: review[r].title })]));
     }
     this.app.appendChild(el("section", { className: "interview-review", "aria-labelledby": "review-heading" }, [
-      el("h3", { id: "review-heading", text: "What to review" }),
+      el("h3", { id: "review-heading", text: say("interview_what_to_review") }),
       el("p", { text: explain }), list,
       el("p", null, [el("a", { className: "practise-link", href: S.root() + "practice.html?cards=" + slugs.map(encodeURIComponent).join(","),
-        text: "Practise " + (slugs.length === 1 ? "this question" : "these " + slugs.length + " questions") })])
+        text: say("interview_practise", { count: slugs.length }) })])
     ]));
-    var again = el("button", { type: "button", className: "restart-interview", text: "Start another interview" });
+    var again = el("button", { type: "button", className: "restart-interview", text: say("interview_again") });
     again.addEventListener("click", function () { self.setup(); });
     this.app.appendChild(el("p", null, [again]));
     heading.focus();
@@ -422,7 +1297,7 @@ not_found_or_category: ", or start from a category:"
       S.interview = new Interview(app, deck, S);
     }, function () {
       app.hidden = false;
-      app.textContent = "The question deck could not be loaded; use the categories below.";
+      app.textContent = say("interview_deck_failed");
     });
   }
 
@@ -440,16 +1315,115 @@ not_found_or_category: ", or start from a category:"
 (function () {
   "use strict";
 
+  var say = window.StudyGuideStudy.words({
+    practice_again: "Again",
+    practice_hard: "Hard",
+    practice_good: "Good",
+    practice_easy: "Easy",
+    practice_due_and_new: "Due and new",
+    practice_due_today: "Due today",
+    practice_new: "New",
+    practice_starred: "Starred",
+    practice_all_matching: "All matching",
+    difficulty_beginner: "Beginner",
+    difficulty_intermediate: "Intermediate",
+    difficulty_advanced: "Advanced",
+    practice_level_beginner: "beginner",
+    practice_level_intermediate: "intermediate",
+    practice_level_advanced: "advanced",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career",
+    any_category: "Any category",
+    any_kind: "Any kind",
+    any_tag: "Any tag",
+    any_difficulty: "Any difficulty",
+    practice_cards: "Cards",
+    category: "Category",
+    difficulty: "Difficulty",
+    kind: "Kind",
+    tag: "Tag",
+    practice_cards_per_session: "Cards per session",
+    practice_all: "All",
+    practice_start: "Start practising",
+    practice_choose_cards: "Choose your cards",
+    practice_shortcuts_button: "Keyboard shortcuts (?)",
+    practice_shortcut_space: "Space",
+    practice_shortcut_show: "Show the answer",
+    practice_shortcut_again: "Again: relearn, back in 10 minutes",
+    practice_shortcut_next: "Next card",
+    practice_shortcut_previous: "Previous card",
+    practice_shortcut_list: "Show this list",
+    practice_shortcut_close: "Close this list",
+    practice_close: "Close",
+    practice_shortcuts: "Keyboard shortcuts",
+    practice_export: "Export progress",
+    practice_reset: "Reset progress",
+    practice_exported: { other: "Exported {count} cards to {file}." },
+    practice_export_failed: "Export failed: this browser cannot save files from this page.",
+    practice_import_failed: "Import failed: {reason}",
+    practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },
+    practice_ignored: "Ignored {count}:",
+    practice_nothing_ignored: "Nothing was ignored.",
+    practice_unreadable_file: "Import failed: the file could not be read.",
+    practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone.",
+    practice_reset_cancelled: "Reset cancelled: your progress is unchanged.",
+    practice_reset_done: "Progress reset: every card is new again.",
+    practice_your_progress: "Your progress",
+    practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
+    practice_import: "Import progress from a file",
+    practice_deck_counts: { other: "{due} due today · {fresh} new · {starred} starred, of {count} cards." },
+    practice_progress_summary: "{known} known (reviewed at intervals of 21 days or more) · {learning} learning · {fresh} new.",
+    practice_next_due: " The next card is due in {wait}.",
+    practice_no_linked_cards: "None of the questions in the link exist on this site.",
+    practice_no_cards: "No cards match this choice.",
+    practice_nothing: "Nothing to practise",
+    practice_choose_other: " Choose other cards above.",
+    practice_complete: "Session complete",
+    practice_again_button: "Practise again",
+    practice_rated: { other: "You rated {count} cards: {again} again, {hard} hard, {good} good, {easy} easy." },
+    practice_position: "Card {index} of {count}",
+    study_star: "Star",
+    practice_prompt: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it.",
+    practice_show_answer: "Show answer",
+    practice_loading: "Loading the answer…",
+    practice_your_notes: "Your notes on this question",
+    practice_how_well: "How well did you know it?",
+    practice_previous: "Previous (k)",
+    practice_skip: "Skip to next (j)",
+    practice_answer_failed: "The answer could not be loaded.",
+    short_answer: "Short answer",
+    areas_to_cover: "Areas to cover",
+    follow_up_questions: "Follow-up questions",
+    red_flags: "Red flags",
+    practice_full_answer: "Full answer",
+    practice_open_page: "Open the question page",
+    practice_rated_status: "Rated {rating}: {title} comes back in {wait}.",
+    practice_deck_failed: "The practice deck could not be loaded; use the categories below."
+  });
+
   var RATINGS = [
-    { key: "again", label: "Again", shortcut: "1" },
-    { key: "hard", label: "Hard", shortcut: "2" },
-    { key: "good", label: "Good", shortcut: "3" },
-    { key: "easy", label: "Easy", shortcut: "4" }
+    { key: "again", label: say("practice_again"), shortcut: "1" },
+    { key: "hard", label: say("practice_hard"), shortcut: "2" },
+    { key: "good", label: say("practice_good"), shortcut: "3" },
+    { key: "easy", label: say("practice_easy"), shortcut: "4" }
   ];
   var SOURCES = [
-    ["auto", "Due and new"], ["due", "Due today"], ["new", "New"], ["starred", "Starred"], ["all", "All matching"]
+    ["auto", say("practice_due_and_new")], ["due", say("practice_due_today")], ["new", say("practice_new")],
+    ["starred", say("practice_starred")], ["all", say("practice_all_matching")]
   ];
-  var DIFFICULTIES = [["beginner", "Beginner"], ["intermediate", "Intermediate"], ["advanced", "Advanced"]];
+  var DIFFICULTIES = [["beginner", say("difficulty_beginner")], ["intermediate", say("difficulty_intermediate")],
+    ["advanced", say("difficulty_advanced")]];
+
+  // The deck names kinds in English; the site's words name them in its language.
+  function kindTitle(kind) {
+    var key = "kind_" + kind.slug.replace(/-/g, "_");
+    var title = say(key);
+    return title === key ? kind.title : title;
+  }
 
   // The element helper of study-store.js, which every page loads before this script.
   var el = function (tag, attrs, children) { return window.StudyGuideStudy.el(tag, attrs, children); };
@@ -549,21 +1523,21 @@ not_found_or_category: ", or start from a category:"
     if (warning) app.appendChild(el("p", { className: "study-note", text: warning }));
 
     // The deck form.
-    var categories = [["", "Any category"]], kinds = [["", "Any kind"]], tags = [["", "Any tag"]];
+    var categories = [["", say("any_category")]], kinds = [["", say("any_kind")]], tags = [["", say("any_tag")]];
     var i;
     for (i = 0; i < deck.categories.length; i++) categories.push([deck.categories[i].slug, deck.categories[i].title]);
-    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, deck.kinds[i].title]);
+    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, kindTitle(deck.kinds[i])]);
     for (i = 0; i < deck.tags.length; i++) tags.push([deck.tags[i], "#" + deck.tags[i]]);
     this.form = el("form", { className: "deck-form", action: "practice.html", method: "get" });
     this.form.appendChild(el("div", { className: "filters" }, [
-      select("Cards", "deck", SOURCES, "auto"),
-      select("Category", "category", categories, ""),
-      select("Difficulty", "difficulty", [["", "Any difficulty"]].concat(DIFFICULTIES), ""),
-      select("Kind", "kind", kinds, ""),
-      select("Tag", "tag", tags, ""),
-      select("Cards per session", "limit", [["10", "10"], ["20", "20"], ["50", "50"], ["all", "All"]], "20")
+      select(say("practice_cards"), "deck", SOURCES, "auto"),
+      select(say("category"), "category", categories, ""),
+      select(say("difficulty"), "difficulty", [["", say("any_difficulty")]].concat(DIFFICULTIES), ""),
+      select(say("kind"), "kind", kinds, ""),
+      select(say("tag"), "tag", tags, ""),
+      select(say("practice_cards_per_session"), "limit", [["10", "10"], ["20", "20"], ["50", "50"], ["all", say("practice_all")]], "20")
     ]));
-    this.form.appendChild(el("button", { type: "submit", className: "primary-button", text: "Start practising" }));
+    this.form.appendChild(el("button", { type: "submit", className: "primary-button", text: say("practice_start") }));
     this.counts = el("p", { className: "deck-counts" });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -578,7 +1552,7 @@ not_found_or_category: ", or start from a category:"
       self.start(criteria);
     });
     app.appendChild(el("section", { className: "practice-setup", "aria-labelledby": "deck-heading" }, [
-      el("h2", { id: "deck-heading", text: "Choose your cards" }), this.form, this.counts
+      el("h2", { id: "deck-heading", text: say("practice_choose_cards") }), this.form, this.counts
     ]));
 
     // The card.
@@ -587,7 +1561,7 @@ not_found_or_category: ", or start from a category:"
 
     // Shortcuts button, status, and the dialog.
     this.status = el("p", { className: "practice-status", role: "status" });
-    var shortcutsButton = el("button", { type: "button", className: "shortcuts-button", text: "Keyboard shortcuts (?)" });
+    var shortcutsButton = el("button", { type: "button", className: "shortcuts-button", text: say("practice_shortcuts_button") });
     shortcutsButton.addEventListener("click", function () { self.openDialog(); });
     app.appendChild(el("div", { className: "practice-footer" }, [this.status, shortcutsButton]));
     this.buildDialog();
@@ -599,16 +1573,18 @@ not_found_or_category: ", or start from a category:"
   Practice.prototype.buildDialog = function () {
     var self = this;
     var list = el("dl", { className: "shortcut-list" });
-    var rows = [["Space", "Show the answer"], ["1", "Again: relearn, back in 10 minutes"], ["2", "Hard"], ["3", "Good"], ["4", "Easy"],
-      ["j", "Next card"], ["k", "Previous card"], ["?", "Show this list"], ["Escape", "Close this list"]];
+    var rows = [[say("practice_shortcut_space"), say("practice_shortcut_show")], ["1", say("practice_shortcut_again")],
+      ["2", say("practice_hard")], ["3", say("practice_good")], ["4", say("practice_easy")],
+      ["j", say("practice_shortcut_next")], ["k", say("practice_shortcut_previous")], ["?", say("practice_shortcut_list")],
+      ["Escape", say("practice_shortcut_close")]];
     for (var i = 0; i < rows.length; i++) {
       list.appendChild(el("dt", null, [el("kbd", { text: rows[i][0] })]));
       list.appendChild(el("dd", { text: rows[i][1] }));
     }
-    this.closeButton = el("button", { type: "button", className: "dialog-close", text: "Close" });
+    this.closeButton = el("button", { type: "button", className: "dialog-close", text: say("practice_close") });
     this.closeButton.addEventListener("click", function () { self.closeDialog(); });
     this.dialog = el("div", { className: "shortcuts-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "shortcuts-heading", hidden: "" }, [
-      el("h2", { id: "shortcuts-heading", text: "Keyboard shortcuts" }), list, this.closeButton
+      el("h2", { id: "shortcuts-heading", text: say("practice_shortcuts") }), list, this.closeButton
     ]);
     this.backdrop = el("div", { className: "dialog-backdrop", hidden: "" });
     this.backdrop.addEventListener("click", function () { self.closeDialog(); });
@@ -634,9 +1610,9 @@ not_found_or_category: ", or start from a category:"
 
   Practice.prototype.buildProgressSection = function () {
     var self = this, S = this.S, store = this.store;
-    var exportButton = el("button", { type: "button", className: "export-progress", text: "Export progress" });
+    var exportButton = el("button", { type: "button", className: "export-progress", text: say("practice_export") });
     var fileInput = el("input", { type: "file", id: "import-progress", className: "import-progress", accept: ".json,application/json" });
-    var resetButton = el("button", { type: "button", className: "reset-progress", text: "Reset progress" });
+    var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
     this.ioStatus = el("div", { className: "io-status", role: "status" });
     this.summary = el("p", { className: "progress-summary" });
 
@@ -650,9 +1626,9 @@ not_found_or_category: ", or start from a category:"
         link.click();
         document.body.removeChild(link);
         setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-        self.report("Exported " + store.trackedCount() + " cards to " + name + ".");
+        self.report(say("practice_exported", { count: store.trackedCount(), file: name }));
       } catch (e) {
-        self.report("Export failed: this browser cannot save files from this page.");
+        self.report(say("practice_export_failed"));
       }
     });
 
@@ -663,35 +1639,35 @@ not_found_or_category: ", or start from a category:"
       reader.onload = function () {
         var result = S.importJSON(String(reader.result));
         fileInput.value = "";
-        if (!result.ok) { self.report("Import failed: " + result.error); return; }
+        if (!result.ok) { self.report(say("practice_import_failed", { reason: result.error })); return; }
         var lines = [];
         for (var i = 0; i < result.ignored.length; i++) lines.push(result.ignored[i].slug + ": " + result.ignored[i].reason);
-        self.report("Imported " + result.applied + (result.applied === 1 ? " card" : " cards") + ". " +
-          (result.ignored.length ? "Ignored " + result.ignored.length + ":" : "Nothing was ignored.") +
+        self.report(say("practice_imported", { count: result.applied }) + " " +
+          (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
           (result.error ? " " + result.error : ""), lines);
         self.refresh();
       };
-      reader.onerror = function () { self.report("Import failed: the file could not be read."); };
+      reader.onerror = function () { self.report(say("practice_unreadable_file")); };
       reader.readAsText(file);
     });
 
     resetButton.addEventListener("click", function () {
-      if (!window.confirm("Delete all your progress, stars and notes for this site? This cannot be undone.")) {
-        self.report("Reset cancelled: your progress is unchanged.");
+      if (!window.confirm(say("practice_reset_confirm"))) {
+        self.report(say("practice_reset_cancelled"));
         return;
       }
       store.reset();
-      self.report("Progress reset: every card is new again.");
+      self.report(say("practice_reset_done"));
       self.refresh();
     });
 
     this.app.appendChild(el("section", { className: "progress-io", "aria-labelledby": "your-progress-heading" }, [
-      el("h2", { id: "your-progress-heading", text: "Your progress" }),
+      el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
       this.summary,
-      el("p", { text: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here." }),
+      el("p", { text: say("practice_progress_note") }),
       el("div", { className: "io-buttons" }, [
         exportButton,
-        el("label", { "for": "import-progress", className: "import-label", text: "Import progress from a file" }), fileInput,
+        el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
         resetButton
       ]),
       this.ioStatus
@@ -721,8 +1697,9 @@ not_found_or_category: ", or start from a category:"
       if (entry.state === "known") counts.known++;
       if (entry.starred) counts.starred++;
     }
-    this.counts.textContent = counts.due + " due today · " + counts.fresh + " new · " + counts.starred + " starred, of " + deck.cards.length + " cards.";
-    this.summary.textContent = counts.known + " known (reviewed at intervals of 21 days or more) · " + counts.learning + " learning · " + counts.fresh + " new.";
+    this.counts.textContent = say("practice_deck_counts",
+      { due: counts.due, fresh: counts.fresh, starred: counts.starred, count: deck.cards.length });
+    this.summary.textContent = say("practice_progress_summary", { known: counts.known, learning: counts.learning, fresh: counts.fresh });
     if (this.session) this.renderCard(false);
   };
 
@@ -753,7 +1730,7 @@ not_found_or_category: ", or start from a category:"
       var entry = store.data.cards[slug];
       if (entry.state !== "new" && entry.due > now && (!soonest || entry.due < soonest)) soonest = entry.due;
     }
-    return soonest ? " The next card is due in " + this.S.scheduler.describe(soonest - now) + "." : "";
+    return soonest ? say("practice_next_due", { wait: this.S.scheduler.describe(soonest - now) }) : "";
   };
 
   Practice.prototype.renderCard = function (focus) {
@@ -762,20 +1739,20 @@ not_found_or_category: ", or start from a category:"
     this.heading = null;
     this.back = null;
     if (!session.slugs.length) {
-      var why = this.criteria.cards ? "None of the questions in the link exist on this site." : "No cards match this choice." + this.nextDueText();
-      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: "Nothing to practise" });
+      var why = this.criteria.cards ? say("practice_no_linked_cards") : say("practice_no_cards") + this.nextDueText();
+      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: say("practice_nothing") });
       box.appendChild(this.heading);
-      box.appendChild(el("p", { className: "session-empty", text: why + " Choose other cards above." }));
+      box.appendChild(el("p", { className: "session-empty", text: why + say("practice_choose_other") }));
       if (focus) this.heading.focus();
       return;
     }
     if (session.index >= session.slugs.length) {
-      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: "Session complete" });
+      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: say("practice_complete") });
       var t = session.tally;
-      var again = el("button", { type: "button", className: "restart", text: "Practise again" });
+      var again = el("button", { type: "button", className: "restart", text: say("practice_again_button") });
       again.addEventListener("click", function () { self.start(self.criteria); self.heading.focus(); });
       box.appendChild(this.heading);
-      box.appendChild(el("p", { className: "session-done", text: "You rated " + session.rated + " cards: " + t.again + " again, " + t.hard + " hard, " + t.good + " good, " + t.easy + " easy." + this.nextDueText() }));
+      box.appendChild(el("p", { className: "session-done", text: say("practice_rated", { count: session.rated, again: t.again, hard: t.hard, good: t.good, easy: t.easy }) + this.nextDueText() }));
       box.appendChild(again);
       if (focus) this.heading.focus();
       return;
@@ -787,20 +1764,20 @@ not_found_or_category: ", or start from a category:"
     var category = card.category;
     for (var c = 0; c < this.deck.categories.length; c++) if (this.deck.categories[c].slug === card.category) category = this.deck.categories[c].title;
     var kind = card.kind;
-    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = this.deck.kinds[k].title;
+    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = kindTitle(this.deck.kinds[k]);
 
     var article = el("article", { className: "practice-card", "data-slug": slug });
     article.appendChild(el("p", { className: "card-position" }, [
-      el("span", { className: "position", text: "Card " + (session.index + 1) + " of " + session.slugs.length }),
+      el("span", { className: "position", text: say("practice_position", { index: session.index + 1, count: session.slugs.length }) }),
       document.createTextNode(" "),
       el("span", { className: "badge", text: category }),
-      el("span", { className: "badge difficulty-" + card.difficulty, text: card.difficulty }),
+      el("span", { className: "badge difficulty-" + card.difficulty, text: say("practice_level_" + card.difficulty) }),
       el("span", { className: "badge", text: kind })
     ]));
     this.heading = el("h2", { id: "session-heading", className: "card-title", tabindex: "-1", text: card.title });
     article.appendChild(this.heading);
     var star = el("button", { type: "button", className: "star-toggle", "aria-pressed": entry.starred ? "true" : "false" }, [
-      el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }), document.createTextNode(" Star")
+      el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }), document.createTextNode(" " + say("study_star"))
     ]);
     star.addEventListener("click", function () {
       var now = !self.store.get(slug).starred;
@@ -814,9 +1791,9 @@ not_found_or_category: ", or start from a category:"
     ]));
 
     var front = el("div", { className: "card-front" });
-    front.appendChild(el("p", { className: "card-prompt", text: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it." }));
+    front.appendChild(el("p", { className: "card-prompt", text: say("practice_prompt") }));
     var reveal = el("button", { type: "button", className: "reveal-button primary-button" }, [
-      document.createTextNode("Show answer "), el("kbd", { text: "Space" })
+      document.createTextNode(say("practice_show_answer") + " "), el("kbd", { text: say("practice_shortcut_space") })
     ]);
     reveal.addEventListener("click", function () { self.reveal(); });
     front.appendChild(reveal);
@@ -825,7 +1802,7 @@ not_found_or_category: ", or start from a category:"
     var back = el("div", { className: "card-back", hidden: "" });
     this.back = back;
     this.front = front;
-    var content = el("div", { className: "card-content" }, [el("p", { className: "loading", text: "Loading the answer…" })]);
+    var content = el("div", { className: "card-content" }, [el("p", { className: "loading", text: say("practice_loading") })]);
     back.appendChild(content);
 
     var noteId = "practice-note";
@@ -835,7 +1812,7 @@ not_found_or_category: ", or start from a category:"
     var saveNote = function () { noteTimer = null; self.store.update(slug, { note: note.value }); };
     note.addEventListener("input", function () { if (noteTimer) clearTimeout(noteTimer); noteTimer = setTimeout(saveNote, 400); });
     note.addEventListener("change", function () { if (noteTimer) clearTimeout(noteTimer); saveNote(); });
-    back.appendChild(el("div", { className: "card-notes" }, [el("label", { "for": noteId, text: "Your notes on this question" }), note]));
+    back.appendChild(el("div", { className: "card-notes" }, [el("label", { "for": noteId, text: say("practice_your_notes") }), note]));
 
     var group = el("div", { className: "rating", role: "group", "aria-labelledby": "rating-label" });
     var now = S.now();
@@ -851,12 +1828,12 @@ not_found_or_category: ", or start from a category:"
         group.appendChild(button);
       }(RATINGS[r]));
     }
-    back.appendChild(el("p", { id: "rating-label", className: "rating-label", text: "How well did you know it?" }));
+    back.appendChild(el("p", { id: "rating-label", className: "rating-label", text: say("practice_how_well") }));
     back.appendChild(group);
     article.appendChild(back);
 
-    var previous = el("button", { type: "button", className: "previous-card", text: "Previous (k)" });
-    var next = el("button", { type: "button", className: "next-card", text: "Skip to next (j)" });
+    var previous = el("button", { type: "button", className: "previous-card", text: say("practice_previous") });
+    var next = el("button", { type: "button", className: "next-card", text: say("practice_skip") });
     previous.disabled = session.index === 0;
     previous.addEventListener("click", function () { self.move(-1); });
     next.addEventListener("click", function () { self.move(1); });
@@ -866,12 +1843,12 @@ not_found_or_category: ", or start from a category:"
     S.loadCard(slug, function (data) {
       if (self.back !== back) return;
       content.textContent = "";
-      if (!data) { content.appendChild(el("p", { text: "The answer could not be loaded." })); return; }
-      content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: "Short answer" }), el("p", { text: data.summary })]));
+      if (!data) { content.appendChild(el("p", { text: say("practice_answer_failed") })); return; }
+      content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: say("short_answer") }), el("p", { text: data.summary })]));
       var answer = el("section", { className: "card-answer prose" });
       answer.innerHTML = data.answer; // trusted: rendered by the site generator
-      var extras = [["areas", "Areas to cover"], ["followUps", "Follow-up questions"], ["redFlags", "Red flags"]];
-      content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: "Full answer" }), answer]));
+      var extras = [["areas", say("areas_to_cover")], ["followUps", say("follow_up_questions")], ["redFlags", say("red_flags")]];
+      content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: say("practice_full_answer") }), answer]));
       for (var x = 0; x < extras.length; x++) {
         var items = data[extras[x][0]] || [];
         if (!items.length) continue;
@@ -879,12 +1856,12 @@ not_found_or_category: ", or start from a category:"
         for (var y = 0; y < items.length; y++) list.appendChild(el("li", { text: items[y] }));
         content.appendChild(el("section", { className: "card-" + extras[x][0] }, [el("h3", { text: extras[x][1] }), list]));
       }
-      content.appendChild(el("p", null, [el("a", { href: S.root() + card.url, text: "Open the question page" })]));
+      content.appendChild(el("p", null, [el("a", { href: S.root() + card.url, text: say("practice_open_page") })]));
       var full = content.querySelector(".card-full");
       if (full) full.open = true;
     }, function () {
       content.textContent = "";
-      content.appendChild(el("p", { text: "The answer could not be loaded." }));
+      content.appendChild(el("p", { text: say("practice_answer_failed") }));
     });
     if (focus) this.heading.focus();
   };
@@ -907,7 +1884,8 @@ not_found_or_category: ", or start from a category:"
     session.rated++;
     session.tally[rating]++;
     if (rating === "again" && session.slugs.slice(session.index + 1).indexOf(slug) < 0) session.slugs.push(slug);
-    this.status.textContent = "Rated " + rating + ": " + S.bySlug[slug].title + " comes back in " + S.scheduler.describe(changes.due - now) + ".";
+    this.status.textContent = say("practice_rated_status",
+      { rating: say("practice_" + rating).toLowerCase(), title: S.bySlug[slug].title, wait: S.scheduler.describe(changes.due - now) });
     session.index++;
     this.refresh();
     this.renderCard(true);
@@ -960,7 +1938,7 @@ not_found_or_category: ", or start from a category:"
       S.practice = new Practice(app, deck, S);
     }, function () {
       app.hidden = false;
-      app.textContent = "The practice deck could not be loaded; use the categories below.";
+      app.textContent = say("practice_deck_failed");
     });
   }
 
@@ -1501,6 +2479,29 @@ h1, h2, h3 { page-break-after: avoid; }
   engine.configure(document.body.getAttribute("data-root") || "");
   window.__studyguideSearchTimings = [];
 
+  // The site's words (assets/strings.js, when the build writes it) over the English below. The
+  // same lookup as StudyGuideStudy.words in study-store.js, which loads after this script.
+  var ENGLISH = {
+    search_results: "Search results",
+    search_no_match: "No matching questions",
+    search_all_results: { other: "All {count} results for “{query}”" },
+    search_type_to_search: { other: "Type to search {count} questions, or choose a filter." },
+    search_nothing: "No questions match. Try fewer words or another filter.",
+    search_matches: { one: "{count} question match.", other: "{count} questions match." },
+    search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." }
+  };
+  var given = window.StudyGuideStrings || {};
+  var rules = null;
+  try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
+  function say(key, values) {
+    var table = given.strings || {};
+    var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : ENGLISH[key];
+    if (entry && typeof entry === "object") entry = (rules && entry[rules.select(values.count)]) || entry.other;
+    return String(entry).replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -1583,7 +2584,7 @@ h1, h2, h3 { page-break-after: avoid; }
     var popup = element("ul", "search-popup");
     popup.id = "search-popup";
     popup.setAttribute("role", "listbox");
-    popup.setAttribute("aria-label", "Search results");
+    popup.setAttribute("aria-label", say("search_results"));
     popup.hidden = true;
     form.appendChild(popup);
     input.setAttribute("role", "combobox");
@@ -1618,8 +2619,8 @@ h1, h2, h3 { page-break-after: avoid; }
         var isMatch = matcher(response, query);
         response.results.forEach(function (result, i) { popup.appendChild(resultItem(result, isMatch, "search-option-" + i)); });
         var more = element("li", "search-more");
-        var all = element("a", "", response.total === 0 ? "No matching questions" :
-          "All " + response.total + " results for \u201c" + query.trim() + "\u201d");
+        var all = element("a", "", response.total === 0 ? say("search_no_match") :
+          say("search_all_results", { count: response.total, query: query.trim() }));
         all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(query.trim());
         more.appendChild(all);
         popup.appendChild(more);
@@ -1684,12 +2685,11 @@ h1, h2, h3 { page-break-after: avoid; }
         response.results.forEach(function (result) { list.appendChild(resultItem(result, isMatch)); });
         shown += response.results.length;
         if (response.mode === "none") {
-          status.textContent = "Type to search " + engine.manifest().documents + " questions, or choose a filter.";
+          status.textContent = say("search_type_to_search", { count: engine.manifest().documents });
         } else if (response.total === 0) {
-          status.textContent = "No questions match. Try fewer words or another filter.";
+          status.textContent = say("search_nothing");
         } else {
-          status.textContent = response.total + (response.total === 1 ? " question" : " questions") +
-            (response.mode === "any" ? " match some of your words." : " match.");
+          status.textContent = say(response.mode === "any" ? "search_matches_some" : "search_matches", { count: response.total });
         }
         more.hidden = shown >= response.total;
         if (!append) record(query, started);
@@ -1795,15 +2795,31 @@ h1, h2, h3 { page-break-after: avoid; }
     };
   }
 
+  var ENGLISH = {
+    delay_minutes: { other: "{count} min" },
+    delay_hours: { other: "{count} h" },
+    delay_days: { one: "{count} day", other: "{count} days" },
+    delay_months: { other: "{count} months" },
+    delay_years: { other: "{count} years" }
+  };
+  var words = null;
+  // The site's words once study-store.js has loaded; English without it.
+  function say(key, count) {
+    words = words || (S.words ? S.words(ENGLISH) : null);
+    if (words) return words(key, { count: count });
+    var forms = ENGLISH[key];
+    return (count === 1 && forms.one ? forms.one : forms.other).replace("{count}", String(count));
+  }
+
   // A short human label for the delay until `due`, e.g. "10 min", "6 days".
   function describe(ms) {
-    if (ms < 60 * MINUTE) return Math.max(1, Math.round(ms / MINUTE)) + " min";
-    if (ms < DAY) return Math.round(ms / (60 * MINUTE)) + " h";
+    if (ms < 60 * MINUTE) return say("delay_minutes", Math.max(1, Math.round(ms / MINUTE)));
+    if (ms < DAY) return say("delay_hours", Math.round(ms / (60 * MINUTE)));
     var days = Math.round(ms / DAY);
-    if (days < 60) return days + (days === 1 ? " day" : " days");
+    if (days < 60) return say("delay_days", days);
     var months = Math.round(days / 30);
-    if (months < 24) return months + " months";
-    return Math.round(days / 365) + " years";
+    if (months < 24) return say("delay_months", months);
+    return say("delay_years", Math.round(days / 365));
   }
 
   function isDue(card, now) {
@@ -1871,6 +2887,36 @@ h1, h2, h3 { page-break-after: avoid; }
     if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i]);
     return node;
   };
+
+  // The theme's words for a script: `english` is what the script shows on an English site;
+  // when the site has other words, the build writes assets/strings.js (window.StudyGuideStrings,
+  // loaded before every script) and they win. say(key, values) fills {name} placeholders from
+  // `values`; values.count also picks the plural form, by the browser's rules for the language.
+  S.words = function (english) {
+    var given = window.StudyGuideStrings || {};
+    var table = given.strings || {};
+    var rules = null;
+    try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
+    return function (key, values) {
+      var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : english[key];
+      if (entry && typeof entry === "object") {
+        var count = values && values.count;
+        entry = (rules && typeof count === "number" && entry[rules.select(count)]) || entry.other || "";
+      }
+      var text = entry === undefined ? key : String(entry);
+      return values ? text.replace(/\{(\w+)\}/g, function (whole, name) {
+        return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+      }) : text;
+    };
+  };
+
+  var say = S.words({
+    store_not_json: "The file is not JSON.",
+    store_not_progress: "The file does not hold a progress object.",
+    store_unsupported_version: "Unsupported version: {version} (expected 1).",
+    store_no_cards: "The file has no \"cards\" object.",
+    store_save_refused: "The browser refused to save the imported progress."
+  });
 
   S.now = function () {
     return typeof window.__studyguideNow === "function" ? Number(window.__studyguideNow()) : Date.now();
@@ -2083,10 +3129,10 @@ h1, h2, h3 { page-break-after: avoid; }
   Store.prototype.importJSON = function (text, knownSlugs) {
     var result = { ok: false, applied: 0, ignored: [], error: "" };
     var parsed;
-    try { parsed = JSON.parse(text); } catch (e) { result.error = "The file is not JSON."; return result; }
-    if (!isObject(parsed)) { result.error = "The file does not hold a progress object."; return result; }
-    if (parsed.version !== 1) { result.error = "Unsupported version: " + String(parsed.version) + " (expected 1)."; return result; }
-    if (!isObject(parsed.cards)) { result.error = "The file has no \"cards\" object."; return result; }
+    try { parsed = JSON.parse(text); } catch (e) { result.error = say("store_not_json"); return result; }
+    if (!isObject(parsed)) { result.error = say("store_not_progress"); return result; }
+    if (parsed.version !== 1) { result.error = say("store_unsupported_version", { version: String(parsed.version) }); return result; }
+    if (!isObject(parsed.cards)) { result.error = say("store_no_cards"); return result; }
     this.refresh();
     for (var slug in parsed.cards) {
       if (!Object.prototype.hasOwnProperty.call(parsed.cards, slug)) continue;
@@ -2100,7 +3146,7 @@ h1, h2, h3 { page-break-after: avoid; }
       this.data.settings.hideAnswers = parsed.settings.hideAnswers;
     }
     result.ok = true;
-    if (!this.save() && this.available) result.error = "The browser refused to save the imported progress.";
+    if (!this.save() && this.available) result.error = say("store_save_refused");
     return result;
   };
 
@@ -2141,19 +3187,46 @@ h1, h2, h3 { page-break-after: avoid; }
   var store = S.store;
 
   var el = S.el;
+  var say = S.words({
+    study_new: "New: not practised yet",
+    study_known: "Known",
+    study_learning: "Learning",
+    study_due_now: "{state} · due for review now",
+    study_next_review: "{state} · next review in {wait}",
+    study_days: { other: "{count} days" },
+    study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.",
+    study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh.",
+    study_progress_summary: "{known} known, {learning} learning, {fresh} new",
+    study_progress_label: "Your progress in {category}: {summary}",
+    study_count_known: "{count} known",
+    study_count_learning: "{count} learning",
+    study_count_new: "{count} new",
+    study_no_progress: "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart.",
+    study_progress_failed: "Progress could not be loaded.",
+    study_hide_answers: "Hide answers",
+    study_print_questions: "Print questions only",
+    study_print_answers: "Print with answers",
+    study_your_notes: "Your notes",
+    study_reveal: "Reveal the answer",
+    study_your_progress: "Your progress: ",
+    study_star: "Star",
+    study_note_saved: "Note saved.",
+    study_note_kept: "Note kept until you leave the page."
+  });
 
   // A short description of where a card stands, e.g. "Learning · next review in 6 days".
   S.describeState = function (entry, now) {
-    if (entry.state === "new" || (!entry.reps && !entry.interval && !entry.lastReview)) return "New: not practised yet";
-    var label = entry.state === "known" ? "Known" : "Learning";
+    if (entry.state === "new" || (!entry.reps && !entry.interval && !entry.lastReview)) return say("study_new");
+    var label = say(entry.state === "known" ? "study_known" : "study_learning");
     var wait = (entry.due || 0) - now;
-    if (wait <= 0) return label + " · due for review now";
-    return label + " · next review in " + (S.scheduler ? S.scheduler.describe(wait) : Math.ceil(wait / S.DAY) + " days");
+    if (wait <= 0) return say("study_due_now", { state: label });
+    var days = Math.ceil(wait / S.DAY);
+    return say("study_next_review", { state: label, wait: S.scheduler ? S.scheduler.describe(wait) : say("study_days", { count: days }) });
   };
 
   S.storageNote = function () {
-    if (!store.available) return "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.";
-    if (store.loadError) return "Saved progress could not be read (the stored data is damaged); starting afresh.";
+    if (!store.available) return say("study_storage_blocked");
+    if (store.loadError) return say("study_storage_damaged");
     return "";
   };
 
@@ -2172,8 +3245,8 @@ h1, h2, h3 { page-break-after: avoid; }
       else if (state === "known") known++;
     }
     var fresh = Math.max(0, total - learning - known);
-    var summary = known + " known, " + learning + " learning, " + fresh + " new";
-    var bar = el("div", { className: "progress-bar", role: "img", "aria-label": "Your progress in " + title + ": " + summary });
+    var summary = say("study_progress_summary", { known: known, learning: learning, fresh: fresh });
+    var bar = el("div", { className: "progress-bar", role: "img", "aria-label": say("study_progress_label", { category: title, summary: summary }) });
     var parts = [["known", known], ["learning", learning], ["new", fresh]];
     for (var p = 0; p < parts.length; p++) {
       if (!parts[p][1] || !total) continue;
@@ -2182,11 +3255,11 @@ h1, h2, h3 { page-break-after: avoid; }
       bar.appendChild(segment);
     }
     var text = el("p", { className: "progress-text", "aria-hidden": "true" });
-    text.appendChild(el("span", { className: "count-known", text: known + " known" }));
+    text.appendChild(el("span", { className: "count-known", text: say("study_count_known", { count: known }) }));
     text.appendChild(document.createTextNode(" · "));
-    text.appendChild(el("span", { className: "count-learning", text: learning + " learning" }));
+    text.appendChild(el("span", { className: "count-learning", text: say("study_count_learning", { count: learning }) }));
     text.appendChild(document.createTextNode(" · "));
-    text.appendChild(el("span", { className: "count-new", text: fresh + " new" }));
+    text.appendChild(el("span", { className: "count-new", text: say("study_count_new", { count: fresh }) }));
     node.textContent = "";
     node.setAttribute("data-known", String(known));
     node.setAttribute("data-learning", String(learning));
@@ -2195,7 +3268,7 @@ h1, h2, h3 { page-break-after: avoid; }
     node.appendChild(text);
     var note = S.storageNote();
     if (!note && store.trackedCount() === 0 && node.classList.contains("study-progress-first")) {
-      note = "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart.";
+      note = say("study_no_progress");
     }
     if (note) node.appendChild(el("p", { className: "study-note", text: note }));
   }
@@ -2208,7 +3281,7 @@ h1, h2, h3 { page-break-after: avoid; }
       store.refresh();
       for (var i = 0; i < bars.length; i++) renderBar(bars[i], deck);
     }, function () {
-      for (var i = 0; i < bars.length; i++) bars[i].textContent = "Progress could not be loaded.";
+      for (var i = 0; i < bars.length; i++) bars[i].textContent = say("study_progress_failed");
     });
   }
 
@@ -2223,24 +3296,24 @@ h1, h2, h3 { page-break-after: avoid; }
 
     var state = el("p", { className: "study-state" });
     var star = el("button", { type: "button", className: "star-toggle", "aria-pressed": "false" });
-    var hide = el("button", { type: "button", className: "hide-toggle", "aria-pressed": "false", text: "Hide answers" });
-    var printQuestions = el("button", { type: "button", className: "print-questions", text: "Print questions only" });
-    var printAnswers = el("button", { type: "button", className: "print-answers", text: "Print with answers" });
-    var label = el("label", { "for": noteId, text: "Your notes" });
+    var hide = el("button", { type: "button", className: "hide-toggle", "aria-pressed": "false", text: say("study_hide_answers") });
+    var printQuestions = el("button", { type: "button", className: "print-questions", text: say("study_print_questions") });
+    var printAnswers = el("button", { type: "button", className: "print-answers", text: say("study_print_answers") });
+    var label = el("label", { "for": noteId, text: say("study_your_notes") });
     var note = el("textarea", { id: noteId, className: "study-note-input", rows: "3" });
     var saved = el("p", { className: "study-saved", role: "status" });
-    var reveal = el("button", { type: "button", className: "reveal-answers", text: "Reveal the answer" });
+    var reveal = el("button", { type: "button", className: "reveal-answers", text: say("study_reveal") });
 
     function render() {
       store.refresh();
       var entry = store.get(slug);
       state.textContent = "";
-      state.appendChild(el("span", { className: "visually-hidden", text: "Your progress: " }));
+      state.appendChild(el("span", { className: "visually-hidden", text: say("study_your_progress") }));
       state.appendChild(document.createTextNode(S.describeState(entry, S.now())));
       star.setAttribute("aria-pressed", entry.starred ? "true" : "false");
       star.textContent = "";
       star.appendChild(el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }));
-      star.appendChild(document.createTextNode(" Star"));
+      star.appendChild(document.createTextNode(" " + say("study_star")));
       if (document.activeElement !== note) note.value = entry.note || "";
     }
 
@@ -2271,7 +3344,7 @@ h1, h2, h3 { page-break-after: avoid; }
     function saveNote() {
       timer = null;
       store.update(slug, { note: note.value });
-      saved.textContent = store.available ? "Note saved." : "Note kept until you leave the page.";
+      saved.textContent = say(store.available ? "study_note_saved" : "study_note_kept");
     }
     note.addEventListener("input", function () {
       if (timer) clearTimeout(timer);
