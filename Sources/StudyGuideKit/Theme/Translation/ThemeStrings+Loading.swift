@@ -21,11 +21,15 @@ extension ThemeStrings {
 
     /// The table for `language` from `sources` (in layer lookup order, nearest first). Every site
     /// file is checked, not only the ones this language reads, so that a mistyped key in any of
-    /// them is reported; `usedKeys` are the keys the templates name, which a site may also define.
+    /// them is reported. A site may set the keys of the theme's tables it reads and `usedKeys`,
+    /// the keys the templates name.
     static func resolve(language: String, sources: [Source], usedKeys: Set<String>) -> (ThemeStrings, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var parsed: [(source: Source, file: TranslationFile)] = []
-        for source in sources {
+        let chain = ["en"] + LanguageTag.chain(for: language).reversed().filter { $0.lowercased() != "en" }
+        let read = Set(chain.map { $0.lowercased() })
+        // A theme's tables for other languages are not read: English names every key a theme has.
+        for source in sources where source.origin == .site || read.contains(source.language.lowercased()) {
             guard let text = source.text else {
                 diagnostics.append(.error(at: .init(path: source.display), "cannot read translation file as UTF-8", rule: "i18n"))
                 continue
@@ -55,7 +59,6 @@ extension ThemeStrings {
             }
             return entries
         }
-        let chain = ["en"] + LanguageTag.chain(for: language).reversed().filter { $0.lowercased() != "en" }
         let english = table(["en"], from: parsed.filter { $0.source.origin == .builtin })
         return (ThemeStrings(language: language, entries: table(chain, from: parsed), english: english), diagnostics)
     }

@@ -41,7 +41,7 @@ struct ThemeStrings: Sendable {
 
     /// The text of `key` in the plural form `count` takes, with the number in it.
     func text(_ key: String, count: Int) -> String {
-        entries[key]?.text(count: count, language: pluralRule) ?? key
+        entries[key]?.text(count: count, rule: pluralRule) ?? key
     }
 
     func label(_ difficulty: Difficulty) -> String {

@@ -6,12 +6,12 @@ enum Translation: Sendable, Equatable {
 
     /// The text for `count`: its plural form (or `other`, when the table has no such form),
     /// with `{count}` replaced by the number.
-    func text(count: Int, language: PluralRule) -> String {
+    func text(count: Int, rule: PluralRule) -> String {
         switch self {
         case .text(let text):
             return text.replacingPlaceholder("count", with: String(count))
         case .plural(let forms):
-            let form = forms[language.category(of: count)] ?? forms[.other] ?? ""
+            let form = forms[rule.category(of: count)] ?? forms[.other] ?? ""
             return form.replacingPlaceholder("count", with: String(count))
         }
     }
