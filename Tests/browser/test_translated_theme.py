@@ -42,3 +42,11 @@ def test_practice_page_speaks_german_with_the_sites_own_words(browser, german):
     assert driver.find_element(By.CSS_SELECTOR, ".reveal-button").text.startswith("Lösung zeigen")
     assert driver.find_element(By.CSS_SELECTOR, ".card-position .position").text == "Karte 1 von 3"
     assert console_problems(driver) == []
+
+
+def test_search_results_name_difficulty_and_kind_in_german(browser, german):
+    driver = open_page(browser, german, "search.html", "?q=Isolationsstufen")
+    WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results .result-meta"))
+    meta = driver.find_element(By.CSS_SELECTOR, "#search-results .result-meta").text
+    assert "Experte" in meta and "Fachlich" in meta
+    assert console_problems(driver) == []

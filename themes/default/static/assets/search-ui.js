@@ -18,7 +18,16 @@
     search_type_to_search: { other: "Type to search {count} questions, or choose a filter." },
     search_nothing: "No questions match. Try fewer words or another filter.",
     search_matches: { one: "{count} question match.", other: "{count} questions match." },
-    search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." }
+    search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." },
+    difficulty_beginner: "Beginner",
+    difficulty_intermediate: "Intermediate",
+    difficulty_advanced: "Advanced",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career"
   };
   var given = window.StudyGuideStrings || {};
   var rules = null;
@@ -26,7 +35,8 @@
   function say(key, values) {
     var table = given.strings || {};
     var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : ENGLISH[key];
-    if (entry && typeof entry === "object") entry = (rules && entry[rules.select(values.count)]) || entry.other;
+    if (entry === undefined) return undefined;
+    if (typeof entry === "object") entry = (rules && entry[rules.select(values.count)]) || entry.other;
     return String(entry).replace(/\{(\w+)\}/g, function (whole, name) {
       return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
     });
@@ -81,7 +91,8 @@
   }
 
   function badge(difficulty) {
-    return element("span", "badge difficulty-" + difficulty, difficulty.charAt(0).toUpperCase() + difficulty.slice(1));
+    return element("span", "badge difficulty-" + difficulty, say("difficulty_" + difficulty) ||
+      difficulty.charAt(0).toUpperCase() + difficulty.slice(1));
   }
 
   function resultItem(result, isMatch, id) {
@@ -93,7 +104,7 @@
     item.appendChild(link);
     var meta = element("p", "result-meta");
     if (result.difficulty) meta.appendChild(badge(result.difficulty));
-    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, result.kind.title));
+    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, say("kind_" + result.kind.slug.replace(/-/g, "_")) || result.kind.title));
     if (result.category) meta.appendChild(element("span", "result-category", result.category.title));
     item.appendChild(meta);
     item.appendChild(element("p", "result-snippet")).appendChild(highlighted(snippet(result, isMatch), isMatch));
