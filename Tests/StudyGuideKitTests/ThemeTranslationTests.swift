@@ -123,6 +123,35 @@ import Testing
     }
 }
 
+/// Each table the theme ships has every English key, and names no value the English text does not.
+@Suite struct ShippedTablesTests {
+    @Test func everyShippedTableIsCompleteAndUsesTheEnglishPlaceholders() throws {
+        func table(_ path: String) throws -> [String: Translation] {
+            let text = try #require(BuiltinTheme.files.first { $0.path == path }?.text)
+            let (file, problems) = TranslationFile.parse(text, path: path)
+            #expect(problems == [], "\(path)")
+            return Dictionary(file.entries.map { ($0.key.value, $0.translation) }, uniquingKeysWith: { first, _ in first })
+        }
+        func placeholders(_ translation: Translation) -> Set<String> {
+            let texts: [String] = switch translation {
+            case .text(let text): [text]
+            case .plural(let forms): Array(forms.values)
+            }
+            return Set(texts.flatMap { $0.matches(of: #/\{([a-z]+)\}/#).map { String($0.1) } })
+        }
+        let english = try table("i18n/en.yml")
+        let shipped = BuiltinTheme.files.map(\.path).filter { $0.hasPrefix("i18n/") && $0 != "i18n/en.yml" }
+        #expect(shipped == ["i18n/de.yml", "i18n/es.yml", "i18n/fr.yml"])
+        for path in shipped {
+            let translated = try table(path)
+            #expect(Set(translated.keys) == Set(english.keys), "\(path) has other keys than en.yml")
+            for (key, translation) in translated {
+                #expect(placeholders(translation).isSubset(of: placeholders(english[key] ?? .text(""))), "\(path): \(key)")
+            }
+        }
+    }
+}
+
 /// The scripts carry their English words; the build's table must say the same, or an English
 /// site whose scripts use their own words and a site with a table would read differently.
 @Suite struct ScriptWordsTests {
