@@ -26,6 +26,7 @@ extension ThemeStrings {
     static func resolve(language: String, sources: [Source], usedKeys: Set<String>) -> (ThemeStrings, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var parsed: [(source: Source, file: TranslationFile)] = []
+        var themeFiles: [String: TranslationFile] = [:]
         let chain = ["en"] + LanguageTag.chain(for: language).reversed().filter { $0.lowercased() != "en" }
         let read = Set(chain.map { $0.lowercased() })
         // A theme's tables for other languages are not read: English names every key a theme has.
@@ -34,9 +35,15 @@ extension ThemeStrings {
                 diagnostics.append(.error(at: .init(path: source.display), "cannot read translation file as UTF-8", rule: "i18n"))
                 continue
             }
+            // A theme folder that is a copy of the built-in theme holds the same tables: read once.
+            if source.origin != .site, let same = themeFiles[text] {
+                parsed.append((source, same))
+                continue
+            }
             let (file, problems) = TranslationFile.parse(text, path: source.display)
             diagnostics += problems
             parsed.append((source, file))
+            if source.origin != .site { themeFiles[text] = file }
         }
 
         var known = usedKeys
