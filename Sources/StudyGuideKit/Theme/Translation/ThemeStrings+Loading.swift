@@ -4,12 +4,14 @@ extension ThemeStrings {
     struct Source: Sendable {
         /// The file's name without `.yml`: `de`, `de-AT`.
         let language: String
+        /// How diagnostics name the file.
         let display: String
         /// nil when the file is not UTF-8.
         let text: String?
         let origin: Origin
     }
 
+    /// Which layer a table comes from, which decides what its keys may be.
     enum Origin: Sendable {
         /// The built-in theme: its English table is the words the scripts carry.
         case builtin
