@@ -20,7 +20,7 @@ final class SourceWatcher: @unchecked Sendable {
     private var stopper: (@Sendable () -> Void)?
 
     /// Folders and files of a site that a build reads, relative to its source folder.
-    static let watched = ["content", "layouts", "static", "site.yml"]
+    static let watched = ["content", "layouts", "static", "i18n", "site.yml"]
 
     /// Starts watching; returns once every existing folder is watched, so no later change is missed.
     static func start(source: URL, themes: URL, polling: Bool = false) -> SourceWatcher {

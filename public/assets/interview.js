@@ -4,16 +4,68 @@
 (function () {
   "use strict";
 
+  var say = window.StudyGuideStudy.words({
+    interview_situation: "Situation",
+    interview_situation_hint: "Set the scene: where you were, when, who was involved, what was at stake.",
+    interview_task: "Task",
+    interview_task_hint: "What you were responsible for, and what a good outcome looked like.",
+    interview_action: "Action",
+    interview_action_hint: "What you did, step by step: say “I”, not “we”.",
+    interview_result: "Result",
+    interview_result_hint: "The outcome, with numbers if you can, and what you learned or would change.",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career",
+    interview_behavioral_mix: "Behavioral and situational",
+    interview_length: "Length",
+    interview_minutes: { other: "{count} minutes" },
+    interview_questions: "Questions",
+    interview_hint: "Answer each question aloud as you would to an interviewer. Mark the ones you were shaky on; at the end you get a list to practise.",
+    interview_start: "Start the interview",
+    interview_choose_one: "Choose at least one question.",
+    interview_set_up: "Set up your interview",
+    interview_time_left: "Time left ",
+    interview_this_question: "This question ",
+    interview_budget: " (about {count} min)",
+    interview_position: "Question {index} of {count}",
+    interview_star: "Answer with STAR",
+    interview_system_design_prompt: "Clarify the requirements and the scale, sketch the main components and the data flow, then go deep on the part that is hardest to scale. Say your trade-offs out loud.",
+    interview_technical_prompt: "Answer aloud in two or three minutes: the core idea first, then an example from your own work, then the trade-offs.",
+    areas_to_cover: "Areas to cover",
+    interview_hints: "Hints: areas to cover",
+    interview_shaky: " I was shaky on this one: add it to my review list",
+    interview_finish: "Finish the interview",
+    interview_next: "Next question",
+    interview_end: "End now",
+    interview_finished: "Interview finished",
+    interview_total: { other: "You answered {answered} of {count} questions in {time} (planned: {minutes}:00)." },
+    interview_time_per_question: "Time per question",
+    interview_question: "Question",
+    interview_time: "Time",
+    interview_shaky_column: "Shaky",
+    interview_yes: "Yes",
+    interview_no: "No",
+    interview_review_shaky: "The questions you marked as shaky:",
+    interview_review_all: "You marked nothing as shaky, so review them all:",
+    interview_what_to_review: "What to review",
+    interview_practise: { one: "Practise this question", other: "Practise these {count} questions" },
+    interview_again: "Start another interview",
+    interview_deck_failed: "The question deck could not be loaded; use the categories below."
+  });
+
   var STAR = [
-    ["Situation", "Set the scene: where you were, when, who was involved, what was at stake."],
-    ["Task", "What you were responsible for, and what a good outcome looked like."],
-    ["Action", "What you did, step by step: say \u201cI\u201d, not \u201cwe\u201d."],
-    ["Result", "The outcome, with numbers if you can, and what you learned or would change."]
+    [say("interview_situation"), say("interview_situation_hint")],
+    [say("interview_task"), say("interview_task_hint")],
+    [say("interview_action"), say("interview_action_hint")],
+    [say("interview_result"), say("interview_result_hint")]
   ];
   var MIX = [
-    { key: "system-design", label: "System design", kinds: ["system-design"], count: 1 },
-    { key: "technical", label: "Technical", kinds: ["technical", "practical"], count: 3 },
-    { key: "behavioral", label: "Behavioral and situational", kinds: ["behavioral", "situational"], count: 2 }
+    { key: "system-design", label: say("kind_system_design"), kinds: ["system-design"], count: 1 },
+    { key: "technical", label: say("kind_technical"), kinds: ["technical", "practical"], count: 3 },
+    { key: "behavioral", label: say("interview_behavioral_mix"), kinds: ["behavioral", "situational"], count: 2 }
   ];
   var ORDER = ["technical", "system-design", "behavioral"];
 
@@ -81,15 +133,15 @@
     var self = this;
     this.clear();
     var form = el("form", { className: "interview-setup" });
-    var length = el("fieldset", { className: "interview-length" }, [el("legend", { text: "Length" })]);
+    var length = el("fieldset", { className: "interview-length" }, [el("legend", { text: say("interview_length") })]);
     var lengths = [30, 45, 60];
     for (var i = 0; i < lengths.length; i++) {
       var id = "interview-length-" + lengths[i];
       var radio = el("input", { type: "radio", name: "length", id: id, value: String(lengths[i]) });
       if (lengths[i] === 45) radio.checked = true;
-      length.appendChild(el("span", { className: "choice" }, [radio, el("label", { "for": id, text: lengths[i] + " minutes" })]));
+      length.appendChild(el("span", { className: "choice" }, [radio, el("label", { "for": id, text: say("interview_minutes", { count: lengths[i] }) })]));
     }
-    var mix = el("fieldset", { className: "interview-mix" }, [el("legend", { text: "Questions" })]);
+    var mix = el("fieldset", { className: "interview-mix" }, [el("legend", { text: say("interview_questions") })]);
     for (var m = 0; m < MIX.length; m++) {
       var mixId = "interview-count-" + MIX[m].key;
       mix.appendChild(el("span", { className: "choice" }, [
@@ -99,10 +151,10 @@
     }
     form.appendChild(length);
     form.appendChild(mix);
-    form.appendChild(el("p", { className: "interview-hint", text: "Answer each question aloud as you would to an interviewer. Mark the ones you were shaky on; at the end you get a list to practise." }));
+    form.appendChild(el("p", { className: "interview-hint", text: say("interview_hint") }));
     var error = el("p", { className: "interview-error", role: "alert" });
     form.appendChild(error);
-    form.appendChild(el("button", { type: "submit", className: "primary-button start-interview", text: "Start the interview" }));
+    form.appendChild(el("button", { type: "submit", className: "primary-button start-interview", text: say("interview_start") }));
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var counts = {}, total = 0;
@@ -111,14 +163,14 @@
         counts[MIX[n].key] = isFinite(value) && value > 0 ? Math.min(value, 10) : 0;
         total += counts[MIX[n].key];
       }
-      if (!total) { error.textContent = "Choose at least one question."; return; }
+      if (!total) { error.textContent = say("interview_choose_one"); return; }
       var minutes = 45;
       for (var r = 0; r < lengths.length; r++) if (form.elements.length && document.getElementById("interview-length-" + lengths[r]).checked) minutes = lengths[r];
       var seed = seedFromURL();
       if (seed === null) seed = Math.floor(Math.random() * 2147483647);
       self.begin(minutes, self.choose(counts, seed));
     });
-    this.app.appendChild(el("h2", { text: "Set up your interview" }));
+    this.app.appendChild(el("h2", { text: say("interview_set_up") }));
     this.app.appendChild(form);
   };
 
@@ -146,19 +198,23 @@
     var card = run.cards[run.index];
     var isBehavioral = card.kind === "behavioral" || card.kind === "situational";
     var kind = card.kind;
-    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = this.deck.kinds[k].title;
+    for (var k = 0; k < this.deck.kinds.length; k++) {
+      if (this.deck.kinds[k].slug !== card.kind) continue;
+      var key = "kind_" + card.kind.replace(/-/g, "_");
+      kind = say(key) === key ? this.deck.kinds[k].title : say(key);
+    }
     var budget = Math.round(run.minutes / run.cards.length);
 
     this.clockNode = el("span", { className: "clock total-clock", text: "00:00" });
     this.questionClock = el("span", { className: "clock question-clock", text: "00:00" });
     this.app.appendChild(el("div", { className: "interview-timer" }, [
-      el("span", { className: "timer-part" }, [document.createTextNode("Time left "), this.clockNode]),
-      el("span", { className: "timer-part" }, [document.createTextNode("This question "), this.questionClock,
-        document.createTextNode(" (about " + budget + " min)")])
+      el("span", { className: "timer-part" }, [document.createTextNode(say("interview_time_left")), this.clockNode]),
+      el("span", { className: "timer-part" }, [document.createTextNode(say("interview_this_question")), this.questionClock,
+        document.createTextNode(say("interview_budget", { count: budget }))])
     ]));
     var article = el("article", { className: "interview-question", "data-slug": card.slug, "data-kind": card.kind });
     article.appendChild(el("p", { className: "interview-position" }, [
-      el("span", { text: "Question " + (run.index + 1) + " of " + run.cards.length }),
+      el("span", { text: say("interview_position", { index: run.index + 1, count: run.cards.length }) }),
       document.createTextNode(" "),
       el("span", { className: "badge", text: kind })
     ]));
@@ -173,12 +229,12 @@
         star.appendChild(el("dd", { text: STAR[i][1] }));
       }
       guidance.appendChild(el("section", { className: "star", "aria-labelledby": "star-heading" }, [
-        el("h3", { id: "star-heading", text: "Answer with STAR" }), star
+        el("h3", { id: "star-heading", text: say("interview_star") }), star
       ]));
     } else if (card.kind === "system-design") {
-      guidance.appendChild(el("p", { className: "interview-prompt", text: "Clarify the requirements and the scale, sketch the main components and the data flow, then go deep on the part that is hardest to scale. Say your trade-offs out loud." }));
+      guidance.appendChild(el("p", { className: "interview-prompt", text: say("interview_system_design_prompt") }));
     } else {
-      guidance.appendChild(el("p", { className: "interview-prompt", text: "Answer aloud in two or three minutes: the core idea first, then an example from your own work, then the trade-offs." }));
+      guidance.appendChild(el("p", { className: "interview-prompt", text: say("interview_technical_prompt") }));
     }
     var areas = el("div", { className: "interview-areas" });
     guidance.appendChild(areas);
@@ -188,10 +244,10 @@
       var list = el("ul");
       for (var a = 0; a < data.areas.length; a++) list.appendChild(el("li", { text: data.areas[a] }));
       if (isBehavioral) {
-        areas.appendChild(el("h3", { text: "Areas to cover" }));
+        areas.appendChild(el("h3", { text: say("areas_to_cover") }));
         areas.appendChild(list);
       } else {
-        areas.appendChild(el("details", null, [el("summary", { text: "Hints: areas to cover" }), list]));
+        areas.appendChild(el("details", null, [el("summary", { text: say("interview_hints") }), list]));
       }
     });
 
@@ -199,12 +255,12 @@
     var shaky = el("input", { type: "checkbox", id: shakyId, className: "shaky" });
     shaky.checked = !!run.shaky[card.slug];
     shaky.addEventListener("change", function () { run.shaky[card.slug] = shaky.checked; });
-    article.appendChild(el("p", { className: "shaky-row" }, [shaky, el("label", { "for": shakyId, text: " I was shaky on this one: add it to my review list" })]));
+    article.appendChild(el("p", { className: "shaky-row" }, [shaky, el("label", { "for": shakyId, text: say("interview_shaky") })]));
 
     var last = run.index === run.cards.length - 1;
-    var next = el("button", { type: "button", className: "primary-button next-question", text: last ? "Finish the interview" : "Next question" });
+    var next = el("button", { type: "button", className: "primary-button next-question", text: say(last ? "interview_finish" : "interview_next") });
     next.addEventListener("click", function () { self.next(); });
-    var stop = el("button", { type: "button", className: "end-interview", text: "End now" });
+    var stop = el("button", { type: "button", className: "end-interview", text: say("interview_end") });
     stop.addEventListener("click", function () { self.finish(true); });
     article.appendChild(el("div", { className: "interview-nav" }, [next, stop]));
     this.app.appendChild(article);
@@ -233,12 +289,13 @@
     this.app.textContent = "";
     var asked = run.cards.slice(0, run.index + 1);
     var total = S.now() - run.started;
-    var heading = el("h2", { className: "interview-done", tabindex: "-1", text: "Interview finished" });
+    var heading = el("h2", { className: "interview-done", tabindex: "-1", text: say("interview_finished") });
     this.app.appendChild(heading);
-    this.app.appendChild(el("p", { className: "interview-total", text: "You answered " + asked.length + " of " + run.cards.length + " questions in " + clock(total) + " (planned: " + run.minutes + ":00)." }));
+    this.app.appendChild(el("p", { className: "interview-total", text: say("interview_total", { answered: asked.length, count: run.cards.length, time: clock(total), minutes: run.minutes }) }));
 
-    var table = el("table", { className: "interview-times" }, [el("caption", { text: "Time per question" })]);
-    var head = el("tr", null, [el("th", { scope: "col", text: "#" }), el("th", { scope: "col", text: "Question" }), el("th", { scope: "col", text: "Time" }), el("th", { scope: "col", text: "Shaky" })]);
+    var table = el("table", { className: "interview-times" }, [el("caption", { text: say("interview_time_per_question") })]);
+    var head = el("tr", null, [el("th", { scope: "col", text: "#" }), el("th", { scope: "col", text: say("interview_question") }), el("th", { scope: "col", text: say("interview_time") }),
+      el("th", { scope: "col", text: say("interview_shaky_column") })]);
     table.appendChild(el("thead", null, [head]));
     var body = el("tbody");
     var review = [];
@@ -249,13 +306,13 @@
         el("td", { text: String(i + 1) }),
         el("td", null, [el("a", { href: S.root() + card.url, text: card.title })]),
         el("td", { className: "time", text: clock(run.times[i] || 0) }),
-        el("td", { text: run.shaky[card.slug] ? "Yes" : "No" })
+        el("td", { text: say(run.shaky[card.slug] ? "interview_yes" : "interview_no") })
       ]));
     }
     table.appendChild(body);
     this.app.appendChild(table);
 
-    var explain = review.length ? "The questions you marked as shaky:" : "You marked nothing as shaky, so review them all:";
+    var explain = say(review.length ? "interview_review_shaky" : "interview_review_all");
     if (!review.length) review = asked;
     var list = el("ul", { className: "review-list" });
     var slugs = [];
@@ -264,12 +321,12 @@
       list.appendChild(el("li", null, [el("a", { href: S.root() + review[r].url, text: review[r].title })]));
     }
     this.app.appendChild(el("section", { className: "interview-review", "aria-labelledby": "review-heading" }, [
-      el("h3", { id: "review-heading", text: "What to review" }),
+      el("h3", { id: "review-heading", text: say("interview_what_to_review") }),
       el("p", { text: explain }), list,
       el("p", null, [el("a", { className: "practise-link", href: S.root() + "practice.html?cards=" + slugs.map(encodeURIComponent).join(","),
-        text: "Practise " + (slugs.length === 1 ? "this question" : "these " + slugs.length + " questions") })])
+        text: say("interview_practise", { count: slugs.length }) })])
     ]));
-    var again = el("button", { type: "button", className: "restart-interview", text: "Start another interview" });
+    var again = el("button", { type: "button", className: "restart-interview", text: say("interview_again") });
     again.addEventListener("click", function () { self.setup(); });
     this.app.appendChild(el("p", null, [again]));
     heading.focus();
@@ -286,7 +343,7 @@
       S.interview = new Interview(app, deck, S);
     }, function () {
       app.hidden = false;
-      app.textContent = "The question deck could not be loaded; use the categories below.";
+      app.textContent = say("interview_deck_failed");
     });
   }
 

@@ -6,16 +6,115 @@
 (function () {
   "use strict";
 
+  var say = window.StudyGuideStudy.words({
+    practice_again: "Again",
+    practice_hard: "Hard",
+    practice_good: "Good",
+    practice_easy: "Easy",
+    practice_due_and_new: "Due and new",
+    practice_due_today: "Due today",
+    practice_new: "New",
+    practice_starred: "Starred",
+    practice_all_matching: "All matching",
+    difficulty_beginner: "Beginner",
+    difficulty_intermediate: "Intermediate",
+    difficulty_advanced: "Advanced",
+    practice_level_beginner: "beginner",
+    practice_level_intermediate: "intermediate",
+    practice_level_advanced: "advanced",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career",
+    any_category: "Any category",
+    any_kind: "Any kind",
+    any_tag: "Any tag",
+    any_difficulty: "Any difficulty",
+    practice_cards: "Cards",
+    category: "Category",
+    difficulty: "Difficulty",
+    kind: "Kind",
+    tag: "Tag",
+    practice_cards_per_session: "Cards per session",
+    practice_all: "All",
+    practice_start: "Start practising",
+    practice_choose_cards: "Choose your cards",
+    practice_shortcuts_button: "Keyboard shortcuts (?)",
+    practice_shortcut_space: "Space",
+    practice_shortcut_show: "Show the answer",
+    practice_shortcut_again: "Again: relearn, back in 10 minutes",
+    practice_shortcut_next: "Next card",
+    practice_shortcut_previous: "Previous card",
+    practice_shortcut_list: "Show this list",
+    practice_shortcut_close: "Close this list",
+    practice_close: "Close",
+    practice_shortcuts: "Keyboard shortcuts",
+    practice_export: "Export progress",
+    practice_reset: "Reset progress",
+    practice_exported: { other: "Exported {count} cards to {file}." },
+    practice_export_failed: "Export failed: this browser cannot save files from this page.",
+    practice_import_failed: "Import failed: {reason}",
+    practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },
+    practice_ignored: "Ignored {count}:",
+    practice_nothing_ignored: "Nothing was ignored.",
+    practice_unreadable_file: "Import failed: the file could not be read.",
+    practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone.",
+    practice_reset_cancelled: "Reset cancelled: your progress is unchanged.",
+    practice_reset_done: "Progress reset: every card is new again.",
+    practice_your_progress: "Your progress",
+    practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
+    practice_import: "Import progress from a file",
+    practice_deck_counts: { other: "{due} due today · {fresh} new · {starred} starred, of {count} cards." },
+    practice_progress_summary: "{known} known (reviewed at intervals of 21 days or more) · {learning} learning · {fresh} new.",
+    practice_next_due: " The next card is due in {wait}.",
+    practice_no_linked_cards: "None of the questions in the link exist on this site.",
+    practice_no_cards: "No cards match this choice.",
+    practice_nothing: "Nothing to practise",
+    practice_choose_other: " Choose other cards above.",
+    practice_complete: "Session complete",
+    practice_again_button: "Practise again",
+    practice_rated: { other: "You rated {count} cards: {again} again, {hard} hard, {good} good, {easy} easy." },
+    practice_position: "Card {index} of {count}",
+    study_star: "Star",
+    practice_prompt: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it.",
+    practice_show_answer: "Show answer",
+    practice_loading: "Loading the answer…",
+    practice_your_notes: "Your notes on this question",
+    practice_how_well: "How well did you know it?",
+    practice_previous: "Previous (k)",
+    practice_skip: "Skip to next (j)",
+    practice_answer_failed: "The answer could not be loaded.",
+    short_answer: "Short answer",
+    areas_to_cover: "Areas to cover",
+    follow_up_questions: "Follow-up questions",
+    red_flags: "Red flags",
+    practice_full_answer: "Full answer",
+    practice_open_page: "Open the question page",
+    practice_rated_status: "Rated {rating}: {title} comes back in {wait}.",
+    practice_deck_failed: "The practice deck could not be loaded; use the categories below."
+  });
+
   var RATINGS = [
-    { key: "again", label: "Again", shortcut: "1" },
-    { key: "hard", label: "Hard", shortcut: "2" },
-    { key: "good", label: "Good", shortcut: "3" },
-    { key: "easy", label: "Easy", shortcut: "4" }
+    { key: "again", label: say("practice_again"), shortcut: "1" },
+    { key: "hard", label: say("practice_hard"), shortcut: "2" },
+    { key: "good", label: say("practice_good"), shortcut: "3" },
+    { key: "easy", label: say("practice_easy"), shortcut: "4" }
   ];
   var SOURCES = [
-    ["auto", "Due and new"], ["due", "Due today"], ["new", "New"], ["starred", "Starred"], ["all", "All matching"]
+    ["auto", say("practice_due_and_new")], ["due", say("practice_due_today")], ["new", say("practice_new")],
+    ["starred", say("practice_starred")], ["all", say("practice_all_matching")]
   ];
-  var DIFFICULTIES = [["beginner", "Beginner"], ["intermediate", "Intermediate"], ["advanced", "Advanced"]];
+  var DIFFICULTIES = [["beginner", say("difficulty_beginner")], ["intermediate", say("difficulty_intermediate")],
+    ["advanced", say("difficulty_advanced")]];
+
+  // The deck names kinds in English; the site's words name them in its language.
+  function kindTitle(kind) {
+    var key = "kind_" + kind.slug.replace(/-/g, "_");
+    var title = say(key);
+    return title === key ? kind.title : title;
+  }
 
   // The element helper of study-store.js, which every page loads before this script.
   var el = function (tag, attrs, children) { return window.StudyGuideStudy.el(tag, attrs, children); };
@@ -115,21 +214,21 @@
     if (warning) app.appendChild(el("p", { className: "study-note", text: warning }));
 
     // The deck form.
-    var categories = [["", "Any category"]], kinds = [["", "Any kind"]], tags = [["", "Any tag"]];
+    var categories = [["", say("any_category")]], kinds = [["", say("any_kind")]], tags = [["", say("any_tag")]];
     var i;
     for (i = 0; i < deck.categories.length; i++) categories.push([deck.categories[i].slug, deck.categories[i].title]);
-    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, deck.kinds[i].title]);
+    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, kindTitle(deck.kinds[i])]);
     for (i = 0; i < deck.tags.length; i++) tags.push([deck.tags[i], "#" + deck.tags[i]]);
     this.form = el("form", { className: "deck-form", action: "practice.html", method: "get" });
     this.form.appendChild(el("div", { className: "filters" }, [
-      select("Cards", "deck", SOURCES, "auto"),
-      select("Category", "category", categories, ""),
-      select("Difficulty", "difficulty", [["", "Any difficulty"]].concat(DIFFICULTIES), ""),
-      select("Kind", "kind", kinds, ""),
-      select("Tag", "tag", tags, ""),
-      select("Cards per session", "limit", [["10", "10"], ["20", "20"], ["50", "50"], ["all", "All"]], "20")
+      select(say("practice_cards"), "deck", SOURCES, "auto"),
+      select(say("category"), "category", categories, ""),
+      select(say("difficulty"), "difficulty", [["", say("any_difficulty")]].concat(DIFFICULTIES), ""),
+      select(say("kind"), "kind", kinds, ""),
+      select(say("tag"), "tag", tags, ""),
+      select(say("practice_cards_per_session"), "limit", [["10", "10"], ["20", "20"], ["50", "50"], ["all", say("practice_all")]], "20")
     ]));
-    this.form.appendChild(el("button", { type: "submit", className: "primary-button", text: "Start practising" }));
+    this.form.appendChild(el("button", { type: "submit", className: "primary-button", text: say("practice_start") }));
     this.counts = el("p", { className: "deck-counts" });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -144,7 +243,7 @@
       self.start(criteria);
     });
     app.appendChild(el("section", { className: "practice-setup", "aria-labelledby": "deck-heading" }, [
-      el("h2", { id: "deck-heading", text: "Choose your cards" }), this.form, this.counts
+      el("h2", { id: "deck-heading", text: say("practice_choose_cards") }), this.form, this.counts
     ]));
 
     // The card.
@@ -153,7 +252,7 @@
 
     // Shortcuts button, status, and the dialog.
     this.status = el("p", { className: "practice-status", role: "status" });
-    var shortcutsButton = el("button", { type: "button", className: "shortcuts-button", text: "Keyboard shortcuts (?)" });
+    var shortcutsButton = el("button", { type: "button", className: "shortcuts-button", text: say("practice_shortcuts_button") });
     shortcutsButton.addEventListener("click", function () { self.openDialog(); });
     app.appendChild(el("div", { className: "practice-footer" }, [this.status, shortcutsButton]));
     this.buildDialog();
@@ -165,16 +264,18 @@
   Practice.prototype.buildDialog = function () {
     var self = this;
     var list = el("dl", { className: "shortcut-list" });
-    var rows = [["Space", "Show the answer"], ["1", "Again: relearn, back in 10 minutes"], ["2", "Hard"], ["3", "Good"], ["4", "Easy"],
-      ["j", "Next card"], ["k", "Previous card"], ["?", "Show this list"], ["Escape", "Close this list"]];
+    var rows = [[say("practice_shortcut_space"), say("practice_shortcut_show")], ["1", say("practice_shortcut_again")],
+      ["2", say("practice_hard")], ["3", say("practice_good")], ["4", say("practice_easy")],
+      ["j", say("practice_shortcut_next")], ["k", say("practice_shortcut_previous")], ["?", say("practice_shortcut_list")],
+      ["Escape", say("practice_shortcut_close")]];
     for (var i = 0; i < rows.length; i++) {
       list.appendChild(el("dt", null, [el("kbd", { text: rows[i][0] })]));
       list.appendChild(el("dd", { text: rows[i][1] }));
     }
-    this.closeButton = el("button", { type: "button", className: "dialog-close", text: "Close" });
+    this.closeButton = el("button", { type: "button", className: "dialog-close", text: say("practice_close") });
     this.closeButton.addEventListener("click", function () { self.closeDialog(); });
     this.dialog = el("div", { className: "shortcuts-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "shortcuts-heading", hidden: "" }, [
-      el("h2", { id: "shortcuts-heading", text: "Keyboard shortcuts" }), list, this.closeButton
+      el("h2", { id: "shortcuts-heading", text: say("practice_shortcuts") }), list, this.closeButton
     ]);
     this.backdrop = el("div", { className: "dialog-backdrop", hidden: "" });
     this.backdrop.addEventListener("click", function () { self.closeDialog(); });
@@ -200,9 +301,9 @@
 
   Practice.prototype.buildProgressSection = function () {
     var self = this, S = this.S, store = this.store;
-    var exportButton = el("button", { type: "button", className: "export-progress", text: "Export progress" });
+    var exportButton = el("button", { type: "button", className: "export-progress", text: say("practice_export") });
     var fileInput = el("input", { type: "file", id: "import-progress", className: "import-progress", accept: ".json,application/json" });
-    var resetButton = el("button", { type: "button", className: "reset-progress", text: "Reset progress" });
+    var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
     this.ioStatus = el("div", { className: "io-status", role: "status" });
     this.summary = el("p", { className: "progress-summary" });
 
@@ -216,9 +317,9 @@
         link.click();
         document.body.removeChild(link);
         setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-        self.report("Exported " + store.trackedCount() + " cards to " + name + ".");
+        self.report(say("practice_exported", { count: store.trackedCount(), file: name }));
       } catch (e) {
-        self.report("Export failed: this browser cannot save files from this page.");
+        self.report(say("practice_export_failed"));
       }
     });
 
@@ -229,35 +330,35 @@
       reader.onload = function () {
         var result = S.importJSON(String(reader.result));
         fileInput.value = "";
-        if (!result.ok) { self.report("Import failed: " + result.error); return; }
+        if (!result.ok) { self.report(say("practice_import_failed", { reason: result.error })); return; }
         var lines = [];
         for (var i = 0; i < result.ignored.length; i++) lines.push(result.ignored[i].slug + ": " + result.ignored[i].reason);
-        self.report("Imported " + result.applied + (result.applied === 1 ? " card" : " cards") + ". " +
-          (result.ignored.length ? "Ignored " + result.ignored.length + ":" : "Nothing was ignored.") +
+        self.report(say("practice_imported", { count: result.applied }) + " " +
+          (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
           (result.error ? " " + result.error : ""), lines);
         self.refresh();
       };
-      reader.onerror = function () { self.report("Import failed: the file could not be read."); };
+      reader.onerror = function () { self.report(say("practice_unreadable_file")); };
       reader.readAsText(file);
     });
 
     resetButton.addEventListener("click", function () {
-      if (!window.confirm("Delete all your progress, stars and notes for this site? This cannot be undone.")) {
-        self.report("Reset cancelled: your progress is unchanged.");
+      if (!window.confirm(say("practice_reset_confirm"))) {
+        self.report(say("practice_reset_cancelled"));
         return;
       }
       store.reset();
-      self.report("Progress reset: every card is new again.");
+      self.report(say("practice_reset_done"));
       self.refresh();
     });
 
     this.app.appendChild(el("section", { className: "progress-io", "aria-labelledby": "your-progress-heading" }, [
-      el("h2", { id: "your-progress-heading", text: "Your progress" }),
+      el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
       this.summary,
-      el("p", { text: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here." }),
+      el("p", { text: say("practice_progress_note") }),
       el("div", { className: "io-buttons" }, [
         exportButton,
-        el("label", { "for": "import-progress", className: "import-label", text: "Import progress from a file" }), fileInput,
+        el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
         resetButton
       ]),
       this.ioStatus
@@ -287,8 +388,9 @@
       if (entry.state === "known") counts.known++;
       if (entry.starred) counts.starred++;
     }
-    this.counts.textContent = counts.due + " due today · " + counts.fresh + " new · " + counts.starred + " starred, of " + deck.cards.length + " cards.";
-    this.summary.textContent = counts.known + " known (reviewed at intervals of 21 days or more) · " + counts.learning + " learning · " + counts.fresh + " new.";
+    this.counts.textContent = say("practice_deck_counts",
+      { due: counts.due, fresh: counts.fresh, starred: counts.starred, count: deck.cards.length });
+    this.summary.textContent = say("practice_progress_summary", { known: counts.known, learning: counts.learning, fresh: counts.fresh });
     if (this.session) this.renderCard(false);
   };
 
@@ -319,7 +421,7 @@
       var entry = store.data.cards[slug];
       if (entry.state !== "new" && entry.due > now && (!soonest || entry.due < soonest)) soonest = entry.due;
     }
-    return soonest ? " The next card is due in " + this.S.scheduler.describe(soonest - now) + "." : "";
+    return soonest ? say("practice_next_due", { wait: this.S.scheduler.describe(soonest - now) }) : "";
   };
 
   Practice.prototype.renderCard = function (focus) {
@@ -328,20 +430,20 @@
     this.heading = null;
     this.back = null;
     if (!session.slugs.length) {
-      var why = this.criteria.cards ? "None of the questions in the link exist on this site." : "No cards match this choice." + this.nextDueText();
-      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: "Nothing to practise" });
+      var why = this.criteria.cards ? say("practice_no_linked_cards") : say("practice_no_cards") + this.nextDueText();
+      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: say("practice_nothing") });
       box.appendChild(this.heading);
-      box.appendChild(el("p", { className: "session-empty", text: why + " Choose other cards above." }));
+      box.appendChild(el("p", { className: "session-empty", text: why + say("practice_choose_other") }));
       if (focus) this.heading.focus();
       return;
     }
     if (session.index >= session.slugs.length) {
-      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: "Session complete" });
+      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: say("practice_complete") });
       var t = session.tally;
-      var again = el("button", { type: "button", className: "restart", text: "Practise again" });
+      var again = el("button", { type: "button", className: "restart", text: say("practice_again_button") });
       again.addEventListener("click", function () { self.start(self.criteria); self.heading.focus(); });
       box.appendChild(this.heading);
-      box.appendChild(el("p", { className: "session-done", text: "You rated " + session.rated + " cards: " + t.again + " again, " + t.hard + " hard, " + t.good + " good, " + t.easy + " easy." + this.nextDueText() }));
+      box.appendChild(el("p", { className: "session-done", text: say("practice_rated", { count: session.rated, again: t.again, hard: t.hard, good: t.good, easy: t.easy }) + this.nextDueText() }));
       box.appendChild(again);
       if (focus) this.heading.focus();
       return;
@@ -353,20 +455,20 @@
     var category = card.category;
     for (var c = 0; c < this.deck.categories.length; c++) if (this.deck.categories[c].slug === card.category) category = this.deck.categories[c].title;
     var kind = card.kind;
-    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = this.deck.kinds[k].title;
+    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = kindTitle(this.deck.kinds[k]);
 
     var article = el("article", { className: "practice-card", "data-slug": slug });
     article.appendChild(el("p", { className: "card-position" }, [
-      el("span", { className: "position", text: "Card " + (session.index + 1) + " of " + session.slugs.length }),
+      el("span", { className: "position", text: say("practice_position", { index: session.index + 1, count: session.slugs.length }) }),
       document.createTextNode(" "),
       el("span", { className: "badge", text: category }),
-      el("span", { className: "badge difficulty-" + card.difficulty, text: card.difficulty }),
+      el("span", { className: "badge difficulty-" + card.difficulty, text: say("practice_level_" + card.difficulty) }),
       el("span", { className: "badge", text: kind })
     ]));
     this.heading = el("h2", { id: "session-heading", className: "card-title", tabindex: "-1", text: card.title });
     article.appendChild(this.heading);
     var star = el("button", { type: "button", className: "star-toggle", "aria-pressed": entry.starred ? "true" : "false" }, [
-      el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }), document.createTextNode(" Star")
+      el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }), document.createTextNode(" " + say("study_star"))
     ]);
     star.addEventListener("click", function () {
       var now = !self.store.get(slug).starred;
@@ -380,9 +482,9 @@
     ]));
 
     var front = el("div", { className: "card-front" });
-    front.appendChild(el("p", { className: "card-prompt", text: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it." }));
+    front.appendChild(el("p", { className: "card-prompt", text: say("practice_prompt") }));
     var reveal = el("button", { type: "button", className: "reveal-button primary-button" }, [
-      document.createTextNode("Show answer "), el("kbd", { text: "Space" })
+      document.createTextNode(say("practice_show_answer") + " "), el("kbd", { text: say("practice_shortcut_space") })
     ]);
     reveal.addEventListener("click", function () { self.reveal(); });
     front.appendChild(reveal);
@@ -391,7 +493,7 @@
     var back = el("div", { className: "card-back", hidden: "" });
     this.back = back;
     this.front = front;
-    var content = el("div", { className: "card-content" }, [el("p", { className: "loading", text: "Loading the answer…" })]);
+    var content = el("div", { className: "card-content" }, [el("p", { className: "loading", text: say("practice_loading") })]);
     back.appendChild(content);
 
     var noteId = "practice-note";
@@ -401,7 +503,7 @@
     var saveNote = function () { noteTimer = null; self.store.update(slug, { note: note.value }); };
     note.addEventListener("input", function () { if (noteTimer) clearTimeout(noteTimer); noteTimer = setTimeout(saveNote, 400); });
     note.addEventListener("change", function () { if (noteTimer) clearTimeout(noteTimer); saveNote(); });
-    back.appendChild(el("div", { className: "card-notes" }, [el("label", { "for": noteId, text: "Your notes on this question" }), note]));
+    back.appendChild(el("div", { className: "card-notes" }, [el("label", { "for": noteId, text: say("practice_your_notes") }), note]));
 
     var group = el("div", { className: "rating", role: "group", "aria-labelledby": "rating-label" });
     var now = S.now();
@@ -417,12 +519,12 @@
         group.appendChild(button);
       }(RATINGS[r]));
     }
-    back.appendChild(el("p", { id: "rating-label", className: "rating-label", text: "How well did you know it?" }));
+    back.appendChild(el("p", { id: "rating-label", className: "rating-label", text: say("practice_how_well") }));
     back.appendChild(group);
     article.appendChild(back);
 
-    var previous = el("button", { type: "button", className: "previous-card", text: "Previous (k)" });
-    var next = el("button", { type: "button", className: "next-card", text: "Skip to next (j)" });
+    var previous = el("button", { type: "button", className: "previous-card", text: say("practice_previous") });
+    var next = el("button", { type: "button", className: "next-card", text: say("practice_skip") });
     previous.disabled = session.index === 0;
     previous.addEventListener("click", function () { self.move(-1); });
     next.addEventListener("click", function () { self.move(1); });
@@ -432,12 +534,12 @@
     S.loadCard(slug, function (data) {
       if (self.back !== back) return;
       content.textContent = "";
-      if (!data) { content.appendChild(el("p", { text: "The answer could not be loaded." })); return; }
-      content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: "Short answer" }), el("p", { text: data.summary })]));
+      if (!data) { content.appendChild(el("p", { text: say("practice_answer_failed") })); return; }
+      content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: say("short_answer") }), el("p", { text: data.summary })]));
       var answer = el("section", { className: "card-answer prose" });
       answer.innerHTML = data.answer; // trusted: rendered by the site generator
-      var extras = [["areas", "Areas to cover"], ["followUps", "Follow-up questions"], ["redFlags", "Red flags"]];
-      content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: "Full answer" }), answer]));
+      var extras = [["areas", say("areas_to_cover")], ["followUps", say("follow_up_questions")], ["redFlags", say("red_flags")]];
+      content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: say("practice_full_answer") }), answer]));
       for (var x = 0; x < extras.length; x++) {
         var items = data[extras[x][0]] || [];
         if (!items.length) continue;
@@ -445,12 +547,12 @@
         for (var y = 0; y < items.length; y++) list.appendChild(el("li", { text: items[y] }));
         content.appendChild(el("section", { className: "card-" + extras[x][0] }, [el("h3", { text: extras[x][1] }), list]));
       }
-      content.appendChild(el("p", null, [el("a", { href: S.root() + card.url, text: "Open the question page" })]));
+      content.appendChild(el("p", null, [el("a", { href: S.root() + card.url, text: say("practice_open_page") })]));
       var full = content.querySelector(".card-full");
       if (full) full.open = true;
     }, function () {
       content.textContent = "";
-      content.appendChild(el("p", { text: "The answer could not be loaded." }));
+      content.appendChild(el("p", { text: say("practice_answer_failed") }));
     });
     if (focus) this.heading.focus();
   };
@@ -473,7 +575,8 @@
     session.rated++;
     session.tally[rating]++;
     if (rating === "again" && session.slugs.slice(session.index + 1).indexOf(slug) < 0) session.slugs.push(slug);
-    this.status.textContent = "Rated " + rating + ": " + S.bySlug[slug].title + " comes back in " + S.scheduler.describe(changes.due - now) + ".";
+    this.status.textContent = say("practice_rated_status",
+      { rating: say("practice_" + rating).toLowerCase(), title: S.bySlug[slug].title, wait: S.scheduler.describe(changes.due - now) });
     session.index++;
     this.refresh();
     this.renderCard(true);
@@ -526,7 +629,7 @@
       S.practice = new Practice(app, deck, S);
     }, function () {
       app.hidden = false;
-      app.textContent = "The practice deck could not be loaded; use the categories below.";
+      app.textContent = say("practice_deck_failed");
     });
   }
 

@@ -9,6 +9,39 @@
   engine.configure(document.body.getAttribute("data-root") || "");
   window.__studyguideSearchTimings = [];
 
+  // The site's words (assets/strings.js, when the build writes it) over the English below. The
+  // same lookup as StudyGuideStudy.words in study-store.js, which loads after this script.
+  var ENGLISH = {
+    search_results: "Search results",
+    search_no_match: "No matching questions",
+    search_all_results: { other: "All {count} results for “{query}”" },
+    search_type_to_search: { other: "Type to search {count} questions, or choose a filter." },
+    search_nothing: "No questions match. Try fewer words or another filter.",
+    search_matches: { one: "{count} question match.", other: "{count} questions match." },
+    search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." },
+    difficulty_beginner: "Beginner",
+    difficulty_intermediate: "Intermediate",
+    difficulty_advanced: "Advanced",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career"
+  };
+  var given = window.StudyGuideStrings || {};
+  var rules = null;
+  try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
+  function say(key, values) {
+    var table = given.strings || {};
+    var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : ENGLISH[key];
+    if (entry === undefined) return undefined;
+    if (typeof entry === "object") entry = (rules && entry[rules.select(values.count)]) || entry.other;
+    return String(entry).replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -95,12 +128,15 @@
     if (at === -1) return result.summary;
     var start = Math.max(0, at - 60);
     var cut = text.slice(start, start + 200);
-    if (start > 0) cut = "…" + cut.replace(/^\S*\s/, "");
+    // A word cut in two at the start goes; Chinese, Japanese and Korean have no spaces to find
+    // its end, so a cut among their characters stays.
+    if (start > 0) cut = "…" + cut.replace(/^[^\s\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]*\s/, "");
     return cut + (start + 200 < text.length ? "…" : "");
   }
 
   function badge(difficulty) {
-    return element("span", "badge difficulty-" + difficulty, difficulty.charAt(0).toUpperCase() + difficulty.slice(1));
+    return element("span", "badge difficulty-" + difficulty, say("difficulty_" + difficulty) ||
+      difficulty.charAt(0).toUpperCase() + difficulty.slice(1));
   }
 
   function resultItem(result, isMatch, id) {
@@ -114,7 +150,7 @@
     item.appendChild(link);
     var meta = element("p", "result-meta");
     if (result.difficulty) meta.appendChild(badge(result.difficulty));
-    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, result.kind.title));
+    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, say("kind_" + result.kind.slug.replace(/-/g, "_")) || result.kind.title));
     if (result.category) meta.appendChild(element("span", "result-category", result.category.title)).dir = "auto";
     item.appendChild(meta);
     var excerpt = item.appendChild(element("p", "result-snippet"));
@@ -137,7 +173,7 @@
     var popup = element("ul", "search-popup");
     popup.id = "search-popup";
     popup.setAttribute("role", "listbox");
-    popup.setAttribute("aria-label", "Search results");
+    popup.setAttribute("aria-label", say("search_results"));
     popup.hidden = true;
     form.appendChild(popup);
     input.setAttribute("role", "combobox");
@@ -172,8 +208,8 @@
         var isMatch = matcher(response, query);
         response.results.forEach(function (result, i) { popup.appendChild(resultItem(result, isMatch, "search-option-" + i)); });
         var more = element("li", "search-more");
-        var all = element("a", "", response.total === 0 ? "No matching questions" :
-          "All " + response.total + " results for \u201c" + query.trim() + "\u201d");
+        var all = element("a", "", response.total === 0 ? say("search_no_match") :
+          say("search_all_results", { count: response.total, query: query.trim() }));
         all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(query.trim());
         more.appendChild(all);
         popup.appendChild(more);
@@ -238,12 +274,11 @@
         response.results.forEach(function (result) { list.appendChild(resultItem(result, isMatch)); });
         shown += response.results.length;
         if (response.mode === "none") {
-          status.textContent = "Type to search " + engine.manifest().documents + " questions, or choose a filter.";
+          status.textContent = say("search_type_to_search", { count: engine.manifest().documents });
         } else if (response.total === 0) {
-          status.textContent = "No questions match. Try fewer words or another filter.";
+          status.textContent = say("search_nothing");
         } else {
-          status.textContent = response.total + (response.total === 1 ? " question" : " questions") +
-            (response.mode === "any" ? " match some of your words." : " match.");
+          status.textContent = say(response.mode === "any" ? "search_matches_some" : "search_matches", { count: response.total });
         }
         more.hidden = shown >= response.total;
         if (!append) record(query, started);

@@ -56,15 +56,31 @@
     };
   }
 
+  var ENGLISH = {
+    delay_minutes: { other: "{count} min" },
+    delay_hours: { other: "{count} h" },
+    delay_days: { one: "{count} day", other: "{count} days" },
+    delay_months: { other: "{count} months" },
+    delay_years: { other: "{count} years" }
+  };
+  var words = null;
+  // The site's words once study-store.js has loaded; English without it.
+  function say(key, count) {
+    words = words || (S.words ? S.words(ENGLISH) : null);
+    if (words) return words(key, { count: count });
+    var forms = ENGLISH[key];
+    return (count === 1 && forms.one ? forms.one : forms.other).replace("{count}", String(count));
+  }
+
   // A short human label for the delay until `due`, e.g. "10 min", "6 days".
   function describe(ms) {
-    if (ms < 60 * MINUTE) return Math.max(1, Math.round(ms / MINUTE)) + " min";
-    if (ms < DAY) return Math.round(ms / (60 * MINUTE)) + " h";
+    if (ms < 60 * MINUTE) return say("delay_minutes", Math.max(1, Math.round(ms / MINUTE)));
+    if (ms < DAY) return say("delay_hours", Math.round(ms / (60 * MINUTE)));
     var days = Math.round(ms / DAY);
-    if (days < 60) return days + (days === 1 ? " day" : " days");
+    if (days < 60) return say("delay_days", days);
     var months = Math.round(days / 30);
-    if (months < 24) return months + " months";
-    return Math.round(days / 365) + " years";
+    if (months < 24) return say("delay_months", months);
+    return say("delay_years", Math.round(days / 365));
   }
 
   function isDue(card, now) {

@@ -48,6 +48,36 @@
     return node;
   };
 
+  // The theme's words for a script: `english` is what the script shows on an English site;
+  // when the site has other words, the build writes assets/strings.js (window.StudyGuideStrings,
+  // loaded before every script) and they win. say(key, values) fills {name} placeholders from
+  // `values`; values.count also picks the plural form, by the browser's rules for the language.
+  S.words = function (english) {
+    var given = window.StudyGuideStrings || {};
+    var table = given.strings || {};
+    var rules = null;
+    try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
+    return function (key, values) {
+      var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : english[key];
+      if (entry && typeof entry === "object") {
+        var count = values && values.count;
+        entry = (rules && typeof count === "number" && entry[rules.select(count)]) || entry.other || "";
+      }
+      var text = entry === undefined ? key : String(entry);
+      return values ? text.replace(/\{(\w+)\}/g, function (whole, name) {
+        return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+      }) : text;
+    };
+  };
+
+  var say = S.words({
+    store_not_json: "The file is not JSON.",
+    store_not_progress: "The file does not hold a progress object.",
+    store_unsupported_version: "Unsupported version: {version} (expected 1).",
+    store_no_cards: "The file has no \"cards\" object.",
+    store_save_refused: "The browser refused to save the imported progress."
+  });
+
   S.now = function () {
     return typeof window.__studyguideNow === "function" ? Number(window.__studyguideNow()) : Date.now();
   };
@@ -259,10 +289,10 @@
   Store.prototype.importJSON = function (text, knownSlugs) {
     var result = { ok: false, applied: 0, ignored: [], error: "" };
     var parsed;
-    try { parsed = JSON.parse(text); } catch (e) { result.error = "The file is not JSON."; return result; }
-    if (!isObject(parsed)) { result.error = "The file does not hold a progress object."; return result; }
-    if (parsed.version !== 1) { result.error = "Unsupported version: " + String(parsed.version) + " (expected 1)."; return result; }
-    if (!isObject(parsed.cards)) { result.error = "The file has no \"cards\" object."; return result; }
+    try { parsed = JSON.parse(text); } catch (e) { result.error = say("store_not_json"); return result; }
+    if (!isObject(parsed)) { result.error = say("store_not_progress"); return result; }
+    if (parsed.version !== 1) { result.error = say("store_unsupported_version", { version: String(parsed.version) }); return result; }
+    if (!isObject(parsed.cards)) { result.error = say("store_no_cards"); return result; }
     this.refresh();
     for (var slug in parsed.cards) {
       if (!Object.prototype.hasOwnProperty.call(parsed.cards, slug)) continue;
@@ -276,7 +306,7 @@
       this.data.settings.hideAnswers = parsed.settings.hideAnswers;
     }
     result.ok = true;
-    if (!this.save() && this.available) result.error = "The browser refused to save the imported progress.";
+    if (!this.save() && this.available) result.error = say("store_save_refused");
     return result;
   };
 

@@ -5,10 +5,10 @@ internal import Foundation
 /// templates need every answer, which the preview does not hold: an edit to one of those (the
 /// base layout is one) is left to the full build, as are templates with problems.
 extension LivePreview {
-    /// Whether `path` (absolute) is a file of the theme: in the site's `layouts/` or `static/`, or in
-    /// the theme's folder.
+    /// Whether `path` (absolute) is a file of the theme: in the site's `layouts/`, `static/` or
+    /// `i18n/`, or in the theme's folder.
     func isThemeFile(_ path: String) -> Bool {
-        ([folder("layouts"), folder("static")] + [themeFolder]).contains { path.hasPrefix($0) }
+        ([folder("layouts"), folder("static"), folder("i18n")] + [themeFolder]).contains { path.hasPrefix($0) }
     }
 
     private func folder(_ name: String) -> String { options.source.appendingPathComponent(name).path + "/" }
@@ -22,8 +22,12 @@ extension LivePreview {
     }
 
     func restyle(_ changedPaths: Set<String>, into output: URL) -> Outcome {
-        let (loaded, problems) = SiteBuilder.loadTheme(named: site.config.theme, options: options)
+        let (loaded, problems) = SiteBuilder.loadTheme(named: site.config.theme, language: site.config.language, options: options)
         guard let next = loaded, !problems.containsErrors else { return .needsFullBuild("the theme has problems") }
+        // Words are on every page, question pages included.
+        guard !changedPaths.contains(where: { $0.hasPrefix(folder("i18n")) || $0.hasPrefix(themeFolder + "i18n/") }) else {
+            return .needsFullBuild("a translation table changed")
+        }
         let templates = Set(changedPaths.compactMap(templateName))
         func renders(_ kind: String) -> Bool {
             !templates.isDisjoint(with: theme.templatesUsed(by: kind) + next.templatesUsed(by: kind))

@@ -64,7 +64,7 @@ public final class LivePreview: @unchecked Sendable {
     public static func load(_ options: BuildOptions) -> LivePreview? {
         var report = BuildReport()
         guard let site = SiteBuilder.load(options, report: &report), !report.diagnostics.containsErrors else { return nil }
-        let (theme, problems) = SiteBuilder.loadTheme(named: site.config.theme, options: options)
+        let (theme, problems) = SiteBuilder.loadTheme(named: site.config.theme, language: site.config.language, options: options)
         guard let theme, !problems.containsErrors else { return nil }
         let links = ContentLinks(site: site)
         let (bodies, unreadable) = BodyRenderer.render(site.pageDocuments, links: links, rawHTML: site.config.rawHTML, paragraphs: false)

@@ -83,7 +83,7 @@ public enum SiteBuilder {
     /// The theme's layers in lookup order: the site's `layouts/` and `static/`, then
     /// `themes/<name>/` when it exists, then the built-in theme. A theme other than the
     /// default must exist on disk.
-    static func loadTheme(named name: String, options: BuildOptions) -> (Theme?, [Diagnostic]) {
+    static func loadTheme(named name: String, language: String = "en", options: BuildOptions) -> (Theme?, [Diagnostic]) {
         let directory = options.themes.appendingPathComponent(name)
         let display = options.themes.path == options.source.appendingPathComponent("themes").path
             ? options.displayPrefix + "themes/" + name
@@ -96,7 +96,7 @@ public enum SiteBuilder {
         var layers = [ThemeLayer.site(options.source, displayPrefix: options.displayPrefix)]
         if exists { layers.append(.theme(directory, display: display)) }
         layers.append(.builtin)
-        return Theme.load(layers: layers, missingDisplay: exists ? display + "/templates" : options.displayPrefix + "layouts")
+        return Theme.load(layers: layers, language: language, missingDisplay: exists ? display + "/templates" : options.displayPrefix + "layouts")
     }
 
     private static func run(_ options: BuildOptions, report: inout BuildReport) {
@@ -107,7 +107,8 @@ public enum SiteBuilder {
         }
         var clock = StageClock()
 
-        let (theme, themeProblems) = loadTheme(named: loaded?.config.theme ?? "default", options: options)
+        let (theme, themeProblems) = loadTheme(named: loaded?.config.theme ?? "default", language: loaded?.config.language ?? "en",
+                                               options: options)
         report.diagnostics += themeProblems
         // Consumed, so that releasing the Markdown sources below frees them.
         guard let site = consume loaded, let theme, !report.diagnostics.containsErrors else { return }

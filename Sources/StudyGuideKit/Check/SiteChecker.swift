@@ -9,7 +9,8 @@ public enum SiteChecker {
         var report = BuildReport()
         let loaded = SiteBuilder.load(options, report: &report)
         // Template problems are build errors, so check reports them too.
-        report.diagnostics += SiteBuilder.loadTheme(named: loaded?.config.theme ?? "default", options: options).1
+        report.diagnostics += SiteBuilder.loadTheme(named: loaded?.config.theme ?? "default", language: loaded?.config.language ?? "en",
+                                                       options: options).1
         guard let site = loaded else { return report.diagnostics.sorted() }
         let (bodies, unreadable) = BodyRenderer.render(site, paragraphs: true)
         let input = CheckInput(site: site, bodies: bodies)

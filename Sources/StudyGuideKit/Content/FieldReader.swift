@@ -70,6 +70,12 @@ struct FieldReader {
 
     func has(_ key: String) -> Bool { entries[key] != nil }
 
+    /// Every key, in the order written: for files whose keys are not a fixed schema (translations).
+    var keys: [String] { keyOrder }
+
+    /// The value of `key` as written, for readers of shapes the typed accessors do not cover.
+    func node(_ key: String) -> FrontMatterValue? { entries[key]?.value }
+
     mutating func appendDiagnostics(_ more: [Diagnostic]) { diagnostics += more }
 
     func location(ofKey key: String) -> SourceLocation? { entries[key].map { location(of: $0.key) } }

@@ -4,6 +4,1270 @@
 extension BuiltinTheme {
     /// Every file of the default theme: path relative to the theme folder, and its text.
     static let files: [(path: String, text: String)] = [
+        ("i18n/de.yml", #"""
+# Die Wörter des Standard-Themes auf Deutsch. Schlüssel und Platzhalter wie in en.yml.
+
+# Navigation und Seitenrahmen
+skip_to_content: "Zum Inhalt springen"
+site_navigation: "Website"
+guides: "Leitfäden"
+practice: "Üben"
+mock_interview: "Probeinterview"
+tags: "Schlagwörter"
+search: "Suche"
+search_questions: "Fragen durchsuchen"
+categories: "Kategorien"
+offline_note_html: "Funktioniert auch offline: Öffnen Sie <code>index.html</code> direkt von der Festplatte."
+breadcrumb: "Brotkrümelnavigation"
+home: "Startseite"
+
+# Startseite
+home_question_count:
+  one: "{count} Frage"
+  other: "{count} Fragen"
+home_category_count:
+  one: "in {count} Kategorie."
+  other: "in {count} Kategorien."
+category_tile_questions:
+  one: "Frage:"
+  other: "Fragen:"
+category_tile_beginner: "{count} Einstieg"
+category_tile_intermediate: "{count} Fortgeschritten"
+category_tile_advanced: "{count} Experte"
+recently_updated: "Zuletzt aktualisiert"
+in_category: "in"
+
+# Kategorie-, Schlagwort- und Schlagwortübersichtsseiten
+category_questions:
+  one: "{count} Frage"
+  other: "{count} Fragen"
+questions_tagged: "Fragen mit dem Schlagwort"
+tag_question_count:
+  one: "Eine Frage trägt dieses Schlagwort."
+  other: "{count} Fragen tragen dieses Schlagwort."
+tags_lead: "Alle Themen-Schlagwörter, jeweils mit der Zahl der Fragen, die es tragen."
+tag_page_title: "Schlagwort: {tag}"
+tag_page_description: "Fragen mit dem Schlagwort {tag}"
+tags_page_description: "Alle Schlagwörter des Lernleitfadens"
+
+# Fragen und Leitfäden
+difficulty_label: "Schwierigkeit: "
+kind_label: "Art: "
+on_this_page: "Auf dieser Seite"
+short_answer: "Kurze Antwort"
+answer: "Antwort"
+areas_to_cover: "Was eine gute Antwort abdeckt"
+follow_up_questions: "Anschlussfragen"
+red_flags: "Warnsignale"
+also_asked_as: "Auch gefragt als"
+updated: "Aktualisiert am"
+related_questions: "Verwandte Fragen"
+related_guide: "Leitfaden"
+previous_and_next: "Vorige und nächste Frage"
+previous: "Zurück"
+next: "Weiter"
+
+# Schwierigkeitsstufen und Arten
+difficulty_beginner: "Einstieg"
+difficulty_intermediate: "Fortgeschritten"
+difficulty_advanced: "Experte"
+kind_technical: "Fachlich"
+kind_behavioral: "Verhalten"
+kind_situational: "Situativ"
+kind_system_design: "Systementwurf"
+kind_practical: "Praxis"
+kind_career: "Karriere"
+
+# Datumsangaben
+date_long: "{day}. {month} {year}"
+month_1: "Januar"
+month_2: "Februar"
+month_3: "März"
+month_4: "April"
+month_5: "Mai"
+month_6: "Juni"
+month_7: "Juli"
+month_8: "August"
+month_9: "September"
+month_10: "Oktober"
+month_11: "November"
+month_12: "Dezember"
+
+# Suchseite
+search_description: "Alle Fragen durchsuchen"
+search_the_questions: "Fragen durchsuchen"
+filters: "Filter"
+category: "Kategorie"
+any_category: "Alle Kategorien"
+difficulty: "Schwierigkeit"
+any_difficulty: "Jede Schwierigkeit"
+kind: "Art"
+any_kind: "Jede Art"
+tag: "Schlagwort"
+any_tag: "Alle Schlagwörter"
+search_needs_javascript: "Die Suche läuft in Ihrem Browser und braucht JavaScript. Ohne JavaScript finden Sie die Fragen unten nach Kategorien geordnet."
+show_more_results: "Weitere Ergebnisse anzeigen"
+browse_by_category: "Nach Kategorie stöbern"
+
+# Üben und Probeinterview
+study_description: "{title} mit verteilter Wiederholung, auch offline"
+practice_fallback_heading: "Üben ohne JavaScript"
+practice_fallback: "Der Übungsstapel läuft in Ihrem Browser und braucht JavaScript. Sie können sich trotzdem abfragen: Öffnen Sie eine Kategorie, lesen Sie jede Frage, beantworten Sie sie laut und scrollen Sie dann zur Antwort."
+anki_decks: "Anki-Stapel"
+anki_intro_html: "Lieber mit Anki? Importieren Sie einen Stapel über <em>Datei › Importieren</em>. Jede Notiz hat eine feste ID, sodass ein neuerer Stapel Ihre Notizen aktualisiert und deren Lernverlauf erhält."
+all_questions: "Alle Fragen"
+interview_fallback_heading: "Ein Probeinterview ohne JavaScript"
+interview_fallback: "Das Probeinterview mit Zeitnahme läuft in Ihrem Browser und braucht JavaScript. Um ohne es zu üben, wählen Sie aus den Kategorien unten eine Systementwurfsfrage, drei fachliche und zwei Verhaltensfragen, stellen Sie einen Timer auf 45 Minuten und beantworten Sie jede Frage laut, bevor Sie die Seite lesen."
+
+# Seite nicht gefunden
+not_found: "Seite nicht gefunden"
+not_found_lead: "Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie beim Umbau des Leitfadens verschoben."
+not_found_try: "Versuchen Sie es mit der"
+not_found_search: "Suche in den Fragen"
+not_found_or_category: " oder beginnen Sie bei einer Kategorie:"
+
+# ---- Wörter der Browser-Skripte ----
+
+# Suche (search-ui.js)
+search_results: "Suchergebnisse"
+search_no_match: "Keine passenden Fragen"
+search_all_results:
+  one: "Das einzige Ergebnis für „{query}“"
+  other: "Alle {count} Ergebnisse für „{query}“"
+search_type_to_search:
+  other: "Tippen Sie, um {count} Fragen zu durchsuchen, oder wählen Sie einen Filter."
+search_nothing: "Keine Frage passt. Versuchen Sie weniger Wörter oder einen anderen Filter."
+search_matches:
+  one: "{count} Frage passt."
+  other: "{count} Fragen passen."
+search_matches_some:
+  one: "{count} Frage passt zu einigen Ihrer Wörter."
+  other: "{count} Fragen passen zu einigen Ihrer Wörter."
+
+# Fortschritt importieren (study-store.js)
+store_not_json: "Die Datei ist kein JSON."
+store_not_progress: "Die Datei enthält kein Fortschrittsobjekt."
+store_unsupported_version: "Nicht unterstützte Version: {version} (erwartet: 1)."
+store_no_cards: "Die Datei hat kein „cards“-Objekt."
+store_save_refused: "Der Browser hat das Speichern des importierten Fortschritts verweigert."
+
+# Wann eine Karte wiederkommt (study-scheduler.js)
+delay_minutes:
+  other: "{count} Min."
+delay_hours:
+  other: "{count} Std."
+delay_days:
+  one: "{count} Tag"
+  other: "{count} Tagen"
+delay_months:
+  one: "{count} Monat"
+  other: "{count} Monaten"
+delay_years:
+  one: "{count} Jahr"
+  other: "{count} Jahren"
+
+# Fortschrittsbalken und Lernwerkzeuge der Fragenseiten (study.js)
+study_new: "Neu: noch nicht geübt"
+study_known: "Gelernt"
+study_learning: "In Arbeit"
+study_due_now: "{state} · jetzt zur Wiederholung fällig"
+study_next_review: "{state} · nächste Wiederholung in {wait}"
+study_days:
+  one: "{count} Tag"
+  other: "{count} Tagen"
+study_storage_blocked: "Dieser Browser lässt die Seite keine Daten speichern (der Speicher ist gesperrt oder nicht verfügbar). Fortschritt, Sterne und Notizen gelten daher nur, bis Sie die Seite verlassen."
+study_storage_damaged: "Der gespeicherte Fortschritt ließ sich nicht lesen (die Daten sind beschädigt); es geht von vorn los."
+study_progress_summary: "{known} gelernt, {learning} in Arbeit, {fresh} neu"
+study_progress_label: "Ihr Fortschritt in {category}: {summary}"
+study_count_known: "{count} gelernt"
+study_count_learning: "{count} in Arbeit"
+study_count_new: "{count} neu"
+study_no_progress: "Für diese Seite ist in diesem Browser kein Übungsfortschritt gespeichert. Üben Sie auf der Seite „Üben“; manche Browser trennen den Speicher jeder lokalen Datei."
+study_progress_failed: "Der Fortschritt konnte nicht geladen werden."
+study_hide_answers: "Antworten verbergen"
+study_print_questions: "Nur Fragen drucken"
+study_print_answers: "Mit Antworten drucken"
+study_your_notes: "Ihre Notizen"
+study_reveal: "Antwort aufdecken"
+study_your_progress: "Ihr Fortschritt: "
+study_star: "Merken"
+study_note_saved: "Notiz gespeichert."
+study_note_kept: "Die Notiz bleibt erhalten, bis Sie die Seite verlassen."
+
+# Üben (practice.js)
+practice_again: "Nochmal"
+practice_hard: "Schwer"
+practice_good: "Gut"
+practice_easy: "Leicht"
+practice_due_and_new: "Fällige und neue"
+practice_due_today: "Heute fällig"
+practice_new: "Neu"
+practice_starred: "Gemerkt"
+practice_all_matching: "Alle passenden"
+practice_level_beginner: "Einstieg"
+practice_level_intermediate: "Fortgeschritten"
+practice_level_advanced: "Experte"
+practice_cards: "Karten"
+practice_cards_per_session: "Karten pro Runde"
+practice_all: "Alle"
+practice_start: "Üben beginnen"
+practice_choose_cards: "Karten auswählen"
+practice_shortcuts_button: "Tastenkürzel (?)"
+practice_shortcut_space: "Leertaste"
+practice_shortcut_show: "Antwort zeigen"
+practice_shortcut_again: "Nochmal: neu lernen, in 10 Minuten wieder da"
+practice_shortcut_next: "Nächste Karte"
+practice_shortcut_previous: "Vorige Karte"
+practice_shortcut_list: "Diese Liste zeigen"
+practice_shortcut_close: "Diese Liste schließen"
+practice_close: "Schließen"
+practice_shortcuts: "Tastenkürzel"
+practice_export: "Fortschritt exportieren"
+practice_reset: "Fortschritt zurücksetzen"
+practice_exported:
+  one: "{count} Karte nach {file} exportiert."
+  other: "{count} Karten nach {file} exportiert."
+practice_export_failed: "Export fehlgeschlagen: Dieser Browser kann von dieser Seite aus keine Dateien speichern."
+practice_import_failed: "Import fehlgeschlagen: {reason}"
+practice_imported:
+  one: "{count} Karte importiert."
+  other: "{count} Karten importiert."
+practice_ignored: "{count} übergangen:"
+practice_nothing_ignored: "Nichts wurde übergangen."
+practice_unreadable_file: "Import fehlgeschlagen: Die Datei ließ sich nicht lesen."
+practice_reset_confirm: "Den gesamten Fortschritt, alle Sterne und Notizen dieser Website löschen? Das lässt sich nicht rückgängig machen."
+practice_reset_cancelled: "Zurücksetzen abgebrochen: Ihr Fortschritt ist unverändert."
+practice_reset_done: "Fortschritt zurückgesetzt: Jede Karte ist wieder neu."
+practice_your_progress: "Ihr Fortschritt"
+practice_progress_note: "Der Fortschritt wird nur in diesem Browser gespeichert. Exportieren Sie ihn in eine Datei, um ihn in einen anderen Browser mitzunehmen oder zu sichern; beim Importieren wird die Datei mit dem hier Gespeicherten zusammengeführt."
+practice_import: "Fortschritt aus einer Datei importieren"
+practice_deck_counts:
+  one: "{due} heute fällig · {fresh} neu · {starred} gemerkt, von {count} Karte."
+  other: "{due} heute fällig · {fresh} neu · {starred} gemerkt, von {count} Karten."
+practice_progress_summary: "{known} gelernt (Wiederholung im Abstand von 21 Tagen oder mehr) · {learning} in Arbeit · {fresh} neu."
+practice_next_due: " Die nächste Karte ist in {wait} fällig."
+practice_no_linked_cards: "Keine der Fragen aus dem Link gibt es auf dieser Website."
+practice_no_cards: "Keine Karten passen zu dieser Auswahl."
+practice_nothing: "Nichts zu üben"
+practice_choose_other: " Wählen Sie oben andere Karten."
+practice_complete: "Runde beendet"
+practice_again_button: "Noch einmal üben"
+practice_rated:
+  one: "Sie haben {count} Karte bewertet: {again} × Nochmal, {hard} × Schwer, {good} × Gut, {easy} × Leicht."
+  other: "Sie haben {count} Karten bewertet: {again} × Nochmal, {hard} × Schwer, {good} × Gut, {easy} × Leicht."
+practice_position: "Karte {index} von {count}"
+practice_prompt: "Antworten Sie zuerst laut oder auf Papier, decken Sie dann die Antwort auf und bewerten Sie, wie gut Sie sie wussten."
+practice_show_answer: "Antwort zeigen"
+practice_loading: "Die Antwort wird geladen …"
+practice_your_notes: "Ihre Notizen zu dieser Frage"
+practice_how_well: "Wie gut wussten Sie es?"
+practice_previous: "Zurück (k)"
+practice_skip: "Überspringen (j)"
+practice_answer_failed: "Die Antwort konnte nicht geladen werden."
+practice_full_answer: "Vollständige Antwort"
+practice_open_page: "Seite der Frage öffnen"
+practice_rated_status: "Bewertet mit „{rating}“: {title} kommt in {wait} wieder."
+practice_deck_failed: "Der Übungsstapel konnte nicht geladen werden; nutzen Sie die Kategorien unten."
+
+# Probeinterview (interview.js)
+interview_situation: "Situation"
+interview_situation_hint: "Beschreiben Sie die Lage: wo Sie waren, wann, wer beteiligt war und was auf dem Spiel stand."
+interview_task: "Aufgabe"
+interview_task_hint: "Wofür Sie verantwortlich waren und wie ein gutes Ergebnis ausgesehen hätte."
+interview_action: "Handlung"
+interview_action_hint: "Was Sie getan haben, Schritt für Schritt: Sagen Sie „ich“, nicht „wir“."
+interview_result: "Ergebnis"
+interview_result_hint: "Wie es ausging, möglichst mit Zahlen, und was Sie gelernt haben oder anders machen würden."
+interview_behavioral_mix: "Verhalten und Situationen"
+interview_length: "Dauer"
+interview_minutes:
+  one: "{count} Minute"
+  other: "{count} Minuten"
+interview_questions: "Fragen"
+interview_hint: "Beantworten Sie jede Frage laut, wie Sie es im Gespräch tun würden. Markieren Sie die Fragen, bei denen Sie unsicher waren; am Ende bekommen Sie eine Liste zum Üben."
+interview_start: "Interview beginnen"
+interview_choose_one: "Wählen Sie mindestens eine Frage."
+interview_set_up: "Interview einrichten"
+interview_time_left: "Verbleibende Zeit "
+interview_this_question: "Diese Frage "
+interview_budget: " (etwa {count} Min.)"
+interview_position: "Frage {index} von {count}"
+interview_star: "Mit STAR antworten"
+interview_system_design_prompt: "Klären Sie Anforderungen und Größenordnung, skizzieren Sie die wichtigsten Komponenten und den Datenfluss und gehen Sie dann auf den Teil ein, der am schwersten zu skalieren ist. Sprechen Sie Ihre Abwägungen laut aus."
+interview_technical_prompt: "Antworten Sie laut in zwei bis drei Minuten: zuerst der Kerngedanke, dann ein Beispiel aus Ihrer eigenen Arbeit, dann die Abwägungen."
+interview_hints: "Hinweise: was eine gute Antwort abdeckt"
+interview_shaky: " Hier war ich unsicher: auf meine Wiederholungsliste setzen"
+interview_finish: "Interview beenden"
+interview_next: "Nächste Frage"
+interview_end: "Jetzt beenden"
+interview_finished: "Interview beendet"
+interview_total:
+  one: "Sie haben {answered} von {count} Frage in {time} beantwortet (geplant: {minutes}:00)."
+  other: "Sie haben {answered} von {count} Fragen in {time} beantwortet (geplant: {minutes}:00)."
+interview_time_per_question: "Zeit pro Frage"
+interview_question: "Frage"
+interview_time: "Zeit"
+interview_shaky_column: "Unsicher"
+interview_yes: "Ja"
+interview_no: "Nein"
+interview_review_shaky: "Die Fragen, bei denen Sie unsicher waren:"
+interview_review_all: "Sie haben nichts als unsicher markiert, also wiederholen Sie alle:"
+interview_what_to_review: "Was Sie wiederholen sollten"
+interview_practise:
+  one: "Diese Frage üben"
+  other: "Diese {count} Fragen üben"
+interview_again: "Neues Interview beginnen"
+interview_deck_failed: "Der Fragenstapel konnte nicht geladen werden; nutzen Sie die Kategorien unten."
+
+"""#),
+        ("i18n/en.yml", #"""
+# The default theme's words in English: the table every language falls back to.
+#
+# A site changes any of them in i18n/<language>.yml beside site.yml. A text may name values in
+# braces: {count} in counted texts, {title}, {tag}, {day}… where a key below shows them. A counted
+# text may give one form per plural category (zero, one, two, few, many, other); `other` is required.
+# Texts in keys ending in _html may hold inline markup; all others are escaped.
+
+# Navigation and page frame
+skip_to_content: "Skip to content"
+site_navigation: "Site"
+guides: "Guides"
+practice: "Practice"
+mock_interview: "Mock interview"
+tags: "Tags"
+search: "Search"
+search_questions: "Search questions"
+categories: "Categories"
+offline_note_html: "Works offline: open <code>index.html</code> from disk."
+breadcrumb: "Breadcrumb"
+home: "Home"
+
+# Home page
+home_question_count:
+  other: "{count} questions"
+home_category_count:
+  other: "in {count} categories."
+category_tile_questions:
+  other: "questions:"
+category_tile_beginner: "{count} beginner"
+category_tile_intermediate: "{count} intermediate"
+category_tile_advanced: "{count} advanced"
+recently_updated: "Recently updated"
+in_category: "in"
+
+# Category, tag and tags pages
+category_questions:
+  other: "{count} questions"
+questions_tagged: "Questions tagged"
+tag_question_count: "Questions with this tag: {count}."
+tags_lead: "Every topic tag, with the number of questions that carry it."
+tag_page_title: "Tag: {tag}"
+tag_page_description: "Questions tagged {tag}"
+tags_page_description: "Every tag of the study guide"
+
+# Question and guide pages
+difficulty_label: "Difficulty: "
+kind_label: "Kind: "
+on_this_page: "On this page"
+short_answer: "Short answer"
+answer: "Answer"
+areas_to_cover: "Areas to cover"
+follow_up_questions: "Follow-up questions"
+red_flags: "Red flags"
+also_asked_as: "Also asked as"
+updated: "Updated"
+related_questions: "Related questions"
+related_guide: "Guide"
+previous_and_next: "Previous and next question"
+previous: "Previous"
+next: "Next"
+
+# Labels of difficulties and kinds
+difficulty_beginner: "Beginner"
+difficulty_intermediate: "Intermediate"
+difficulty_advanced: "Advanced"
+kind_technical: "Technical"
+kind_behavioral: "Behavioral"
+kind_situational: "Situational"
+kind_system_design: "System design"
+kind_practical: "Practical"
+kind_career: "Career"
+
+# Dates: {day}, {month} and {year}
+date_long: "{day} {month} {year}"
+month_1: "January"
+month_2: "February"
+month_3: "March"
+month_4: "April"
+month_5: "May"
+month_6: "June"
+month_7: "July"
+month_8: "August"
+month_9: "September"
+month_10: "October"
+month_11: "November"
+month_12: "December"
+
+# Search page
+search_description: "Search every question"
+search_the_questions: "Search the questions"
+filters: "Filters"
+category: "Category"
+any_category: "Any category"
+difficulty: "Difficulty"
+any_difficulty: "Any difficulty"
+kind: "Kind"
+any_kind: "Any kind"
+tag: "Tag"
+any_tag: "Any tag"
+search_needs_javascript: "Search runs in your browser and needs JavaScript. Without it, browse the questions by category below."
+show_more_results: "Show more results"
+browse_by_category: "Browse by category"
+
+# Practice and mock interview pages
+study_description: "{title} with spaced repetition, offline"
+practice_fallback_heading: "Practising without JavaScript"
+practice_fallback: |-
+  The practice deck runs in your browser and needs JavaScript. You can still test yourself: open a
+    category, read each question, answer it aloud, then scroll to the answer.
+anki_decks: "Anki decks"
+anki_intro_html: |-
+  Prefer Anki? Import a deck with <em>File › Import</em>. Each note has a stable id, so importing a
+    newer deck updates your notes and keeps their review history.
+all_questions: "All questions"
+interview_fallback_heading: "A mock interview without JavaScript"
+interview_fallback: |-
+  The timed mock interview runs in your browser and needs JavaScript. To rehearse without it, pick
+    one system-design question, three technical questions and two behavioral ones from the categories
+    below, set a timer for 45 minutes, and answer each aloud before reading the page.
+
+# Page not found
+not_found: "Page not found"
+not_found_lead: "There is no page at this address. It may have moved when the guide was reorganised."
+not_found_try: "Try"
+not_found_search: "searching the questions"
+not_found_or_category: ", or start from a category:"
+
+
+# ---- Words the browser scripts show. The scripts carry the English below; for any other words the
+# build writes assets/strings.js with this table, and the scripts fill in the placeholders. ----
+
+# Search as you type and the search page (search-ui.js)
+search_results: "Search results"
+search_no_match: "No matching questions"
+search_all_results:
+  other: "All {count} results for “{query}”"
+search_type_to_search:
+  other: "Type to search {count} questions, or choose a filter."
+search_nothing: "No questions match. Try fewer words or another filter."
+search_matches:
+  one: "{count} question match."
+  other: "{count} questions match."
+search_matches_some:
+  one: "{count} question match some of your words."
+  other: "{count} questions match some of your words."
+
+# Importing progress (study-store.js)
+store_not_json: "The file is not JSON."
+store_not_progress: "The file does not hold a progress object."
+store_unsupported_version: "Unsupported version: {version} (expected 1)."
+store_no_cards: "The file has no \"cards\" object."
+store_save_refused: "The browser refused to save the imported progress."
+
+# How long until a card comes back (study-scheduler.js)
+delay_minutes:
+  other: "{count} min"
+delay_hours:
+  other: "{count} h"
+delay_days:
+  one: "{count} day"
+  other: "{count} days"
+delay_months:
+  other: "{count} months"
+delay_years:
+  other: "{count} years"
+
+# Progress bars and the study tools of question pages (study.js)
+study_new: "New: not practised yet"
+study_known: "Known"
+study_learning: "Learning"
+study_due_now: "{state} · due for review now"
+study_next_review: "{state} · next review in {wait}"
+study_days:
+  other: "{count} days"
+study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page."
+study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh."
+study_progress_summary: "{known} known, {learning} learning, {fresh} new"
+study_progress_label: "Your progress in {category}: {summary}"
+study_count_known: "{count} known"
+study_count_learning: "{count} learning"
+study_count_new: "{count} new"
+study_no_progress: "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart."
+study_progress_failed: "Progress could not be loaded."
+study_hide_answers: "Hide answers"
+study_print_questions: "Print questions only"
+study_print_answers: "Print with answers"
+study_your_notes: "Your notes"
+study_reveal: "Reveal the answer"
+study_your_progress: "Your progress: "
+study_star: "Star"
+study_note_saved: "Note saved."
+study_note_kept: "Note kept until you leave the page."
+
+# Practice page (practice.js)
+practice_again: "Again"
+practice_hard: "Hard"
+practice_good: "Good"
+practice_easy: "Easy"
+practice_due_and_new: "Due and new"
+practice_due_today: "Due today"
+practice_new: "New"
+practice_starred: "Starred"
+practice_all_matching: "All matching"
+practice_level_beginner: "beginner"
+practice_level_intermediate: "intermediate"
+practice_level_advanced: "advanced"
+practice_cards: "Cards"
+practice_cards_per_session: "Cards per session"
+practice_all: "All"
+practice_start: "Start practising"
+practice_choose_cards: "Choose your cards"
+practice_shortcuts_button: "Keyboard shortcuts (?)"
+practice_shortcut_space: "Space"
+practice_shortcut_show: "Show the answer"
+practice_shortcut_again: "Again: relearn, back in 10 minutes"
+practice_shortcut_next: "Next card"
+practice_shortcut_previous: "Previous card"
+practice_shortcut_list: "Show this list"
+practice_shortcut_close: "Close this list"
+practice_close: "Close"
+practice_shortcuts: "Keyboard shortcuts"
+practice_export: "Export progress"
+practice_reset: "Reset progress"
+practice_exported:
+  other: "Exported {count} cards to {file}."
+practice_export_failed: "Export failed: this browser cannot save files from this page."
+practice_import_failed: "Import failed: {reason}"
+practice_imported:
+  one: "Imported {count} card."
+  other: "Imported {count} cards."
+practice_ignored: "Ignored {count}:"
+practice_nothing_ignored: "Nothing was ignored."
+practice_unreadable_file: "Import failed: the file could not be read."
+practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone."
+practice_reset_cancelled: "Reset cancelled: your progress is unchanged."
+practice_reset_done: "Progress reset: every card is new again."
+practice_your_progress: "Your progress"
+practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here."
+practice_import: "Import progress from a file"
+practice_deck_counts:
+  other: "{due} due today · {fresh} new · {starred} starred, of {count} cards."
+practice_progress_summary: "{known} known (reviewed at intervals of 21 days or more) · {learning} learning · {fresh} new."
+practice_next_due: " The next card is due in {wait}."
+practice_no_linked_cards: "None of the questions in the link exist on this site."
+practice_no_cards: "No cards match this choice."
+practice_nothing: "Nothing to practise"
+practice_choose_other: " Choose other cards above."
+practice_complete: "Session complete"
+practice_again_button: "Practise again"
+practice_rated:
+  other: "You rated {count} cards: {again} again, {hard} hard, {good} good, {easy} easy."
+practice_position: "Card {index} of {count}"
+practice_prompt: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it."
+practice_show_answer: "Show answer"
+practice_loading: "Loading the answer…"
+practice_your_notes: "Your notes on this question"
+practice_how_well: "How well did you know it?"
+practice_previous: "Previous (k)"
+practice_skip: "Skip to next (j)"
+practice_answer_failed: "The answer could not be loaded."
+practice_full_answer: "Full answer"
+practice_open_page: "Open the question page"
+practice_rated_status: "Rated {rating}: {title} comes back in {wait}."
+practice_deck_failed: "The practice deck could not be loaded; use the categories below."
+
+# Mock interview page (interview.js)
+interview_situation: "Situation"
+interview_situation_hint: "Set the scene: where you were, when, who was involved, what was at stake."
+interview_task: "Task"
+interview_task_hint: "What you were responsible for, and what a good outcome looked like."
+interview_action: "Action"
+interview_action_hint: "What you did, step by step: say “I”, not “we”."
+interview_result: "Result"
+interview_result_hint: "The outcome, with numbers if you can, and what you learned or would change."
+interview_behavioral_mix: "Behavioral and situational"
+interview_length: "Length"
+interview_minutes:
+  other: "{count} minutes"
+interview_questions: "Questions"
+interview_hint: "Answer each question aloud as you would to an interviewer. Mark the ones you were shaky on; at the end you get a list to practise."
+interview_start: "Start the interview"
+interview_choose_one: "Choose at least one question."
+interview_set_up: "Set up your interview"
+interview_time_left: "Time left "
+interview_this_question: "This question "
+interview_budget: " (about {count} min)"
+interview_position: "Question {index} of {count}"
+interview_star: "Answer with STAR"
+interview_system_design_prompt: "Clarify the requirements and the scale, sketch the main components and the data flow, then go deep on the part that is hardest to scale. Say your trade-offs out loud."
+interview_technical_prompt: "Answer aloud in two or three minutes: the core idea first, then an example from your own work, then the trade-offs."
+interview_hints: "Hints: areas to cover"
+interview_shaky: " I was shaky on this one: add it to my review list"
+interview_finish: "Finish the interview"
+interview_next: "Next question"
+interview_end: "End now"
+interview_finished: "Interview finished"
+interview_total:
+  other: "You answered {answered} of {count} questions in {time} (planned: {minutes}:00)."
+interview_time_per_question: "Time per question"
+interview_question: "Question"
+interview_time: "Time"
+interview_shaky_column: "Shaky"
+interview_yes: "Yes"
+interview_no: "No"
+interview_review_shaky: "The questions you marked as shaky:"
+interview_review_all: "You marked nothing as shaky, so review them all:"
+interview_what_to_review: "What to review"
+interview_practise:
+  one: "Practise this question"
+  other: "Practise these {count} questions"
+interview_again: "Start another interview"
+interview_deck_failed: "The question deck could not be loaded; use the categories below."
+
+"""#),
+        ("i18n/es.yml", #"""
+# Las palabras del tema predeterminado en español. Mismas claves y marcadores que en en.yml.
+
+# Navegación y marco de las páginas
+skip_to_content: "Saltar al contenido"
+site_navigation: "Sitio"
+guides: "Guías"
+practice: "Practicar"
+mock_interview: "Entrevista simulada"
+tags: "Etiquetas"
+search: "Buscar"
+search_questions: "Buscar preguntas"
+categories: "Categorías"
+offline_note_html: "Funciona sin conexión: abre <code>index.html</code> directamente desde el disco."
+breadcrumb: "Ruta de navegación"
+home: "Inicio"
+
+# Página de inicio
+home_question_count:
+  one: "{count} pregunta"
+  other: "{count} preguntas"
+home_category_count:
+  one: "en {count} categoría."
+  other: "en {count} categorías."
+category_tile_questions:
+  one: "pregunta:"
+  other: "preguntas:"
+category_tile_beginner: "{count} básico"
+category_tile_intermediate: "{count} intermedio"
+category_tile_advanced: "{count} avanzado"
+recently_updated: "Actualizadas recientemente"
+in_category: "en"
+
+# Páginas de categoría y de etiquetas
+category_questions:
+  one: "{count} pregunta"
+  other: "{count} preguntas"
+questions_tagged: "Preguntas con la etiqueta"
+tag_question_count:
+  one: "{count} pregunta lleva esta etiqueta."
+  other: "{count} preguntas llevan esta etiqueta."
+tags_lead: "Todas las etiquetas de temas, con el número de preguntas que las llevan."
+tag_page_title: "Etiqueta: {tag}"
+tag_page_description: "Preguntas con la etiqueta {tag}"
+tags_page_description: "Todas las etiquetas de la guía de estudio"
+
+# Preguntas y guías
+difficulty_label: "Dificultad: "
+kind_label: "Tipo: "
+on_this_page: "En esta página"
+short_answer: "Respuesta breve"
+answer: "Respuesta"
+areas_to_cover: "Aspectos que cubrir"
+follow_up_questions: "Preguntas de seguimiento"
+red_flags: "Señales de alerta"
+also_asked_as: "También se pregunta como"
+updated: "Actualizado el"
+related_questions: "Preguntas relacionadas"
+related_guide: "Guía"
+previous_and_next: "Pregunta anterior y siguiente"
+previous: "Anterior"
+next: "Siguiente"
+
+# Niveles y tipos de pregunta
+difficulty_beginner: "Básico"
+difficulty_intermediate: "Intermedio"
+difficulty_advanced: "Avanzado"
+kind_technical: "Técnica"
+kind_behavioral: "De comportamiento"
+kind_situational: "Situacional"
+kind_system_design: "Diseño de sistemas"
+kind_practical: "Práctica"
+kind_career: "Carrera profesional"
+
+# Fechas
+date_long: "{day} de {month} de {year}"
+month_1: "enero"
+month_2: "febrero"
+month_3: "marzo"
+month_4: "abril"
+month_5: "mayo"
+month_6: "junio"
+month_7: "julio"
+month_8: "agosto"
+month_9: "septiembre"
+month_10: "octubre"
+month_11: "noviembre"
+month_12: "diciembre"
+
+# Página de búsqueda
+search_description: "Buscar en todas las preguntas"
+search_the_questions: "Buscar en las preguntas"
+filters: "Filtros"
+category: "Categoría"
+any_category: "Cualquier categoría"
+difficulty: "Dificultad"
+any_difficulty: "Cualquier dificultad"
+kind: "Tipo"
+any_kind: "Cualquier tipo"
+tag: "Etiqueta"
+any_tag: "Cualquier etiqueta"
+search_needs_javascript: "La búsqueda funciona en tu navegador y necesita JavaScript. Sin JavaScript, explora las preguntas por categoría más abajo."
+show_more_results: "Mostrar más resultados"
+browse_by_category: "Explorar por categoría"
+
+# Práctica y entrevista simulada
+study_description: "{title} con repetición espaciada, sin conexión"
+practice_fallback_heading: "Practicar sin JavaScript"
+practice_fallback: "El mazo de práctica funciona en tu navegador y necesita JavaScript. Aun así puedes ponerte a prueba: abre una categoría, lee cada pregunta, respóndela en voz alta y luego baja hasta la respuesta."
+anki_decks: "Mazos de Anki"
+anki_intro_html: "¿Prefieres Anki? Importa un mazo con <em>Archivo › Importar</em>. Cada nota tiene un identificador estable, así que importar un mazo más reciente actualiza tus notas y conserva su historial de repaso."
+all_questions: "Todas las preguntas"
+interview_fallback_heading: "Una entrevista simulada sin JavaScript"
+interview_fallback: "La entrevista simulada cronometrada funciona en tu navegador y necesita JavaScript. Para ensayar sin ella, elige de las categorías de abajo una pregunta de diseño de sistemas, tres técnicas y dos de comportamiento, pon un temporizador de 45 minutos y responde cada una en voz alta antes de leer la página."
+
+# Página no encontrada
+not_found: "Página no encontrada"
+not_found_lead: "No hay ninguna página en esta dirección. Puede que se haya movido al reorganizar la guía."
+not_found_try: "Prueba a"
+not_found_search: "buscar en las preguntas"
+not_found_or_category: " o empieza por una categoría:"
+
+# ---- Palabras que muestran los scripts del navegador ----
+
+# Búsqueda (search-ui.js)
+search_results: "Resultados de la búsqueda"
+search_no_match: "Ninguna pregunta coincide"
+search_all_results:
+  one: "El único resultado para «{query}»"
+  other: "Los {count} resultados para «{query}»"
+search_type_to_search:
+  one: "Escribe para buscar en {count} pregunta, o elige un filtro."
+  other: "Escribe para buscar en {count} preguntas, o elige un filtro."
+search_nothing: "Ninguna pregunta coincide. Prueba con menos palabras o con otro filtro."
+search_matches:
+  one: "{count} pregunta coincide."
+  other: "{count} preguntas coinciden."
+search_matches_some:
+  one: "{count} pregunta coincide con algunas de tus palabras."
+  other: "{count} preguntas coinciden con algunas de tus palabras."
+
+# Importar el progreso (study-store.js)
+store_not_json: "El archivo no es JSON."
+store_not_progress: "El archivo no contiene un objeto de progreso."
+store_unsupported_version: "Versión no admitida: {version} (se esperaba 1)."
+store_no_cards: "El archivo no tiene un objeto «cards»."
+store_save_refused: "El navegador no permitió guardar el progreso importado."
+
+# Cuándo vuelve una tarjeta (study-scheduler.js)
+delay_minutes:
+  other: "{count} min"
+delay_hours:
+  other: "{count} h"
+delay_days:
+  one: "{count} día"
+  other: "{count} días"
+delay_months:
+  one: "{count} mes"
+  other: "{count} meses"
+delay_years:
+  one: "{count} año"
+  other: "{count} años"
+
+# Barras de progreso y herramientas de estudio de las preguntas (study.js)
+study_new: "Nueva: aún sin practicar"
+study_known: "Dominada"
+study_learning: "En aprendizaje"
+study_due_now: "{state} · toca repasarla ahora"
+study_next_review: "{state} · próximo repaso en {wait}"
+study_days:
+  one: "{count} día"
+  other: "{count} días"
+study_storage_blocked: "Este navegador no deja que la página guarde datos (el almacenamiento está bloqueado o no disponible), así que el progreso, las estrellas y las notas solo duran hasta que salgas de la página."
+study_storage_damaged: "No se pudo leer el progreso guardado (los datos están dañados); se empieza de cero."
+study_progress_summary: "{known} dominadas, {learning} en aprendizaje, {fresh} nuevas"
+study_progress_label: "Tu progreso en {category}: {summary}"
+study_count_known: "{count} dominadas"
+study_count_learning: "{count} en aprendizaje"
+study_count_new: "{count} nuevas"
+study_no_progress: "No hay progreso de práctica en el almacenamiento de este navegador para esta página. Practica en la página «Practicar»; algunos navegadores separan el almacenamiento de cada archivo local."
+study_progress_failed: "No se pudo cargar el progreso."
+study_hide_answers: "Ocultar respuestas"
+study_print_questions: "Imprimir solo las preguntas"
+study_print_answers: "Imprimir con respuestas"
+study_your_notes: "Tus notas"
+study_reveal: "Mostrar la respuesta"
+study_your_progress: "Tu progreso: "
+study_star: "Destacar"
+study_note_saved: "Nota guardada."
+study_note_kept: "La nota se conserva hasta que salgas de la página."
+
+# Práctica (practice.js)
+practice_again: "Otra vez"
+practice_hard: "Difícil"
+practice_good: "Bien"
+practice_easy: "Fácil"
+practice_due_and_new: "Pendientes y nuevas"
+practice_due_today: "Pendientes hoy"
+practice_new: "Nuevas"
+practice_starred: "Destacadas"
+practice_all_matching: "Todas las que coinciden"
+practice_level_beginner: "básico"
+practice_level_intermediate: "intermedio"
+practice_level_advanced: "avanzado"
+practice_cards: "Tarjetas"
+practice_cards_per_session: "Tarjetas por sesión"
+practice_all: "Todas"
+practice_start: "Empezar a practicar"
+practice_choose_cards: "Elige tus tarjetas"
+practice_shortcuts_button: "Atajos de teclado (?)"
+practice_shortcut_space: "Espacio"
+practice_shortcut_show: "Mostrar la respuesta"
+practice_shortcut_again: "Otra vez: volver a aprender, de nuevo en 10 minutos"
+practice_shortcut_next: "Tarjeta siguiente"
+practice_shortcut_previous: "Tarjeta anterior"
+practice_shortcut_list: "Mostrar esta lista"
+practice_shortcut_close: "Cerrar esta lista"
+practice_close: "Cerrar"
+practice_shortcuts: "Atajos de teclado"
+practice_export: "Exportar el progreso"
+practice_reset: "Restablecer el progreso"
+practice_exported:
+  one: "{count} tarjeta exportada a {file}."
+  other: "{count} tarjetas exportadas a {file}."
+practice_export_failed: "Error al exportar: este navegador no puede guardar archivos desde esta página."
+practice_import_failed: "Error al importar: {reason}"
+practice_imported:
+  one: "{count} tarjeta importada."
+  other: "{count} tarjetas importadas."
+practice_ignored: "{count} omitidas:"
+practice_nothing_ignored: "No se omitió nada."
+practice_unreadable_file: "Error al importar: no se pudo leer el archivo."
+practice_reset_confirm: "¿Borrar todo tu progreso, las estrellas y las notas de este sitio? No se puede deshacer."
+practice_reset_cancelled: "Restablecimiento cancelado: tu progreso no ha cambiado."
+practice_reset_done: "Progreso restablecido: todas las tarjetas vuelven a ser nuevas."
+practice_your_progress: "Tu progreso"
+practice_progress_note: "El progreso se guarda solo en este navegador. Expórtalo a un archivo para llevarlo a otro navegador o tener una copia; al importar un archivo, se combina con lo que hay guardado aquí."
+practice_import: "Importar el progreso desde un archivo"
+practice_deck_counts:
+  one: "{due} pendientes hoy · {fresh} nuevas · {starred} destacadas, de {count} tarjeta."
+  other: "{due} pendientes hoy · {fresh} nuevas · {starred} destacadas, de {count} tarjetas."
+practice_progress_summary: "{known} dominadas (repasadas con intervalos de 21 días o más) · {learning} en aprendizaje · {fresh} nuevas."
+practice_next_due: " La próxima tarjeta toca dentro de {wait}."
+practice_no_linked_cards: "Ninguna de las preguntas del enlace existe en este sitio."
+practice_no_cards: "Ninguna tarjeta coincide con esta selección."
+practice_nothing: "Nada que practicar"
+practice_choose_other: " Elige otras tarjetas arriba."
+practice_complete: "Sesión terminada"
+practice_again_button: "Practicar otra vez"
+practice_rated:
+  one: "Has valorado {count} tarjeta: {again} otra vez, {hard} difícil, {good} bien, {easy} fácil."
+  other: "Has valorado {count} tarjetas: {again} otra vez, {hard} difíciles, {good} bien, {easy} fáciles."
+practice_position: "Tarjeta {index} de {count}"
+practice_prompt: "Responde primero en voz alta o en papel; luego muestra la respuesta y valora lo bien que la sabías."
+practice_show_answer: "Mostrar respuesta"
+practice_loading: "Cargando la respuesta…"
+practice_your_notes: "Tus notas sobre esta pregunta"
+practice_how_well: "¿Qué tal la sabías?"
+practice_previous: "Anterior (k)"
+practice_skip: "Saltar a la siguiente (j)"
+practice_answer_failed: "No se pudo cargar la respuesta."
+practice_full_answer: "Respuesta completa"
+practice_open_page: "Abrir la página de la pregunta"
+practice_rated_status: "Valorada «{rating}»: {title} vuelve dentro de {wait}."
+practice_deck_failed: "No se pudo cargar el mazo de práctica; usa las categorías de abajo."
+
+# Entrevista simulada (interview.js)
+interview_situation: "Situación"
+interview_situation_hint: "Describe el contexto: dónde estabas, cuándo, quién participaba y qué estaba en juego."
+interview_task: "Tarea"
+interview_task_hint: "De qué eras responsable y cómo habría sido un buen resultado."
+interview_action: "Acción"
+interview_action_hint: "Qué hiciste, paso a paso: di «yo», no «nosotros»."
+interview_result: "Resultado"
+interview_result_hint: "El desenlace, con cifras si puedes, y qué aprendiste o harías de otra forma."
+interview_behavioral_mix: "De comportamiento y situacionales"
+interview_length: "Duración"
+interview_minutes:
+  one: "{count} minuto"
+  other: "{count} minutos"
+interview_questions: "Preguntas"
+interview_hint: "Responde cada pregunta en voz alta como lo harías ante un entrevistador. Marca las que te costaron; al final tendrás una lista para practicar."
+interview_start: "Empezar la entrevista"
+interview_choose_one: "Elige al menos una pregunta."
+interview_set_up: "Prepara tu entrevista"
+interview_time_left: "Tiempo restante "
+interview_this_question: "Esta pregunta "
+interview_budget: " (unos {count} min)"
+interview_position: "Pregunta {index} de {count}"
+interview_star: "Responde con el método STAR"
+interview_system_design_prompt: "Aclara los requisitos y la escala, esboza los componentes principales y el flujo de datos y luego profundiza en la parte más difícil de escalar. Explica tus compromisos en voz alta."
+interview_technical_prompt: "Responde en voz alta en dos o tres minutos: primero la idea central, luego un ejemplo de tu propio trabajo y después los compromisos."
+interview_hints: "Pistas: aspectos que cubrir"
+interview_shaky: " Esta me costó: añadirla a mi lista de repaso"
+interview_finish: "Terminar la entrevista"
+interview_next: "Siguiente pregunta"
+interview_end: "Terminar ya"
+interview_finished: "Entrevista terminada"
+interview_total:
+  one: "Respondiste {answered} de {count} pregunta en {time} (previsto: {minutes}:00)."
+  other: "Respondiste {answered} de {count} preguntas en {time} (previsto: {minutes}:00)."
+interview_time_per_question: "Tiempo por pregunta"
+interview_question: "Pregunta"
+interview_time: "Tiempo"
+interview_shaky_column: "Me costó"
+interview_yes: "Sí"
+interview_no: "No"
+interview_review_shaky: "Las preguntas que marcaste porque te costaron:"
+interview_review_all: "No marcaste ninguna, así que repásalas todas:"
+interview_what_to_review: "Qué repasar"
+interview_practise:
+  one: "Practicar esta pregunta"
+  other: "Practicar estas {count} preguntas"
+interview_again: "Empezar otra entrevista"
+interview_deck_failed: "No se pudieron cargar las preguntas; usa las categorías de abajo."
+
+"""#),
+        ("i18n/fr.yml", #"""
+# Les mots du thème par défaut en français. Mêmes clés et mêmes paramètres qu'en.yml.
+
+# Navigation et cadre des pages
+skip_to_content: "Aller au contenu"
+site_navigation: "Site"
+guides: "Guides"
+practice: "S’entraîner"
+mock_interview: "Entretien blanc"
+tags: "Étiquettes"
+search: "Rechercher"
+search_questions: "Rechercher dans les questions"
+categories: "Catégories"
+offline_note_html: "Fonctionne hors ligne : ouvrez <code>index.html</code> directement depuis le disque."
+breadcrumb: "Fil d’Ariane"
+home: "Accueil"
+
+# Page d’accueil
+home_question_count:
+  one: "{count} question"
+  other: "{count} questions"
+home_category_count:
+  one: "dans {count} catégorie."
+  other: "dans {count} catégories."
+category_tile_questions:
+  one: "question :"
+  other: "questions :"
+category_tile_beginner: "{count} débutant"
+category_tile_intermediate: "{count} intermédiaire"
+category_tile_advanced: "{count} avancé"
+recently_updated: "Mises à jour récentes"
+in_category: "dans"
+
+# Pages de catégorie et d’étiquettes
+category_questions:
+  one: "{count} question"
+  other: "{count} questions"
+questions_tagged: "Questions avec l’étiquette"
+tag_question_count:
+  one: "{count} question porte cette étiquette."
+  other: "{count} questions portent cette étiquette."
+tags_lead: "Toutes les étiquettes de sujet, avec le nombre de questions qui les portent."
+tag_page_title: "Étiquette : {tag}"
+tag_page_description: "Questions avec l’étiquette {tag}"
+tags_page_description: "Toutes les étiquettes du guide d’étude"
+
+# Questions et guides
+difficulty_label: "Difficulté : "
+kind_label: "Type : "
+on_this_page: "Sur cette page"
+short_answer: "Réponse courte"
+answer: "Réponse"
+areas_to_cover: "Points à aborder"
+follow_up_questions: "Questions de relance"
+red_flags: "Signaux d’alerte"
+also_asked_as: "Aussi posée sous la forme"
+updated: "Mis à jour le"
+related_questions: "Questions liées"
+related_guide: "Guide"
+previous_and_next: "Question précédente et suivante"
+previous: "Précédente"
+next: "Suivante"
+
+# Niveaux et types de questions
+difficulty_beginner: "Débutant"
+difficulty_intermediate: "Intermédiaire"
+difficulty_advanced: "Avancé"
+kind_technical: "Technique"
+kind_behavioral: "Comportementale"
+kind_situational: "Mise en situation"
+kind_system_design: "Conception de systèmes"
+kind_practical: "Pratique"
+kind_career: "Carrière"
+
+# Dates
+date_long: "{day} {month} {year}"
+month_1: "janvier"
+month_2: "février"
+month_3: "mars"
+month_4: "avril"
+month_5: "mai"
+month_6: "juin"
+month_7: "juillet"
+month_8: "août"
+month_9: "septembre"
+month_10: "octobre"
+month_11: "novembre"
+month_12: "décembre"
+
+# Page de recherche
+search_description: "Rechercher dans toutes les questions"
+search_the_questions: "Rechercher dans les questions"
+filters: "Filtres"
+category: "Catégorie"
+any_category: "Toutes les catégories"
+difficulty: "Difficulté"
+any_difficulty: "Toutes les difficultés"
+kind: "Type"
+any_kind: "Tous les types"
+tag: "Étiquette"
+any_tag: "Toutes les étiquettes"
+search_needs_javascript: "La recherche fonctionne dans votre navigateur et nécessite JavaScript. Sans JavaScript, parcourez les questions par catégorie ci-dessous."
+show_more_results: "Afficher plus de résultats"
+browse_by_category: "Parcourir par catégorie"
+
+# Entraînement et entretien blanc
+study_description: "{title} avec répétition espacée, hors ligne"
+practice_fallback_heading: "S’entraîner sans JavaScript"
+practice_fallback: "Le paquet d’entraînement fonctionne dans votre navigateur et nécessite JavaScript. Vous pouvez tout de même vous tester : ouvrez une catégorie, lisez chaque question, répondez à voix haute, puis faites défiler jusqu’à la réponse."
+anki_decks: "Paquets Anki"
+anki_intro_html: "Vous préférez Anki ? Importez un paquet avec <em>Fichier › Importer</em>. Chaque note a un identifiant stable : importer un paquet plus récent met vos notes à jour et conserve leur historique de révision."
+all_questions: "Toutes les questions"
+interview_fallback_heading: "Un entretien blanc sans JavaScript"
+interview_fallback: "L’entretien blanc chronométré fonctionne dans votre navigateur et nécessite JavaScript. Pour vous exercer sans, choisissez dans les catégories ci-dessous une question de conception de systèmes, trois questions techniques et deux questions comportementales, réglez un minuteur sur 45 minutes et répondez à chacune à voix haute avant de lire la page."
+
+# Page introuvable
+not_found: "Page introuvable"
+not_found_lead: "Il n’y a aucune page à cette adresse. Elle a peut-être été déplacée lors d’une réorganisation du guide."
+not_found_try: "Essayez de"
+not_found_search: "rechercher dans les questions"
+not_found_or_category: ", ou partez d’une catégorie :"
+
+# ---- Mots affichés par les scripts du navigateur ----
+
+# Recherche (search-ui.js)
+search_results: "Résultats de recherche"
+search_no_match: "Aucune question ne correspond"
+search_all_results:
+  one: "Le seul résultat pour « {query} »"
+  other: "Les {count} résultats pour « {query} »"
+search_type_to_search:
+  one: "Tapez pour rechercher dans {count} question, ou choisissez un filtre."
+  other: "Tapez pour rechercher dans {count} questions, ou choisissez un filtre."
+search_nothing: "Aucune question ne correspond. Essayez moins de mots ou un autre filtre."
+search_matches:
+  one: "{count} question correspond."
+  other: "{count} questions correspondent."
+search_matches_some:
+  one: "{count} question correspond à certains de vos mots."
+  other: "{count} questions correspondent à certains de vos mots."
+
+# Import de la progression (study-store.js)
+store_not_json: "Le fichier n’est pas du JSON."
+store_not_progress: "Le fichier ne contient pas d’objet de progression."
+store_unsupported_version: "Version non prise en charge : {version} (1 attendue)."
+store_no_cards: "Le fichier n’a pas d’objet « cards »."
+store_save_refused: "Le navigateur a refusé d’enregistrer la progression importée."
+
+# Délai avant le retour d’une carte (study-scheduler.js)
+delay_minutes:
+  other: "{count} min"
+delay_hours:
+  other: "{count} h"
+delay_days:
+  one: "{count} jour"
+  other: "{count} jours"
+delay_months:
+  other: "{count} mois"
+delay_years:
+  one: "{count} an"
+  other: "{count} ans"
+
+# Barres de progression et outils d’étude des pages de question (study.js)
+study_new: "Nouvelle : pas encore travaillée"
+study_known: "Acquise"
+study_learning: "En cours"
+study_due_now: "{state} · à réviser maintenant"
+study_next_review: "{state} · prochaine révision dans {wait}"
+study_days:
+  one: "{count} jour"
+  other: "{count} jours"
+study_storage_blocked: "Ce navigateur ne permet pas à la page d’enregistrer des données (stockage bloqué ou indisponible) : progression, favoris et notes ne durent que jusqu’à ce que vous quittiez la page."
+study_storage_damaged: "La progression enregistrée n’a pas pu être lue (données endommagées) ; on repart de zéro."
+study_progress_summary: "{known} acquises, {learning} en cours, {fresh} nouvelles"
+study_progress_label: "Votre progression dans {category} : {summary}"
+study_count_known: "{count} acquises"
+study_count_learning: "{count} en cours"
+study_count_new: "{count} nouvelles"
+study_no_progress: "Aucune progression trouvée dans le stockage de ce navigateur pour cette page. Entraînez-vous sur la page « S’entraîner » ; certains navigateurs séparent le stockage de chaque fichier local."
+study_progress_failed: "Impossible de charger la progression."
+study_hide_answers: "Masquer les réponses"
+study_print_questions: "Imprimer les questions seules"
+study_print_answers: "Imprimer avec les réponses"
+study_your_notes: "Vos notes"
+study_reveal: "Afficher la réponse"
+study_your_progress: "Votre progression : "
+study_star: "Favori"
+study_note_saved: "Note enregistrée."
+study_note_kept: "Note conservée jusqu’à ce que vous quittiez la page."
+
+# Entraînement (practice.js)
+practice_again: "À revoir"
+practice_hard: "Difficile"
+practice_good: "Bien"
+practice_easy: "Facile"
+practice_due_and_new: "À réviser et nouvelles"
+practice_due_today: "À réviser aujourd’hui"
+practice_new: "Nouvelles"
+practice_starred: "Favoris"
+practice_all_matching: "Toutes celles qui correspondent"
+practice_level_beginner: "débutant"
+practice_level_intermediate: "intermédiaire"
+practice_level_advanced: "avancé"
+practice_cards: "Cartes"
+practice_cards_per_session: "Cartes par séance"
+practice_all: "Toutes"
+practice_start: "Commencer l’entraînement"
+practice_choose_cards: "Choisissez vos cartes"
+practice_shortcuts_button: "Raccourcis clavier (?)"
+practice_shortcut_space: "Espace"
+practice_shortcut_show: "Afficher la réponse"
+practice_shortcut_again: "À revoir : réapprendre, de retour dans 10 minutes"
+practice_shortcut_next: "Carte suivante"
+practice_shortcut_previous: "Carte précédente"
+practice_shortcut_list: "Afficher cette liste"
+practice_shortcut_close: "Fermer cette liste"
+practice_close: "Fermer"
+practice_shortcuts: "Raccourcis clavier"
+practice_export: "Exporter la progression"
+practice_reset: "Réinitialiser la progression"
+practice_exported:
+  one: "{count} carte exportée vers {file}."
+  other: "{count} cartes exportées vers {file}."
+practice_export_failed: "Échec de l’export : ce navigateur ne peut pas enregistrer de fichiers depuis cette page."
+practice_import_failed: "Échec de l’import : {reason}"
+practice_imported:
+  one: "{count} carte importée."
+  other: "{count} cartes importées."
+practice_ignored: "{count} ignorées :"
+practice_nothing_ignored: "Rien n’a été ignoré."
+practice_unreadable_file: "Échec de l’import : le fichier n’a pas pu être lu."
+practice_reset_confirm: "Supprimer toute votre progression, vos favoris et vos notes pour ce site ? Cette action est irréversible."
+practice_reset_cancelled: "Réinitialisation annulée : votre progression est inchangée."
+practice_reset_done: "Progression réinitialisée : toutes les cartes sont de nouveau nouvelles."
+practice_your_progress: "Votre progression"
+practice_progress_note: "La progression est conservée dans ce navigateur uniquement. Exportez-la dans un fichier pour la transférer vers un autre navigateur ou la sauvegarder ; importer un fichier le fusionne avec ce qui est enregistré ici."
+practice_import: "Importer la progression depuis un fichier"
+practice_deck_counts:
+  one: "{due} à réviser aujourd’hui · {fresh} nouvelles · {starred} favoris, sur {count} carte."
+  other: "{due} à réviser aujourd’hui · {fresh} nouvelles · {starred} favoris, sur {count} cartes."
+practice_progress_summary: "{known} acquises (révisées à des intervalles de 21 jours ou plus) · {learning} en cours · {fresh} nouvelles."
+practice_next_due: " La prochaine carte est à réviser dans {wait}."
+practice_no_linked_cards: "Aucune des questions du lien n’existe sur ce site."
+practice_no_cards: "Aucune carte ne correspond à ce choix."
+practice_nothing: "Rien à réviser"
+practice_choose_other: " Choisissez d’autres cartes ci-dessus."
+practice_complete: "Séance terminée"
+practice_again_button: "S’entraîner à nouveau"
+practice_rated:
+  one: "Vous avez évalué {count} carte : {again} à revoir, {hard} difficiles, {good} bien, {easy} faciles."
+  other: "Vous avez évalué {count} cartes : {again} à revoir, {hard} difficiles, {good} bien, {easy} faciles."
+practice_position: "Carte {index} sur {count}"
+practice_prompt: "Répondez d’abord à voix haute ou sur papier, puis affichez la réponse et indiquez à quel point vous la connaissiez."
+practice_show_answer: "Afficher la réponse"
+practice_loading: "Chargement de la réponse…"
+practice_your_notes: "Vos notes sur cette question"
+practice_how_well: "La connaissiez-vous bien ?"
+practice_previous: "Précédente (k)"
+practice_skip: "Passer à la suivante (j)"
+practice_answer_failed: "Impossible de charger la réponse."
+practice_full_answer: "Réponse complète"
+practice_open_page: "Ouvrir la page de la question"
+practice_rated_status: "Évaluée « {rating} » : {title} reviendra dans {wait}."
+practice_deck_failed: "Impossible de charger le paquet d’entraînement ; utilisez les catégories ci-dessous."
+
+# Entretien blanc (interview.js)
+interview_situation: "Situation"
+interview_situation_hint: "Posez le décor : où vous étiez, quand, qui était impliqué, quels étaient les enjeux."
+interview_task: "Tâche"
+interview_task_hint: "Ce dont vous étiez responsable, et à quoi ressemblait un bon résultat."
+interview_action: "Action"
+interview_action_hint: "Ce que vous avez fait, étape par étape : dites « je », pas « nous »."
+interview_result: "Résultat"
+interview_result_hint: "Le résultat, chiffré si possible, et ce que vous en avez appris ou feriez autrement."
+interview_behavioral_mix: "Comportementales et mises en situation"
+interview_length: "Durée"
+interview_minutes:
+  one: "{count} minute"
+  other: "{count} minutes"
+interview_questions: "Questions"
+interview_hint: "Répondez à chaque question à voix haute, comme face à un recruteur. Marquez celles où vous avez hésité ; à la fin, vous obtenez une liste à travailler."
+interview_start: "Commencer l’entretien"
+interview_choose_one: "Choisissez au moins une question."
+interview_set_up: "Préparez votre entretien"
+interview_time_left: "Temps restant "
+interview_this_question: "Cette question "
+interview_budget: " (environ {count} min)"
+interview_position: "Question {index} sur {count}"
+interview_star: "Répondre avec la méthode STAR"
+interview_system_design_prompt: "Clarifiez les exigences et l’échelle, esquissez les composants principaux et le flux de données, puis approfondissez la partie la plus difficile à faire passer à l’échelle. Exprimez vos compromis à voix haute."
+interview_technical_prompt: "Répondez à voix haute en deux ou trois minutes : d’abord l’idée centrale, puis un exemple tiré de votre propre travail, puis les compromis."
+interview_hints: "Indices : points à aborder"
+interview_shaky: " J’ai hésité sur celle-ci : l’ajouter à ma liste de révision"
+interview_finish: "Terminer l’entretien"
+interview_next: "Question suivante"
+interview_end: "Arrêter maintenant"
+interview_finished: "Entretien terminé"
+interview_total:
+  one: "Vous avez répondu à {answered} question sur {count} en {time} (prévu : {minutes}:00)."
+  other: "Vous avez répondu à {answered} questions sur {count} en {time} (prévu : {minutes}:00)."
+interview_time_per_question: "Temps par question"
+interview_question: "Question"
+interview_time: "Temps"
+interview_shaky_column: "Hésitation"
+interview_yes: "Oui"
+interview_no: "Non"
+interview_review_shaky: "Les questions où vous avez hésité :"
+interview_review_all: "Vous n’avez marqué aucune hésitation, révisez-les donc toutes :"
+interview_what_to_review: "À réviser"
+interview_practise:
+  one: "Travailler cette question"
+  other: "Travailler ces {count} questions"
+interview_again: "Commencer un autre entretien"
+interview_deck_failed: "Impossible de charger les questions ; utilisez les catégories ci-dessous."
+
+"""#),
         ("static/assets/interview.js", ##"""
 // StudyGuide mock interview: pick a length and a mix, answer questions one by one against a
 // timer, mark the shaky ones, and finish with time per question and a list to practise.
@@ -11,16 +1275,68 @@ extension BuiltinTheme {
 (function () {
   "use strict";
 
+  var say = window.StudyGuideStudy.words({
+    interview_situation: "Situation",
+    interview_situation_hint: "Set the scene: where you were, when, who was involved, what was at stake.",
+    interview_task: "Task",
+    interview_task_hint: "What you were responsible for, and what a good outcome looked like.",
+    interview_action: "Action",
+    interview_action_hint: "What you did, step by step: say “I”, not “we”.",
+    interview_result: "Result",
+    interview_result_hint: "The outcome, with numbers if you can, and what you learned or would change.",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career",
+    interview_behavioral_mix: "Behavioral and situational",
+    interview_length: "Length",
+    interview_minutes: { other: "{count} minutes" },
+    interview_questions: "Questions",
+    interview_hint: "Answer each question aloud as you would to an interviewer. Mark the ones you were shaky on; at the end you get a list to practise.",
+    interview_start: "Start the interview",
+    interview_choose_one: "Choose at least one question.",
+    interview_set_up: "Set up your interview",
+    interview_time_left: "Time left ",
+    interview_this_question: "This question ",
+    interview_budget: " (about {count} min)",
+    interview_position: "Question {index} of {count}",
+    interview_star: "Answer with STAR",
+    interview_system_design_prompt: "Clarify the requirements and the scale, sketch the main components and the data flow, then go deep on the part that is hardest to scale. Say your trade-offs out loud.",
+    interview_technical_prompt: "Answer aloud in two or three minutes: the core idea first, then an example from your own work, then the trade-offs.",
+    areas_to_cover: "Areas to cover",
+    interview_hints: "Hints: areas to cover",
+    interview_shaky: " I was shaky on this one: add it to my review list",
+    interview_finish: "Finish the interview",
+    interview_next: "Next question",
+    interview_end: "End now",
+    interview_finished: "Interview finished",
+    interview_total: { other: "You answered {answered} of {count} questions in {time} (planned: {minutes}:00)." },
+    interview_time_per_question: "Time per question",
+    interview_question: "Question",
+    interview_time: "Time",
+    interview_shaky_column: "Shaky",
+    interview_yes: "Yes",
+    interview_no: "No",
+    interview_review_shaky: "The questions you marked as shaky:",
+    interview_review_all: "You marked nothing as shaky, so review them all:",
+    interview_what_to_review: "What to review",
+    interview_practise: { one: "Practise this question", other: "Practise these {count} questions" },
+    interview_again: "Start another interview",
+    interview_deck_failed: "The question deck could not be loaded; use the categories below."
+  });
+
   var STAR = [
-    ["Situation", "Set the scene: where you were, when, who was involved, what was at stake."],
-    ["Task", "What you were responsible for, and what a good outcome looked like."],
-    ["Action", "What you did, step by step: say \u201cI\u201d, not \u201cwe\u201d."],
-    ["Result", "The outcome, with numbers if you can, and what you learned or would change."]
+    [say("interview_situation"), say("interview_situation_hint")],
+    [say("interview_task"), say("interview_task_hint")],
+    [say("interview_action"), say("interview_action_hint")],
+    [say("interview_result"), say("interview_result_hint")]
   ];
   var MIX = [
-    { key: "system-design", label: "System design", kinds: ["system-design"], count: 1 },
-    { key: "technical", label: "Technical", kinds: ["technical", "practical"], count: 3 },
-    { key: "behavioral", label: "Behavioral and situational", kinds: ["behavioral", "situational"], count: 2 }
+    { key: "system-design", label: say("kind_system_design"), kinds: ["system-design"], count: 1 },
+    { key: "technical", label: say("kind_technical"), kinds: ["technical", "practical"], count: 3 },
+    { key: "behavioral", label: say("interview_behavioral_mix"), kinds: ["behavioral", "situational"], count: 2 }
   ];
   var ORDER = ["technical", "system-design", "behavioral"];
 
@@ -88,15 +1404,15 @@ extension BuiltinTheme {
     var self = this;
     this.clear();
     var form = el("form", { className: "interview-setup" });
-    var length = el("fieldset", { className: "interview-length" }, [el("legend", { text: "Length" })]);
+    var length = el("fieldset", { className: "interview-length" }, [el("legend", { text: say("interview_length") })]);
     var lengths = [30, 45, 60];
     for (var i = 0; i < lengths.length; i++) {
       var id = "interview-length-" + lengths[i];
       var radio = el("input", { type: "radio", name: "length", id: id, value: String(lengths[i]) });
       if (lengths[i] === 45) radio.checked = true;
-      length.appendChild(el("span", { className: "choice" }, [radio, el("label", { "for": id, text: lengths[i] + " minutes" })]));
+      length.appendChild(el("span", { className: "choice" }, [radio, el("label", { "for": id, text: say("interview_minutes", { count: lengths[i] }) })]));
     }
-    var mix = el("fieldset", { className: "interview-mix" }, [el("legend", { text: "Questions" })]);
+    var mix = el("fieldset", { className: "interview-mix" }, [el("legend", { text: say("interview_questions") })]);
     for (var m = 0; m < MIX.length; m++) {
       var mixId = "interview-count-" + MIX[m].key;
       mix.appendChild(el("span", { className: "choice" }, [
@@ -106,10 +1422,10 @@ extension BuiltinTheme {
     }
     form.appendChild(length);
     form.appendChild(mix);
-    form.appendChild(el("p", { className: "interview-hint", text: "Answer each question aloud as you would to an interviewer. Mark the ones you were shaky on; at the end you get a list to practise." }));
+    form.appendChild(el("p", { className: "interview-hint", text: say("interview_hint") }));
     var error = el("p", { className: "interview-error", role: "alert" });
     form.appendChild(error);
-    form.appendChild(el("button", { type: "submit", className: "primary-button start-interview", text: "Start the interview" }));
+    form.appendChild(el("button", { type: "submit", className: "primary-button start-interview", text: say("interview_start") }));
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var counts = {}, total = 0;
@@ -118,14 +1434,14 @@ extension BuiltinTheme {
         counts[MIX[n].key] = isFinite(value) && value > 0 ? Math.min(value, 10) : 0;
         total += counts[MIX[n].key];
       }
-      if (!total) { error.textContent = "Choose at least one question."; return; }
+      if (!total) { error.textContent = say("interview_choose_one"); return; }
       var minutes = 45;
       for (var r = 0; r < lengths.length; r++) if (form.elements.length && document.getElementById("interview-length-" + lengths[r]).checked) minutes = lengths[r];
       var seed = seedFromURL();
       if (seed === null) seed = Math.floor(Math.random() * 2147483647);
       self.begin(minutes, self.choose(counts, seed));
     });
-    this.app.appendChild(el("h2", { text: "Set up your interview" }));
+    this.app.appendChild(el("h2", { text: say("interview_set_up") }));
     this.app.appendChild(form);
   };
 
@@ -153,19 +1469,23 @@ extension BuiltinTheme {
     var card = run.cards[run.index];
     var isBehavioral = card.kind === "behavioral" || card.kind === "situational";
     var kind = card.kind;
-    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = this.deck.kinds[k].title;
+    for (var k = 0; k < this.deck.kinds.length; k++) {
+      if (this.deck.kinds[k].slug !== card.kind) continue;
+      var key = "kind_" + card.kind.replace(/-/g, "_");
+      kind = say(key) === key ? this.deck.kinds[k].title : say(key);
+    }
     var budget = Math.round(run.minutes / run.cards.length);
 
     this.clockNode = el("span", { className: "clock total-clock", text: "00:00" });
     this.questionClock = el("span", { className: "clock question-clock", text: "00:00" });
     this.app.appendChild(el("div", { className: "interview-timer" }, [
-      el("span", { className: "timer-part" }, [document.createTextNode("Time left "), this.clockNode]),
-      el("span", { className: "timer-part" }, [document.createTextNode("This question "), this.questionClock,
-        document.createTextNode(" (about " + budget + " min)")])
+      el("span", { className: "timer-part" }, [document.createTextNode(say("interview_time_left")), this.clockNode]),
+      el("span", { className: "timer-part" }, [document.createTextNode(say("interview_this_question")), this.questionClock,
+        document.createTextNode(say("interview_budget", { count: budget }))])
     ]));
     var article = el("article", { className: "interview-question", "data-slug": card.slug, "data-kind": card.kind });
     article.appendChild(el("p", { className: "interview-position" }, [
-      el("span", { text: "Question " + (run.index + 1) + " of " + run.cards.length }),
+      el("span", { text: say("interview_position", { index: run.index + 1, count: run.cards.length }) }),
       document.createTextNode(" "),
       el("span", { className: "badge", text: kind })
     ]));
@@ -180,12 +1500,12 @@ extension BuiltinTheme {
         star.appendChild(el("dd", { text: STAR[i][1] }));
       }
       guidance.appendChild(el("section", { className: "star", "aria-labelledby": "star-heading" }, [
-        el("h3", { id: "star-heading", text: "Answer with STAR" }), star
+        el("h3", { id: "star-heading", text: say("interview_star") }), star
       ]));
     } else if (card.kind === "system-design") {
-      guidance.appendChild(el("p", { className: "interview-prompt", text: "Clarify the requirements and the scale, sketch the main components and the data flow, then go deep on the part that is hardest to scale. Say your trade-offs out loud." }));
+      guidance.appendChild(el("p", { className: "interview-prompt", text: say("interview_system_design_prompt") }));
     } else {
-      guidance.appendChild(el("p", { className: "interview-prompt", text: "Answer aloud in two or three minutes: the core idea first, then an example from your own work, then the trade-offs." }));
+      guidance.appendChild(el("p", { className: "interview-prompt", text: say("interview_technical_prompt") }));
     }
     var areas = el("div", { className: "interview-areas" });
     guidance.appendChild(areas);
@@ -195,10 +1515,10 @@ extension BuiltinTheme {
       var list = el("ul");
       for (var a = 0; a < data.areas.length; a++) list.appendChild(el("li", { text: data.areas[a] }));
       if (isBehavioral) {
-        areas.appendChild(el("h3", { text: "Areas to cover" }));
+        areas.appendChild(el("h3", { text: say("areas_to_cover") }));
         areas.appendChild(list);
       } else {
-        areas.appendChild(el("details", null, [el("summary", { text: "Hints: areas to cover" }), list]));
+        areas.appendChild(el("details", null, [el("summary", { text: say("interview_hints") }), list]));
       }
     });
 
@@ -206,12 +1526,12 @@ extension BuiltinTheme {
     var shaky = el("input", { type: "checkbox", id: shakyId, className: "shaky" });
     shaky.checked = !!run.shaky[card.slug];
     shaky.addEventListener("change", function () { run.shaky[card.slug] = shaky.checked; });
-    article.appendChild(el("p", { className: "shaky-row" }, [shaky, el("label", { "for": shakyId, text: " I was shaky on this one: add it to my review list" })]));
+    article.appendChild(el("p", { className: "shaky-row" }, [shaky, el("label", { "for": shakyId, text: say("interview_shaky") })]));
 
     var last = run.index === run.cards.length - 1;
-    var next = el("button", { type: "button", className: "primary-button next-question", text: last ? "Finish the interview" : "Next question" });
+    var next = el("button", { type: "button", className: "primary-button next-question", text: say(last ? "interview_finish" : "interview_next") });
     next.addEventListener("click", function () { self.next(); });
-    var stop = el("button", { type: "button", className: "end-interview", text: "End now" });
+    var stop = el("button", { type: "button", className: "end-interview", text: say("interview_end") });
     stop.addEventListener("click", function () { self.finish(true); });
     article.appendChild(el("div", { className: "interview-nav" }, [next, stop]));
     this.app.appendChild(article);
@@ -240,12 +1560,13 @@ extension BuiltinTheme {
     this.app.textContent = "";
     var asked = run.cards.slice(0, run.index + 1);
     var total = S.now() - run.started;
-    var heading = el("h2", { className: "interview-done", tabindex: "-1", text: "Interview finished" });
+    var heading = el("h2", { className: "interview-done", tabindex: "-1", text: say("interview_finished") });
     this.app.appendChild(heading);
-    this.app.appendChild(el("p", { className: "interview-total", text: "You answered " + asked.length + " of " + run.cards.length + " questions in " + clock(total) + " (planned: " + run.minutes + ":00)." }));
+    this.app.appendChild(el("p", { className: "interview-total", text: say("interview_total", { answered: asked.length, count: run.cards.length, time: clock(total), minutes: run.minutes }) }));
 
-    var table = el("table", { className: "interview-times" }, [el("caption", { text: "Time per question" })]);
-    var head = el("tr", null, [el("th", { scope: "col", text: "#" }), el("th", { scope: "col", text: "Question" }), el("th", { scope: "col", text: "Time" }), el("th", { scope: "col", text: "Shaky" })]);
+    var table = el("table", { className: "interview-times" }, [el("caption", { text: say("interview_time_per_question") })]);
+    var head = el("tr", null, [el("th", { scope: "col", text: "#" }), el("th", { scope: "col", text: say("interview_question") }), el("th", { scope: "col", text: say("interview_time") }),
+      el("th", { scope: "col", text: say("interview_shaky_column") })]);
     table.appendChild(el("thead", null, [head]));
     var body = el("tbody");
     var review = [];
@@ -256,13 +1577,13 @@ extension BuiltinTheme {
         el("td", { text: String(i + 1) }),
         el("td", null, [el("a", { href: S.root() + card.url, text: card.title })]),
         el("td", { className: "time", text: clock(run.times[i] || 0) }),
-        el("td", { text: run.shaky[card.slug] ? "Yes" : "No" })
+        el("td", { text: say(run.shaky[card.slug] ? "interview_yes" : "interview_no") })
       ]));
     }
     table.appendChild(body);
     this.app.appendChild(table);
 
-    var explain = review.length ? "The questions you marked as shaky:" : "You marked nothing as shaky, so review them all:";
+    var explain = say(review.length ? "interview_review_shaky" : "interview_review_all");
     if (!review.length) review = asked;
     var list = el("ul", { className: "review-list" });
     var slugs = [];
@@ -271,12 +1592,12 @@ extension BuiltinTheme {
       list.appendChild(el("li", null, [el("a", { href: S.root() + review[r].url, text: review[r].title })]));
     }
     this.app.appendChild(el("section", { className: "interview-review", "aria-labelledby": "review-heading" }, [
-      el("h3", { id: "review-heading", text: "What to review" }),
+      el("h3", { id: "review-heading", text: say("interview_what_to_review") }),
       el("p", { text: explain }), list,
       el("p", null, [el("a", { className: "practise-link", href: S.root() + "practice.html?cards=" + slugs.map(encodeURIComponent).join(","),
-        text: "Practise " + (slugs.length === 1 ? "this question" : "these " + slugs.length + " questions") })])
+        text: say("interview_practise", { count: slugs.length }) })])
     ]));
-    var again = el("button", { type: "button", className: "restart-interview", text: "Start another interview" });
+    var again = el("button", { type: "button", className: "restart-interview", text: say("interview_again") });
     again.addEventListener("click", function () { self.setup(); });
     this.app.appendChild(el("p", null, [again]));
     heading.focus();
@@ -293,7 +1614,7 @@ extension BuiltinTheme {
       S.interview = new Interview(app, deck, S);
     }, function () {
       app.hidden = false;
-      app.textContent = "The question deck could not be loaded; use the categories below.";
+      app.textContent = say("interview_deck_failed");
     });
   }
 
@@ -311,16 +1632,115 @@ extension BuiltinTheme {
 (function () {
   "use strict";
 
+  var say = window.StudyGuideStudy.words({
+    practice_again: "Again",
+    practice_hard: "Hard",
+    practice_good: "Good",
+    practice_easy: "Easy",
+    practice_due_and_new: "Due and new",
+    practice_due_today: "Due today",
+    practice_new: "New",
+    practice_starred: "Starred",
+    practice_all_matching: "All matching",
+    difficulty_beginner: "Beginner",
+    difficulty_intermediate: "Intermediate",
+    difficulty_advanced: "Advanced",
+    practice_level_beginner: "beginner",
+    practice_level_intermediate: "intermediate",
+    practice_level_advanced: "advanced",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career",
+    any_category: "Any category",
+    any_kind: "Any kind",
+    any_tag: "Any tag",
+    any_difficulty: "Any difficulty",
+    practice_cards: "Cards",
+    category: "Category",
+    difficulty: "Difficulty",
+    kind: "Kind",
+    tag: "Tag",
+    practice_cards_per_session: "Cards per session",
+    practice_all: "All",
+    practice_start: "Start practising",
+    practice_choose_cards: "Choose your cards",
+    practice_shortcuts_button: "Keyboard shortcuts (?)",
+    practice_shortcut_space: "Space",
+    practice_shortcut_show: "Show the answer",
+    practice_shortcut_again: "Again: relearn, back in 10 minutes",
+    practice_shortcut_next: "Next card",
+    practice_shortcut_previous: "Previous card",
+    practice_shortcut_list: "Show this list",
+    practice_shortcut_close: "Close this list",
+    practice_close: "Close",
+    practice_shortcuts: "Keyboard shortcuts",
+    practice_export: "Export progress",
+    practice_reset: "Reset progress",
+    practice_exported: { other: "Exported {count} cards to {file}." },
+    practice_export_failed: "Export failed: this browser cannot save files from this page.",
+    practice_import_failed: "Import failed: {reason}",
+    practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },
+    practice_ignored: "Ignored {count}:",
+    practice_nothing_ignored: "Nothing was ignored.",
+    practice_unreadable_file: "Import failed: the file could not be read.",
+    practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone.",
+    practice_reset_cancelled: "Reset cancelled: your progress is unchanged.",
+    practice_reset_done: "Progress reset: every card is new again.",
+    practice_your_progress: "Your progress",
+    practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
+    practice_import: "Import progress from a file",
+    practice_deck_counts: { other: "{due} due today · {fresh} new · {starred} starred, of {count} cards." },
+    practice_progress_summary: "{known} known (reviewed at intervals of 21 days or more) · {learning} learning · {fresh} new.",
+    practice_next_due: " The next card is due in {wait}.",
+    practice_no_linked_cards: "None of the questions in the link exist on this site.",
+    practice_no_cards: "No cards match this choice.",
+    practice_nothing: "Nothing to practise",
+    practice_choose_other: " Choose other cards above.",
+    practice_complete: "Session complete",
+    practice_again_button: "Practise again",
+    practice_rated: { other: "You rated {count} cards: {again} again, {hard} hard, {good} good, {easy} easy." },
+    practice_position: "Card {index} of {count}",
+    study_star: "Star",
+    practice_prompt: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it.",
+    practice_show_answer: "Show answer",
+    practice_loading: "Loading the answer…",
+    practice_your_notes: "Your notes on this question",
+    practice_how_well: "How well did you know it?",
+    practice_previous: "Previous (k)",
+    practice_skip: "Skip to next (j)",
+    practice_answer_failed: "The answer could not be loaded.",
+    short_answer: "Short answer",
+    areas_to_cover: "Areas to cover",
+    follow_up_questions: "Follow-up questions",
+    red_flags: "Red flags",
+    practice_full_answer: "Full answer",
+    practice_open_page: "Open the question page",
+    practice_rated_status: "Rated {rating}: {title} comes back in {wait}.",
+    practice_deck_failed: "The practice deck could not be loaded; use the categories below."
+  });
+
   var RATINGS = [
-    { key: "again", label: "Again", shortcut: "1" },
-    { key: "hard", label: "Hard", shortcut: "2" },
-    { key: "good", label: "Good", shortcut: "3" },
-    { key: "easy", label: "Easy", shortcut: "4" }
+    { key: "again", label: say("practice_again"), shortcut: "1" },
+    { key: "hard", label: say("practice_hard"), shortcut: "2" },
+    { key: "good", label: say("practice_good"), shortcut: "3" },
+    { key: "easy", label: say("practice_easy"), shortcut: "4" }
   ];
   var SOURCES = [
-    ["auto", "Due and new"], ["due", "Due today"], ["new", "New"], ["starred", "Starred"], ["all", "All matching"]
+    ["auto", say("practice_due_and_new")], ["due", say("practice_due_today")], ["new", say("practice_new")],
+    ["starred", say("practice_starred")], ["all", say("practice_all_matching")]
   ];
-  var DIFFICULTIES = [["beginner", "Beginner"], ["intermediate", "Intermediate"], ["advanced", "Advanced"]];
+  var DIFFICULTIES = [["beginner", say("difficulty_beginner")], ["intermediate", say("difficulty_intermediate")],
+    ["advanced", say("difficulty_advanced")]];
+
+  // The deck names kinds in English; the site's words name them in its language.
+  function kindTitle(kind) {
+    var key = "kind_" + kind.slug.replace(/-/g, "_");
+    var title = say(key);
+    return title === key ? kind.title : title;
+  }
 
   // The element helper of study-store.js, which every page loads before this script.
   var el = function (tag, attrs, children) { return window.StudyGuideStudy.el(tag, attrs, children); };
@@ -420,21 +1840,21 @@ extension BuiltinTheme {
     if (warning) app.appendChild(el("p", { className: "study-note", text: warning }));
 
     // The deck form.
-    var categories = [["", "Any category"]], kinds = [["", "Any kind"]], tags = [["", "Any tag"]];
+    var categories = [["", say("any_category")]], kinds = [["", say("any_kind")]], tags = [["", say("any_tag")]];
     var i;
     for (i = 0; i < deck.categories.length; i++) categories.push([deck.categories[i].slug, deck.categories[i].title]);
-    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, deck.kinds[i].title]);
+    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, kindTitle(deck.kinds[i])]);
     for (i = 0; i < deck.tags.length; i++) tags.push([deck.tags[i], "#" + deck.tags[i]]);
     this.form = el("form", { className: "deck-form", action: "practice.html", method: "get" });
     this.form.appendChild(el("div", { className: "filters" }, [
-      select("Cards", "deck", SOURCES, "auto"),
-      select("Category", "category", categories, ""),
-      select("Difficulty", "difficulty", [["", "Any difficulty"]].concat(DIFFICULTIES), ""),
-      select("Kind", "kind", kinds, ""),
-      select("Tag", "tag", tags, ""),
-      select("Cards per session", "limit", [["10", "10"], ["20", "20"], ["50", "50"], ["all", "All"]], "20")
+      select(say("practice_cards"), "deck", SOURCES, "auto"),
+      select(say("category"), "category", categories, ""),
+      select(say("difficulty"), "difficulty", [["", say("any_difficulty")]].concat(DIFFICULTIES), ""),
+      select(say("kind"), "kind", kinds, ""),
+      select(say("tag"), "tag", tags, ""),
+      select(say("practice_cards_per_session"), "limit", [["10", "10"], ["20", "20"], ["50", "50"], ["all", say("practice_all")]], "20")
     ]));
-    this.form.appendChild(el("button", { type: "submit", className: "primary-button", text: "Start practising" }));
+    this.form.appendChild(el("button", { type: "submit", className: "primary-button", text: say("practice_start") }));
     this.counts = el("p", { className: "deck-counts" });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -449,7 +1869,7 @@ extension BuiltinTheme {
       self.start(criteria);
     });
     app.appendChild(el("section", { className: "practice-setup", "aria-labelledby": "deck-heading" }, [
-      el("h2", { id: "deck-heading", text: "Choose your cards" }), this.form, this.counts
+      el("h2", { id: "deck-heading", text: say("practice_choose_cards") }), this.form, this.counts
     ]));
 
     // The card.
@@ -458,7 +1878,7 @@ extension BuiltinTheme {
 
     // Shortcuts button, status, and the dialog.
     this.status = el("p", { className: "practice-status", role: "status" });
-    var shortcutsButton = el("button", { type: "button", className: "shortcuts-button", text: "Keyboard shortcuts (?)" });
+    var shortcutsButton = el("button", { type: "button", className: "shortcuts-button", text: say("practice_shortcuts_button") });
     shortcutsButton.addEventListener("click", function () { self.openDialog(); });
     app.appendChild(el("div", { className: "practice-footer" }, [this.status, shortcutsButton]));
     this.buildDialog();
@@ -470,16 +1890,18 @@ extension BuiltinTheme {
   Practice.prototype.buildDialog = function () {
     var self = this;
     var list = el("dl", { className: "shortcut-list" });
-    var rows = [["Space", "Show the answer"], ["1", "Again: relearn, back in 10 minutes"], ["2", "Hard"], ["3", "Good"], ["4", "Easy"],
-      ["j", "Next card"], ["k", "Previous card"], ["?", "Show this list"], ["Escape", "Close this list"]];
+    var rows = [[say("practice_shortcut_space"), say("practice_shortcut_show")], ["1", say("practice_shortcut_again")],
+      ["2", say("practice_hard")], ["3", say("practice_good")], ["4", say("practice_easy")],
+      ["j", say("practice_shortcut_next")], ["k", say("practice_shortcut_previous")], ["?", say("practice_shortcut_list")],
+      ["Escape", say("practice_shortcut_close")]];
     for (var i = 0; i < rows.length; i++) {
       list.appendChild(el("dt", null, [el("kbd", { text: rows[i][0] })]));
       list.appendChild(el("dd", { text: rows[i][1] }));
     }
-    this.closeButton = el("button", { type: "button", className: "dialog-close", text: "Close" });
+    this.closeButton = el("button", { type: "button", className: "dialog-close", text: say("practice_close") });
     this.closeButton.addEventListener("click", function () { self.closeDialog(); });
     this.dialog = el("div", { className: "shortcuts-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "shortcuts-heading", hidden: "" }, [
-      el("h2", { id: "shortcuts-heading", text: "Keyboard shortcuts" }), list, this.closeButton
+      el("h2", { id: "shortcuts-heading", text: say("practice_shortcuts") }), list, this.closeButton
     ]);
     this.backdrop = el("div", { className: "dialog-backdrop", hidden: "" });
     this.backdrop.addEventListener("click", function () { self.closeDialog(); });
@@ -505,9 +1927,9 @@ extension BuiltinTheme {
 
   Practice.prototype.buildProgressSection = function () {
     var self = this, S = this.S, store = this.store;
-    var exportButton = el("button", { type: "button", className: "export-progress", text: "Export progress" });
+    var exportButton = el("button", { type: "button", className: "export-progress", text: say("practice_export") });
     var fileInput = el("input", { type: "file", id: "import-progress", className: "import-progress", accept: ".json,application/json" });
-    var resetButton = el("button", { type: "button", className: "reset-progress", text: "Reset progress" });
+    var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
     this.ioStatus = el("div", { className: "io-status", role: "status" });
     this.summary = el("p", { className: "progress-summary" });
 
@@ -521,9 +1943,9 @@ extension BuiltinTheme {
         link.click();
         document.body.removeChild(link);
         setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-        self.report("Exported " + store.trackedCount() + " cards to " + name + ".");
+        self.report(say("practice_exported", { count: store.trackedCount(), file: name }));
       } catch (e) {
-        self.report("Export failed: this browser cannot save files from this page.");
+        self.report(say("practice_export_failed"));
       }
     });
 
@@ -534,35 +1956,35 @@ extension BuiltinTheme {
       reader.onload = function () {
         var result = S.importJSON(String(reader.result));
         fileInput.value = "";
-        if (!result.ok) { self.report("Import failed: " + result.error); return; }
+        if (!result.ok) { self.report(say("practice_import_failed", { reason: result.error })); return; }
         var lines = [];
         for (var i = 0; i < result.ignored.length; i++) lines.push(result.ignored[i].slug + ": " + result.ignored[i].reason);
-        self.report("Imported " + result.applied + (result.applied === 1 ? " card" : " cards") + ". " +
-          (result.ignored.length ? "Ignored " + result.ignored.length + ":" : "Nothing was ignored.") +
+        self.report(say("practice_imported", { count: result.applied }) + " " +
+          (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
           (result.error ? " " + result.error : ""), lines);
         self.refresh();
       };
-      reader.onerror = function () { self.report("Import failed: the file could not be read."); };
+      reader.onerror = function () { self.report(say("practice_unreadable_file")); };
       reader.readAsText(file);
     });
 
     resetButton.addEventListener("click", function () {
-      if (!window.confirm("Delete all your progress, stars and notes for this site? This cannot be undone.")) {
-        self.report("Reset cancelled: your progress is unchanged.");
+      if (!window.confirm(say("practice_reset_confirm"))) {
+        self.report(say("practice_reset_cancelled"));
         return;
       }
       store.reset();
-      self.report("Progress reset: every card is new again.");
+      self.report(say("practice_reset_done"));
       self.refresh();
     });
 
     this.app.appendChild(el("section", { className: "progress-io", "aria-labelledby": "your-progress-heading" }, [
-      el("h2", { id: "your-progress-heading", text: "Your progress" }),
+      el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
       this.summary,
-      el("p", { text: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here." }),
+      el("p", { text: say("practice_progress_note") }),
       el("div", { className: "io-buttons" }, [
         exportButton,
-        el("label", { "for": "import-progress", className: "import-label", text: "Import progress from a file" }), fileInput,
+        el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
         resetButton
       ]),
       this.ioStatus
@@ -592,8 +2014,9 @@ extension BuiltinTheme {
       if (entry.state === "known") counts.known++;
       if (entry.starred) counts.starred++;
     }
-    this.counts.textContent = counts.due + " due today · " + counts.fresh + " new · " + counts.starred + " starred, of " + deck.cards.length + " cards.";
-    this.summary.textContent = counts.known + " known (reviewed at intervals of 21 days or more) · " + counts.learning + " learning · " + counts.fresh + " new.";
+    this.counts.textContent = say("practice_deck_counts",
+      { due: counts.due, fresh: counts.fresh, starred: counts.starred, count: deck.cards.length });
+    this.summary.textContent = say("practice_progress_summary", { known: counts.known, learning: counts.learning, fresh: counts.fresh });
     if (this.session) this.renderCard(false);
   };
 
@@ -624,7 +2047,7 @@ extension BuiltinTheme {
       var entry = store.data.cards[slug];
       if (entry.state !== "new" && entry.due > now && (!soonest || entry.due < soonest)) soonest = entry.due;
     }
-    return soonest ? " The next card is due in " + this.S.scheduler.describe(soonest - now) + "." : "";
+    return soonest ? say("practice_next_due", { wait: this.S.scheduler.describe(soonest - now) }) : "";
   };
 
   Practice.prototype.renderCard = function (focus) {
@@ -633,20 +2056,20 @@ extension BuiltinTheme {
     this.heading = null;
     this.back = null;
     if (!session.slugs.length) {
-      var why = this.criteria.cards ? "None of the questions in the link exist on this site." : "No cards match this choice." + this.nextDueText();
-      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: "Nothing to practise" });
+      var why = this.criteria.cards ? say("practice_no_linked_cards") : say("practice_no_cards") + this.nextDueText();
+      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: say("practice_nothing") });
       box.appendChild(this.heading);
-      box.appendChild(el("p", { className: "session-empty", text: why + " Choose other cards above." }));
+      box.appendChild(el("p", { className: "session-empty", text: why + say("practice_choose_other") }));
       if (focus) this.heading.focus();
       return;
     }
     if (session.index >= session.slugs.length) {
-      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: "Session complete" });
+      this.heading = el("h2", { id: "session-heading", tabindex: "-1", text: say("practice_complete") });
       var t = session.tally;
-      var again = el("button", { type: "button", className: "restart", text: "Practise again" });
+      var again = el("button", { type: "button", className: "restart", text: say("practice_again_button") });
       again.addEventListener("click", function () { self.start(self.criteria); self.heading.focus(); });
       box.appendChild(this.heading);
-      box.appendChild(el("p", { className: "session-done", text: "You rated " + session.rated + " cards: " + t.again + " again, " + t.hard + " hard, " + t.good + " good, " + t.easy + " easy." + this.nextDueText() }));
+      box.appendChild(el("p", { className: "session-done", text: say("practice_rated", { count: session.rated, again: t.again, hard: t.hard, good: t.good, easy: t.easy }) + this.nextDueText() }));
       box.appendChild(again);
       if (focus) this.heading.focus();
       return;
@@ -658,20 +2081,20 @@ extension BuiltinTheme {
     var category = card.category;
     for (var c = 0; c < this.deck.categories.length; c++) if (this.deck.categories[c].slug === card.category) category = this.deck.categories[c].title;
     var kind = card.kind;
-    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = this.deck.kinds[k].title;
+    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = kindTitle(this.deck.kinds[k]);
 
     var article = el("article", { className: "practice-card", "data-slug": slug });
     article.appendChild(el("p", { className: "card-position" }, [
-      el("span", { className: "position", text: "Card " + (session.index + 1) + " of " + session.slugs.length }),
+      el("span", { className: "position", text: say("practice_position", { index: session.index + 1, count: session.slugs.length }) }),
       document.createTextNode(" "),
       el("span", { className: "badge", text: category }),
-      el("span", { className: "badge difficulty-" + card.difficulty, text: card.difficulty }),
+      el("span", { className: "badge difficulty-" + card.difficulty, text: say("practice_level_" + card.difficulty) }),
       el("span", { className: "badge", text: kind })
     ]));
     this.heading = el("h2", { id: "session-heading", className: "card-title", tabindex: "-1", text: card.title });
     article.appendChild(this.heading);
     var star = el("button", { type: "button", className: "star-toggle", "aria-pressed": entry.starred ? "true" : "false" }, [
-      el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }), document.createTextNode(" Star")
+      el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }), document.createTextNode(" " + say("study_star"))
     ]);
     star.addEventListener("click", function () {
       var now = !self.store.get(slug).starred;
@@ -685,9 +2108,9 @@ extension BuiltinTheme {
     ]));
 
     var front = el("div", { className: "card-front" });
-    front.appendChild(el("p", { className: "card-prompt", text: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it." }));
+    front.appendChild(el("p", { className: "card-prompt", text: say("practice_prompt") }));
     var reveal = el("button", { type: "button", className: "reveal-button primary-button" }, [
-      document.createTextNode("Show answer "), el("kbd", { text: "Space" })
+      document.createTextNode(say("practice_show_answer") + " "), el("kbd", { text: say("practice_shortcut_space") })
     ]);
     reveal.addEventListener("click", function () { self.reveal(); });
     front.appendChild(reveal);
@@ -696,7 +2119,7 @@ extension BuiltinTheme {
     var back = el("div", { className: "card-back", hidden: "" });
     this.back = back;
     this.front = front;
-    var content = el("div", { className: "card-content" }, [el("p", { className: "loading", text: "Loading the answer…" })]);
+    var content = el("div", { className: "card-content" }, [el("p", { className: "loading", text: say("practice_loading") })]);
     back.appendChild(content);
 
     var noteId = "practice-note";
@@ -706,7 +2129,7 @@ extension BuiltinTheme {
     var saveNote = function () { noteTimer = null; self.store.update(slug, { note: note.value }); };
     note.addEventListener("input", function () { if (noteTimer) clearTimeout(noteTimer); noteTimer = setTimeout(saveNote, 400); });
     note.addEventListener("change", function () { if (noteTimer) clearTimeout(noteTimer); saveNote(); });
-    back.appendChild(el("div", { className: "card-notes" }, [el("label", { "for": noteId, text: "Your notes on this question" }), note]));
+    back.appendChild(el("div", { className: "card-notes" }, [el("label", { "for": noteId, text: say("practice_your_notes") }), note]));
 
     var group = el("div", { className: "rating", role: "group", "aria-labelledby": "rating-label" });
     var now = S.now();
@@ -722,12 +2145,12 @@ extension BuiltinTheme {
         group.appendChild(button);
       }(RATINGS[r]));
     }
-    back.appendChild(el("p", { id: "rating-label", className: "rating-label", text: "How well did you know it?" }));
+    back.appendChild(el("p", { id: "rating-label", className: "rating-label", text: say("practice_how_well") }));
     back.appendChild(group);
     article.appendChild(back);
 
-    var previous = el("button", { type: "button", className: "previous-card", text: "Previous (k)" });
-    var next = el("button", { type: "button", className: "next-card", text: "Skip to next (j)" });
+    var previous = el("button", { type: "button", className: "previous-card", text: say("practice_previous") });
+    var next = el("button", { type: "button", className: "next-card", text: say("practice_skip") });
     previous.disabled = session.index === 0;
     previous.addEventListener("click", function () { self.move(-1); });
     next.addEventListener("click", function () { self.move(1); });
@@ -737,12 +2160,12 @@ extension BuiltinTheme {
     S.loadCard(slug, function (data) {
       if (self.back !== back) return;
       content.textContent = "";
-      if (!data) { content.appendChild(el("p", { text: "The answer could not be loaded." })); return; }
-      content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: "Short answer" }), el("p", { text: data.summary })]));
+      if (!data) { content.appendChild(el("p", { text: say("practice_answer_failed") })); return; }
+      content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: say("short_answer") }), el("p", { text: data.summary })]));
       var answer = el("section", { className: "card-answer prose" });
       answer.innerHTML = data.answer; // trusted: rendered by the site generator
-      var extras = [["areas", "Areas to cover"], ["followUps", "Follow-up questions"], ["redFlags", "Red flags"]];
-      content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: "Full answer" }), answer]));
+      var extras = [["areas", say("areas_to_cover")], ["followUps", say("follow_up_questions")], ["redFlags", say("red_flags")]];
+      content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: say("practice_full_answer") }), answer]));
       for (var x = 0; x < extras.length; x++) {
         var items = data[extras[x][0]] || [];
         if (!items.length) continue;
@@ -750,12 +2173,12 @@ extension BuiltinTheme {
         for (var y = 0; y < items.length; y++) list.appendChild(el("li", { text: items[y] }));
         content.appendChild(el("section", { className: "card-" + extras[x][0] }, [el("h3", { text: extras[x][1] }), list]));
       }
-      content.appendChild(el("p", null, [el("a", { href: S.root() + card.url, text: "Open the question page" })]));
+      content.appendChild(el("p", null, [el("a", { href: S.root() + card.url, text: say("practice_open_page") })]));
       var full = content.querySelector(".card-full");
       if (full) full.open = true;
     }, function () {
       content.textContent = "";
-      content.appendChild(el("p", { text: "The answer could not be loaded." }));
+      content.appendChild(el("p", { text: say("practice_answer_failed") }));
     });
     if (focus) this.heading.focus();
   };
@@ -778,7 +2201,8 @@ extension BuiltinTheme {
     session.rated++;
     session.tally[rating]++;
     if (rating === "again" && session.slugs.slice(session.index + 1).indexOf(slug) < 0) session.slugs.push(slug);
-    this.status.textContent = "Rated " + rating + ": " + S.bySlug[slug].title + " comes back in " + S.scheduler.describe(changes.due - now) + ".";
+    this.status.textContent = say("practice_rated_status",
+      { rating: say("practice_" + rating).toLowerCase(), title: S.bySlug[slug].title, wait: S.scheduler.describe(changes.due - now) });
     session.index++;
     this.refresh();
     this.renderCard(true);
@@ -831,7 +2255,7 @@ extension BuiltinTheme {
       S.practice = new Practice(app, deck, S);
     }, function () {
       app.hidden = false;
-      app.textContent = "The practice deck could not be loaded; use the categories below.";
+      app.textContent = say("practice_deck_failed");
     });
   }
 
@@ -1477,6 +2901,39 @@ h1, h2, h3 { page-break-after: avoid; }
   engine.configure(document.body.getAttribute("data-root") || "");
   window.__studyguideSearchTimings = [];
 
+  // The site's words (assets/strings.js, when the build writes it) over the English below. The
+  // same lookup as StudyGuideStudy.words in study-store.js, which loads after this script.
+  var ENGLISH = {
+    search_results: "Search results",
+    search_no_match: "No matching questions",
+    search_all_results: { other: "All {count} results for “{query}”" },
+    search_type_to_search: { other: "Type to search {count} questions, or choose a filter." },
+    search_nothing: "No questions match. Try fewer words or another filter.",
+    search_matches: { one: "{count} question match.", other: "{count} questions match." },
+    search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." },
+    difficulty_beginner: "Beginner",
+    difficulty_intermediate: "Intermediate",
+    difficulty_advanced: "Advanced",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career"
+  };
+  var given = window.StudyGuideStrings || {};
+  var rules = null;
+  try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
+  function say(key, values) {
+    var table = given.strings || {};
+    var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : ENGLISH[key];
+    if (entry === undefined) return undefined;
+    if (typeof entry === "object") entry = (rules && entry[rules.select(values.count)]) || entry.other;
+    return String(entry).replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -1570,7 +3027,8 @@ h1, h2, h3 { page-break-after: avoid; }
   }
 
   function badge(difficulty) {
-    return element("span", "badge difficulty-" + difficulty, difficulty.charAt(0).toUpperCase() + difficulty.slice(1));
+    return element("span", "badge difficulty-" + difficulty, say("difficulty_" + difficulty) ||
+      difficulty.charAt(0).toUpperCase() + difficulty.slice(1));
   }
 
   function resultItem(result, isMatch, id) {
@@ -1584,7 +3042,7 @@ h1, h2, h3 { page-break-after: avoid; }
     item.appendChild(link);
     var meta = element("p", "result-meta");
     if (result.difficulty) meta.appendChild(badge(result.difficulty));
-    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, result.kind.title));
+    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, say("kind_" + result.kind.slug.replace(/-/g, "_")) || result.kind.title));
     if (result.category) meta.appendChild(element("span", "result-category", result.category.title)).dir = "auto";
     item.appendChild(meta);
     var excerpt = item.appendChild(element("p", "result-snippet"));
@@ -1607,7 +3065,7 @@ h1, h2, h3 { page-break-after: avoid; }
     var popup = element("ul", "search-popup");
     popup.id = "search-popup";
     popup.setAttribute("role", "listbox");
-    popup.setAttribute("aria-label", "Search results");
+    popup.setAttribute("aria-label", say("search_results"));
     popup.hidden = true;
     form.appendChild(popup);
     input.setAttribute("role", "combobox");
@@ -1642,8 +3100,8 @@ h1, h2, h3 { page-break-after: avoid; }
         var isMatch = matcher(response, query);
         response.results.forEach(function (result, i) { popup.appendChild(resultItem(result, isMatch, "search-option-" + i)); });
         var more = element("li", "search-more");
-        var all = element("a", "", response.total === 0 ? "No matching questions" :
-          "All " + response.total + " results for \u201c" + query.trim() + "\u201d");
+        var all = element("a", "", response.total === 0 ? say("search_no_match") :
+          say("search_all_results", { count: response.total, query: query.trim() }));
         all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(query.trim());
         more.appendChild(all);
         popup.appendChild(more);
@@ -1708,12 +3166,11 @@ h1, h2, h3 { page-break-after: avoid; }
         response.results.forEach(function (result) { list.appendChild(resultItem(result, isMatch)); });
         shown += response.results.length;
         if (response.mode === "none") {
-          status.textContent = "Type to search " + engine.manifest().documents + " questions, or choose a filter.";
+          status.textContent = say("search_type_to_search", { count: engine.manifest().documents });
         } else if (response.total === 0) {
-          status.textContent = "No questions match. Try fewer words or another filter.";
+          status.textContent = say("search_nothing");
         } else {
-          status.textContent = response.total + (response.total === 1 ? " question" : " questions") +
-            (response.mode === "any" ? " match some of your words." : " match.");
+          status.textContent = say(response.mode === "any" ? "search_matches_some" : "search_matches", { count: response.total });
         }
         more.hidden = shown >= response.total;
         if (!append) record(query, started);
@@ -1819,15 +3276,31 @@ h1, h2, h3 { page-break-after: avoid; }
     };
   }
 
+  var ENGLISH = {
+    delay_minutes: { other: "{count} min" },
+    delay_hours: { other: "{count} h" },
+    delay_days: { one: "{count} day", other: "{count} days" },
+    delay_months: { other: "{count} months" },
+    delay_years: { other: "{count} years" }
+  };
+  var words = null;
+  // The site's words once study-store.js has loaded; English without it.
+  function say(key, count) {
+    words = words || (S.words ? S.words(ENGLISH) : null);
+    if (words) return words(key, { count: count });
+    var forms = ENGLISH[key];
+    return (count === 1 && forms.one ? forms.one : forms.other).replace("{count}", String(count));
+  }
+
   // A short human label for the delay until `due`, e.g. "10 min", "6 days".
   function describe(ms) {
-    if (ms < 60 * MINUTE) return Math.max(1, Math.round(ms / MINUTE)) + " min";
-    if (ms < DAY) return Math.round(ms / (60 * MINUTE)) + " h";
+    if (ms < 60 * MINUTE) return say("delay_minutes", Math.max(1, Math.round(ms / MINUTE)));
+    if (ms < DAY) return say("delay_hours", Math.round(ms / (60 * MINUTE)));
     var days = Math.round(ms / DAY);
-    if (days < 60) return days + (days === 1 ? " day" : " days");
+    if (days < 60) return say("delay_days", days);
     var months = Math.round(days / 30);
-    if (months < 24) return months + " months";
-    return Math.round(days / 365) + " years";
+    if (months < 24) return say("delay_months", months);
+    return say("delay_years", Math.round(days / 365));
   }
 
   function isDue(card, now) {
@@ -1895,6 +3368,36 @@ h1, h2, h3 { page-break-after: avoid; }
     if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i]);
     return node;
   };
+
+  // The theme's words for a script: `english` is what the script shows on an English site;
+  // when the site has other words, the build writes assets/strings.js (window.StudyGuideStrings,
+  // loaded before every script) and they win. say(key, values) fills {name} placeholders from
+  // `values`; values.count also picks the plural form, by the browser's rules for the language.
+  S.words = function (english) {
+    var given = window.StudyGuideStrings || {};
+    var table = given.strings || {};
+    var rules = null;
+    try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
+    return function (key, values) {
+      var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : english[key];
+      if (entry && typeof entry === "object") {
+        var count = values && values.count;
+        entry = (rules && typeof count === "number" && entry[rules.select(count)]) || entry.other || "";
+      }
+      var text = entry === undefined ? key : String(entry);
+      return values ? text.replace(/\{(\w+)\}/g, function (whole, name) {
+        return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+      }) : text;
+    };
+  };
+
+  var say = S.words({
+    store_not_json: "The file is not JSON.",
+    store_not_progress: "The file does not hold a progress object.",
+    store_unsupported_version: "Unsupported version: {version} (expected 1).",
+    store_no_cards: "The file has no \"cards\" object.",
+    store_save_refused: "The browser refused to save the imported progress."
+  });
 
   S.now = function () {
     return typeof window.__studyguideNow === "function" ? Number(window.__studyguideNow()) : Date.now();
@@ -2107,10 +3610,10 @@ h1, h2, h3 { page-break-after: avoid; }
   Store.prototype.importJSON = function (text, knownSlugs) {
     var result = { ok: false, applied: 0, ignored: [], error: "" };
     var parsed;
-    try { parsed = JSON.parse(text); } catch (e) { result.error = "The file is not JSON."; return result; }
-    if (!isObject(parsed)) { result.error = "The file does not hold a progress object."; return result; }
-    if (parsed.version !== 1) { result.error = "Unsupported version: " + String(parsed.version) + " (expected 1)."; return result; }
-    if (!isObject(parsed.cards)) { result.error = "The file has no \"cards\" object."; return result; }
+    try { parsed = JSON.parse(text); } catch (e) { result.error = say("store_not_json"); return result; }
+    if (!isObject(parsed)) { result.error = say("store_not_progress"); return result; }
+    if (parsed.version !== 1) { result.error = say("store_unsupported_version", { version: String(parsed.version) }); return result; }
+    if (!isObject(parsed.cards)) { result.error = say("store_no_cards"); return result; }
     this.refresh();
     for (var slug in parsed.cards) {
       if (!Object.prototype.hasOwnProperty.call(parsed.cards, slug)) continue;
@@ -2124,7 +3627,7 @@ h1, h2, h3 { page-break-after: avoid; }
       this.data.settings.hideAnswers = parsed.settings.hideAnswers;
     }
     result.ok = true;
-    if (!this.save() && this.available) result.error = "The browser refused to save the imported progress.";
+    if (!this.save() && this.available) result.error = say("store_save_refused");
     return result;
   };
 
@@ -2165,19 +3668,46 @@ h1, h2, h3 { page-break-after: avoid; }
   var store = S.store;
 
   var el = S.el;
+  var say = S.words({
+    study_new: "New: not practised yet",
+    study_known: "Known",
+    study_learning: "Learning",
+    study_due_now: "{state} · due for review now",
+    study_next_review: "{state} · next review in {wait}",
+    study_days: { other: "{count} days" },
+    study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.",
+    study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh.",
+    study_progress_summary: "{known} known, {learning} learning, {fresh} new",
+    study_progress_label: "Your progress in {category}: {summary}",
+    study_count_known: "{count} known",
+    study_count_learning: "{count} learning",
+    study_count_new: "{count} new",
+    study_no_progress: "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart.",
+    study_progress_failed: "Progress could not be loaded.",
+    study_hide_answers: "Hide answers",
+    study_print_questions: "Print questions only",
+    study_print_answers: "Print with answers",
+    study_your_notes: "Your notes",
+    study_reveal: "Reveal the answer",
+    study_your_progress: "Your progress: ",
+    study_star: "Star",
+    study_note_saved: "Note saved.",
+    study_note_kept: "Note kept until you leave the page."
+  });
 
   // A short description of where a card stands, e.g. "Learning · next review in 6 days".
   S.describeState = function (entry, now) {
-    if (entry.state === "new" || (!entry.reps && !entry.interval && !entry.lastReview)) return "New: not practised yet";
-    var label = entry.state === "known" ? "Known" : "Learning";
+    if (entry.state === "new" || (!entry.reps && !entry.interval && !entry.lastReview)) return say("study_new");
+    var label = say(entry.state === "known" ? "study_known" : "study_learning");
     var wait = (entry.due || 0) - now;
-    if (wait <= 0) return label + " · due for review now";
-    return label + " · next review in " + (S.scheduler ? S.scheduler.describe(wait) : Math.ceil(wait / S.DAY) + " days");
+    if (wait <= 0) return say("study_due_now", { state: label });
+    var days = Math.ceil(wait / S.DAY);
+    return say("study_next_review", { state: label, wait: S.scheduler ? S.scheduler.describe(wait) : say("study_days", { count: days }) });
   };
 
   S.storageNote = function () {
-    if (!store.available) return "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.";
-    if (store.loadError) return "Saved progress could not be read (the stored data is damaged); starting afresh.";
+    if (!store.available) return say("study_storage_blocked");
+    if (store.loadError) return say("study_storage_damaged");
     return "";
   };
 
@@ -2196,8 +3726,8 @@ h1, h2, h3 { page-break-after: avoid; }
       else if (state === "known") known++;
     }
     var fresh = Math.max(0, total - learning - known);
-    var summary = known + " known, " + learning + " learning, " + fresh + " new";
-    var bar = el("div", { className: "progress-bar", role: "img", "aria-label": "Your progress in " + title + ": " + summary });
+    var summary = say("study_progress_summary", { known: known, learning: learning, fresh: fresh });
+    var bar = el("div", { className: "progress-bar", role: "img", "aria-label": say("study_progress_label", { category: title, summary: summary }) });
     var parts = [["known", known], ["learning", learning], ["new", fresh]];
     for (var p = 0; p < parts.length; p++) {
       if (!parts[p][1] || !total) continue;
@@ -2206,11 +3736,11 @@ h1, h2, h3 { page-break-after: avoid; }
       bar.appendChild(segment);
     }
     var text = el("p", { className: "progress-text", "aria-hidden": "true" });
-    text.appendChild(el("span", { className: "count-known", text: known + " known" }));
+    text.appendChild(el("span", { className: "count-known", text: say("study_count_known", { count: known }) }));
     text.appendChild(document.createTextNode(" · "));
-    text.appendChild(el("span", { className: "count-learning", text: learning + " learning" }));
+    text.appendChild(el("span", { className: "count-learning", text: say("study_count_learning", { count: learning }) }));
     text.appendChild(document.createTextNode(" · "));
-    text.appendChild(el("span", { className: "count-new", text: fresh + " new" }));
+    text.appendChild(el("span", { className: "count-new", text: say("study_count_new", { count: fresh }) }));
     node.textContent = "";
     node.setAttribute("data-known", String(known));
     node.setAttribute("data-learning", String(learning));
@@ -2219,7 +3749,7 @@ h1, h2, h3 { page-break-after: avoid; }
     node.appendChild(text);
     var note = S.storageNote();
     if (!note && store.trackedCount() === 0 && node.classList.contains("study-progress-first")) {
-      note = "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart.";
+      note = say("study_no_progress");
     }
     if (note) node.appendChild(el("p", { className: "study-note", text: note }));
   }
@@ -2232,7 +3762,7 @@ h1, h2, h3 { page-break-after: avoid; }
       store.refresh();
       for (var i = 0; i < bars.length; i++) renderBar(bars[i], deck);
     }, function () {
-      for (var i = 0; i < bars.length; i++) bars[i].textContent = "Progress could not be loaded.";
+      for (var i = 0; i < bars.length; i++) bars[i].textContent = say("study_progress_failed");
     });
   }
 
@@ -2247,24 +3777,24 @@ h1, h2, h3 { page-break-after: avoid; }
 
     var state = el("p", { className: "study-state" });
     var star = el("button", { type: "button", className: "star-toggle", "aria-pressed": "false" });
-    var hide = el("button", { type: "button", className: "hide-toggle", "aria-pressed": "false", text: "Hide answers" });
-    var printQuestions = el("button", { type: "button", className: "print-questions", text: "Print questions only" });
-    var printAnswers = el("button", { type: "button", className: "print-answers", text: "Print with answers" });
-    var label = el("label", { "for": noteId, text: "Your notes" });
+    var hide = el("button", { type: "button", className: "hide-toggle", "aria-pressed": "false", text: say("study_hide_answers") });
+    var printQuestions = el("button", { type: "button", className: "print-questions", text: say("study_print_questions") });
+    var printAnswers = el("button", { type: "button", className: "print-answers", text: say("study_print_answers") });
+    var label = el("label", { "for": noteId, text: say("study_your_notes") });
     var note = el("textarea", { id: noteId, className: "study-note-input", rows: "3" });
     var saved = el("p", { className: "study-saved", role: "status" });
-    var reveal = el("button", { type: "button", className: "reveal-answers", text: "Reveal the answer" });
+    var reveal = el("button", { type: "button", className: "reveal-answers", text: say("study_reveal") });
 
     function render() {
       store.refresh();
       var entry = store.get(slug);
       state.textContent = "";
-      state.appendChild(el("span", { className: "visually-hidden", text: "Your progress: " }));
+      state.appendChild(el("span", { className: "visually-hidden", text: say("study_your_progress") }));
       state.appendChild(document.createTextNode(S.describeState(entry, S.now())));
       star.setAttribute("aria-pressed", entry.starred ? "true" : "false");
       star.textContent = "";
       star.appendChild(el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }));
-      star.appendChild(document.createTextNode(" Star"));
+      star.appendChild(document.createTextNode(" " + say("study_star")));
       if (document.activeElement !== note) note.value = entry.note || "";
     }
 
@@ -2295,7 +3825,7 @@ h1, h2, h3 { page-break-after: avoid; }
     function saveNote() {
       timer = null;
       store.update(slug, { note: note.value });
-      saved.textContent = store.available ? "Note saved." : "Note kept until you leave the page.";
+      saved.textContent = say(store.available ? "study_note_saved" : "study_note_kept");
     }
     note.addEventListener("input", function () {
       if (timer) clearTimeout(timer);
@@ -2750,22 +4280,22 @@ kbd {
         ("templates/404.mustache", #"""
 {{<base}}
 {{$main}}
-<h1>Page not found</h1>
-<p class="lead">There is no page at this address. It may have moved when the guide was reorganised.</p>
-<p>Try <a href="{{chrome.search}}">searching the questions</a>, or start from a category:</p>
+<h1>{{i18n.not_found}}</h1>
+<p class="lead">{{i18n.not_found_lead}}</p>
+<p>{{i18n.not_found_try}} <a href="{{chrome.search}}">{{i18n.not_found_search}}</a>{{i18n.not_found_or_category}}</p>
 <ul>{{#categories}}<li><a href="{{href}}">{{title}}</a></li>{{/categories}}</ul>
 {{/main}}
 {{/base}}
 
 """#),
         ("templates/badges.mustache", #"""
-<span class="badge difficulty-{{difficulty}}"><span class="visually-hidden">Difficulty: </span>{{difficultyLabel}}</span>
-<span class="badge kind-{{kind}}"><span class="visually-hidden">Kind: </span>{{kindLabel}}</span>
+<span class="badge difficulty-{{difficulty}}"><span class="visually-hidden">{{i18n.difficulty_label}}</span>{{difficultyLabel}}</span>
+<span class="badge kind-{{kind}}"><span class="visually-hidden">{{i18n.kind_label}}</span>{{kindLabel}}</span>
 
 """#),
         ("templates/base.mustache", ##"""
 <!DOCTYPE html>
-<html lang="{{chrome.language}}">
+<html lang="{{chrome.language}}"{{#chrome.rightToLeft}} dir="rtl"{{/chrome.rightToLeft}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -2778,24 +4308,24 @@ kbd {
 <link rel="stylesheet" href="{{chrome.printStylesheet}}" media="print">
 </head>
 <body class="page-{{chrome.pageKind}}" data-root="{{chrome.root}}" data-storage-key="{{chrome.storageKey}}">
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">{{i18n.skip_to_content}}</a>
 <header class="site-header">
   <div class="bar">
     <a class="brand" href="{{chrome.home}}">{{chrome.siteTitle}}</a>
-    <nav class="primary" aria-label="Site">
+    <nav class="primary" aria-label="{{i18n.site_navigation}}">
       <ul>
-        <li><a href="{{chrome.guides}}"{{#chrome.guidesCurrent}} aria-current="page"{{/chrome.guidesCurrent}}>Guides</a></li>
-        <li><a href="{{chrome.practice}}"{{#chrome.practiceCurrent}} aria-current="page"{{/chrome.practiceCurrent}}>Practice</a></li>
-        <li><a href="{{chrome.interview}}"{{#chrome.interviewCurrent}} aria-current="page"{{/chrome.interviewCurrent}}>Mock interview</a></li>
-        <li><a href="{{chrome.tags}}"{{#chrome.tagsCurrent}} aria-current="page"{{/chrome.tagsCurrent}}>Tags</a></li>
-        <li><a href="{{chrome.search}}"{{#chrome.searchCurrent}} aria-current="page"{{/chrome.searchCurrent}}>Search</a></li>
+        <li><a href="{{chrome.guides}}"{{#chrome.guidesCurrent}} aria-current="page"{{/chrome.guidesCurrent}}>{{i18n.guides}}</a></li>
+        <li><a href="{{chrome.practice}}"{{#chrome.practiceCurrent}} aria-current="page"{{/chrome.practiceCurrent}}>{{i18n.practice}}</a></li>
+        <li><a href="{{chrome.interview}}"{{#chrome.interviewCurrent}} aria-current="page"{{/chrome.interviewCurrent}}>{{i18n.mock_interview}}</a></li>
+        <li><a href="{{chrome.tags}}"{{#chrome.tagsCurrent}} aria-current="page"{{/chrome.tagsCurrent}}>{{i18n.tags}}</a></li>
+        <li><a href="{{chrome.search}}"{{#chrome.searchCurrent}} aria-current="page"{{/chrome.searchCurrent}}>{{i18n.search}}</a></li>
       </ul>
     </nav>
     {{^chrome.searchCurrent}}
     <form class="search-form" role="search" action="{{chrome.search}}" method="get">
-      <label class="visually-hidden" for="site-search">Search questions</label>
-      <input id="site-search" type="search" name="q" placeholder="Search questions" autocomplete="off">
-      <button type="submit">Search</button>
+      <label class="visually-hidden" for="site-search">{{i18n.search_questions}}</label>
+      <input id="site-search" type="search" name="q" placeholder="{{i18n.search_questions}}" autocomplete="off">
+      <button type="submit">{{i18n.search}}</button>
     </form>
     {{/chrome.searchCurrent}}
   </div>
@@ -2804,16 +4334,17 @@ kbd {
 {{$main}}{{/main}}
 </main>
 <footer class="site-footer">
-  <nav aria-label="Categories">
-    <h2>Categories</h2>
+  <nav aria-label="{{i18n.categories}}">
+    <h2>{{i18n.categories}}</h2>
     <ul class="category-links">
       {{#chrome.categories}}<li><a href="{{href}}"{{#current}} aria-current="true"{{/current}}>{{title}}</a></li>
       {{/chrome.categories}}
     </ul>
   </nav>
-  <p>{{chrome.siteTitle}}{{#chrome.siteDescription}} — {{chrome.siteDescription}}{{/chrome.siteDescription}} Works offline: open <code>index.html</code> from disk.</p>
+  <p>{{chrome.siteTitle}}{{#chrome.siteDescription}} — {{chrome.siteDescription}}{{/chrome.siteDescription}} {{{i18n.offline_note_html}}}</p>
 </footer>
-{{#chrome.searchScripts}}<script src="{{.}}"></script>
+{{#chrome.scriptStrings}}<script src="{{chrome.scriptStrings}}"></script>
+{{/chrome.scriptStrings}}{{#chrome.searchScripts}}<script src="{{.}}"></script>
 {{/chrome.searchScripts}}<script src="{{chrome.searchManifest}}"></script>
 <script src="{{chrome.searchUI}}"></script>
 {{$scripts}}{{/scripts}}
@@ -2826,15 +4357,15 @@ kbd {
         ("templates/category.mustache", #"""
 {{<base}}
 {{$main}}
-<nav class="breadcrumb" aria-label="Breadcrumb">
-  <ol><li><a href="{{home}}">Home</a></li><li><span aria-current="page">{{title}}</span></li></ol>
+<nav class="breadcrumb" aria-label="{{i18n.breadcrumb}}">
+  <ol><li><a href="{{home}}">{{i18n.home}}</a></li><li><span aria-current="page">{{title}}</span></li></ol>
 </nav>
 <h1>{{title}}</h1>
 <p class="lead">{{description}}</p>
 <div class="study-progress" data-category="{{slug}}" data-total="{{count}}"></div>
 <div class="prose">{{{intro.html}}}</div>
 <section aria-labelledby="questions-heading">
-  <h2 id="questions-heading">{{count}} questions</h2>
+  <h2 id="questions-heading">{{i18n.category_questions(count)}}</h2>
   {{> question-list}}
 </section>
 {{/main}}
@@ -2844,20 +4375,20 @@ kbd {
         ("templates/guide.mustache", #"""
 {{<base}}
 {{$main}}
-<nav class="breadcrumb" aria-label="Breadcrumb">
-  <ol><li><a href="{{chrome.home}}">Home</a></li><li><a href="{{guidesHref}}">Guides</a></li><li><span aria-current="page">{{title}}</span></li></ol>
+<nav class="breadcrumb" aria-label="{{i18n.breadcrumb}}">
+  <ol><li><a href="{{chrome.home}}">{{i18n.home}}</a></li><li><a href="{{guidesHref}}">{{i18n.guides}}</a></li><li><span aria-current="page">{{title}}</span></li></ol>
 </nav>
 <article class="guide">
   <h1>{{title}}</h1>
   <p class="lead">{{summary}}</p>
   {{#article.hasTOC}}
   <nav class="toc" aria-labelledby="toc-heading">
-    <h2 id="toc-heading">On this page</h2>
+    <h2 id="toc-heading">{{i18n.on_this_page}}</h2>
     <ol>{{#article.toc}}<li{{#nested}} class="nested"{{/nested}}><a href="{{href}}">{{text}}</a></li>{{/article.toc}}</ol>
   </nav>
   {{/article.hasTOC}}
   <div class="prose">{{{article.html}}}</div>
-  {{#updated}}<p class="meta">Updated <time datetime="{{updated}}">{{updatedLong}}</time></p>{{/updated}}
+  {{#updated}}<p class="meta">{{i18n.updated}} <time datetime="{{updated}}">{{updatedLong}}</time></p>{{/updated}}
 </article>
 {{/main}}
 {{/base}}
@@ -2883,21 +4414,21 @@ kbd {
   <h1 id="page-title">{{title}}</h1>
   {{#chrome.siteDescription}}<p class="lead">{{chrome.siteDescription}}</p>{{/chrome.siteDescription}}
   <div class="prose">{{{intro.html}}}</div>
-  <p class="stats">{{questionCount}} questions in {{count(categories)}} categories.</p>
+  <p class="stats">{{i18n.home_question_count(questionCount)}} {{i18n.home_category_count(count(categories))}}</p>
 </section>
 
 <section aria-labelledby="categories-heading">
-  <h2 id="categories-heading">Categories</h2>
+  <h2 id="categories-heading">{{i18n.categories}}</h2>
   <ul class="category-grid">
   {{#categories}}
     <li class="category-tile">
       <h3><a href="{{href}}">{{title}}</a></h3>
       <p>{{description}}</p>
       <div class="study-progress" data-category="{{slug}}" data-total="{{total}}"></div>
-      <p class="counts"><strong>{{total}}</strong> questions:
-        <span class="badge difficulty-beginner">{{beginner}} beginner</span>
-        <span class="badge difficulty-intermediate">{{intermediate}} intermediate</span>
-        <span class="badge difficulty-advanced">{{advanced}} advanced</span></p>
+      <p class="counts"><strong>{{total}}</strong> {{i18n.category_tile_questions(total)}}
+        <span class="badge difficulty-beginner">{{i18n.category_tile_beginner(beginner)}}</span>
+        <span class="badge difficulty-intermediate">{{i18n.category_tile_intermediate(intermediate)}}</span>
+        <span class="badge difficulty-advanced">{{i18n.category_tile_advanced(advanced)}}</span></p>
     </li>
   {{/categories}}
   </ul>
@@ -2905,7 +4436,7 @@ kbd {
 
 {{^empty(guides)}}
 <section aria-labelledby="guides-heading">
-  <h2 id="guides-heading">Guides</h2>
+  <h2 id="guides-heading">{{i18n.guides}}</h2>
   <ul class="guide-list">
   {{#guides}}
     <li><a href="{{href}}">{{title}}</a><p>{{summary}}</p></li>
@@ -2916,10 +4447,10 @@ kbd {
 
 {{^empty(recent)}}
 <section aria-labelledby="recent-heading">
-  <h2 id="recent-heading">Recently updated</h2>
+  <h2 id="recent-heading">{{i18n.recently_updated}}</h2>
   <ul class="recent-list">
   {{#recent}}
-    <li><a href="{{href}}">{{title}}</a> <span class="meta">in <a href="{{categoryHref}}">{{category}}</a>{{#updated}} · <time datetime="{{updated}}">{{updatedLong}}</time>{{/updated}}</span></li>
+    <li><a href="{{href}}">{{title}}</a> <span class="meta">{{i18n.in_category}} <a href="{{categoryHref}}">{{category}}</a>{{#updated}} · <time datetime="{{updated}}">{{updatedLong}}</time>{{/updated}}</span></li>
   {{/recent}}
   </ul>
 </section>
@@ -2931,13 +4462,11 @@ kbd {
         ("templates/interview.mustache", #"""
 {{<base}}
 {{$main}}
-<h1>Mock interview</h1>
+<h1>{{i18n.mock_interview}}</h1>
 <div id="interview-app" class="study-app" data-deck="{{deck}}" hidden></div>
 <section class="study-fallback" aria-labelledby="fallback-heading">
-  <h2 id="fallback-heading">A mock interview without JavaScript</h2>
-  <p>The timed mock interview runs in your browser and needs JavaScript. To rehearse without it, pick
-  one system-design question, three technical questions and two behavioral ones from the categories
-  below, set a timer for 45 minutes, and answer each aloud before reading the page.</p>
+  <h2 id="fallback-heading">{{i18n.interview_fallback_heading}}</h2>
+  <p>{{i18n.interview_fallback}}</p>
   <ul>{{#browse}}<li><a href="{{href}}">{{title}}</a></li>{{/browse}}</ul>
 </section>
 {{/main}}
@@ -2951,19 +4480,17 @@ kbd {
         ("templates/practice.mustache", #"""
 {{<base}}
 {{$main}}
-<h1>Practice</h1>
+<h1>{{i18n.practice}}</h1>
 <div id="practice-app" class="study-app" data-deck="{{deck}}" hidden></div>
 <section class="study-fallback" aria-labelledby="fallback-heading">
-  <h2 id="fallback-heading">Practising without JavaScript</h2>
-  <p>The practice deck runs in your browser and needs JavaScript. You can still test yourself: open a
-  category, read each question, answer it aloud, then scroll to the answer.</p>
+  <h2 id="fallback-heading">{{i18n.practice_fallback_heading}}</h2>
+  <p>{{i18n.practice_fallback}}</p>
   <ul>{{#browse}}<li><a href="{{href}}">{{title}}</a></li>{{/browse}}</ul>
 </section>
 <section class="anki" aria-labelledby="anki-heading">
-  <h2 id="anki-heading">Anki decks</h2>
-  <p>Prefer Anki? Import a deck with <em>File › Import</em>. Each note has a stable id, so importing a
-  newer deck updates your notes and keeps their review history.</p>
-  <ul><li><a href="{{ankiAll}}" download>All questions</a></li>{{#anki}}<li><a href="{{href}}" download>{{title}}</a></li>{{/anki}}</ul>
+  <h2 id="anki-heading">{{i18n.anki_decks}}</h2>
+  <p>{{{i18n.anki_intro_html}}}</p>
+  <ul><li><a href="{{ankiAll}}" download>{{i18n.all_questions}}</a></li>{{#anki}}<li><a href="{{href}}" download>{{title}}</a></li>{{/anki}}</ul>
 </section>
 {{/main}}
 {{$scripts}}<script src="{{chrome.root}}assets/study-store.js"></script>
@@ -2988,64 +4515,64 @@ kbd {
         ("templates/question.mustache", #"""
 {{<base}}
 {{$main}}
-<nav class="breadcrumb" aria-label="Breadcrumb">
-  <ol><li><a href="{{home}}">Home</a></li><li><a href="{{category.href}}">{{category.title}}</a></li><li><span aria-current="page">{{title}}</span></li></ol>
+<nav class="breadcrumb" aria-label="{{i18n.breadcrumb}}">
+  <ol><li><a href="{{home}}">{{i18n.home}}</a></li><li><a href="{{category.href}}">{{category.title}}</a></li><li><span aria-current="page">{{title}}</span></li></ol>
 </nav>
 <article class="question" data-slug="{{slug}}">
   <header>
     <h1>{{title}}</h1>
     <p class="badges">{{> badges}}</p>
     <div class="study-tools" data-slug="{{slug}}" hidden></div>
-    {{^empty(tags)}}<ul class="tags" aria-label="Tags">{{#tags}}<li><a href="{{href}}">#{{title}}</a></li>{{/tags}}</ul>{{/empty(tags)}}
+    {{^empty(tags)}}<ul class="tags" aria-label="{{i18n.tags}}">{{#tags}}<li><a href="{{href}}">#{{title}}</a></li>{{/tags}}</ul>{{/empty(tags)}}
   </header>
   <section class="short-answer" aria-labelledby="short-answer-heading">
-    <h2 id="short-answer-heading">Short answer</h2>
+    <h2 id="short-answer-heading">{{i18n.short_answer}}</h2>
     <p>{{summary}}</p>
   </section>
   {{#answer.hasTOC}}
   <nav class="toc" aria-labelledby="toc-heading">
-    <h2 id="toc-heading">On this page</h2>
+    <h2 id="toc-heading">{{i18n.on_this_page}}</h2>
     <ol>{{#answer.toc}}<li{{#nested}} class="nested"{{/nested}}><a href="{{href}}">{{text}}</a></li>{{/answer.toc}}</ol>
   </nav>
   {{/answer.hasTOC}}
-  <section class="answer prose" aria-label="Answer">
+  <section class="answer prose" aria-label="{{i18n.answer}}">
     {{{answer.html}}}
   </section>
   {{^empty(areas)}}
   <section class="areas" aria-labelledby="areas-heading">
-    <h2 id="areas-heading">Areas to cover</h2>
+    <h2 id="areas-heading">{{i18n.areas_to_cover}}</h2>
     <ul>{{#areas}}<li>{{.}}</li>{{/areas}}</ul>
   </section>
   {{/empty(areas)}}
   {{^empty(followUps)}}
   <section class="follow-ups" aria-labelledby="follow-ups-heading">
-    <h2 id="follow-ups-heading">Follow-up questions</h2>
+    <h2 id="follow-ups-heading">{{i18n.follow_up_questions}}</h2>
     <ul>{{#followUps}}<li>{{.}}</li>{{/followUps}}</ul>
   </section>
   {{/empty(followUps)}}
   {{^empty(redFlags)}}
   <section class="red-flags" aria-labelledby="red-flags-heading">
-    <h2 id="red-flags-heading">Red flags</h2>
+    <h2 id="red-flags-heading">{{i18n.red_flags}}</h2>
     <ul>{{#redFlags}}<li>{{.}}</li>{{/redFlags}}</ul>
   </section>
   {{/empty(redFlags)}}
   {{^empty(aliases)}}
   <section class="aliases" aria-labelledby="aliases-heading">
-    <h2 id="aliases-heading">Also asked as</h2>
+    <h2 id="aliases-heading">{{i18n.also_asked_as}}</h2>
     <ul>{{#aliases}}<li>{{.}}</li>{{/aliases}}</ul>
   </section>
   {{/empty(aliases)}}
-  {{#updated}}<p class="meta">Updated <time datetime="{{updated}}">{{updatedLong}}</time></p>{{/updated}}
+  {{#updated}}<p class="meta">{{i18n.updated}} <time datetime="{{updated}}">{{updatedLong}}</time></p>{{/updated}}
 </article>
 {{^empty(related)}}
 <section class="related" aria-labelledby="related-heading">
-  <h2 id="related-heading">Related questions</h2>
+  <h2 id="related-heading">{{i18n.related_questions}}</h2>
   <ul class="related-list">{{#related}}<li><a href="{{href}}">{{title}}</a> <span class="badge {{badgeClass}}">{{label}}</span></li>{{/related}}</ul>
 </section>
 {{/empty(related)}}
-<nav class="pager" aria-label="Previous and next question">
-  {{#previous}}<a class="previous" rel="prev" href="{{href}}"><span>Previous</span> {{title}}</a>{{/previous}}
-  {{#next}}<a class="next" rel="next" href="{{href}}"><span>Next</span> {{title}}</a>{{/next}}
+<nav class="pager" aria-label="{{i18n.previous_and_next}}">
+  {{#previous}}<a class="previous" rel="prev" href="{{href}}"><span>{{i18n.previous}}</span> {{title}}</a>{{/previous}}
+  {{#next}}<a class="next" rel="next" href="{{href}}"><span>{{i18n.next}}</span> {{title}}</a>{{/next}}
 </nav>
 {{/main}}
 {{/base}}
@@ -3054,33 +4581,33 @@ kbd {
         ("templates/search.mustache", #"""
 {{<base}}
 {{$main}}
-<h1>Search</h1>
+<h1>{{i18n.search}}</h1>
 <form class="search-page-form" role="search" action="search.html" method="get">
   <p class="query-row">
-    <label for="search-query">Search the questions</label>
+    <label for="search-query">{{i18n.search_the_questions}}</label>
     <input id="search-query" type="search" name="q" autocomplete="off" aria-controls="search-results" aria-describedby="search-status">
   </p>
   <fieldset class="filters">
-    <legend>Filters</legend>
-    <label>Category
-      <select id="filter-category" name="category"><option value="">Any category</option>{{#categories}}<option value="{{value}}">{{label}}</option>{{/categories}}</select>
+    <legend>{{i18n.filters}}</legend>
+    <label>{{i18n.category}}
+      <select id="filter-category" name="category"><option value="">{{i18n.any_category}}</option>{{#categories}}<option value="{{value}}">{{label}}</option>{{/categories}}</select>
     </label>
-    <label>Difficulty
-      <select id="filter-difficulty" name="difficulty"><option value="">Any difficulty</option>{{#difficulties}}<option value="{{value}}">{{label}}</option>{{/difficulties}}</select>
+    <label>{{i18n.difficulty}}
+      <select id="filter-difficulty" name="difficulty"><option value="">{{i18n.any_difficulty}}</option>{{#difficulties}}<option value="{{value}}">{{label}}</option>{{/difficulties}}</select>
     </label>
-    <label>Kind
-      <select id="filter-kind" name="kind"><option value="">Any kind</option>{{#kinds}}<option value="{{value}}">{{label}}</option>{{/kinds}}</select>
+    <label>{{i18n.kind}}
+      <select id="filter-kind" name="kind"><option value="">{{i18n.any_kind}}</option>{{#kinds}}<option value="{{value}}">{{label}}</option>{{/kinds}}</select>
     </label>
-    <label>Tag
-      <select id="filter-tag" name="tag"><option value="">Any tag</option>{{#tags}}<option value="{{value}}">{{label}}</option>{{/tags}}</select>
+    <label>{{i18n.tag}}
+      <select id="filter-tag" name="tag"><option value="">{{i18n.any_tag}}</option>{{#tags}}<option value="{{value}}">{{label}}</option>{{/tags}}</select>
     </label>
   </fieldset>
 </form>
-<p id="search-status" class="search-status" role="status" aria-live="polite">Search runs in your browser and needs JavaScript. Without it, browse the questions by category below.</p>
+<p id="search-status" class="search-status" role="status" aria-live="polite">{{i18n.search_needs_javascript}}</p>
 <ol id="search-results" class="search-results"></ol>
-<p><button id="search-more" type="button" hidden>Show more results</button></p>
+<p><button id="search-more" type="button" hidden>{{i18n.show_more_results}}</button></p>
 <nav class="search-fallback" aria-labelledby="browse-heading">
-  <h2 id="browse-heading">Browse by category</h2>
+  <h2 id="browse-heading">{{i18n.browse_by_category}}</h2>
   <ul>{{#browse}}<li><a href="{{href}}">{{title}}</a></li>{{/browse}}</ul>
 </nav>
 {{/main}}
@@ -3090,16 +4617,16 @@ kbd {
         ("templates/tag.mustache", #"""
 {{<base}}
 {{$main}}
-<nav class="breadcrumb" aria-label="Breadcrumb">
-  <ol><li><a href="{{chrome.home}}">Home</a></li><li><a href="{{allTags}}">Tags</a></li><li><span aria-current="page">#{{name}}</span></li></ol>
+<nav class="breadcrumb" aria-label="{{i18n.breadcrumb}}">
+  <ol><li><a href="{{chrome.home}}">{{i18n.home}}</a></li><li><a href="{{allTags}}">{{i18n.tags}}</a></li><li><span aria-current="page">#{{name}}</span></li></ol>
 </nav>
-<h1>Questions tagged <span class="tag-name">#{{name}}</span></h1>
-<p class="lead">Questions with this tag: {{count}}.</p>
+<h1>{{i18n.questions_tagged}} <span class="tag-name">#{{name}}</span></h1>
+<p class="lead">{{i18n.tag_question_count(count)}}</p>
 <ul class="question-list">
 {{#questions}}
   <li class="question-card" data-difficulty="{{difficulty}}" data-kind="{{kind}}">
     <h2><a href="{{href}}">{{title}}</a></h2>
-    <p class="badges">{{> badges}} <span class="meta">in <a href="{{categoryHref}}">{{category}}</a></span></p>
+    <p class="badges">{{> badges}} <span class="meta">{{i18n.in_category}} <a href="{{categoryHref}}">{{category}}</a></span></p>
     <p class="summary">{{summary}}</p>
   </li>
 {{/questions}}
@@ -3111,8 +4638,8 @@ kbd {
         ("templates/tags.mustache", #"""
 {{<base}}
 {{$main}}
-<h1>Tags</h1>
-<p class="lead">Every topic tag, with the number of questions that carry it.</p>
+<h1>{{i18n.tags}}</h1>
+<p class="lead">{{i18n.tags_lead}}</p>
 <ul class="tag-cloud">
 {{#tags}}<li><a href="{{href}}">#{{name}} <span class="count">{{count}}</span></a></li>
 {{/tags}}

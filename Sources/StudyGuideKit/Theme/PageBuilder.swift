@@ -44,10 +44,10 @@ struct PageBuilder: Sendable {
     /// Keyed by `PagePath.folder`: made before pages render in parallel, read-only after.
     private let folderLinks: [Substring: PageChrome.FolderLinks]
 
-    private func chrome(_ page: PagePath, title: String?, description: String?, kind: String,
+    private func chrome(_ page: PagePath, _ theme: Theme, title: String?, description: String?, kind: String,
                         currentCategory: String? = nil) -> PageChrome {
-        PageChrome(site: site, page: page, links: folderLinks[page.folder], title: title, description: description,
-                   kind: kind, currentCategory: currentCategory)
+        PageChrome(site: site, page: page, strings: theme.strings, links: folderLinks[page.folder], title: title,
+                   description: description, kind: kind, currentCategory: currentCategory)
     }
 
     /// The pages every site has (`Site.fixedPages`), each made when called: several count or
@@ -91,9 +91,9 @@ struct PageBuilder: Sendable {
             let at = recentPlaces.firstIndex { before(place, $0) } ?? recentPlaces.count
             recentPlaces.insert(place, at: at)
         }
-        let recent = recentPlaces.map { QuestionCard(questions[$0], from: page, site: site) }
+        let recent = recentPlaces.map { QuestionCard(questions[$0], from: page, site: site, strings: theme.strings) }
         let view = HomeView(
-            chrome: chrome(page, title: nil, description: site.homeIntro?.description, kind: "home"),
+            chrome: chrome(page, theme, title: nil, description: site.homeIntro?.description, kind: "home"),
             title: site.homeIntro?.title ?? site.config.title,
             intro: ArticleView(bodies["_index.md"]),
             categories: categories,
@@ -108,13 +108,13 @@ struct PageBuilder: Sendable {
         let page = category.path
         let c = category.category
         let view = CategoryView(
-            chrome: chrome(page, title: c.title, description: c.description, kind: "category",
+            chrome: chrome(page, theme, title: c.title, description: c.description, kind: "category",
                                currentCategory: c.slug),
             slug: c.slug,
             title: c.title,
             description: c.description,
             intro: ArticleView(bodies[c.contentPath]),
-            questions: site.questions(of: category).map { QuestionCard($0, from: page, site: site) },
+            questions: site.questions(of: category).map { QuestionCard($0, from: page, site: site, strings: theme.strings) },
             count: category.members.count,
             home: page.link(to: .home)
         )
@@ -134,15 +134,15 @@ struct PageBuilder: Sendable {
         }
         let notes = notes ?? question.notes
         let view = QuestionView(
-            chrome: chrome(page, title: question.title, description: notes.summary,
+            chrome: chrome(page, theme, title: question.title, description: notes.summary,
                                kind: "question", currentCategory: category.category.slug),
             title: question.title,
             slug: question.slug,
             summary: notes.summary,
             difficulty: question.difficulty.rawValue,
-            difficultyLabel: question.difficulty.label,
+            difficultyLabel: theme.strings.label(question.difficulty),
             kind: question.kind.rawValue,
-            kindLabel: question.kind.label,
+            kindLabel: theme.strings.label(question.kind),
             category: LinkView(title: category.category.title, href: page.link(to: category.path)),
             home: page.link(to: .home),
             tags: question.tags.map { LinkView(title: $0, href: page.link(to: .tag($0))) },
@@ -151,11 +151,11 @@ struct PageBuilder: Sendable {
             followUps: notes.followUps,
             areas: notes.areas,
             redFlags: notes.redFlags,
-            related: question.related.compactMap { relatedView($0, from: page) },
+            related: question.related.compactMap { relatedView($0, from: page, strings: theme.strings) },
             previous: previous.map(link),
             next: next.map(link),
             updated: question.updated?.description,
-            updatedLong: question.updated?.longForm
+            updatedLong: question.updated.map(theme.strings.longDate)
         )
         // It shows its neighbours' and related pages' titles, and its category's.
         func shown() -> [String] {
@@ -170,10 +170,10 @@ struct PageBuilder: Sendable {
     func tag(_ tag: Site.TagPage, _ theme: Theme) -> OutputFile {
         let page = tag.path
         let view = TagView(
-            chrome: chrome(page, title: "Tag: \(tag.name)",
-                               description: "Questions tagged \(tag.name)", kind: "tag"),
+            chrome: chrome(page, theme, title: theme.strings.text("tag_page_title", ["tag": tag.name]),
+                           description: theme.strings.text("tag_page_description", ["tag": tag.name]), kind: "tag"),
             name: tag.name,
-            questions: tag.members.map { QuestionCard(site.questions[$0], from: page, site: site) },
+            questions: tag.members.map { QuestionCard(site.questions[$0], from: page, site: site, strings: theme.strings) },
             count: tag.members.count,
             allTags: page.link(to: .tagsIndex)
         )
@@ -183,7 +183,8 @@ struct PageBuilder: Sendable {
     func tagsIndex(_ theme: Theme) -> OutputFile {
         let page = PagePath.tagsIndex
         let view = TagsView(
-            chrome: chrome(page, title: "Tags", description: "Every tag of the study guide", kind: "tags"),
+            chrome: chrome(page, theme, title: theme.strings.text("tags"), description: theme.strings.text("tags_page_description"),
+                           kind: "tags"),
             tags: site.tags.map { .init(name: $0.name, href: page.link(to: $0.path), count: $0.members.count) }
         )
         return rendered(page, view, template: "tags", theme, allContent: true)
@@ -192,13 +193,13 @@ struct PageBuilder: Sendable {
     func guide(_ guide: Guide, _ theme: Theme) -> OutputFile {
         let page = guide.path
         let view = GuideView(
-            chrome: chrome(page, title: guide.title, description: guide.summary, kind: "guide"),
+            chrome: chrome(page, theme, title: guide.title, description: guide.summary, kind: "guide"),
             title: guide.title,
             summary: guide.summary,
             article: ArticleView(bodies[guide.contentPath]),
             guidesHref: page.link(to: .guidesIndex),
             updated: guide.updated?.description,
-            updatedLong: guide.updated?.longForm
+            updatedLong: guide.updated.map(theme.strings.longDate)
         )
         return rendered(page, view, template: "guide", theme, content: [guide.contentPath])
     }
@@ -206,9 +207,9 @@ struct PageBuilder: Sendable {
     func guidesIndex(_ theme: Theme) -> OutputFile {
         let page = PagePath.guidesIndex
         let intro = site.guidesIntro
-        let title = intro?.title ?? "Guides"
+        let title = intro?.title ?? theme.strings.text("guides")
         let view = GuidesView(
-            chrome: chrome(page, title: title, description: intro?.description, kind: "guides"),
+            chrome: chrome(page, theme, title: title, description: intro?.description, kind: "guides"),
             title: title,
             intro: ArticleView(bodies["guides/_index.md"]),
             guides: guideLinks(from: page)
@@ -219,10 +220,11 @@ struct PageBuilder: Sendable {
     func search(_ theme: Theme) -> OutputFile {
         let page = PagePath.search
         let view = SearchView(
-            chrome: chrome(page, title: "Search", description: "Search every question", kind: "search"),
+            chrome: chrome(page, theme, title: theme.strings.text("search"), description: theme.strings.text("search_description"),
+                           kind: "search"),
             categories: site.categories.map { .init(value: $0.category.slug, label: $0.category.title) },
-            difficulties: Difficulty.allCases.map { .init(value: $0.rawValue, label: $0.label) },
-            kinds: QuestionKind.allCases.map { .init(value: $0.rawValue, label: $0.label) },
+            difficulties: Difficulty.allCases.map { .init(value: $0.rawValue, label: theme.strings.label($0)) },
+            kinds: QuestionKind.allCases.map { .init(value: $0.rawValue, label: theme.strings.label($0)) },
             tags: site.tags.map { .init(value: $0.name, label: $0.name) },
             browse: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
         )
@@ -230,16 +232,17 @@ struct PageBuilder: Sendable {
     }
 
     func practice(_ theme: Theme) -> OutputFile {
-        study(.practice, title: "Practice", template: "practice", theme: theme)
+        study(.practice, title: theme.strings.text("practice"), template: "practice", theme: theme)
     }
 
     func interview(_ theme: Theme) -> OutputFile {
-        study(.interview, title: "Mock interview", template: "interview", theme: theme)
+        study(.interview, title: theme.strings.text("mock_interview"), template: "interview", theme: theme)
     }
 
     private func study(_ page: PagePath, title: String, template: String, theme: Theme) -> OutputFile {
         let view = StudyView(
-            chrome: chrome(page, title: title, description: "\(title) with spaced repetition, offline", kind: template),
+            chrome: chrome(page, theme, title: title, description: theme.strings.text("study_description", ["title": title]),
+                           kind: template),
             browse: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) },
             deck: page.link(to: .studyDeck),
             ankiAll: page.link(to: PagePath("anki/all.tsv")),
@@ -251,12 +254,12 @@ struct PageBuilder: Sendable {
     /// The 404 page. Its links stay relative like every other page's (a `<base>` pointing
     /// at base_url would make the copy on disk request files from the network).
     func notFound(_ theme: Theme) -> OutputFile {
-        simple(.notFound, title: "Page not found", template: "404", theme: theme)
+        simple(.notFound, title: theme.strings.text("not_found"), template: "404", theme: theme)
     }
 
     private func simple(_ page: PagePath, title: String, template: String, theme: Theme) -> OutputFile {
         let view = SimpleView(
-            chrome: chrome(page, title: title, description: nil, kind: template),
+            chrome: chrome(page, theme, title: title, description: nil, kind: template),
             categories: site.categories.map { LinkView(title: $0.category.title, href: page.link(to: $0.path)) }
         )
         return rendered(page, view, template: template, theme)
@@ -276,14 +279,14 @@ struct PageBuilder: Sendable {
         questionsBySlug[slug].map { site.questions[$0].contentPath } ?? site.guides.first(where: { $0.slug == slug })?.contentPath
     }
 
-    private func relatedView(_ slug: String, from page: PagePath) -> RelatedView? {
+    private func relatedView(_ slug: String, from page: PagePath, strings: ThemeStrings) -> RelatedView? {
         if let index = questionsBySlug[slug] {
             let difficulty = site.questions[index].difficulty
             return RelatedView(title: site.questions[index].title, href: page.link(to: site.questions[index].path),
-                               label: difficulty.label, badgeClass: "difficulty-\(difficulty.rawValue)")
+                               label: strings.label(difficulty), badgeClass: "difficulty-\(difficulty.rawValue)")
         }
         if let guide = site.guides.first(where: { $0.slug == slug }) {
-            return RelatedView(title: guide.title, href: page.link(to: guide.path), label: "Guide", badgeClass: "kind-guide")
+            return RelatedView(title: guide.title, href: page.link(to: guide.path), label: strings.text("related_guide"), badgeClass: "kind-guide")
         }
         return nil
     }

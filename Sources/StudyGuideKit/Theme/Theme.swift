@@ -1,18 +1,20 @@
 internal import Foundation
 
-/// A theme's templates and static files, gathered from a stack of layers (the site's
-/// `layouts/` and `static/`, the theme folder, the built-in theme): the first layer that
-/// has a file wins, file by file, as in Hugo.
+/// A theme's templates, static files and words, gathered from a stack of layers (the site's
+/// `layouts/`, `static/` and `i18n/`, the theme folder, the built-in theme): the first layer that
+/// has a file wins, file by file, and a translation table key by key, as in Hugo.
 struct Theme: Sendable {
     let library: TemplateLibrary
     /// Static files, sorted by output path.
     let staticFiles: [StaticFile]
+    /// The theme's words in the site's language; templates have theirs already.
+    let strings: ThemeStrings
 
     static let requiredTemplates = ["base", "home", "category", "question", "tag", "tags", "guide", "guides", "search", "404", "practice", "interview"]
 
-    /// `layers` in lookup order, first wins; `missingDisplay` names the place a missing
-    /// template should be added.
-    static func load(layers: [ThemeLayer], missingDisplay: String) -> (Theme?, [Diagnostic]) {
+    /// `layers` in lookup order, first wins; `language` is the site's; `missingDisplay` names the
+    /// place a missing template should be added.
+    static func load(layers: [ThemeLayer], language: String = "en", missingDisplay: String) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: (display: String, text: String?)] = [:]
         var statics: [String: StaticFile.Source] = [:]
@@ -42,12 +44,25 @@ struct Theme: Sendable {
                                           "template uses partial '\(partial)', but there is no '\(partial).mustache'", rule: "theme"))
             }
         }
+        let (strings, translationProblems) = ThemeStrings.resolve(
+            language: language, sources: layers.flatMap { $0.translations() },
+            usedKeys: parsed.values.reduce(into: Set<String>()) { $0.formUnion($1.translationKeys) })
+        diagnostics += translationProblems
+        for name in parsed.keys.sorted() {
+            let (translated, missing) = parsed[name]!.translated(strings)
+            parsed[name] = translated
+            for key in Set(missing).sorted() {
+                diagnostics.append(.error(at: .init(path: templates[name]!.display),
+                                          "template uses translation '\(key)', but no i18n table defines it", rule: "theme"))
+            }
+        }
         for name in requiredTemplates where templates[name] == nil {
             diagnostics.append(.error(at: .init(path: missingDisplay), "missing template '\(name).mustache'", rule: "theme"))
         }
+        if let script = strings.scriptTable { statics[ThemeStrings.scriptPath] = .bytes(script) }
         let staticFiles = statics.keys.sorted().map { StaticFile(path: PagePath($0), source: statics[$0]!) }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (Theme(library: TemplateLibrary(templates: parsed), staticFiles: staticFiles), diagnostics)
+        return (Theme(library: TemplateLibrary(templates: parsed), staticFiles: staticFiles, strings: strings), diagnostics)
     }
 
     func render(_ view: any TemplateView, template: String) -> [UInt8] {

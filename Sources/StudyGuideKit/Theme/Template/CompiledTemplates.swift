@@ -15,6 +15,8 @@ final class CompiledTemplates: @unchecked Sendable {
         case block(Int32, end: Int32)
         /// A block's override, written inside `{{< layout}}`: rendered only where the layout's block is.
         case skip(end: Int32)
+        /// `counted[text]` in the plural form of the number `name` holds.
+        case counted(name: Int32, text: Int32)
     }
 
     /// A tag's name: `keys[keys]` are its dotted parts (nil: no view has that name), and
@@ -48,6 +50,7 @@ final class CompiledTemplates: @unchecked Sendable {
     let transforms: UnsafeBufferPointer<TemplateTransform>
     let partials: [Partial]
     let blocks: [Block]
+    let counted: [CountedText]
     /// Each template's instructions, by template name.
     let bodies: [String: Range<Int32>]
 
@@ -70,6 +73,7 @@ final class CompiledTemplates: @unchecked Sendable {
         transforms = Self.copied(compiler.transforms)
         partials = compiler.partials
         blocks = compiler.blocks
+        counted = compiler.counted
     }
 
     deinit {
@@ -94,6 +98,7 @@ final class CompiledTemplates: @unchecked Sendable {
         var transforms: [TemplateTransform] = []
         var partials: [Partial] = []
         var blocks: [Block] = []
+        var counted: [CountedText] = []
 
         mutating func compile(_ nodes: [Template.Node], pendingPartials: inout [(partial: Int, template: String)]) {
             for node in nodes {
@@ -132,6 +137,11 @@ final class CompiledTemplates: @unchecked Sendable {
                     instructions[at] = .block(block, end: Int32(instructions.count))
                 case .blockDefinition:
                     break  // collected into its layout's blocks by the parser
+                case .counted(let name, let text):
+                    counted.append(text)
+                    instructions.append(.counted(name: intern(name), text: Int32(counted.count - 1)))
+                case .translation:
+                    break  // replaced by the theme's words before templates are compiled (`Template.translated`)
                 }
             }
         }

@@ -15,6 +15,11 @@ struct Template: Sendable {
         case block(String, [Node], indentation: [UInt8])
         /// `{{$name}}…{{/name}}` inside `{{< parent}}`: only collected into the parent's blocks.
         case blockDefinition(String, [Node])
+        /// `{{i18n.key}}`, `{{{i18n.key}}}` (its text may hold markup), or `{{i18n.key(name)}}` with
+        /// the count `name` holds: replaced by the theme's words when the theme loads (`translated`).
+        case translation(String, count: Name?, escaped: Bool)
+        /// A translation with a count, once the theme's words are known.
+        case counted(Name, CountedText)
     }
 
     /// A name as a tag writes it: `title`, `chrome.siteTitle`, `.`, `.title`, `empty(tags)`, `first()`.
@@ -55,7 +60,7 @@ struct Template: Sendable {
                     if dynamic { dynamicPartial = true } else { names.append(name) }
                     blocks?.values.forEach(visit)
                 case .section(_, _, let children), .block(_, let children, _), .blockDefinition(_, let children): visit(children)
-                case .text, .variable: break
+                case .text, .variable, .translation, .counted: break
                 }
             }
         }

@@ -7,8 +7,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
         difficulties, difficulty, difficultyLabel, documentTitle, feed, followUps, guides, guidesCurrent,
         guidesHref, hasTOC, home, href, html, intermediate, interview, interviewCurrent, intro, kind,
         kindLabel, kinds, label, language, name, nested, next, pageKind, practice, practiceCurrent,
-        previous, printStylesheet, questionCount, questions, recent, redFlags, related, root, script,
-        search, searchCurrent, searchManifest, searchScripts, searchUI, siteDescription, siteTitle, slug,
+        previous, printStylesheet, questionCount, questions, recent, redFlags, related, rightToLeft, root, script,
+        scriptStrings, search, searchCurrent, searchManifest, searchScripts, searchUI, siteDescription, siteTitle, slug,
         storageKey, studyScript, stylesheet, summary, tags, tagsCurrent, text, title, toc, total, updated,
         updatedLong, value
 }

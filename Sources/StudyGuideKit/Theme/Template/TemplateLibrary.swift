@@ -121,6 +121,10 @@ struct TemplateRenderer {
 
         case .skip(let end):
             return end
+
+        case .counted(let name, let text):
+            if case .number(let count)? = lookup(name, context) { compiled.counted[Int(text)].write(count, to: &out) }
+            return index + 1
         }
     }
 

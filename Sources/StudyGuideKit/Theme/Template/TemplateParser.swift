@@ -139,12 +139,15 @@ struct TemplateParser {
                 position += 1
                 let nameStart = position
                 let (name, transforms) = try parseName(state)
-                let resolved = try resolve(name, transforms, at: nameStart)
                 if triple {
                     guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else { throw Failure(message: "unfinished tag: '{{{' needs '}}}'") }
                     position += 1
                 }
-                nodes.append(.variable(resolved, escaped: false))
+                if let translation = try translation(name, transforms, escaped: false, at: nameStart) {
+                    nodes.append(translation)
+                } else {
+                    nodes.append(.variable(try resolve(name, transforms, at: nameStart), escaped: false))
+                }
 
             case UInt8(ascii: ">"):
                 position += 1
@@ -211,8 +214,11 @@ struct TemplateParser {
                 flushWhiteSpace()
                 let nameStart = position
                 let (name, transforms) = try parseName(state)
-                let resolved = try resolve(name, transforms, at: nameStart)
-                nodes.append(.variable(resolved, escaped: true))
+                if let translation = try translation(name, transforms, escaped: true, at: nameStart) {
+                    nodes.append(translation)
+                } else {
+                    nodes.append(.variable(try resolve(name, transforms, at: nameStart), escaped: true))
+                }
             }
             state.newLine = setNewLine
         }
@@ -270,6 +276,25 @@ struct TemplateParser {
             position = start
             throw error
         }
+    }
+
+    /// `{{i18n.key}}`, or `{{i18n.key(count)}}` whose argument is a name like any other
+    /// (`i18n.categories(count(categories))`); nil for a tag that is not a translation.
+    private mutating func translation(_ text: String, _ transforms: [String], escaped: Bool,
+                                      at start: Int) throws(Failure) -> Template.Node? {
+        let prefix = "i18n."
+        if let outermost = transforms.first, outermost.hasPrefix(prefix) {
+            let key = String(outermost.dropFirst(prefix.count))
+            guard !key.isEmpty else { position = start; throw Failure(message: "a translation needs a key: {{i18n.key}}") }
+            return .translation(key, count: try resolve(text, Array(transforms.dropFirst()), at: start), escaped: escaped)
+        }
+        guard transforms.isEmpty, text.hasPrefix(prefix) else { return nil }
+        let key = String(text.dropFirst(prefix.count))
+        guard !key.isEmpty, !key.contains(".") else {
+            position = start
+            throw Failure(message: "a translation key is one word: {{i18n.key}}")
+        }
+        return .translation(key, count: nil, escaped: escaped)
     }
 
     private static func name(_ text: String, _ transforms: [String]) throws(Failure) -> Template.Name {

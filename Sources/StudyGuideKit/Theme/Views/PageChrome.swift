@@ -31,6 +31,8 @@ final class PageChrome: Sendable {
         let practice: String
         let interview: String
         let studyScript: String
+        /// The theme's words for the scripts (`ThemeStrings.scriptPath`), if the build writes them.
+        let scriptStrings: String
         let feed: String?
         /// The localStorage prefix for study progress (see StudyDataBuilder.storageKey).
         let storageKey: String
@@ -52,6 +54,7 @@ final class PageChrome: Sendable {
             practice = page.link(to: .practice)
             interview = page.link(to: .interview)
             studyScript = page.link(to: .asset("study.js"))
+            scriptStrings = page.link(to: PagePath(ThemeStrings.scriptPath))
             feed = site.config.baseURL == nil ? nil : page.link(to: PagePath("feed.xml"))
             storageKey = StudyDataBuilder.storageKey(for: site.config)
             categories = site.categories.map {
@@ -64,6 +67,11 @@ final class PageChrome: Sendable {
     let siteTitle: String
     let siteDescription: String
     let language: String
+    /// `dir="rtl"` on the page, for languages written right to left.
+    let rightToLeft: Bool
+    /// The script holding the theme's words, loaded before the others; nil when the scripts' own
+    /// English is the site's.
+    let scriptStrings: String?
     /// The `<title>` of the page.
     let documentTitle: String
     let description: String
@@ -77,13 +85,15 @@ final class PageChrome: Sendable {
     let searchCurrent: Bool
 
     /// `links` must have been made for the folder `page` is in; nil makes them here.
-    init(site: Site, page: PagePath, links: FolderLinks? = nil, title: String?, description: String?, kind: String,
-         currentCategory: String? = nil) {
+    init(site: Site, page: PagePath, strings: ThemeStrings, links: FolderLinks? = nil, title: String?, description: String?,
+         kind: String, currentCategory: String? = nil) {
         let links = links ?? FolderLinks(site: site, page: page)
         self.links = links
         siteTitle = site.config.title
         siteDescription = site.config.description
         language = site.config.language
+        rightToLeft = strings.isRightToLeft
+        scriptStrings = strings.scriptTable == nil ? nil : links.scriptStrings
         documentTitle = title.map { "\($0) · \(site.config.title)" } ?? site.config.title
         self.description = description ?? site.config.description
         canonical = site.config.baseURL.map { $0 + (page == .home ? "" : page.path) }

@@ -12,19 +12,19 @@ final class QuestionCard: Sendable {
     let updated: String?
     let updatedLong: String?
 
-    init(_ question: Question, from page: PagePath, site: Site) {
+    init(_ question: Question, from page: PagePath, site: Site, strings: ThemeStrings) {
         title = question.title
         href = page.link(to: question.path)
         summary = question.summary
         difficulty = question.difficulty.rawValue
-        difficultyLabel = question.difficulty.label
+        difficultyLabel = strings.label(question.difficulty)
         kind = question.kind.rawValue
-        kindLabel = question.kind.label
+        kindLabel = strings.label(question.kind)
         let category = site.category(named: question.category)
         self.category = category?.category.title ?? question.category
         categoryHref = page.link(to: .category(question.category))
         updated = question.updated?.description
-        updatedLong = question.updated?.longForm
+        updatedLong = question.updated.map(strings.longDate)
     }
 }
 

@@ -8,6 +8,8 @@ extension PageChrome: TemplateView {
         case .siteTitle: return siteTitle.templateValue
         case .siteDescription: return siteDescription.templateValue
         case .language: return language.templateValue
+        case .rightToLeft: return rightToLeft.templateValue
+        case .scriptStrings: return scriptStrings.templateValue
         case .documentTitle: return documentTitle.templateValue
         case .description: return description.templateValue
         case .canonical: return canonical.templateValue

@@ -7,19 +7,46 @@
   var store = S.store;
 
   var el = S.el;
+  var say = S.words({
+    study_new: "New: not practised yet",
+    study_known: "Known",
+    study_learning: "Learning",
+    study_due_now: "{state} · due for review now",
+    study_next_review: "{state} · next review in {wait}",
+    study_days: { other: "{count} days" },
+    study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.",
+    study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh.",
+    study_progress_summary: "{known} known, {learning} learning, {fresh} new",
+    study_progress_label: "Your progress in {category}: {summary}",
+    study_count_known: "{count} known",
+    study_count_learning: "{count} learning",
+    study_count_new: "{count} new",
+    study_no_progress: "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart.",
+    study_progress_failed: "Progress could not be loaded.",
+    study_hide_answers: "Hide answers",
+    study_print_questions: "Print questions only",
+    study_print_answers: "Print with answers",
+    study_your_notes: "Your notes",
+    study_reveal: "Reveal the answer",
+    study_your_progress: "Your progress: ",
+    study_star: "Star",
+    study_note_saved: "Note saved.",
+    study_note_kept: "Note kept until you leave the page."
+  });
 
   // A short description of where a card stands, e.g. "Learning · next review in 6 days".
   S.describeState = function (entry, now) {
-    if (entry.state === "new" || (!entry.reps && !entry.interval && !entry.lastReview)) return "New: not practised yet";
-    var label = entry.state === "known" ? "Known" : "Learning";
+    if (entry.state === "new" || (!entry.reps && !entry.interval && !entry.lastReview)) return say("study_new");
+    var label = say(entry.state === "known" ? "study_known" : "study_learning");
     var wait = (entry.due || 0) - now;
-    if (wait <= 0) return label + " · due for review now";
-    return label + " · next review in " + (S.scheduler ? S.scheduler.describe(wait) : Math.ceil(wait / S.DAY) + " days");
+    if (wait <= 0) return say("study_due_now", { state: label });
+    var days = Math.ceil(wait / S.DAY);
+    return say("study_next_review", { state: label, wait: S.scheduler ? S.scheduler.describe(wait) : say("study_days", { count: days }) });
   };
 
   S.storageNote = function () {
-    if (!store.available) return "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.";
-    if (store.loadError) return "Saved progress could not be read (the stored data is damaged); starting afresh.";
+    if (!store.available) return say("study_storage_blocked");
+    if (store.loadError) return say("study_storage_damaged");
     return "";
   };
 
@@ -38,8 +65,8 @@
       else if (state === "known") known++;
     }
     var fresh = Math.max(0, total - learning - known);
-    var summary = known + " known, " + learning + " learning, " + fresh + " new";
-    var bar = el("div", { className: "progress-bar", role: "img", "aria-label": "Your progress in " + title + ": " + summary });
+    var summary = say("study_progress_summary", { known: known, learning: learning, fresh: fresh });
+    var bar = el("div", { className: "progress-bar", role: "img", "aria-label": say("study_progress_label", { category: title, summary: summary }) });
     var parts = [["known", known], ["learning", learning], ["new", fresh]];
     for (var p = 0; p < parts.length; p++) {
       if (!parts[p][1] || !total) continue;
@@ -48,11 +75,11 @@
       bar.appendChild(segment);
     }
     var text = el("p", { className: "progress-text", "aria-hidden": "true" });
-    text.appendChild(el("span", { className: "count-known", text: known + " known" }));
+    text.appendChild(el("span", { className: "count-known", text: say("study_count_known", { count: known }) }));
     text.appendChild(document.createTextNode(" · "));
-    text.appendChild(el("span", { className: "count-learning", text: learning + " learning" }));
+    text.appendChild(el("span", { className: "count-learning", text: say("study_count_learning", { count: learning }) }));
     text.appendChild(document.createTextNode(" · "));
-    text.appendChild(el("span", { className: "count-new", text: fresh + " new" }));
+    text.appendChild(el("span", { className: "count-new", text: say("study_count_new", { count: fresh }) }));
     node.textContent = "";
     node.setAttribute("data-known", String(known));
     node.setAttribute("data-learning", String(learning));
@@ -61,7 +88,7 @@
     node.appendChild(text);
     var note = S.storageNote();
     if (!note && store.trackedCount() === 0 && node.classList.contains("study-progress-first")) {
-      note = "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart.";
+      note = say("study_no_progress");
     }
     if (note) node.appendChild(el("p", { className: "study-note", text: note }));
   }
@@ -74,7 +101,7 @@
       store.refresh();
       for (var i = 0; i < bars.length; i++) renderBar(bars[i], deck);
     }, function () {
-      for (var i = 0; i < bars.length; i++) bars[i].textContent = "Progress could not be loaded.";
+      for (var i = 0; i < bars.length; i++) bars[i].textContent = say("study_progress_failed");
     });
   }
 
@@ -89,24 +116,24 @@
 
     var state = el("p", { className: "study-state" });
     var star = el("button", { type: "button", className: "star-toggle", "aria-pressed": "false" });
-    var hide = el("button", { type: "button", className: "hide-toggle", "aria-pressed": "false", text: "Hide answers" });
-    var printQuestions = el("button", { type: "button", className: "print-questions", text: "Print questions only" });
-    var printAnswers = el("button", { type: "button", className: "print-answers", text: "Print with answers" });
-    var label = el("label", { "for": noteId, text: "Your notes" });
+    var hide = el("button", { type: "button", className: "hide-toggle", "aria-pressed": "false", text: say("study_hide_answers") });
+    var printQuestions = el("button", { type: "button", className: "print-questions", text: say("study_print_questions") });
+    var printAnswers = el("button", { type: "button", className: "print-answers", text: say("study_print_answers") });
+    var label = el("label", { "for": noteId, text: say("study_your_notes") });
     var note = el("textarea", { id: noteId, className: "study-note-input", rows: "3" });
     var saved = el("p", { className: "study-saved", role: "status" });
-    var reveal = el("button", { type: "button", className: "reveal-answers", text: "Reveal the answer" });
+    var reveal = el("button", { type: "button", className: "reveal-answers", text: say("study_reveal") });
 
     function render() {
       store.refresh();
       var entry = store.get(slug);
       state.textContent = "";
-      state.appendChild(el("span", { className: "visually-hidden", text: "Your progress: " }));
+      state.appendChild(el("span", { className: "visually-hidden", text: say("study_your_progress") }));
       state.appendChild(document.createTextNode(S.describeState(entry, S.now())));
       star.setAttribute("aria-pressed", entry.starred ? "true" : "false");
       star.textContent = "";
       star.appendChild(el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }));
-      star.appendChild(document.createTextNode(" Star"));
+      star.appendChild(document.createTextNode(" " + say("study_star")));
       if (document.activeElement !== note) note.value = entry.note || "";
     }
 
@@ -137,7 +164,7 @@
     function saveNote() {
       timer = null;
       store.update(slug, { note: note.value });
-      saved.textContent = store.available ? "Note saved." : "Note kept until you leave the page.";
+      saved.textContent = say(store.available ? "study_note_saved" : "study_note_kept");
     }
     note.addEventListener("input", function () {
       if (timer) clearTimeout(timer);
