@@ -53,7 +53,7 @@
     practice_shortcuts: "Keyboard shortcuts",
     practice_export: "Export progress",
     practice_reset: "Reset progress",
-    practice_exported: { other: "Exported {count} cards to {file}." },
+    practice_exported: { one: "Exported {count} card to {file}.", other: "Exported {count} cards to {file}." },
     practice_export_failed: "Export failed: this browser cannot save files from this page.",
     practice_import_failed: "Import failed: {reason}",
     practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },

@@ -14,8 +14,8 @@
   var ENGLISH = {
     search_results: "Search results",
     search_no_match: "No matching questions",
-    search_all_results: { other: "All {count} results for “{query}”" },
-    search_type_to_search: { other: "Type to search {count} questions, or choose a filter." },
+    search_all_results: { one: "The one result for “{query}”", other: "All {count} results for “{query}”" },
+    search_type_to_search: { one: "Type to search {count} question, or choose a filter.", other: "Type to search {count} questions, or choose a filter." },
     search_nothing: "No questions match. Try fewer words or another filter.",
     search_matches: { one: "{count} question match.", other: "{count} questions match." },
     search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." },

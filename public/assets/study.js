@@ -13,7 +13,7 @@
     study_learning: "Learning",
     study_due_now: "{state} · due for review now",
     study_next_review: "{state} · next review in {wait}",
-    study_days: { other: "{count} days" },
+    study_days: { one: "{count} day", other: "{count} days" },
     study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.",
     study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh.",
     study_progress_summary: "{known} known, {learning} learning, {fresh} new",

@@ -344,10 +344,13 @@ home: "Home"
 
 # Home page
 home_question_count:
+  one: "{count} question"
   other: "{count} questions"
 home_category_count:
+  one: "in {count} category."
   other: "in {count} categories."
 category_tile_questions:
+  one: "question:"
   other: "questions:"
 category_tile_beginner: "{count} beginner"
 category_tile_intermediate: "{count} intermediate"
@@ -357,6 +360,7 @@ in_category: "in"
 
 # Category, tag and tags pages
 category_questions:
+  one: "{count} question"
   other: "{count} questions"
 questions_tagged: "Questions tagged"
 tag_question_count: "Questions with this tag: {count}."
@@ -456,8 +460,10 @@ not_found_or_category: ", or start from a category:"
 search_results: "Search results"
 search_no_match: "No matching questions"
 search_all_results:
+  one: "The one result for “{query}”"
   other: "All {count} results for “{query}”"
 search_type_to_search:
+  one: "Type to search {count} question, or choose a filter."
   other: "Type to search {count} questions, or choose a filter."
 search_nothing: "No questions match. Try fewer words or another filter."
 search_matches:
@@ -483,8 +489,10 @@ delay_days:
   one: "{count} day"
   other: "{count} days"
 delay_months:
+  one: "{count} month"
   other: "{count} months"
 delay_years:
+  one: "{count} year"
   other: "{count} years"
 
 # Progress bars and the study tools of question pages (study.js)
@@ -494,6 +502,7 @@ study_learning: "Learning"
 study_due_now: "{state} · due for review now"
 study_next_review: "{state} · next review in {wait}"
 study_days:
+  one: "{count} day"
   other: "{count} days"
 study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page."
 study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh."
@@ -545,6 +554,7 @@ practice_shortcuts: "Keyboard shortcuts"
 practice_export: "Export progress"
 practice_reset: "Reset progress"
 practice_exported:
+  one: "Exported {count} card to {file}."
   other: "Exported {count} cards to {file}."
 practice_export_failed: "Export failed: this browser cannot save files from this page."
 practice_import_failed: "Import failed: {reason}"
@@ -1679,7 +1689,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     practice_shortcuts: "Keyboard shortcuts",
     practice_export: "Export progress",
     practice_reset: "Reset progress",
-    practice_exported: { other: "Exported {count} cards to {file}." },
+    practice_exported: { one: "Exported {count} card to {file}.", other: "Exported {count} cards to {file}." },
     practice_export_failed: "Export failed: this browser cannot save files from this page.",
     practice_import_failed: "Import failed: {reason}",
     practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },
@@ -2906,8 +2916,8 @@ h1, h2, h3 { page-break-after: avoid; }
   var ENGLISH = {
     search_results: "Search results",
     search_no_match: "No matching questions",
-    search_all_results: { other: "All {count} results for “{query}”" },
-    search_type_to_search: { other: "Type to search {count} questions, or choose a filter." },
+    search_all_results: { one: "The one result for “{query}”", other: "All {count} results for “{query}”" },
+    search_type_to_search: { one: "Type to search {count} question, or choose a filter.", other: "Type to search {count} questions, or choose a filter." },
     search_nothing: "No questions match. Try fewer words or another filter.",
     search_matches: { one: "{count} question match.", other: "{count} questions match." },
     search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." },
@@ -3280,8 +3290,8 @@ h1, h2, h3 { page-break-after: avoid; }
     delay_minutes: { other: "{count} min" },
     delay_hours: { other: "{count} h" },
     delay_days: { one: "{count} day", other: "{count} days" },
-    delay_months: { other: "{count} months" },
-    delay_years: { other: "{count} years" }
+    delay_months: { one: "{count} month", other: "{count} months" },
+    delay_years: { one: "{count} year", other: "{count} years" }
   };
   var words = null;
   // The site's words once study-store.js has loaded; English without it.
@@ -3674,7 +3684,7 @@ h1, h2, h3 { page-break-after: avoid; }
     study_learning: "Learning",
     study_due_now: "{state} · due for review now",
     study_next_review: "{state} · next review in {wait}",
-    study_days: { other: "{count} days" },
+    study_days: { one: "{count} day", other: "{count} days" },
     study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.",
     study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh.",
     study_progress_summary: "{known} known, {learning} learning, {fresh} new",

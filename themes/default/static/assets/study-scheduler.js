@@ -60,8 +60,8 @@
     delay_minutes: { other: "{count} min" },
     delay_hours: { other: "{count} h" },
     delay_days: { one: "{count} day", other: "{count} days" },
-    delay_months: { other: "{count} months" },
-    delay_years: { other: "{count} years" }
+    delay_months: { one: "{count} month", other: "{count} months" },
+    delay_years: { one: "{count} year", other: "{count} years" }
   };
   var words = null;
   // The site's words once study-store.js has loaded; English without it.
