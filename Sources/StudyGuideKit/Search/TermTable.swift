@@ -50,6 +50,7 @@ struct TermTable {
     }
 
     /// The id of `word`, or the empty slot where it would go.
+    @inline(__always)
     private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (id: Int32?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
