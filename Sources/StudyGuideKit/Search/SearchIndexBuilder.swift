@@ -179,8 +179,16 @@ struct SearchIndexBuilder {
         // Each vocabulary file holds the terms of its key and, for a language the browser does not
         // stem, the words of its key whose term differs (a query word is looked up where it would be).
         var vocabularies: [String: (terms: [Int], forms: [(word: ArraySlice<UInt8>, term: Int32)])] = [:]
-        for position in sorted.indices {
-            vocabularies[SearchShards.vocabularyKey(of: terms.bytes(sorted[position])), default: ([], [])].terms.append(position)
+        var start = 0
+        while start < sorted.count {
+            // A run of terms with the same ASCII first letter shares a key: one lookup for the run.
+            let first = terms.bytes(sorted[start]).first!
+            var end = start + 1
+            if first < 0x80 {
+                while end < sorted.count, terms.bytes(sorted[end]).first == first { end += 1 }
+            }
+            vocabularies[SearchShards.vocabularyKey(of: terms.bytes(sorted[start])), default: ([], [])].terms += start ..< end
+            start = end
         }
         for form in forms.all.sorted(by: { $0.word.lexicographicallyPrecedes($1.word) }) {
             vocabularies[SearchShards.vocabularyKey(of: form.word), default: ([], [])].forms.append(form)

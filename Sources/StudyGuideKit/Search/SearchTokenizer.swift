@@ -220,8 +220,10 @@ enum SearchTokenizer {
                 let next = index < run.count ? decode(run, at: index)! : (0, 0)
                 let folded = index < run.count ? plain(next.0)! : (value: 0, paired: true)
                 let atEnd = index == run.count
-                // A word ends at a paired character or the end; a run of pairs at a word or the end.
-                if (folded.paired || atEnd) && wordLength > 0 {
+                let separates = !atEnd && folded.value == plainSeparator
+                // A word ends at a paired character, a separator or the end; a run of pairs at
+                // anything else.
+                if (folded.paired || separates || atEnd) && wordLength > 0 {
                     if wordLength <= maxTokenLength {
                         let bytes = UnsafeBufferPointer(rebasing: word[0 ..< wordBytes])
                         body(bytes, TermTable.hash(bytes))
@@ -237,7 +239,9 @@ enum SearchTokenizer {
                     pairs = 0
                 }
                 if atEnd { break }
-                if folded.paired {
+                if separates {
+                    // Nothing to add.
+                } else if folded.paired {
                     if pairs > 0 {
                         let pair = UnsafeBufferPointer(rebasing: run[pairStart ..< index + next.1])
                         body(pair, TermTable.hash(pair))
@@ -255,16 +259,32 @@ enum SearchTokenizer {
         }
     }
 
-    /// Lead bytes of the plain characters: Cyrillic (0xD0, 0xD1) and three- or four-byte ones.
+    /// Lead bytes of the plain characters: Latin-1 symbols (0xC2), Greek (0xCE, 0xCF), Cyrillic
+    /// (0xD0, 0xD1), and three- or four-byte ones.
     private static func isPlainLead(_ byte: UInt8) -> Bool {
-        byte == 0xD0 || byte == 0xD1 || (byte >= 0xE3 && byte <= 0xED) || byte == 0xF0
+        byte == 0xC2 || byte == 0xC3 || byte == 0xCE || byte == 0xCF || byte == 0xD0 || byte == 0xD1
+            || (byte >= 0xE2 && byte <= 0xED) || byte == 0xF0
     }
 
-    /// What a plain character becomes, and whether it is indexed in pairs; nil for any other.
+    /// Marks `plain`'s answer for a character that separates words, as ASCII punctuation does.
+    private static let plainSeparator: UInt32 = 0
+
+    /// What a plain character becomes, and whether it is indexed in pairs (`plainSeparator` for
+    /// one that separates words); nil for any other.
     private static func plain(_ value: UInt32) -> (value: UInt32, paired: Bool)? {
         switch value {
         case 0x30 ... 0x39, 0x61 ... 0x7A: return (value, false)
         case 0x41 ... 0x5A: return (value + 0x20, false)
+        // Symbols and punctuation that stay separators whatever NFKD makes of them (a space, dots,
+        // or a symbol and an overlay mark that goes): no-break space, © « ® ° ± · » × ÷, general
+        // punctuation, arrows, mathematical operators, box drawing and geometric shapes.
+        case 0xA0, 0xA9, 0xAB, 0xAE, 0xB0, 0xB1, 0xB7, 0xBB, 0xD7, 0xF7, 0x2000 ... 0x206F, 0x2190 ... 0x21FF,
+             0x2200 ... 0x22FF, 0x2500 ... 0x25FF:
+            return (plainSeparator, false)
+        case 0xB5: return (0x03BC, false)                         // the micro sign is μ under NFKD
+        case 0x03B1 ... 0x03C1, 0x03C3 ... 0x03C9: return (value, false)  // α … ω
+        case 0x03C2: return (0x03C3, false)                       // a final ς folds to σ
+        case 0x0391 ... 0x03A1, 0x03A3 ... 0x03A9: return (value + 0x20, false)  // Α … Ω
         case 0x0430 ... 0x044F: return (value, false)             // а … я, й included: its breve stays
         case 0x0410 ... 0x042F: return (value + 0x20, false)      // А … Я
         case 0x0401, 0x0451: return (0x0435, false)               // Ё ё → е: the diaeresis goes
