@@ -1,6 +1,7 @@
 """Shared fixtures for the browser tests: a headless Chromium and the built site on disk."""
 import os
 import pathlib
+import subprocess
 
 import pytest
 from selenium import webdriver
@@ -8,6 +9,15 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
+
+def build_fixture(tmp_path_factory, name):
+    """Tests/Fixtures/<name> built with the repository's themes into a fresh folder."""
+    from test_serve import binary  # test_serve imports this module
+    output = tmp_path_factory.mktemp(name) / "site"
+    subprocess.run([binary(), "build", "--source", str(REPO / "Tests" / "Fixtures" / name),
+                    "--themes", str(REPO / "themes"), "--output", str(output), "--quiet"], check=True)
+    return output
+
 
 # The ceiling of every wait in these tests. A wait ends as soon as what it waits for happens;
 # this only turns "never" into a failure, so it is long enough for a slow or busy machine.

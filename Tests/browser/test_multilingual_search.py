@@ -1,14 +1,11 @@
 """Covers: search in any script over file://: a page in each of nine languages is found by words of its own text,
 Han/kana/Hangul by any run of two or more characters, with highlights and right-to-left results."""
-import subprocess
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, WAIT, console_problems
+from conftest import build_fixture, console_problems
 from test_search import results_after_typing
-from test_serve import binary
 
 # (query as a reader types it, the page it must find first)
 QUERIES = [
@@ -36,17 +33,19 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def multilingual_site(tmp_path_factory):
-    output = tmp_path_factory.mktemp("multilingual") / "site"
-    subprocess.run([binary(), "build", "--source", str(REPO / "Tests/Fixtures/multilingual"),
-                    "--themes", str(REPO / "themes"), "--output", str(output), "--quiet"], check=True)
-    return output
+    return build_fixture(tmp_path_factory, "multilingual")
+
+
+def opened(browser, page):
+    """The page open in the browser; no console errors when the test is done."""
+    browser.get(page.as_uri())
+    yield browser
+    assert console_problems(browser) == []
 
 
 @pytest.fixture
 def search_page(browser, multilingual_site):
-    browser.get((multilingual_site / "search.html").as_uri())
-    yield browser
-    assert console_problems(browser) == []
+    yield from opened(browser, multilingual_site / "search.html")
 
 
 @pytest.mark.parametrize("query,page", QUERIES)
@@ -87,17 +86,12 @@ def test_right_to_left_results_take_their_own_direction(search_page):
 
 @pytest.fixture(scope="module")
 def german_site(tmp_path_factory):
-    output = tmp_path_factory.mktemp("german") / "site"
-    subprocess.run([binary(), "build", "--source", str(REPO / "Tests/Fixtures/german"),
-                    "--themes", str(REPO / "themes"), "--output", str(output), "--quiet"], check=True)
-    return output
+    return build_fixture(tmp_path_factory, "german")
 
 
 @pytest.fixture
 def german_search(browser, german_site):
-    browser.get((german_site / "search.html").as_uri())
-    yield browser
-    assert console_problems(browser) == []
+    yield from opened(browser, german_site / "search.html")
 
 
 # (query, pages that must be found). The site is stemmed by Snowball's German stemmer, which the

@@ -1,21 +1,15 @@
 """Covers: a German site over file://: the words the scripts write come from the table the build
 wrote (assets/strings.js), the site's own override included, with no console errors."""
-import subprocess
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, WAIT, console_problems
-from test_serve import binary
+from conftest import WAIT, build_fixture, console_problems
 
 
 @pytest.fixture(scope="module")
 def german(tmp_path_factory):
-    output = tmp_path_factory.mktemp("translated") / "public"
-    subprocess.run([binary(), "build", "--source", str(REPO / "Tests/Fixtures/translated"),
-                    "--themes", str(REPO / "themes"), "--output", str(output), "--quiet"], check=True)
-    return output
+    return build_fixture(tmp_path_factory, "translated")
 
 
 def open_page(browser, german, path, query=""):

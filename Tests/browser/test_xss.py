@@ -1,14 +1,12 @@
 """Covers: a site built from hostile content runs none of the injected scripts on any page, in search results included."""
 import html
-import subprocess
 
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, WAIT, console_problems
-from test_serve import binary
+from conftest import WAIT, build_fixture, console_problems
 
 # Installed before the page's own scripts run: any alert/confirm/prompt or write to
 # window.__pwned by a payload is recorded.
@@ -23,10 +21,7 @@ Object.defineProperty(window, '__pwned', {set: function (v) { (window.__hits = w
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    output = tmp_path_factory.mktemp("hostile") / "site"
-    subprocess.run([binary(), "build", "--source", str(REPO / "Tests/Fixtures/hostile-site"),
-                    "--themes", str(REPO / "themes"), "--output", str(output), "--quiet"], check=True)
-    return output
+    return build_fixture(tmp_path_factory, "hostile-site")
 
 
 @pytest.fixture
