@@ -175,55 +175,7 @@ struct SearchIndexBuilder {
 
         let emit = emit
         func emitted(_ file: OutputFile) -> (String, JSONValue) { Self.emitted(file, to: emit) }
-        var sizes: [(String, JSONValue)] = []
-        // Each vocabulary file holds the terms of its key and, for a language the browser does not
-        // stem, the words of its key whose term differs (a query word is looked up where it would be).
-        var vocabularies: [String: (terms: [Int], forms: [(word: ArraySlice<UInt8>, term: Int32)])] = [:]
-        var start = 0
-        while start < sorted.count {
-            // A run of terms with the same ASCII first letter shares a key: one lookup for the run.
-            let first = terms.bytes(sorted[start]).first!
-            var end = start + 1
-            if first < 0x80 {
-                while end < sorted.count, terms.bytes(sorted[end]).first == first { end += 1 }
-            }
-            vocabularies[SearchShards.vocabularyKey(of: terms.bytes(sorted[start])), default: ([], [])].terms += start ..< end
-            start = end
-        }
-        for form in forms.all.sorted(by: { $0.word.lexicographicallyPrecedes($1.word) }) {
-            vocabularies[SearchShards.vocabularyKey(of: form.word), default: ([], [])].forms.append(form)
-        }
-        // ASCII letters first, in their order, as the files always were; then the other keys.
-        let keys = vocabularies.keys.sorted { ($0.utf8.count, $0) < ($1.utf8.count, $1) }
-        for key in keys {
-            let vocabulary = vocabularies[key]!
-            var out: [UInt8] = []
-            out.appendASCII("StudyGuideSearch.registerVocabulary(\"")
-            out.append(contentsOf: key.utf8)
-            out.appendASCII("\",{")
-            for (number, position) in vocabulary.terms.enumerated() {
-                if number > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "\""))
-                out.append(contentsOf: terms.bytes(sorted[position]))
-                out.appendASCII("\":")
-                out.appendDecimal(Int(index.frequency[Int(sorted[position])]))
-            }
-            out.append(UInt8(ascii: "}"))
-            if stemming.mapsQueriesThroughForms {
-                out.appendASCII(",{")
-                for (number, form) in vocabulary.forms.enumerated() {
-                    if number > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(UInt8(ascii: "\""))
-                    out.append(contentsOf: form.word)
-                    out.appendASCII("\":\"")
-                    out.append(contentsOf: terms.bytes(form.term))
-                    out.append(UInt8(ascii: "\""))
-                }
-                out.append(UInt8(ascii: "}"))
-            }
-            out.appendASCII(");\n")
-            sizes.append(emitted(OutputFile(path: PagePath("search/vocab-" + key + ".js"), bytes: out)))
-        }
+        var sizes = vocabularyFiles(terms: terms, sorted: sorted, frequency: index.frequency, emitted: emitted)
 
         // Postings are JSON arrays of (document gap, score) pairs, encoded straight into the file
         // of their bucket; buckets are cut by the encoded sizes, counted beforehand in parallel.
@@ -277,6 +229,62 @@ struct SearchIndexBuilder {
         var manifestFile = script("registerManifest(\(manifest.serialized))", path: "search/manifest.js")
         manifestFile.inputs = .everything
         emit(manifestFile)
+    }
+
+    /// The vocabulary files, each emitted as it is made. Each holds the terms of its key and, for
+    /// a language the browser does not stem, the words of its key whose term differs (a query word
+    /// is looked up where it would be).
+    private func vocabularyFiles(terms: TermTable, sorted: [Int32], frequency: [Int32],
+                                 emitted: (OutputFile) -> (String, JSONValue)) -> [(String, JSONValue)] {
+        var sizes: [(String, JSONValue)] = []
+        var vocabularies: [String: (terms: [Int], forms: [(word: ArraySlice<UInt8>, term: Int32)])] = [:]
+        var start = 0
+        while start < sorted.count {
+            // A run of terms with the same ASCII first letter shares a key: one lookup for the run.
+            let first = terms.bytes(sorted[start]).first!
+            var end = start + 1
+            if first < 0x80 {
+                while end < sorted.count, terms.bytes(sorted[end]).first == first { end += 1 }
+            }
+            vocabularies[SearchShards.vocabularyKey(of: terms.bytes(sorted[start])), default: ([], [])].terms += start ..< end
+            start = end
+        }
+        for form in forms.all.sorted(by: { $0.word.lexicographicallyPrecedes($1.word) }) {
+            vocabularies[SearchShards.vocabularyKey(of: form.word), default: ([], [])].forms.append(form)
+        }
+        // ASCII letters first, in their order, as the files always were; then the other keys.
+        let keys = vocabularies.keys.sorted { ($0.utf8.count, $0) < ($1.utf8.count, $1) }
+        for key in keys {
+            let vocabulary = vocabularies[key]!
+            var out: [UInt8] = []
+            out.appendASCII("StudyGuideSearch.registerVocabulary(\"")
+            out.append(contentsOf: key.utf8)
+            out.appendASCII("\",{")
+            for (number, position) in vocabulary.terms.enumerated() {
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: terms.bytes(sorted[position]))
+                out.appendASCII("\":")
+                out.appendDecimal(Int(frequency[Int(sorted[position])]))
+            }
+            out.append(UInt8(ascii: "}"))
+            if stemming.mapsQueriesThroughForms {
+                out.appendASCII(",{")
+                for (number, form) in vocabulary.forms.enumerated() {
+                    if number > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(UInt8(ascii: "\""))
+                    out.append(contentsOf: form.word)
+                    out.appendASCII("\":\"")
+                    out.append(contentsOf: terms.bytes(form.term))
+                    out.append(UInt8(ascii: "\""))
+                }
+                out.append(UInt8(ascii: "}"))
+            }
+            out.appendASCII(");\n")
+            sizes.append(emitted(OutputFile(path: PagePath("search/vocab-" + key + ".js"), bytes: out)))
+        }
+
+        return sizes
     }
 
     /// What the browser needs to search in a language it does not stem itself: which stemmer made
