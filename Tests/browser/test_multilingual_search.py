@@ -84,6 +84,13 @@ def test_right_to_left_results_take_their_own_direction(search_page):
     assert search_page.execute_script("return getComputedStyle(arguments[0]).direction", title) == "ltr"
 
 
+def searched_terms(browser, query):
+    """The index terms the search engine looks up for a finished query (a space after it)."""
+    return browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "StudyGuideSearch.search({query: arguments[0] + ' '}).then(function (r) { done(r.terms); });", query)
+
+
 @pytest.fixture(scope="module")
 def german_site(tmp_path_factory):
     return build_fixture(tmp_path_factory, "german")
@@ -121,10 +128,7 @@ def test_the_inflected_word_is_highlighted_in_the_german_snippet(german_search):
                                         ("Sperre", "sperr"), ("Indizes", "indiz")])
 def test_a_german_query_word_is_searched_as_the_term_the_build_made(german_search, query, term):
     # Not through typo tolerance, which would also find some of these: the word maps to the term.
-    terms = german_search.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "StudyGuideSearch.search({query: arguments[0] + ' '}).then(function (r) { done(r.terms); });", query)
-    assert terms == [term]
+    assert searched_terms(german_search, query) == [term]
 
 
 @pytest.fixture(scope="module")
@@ -146,9 +150,6 @@ def russian_search(browser, russian_site):
     ("Транзакция", "транзакц", "tranzaktsiya"),
 ])
 def test_a_russian_query_word_is_searched_as_its_stem(russian_search, russian_site, query, term, page):
-    terms = russian_search.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "StudyGuideSearch.search({query: arguments[0] + ' '}).then(function (r) { done(r.terms); });", query)
-    assert terms == [term]
+    assert searched_terms(russian_search, query) == [term]
     hrefs = results_after_typing(russian_search, query + " ")
     assert hrefs[:1] == [(russian_site / "dannye" / f"{page}.html").as_uri()], hrefs
