@@ -5,42 +5,21 @@
 
   var engine = window.StudyGuideSearch;
   var tokenizer = window.StudyGuideTokenizer;
-  if (!engine || !tokenizer || !engine.manifest()) return;
+  if (!engine || !tokenizer || !engine.manifest() || !window.StudyGuideStudy) return;
   engine.configure(document.body.getAttribute("data-root") || "");
   window.__studyguideSearchTimings = [];
 
-  // The site's words (assets/strings.js, when the build writes it) over the English below. The
-  // same lookup as StudyGuideStudy.words in study-store.js, which loads after this script.
-  var ENGLISH = {
+  // The site's words (assets/strings.js, when the build writes it) over these, by the lookup
+  // every script shares (StudyGuideStudy.words in study-store.js, which loads first).
+  var say = window.StudyGuideStudy.words({
     search_results: "Search results",
     search_no_match: "No matching questions",
     search_all_results: { one: "The one result for “{query}”", other: "All {count} results for “{query}”" },
     search_type_to_search: { one: "Type to search {count} question, or choose a filter.", other: "Type to search {count} questions, or choose a filter." },
     search_nothing: "No questions match. Try fewer words or another filter.",
     search_matches: { one: "{count} question match.", other: "{count} questions match." },
-    search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." },
-    difficulty_beginner: "Beginner",
-    difficulty_intermediate: "Intermediate",
-    difficulty_advanced: "Advanced",
-    kind_technical: "Technical",
-    kind_behavioral: "Behavioral",
-    kind_situational: "Situational",
-    kind_system_design: "System design",
-    kind_practical: "Practical",
-    kind_career: "Career"
-  };
-  var given = window.StudyGuideStrings || {};
-  var rules = null;
-  try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
-  function say(key, values) {
-    var table = given.strings || {};
-    var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : ENGLISH[key];
-    if (entry === undefined) return undefined;
-    if (typeof entry === "object") entry = (rules && entry[rules.select(values.count)]) || entry.other;
-    return String(entry).replace(/\{(\w+)\}/g, function (whole, name) {
-      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-    });
-  }
+    search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." }
+  });
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -135,8 +114,7 @@
   }
 
   function badge(difficulty) {
-    return element("span", "badge difficulty-" + difficulty, say("difficulty_" + difficulty) ||
-      difficulty.charAt(0).toUpperCase() + difficulty.slice(1));
+    return element("span", "badge difficulty-" + difficulty, say("difficulty_" + difficulty));
   }
 
   function resultItem(result, isMatch, id) {
@@ -150,7 +128,7 @@
     item.appendChild(link);
     var meta = element("p", "result-meta");
     if (result.difficulty) meta.appendChild(badge(result.difficulty));
-    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, say("kind_" + result.kind.slug.replace(/-/g, "_")) || result.kind.title));
+    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, say("kind_" + result.kind.slug.replace(/-/g, "_"))));
     if (result.category) meta.appendChild(element("span", "result-category", result.category.title)).dir = "auto";
     item.appendChild(meta);
     var excerpt = item.appendChild(element("p", "result-snippet"));

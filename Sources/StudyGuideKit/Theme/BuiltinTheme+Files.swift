@@ -1294,12 +1294,6 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     interview_action_hint: "What you did, step by step: say “I”, not “we”.",
     interview_result: "Result",
     interview_result_hint: "The outcome, with numbers if you can, and what you learned or would change.",
-    kind_technical: "Technical",
-    kind_behavioral: "Behavioral",
-    kind_situational: "Situational",
-    kind_system_design: "System design",
-    kind_practical: "Practical",
-    kind_career: "Career",
     interview_behavioral_mix: "Behavioral and situational",
     interview_length: "Length",
     interview_minutes: { other: "{count} minutes" },
@@ -1652,18 +1646,9 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     practice_new: "New",
     practice_starred: "Starred",
     practice_all_matching: "All matching",
-    difficulty_beginner: "Beginner",
-    difficulty_intermediate: "Intermediate",
-    difficulty_advanced: "Advanced",
     practice_level_beginner: "beginner",
     practice_level_intermediate: "intermediate",
     practice_level_advanced: "advanced",
-    kind_technical: "Technical",
-    kind_behavioral: "Behavioral",
-    kind_situational: "Situational",
-    kind_system_design: "System design",
-    kind_practical: "Practical",
-    kind_career: "Career",
     any_category: "Any category",
     any_kind: "Any kind",
     any_tag: "Any tag",
@@ -2907,42 +2892,21 @@ h1, h2, h3 { page-break-after: avoid; }
 
   var engine = window.StudyGuideSearch;
   var tokenizer = window.StudyGuideTokenizer;
-  if (!engine || !tokenizer || !engine.manifest()) return;
+  if (!engine || !tokenizer || !engine.manifest() || !window.StudyGuideStudy) return;
   engine.configure(document.body.getAttribute("data-root") || "");
   window.__studyguideSearchTimings = [];
 
-  // The site's words (assets/strings.js, when the build writes it) over the English below. The
-  // same lookup as StudyGuideStudy.words in study-store.js, which loads after this script.
-  var ENGLISH = {
+  // The site's words (assets/strings.js, when the build writes it) over these, by the lookup
+  // every script shares (StudyGuideStudy.words in study-store.js, which loads first).
+  var say = window.StudyGuideStudy.words({
     search_results: "Search results",
     search_no_match: "No matching questions",
     search_all_results: { one: "The one result for “{query}”", other: "All {count} results for “{query}”" },
     search_type_to_search: { one: "Type to search {count} question, or choose a filter.", other: "Type to search {count} questions, or choose a filter." },
     search_nothing: "No questions match. Try fewer words or another filter.",
     search_matches: { one: "{count} question match.", other: "{count} questions match." },
-    search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." },
-    difficulty_beginner: "Beginner",
-    difficulty_intermediate: "Intermediate",
-    difficulty_advanced: "Advanced",
-    kind_technical: "Technical",
-    kind_behavioral: "Behavioral",
-    kind_situational: "Situational",
-    kind_system_design: "System design",
-    kind_practical: "Practical",
-    kind_career: "Career"
-  };
-  var given = window.StudyGuideStrings || {};
-  var rules = null;
-  try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
-  function say(key, values) {
-    var table = given.strings || {};
-    var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : ENGLISH[key];
-    if (entry === undefined) return undefined;
-    if (typeof entry === "object") entry = (rules && entry[rules.select(values.count)]) || entry.other;
-    return String(entry).replace(/\{(\w+)\}/g, function (whole, name) {
-      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-    });
-  }
+    search_matches_some: { one: "{count} question match some of your words.", other: "{count} questions match some of your words." }
+  });
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -3037,8 +3001,7 @@ h1, h2, h3 { page-break-after: avoid; }
   }
 
   function badge(difficulty) {
-    return element("span", "badge difficulty-" + difficulty, say("difficulty_" + difficulty) ||
-      difficulty.charAt(0).toUpperCase() + difficulty.slice(1));
+    return element("span", "badge difficulty-" + difficulty, say("difficulty_" + difficulty));
   }
 
   function resultItem(result, isMatch, id) {
@@ -3052,7 +3015,7 @@ h1, h2, h3 { page-break-after: avoid; }
     item.appendChild(link);
     var meta = element("p", "result-meta");
     if (result.difficulty) meta.appendChild(badge(result.difficulty));
-    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, say("kind_" + result.kind.slug.replace(/-/g, "_")) || result.kind.title));
+    if (result.kind) meta.appendChild(element("span", "badge kind-" + result.kind.slug, say("kind_" + result.kind.slug.replace(/-/g, "_"))));
     if (result.category) meta.appendChild(element("span", "result-category", result.category.title)).dir = "auto";
     item.appendChild(meta);
     var excerpt = item.appendChild(element("p", "result-snippet"));
@@ -3381,15 +3344,30 @@ h1, h2, h3 { page-break-after: avoid; }
 
   // The theme's words for a script: `english` is what the script shows on an English site;
   // when the site has other words, the build writes assets/strings.js (window.StudyGuideStrings,
-  // loaded before every script) and they win. say(key, values) fills {name} placeholders from
+  // loaded before every script) and they win. The search interface uses it too, so this file
+  // loads before the search scripts. say(key, values) fills {name} placeholders from
   // `values`; values.count also picks the plural form, by the browser's rules for the language.
+  // Words several scripts show (badges), given once here; a script's own `english` adds its own.
+  var COMMON = {
+    difficulty_beginner: "Beginner",
+    difficulty_intermediate: "Intermediate",
+    difficulty_advanced: "Advanced",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career"
+  };
+
   S.words = function (english) {
     var given = window.StudyGuideStrings || {};
     var table = given.strings || {};
     var rules = null;
     try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
+    function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
     return function (key, values) {
-      var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : english[key];
+      var entry = has(table, key) ? table[key] : has(english, key) ? english[key] : COMMON[key];
       if (entry && typeof entry === "object") {
         var count = values && values.count;
         entry = (rules && typeof count === "number" && entry[rules.select(count)]) || entry.other || "";
@@ -4354,11 +4332,12 @@ kbd {
   <p>{{chrome.siteTitle}}{{#chrome.siteDescription}} — {{chrome.siteDescription}}{{/chrome.siteDescription}} {{{i18n.offline_note_html}}}</p>
 </footer>
 {{#chrome.scriptStrings}}<script src="{{chrome.scriptStrings}}"></script>
-{{/chrome.scriptStrings}}{{#chrome.searchScripts}}<script src="{{.}}"></script>
+{{/chrome.scriptStrings}}<script src="{{chrome.root}}assets/study-store.js"></script>
+{{#chrome.searchScripts}}<script src="{{.}}"></script>
 {{/chrome.searchScripts}}<script src="{{chrome.searchManifest}}"></script>
 <script src="{{chrome.searchUI}}"></script>
 {{$scripts}}{{/scripts}}
-<script src="{{chrome.root}}assets/study-store.js"></script><script src="{{chrome.root}}assets/study-scheduler.js"></script><script src="{{chrome.studyScript}}"></script>
+<script src="{{chrome.root}}assets/study-scheduler.js"></script><script src="{{chrome.studyScript}}"></script>
 <script src="{{chrome.script}}"></script>
 </body>
 </html>
@@ -4480,7 +4459,7 @@ kbd {
   <ul>{{#browse}}<li><a href="{{href}}">{{title}}</a></li>{{/browse}}</ul>
 </section>
 {{/main}}
-{{$scripts}}<script src="{{chrome.root}}assets/study-store.js"></script>
+{{$scripts}}
 <script src="{{deck}}"></script>
 <script src="{{chrome.root}}assets/interview.js"></script>
 {{/scripts}}
@@ -4503,7 +4482,7 @@ kbd {
   <ul><li><a href="{{ankiAll}}" download>{{i18n.all_questions}}</a></li>{{#anki}}<li><a href="{{href}}" download>{{title}}</a></li>{{/anki}}</ul>
 </section>
 {{/main}}
-{{$scripts}}<script src="{{chrome.root}}assets/study-store.js"></script>
+{{$scripts}}
 <script src="{{deck}}"></script>
 <script src="{{chrome.root}}assets/practice.js"></script>
 {{/scripts}}

@@ -50,15 +50,30 @@
 
   // The theme's words for a script: `english` is what the script shows on an English site;
   // when the site has other words, the build writes assets/strings.js (window.StudyGuideStrings,
-  // loaded before every script) and they win. say(key, values) fills {name} placeholders from
+  // loaded before every script) and they win. The search interface uses it too, so this file
+  // loads before the search scripts. say(key, values) fills {name} placeholders from
   // `values`; values.count also picks the plural form, by the browser's rules for the language.
+  // Words several scripts show (badges), given once here; a script's own `english` adds its own.
+  var COMMON = {
+    difficulty_beginner: "Beginner",
+    difficulty_intermediate: "Intermediate",
+    difficulty_advanced: "Advanced",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career"
+  };
+
   S.words = function (english) {
     var given = window.StudyGuideStrings || {};
     var table = given.strings || {};
     var rules = null;
     try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
+    function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
     return function (key, values) {
-      var entry = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : english[key];
+      var entry = has(table, key) ? table[key] : has(english, key) ? english[key] : COMMON[key];
       if (entry && typeof entry === "object") {
         var count = values && values.count;
         entry = (rules && typeof count === "number" && entry[rules.select(count)]) || entry.other || "";
