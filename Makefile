@@ -8,19 +8,19 @@ BIN        := .build/release/studyguide
 TEST_SITE  := .build/test-site
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libstemmer-dev pkg-config
+SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libstemmer-dev libtree-sitter-dev pkg-config
 TEST_PACKAGES := cmark-gfm chromium chromium-driver python3-selenium python3-pytest default-jre-headless valgrind wrk
 # What `make bench` compares against: Debian's Hugo and the cmark-gfm command (the floor).
 BENCH_PACKAGES := hugo cmark-gfm
 
 PREFIX     ?= /usr/local
 
-.PHONY: site test release install theme check unit-tests leak-check sanitizers fuzz load-test validate-html browser-tests conformance deps test-deps clean
+.PHONY: site test release install theme check unit-tests leak-check sanitizers fuzz load-test validate-html browser-tests conformance deps grammars test-deps clean
 
 site: deps release
 	$(BIN) build
 
-release: deps
+release: deps grammars
 	$(SWIFT) build -c release --product studyguide
 
 # studyguide on the PATH, so it runs from any folder: make install [PREFIX=/usr/local]
@@ -42,7 +42,7 @@ test: deps test-deps release check unit-tests leak-check validate-html browser-t
 check: release
 	$(BIN) check
 
-unit-tests:
+unit-tests: grammars
 	$(SWIFT) test
 
 $(TEST_SITE): release FORCE
@@ -70,11 +70,11 @@ leak-check: release
 	@echo "valgrind: no leaks in a fixture build"
 
 # The Swift tests again under AddressSanitizer and ThreadSanitizer (scripts/sanitizers.sh).
-sanitizers:
+sanitizers: grammars
 	scripts/sanitizers.sh address thread
 
 # libFuzzer over one content file's path (SECONDS=60 by default) and wrk against serve.
-fuzz:
+fuzz: grammars
 	scripts/fuzz.sh $(or $(SECONDS),60)
 
 load-test: release
@@ -87,6 +87,11 @@ conformance: release
 deps:
 	@for p in $(SITE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+# The tree-sitter grammars that highlight code blocks: fetched from PyPI (pinned by hash) into
+# Sources/CHighlightGrammars/vendor/, never committed. Does nothing once they are there.
+grammars:
+	$(PYTHON) scripts/fetch_grammars.py
 
 bench-deps:
 	@for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -25,6 +25,21 @@ let package = Package(
         // Snowball's stemming algorithms, for searching sites in languages other than English.
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "CStudyGuideSystem"),
+        // tree-sitter's runtime (Debian's 0.20.7), which parses code blocks for highlighting.
+        .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"])]),
+        // The grammars it parses with: generated C that scripts/fetch_grammars.py puts in vendor/
+        // (never committed), included by one small wrapper file per grammar.
+        .target(
+            name: "CHighlightGrammars",
+            exclude: ["vendor", "stubs"],
+            // Generated parsers: their warnings are not ours to fix.
+            cSettings: [.unsafeFlags(["-w"])]
+        ),
+        .target(
+            name: "StudyGuideHighlight",
+            dependencies: ["StudyGuideMarkdown", "CTreeSitter", "CHighlightGrammars"],
+            swiftSettings: strictImports
+        ),
         // Lets cmark-gfm parse inlines on many threads at once (see inline_table.c).
         .target(
             name: "CCmarkInlineTable",
@@ -40,6 +55,7 @@ let package = Package(
             name: "StudyGuideKit",
             dependencies: [
                 "StudyGuideMarkdown",
+                "StudyGuideHighlight",
                 "CStudyGuideSystem",
                 "CStemmer",
                 .product(name: "Yams", package: "Yams"),
@@ -55,6 +71,7 @@ let package = Package(
             name: "StudyGuideServe",
             dependencies: [
                 "StudyGuideKit",
+                "StudyGuideHighlight",
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: strictImports
@@ -64,6 +81,7 @@ let package = Package(
             dependencies: [
                 "StudyGuideKit",
                 "StudyGuideMarkdown",
+                "StudyGuideHighlight",
                 "StudyGuideServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -76,6 +94,11 @@ let package = Package(
         .testTarget(
             name: "StudyGuideMarkdownTests",
             dependencies: ["StudyGuideMarkdown"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "StudyGuideHighlightTests",
+            dependencies: ["StudyGuideHighlight", "StudyGuideMarkdown"],
             swiftSettings: strictImports
         ),
         .testTarget(

@@ -22,6 +22,9 @@ public struct MarkdownOptions: Sendable {
     /// Write each `<pre>` as `<pre tabindex="0">`, so a code block that scrolls sideways can be
     /// reached from the keyboard (WCAG 2.1.1). Done in the copy out of cmark's buffer.
     public var focusableCodeBlocks: Bool
+    /// Writes fenced code blocks in cmark-gfm's place (build-time highlighting); nil leaves them
+    /// all to cmark-gfm.
+    public var codeBlocks: (any CodeBlockRendering)?
 
     public init(
         extensions: Set<Extension> = Set(Extension.allCases),
@@ -30,7 +33,8 @@ public struct MarkdownOptions: Sendable {
         smartPunctuation: Bool = false,
         rewriteDestination: (@Sendable (String) -> String?)? = nil,
         collectParagraphs: Bool = true,
-        focusableCodeBlocks: Bool = false
+        focusableCodeBlocks: Bool = false,
+        codeBlocks: (any CodeBlockRendering)? = nil
     ) {
         self.extensions = extensions
         self.allowRawHTML = allowRawHTML
@@ -39,5 +43,13 @@ public struct MarkdownOptions: Sendable {
         self.rewriteDestination = rewriteDestination
         self.collectParagraphs = collectParagraphs
         self.focusableCodeBlocks = focusableCodeBlocks
+        self.codeBlocks = codeBlocks
     }
+}
+
+/// Renders a fenced code block instead of cmark-gfm.
+public protocol CodeBlockRendering: Sendable {
+    /// Appends the block's whole `<pre>` element to `html` and returns true, or returns false
+    /// (appending nothing) to leave the block to cmark-gfm. `info` is the fence's info string.
+    func render(info: UnsafeBufferPointer<UInt8>, code: UnsafeBufferPointer<UInt8>, into html: inout [UInt8]) -> Bool
 }

@@ -43,7 +43,7 @@ public enum MarkdownRenderer {
         walk.visit(document)
         // Replaced headings are freed only after rendering: their inline children, now under
         // the custom blocks, may still point into the heading's content buffer (found by fuzzing).
-        let detached = options.headingIDs ? walk.anchorHeadings() : []
+        let detached = (options.headingIDs ? walk.anchorHeadings() : []) + walk.replaceCodeBlocks()
         defer { for node in detached { cmark_node_free(node) } }
 
         // The extension list belongs to the parser, which is still alive here.
@@ -88,6 +88,8 @@ private struct TreeWalk {
     var paragraphs: [RenderedMarkdown.Paragraph] = []
     private var paragraphStart: (offset: Int, line: Int)?
     private var headingNodes: [OpaquePointer] = []
+    /// Code blocks that `options.codeBlocks` rendered, with their HTML (NUL-terminated).
+    private var renderedCodeBlocks: [(node: OpaquePointer, html: [UInt8])] = []
     private var slugger = HeadingSlugger()
 
     init(options: MarkdownOptions) {
@@ -116,6 +118,7 @@ private struct TreeWalk {
                 plainText.appendSpace()
                 plainText.append(cmark_node_get_literal(node))
                 plainText.appendSpace()
+                if let renderer = options.codeBlocks { render(codeBlock: node, with: renderer) }
             case CMARK_NODE_HEADING:
                 if entering {
                     headingText = CollapsedText()
@@ -152,6 +155,35 @@ private struct TreeWalk {
                 }
             }
         }
+    }
+
+    private mutating func render(codeBlock node: OpaquePointer, with renderer: any CodeBlockRendering) {
+        func bytes(_ text: UnsafePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
+            guard let text else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+        }
+        var html: [UInt8] = []
+        // An indented block has no info string: cmark-gfm gives it an empty one, like a bare fence.
+        guard renderer.render(info: bytes(cmark_node_get_fence_info(node)), code: bytes(cmark_node_get_literal(node)), into: &html) else { return }
+        html.append(0)
+        renderedCodeBlocks.append((node, html))
+    }
+
+    /// Puts each rendered code block's HTML in its place, as a custom block (whose literals
+    /// survive safe mode: they are ours, not the document's). Returns the replaced nodes, which
+    /// the caller frees after rendering.
+    mutating func replaceCodeBlocks() -> [OpaquePointer] {
+        var detached: [OpaquePointer] = []
+        for (node, html) in renderedCodeBlocks {
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            html.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_on_enter(block, $0.baseAddress) }
+            }
+            cmark_node_replace(node, block)
+            detached.append(node)
+        }
+        renderedCodeBlocks = []
+        return detached
     }
 
     private mutating func recordLink(_ node: OpaquePointer, isImage: Bool) {

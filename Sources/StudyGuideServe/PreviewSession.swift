@@ -1,5 +1,6 @@
 public import Foundation
 public import StudyGuideKit
+internal import StudyGuideHighlight
 
 /// The state of a preview: builds into a private folder, remembers whether the last build
 /// failed, and tells open pages to reload or to show the problems. A failed build leaves the
@@ -12,6 +13,8 @@ public import StudyGuideKit
 /// made meanwhile are shown alone at once and built again after it.
 public actor PreviewSession {
     public let options: BuildOptions
+    /// Keeps each code block's highlighted HTML, so a rebuild highlights only blocks that changed.
+    private let codeHighlighter = CodeHighlighter(cachingBlocks: true)
     let reload = LiveReload()
     private(set) var version = 0
     private(set) var problems: [Diagnostic] = []
@@ -40,7 +43,7 @@ public actor PreviewSession {
     /// Builds, then tells every open page what happened (at start, and when polling).
     @discardableResult
     public func rebuild() async -> BuildReport {
-        let (report, live) = await Self.fullBuild(options)
+        let (report, live) = await Self.fullBuild(options, codeHighlighter: codeHighlighter)
         await land(report, live, reloading: true)
         return report
     }
@@ -50,7 +53,7 @@ public actor PreviewSession {
     public func sourcesChanged(_ paths: Set<String>, log: @escaping @Sendable (String) -> Void) async {
         let start = ContinuousClock.now
         var shownAlone = false
-        if let live, case .written(let files) = live.apply(paths, into: root), !files.isEmpty {
+        if let live, case .written(let files) = apply(paths, to: live), !files.isEmpty {
             shownAlone = true
             // A fix to every file with a problem clears the problems now; the full build confirms.
             if problems.allSatisfy({ problem in paths.contains { Self.names($0, problem.location.path, under: options.source) } }) {
@@ -85,7 +88,7 @@ public actor PreviewSession {
             allShownAlone = true
             let cancellation = BuildCancellation()
             runningBuild = cancellation
-            let (report, live) = await Self.fullBuild(options, cancellation: cancellation)
+            let (report, live) = await Self.fullBuild(options, cancellation: cancellation, codeHighlighter: codeHighlighter)
             runningBuild = nil
             if report.cancelled {
                 // Built again with what it was for and what came since.
@@ -95,7 +98,7 @@ public actor PreviewSession {
             }
             await land(report, live, reloading: !pendingShownAlone)
             log(PreviewServer.summary(report))
-            if !changedSinceBuild.isEmpty, let live, case .written(let files) = live.apply(changedSinceBuild, into: root), !files.isEmpty {
+            if !changedSinceBuild.isEmpty, let live, case .written(let files) = apply(changedSinceBuild, to: live), !files.isEmpty {
                 // The build swapped in a folder without edits made while it ran: show them again.
                 version += 1
                 await reload.send(.reload(version: version))
@@ -104,13 +107,19 @@ public actor PreviewSession {
         building = false
     }
 
+    /// Shows an edit alone, highlighting code with the session's highlighter.
+    private func apply(_ paths: Set<String>, to live: LivePreview) -> LivePreview.Outcome {
+        let root = root
+        return BuildContext.$current.withValue(BuildContext(codeHighlighter: codeHighlighter)) { live.apply(paths, into: root) }
+    }
+
     /// Runs off the actor, so that edits are shown while it builds.
-    private nonisolated static func fullBuild(_ options: BuildOptions, cancellation: BuildCancellation? = nil) async
-        -> (BuildReport, LivePreview?) {
+    private nonisolated static func fullBuild(_ options: BuildOptions, cancellation: BuildCancellation? = nil,
+                                              codeHighlighter: CodeHighlighter) async -> (BuildReport, LivePreview?) {
         var options = options
         options.keepsPreview = true
         options.recordsInputs = true
-        var report = BuildContext.$current.withValue(BuildContext(cancellation: cancellation)) { SiteBuilder.build(options) }
+        var report = BuildContext.$current.withValue(BuildContext(cancellation: cancellation, codeHighlighter: codeHighlighter)) { SiteBuilder.build(options) }
         let live = report.succeeded ? report.preview : nil
         report.preview = nil
         return (report, live)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StudyGuideHighlight
 import StudyGuideMarkdown
 
 /// Renders Markdown from standard input through the same wrapper the site uses, so the
@@ -26,6 +27,9 @@ struct MarkdownCommand: ParsableCommand {
     @Flag(name: .customLong("heading-ids"), help: "Add heading ids and anchors, as the site does.")
     var headingIDs = false
 
+    @Flag(name: .long, help: "Highlight fenced code blocks, as the site does.")
+    var highlight = false
+
     func run() throws {
         var enabled: Set<MarkdownOptions.Extension> = allExtensions ? Set(MarkdownOptions.Extension.allCases) : []
         for name in extensions {
@@ -35,7 +39,8 @@ struct MarkdownCommand: ParsableCommand {
             enabled.insert(known)
         }
         let input = FileHandle.standardInput.readDataToEndOfFile()
-        let options = MarkdownOptions(extensions: enabled, allowRawHTML: unsafe, headingIDs: headingIDs, smartPunctuation: smart)
+        let options = MarkdownOptions(extensions: enabled, allowRawHTML: unsafe, headingIDs: headingIDs, smartPunctuation: smart,
+                                      codeBlocks: highlight ? CodeHighlighter.shared : nil)
         FileHandle.standardOutput.write(Data(MarkdownRenderer.render([UInt8](input), options: options).html.utf8))
     }
 }

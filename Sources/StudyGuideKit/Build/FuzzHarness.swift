@@ -17,7 +17,7 @@ public enum FuzzHarness {
         case .homeIntro(let intro)?, .guidesIntro(let intro)?: body = intro.body
         case nil: body = MarkdownBody(bytes: text.bytes[...], firstLine: 1)
         }
-        let rendered = RenderedBody.render(body, path: text.path, rawHTML: bytes.count % 2 == 0, links: nil, rewrite: { $0 + ".html" }, paragraphs: true)
+        let rendered = RenderedBody.render(body, path: text.path, rawHTML: bytes.count % 2 == 0, links: nil, rewrite: { $0 + ".html" }, paragraphs: true, codeBlocks: .shared)
         _ = SearchTokenizer.tokens(String(rendered.plainText.prefix(4096)))
         if bytes.count < 4096 { _ = SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "site.yml") }
     }

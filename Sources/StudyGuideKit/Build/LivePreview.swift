@@ -209,7 +209,7 @@ public final class LivePreview: @unchecked Sendable {
         let display = document.location.path
         let body = RenderedBody.render(document.body, path: display, rawHTML: rawHTML,
                                        links: targets.links.links(from: document.contentPath, page: document.page),
-                                       paragraphs: false)
+                                       paragraphs: false, codeBlocks: BuildContext.current.codeHighlighter)
         var bodies = [document.contentPath: body]
         let linked = Set(body.links.lazy.filter { LinkRule.needsOtherHeadings($0, in: document.contentPath) }
             .compactMap { $0.target?.contentPath })

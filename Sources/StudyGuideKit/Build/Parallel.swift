@@ -1,5 +1,6 @@
 internal import Dispatch
 internal import Foundation
+public import StudyGuideHighlight
 
 /// How a build runs, set by its caller for the whole build (one task-local value: Swift's
 /// runtime crashed when two task-locals were nested outside any task, as the CLI's are).
@@ -17,11 +18,15 @@ public struct BuildContext: Sendable {
     var postingsGroup: Int?
     /// Stops the build early (`serve`, when a newer edit makes it moot).
     public var cancellation: BuildCancellation?
+    /// Highlights code blocks; `serve` passes one that keeps each block's HTML between builds.
+    public var codeHighlighter: CodeHighlighter
 
-    public init(workers: Int? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil, cancellation: BuildCancellation? = nil) {
+    public init(workers: Int? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil, cancellation: BuildCancellation? = nil,
+                codeHighlighter: CodeHighlighter = .shared) {
         self.workers = workers
         self.progress = progress
         self.cancellation = cancellation
+        self.codeHighlighter = codeHighlighter
     }
 
     /// Whether the build was asked to stop.

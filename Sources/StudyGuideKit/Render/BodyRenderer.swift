@@ -13,6 +13,8 @@ enum BodyRenderer {
                        paragraphs: Bool, cache: BodyCache? = nil) -> ([String: RenderedBody], [Diagnostic]) {
         let cache = paragraphs ? nil : cache
         let cancellation = BuildContext.current.cancellation
+        // Read here: the task-local context does not reach the worker threads.
+        let highlighter = paragraphs ? nil : BuildContext.current.codeHighlighter
         let rendered = parallelMap(documents) { document -> (RenderedBody, Diagnostic?) in
             // A cancelled build's output is thrown away: its remaining bodies are left empty.
             if cancellation?.isCancelled == true { return (RenderedBody(html: "", headings: [], plainText: "", links: [], paragraphs: []), nil) }
@@ -31,7 +33,7 @@ enum BodyRenderer {
                 return (kept, nil)
             }
             let rendered = RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML, links: bodyLinks,
-                                               paragraphs: paragraphs)
+                                               paragraphs: paragraphs, codeBlocks: highlighter)
             if let cache, let key { cache.store(rendered, for: key, links: bodyLinks) }
             return (rendered, nil)
         }

@@ -1,3 +1,4 @@
+internal import StudyGuideHighlight
 internal import StudyGuideMarkdown
 
 /// A content file's Markdown, rendered once; its HTML, headings, text and links feed the
@@ -39,15 +40,17 @@ struct RenderedBody: Sendable {
 
     /// Renders a body; positions are shifted from body lines to file lines. `links` rewrites the
     /// body's links to other content files and keeps what each names; `rewrite`, when given,
-    /// rewrites instead (the fuzzer rewrites every link).
+    /// rewrites instead (the fuzzer rewrites every link). `codeBlocks` highlights fenced code (nil:
+    /// cmark-gfm writes it plain, which is all `check` needs).
     static func render(_ body: MarkdownBody, path: String, rawHTML: Bool, links: BodyLinks?,
-                       rewrite: (@Sendable (String) -> String?)? = nil, paragraphs: Bool) -> RenderedBody {
+                       rewrite: (@Sendable (String) -> String?)? = nil, paragraphs: Bool,
+                       codeBlocks: CodeHighlighter?) -> RenderedBody {
         // A code block wider than the page scrolls sideways, and a region that scrolls must be
         // reachable from the keyboard (WCAG 2.1.1; axe's scrollable-region-focusable).
         var rewriteDestination = rewrite
         if rewrite == nil, let links { rewriteDestination = { links.rewrite($0) } }
         let options = MarkdownOptions(allowRawHTML: rawHTML, headingIDs: true, rewriteDestination: rewriteDestination,
-                                      collectParagraphs: paragraphs, focusableCodeBlocks: true)
+                                      collectParagraphs: paragraphs, focusableCodeBlocks: true, codeBlocks: codeBlocks)
         let rendered = MarkdownRenderer.render(body.bytes, options: options)
         let shift = body.firstLine - 1
         return RenderedBody(
