@@ -8,7 +8,7 @@ BIN        := .build/release/studyguide
 TEST_SITE  := .build/test-site
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libstemmer-dev libtree-sitter-dev pkg-config
+SITE_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libstemmer-dev pkg-config
 TEST_PACKAGES := cmark-gfm chromium chromium-driver python3-selenium python3-pytest default-jre-headless valgrind wrk
 # What `make bench` compares against: Debian's Hugo and the cmark-gfm command (the floor).
 BENCH_PACKAGES := hugo cmark-gfm

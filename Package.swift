@@ -25,8 +25,13 @@ let package = Package(
         // Snowball's stemming algorithms, for searching sites in languages other than English.
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "CStudyGuideSystem"),
-        // tree-sitter's runtime (Debian's 0.20.7), which parses code blocks for highlighting.
-        .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"])]),
+        // tree-sitter's runtime, which parses code blocks for highlighting: its C sources, fetched
+        // by scripts/fetch_grammars.py into vendor/ (never committed), compiled in as one unit.
+        .target(
+            name: "CTreeSitter",
+            exclude: ["vendor"],
+            cSettings: [.unsafeFlags(["-w"]), .headerSearchPath("vendor/include"), .headerSearchPath("vendor/src"), .define("_DEFAULT_SOURCE")]
+        ),
         // The grammars it parses with: generated C that scripts/fetch_grammars.py puts in vendor/
         // (never committed), included by one small wrapper file per grammar.
         .target(
@@ -108,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StudyGuideKitTests",
-            dependencies: ["StudyGuideKit", "StudyGuideMarkdown", .product(name: "Yams", package: "Yams")],
+            dependencies: ["StudyGuideKit", "StudyGuideMarkdown", "StudyGuideHighlight", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictImports
         ),
     ]

@@ -7,9 +7,18 @@ internal import Foundation
 /// owns the `TSQuery`.
 final class Grammar: @unchecked Sendable {
     /// Which capture wins when several patterns capture the same text. The queries were written
-    /// for different highlighters: Go's for tree-sitter's own (the first pattern wins), most others
-    /// for Neovim's (the last one does). Measured per grammar on this repository's code blocks.
-    enum Precedence { case firstPattern, lastPattern }
+    /// for different highlighters: some for tree-sitter's own (the first pattern wins), others
+    /// for Neovim's (the last one does). Chosen per grammar by comparing both on this
+    /// repository's code blocks: with the other rule, Go's and Python's method calls lose their
+    /// function class and JSON's keys read as strings; JavaScript's and TypeScript's method calls
+    /// and YAML's keys need the last pattern. Java, bash and Dockerfile do not differ.
+    enum Precedence {
+        case firstPattern, lastPattern
+
+        static func of(_ grammar: String) -> Precedence {
+            ["go", "python", "json"].contains(grammar) ? .firstPattern : .lastPattern
+        }
+    }
 
     let language: OpaquePointer
     let query: OpaquePointer
@@ -70,7 +79,7 @@ final class Grammar: @unchecked Sendable {
                 }
             }
             if let query {
-                return Grammar(language: language, query: query, precedence: name == "go" ? .firstPattern : .lastPattern, droppedPatterns: dropped)
+                return Grammar(language: language, query: query, precedence: Precedence.of(name), droppedPatterns: dropped)
             }
             guard let pattern = QuerySource.topLevelForm(in: source, containing: Int(errorOffset)) else { return nil }
             source.removeSubrange(pattern)

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import StudyGuideKit
+import StudyGuideHighlight
 import StudyGuideMarkdown
 
 @Suite struct MarkdownBodyTests {
@@ -58,7 +59,7 @@ import StudyGuideMarkdown
         let markdown = "Write `<pre>` in text.\n\n```sql\nSELECT 1;\n```\n\n    indented <pre>\n"
         var body = MarkdownBody(bytes: Array(markdown.utf8)[...], firstLine: 1)
         body.bytes = Array(markdown.utf8)[...]
-        let html = RenderedBody.render(body, path: "q.md", rawHTML: false, links: nil, paragraphs: false).html
+        let html = RenderedBody.render(body, path: "q.md", rawHTML: false, links: nil, paragraphs: false, codeBlocks: .shared).html
         #expect(html.components(separatedBy: "<pre tabindex=\"0\"><code").count == 3)
         #expect(html.contains("<code>&lt;pre&gt;</code>") && html.contains("indented &lt;pre&gt;"))
         #expect(!html.contains("<pre>"))

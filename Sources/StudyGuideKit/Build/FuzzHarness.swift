@@ -1,3 +1,5 @@
+internal import StudyGuideHighlight
+
 /// What the fuzzer exercises for one input: the path a content file takes through a build
 /// (decoding, front-matter, schema, Markdown, search tokens), without touching the disk.
 /// Public so the fuzz target can call it.
@@ -20,5 +22,21 @@ public enum FuzzHarness {
         let rendered = RenderedBody.render(body, path: text.path, rawHTML: bytes.count % 2 == 0, links: nil, rewrite: { $0 + ".html" }, paragraphs: true, codeBlocks: .shared)
         _ = SearchTokenizer.tokens(String(rendered.plainText.prefix(4096)))
         if bytes.count < 4096 { _ = SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "site.yml") }
+        checkHighlighting(text.bytes)
+    }
+
+    /// The input as one code block, in a language its first byte picks (with line options on when
+    /// the second byte is odd). Whatever the code, the HTML must be well-formed and hold exactly it.
+    private static func checkHighlighting(_ bytes: [UInt8]) {
+        guard bytes.count >= 2 else { return }
+        let languages = CodeLanguage.allCases
+        var info = Array(languages[Int(bytes[0]) % languages.count].rawValue.utf8)
+        if bytes[1] & 1 == 1 { info += #" {linenos=true, hl_lines=[2, "4-6"], linenostart=9}"#.utf8 }
+        let code = Array(bytes[2...])
+        var html: [UInt8] = []
+        let rendered = info.withUnsafeBufferPointer { info in
+            code.withUnsafeBufferPointer { CodeHighlighter.shared.render(info: info, code: $0, into: &html) }
+        }
+        precondition(rendered && HighlightCheck.textContent(of: html) == code, "highlighted HTML does not hold exactly the code")
     }
 }

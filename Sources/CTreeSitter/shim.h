@@ -1,1 +1,0 @@
-#include <tree_sitter/api.h>
