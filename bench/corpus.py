@@ -192,10 +192,23 @@ class Corpus(gs.Generator):
                 mark = "#" if lang == "python" else "//"
                 lines.append(f"{mark} {self.clause()}")
             elif r < 0.35:
-                lines.append(f"if {a} < {b} {{ return {self.verbs.one()}({a}) }}" if lang != "python"
-                             else f"if {a} < {b}:\n    return {self.verbs.one()}({a})")
+                verb = self.verbs.one()
+                if lang == "python":
+                    lines.append(f"if {a} < {b}:\n    return {verb}({a})")
+                elif lang in ("java", "javascript"):
+                    lines.append(f"if ({a} < {b}) {{ return {verb}({a}); }}")
+                else:
+                    lines.append(f"if {a} < {b} {{ return {verb}({a}) }}")
             else:
-                lines.append(f"{a} = {self.verbs.one()}({b}, {rng.randint(0, 100)}, \"{self.tech.one()}\")")
+                end = ";" if lang in ("java", "javascript") else ""
+                lines.append(f"{a} = {self.verbs.one()}({b}, {rng.randint(0, 100)}, \"{self.tech.one()}\"){end}")
+        # Statements as each language allows them: Go's and Java's inside a function (and Java's
+        # in a class), so the code parses, as answers' code does (a highlighter's parser spends
+        # most of its time recovering from code that does not).
+        if lang == "go":
+            lines = ["func handle() {"] + ["\t" + line.replace("\n", "\n\t") for line in lines] + ["}"]
+        elif lang == "java":
+            lines = ["class Handler {", "    void handle() {"] + ["        " + line for line in lines] + ["    }", "}"]
         return f"```{lang}\n" + "\n".join(lines) + "\n```"
 
     def quote(self, slug):

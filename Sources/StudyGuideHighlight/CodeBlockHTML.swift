@@ -63,9 +63,7 @@ struct CodeBlockHTML {
             if tokenStart > position {
                 Self.escape(UnsafeBufferPointer(rebasing: source[position ..< tokenStart]), into: &html)
             }
-            html += Self.spanOpen
-            html += token.kind.name.utf8
-            html += Self.tagEnd
+            html += Self.openTags[Int(token.kind.rawValue)]
             Self.escape(UnsafeBufferPointer(rebasing: source[tokenStart ..< tokenEnd]), into: &html)
             html += Self.spanClose
             position = tokenEnd
@@ -99,7 +97,7 @@ struct CodeBlockHTML {
     private static let lineOpen = Array("<span class=\"line\"".utf8)
     private static let markedLineOpen = Array("<span class=\"line marked\"".utf8)
     private static let numberOpen = Array(" data-n=\"".utf8)
-    private static let spanOpen = Array("<span class=\"".utf8)
-    private static let tagEnd = Array("\">".utf8)
+    /// `<span class="keyword">` and the rest, by `TokenClass.rawValue`.
+    private static let openTags: [[UInt8]] = [[]] + TokenClass.allCases.map { Array("<span class=\"\($0.name)\">".utf8) }
     private static let spanClose = Array("</span>".utf8)
 }

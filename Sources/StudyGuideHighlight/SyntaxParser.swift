@@ -51,7 +51,7 @@ final class SyntaxParser {
             case .ignored: break
             }
         }
-        painter.tokens(offset: offset, into: &tokens)
+        painter.tokens(offset: offset, into: &tokens, source: source)
         return true
     }
 
@@ -87,15 +87,15 @@ final class SyntaxParser {
         chosen.reserveCapacity(captures.count)
         var index = 0
         while index < captures.count {
+            // One group: the captures of exactly the same text.
+            var winner = captures[index]
             var end = index + 1
-            while end < captures.count, captures[end].start == captures[index].start, captures[end].end == captures[index].end { end += 1 }
-            let group = captures[index ..< end]
-            let strong = group.filter { $0.style != .weak }
-            if strong.isEmpty {
-                chosen.append(group.first!)
-            } else {
-                chosen.append(precedence == .firstPattern ? strong.first! : strong.last!)
+            while end < captures.count, captures[end].start == winner.start, captures[end].end == winner.end {
+                let other = captures[end]
+                if winner.style == .weak || (other.style != .weak && precedence == .lastPattern) { winner = other }
+                end += 1
             }
+            chosen.append(winner)
             index = end
         }
         return chosen

@@ -19,7 +19,7 @@ import Testing
         #expect(notes[0][1].contains("What is an index &amp; why use one?"))
         #expect(notes[0][2].hasPrefix("<p><b>A sorted structure that finds rows without scanning the table.</b></p>"))
         // The answer's code comes highlighted, as on the page (the spans are harmless where Anki has no style for them).
-        #expect(notes[0][2].contains("<pre tabindex=\"0\"><code class=\"language-sql\"><span class=\"keyword\">CREATE</span> <span class=\"keyword\">INDEX</span>"))
+        #expect(notes[0][2].contains("<pre tabindex=\"0\"><code class=\"language-sql\"><span class=\"keyword\">CREATE INDEX</span> orders_customer"))
         #expect(notes[0][3] == "studyguide databases beginner technical sql indexing")
         #expect(result.file("anki/all.tsv")?.contains("studyguide-conflict\t") == true)
     }
