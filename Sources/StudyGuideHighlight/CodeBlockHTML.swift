@@ -27,23 +27,23 @@ struct CodeBlockHTML {
 
     private func writeLines(into html: inout [UInt8]) {
         var lineStart = 0
-        var number = info.firstLine
+        var line = 1
         var tokenIndex = 0
         while lineStart < source.count {
             var lineEnd = lineStart
             while lineEnd < source.count, source[lineEnd] != 0x0A { lineEnd += 1 }
             if lineEnd < source.count { lineEnd += 1 }  // the line break stays inside the line
-            html += info.isMarked(number) ? Self.markedLineOpen : Self.lineOpen
+            html += info.isMarked(line) ? Self.markedLineOpen : Self.lineOpen
             if info.lineNumbers {
                 html += Self.numberOpen
-                html += String(number).utf8
+                html += String(info.firstLine + line - 1).utf8
                 html.append(UInt8(ascii: "\""))
             }
             html.append(UInt8(ascii: ">"))
             tokenIndex = writeTokens(from: lineStart, to: lineEnd, tokenIndex: tokenIndex, into: &html)
             html += Self.spanClose
             lineStart = lineEnd
-            number += 1
+            line += 1
         }
     }
 

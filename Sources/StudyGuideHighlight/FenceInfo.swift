@@ -4,8 +4,8 @@
 ///     ```go {linenos=true, hl_lines=[2, "5-7"], linenostart=10}
 ///
 /// - `linenos`: number the lines (`true`, `table` and `inline` all do; `false` does not).
-/// - `hl_lines`: lines to mark, as numbers and ranges (`[2, "5-7"]`, or `"2 5-7"`), counted as
-///   they are numbered (so from `linenostart`).
+/// - `hl_lines`: lines to mark, as numbers and ranges (`[2, "5-7"]`, or `"2 5-7"`), counted from
+///   the block's first line whatever `linenostart` says, as Hugo and MkDocs count them.
 /// - `linenostart`: the first line's number (default 1).
 /// Other attributes are ignored, as Hugo ignores those it does not know.
 public struct FenceInfo: Equatable, Sendable {
