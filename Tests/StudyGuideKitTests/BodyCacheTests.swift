@@ -118,16 +118,17 @@ import Testing
 
     @Test func keysDependOnEveryInputAndNotOnTheProcess() {
         let bytes: ArraySlice<UInt8> = Array("## Answer\n\nText.\n".utf8)[...]
-        let key = BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false)
-        #expect(key == BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false))
+        let key = BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false, highlighted: true)
+        #expect(key == BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false, highlighted: true))
         let others = [
-            BodyCache.key(bytes: Array("## Answer\n\nText!\n".utf8)[...], contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false),
-            BodyCache.key(bytes: bytes, contentPath: "a/c.md", page: "a/b.html", firstLine: 8, rawHTML: false),
-            BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/c.html", firstLine: 8, rawHTML: false),
-            BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 9, rawHTML: false),
-            BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: true),
+            BodyCache.key(bytes: Array("## Answer\n\nText!\n".utf8)[...], contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false, highlighted: true),
+            BodyCache.key(bytes: bytes, contentPath: "a/c.md", page: "a/b.html", firstLine: 8, rawHTML: false, highlighted: true),
+            BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/c.html", firstLine: 8, rawHTML: false, highlighted: true),
+            BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 9, rawHTML: false, highlighted: true),
+            BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: true, highlighted: true),
+            BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false, highlighted: false),
         ]
-        #expect(Set(others + [key]).count == 6)
+        #expect(Set(others + [key]).count == 7)
         // Fixed constants, not Swift's per-process seed: these values hold in every run and on
         // every machine (a cache written by one build is read by the next).
         #expect(StableHash.checksum(Array("studyguide".utf8)[...]) == 11_022_420_665_186_376_567)

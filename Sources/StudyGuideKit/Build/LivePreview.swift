@@ -81,6 +81,10 @@ public final class LivePreview: @unchecked Sendable {
     /// Applies edits to the files at `changedPaths` (absolute) and writes the pages that show them
     /// into `output`, or writes nothing and says why a full build is needed.
     public func apply(_ changedPaths: Set<String>, into output: URL) -> Outcome {
+        BuildContext.highlighting(site.config.highlightCode) { applyEdits(changedPaths, into: output) }
+    }
+
+    private func applyEdits(_ changedPaths: Set<String>, into output: URL) -> Outcome {
         if !changedPaths.isEmpty, changedPaths.allSatisfy(isThemeFile) { return restyle(changedPaths, into: output) }
         if changedPaths.count == 1, let path = changedPaths.first, let outcome = reintroduce(path, into: output) { return outcome }
         let contentFolder = options.source.appendingPathComponent("content").path + "/"

@@ -18,11 +18,12 @@ public struct BuildContext: Sendable {
     var postingsGroup: Int?
     /// Stops the build early (`serve`, when a newer edit makes it moot).
     public var cancellation: BuildCancellation?
-    /// Highlights code blocks; `serve` passes one that keeps each block's HTML between builds.
-    public var codeHighlighter: CodeHighlighter
+    /// Highlights code blocks (nil: none are); `serve` passes one that keeps each block's HTML
+    /// between builds. A site whose `site.yml` says `highlight: false` builds with nil.
+    public var codeHighlighter: CodeHighlighter?
 
     public init(workers: Int? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil, cancellation: BuildCancellation? = nil,
-                codeHighlighter: CodeHighlighter = .shared) {
+                codeHighlighter: CodeHighlighter? = .shared) {
         self.workers = workers
         self.progress = progress
         self.cancellation = cancellation
@@ -33,6 +34,14 @@ public struct BuildContext: Sendable {
     var isCancelled: Bool { cancellation?.isCancelled ?? false }
 
     @TaskLocal public static var current = BuildContext()
+
+    /// Runs `body` in the current context, without highlighting when the site turns it off.
+    static func highlighting<Result>(_ enabled: Bool, _ body: () -> Result) -> Result {
+        guard !enabled, current.codeHighlighter != nil else { return body() }
+        var context = current
+        context.codeHighlighter = nil
+        return $current.withValue(context, operation: body)
+    }
 }
 
 /// Maps over a collection on every core (or `BuildContext.current.workers` threads), keeping the order

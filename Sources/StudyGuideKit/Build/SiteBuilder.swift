@@ -132,8 +132,10 @@ public enum SiteBuilder {
         // Bodies were let go after parsing: each batch is read again, rendered and written in turn.
         let links = ContentLinks(site: site)
         let cache = options.cacheFolder.flatMap { BodyCache(folder: $0) }
-        let rendered = SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,
-                                           collectingLinkTargets: options.keepsPreview, cache: cache)
+        let rendered = BuildContext.highlighting(site.config.highlightCode) {
+            SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,
+                                collectingLinkTargets: options.keepsPreview, cache: cache)
+        }
         if let cache, !BuildContext.current.isCancelled {
             cache.save()
             report.cachedBodies = cache.hits

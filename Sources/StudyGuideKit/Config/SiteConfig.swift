@@ -17,9 +17,12 @@ struct SiteConfig: Sendable {
     var author: String
     /// How many recently updated questions the home page lists.
     var recentCount: Int
+    /// Highlight fenced code at build time (on by default; Hugo's `codeFences`).
+    var highlightCode: Bool
 
     public init(title: String, description: String = "", baseURL: String? = nil, language: String = "en",
-                theme: String = "default", rawHTML: Bool = false, author: String? = nil, recentCount: Int = 8) {
+                theme: String = "default", rawHTML: Bool = false, author: String? = nil, recentCount: Int = 8,
+                highlightCode: Bool = true) {
         self.title = title
         self.description = description
         self.baseURL = baseURL.map(Self.normalizedBaseURL)
@@ -28,9 +31,10 @@ struct SiteConfig: Sendable {
         self.rawHTML = rawHTML
         self.author = author ?? title
         self.recentCount = recentCount
+        self.highlightCode = highlightCode
     }
 
-    static let keys = ["title", "description", "base_url", "language", "theme", "raw_html", "author", "recent_count"]
+    static let keys = ["title", "description", "base_url", "language", "theme", "raw_html", "author", "recent_count", "highlight"]
 
     /// Parses the text of `site.yml`.
     public static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
@@ -60,7 +64,8 @@ struct SiteConfig: Sendable {
             theme: theme?.value ?? "default",
             rawHTML: fields.bool("raw_html") ?? false,
             author: fields.string("author"),
-            recentCount: max(0, fields.int("recent_count") ?? 8)
+            recentCount: max(0, fields.int("recent_count") ?? 8),
+            highlightCode: fields.bool("highlight") ?? true
         )
         return (fields.diagnostics.containsErrors ? nil : config, fields.diagnostics)
     }

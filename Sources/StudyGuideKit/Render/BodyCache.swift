@@ -6,7 +6,7 @@ internal import StudyGuideMarkdown
 /// are the largest part of a build.
 ///
 /// A body is found by a 128-bit hash of everything its rendering reads: its bytes, its file, its
-/// page, where it starts in the file, raw HTML on or off, and this program and cmark-gfm
+/// page, where it starts in the file, raw HTML and highlighting on or off, and this program and cmark-gfm
 /// themselves (a new `studyguide` never reuses an old one's HTML). What the body's links rewrite
 /// to depends on the rest of the site, so each entry keeps the rewrite of every link and is used
 /// only when the links rewrite the same way now.
@@ -77,12 +77,12 @@ final class BodyCache: @unchecked Sendable {
         return Array(identity.utf8)
     }()
 
-    static func key(bytes: ArraySlice<UInt8>, contentPath: String, page: String, firstLine: Int, rawHTML: Bool) -> Key {
+    static func key(bytes: ArraySlice<UInt8>, contentPath: String, page: String, firstLine: Int, rawHTML: Bool, highlighted: Bool) -> Key {
         var hash = StableHash()
         hash.add(renderer)
         hash.add(Array(contentPath.utf8))
         hash.add(Array(page.utf8))
-        hash.add(Array("\(firstLine) \(rawHTML)".utf8))
+        hash.add(Array("\(firstLine) \(rawHTML) \(highlighted)".utf8))
         hash.add(bytes)
         return hash.key
     }

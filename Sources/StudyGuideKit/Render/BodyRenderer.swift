@@ -27,7 +27,7 @@ enum BodyRenderer {
             let bodyLinks = links.links(from: document.contentPath, page: document.page)
             let key = cache.map { _ in
                 BodyCache.key(bytes: bytes, contentPath: document.contentPath, page: document.page.path,
-                              firstLine: body.firstLine, rawHTML: rawHTML)
+                              firstLine: body.firstLine, rawHTML: rawHTML, highlighted: highlighter != nil)
             }
             if let cache, let key, let kept = cache.body(for: key, path: document.location.path, links: bodyLinks) {
                 return (kept, nil)
