@@ -12,7 +12,9 @@ struct QueryPredicate: Sendable {
     enum Test: Sendable {
         case equalText([UInt8])
         case equalCapture(UInt32)
-        case matches(PosixRegex)
+        /// A pattern, by its number among the process's patterns: each thread compiles its own
+        /// copy (`RegexCache`), because glibc's `regexec` locks a shared one.
+        case matches(Int)
         case anyOf([[UInt8]])
     }
 
@@ -21,7 +23,7 @@ struct QueryPredicate: Sendable {
     let negated: Bool
 
     /// Whether the predicate holds for this match, with `source` the parsed bytes.
-    func holds(captures: UnsafeBufferPointer<TSQueryCapture>, source: UnsafeBufferPointer<UInt8>) -> Bool {
+    func holds(captures: UnsafeBufferPointer<TSQueryCapture>, source: UnsafeBufferPointer<UInt8>, regexes: inout RegexCache) -> Bool {
         // A predicate about a capture the match lacks (an optional part) does not constrain it.
         guard let node = captures.first(where: { $0.index == capture })?.node else { return true }
         let text = Self.text(of: node, in: source)
@@ -31,7 +33,7 @@ struct QueryPredicate: Sendable {
         case .equalCapture(let other):
             guard let otherNode = captures.first(where: { $0.index == other })?.node else { return true }
             result = text.elementsEqual(Self.text(of: otherNode, in: source))
-        case .matches(let regex): result = regex.matches(text)
+        case .matches(let pattern): result = regexes.regex(pattern)?.matches(text) ?? true
         case .anyOf(let candidates): result = candidates.contains { text.elementsEqual($0) }
         }
         return result != negated
@@ -79,12 +81,37 @@ struct QueryPredicate: Sendable {
             let test: Test = operand.type == TSQueryPredicateStepTypeCapture ? .equalCapture(operand.value_id) : .equalText(string(operand.value_id))
             return QueryPredicate(capture: capture, test: test, negated: negated)
         case "match?":
-            guard let regex = PosixRegex(queryPattern: string(rest.first!.value_id)) else { return nil }
-            return QueryPredicate(capture: capture, test: .matches(regex), negated: negated)
+            let pattern = string(rest.first!.value_id)
+            // One compile here, so that a pattern POSIX cannot read drops the predicate now.
+            guard PosixRegex(queryPattern: pattern) != nil else { return nil }
+            return QueryPredicate(capture: capture, test: .matches(RegexCache.number(of: pattern)), negated: negated)
         case "any-of?":
             return QueryPredicate(capture: capture, test: .anyOf(rest.map { string($0.value_id) }), negated: negated)
         default:
             return nil
+        }
+    }
+}
+
+/// The predicates' patterns compiled for one thread. Patterns are numbered once per process.
+struct RegexCache {
+    private var compiled: [Int: PosixRegex] = [:]
+
+    mutating func regex(_ number: Int) -> PosixRegex? {
+        if let known = compiled[number] { return known }
+        guard let regex = PosixRegex(queryPattern: Self.patterns.withLock({ $0[number] })) else { return nil }
+        compiled[number] = regex
+        return regex
+    }
+
+    private static let patterns = Locked<[[UInt8]]>([])
+
+    /// The number of `pattern` (the same for the same bytes).
+    static func number(of pattern: [UInt8]) -> Int {
+        patterns.withLock { patterns in
+            if let known = patterns.firstIndex(of: pattern) { return known }
+            patterns.append(pattern)
+            return patterns.count - 1
         }
     }
 }
@@ -131,7 +158,7 @@ final class PosixRegex: @unchecked Sendable {
         UInt8(ascii: "d"): "0-9", UInt8(ascii: "w"): "A-Za-z0-9_", UInt8(ascii: "s"): "[:space:]",
     ]
 
-    /// Whether the text matches; glibc's `regexec` may run on many threads at once.
+    /// Whether the text matches (one thread at a time: glibc locks a `regex_t` while it runs).
     func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         // Node texts that predicates test are names and numbers; a long one is copied to the heap.
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buffer in

@@ -7,6 +7,7 @@ final class SyntaxParser {
     private let cursor: OpaquePointer
     private var captures: [Capture] = []
     private var painter = TokenPainter()
+    private var regexes = RegexCache()
 
     private struct Capture {
         var start: Int
@@ -63,7 +64,7 @@ final class SyntaxParser {
         while ts_query_cursor_next_capture(cursor, &match, &captureIndex) {
             let matched = UnsafeBufferPointer(start: match.captures, count: Int(match.capture_count))
             let predicates = grammar.predicates[Int(match.pattern_index)]
-            if !predicates.isEmpty, !predicates.allSatisfy({ $0.holds(captures: matched, source: source) }) {
+            if !predicates.isEmpty, !predicates.allSatisfy({ $0.holds(captures: matched, source: source, regexes: &regexes) }) {
                 ts_query_cursor_remove_match(cursor, match.id)
                 continue
             }
