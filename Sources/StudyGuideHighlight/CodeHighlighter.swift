@@ -22,11 +22,6 @@ public final class CodeHighlighter: CodeBlockRendering {
         self.cacheLimit = cacheLimit
     }
 
-    /// Starts compiling every grammar in the background (a build calls it first thing).
-    public static func prepareGrammars() {
-        Grammar.prepareAll(CodeLanguage.allCases.compactMap(\.grammarName))
-    }
-
     /// The languages whose grammar this program was built with (all but HTTP's need one).
     public static var availableLanguages: [CodeLanguage] {
         CodeLanguage.allCases.filter { language in language.grammarName.map { Grammar.named($0) != nil } ?? true }

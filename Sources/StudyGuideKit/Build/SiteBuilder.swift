@@ -1,5 +1,4 @@
 internal import Foundation
-internal import StudyGuideHighlight
 
 /// Runs the pipeline: load → parse → resolve → render → write. Each stage returns values
 /// and diagnostics; the build stops before writing when any stage reported an error, so
@@ -76,8 +75,6 @@ public enum SiteBuilder {
     /// Builds the site into `options.output`.
     public static func build(_ options: BuildOptions) -> BuildReport {
         var report = BuildReport()
-        // The grammars compile while the content loads (the first code blocks would wait for them).
-        CodeHighlighter.prepareGrammars()
         run(options, report: &report)
         report.diagnostics.sort()
         return report
