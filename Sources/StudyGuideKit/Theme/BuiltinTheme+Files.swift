@@ -2267,6 +2267,7 @@ main { max-width: none; padding: 0; }
 a { color: #000; text-decoration: underline; }
 pre, blockquote, table, .short-answer { page-break-inside: avoid; }
 pre { white-space: pre-wrap; border: 1px solid #999; background: #fff; }
+pre > code { width: auto; }  /* wrap at the page's edge, not at the longest line */
 h1, h2, h3 { page-break-after: avoid; }
 .badge { border: 1px solid #666; background: #fff !important; color: #000 !important; }
 .short-answer { border-left: 3px solid #000; background: #fff; }
@@ -3875,6 +3876,12 @@ h1, h2, h3 { page-break-after: avoid; }
   --advanced-bg: #ffebe9; --advanced-fg: #a40e26;
   --kind-bg: #eef1f6; --kind-fg: #2f3a4a;
   --code-bg: #f3f4f6;
+  /* Code tokens: each at least 4.5:1 on --code-bg and on --hl-mark (ratios in the comment at pre). */
+  --hl-keyword: #c4202b; --hl-type: #953800; --hl-function: #7139d0; --hl-string: #0a3069;
+  --hl-escape: #116329; --hl-number: #0550ae; --hl-constant: #0550ae; --hl-comment: #57606a;
+  --hl-operator: #a40e26; --hl-punctuation: #424a53; --hl-variable: #6e3900; --hl-property: #0a58ca;
+  --hl-attribute: #116329; --hl-prompt: #6f42c1; --hl-output: #57606a; --hl-lineno: #5c6670;
+  --hl-mark: #fff1b8; --hl-mark-edge: #bf8700;
   --radius: 8px;
   --measure: 72ch;
 }
@@ -3894,6 +3901,17 @@ h1, h2, h3 { page-break-after: avoid; }
     --advanced-bg: #4a1219; --advanced-fg: #ffaab3;
     --kind-bg: #222a35; --kind-fg: #cdd6e0;
     --code-bg: #1c232c;
+  }
+}
+
+/* Dark code colours on screen only: printed code stays dark-on-white whatever the screen's scheme. */
+@media screen and (prefers-color-scheme: dark) {
+  :root {
+    --hl-keyword: #ff7b72; --hl-type: #ffa657; --hl-function: #d2a8ff; --hl-string: #a5d6ff;
+    --hl-escape: #7ee787; --hl-number: #79c0ff; --hl-constant: #79c0ff; --hl-comment: #9ea7b3;
+    --hl-operator: #ff9492; --hl-punctuation: #c9d1d9; --hl-variable: #ffb77c; --hl-property: #79b8ff;
+    --hl-attribute: #7ee787; --hl-prompt: #c297ff; --hl-output: #a3adb8; --hl-lineno: #9ea7b3;
+    --hl-mark: #3b3418; --hl-mark-edge: #d4a72c;
   }
 }
 
@@ -4006,6 +4024,35 @@ pre {
   overflow-x: auto;
   line-height: 1.45;
 }
+/* Highlighted code (classes from the build). WCAG contrast of each colour on --code-bg / on --hl-mark,
+   light then dark (AA needs 4.5; line numbers included):
+   keyword 5.3/5.2 6.3/4.9,  type 6.7/6.5 8.2/6.4,  function 6.0/5.8 8.1/6.4,  string 11.6/11.3 10.3/8.1
+   escape 6.7/6.5 10.3/8.1,  number 6.9/6.7 8.1/6.4,  constant 6.9/6.7 8.1/6.4,  comment 5.8/5.6 6.5/5.1
+   operator 7.1/6.9 7.5/5.9,  punctuation 8.2/7.9 10.3/8.0,  variable 8.5/8.2 9.3/7.3,  property 5.9/5.7 7.6/6.0
+   attribute 6.7/6.5 10.3/8.1,  prompt 5.9/5.7 6.9/5.4,  output 5.8/5.6 7.0/5.5,  line numbers 5.3/5.2 6.5/5.1 */
+pre > code { display: block; width: max-content; min-width: 100%; }  /* as wide as the longest line, so marks span it */
+pre code .line { display: block; margin: 0 -1rem; padding: 0 1rem; }  /* into pre's padding; its newline ends it */
+pre code .line[data-n]::before {
+  content: attr(data-n);
+  display: inline-block; min-width: 3ch; margin-right: 1.5ch;
+  text-align: right; color: var(--hl-lineno); user-select: none; -webkit-user-select: none;
+}
+pre code .marked { background: var(--hl-mark); box-shadow: inset 3px 0 var(--hl-mark-edge); }
+pre code .keyword { color: var(--hl-keyword); }
+pre code .type { color: var(--hl-type); }
+pre code .function { color: var(--hl-function); }
+pre code .string { color: var(--hl-string); }
+pre code .escape { color: var(--hl-escape); }
+pre code .number { color: var(--hl-number); }
+pre code .constant { color: var(--hl-constant); }
+pre code .comment { color: var(--hl-comment); font-style: italic; }
+pre code .operator { color: var(--hl-operator); }
+pre code .punctuation { color: var(--hl-punctuation); }
+pre code .variable { color: var(--hl-variable); }
+pre code .property { color: var(--hl-property); }
+pre code .attribute { color: var(--hl-attribute); }
+pre code .prompt { color: var(--hl-prompt); user-select: none; -webkit-user-select: none; }
+pre code .output { color: var(--hl-output); }
 table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
 th, td { border: 1px solid var(--border); padding: 0.4rem 0.7rem; text-align: left; vertical-align: top; }
 th { background: var(--surface); }
