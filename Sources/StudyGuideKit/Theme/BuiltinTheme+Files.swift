@@ -4186,7 +4186,8 @@ pre code .output { color: var(--hl-output); }
 /* The copy button (site.js adds it and the box around pre): shown on hover and focus, always on touch. */
 .code-block { position: relative; margin: 1em 0; }
 .code-block > pre { margin: 0; }
-.copy-code { position: absolute; top: 0.4rem; inset-inline-end: 0.4rem; font-size: 0.8rem; padding: 0.1rem 0.6rem; opacity: 0; }
+.copy-code { position: absolute; top: 0.4rem; right: 0.4rem; font-size: 0.8rem; padding: 0.1rem 0.6rem; opacity: 0; }
+[dir="rtl"] .copy-code { right: auto; left: 0.4rem; }  /* on the side where lines end */
 .code-block:hover .copy-code, .code-block:focus-within .copy-code { opacity: 1; }
 @media (hover: none) { .copy-code { opacity: 1; } }
 table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
