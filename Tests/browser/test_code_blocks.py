@@ -155,10 +155,11 @@ def test_copying_falls_back_to_exec_command_without_the_clipboard_api(page):
         "document.execCommand = function (command) { window.__copied.push([command, document.activeElement.value]); return true; };")
     textareas = len(driver.find_elements(By.TAG_NAME, "textarea"))  # the page's own note box
     button = copy_button(driver, "console")
+    watch_labels(driver, button)
     button.click()
     assert driver.execute_script("return window.__copied;") == [["copy", CONSOLE_COMMANDS]]
     assert driver.switch_to.active_element == button, "focus goes back to the button"
-    assert button.text == "Copied"
+    WebDriverWait(driver, WAIT).until(lambda d: "Copied" in d.execute_script("return window.__labels;"))
     assert len(driver.find_elements(By.TAG_NAME, "textarea")) == textareas, "the copy buffer is gone"
 
 
