@@ -1,8 +1,8 @@
 """Covers: code blocks highlighted at build time, over file://: the token spans and the exact
 source text, line numbers drawn by CSS, marked lines, the copy button (the Clipboard API, the
-execCommand fallback, a shell session's commands only, the keyboard, the site's language, the
-practice page's answers), the page without JavaScript, and every colour's contrast in light and
-dark mode, computed here and by axe-core."""
+execCommand fallback, a shell session's commands only, the keyboard, hover and focus, the site's
+language, the practice page's answers), the page without JavaScript, and every colour's contrast
+in light and dark mode, computed here and by axe-core."""
 import os
 import pathlib
 import re
@@ -12,6 +12,7 @@ import subprocess
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -176,6 +177,28 @@ def test_the_copy_button_is_reached_and_pressed_with_the_keyboard(page):
     button.send_keys(Keys.ENTER)
     WebDriverWait(driver, WAIT).until(lambda d: d.execute_script("return window.__copied.length;") == 1)
     assert driver.execute_script("return window.__copied[0];") == dict(BLOCKS)["sql"]
+
+
+def test_with_a_mouse_the_button_shows_on_hover_and_on_focus(code_site):
+    """Headless Chromium reports a touch screen (hover: none), where the button always shows;
+    these settings make it a desktop with a mouse."""
+    options = _options()
+    options.add_argument("--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4")
+    driver = webdriver.Chrome(options=options, service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")))
+    try:
+        driver.get((code_site / PAGE).as_uri())
+        assert driver.execute_script("return matchMedia('(hover: hover)').matches;")
+        button = copy_button(driver, "sql")
+        pre = code(driver, "sql").find_element(By.XPATH, "..")
+        assert button.value_of_css_property("opacity") == "0"
+        ActionChains(driver).move_to_element(pre).perform()
+        assert button.value_of_css_property("opacity") == "1"
+        ActionChains(driver).move_to_element(driver.find_element(By.TAG_NAME, "h1")).perform()
+        assert button.value_of_css_property("opacity") == "0"
+        driver.execute_script("arguments[0].focus();", pre)
+        assert button.value_of_css_property("opacity") == "1"
+    finally:
+        driver.quit()
 
 
 def test_answers_the_practice_page_loads_get_copy_buttons(browser, code_site):
