@@ -151,6 +151,12 @@ store_unsupported_version: "Nicht unterstützte Version: {version} (erwartet: 1)
 store_no_cards: "Die Datei hat kein „cards“-Objekt."
 store_save_refused: "Der Browser hat das Speichern des importierten Fortschritts verweigert."
 
+# Kopierknöpfe der Codeblöcke (site.js)
+code_copy: "Kopieren"
+code_copy_label: "Code kopieren"
+code_copied: "Kopiert"
+code_copy_failed: "Kopieren fehlgeschlagen"
+
 # Wann eine Karte wiederkommt (study-scheduler.js)
 delay_minutes:
   other: "{count} Min."
@@ -480,6 +486,12 @@ store_unsupported_version: "Unsupported version: {version} (expected 1)."
 store_no_cards: "The file has no \"cards\" object."
 store_save_refused: "The browser refused to save the imported progress."
 
+# Copy buttons of code blocks (site.js)
+code_copy: "Copy"
+code_copy_label: "Copy code"
+code_copied: "Copied"
+code_copy_failed: "Copy failed"
+
 # How long until a card comes back (study-scheduler.js)
 delay_minutes:
   other: "{count} min"
@@ -792,6 +804,12 @@ store_not_progress: "El archivo no contiene un objeto de progreso."
 store_unsupported_version: "Versión no admitida: {version} (se esperaba 1)."
 store_no_cards: "El archivo no tiene un objeto «cards»."
 store_save_refused: "El navegador no permitió guardar el progreso importado."
+
+# Botones de copia de los bloques de código (site.js)
+code_copy: "Copiar"
+code_copy_label: "Copiar el código"
+code_copied: "Copiado"
+code_copy_failed: "No se pudo copiar"
 
 # Cuándo vuelve una tarjeta (study-scheduler.js)
 delay_minutes:
@@ -1109,6 +1127,12 @@ store_not_progress: "Le fichier ne contient pas d’objet de progression."
 store_unsupported_version: "Version non prise en charge : {version} (1 attendue)."
 store_no_cards: "Le fichier n’a pas d’objet « cards »."
 store_save_refused: "Le navigateur a refusé d’enregistrer la progression importée."
+
+# Boutons de copie des blocs de code (site.js)
+code_copy: "Copier"
+code_copy_label: "Copier le code"
+code_copied: "Copié"
+code_copy_failed: "Échec de la copie"
 
 # Délai avant le retour d’une carte (study-scheduler.js)
 delay_minutes:
@@ -2159,6 +2183,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
       content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: say("short_answer") }), el("p", { text: data.summary })]));
       var answer = el("section", { className: "card-answer prose" });
       answer.innerHTML = data.answer; // trusted: rendered by the site generator
+      if (S.addCopyButtons) S.addCopyButtons(answer); // site.js's copy buttons
       var extras = [["areas", say("areas_to_cover")], ["followUps", say("follow_up_questions")], ["redFlags", say("red_flags")]];
       content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: say("practice_full_answer") }), answer]));
       for (var x = 0; x < extras.length; x++) {
@@ -2267,6 +2292,8 @@ main { max-width: none; padding: 0; }
 a { color: #000; text-decoration: underline; }
 pre, blockquote, table, .short-answer { page-break-inside: avoid; }
 pre { white-space: pre-wrap; border: 1px solid #999; background: #fff; }
+pre > code { width: auto; }  /* wrap at the page's edge, not at the longest line */
+.copy-code { display: none !important; }
 h1, h2, h3 { page-break-after: avoid; }
 .badge { border: 1px solid #666; background: #fff !important; color: #000 !important; }
 .short-answer { border-left: 3px solid #000; background: #fff; }
@@ -3187,6 +3214,110 @@ h1, h2, h3 { page-break-after: avoid; }
     var box = document.getElementById("search-query") || document.getElementById("site-search");
     if (box) { event.preventDefault(); box.focus(); }
   });
+
+  // A copy button on every code block. Added here, so a page without JavaScript shows none.
+  // The words come from the site's table when it has one (StudyGuideStudy.words, study-store.js).
+  var ENGLISH = {
+    code_copy: "Copy",
+    code_copy_label: "Copy code",
+    code_copied: "Copied",
+    code_copy_failed: "Copy failed"
+  };
+  var S = window.StudyGuideStudy;
+  var say = S && S.words ? S.words(ENGLISH) : function (key) { return ENGLISH[key]; };
+
+  function within(node, code, name) {
+    for (; node && node !== code; node = node.parentNode) if (node.classList && node.classList.contains(name)) return true;
+    return false;
+  }
+
+  // A shell session's commands: the lines the build gave a prompt, and the lines a trailing
+  // backslash continues (as it decided), without the prompt and without the output. No final
+  // newline, so that pasting into a terminal does not run the last command at once.
+  function commands(code) {
+    var lines = [], line = "", prompt = false, output = false, continues = false;
+    function end() {
+      var keep = prompt || (continues && !output && line !== "");
+      if (keep) lines.push(line);
+      continues = keep && /\\$/.test(line);
+      line = ""; prompt = output = false;
+    }
+    var walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT, null, false);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (within(node.parentNode, code, "prompt")) { prompt = true; continue; }
+      var isOutput = within(node.parentNode, code, "output");
+      var parts = node.nodeValue.split("\n");
+      for (var i = 0; i < parts.length; i++) {
+        if (i > 0) end();
+        if (isOutput) output = output || parts[i] !== "";
+        else line += parts[i];
+      }
+    }
+    if (line !== "" || prompt) end();
+    return lines.join("\n");
+  }
+
+  // execCommand for pages where the Clipboard API is missing or refuses (some file:// pages).
+  function copyBySelection(text, button) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.top = "-10em";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (e) { /* not supported */ }
+    document.body.removeChild(area);
+    button.focus();
+    return done;
+  }
+
+  function copy(text, button, report) {
+    var clipboard = navigator.clipboard;
+    if (clipboard && typeof clipboard.writeText === "function") {
+      clipboard.writeText(text).then(function () { report(true); }, function () { report(copyBySelection(text, button)); });
+    } else {
+      report(copyBySelection(text, button));
+    }
+  }
+
+  function addButton(code) {
+    var pre = code.parentNode;
+    if (!pre.parentNode || (pre.parentNode.classList && pre.parentNode.classList.contains("code-block"))) return;
+    var box = document.createElement("div");
+    box.className = "code-block";
+    pre.parentNode.insertBefore(box, pre);
+    box.appendChild(pre);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-code";
+    var timer = null;
+    function show(text, label) {
+      button.textContent = text;
+      button.setAttribute("aria-label", label);
+    }
+    show(say("code_copy"), say("code_copy_label"));
+    button.addEventListener("click", function () {
+      var text = code.querySelector(".prompt") ? commands(code) : code.textContent;
+      copy(text, button, function (done) {
+        var word = say(done ? "code_copied" : "code_copy_failed");
+        show(word, word);
+        clearTimeout(timer);
+        timer = setTimeout(function () { show(say("code_copy"), say("code_copy_label")); }, 2000);
+      });
+    });
+    box.appendChild(button);
+  }
+
+  // Also for answers that a page inserts later (the practice page calls it).
+  function addCopyButtons(root) {
+    var blocks = (root || document).querySelectorAll("pre > code");
+    for (var i = 0; i < blocks.length; i++) addButton(blocks[i]);
+  }
+  if (S) S.addCopyButtons = addCopyButtons;
+  addCopyButtons(document);
 }());
 
 """#),
@@ -3875,6 +4006,12 @@ h1, h2, h3 { page-break-after: avoid; }
   --advanced-bg: #ffebe9; --advanced-fg: #a40e26;
   --kind-bg: #eef1f6; --kind-fg: #2f3a4a;
   --code-bg: #f3f4f6;
+  /* Code tokens: each at least 4.5:1 on --code-bg and on --hl-mark (ratios in the comment at pre). */
+  --hl-keyword: #c4202b; --hl-type: #953800; --hl-function: #7139d0; --hl-string: #0a3069;
+  --hl-escape: #116329; --hl-number: #0550ae; --hl-constant: #0550ae; --hl-comment: #57606a;
+  --hl-operator: #a40e26; --hl-punctuation: #424a53; --hl-variable: #6e3900; --hl-property: #0a58ca;
+  --hl-attribute: #116329; --hl-prompt: #6f42c1; --hl-output: #57606a; --hl-lineno: #5c6670;
+  --hl-mark: #fff1b8; --hl-mark-edge: #bf8700;
   --radius: 8px;
   --measure: 72ch;
 }
@@ -3894,6 +4031,17 @@ h1, h2, h3 { page-break-after: avoid; }
     --advanced-bg: #4a1219; --advanced-fg: #ffaab3;
     --kind-bg: #222a35; --kind-fg: #cdd6e0;
     --code-bg: #1c232c;
+  }
+}
+
+/* Dark code colours on screen only: printed code stays dark-on-white whatever the screen's scheme. */
+@media screen and (prefers-color-scheme: dark) {
+  :root {
+    --hl-keyword: #ff7b72; --hl-type: #ffa657; --hl-function: #d2a8ff; --hl-string: #a5d6ff;
+    --hl-escape: #7ee787; --hl-number: #79c0ff; --hl-constant: #79c0ff; --hl-comment: #9ea7b3;
+    --hl-operator: #ff9492; --hl-punctuation: #c9d1d9; --hl-variable: #ffb77c; --hl-property: #79b8ff;
+    --hl-attribute: #7ee787; --hl-prompt: #c297ff; --hl-output: #a3adb8; --hl-lineno: #9ea7b3;
+    --hl-mark: #3b3418; --hl-mark-edge: #d4a72c;
   }
 }
 
@@ -4006,6 +4154,42 @@ pre {
   overflow-x: auto;
   line-height: 1.45;
 }
+/* Highlighted code (classes from the build). WCAG contrast of each colour on --code-bg / on --hl-mark,
+   light then dark (AA needs 4.5; line numbers included):
+   keyword 5.3/5.2 6.3/4.9,  type 6.7/6.5 8.2/6.4,  function 6.0/5.8 8.1/6.4,  string 11.6/11.3 10.3/8.1
+   escape 6.7/6.5 10.3/8.1,  number 6.9/6.7 8.1/6.4,  constant 6.9/6.7 8.1/6.4,  comment 5.8/5.6 6.5/5.1
+   operator 7.1/6.9 7.5/5.9,  punctuation 8.2/7.9 10.3/8.0,  variable 8.5/8.2 9.3/7.3,  property 5.9/5.7 7.6/6.0
+   attribute 6.7/6.5 10.3/8.1,  prompt 5.9/5.7 6.9/5.4,  output 5.8/5.6 7.0/5.5,  line numbers 5.3/5.2 6.5/5.1 */
+pre > code { display: block; width: max-content; min-width: 100%; }  /* as wide as the longest line, so marks span it */
+pre code .line { display: block; margin: 0 -1rem; padding: 0 1rem; }  /* into pre's padding; its newline ends it */
+pre code .line[data-n]::before {
+  content: attr(data-n);
+  display: inline-block; min-width: 3ch; margin-right: 1.5ch;
+  text-align: right; color: var(--hl-lineno); user-select: none; -webkit-user-select: none;
+}
+pre code .marked { background: var(--hl-mark); box-shadow: inset 3px 0 var(--hl-mark-edge); }
+pre code .keyword { color: var(--hl-keyword); }
+pre code .type { color: var(--hl-type); }
+pre code .function { color: var(--hl-function); }
+pre code .string { color: var(--hl-string); }
+pre code .escape { color: var(--hl-escape); }
+pre code .number { color: var(--hl-number); }
+pre code .constant { color: var(--hl-constant); }
+pre code .comment { color: var(--hl-comment); font-style: italic; }
+pre code .operator { color: var(--hl-operator); }
+pre code .punctuation { color: var(--hl-punctuation); }
+pre code .variable { color: var(--hl-variable); }
+pre code .property { color: var(--hl-property); }
+pre code .attribute { color: var(--hl-attribute); }
+pre code .prompt { color: var(--hl-prompt); user-select: none; -webkit-user-select: none; }
+pre code .output { color: var(--hl-output); }
+/* The copy button (site.js adds it and the box around pre): shown on hover and focus, always on touch. */
+.code-block { position: relative; margin: 1em 0; }
+.code-block > pre { margin: 0; }
+.copy-code { position: absolute; top: 0.4rem; right: 0.4rem; font-size: 0.8rem; padding: 0.1rem 0.6rem; opacity: 0; }
+[dir="rtl"] .copy-code { right: auto; left: 0.4rem; }  /* on the side where lines end */
+.code-block:hover .copy-code, .code-block:focus-within .copy-code { opacity: 1; }
+@media (hover: none) { .copy-code { opacity: 1; } }
 table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
 th, td { border: 1px solid var(--border); padding: 0.4rem 0.7rem; text-align: left; vertical-align: top; }
 th { background: var(--surface); }

@@ -529,6 +529,7 @@
       content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: say("short_answer") }), el("p", { text: data.summary })]));
       var answer = el("section", { className: "card-answer prose" });
       answer.innerHTML = data.answer; // trusted: rendered by the site generator
+      if (S.addCopyButtons) S.addCopyButtons(answer); // site.js's copy buttons
       var extras = [["areas", say("areas_to_cover")], ["followUps", say("follow_up_questions")], ["redFlags", say("red_flags")]];
       content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: say("practice_full_answer") }), answer]));
       for (var x = 0; x < extras.length; x++) {
