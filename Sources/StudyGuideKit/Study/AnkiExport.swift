@@ -1,3 +1,5 @@
+internal import CStudyGuideSystem
+
 /// Decks for Anki's text import: `anki/<category>.tsv` and `anki/all.tsv`. The first column is
 /// a stable id (`studyguide-<slug>`) declared with `#guid column:1`, so importing a newer file
 /// updates the existing notes and keeps their review history.
@@ -91,10 +93,47 @@ enum AnkiExport {
         Escaping.appendMarkup(text, to: &summary)
         summary.appendASCII("</b></p>")
         appendField(summary, to: &out)
-        appendField(body?.html ?? "", to: &out)
+        var answer = body?.html ?? ""
+        answer.withUTF8 { html in
+            var plain: [UInt8] = []
+            appendWithoutHighlighting(html, to: &plain)
+            appendField(plain, to: &out)
+        }
         out.append(UInt8(ascii: "\t"))
         let tags = ["studyguide", question.category, question.difficulty.rawValue, question.kind.rawValue] + question.tags
         out.append(contentsOf: tags.joined(separator: " ").utf8)
+    }
+
+    /// The answer with its code blocks as cmark-gfm writes them: Anki shows a note without the
+    /// site's style sheet, so the highlighter's spans would only make the deck larger. Inside
+    /// `<code class="language-…">`, every `<` is markup the highlighter wrote (the code's own are
+    /// escaped), so each tag there but the closing `</code>` is dropped.
+    static func appendWithoutHighlighting(_ html: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard let base = html.baseAddress else { return }
+        func find(_ needle: StaticString, from index: Int) -> Int? {
+            guard index < html.count,
+                  let found = studyguide_find_bytes(base + index, html.count - index, needle.utf8Start, needle.utf8CodeUnitCount)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        var index = 0
+        while let open = find("<code class=\"language-", from: index), let contentStart = find(">", from: open),
+              let close = find("</code>", from: contentStart) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index ... contentStart]))
+            var position = contentStart + 1
+            while position < close {
+                if html[position] == UInt8(ascii: "<") {
+                    while position < close, html[position] != UInt8(ascii: ">") { position += 1 }
+                    position += 1
+                } else {
+                    let runStart = position
+                    while position < close, html[position] != UInt8(ascii: "<") { position += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: html[runStart ..< position]))
+                }
+            }
+            index = close
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index...]))
     }
 
     /// Tabs and line breaks would end the field or the note; HTML needs neither. A CR LF pair
