@@ -10,5 +10,5 @@ X=dl/x
 ./build_ts.sh java       $X/tree-sitter-java-0.23.5/src
 ./build_ts.sh bash       $X/tree-sitter-bash-0.23.3/src
 ./build_ts.sh json       $X/tree-sitter-json-0.24.8/src
-./build_ts.sh yaml       build-yaml-src                           # tree-sitter-yaml 0.7.1 + yamlstub/schema.core.c
+./build_ts.sh yaml       build-yaml-src                           # tree-sitter-yaml 0.7.1 + Sources/CHighlightGrammars/stubs/schema.core.c
 ./build_ts.sh dockerfile $X/tslp-0.4.0/parsers/dockerfile/src
