@@ -79,6 +79,24 @@ GRAMMARS = {
     "json": (f"{PACK}/json/src", ["tree_sitter_json/queries/highlights.scm"]),
     "dockerfile": (f"{PACK}/dockerfile/src", ["tree_sitter_containerfile/queries/highlights.scm"]),
 }
+# Three external scanners write past tree-sitter's 1,024-byte state buffer when nesting is deep
+# enough (a YAML or Python block indented some 250 or 500 levels, a bash heredoc near the end of
+# the buffer): each checks the room it has before the last item, not for it. The runtime's assert
+# then stops the program (without asserts, memory next to the buffer would be overwritten).
+# Each check is made to count the whole item; the state that does not fit is dropped, as the
+# scanners already do for what comes after it. Found by feeding nested blocks to the highlighter.
+PATCHES = [
+    ("yaml", "scanner.c",
+     "typ_itr != typ_end && size < TREE_SITTER_SERIALIZATION_BUFFER_SIZE;",
+     "typ_itr != typ_end && size + 2 * sizeof(int16_t) <= TREE_SITTER_SERIALIZATION_BUFFER_SIZE;"),
+    ("python", "scanner.c",
+     "iter < scanner->indents.size && size < TREE_SITTER_SERIALIZATION_BUFFER_SIZE;",
+     "iter < scanner->indents.size && size + 2 <= TREE_SITTER_SERIALIZATION_BUFFER_SIZE;"),
+    ("bash", "scanner.c",
+     "if (heredoc->delimiter.size + 3 + size >= TREE_SITTER_SERIALIZATION_BUFFER_SIZE) {",
+     "if (heredoc->delimiter.size + 3 + sizeof(uint32_t) + size > TREE_SITTER_SERIALIZATION_BUFFER_SIZE) {"),
+]
+
 # Headers shared by every grammar, from one parser of the pack (the single sdists lack them).
 SHARED_HEADERS = f"{PACK}/json/src/tree_sitter"
 SOURCE_NAMES = ("parser.c", "scanner.c")
@@ -213,6 +231,12 @@ def install(archives):
                 (folder / "scanner.c").write_bytes(files["scanner.c"])
             if language == "yaml":
                 shutil.copy(TARGET / "stubs" / "schema.core.c", folder / "schema.core.c")
+            for patched, name, old, new in PATCHES:
+                if patched == language:
+                    text = (folder / name).read_text()
+                    if text.count(old) != 1:
+                        sys.exit(f"fetch_grammars: {language}/{name} no longer has the code its patch expects")
+                    (folder / name).write_text(text.replace(old, new))
             query = b"\n".join(archives.read(name) for name in queries)
             (folder / "highlights.inc").write_text(c_string(query) + "\n")
         (staging / "STAMP").write_text(stamp() + "\n")

@@ -7,6 +7,9 @@ final class SyntaxParser {
     private let cursor: OpaquePointer
     private var captures: [Capture] = []
     private var painter = TokenPainter()
+    /// What the parse and the query may still spend on the block; the runtime's progress
+    /// callbacks read it through their payload.
+    private let budget: UnsafeMutablePointer<WorkBudget>
     private var regexes = RegexCache()
 
     private struct Capture {
@@ -22,14 +25,21 @@ final class SyntaxParser {
     /// In-progress matches the cursor may hold, so that a pathological query/input pair costs a
     /// bounded, machine-independent amount of work (tree-sitter drops the oldest beyond it).
     private static let matchLimit: UInt32 = 256
+    /// How deep in the tree a match may start. Each step of the cursor costs in proportion to its
+    /// depth, so 250,000 nested parentheses took minutes; code nests a few dozen levels at most.
+    private static let deepestMatch: UInt32 = 256
 
     init() {
         parser = ts_parser_new()
         cursor = ts_query_cursor_new()
         ts_query_cursor_set_match_limit(cursor, Self.matchLimit)
+        ts_query_cursor_set_max_start_depth(cursor, Self.deepestMatch)
+        budget = .allocate(capacity: 1)
+        budget.initialize(to: WorkBudget())
     }
 
     deinit {
+        budget.deallocate()
         ts_query_cursor_delete(cursor)
         ts_parser_delete(parser)
     }
@@ -38,12 +48,18 @@ final class SyntaxParser {
     /// the block is too large or the grammar cannot be used.
     func tokens(of source: UnsafeBufferPointer<UInt8>, grammar: Grammar, offset: Int = 0, into tokens: inout [Token]) -> Bool {
         guard source.count <= Self.largestBlock, ts_parser_set_language(parser, grammar.language) else { return false }
-        let tree = source.withMemoryRebound(to: CChar.self) {
-            ts_parser_parse_string(parser, nil, $0.baseAddress, UInt32($0.count))
+        budget.pointee = WorkBudget(bytes: source.count)
+        guard let tree = parse(source) else {
+            // Over budget: the block is shown plain, and the parser starts afresh next time.
+            ts_parser_reset(parser)
+            return false
         }
-        guard let tree else { return false }
         defer { ts_tree_delete(tree) }
-        collectCaptures(of: ts_tree_root_node(tree), grammar: grammar, source: source)
+        let root = ts_tree_root_node(tree)
+        if source.count > Self.crowdCheckSize, Self.hasCrowdedNode(root) { return false }
+        budget.pointee = WorkBudget(bytes: source.count)
+        collectCaptures(of: root, grammar: grammar, source: source)
+        guard !budget.pointee.exceeded else { return false }
         painter.reset(count: source.count)
         for capture in chosenCaptures(grammar.precedence) {
             switch capture.style {
@@ -56,9 +72,50 @@ final class SyntaxParser {
         return true
     }
 
+    /// Blocks larger than this are checked for a crowded node before their query runs (a smaller
+    /// one cannot hold one).
+    private static let crowdCheckSize = Int(mostChildren)
+    /// At every step the query cursor looks along a node's later siblings for a named one, so a
+    /// long run of unnamed siblings costs it time in its square: a quarter of a million unmatched
+    /// `(` in JavaScript, which error recovery leaves side by side, ran for minutes. Below this
+    /// many children the worst case is a fraction of a second; no code comes near it.
+    private static let mostChildren: UInt32 = 16_384
+
+    private static func hasCrowdedNode(_ root: TSNode) -> Bool {
+        var walk = ts_tree_cursor_new(root)
+        defer { ts_tree_cursor_delete(&walk) }
+        while true {
+            if ts_node_child_count(ts_tree_cursor_current_node(&walk)) > mostChildren { return true }
+            if ts_tree_cursor_goto_first_child(&walk) { continue }
+            while !ts_tree_cursor_goto_next_sibling(&walk) {
+                if !ts_tree_cursor_goto_parent(&walk) { return false }
+            }
+        }
+    }
+
+    /// The tree of `source`, or nil when parsing it would cost more than its budget.
+    private func parse(_ source: UnsafeBufferPointer<UInt8>) -> OpaquePointer? {
+        var text = SourceInput(base: source.baseAddress, count: source.count)
+        return withUnsafeMutablePointer(to: &text) { text in
+            let input = TSInput(payload: UnsafeMutableRawPointer(text), read: { payload, byteIndex, _, bytesRead in
+                let text = payload!.assumingMemoryBound(to: SourceInput.self).pointee
+                let index = min(Int(byteIndex), text.count)
+                bytesRead!.pointee = UInt32(text.count - index)
+                return text.base.map { UnsafeRawPointer($0 + index).assumingMemoryBound(to: CChar.self) }
+            }, encoding: TSInputEncodingUTF8, decode: nil)
+            let options = TSParseOptions(payload: UnsafeMutableRawPointer(budget), progress_callback: { state in
+                state!.pointee.payload!.assumingMemoryBound(to: WorkBudget.self).pointee.spend()
+            })
+            return ts_parser_parse_with_options(parser, nil, input, options)
+        }
+    }
+
     private func collectCaptures(of root: TSNode, grammar: Grammar, source: UnsafeBufferPointer<UInt8>) {
         captures.removeAll(keepingCapacity: true)
-        ts_query_cursor_exec(cursor, grammar.query, root)
+        var options = TSQueryCursorOptions(payload: UnsafeMutableRawPointer(budget), progress_callback: { state in
+            state!.pointee.payload!.assumingMemoryBound(to: WorkBudget.self).pointee.spend()
+        })
+        ts_query_cursor_exec_with_options(cursor, grammar.query, root, &options)
         var match = TSQueryMatch()
         var captureIndex: UInt32 = 0
         while ts_query_cursor_next_capture(cursor, &match, &captureIndex) {
@@ -100,5 +157,37 @@ final class SyntaxParser {
             index = end
         }
         return chosen
+    }
+}
+
+/// The bytes a parse reads, for the runtime's read callback.
+private struct SourceInput {
+    let base: UnsafePointer<UInt8>?
+    let count: Int
+}
+
+/// A deterministic bound on the work one block may cost. tree-sitter calls back every hundred
+/// operations of its parser and of its query cursor; a block gets a number of calls in proportion
+/// to its length, far above what code needs, and is shown plain when it runs out. A timeout
+/// would bound the time too, but what it cut would depend on the machine, and the same input
+/// must give the same bytes everywhere. (250,000 open parentheses as JavaScript ran for minutes.)
+struct WorkBudget {
+    private(set) var remaining = 0
+    private(set) var exceeded = false
+
+    init() {}
+
+    init(bytes: Int) {
+        remaining = Self.callsPerByte * bytes + Self.callsPerBlock
+    }
+
+    static let callsPerByte = 4
+    static let callsPerBlock = 2_000
+
+    /// One callback: true (stop) once the budget is spent.
+    mutating func spend() -> Bool {
+        remaining -= 1
+        if remaining < 0 { exceeded = true }
+        return exceeded
     }
 }

@@ -62,6 +62,28 @@ import StudyGuideMarkdown
         #expect(out.contains("&lt;x&gt;"))
     }
 
+    static func nested(_ count: Int, _ line: (Int) -> String) -> String {
+        (0 ..< count).map(line).joined()
+    }
+
+    static let pathological: [(String, String)] = [
+        ("js", String(repeating: "(", count: 250_000)),
+        ("json", String(repeating: "[", count: 100_000)),
+        ("yaml", String(repeating: "- ", count: 1_500) + "x\n"),
+        ("yaml", nested(600) { String(repeating: " ", count: $0) + "k\($0):\n" }),
+        ("python", nested(700) { String(repeating: " ", count: $0) + "if x:\n" }),
+        ("bash", nested(60) { "cat <<" + String(repeating: "E", count: 40 + $0) + "\n" }),
+    ]
+
+    /// Inputs that once hung the query cursor or overflowed a scanner's state buffer (and so
+    /// stopped the program): each finishes, and keeps its text.
+    @Test(arguments: 0 ..< pathological.count)
+    func pathologicalBlocksFinishAndKeepTheirText(_ index: Int) {
+        let (language, code) = Self.pathological[index]
+        let out = html(code, language)
+        #expect(HighlightCheck.textContent(of: Array(out.utf8)) == Array(code.utf8), "\(language) case \(index)")
+    }
+
     @Test func theCheckRejectsBrokenMarkup() {
         func check(_ html: String) -> String? { HighlightCheck.textContent(of: Array(html.utf8)).map { String(decoding: $0, as: UTF8.self) } }
         #expect(check(#"<pre><code class="language-x"><span class="keyword">a</span> &lt;b&gt;</code></pre>"#) == "a <b>")
