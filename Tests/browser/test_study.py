@@ -564,3 +564,73 @@ def test_no_serious_accessibility_violations(page, site):
         if bad:
             found[path] = bad
     assert found == {}, f"serious or critical accessibility violations: {found}"
+
+
+# ---- FSRS-6 ----
+
+VECTORS = json.loads((REPO / "Tests" / "browser" / "fsrs-vectors.json").read_text(encoding="utf-8"))
+
+
+def test_scheduler_matches_the_reference_vectors(page):
+    """Every step of scripts/fsrs_vectors.py's sequences (on time, early, late, same day, several
+    retentions), replayed in the page: the due day, stability and difficulty of the reference."""
+    driver = page("practice.html")
+    results = driver.execute_script("""
+        var out = [];
+        arguments[0].forEach(function (c) {
+          var card = {};
+          c.steps.forEach(function (step) {
+            card = StudyGuideStudy.scheduler.schedule(card, step.rating, step.time, c.retention);
+            out.push([card.due, card.stability, card.difficulty]);
+          });
+        });
+        return out;""", VECTORS["cases"])
+    expected = [step for case in VECTORS["cases"] for step in case["steps"]]
+    assert len(results) == len(expected) >= 200
+    for (due, stability, difficulty), step in zip(results, expected):
+        assert due // DAY == step["due"] // DAY, step
+        assert stability == pytest.approx(step["stability"], rel=1e-5, abs=1e-6), step
+        assert difficulty == pytest.approx(step["difficulty"], abs=1e-5), step
+
+
+def test_sm2_progress_migrates_once_to_fsrs_and_says_so(page):
+    driver = page("index.html")
+    sm2 = {"version": 1, "settings": {"hideAnswers": True}, "cards": {
+        FIRST: {"state": "known", "ease": 2.5, "interval": 30, "due": NOON + 30 * DAY, "reps": 4, "lapses": 0,
+                "starred": True, "note": "kept", "lastReview": NOON},
+        SECOND: {"state": "learning", "ease": 1.3, "interval": 0, "due": NOON, "reps": 0, "lapses": 1,
+                 "starred": False, "note": "", "lastReview": NOON},
+    }}
+    driver.execute_script("localStorage.setItem(arguments[0], JSON.stringify(arguments[1]));", storage_key(driver), sm2)
+    page.clock.set(NOON)
+    driver = page("practice.html")
+    notice = driver.find_element(By.CSS_SELECTOR, ".fsrs-notice")
+    assert "now uses FSRS scheduling" in notice.text
+    data = stored(driver)
+    assert data["version"] == 2 and "notice" not in data and data["settings"] == {"hideAnswers": True}
+    first, second = data["cards"][FIRST], data["cards"][SECOND]
+    assert "ease" not in first and "interval" not in first
+    assert first["stability"] == 30 and first["difficulty"] == pytest.approx(10 - 1.2 / 1.7 * 9)
+    assert first["state"] == "known" and first["due"] == NOON + 30 * DAY and first["note"] == "kept" and first["starred"]
+    assert second["stability"] == 0.1 and second["difficulty"] == 10 and second["state"] == "learning"
+    driver = page("practice.html")
+    assert not driver.find_elements(By.CSS_SELECTOR, ".fsrs-notice"), "the notice shows once"
+
+
+def test_desired_retention_setting_changes_the_next_interval(page):
+    page.clock.set(NOON)
+    driver = page(f"practice.html?cards={FIRST}")
+    choice = driver.find_element(By.ID, "practice-retention")
+    assert choice.get_attribute("value") == "0.9"
+    values = [o.get_attribute("value") for o in choice.find_elements(By.TAG_NAME, "option")]
+    assert values[0] == "0.8" and values[-1] == "0.97"
+    driver.execute_script("arguments[0].value = '0.8'; arguments[0].dispatchEvent(new Event('change'));", choice)
+    assert stored(driver)["settings"]["desiredRetention"] == 0.8
+    assert "Desired retention set to 80%" in driver.find_element(By.CSS_SELECTOR, ".io-status").text
+    rate(driver, "easy")                          # stability 8.3 days: 8 days at 0.9, 28 at 0.8
+    entry = stored(driver)["cards"][FIRST]
+    assert entry["due"] == NOON + 28 * DAY and entry["state"] == "known"
+    driver = page(f"practice.html?cards={FIRST}")
+    assert driver.find_element(By.ID, "practice-retention").get_attribute("value") == "0.8"
+    exported = json.loads(driver.execute_script("return StudyGuideStudy.exportJSON()"))
+    assert exported["settings"]["desiredRetention"] == 0.8
