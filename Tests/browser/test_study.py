@@ -617,7 +617,7 @@ def test_sm2_progress_migrates_once_to_fsrs_and_says_so(page):
     assert not driver.find_elements(By.CSS_SELECTOR, ".fsrs-notice"), "the notice shows once"
 
 
-def test_desired_retention_setting_changes_the_next_interval(page):
+def test_desired_retention_setting_changes_the_next_interval(page, tmp_path):
     page.clock.set(NOON)
     driver = page(f"practice.html?cards={FIRST}")
     choice = driver.find_element(By.ID, "practice-retention")
@@ -634,3 +634,13 @@ def test_desired_retention_setting_changes_the_next_interval(page):
     assert driver.find_element(By.ID, "practice-retention").get_attribute("value") == "0.8"
     exported = json.loads(driver.execute_script("return StudyGuideStudy.exportJSON()"))
     assert exported["settings"]["desiredRetention"] == 0.8
+
+    path = tmp_path / "retention.json"
+    for given, kept in ((0.855, 0.8), (0.85, 0.85)):  # whole percents only, as the page offers them
+        exported["settings"]["desiredRetention"] = given
+        path.write_text(json.dumps(exported))
+        driver.execute_script("document.querySelector('.io-status').textContent = '';")
+        driver.find_element(By.ID, "import-progress").send_keys(str(path))
+        WebDriverWait(driver, WAIT).until(lambda d: "Imported" in d.find_element(By.CSS_SELECTOR, ".io-status").text)
+        assert stored(driver)["settings"]["desiredRetention"] == kept
+    assert driver.find_element(By.ID, "practice-retention").get_attribute("value") == "0.85"

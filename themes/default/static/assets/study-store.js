@@ -393,8 +393,9 @@
     if (isObject(parsed.settings) && typeof parsed.settings.hideAnswers === "boolean") {
       this.data.settings.hideAnswers = parsed.settings.hideAnswers;
     }
-    if (isObject(parsed.settings) && isNumber(parsed.settings.desiredRetention) &&
-        parsed.settings.desiredRetention >= 0.8 && parsed.settings.desiredRetention <= 0.97) {
+    // Whole percents only, as the practice page offers them.
+    var wanted = isObject(parsed.settings) ? parsed.settings.desiredRetention : undefined;
+    if (isNumber(wanted) && wanted >= 0.8 && wanted <= 0.97 && Math.abs(Math.round(wanted * 100) - wanted * 100) < 1e-9) {
       this.data.settings.desiredRetention = parsed.settings.desiredRetention;
     }
     result.ok = true;
