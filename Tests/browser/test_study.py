@@ -1,6 +1,7 @@
-"""Covers: the study features over file:// in headless Chromium: practice mode and its SM-2 style
-scheduler (with an injected clock), progress in localStorage (one versioned key, migration from
-the v0 shape), export / reset / import, progress bars, question-page study tools, the mock
+"""Covers: the study features over file:// in headless Chromium: practice mode and its FSRS-6
+scheduler (with an injected clock, checked against vectors from the reference `fsrs` package),
+progress in localStorage (one versioned key, migration from the v0 shape and from SM-2 progress),
+the desired-retention setting, the review log, export / reset / import, progress bars, question-page study tools, the mock
 interview, pages without JavaScript, blocked storage, and an axe-core accessibility scan."""
 import datetime
 import html
@@ -151,13 +152,15 @@ def test_reveal_with_space_rate_with_keys_and_state_survives_reload(page):
     press(driver, "3")    # Good
     assert current_slug(driver) == SECOND
     entry = stored(driver)["cards"][FIRST]
-    assert entry["state"] == "learning" and entry["interval"] == 1 and entry["reps"] == 1
-    assert entry["due"] == NOON + DAY and entry["lastReview"] == NOON
+    # FSRS-6, Good on a new card: stability w2 = 2.3065 days, due in round(2.3065) = 2 days.
+    assert entry["state"] == "learning" and entry["stability"] == pytest.approx(2.3065) and entry["reps"] == 1
+    assert entry["due"] == NOON + 2 * DAY and entry["lastReview"] == NOON
+    assert entry["log"] == [{"rating": "good", "time": NOON, "elapsed": 0}]
     assert entry["note"] == "remember the event loop"
     assert "Rated good" in driver.find_element(By.CSS_SELECTOR, ".practice-status").text
 
     driver.refresh()
-    assert stored(driver)["cards"][FIRST]["due"] == NOON + DAY
+    assert stored(driver)["cards"][FIRST]["due"] == NOON + 2 * DAY
     assert "Learning" in driver.find_element(By.CSS_SELECTOR, ".practice-card .card-state").text
     driver = page(f"{CATEGORY}/{FIRST}.html")
     tools = driver.find_element(By.CSS_SELECTOR, ".study-tools")
@@ -170,33 +173,33 @@ def test_scheduler_brings_a_card_back_after_its_interval(page):
     driver = page("practice.html?deck=new&limit=1")
     assert rate(driver, "good") == FIRST
     assert "Session complete" in driver.find_element(By.ID, "session-heading").text
-    assert stored(driver)["cards"][FIRST]["due"] == NOON + DAY
+    assert stored(driver)["cards"][FIRST]["due"] == NOON + 2 * DAY
 
     page.clock.set(NOON + 10 * 3600 * 1000)   # 22:00 the same day: not due yet
     driver = page("practice.html?deck=due")
     assert "Nothing to practise" in driver.find_element(By.ID, "session-heading").text
-    assert "next card is due in 14 h" in driver.find_element(By.CSS_SELECTOR, ".session-empty").text
+    assert "next card is due in 2 days" in driver.find_element(By.CSS_SELECTOR, ".session-empty").text
 
-    page.clock.set(NOON + DAY)                # a day later: due
+    page.clock.set(NOON + 2 * DAY)            # on time: due
     driver = page("practice.html?deck=due")
     assert current_slug(driver) == FIRST
-    rate(driver, "good")                      # second success: 6 days
+    rate(driver, "good")                      # stability 10.96 days: due in 11
     entry = stored(driver)["cards"][FIRST]
-    assert entry["interval"] == 6 and entry["due"] == NOON + 7 * DAY and entry["ease"] == 2.5
+    assert entry["due"] == NOON + 13 * DAY and entry["stability"] == pytest.approx(10.9643, abs=1e-4)
 
-    page.clock.set(NOON + 7 * DAY)
+    page.clock.set(NOON + 13 * DAY)
     driver = page("practice.html?deck=due")
     assert current_slug(driver) == FIRST
-    assert rate(driver, "again") == FIRST     # a lapse: relearn in 10 minutes, and again this session
+    assert rate(driver, "again") == FIRST     # a lapse: due in 2 days, and again this session
     entry = stored(driver)["cards"][FIRST]
-    assert entry["interval"] == 0 and entry["reps"] == 0 and entry["lapses"] == 1
-    assert entry["due"] == NOON + 7 * DAY + 10 * MINUTE
-    assert entry["ease"] == pytest.approx(2.18)
+    assert entry["reps"] == 3 and entry["lapses"] == 1
+    assert entry["due"] == NOON + 15 * DAY and entry["stability"] == pytest.approx(1.5383, abs=1e-4)
+    assert [e["elapsed"] for e in entry["log"]] == [0, 2, 11]
     assert current_slug(driver) == FIRST, "a card rated Again comes back later in the session"
 
     driver = page(f"{CATEGORY}/{FIRST}.html")
-    assert "next review in 10 min" in driver.find_element(By.CSS_SELECTOR, ".study-state").text
-    page.clock.set(NOON + 7 * DAY + 10 * MINUTE)
+    assert "next review in 2 days" in driver.find_element(By.CSS_SELECTOR, ".study-state").text
+    page.clock.set(NOON + 15 * DAY)
     driver.refresh()
     assert "due for review now" in driver.find_element(By.CSS_SELECTOR, ".study-state").text
 
@@ -205,14 +208,14 @@ def test_easy_ratings_grow_the_interval_until_the_card_is_known(page):
     page.clock.set(NOON)
     driver = page(f"practice.html?cards={FIRST}")
     rate(driver, "easy")
-    assert stored(driver)["cards"][FIRST]["interval"] == 4
-    for when, interval, state in ((NOON + 4 * DAY, 8, "learning"), (NOON + 12 * DAY, 29, "known")):
-        page.clock.set(when)
-        driver = page(f"practice.html?cards={FIRST}")
-        rate(driver, "easy")
-        entry = stored(driver)["cards"][FIRST]
-        assert (entry["interval"], entry["state"]) == (interval, state)
-    assert stored(driver)["cards"][FIRST]["ease"] == pytest.approx(2.8)
+    entry = stored(driver)["cards"][FIRST]
+    assert (entry["due"], entry["state"]) == (NOON + 8 * DAY, "learning")
+    page.clock.set(NOON + 8 * DAY)
+    driver = page(f"practice.html?cards={FIRST}")
+    rate(driver, "easy")                      # stability 65.6 days: known
+    entry = stored(driver)["cards"][FIRST]
+    assert (entry["due"], entry["state"]) == (NOON + 74 * DAY, "known")
+    assert entry["difficulty"] == pytest.approx(1.0)
 
 
 def test_decks_from_filters_starred_and_url(page):
@@ -269,7 +272,9 @@ def test_export_reset_import_restores_the_same_state(page, tmp_path):
     assert set(before["cards"]) == {FIRST, SECOND}
 
     exported = driver.execute_script("return StudyGuideStudy.exportJSON()")
+    assert json.loads(exported)["version"] == 2
     assert json.loads(exported)["cards"] == before["cards"]
+    assert before["cards"][SECOND]["log"] == [{"rating": "hard", "time": NOON, "elapsed": 0}]
     driver.find_element(By.CSS_SELECTOR, ".export-progress").click()
     assert "Exported 2 cards" in driver.find_element(By.CSS_SELECTOR, ".io-status").text
 
@@ -286,7 +291,7 @@ def test_export_reset_import_restores_the_same_state(page, tmp_path):
     driver.find_element(By.ID, "import-progress").send_keys(str(path))
     WebDriverWait(driver, WAIT).until(lambda d: "Imported" in d.find_element(By.CSS_SELECTOR, ".io-status").text)
     assert "Imported 2 cards. Nothing was ignored." in driver.find_element(By.CSS_SELECTOR, ".io-status").text
-    assert stored(driver)["cards"] == before["cards"]
+    assert stored(driver)["cards"] == before["cards"], "the review log and memory state survive export and import"
     assert "2 learning" in driver.find_element(By.CSS_SELECTOR, ".progress-summary").text
 
 
@@ -305,6 +310,8 @@ def test_import_reports_what_it_ignored(page, tmp_path):
     assert "no-such-question: unknown question" in status
     assert f"{SECOND}: bad ease" in status
     assert set(stored(driver)["cards"]) == {FIRST}
+    first = stored(driver)["cards"][FIRST]       # a version 1 (SM-2) file is converted on import
+    assert first["stability"] == 30 and first["state"] == "known" and "ease" not in first
 
     path.write_text(json.dumps({"version": 7, "cards": {}}))
     driver.find_element(By.ID, "import-progress").send_keys(str(path))
@@ -321,8 +328,8 @@ def test_migration_from_the_v0_progress_key(page):
                           {FIRST: "known", SECOND: "learning", OUTSIDE: "weird"})
     driver = page("index.html")
     data = stored(driver)
-    assert data["version"] == 1
-    assert data["cards"][FIRST]["state"] == "known" and data["cards"][FIRST]["interval"] >= 21
+    assert data["version"] == 2
+    assert data["cards"][FIRST]["state"] == "known" and data["cards"][FIRST]["stability"] >= 21
     assert data["cards"][SECOND]["state"] == "learning"
     assert OUTSIDE not in data["cards"]
     assert driver.execute_script("return localStorage.getItem(arguments[0])", base + ":progress") is None
@@ -337,10 +344,9 @@ def test_progress_bars_reflect_ratings(page):
     driver = page(f"practice.html?cards={FIRST},{SECOND}")
     rate(driver, "easy")
     rate(driver, "good")
-    for when in (NOON + 4 * DAY, NOON + 12 * DAY):   # Easy 4 -> 8 -> 29 days: known
-        page.clock.set(when)
-        driver = page(f"practice.html?cards={FIRST}")
-        rate(driver, "easy")
+    page.clock.set(NOON + 8 * DAY)                   # Easy 8 -> 66 days: known
+    driver = page(f"practice.html?cards={FIRST}")
+    rate(driver, "easy")
 
     driver = page("index.html")
     bar = driver.find_element(By.CSS_SELECTOR, f".study-progress[data-category={CATEGORY}]")
@@ -558,3 +564,83 @@ def test_no_serious_accessibility_violations(page, site):
         if bad:
             found[path] = bad
     assert found == {}, f"serious or critical accessibility violations: {found}"
+
+
+# ---- FSRS-6 ----
+
+VECTORS = json.loads((REPO / "Tests" / "browser" / "fsrs-vectors.json").read_text(encoding="utf-8"))
+
+
+def test_scheduler_matches_the_reference_vectors(page):
+    """Every step of scripts/fsrs_vectors.py's sequences (on time, early, late, same day, several
+    retentions), replayed in the page: the due day, stability and difficulty of the reference."""
+    driver = page("practice.html")
+    results = driver.execute_script("""
+        var out = [];
+        arguments[0].forEach(function (c) {
+          var card = {};
+          c.steps.forEach(function (step) {
+            card = StudyGuideStudy.scheduler.schedule(card, step.rating, step.time, c.retention);
+            out.push([card.due, card.stability, card.difficulty]);
+          });
+        });
+        return out;""", VECTORS["cases"])
+    expected = [step for case in VECTORS["cases"] for step in case["steps"]]
+    assert len(results) == len(expected) >= 200
+    for (due, stability, difficulty), step in zip(results, expected):
+        assert due // DAY == step["due"] // DAY, step
+        assert stability == pytest.approx(step["stability"], rel=1e-5, abs=1e-6), step
+        assert difficulty == pytest.approx(step["difficulty"], abs=1e-5), step
+
+
+def test_sm2_progress_migrates_once_to_fsrs_and_says_so(page):
+    driver = page("index.html")
+    sm2 = {"version": 1, "settings": {"hideAnswers": True}, "cards": {
+        FIRST: {"state": "known", "ease": 2.5, "interval": 30, "due": NOON + 30 * DAY, "reps": 4, "lapses": 0,
+                "starred": True, "note": "kept", "lastReview": NOON},
+        SECOND: {"state": "learning", "ease": 1.3, "interval": 0, "due": NOON, "reps": 0, "lapses": 1,
+                 "starred": False, "note": "", "lastReview": NOON},
+    }}
+    driver.execute_script("localStorage.setItem(arguments[0], JSON.stringify(arguments[1]));", storage_key(driver), sm2)
+    page.clock.set(NOON)
+    driver = page("practice.html")
+    notice = driver.find_element(By.CSS_SELECTOR, ".fsrs-notice")
+    assert "now uses FSRS scheduling" in notice.text
+    data = stored(driver)
+    assert data["version"] == 2 and "notice" not in data and data["settings"] == {"hideAnswers": True}
+    first, second = data["cards"][FIRST], data["cards"][SECOND]
+    assert "ease" not in first and "interval" not in first
+    assert first["stability"] == 30 and first["difficulty"] == pytest.approx(10 - 1.2 / 1.7 * 9)
+    assert first["state"] == "known" and first["due"] == NOON + 30 * DAY and first["note"] == "kept" and first["starred"]
+    assert second["stability"] == 0.1 and second["difficulty"] == 10 and second["state"] == "learning"
+    driver = page("practice.html")
+    assert not driver.find_elements(By.CSS_SELECTOR, ".fsrs-notice"), "the notice shows once"
+
+
+def test_desired_retention_setting_changes_the_next_interval(page, tmp_path):
+    page.clock.set(NOON)
+    driver = page(f"practice.html?cards={FIRST}")
+    choice = driver.find_element(By.ID, "practice-retention")
+    assert choice.get_attribute("value") == "0.9"
+    values = [o.get_attribute("value") for o in choice.find_elements(By.TAG_NAME, "option")]
+    assert values[0] == "0.8" and values[-1] == "0.97"
+    driver.execute_script("arguments[0].value = '0.8'; arguments[0].dispatchEvent(new Event('change'));", choice)
+    assert stored(driver)["settings"]["desiredRetention"] == 0.8
+    assert "Desired retention set to 80%" in driver.find_element(By.CSS_SELECTOR, ".io-status").text
+    rate(driver, "easy")                          # stability 8.3 days: 8 days at 0.9, 28 at 0.8
+    entry = stored(driver)["cards"][FIRST]
+    assert entry["due"] == NOON + 28 * DAY and entry["state"] == "known"
+    driver = page(f"practice.html?cards={FIRST}")
+    assert driver.find_element(By.ID, "practice-retention").get_attribute("value") == "0.8"
+    exported = json.loads(driver.execute_script("return StudyGuideStudy.exportJSON()"))
+    assert exported["settings"]["desiredRetention"] == 0.8
+
+    path = tmp_path / "retention.json"
+    for given, kept in ((0.855, 0.8), (0.85, 0.85)):  # whole percents only, as the page offers them
+        exported["settings"]["desiredRetention"] = given
+        path.write_text(json.dumps(exported))
+        driver.execute_script("document.querySelector('.io-status').textContent = '';")
+        driver.find_element(By.ID, "import-progress").send_keys(str(path))
+        WebDriverWait(driver, WAIT).until(lambda d: "Imported" in d.find_element(By.CSS_SELECTOR, ".io-status").text)
+        assert stored(driver)["settings"]["desiredRetention"] == kept
+    assert driver.find_element(By.ID, "practice-retention").get_attribute("value") == "0.85"

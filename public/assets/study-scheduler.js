@@ -1,61 +1,127 @@
-// StudyGuide scheduler: SM-2 style spaced repetition, written for this site.
+// StudyGuide scheduler: FSRS-6 spaced repetition, written for this site from the published
+// FSRS-6 model (21 default weights, w[20] the forgetting curve's decay).
 //
-// Ratings map to SM-2 quality q: Again = 2 (a failure), Hard = 3, Good = 4, Easy = 5.
-// - Ease starts at 2.5 and changes by 0.1 - (5 - q) * (0.08 + (5 - q) * 0.02) after each rating
-//   (Easy +0.10, Good 0, Hard -0.14, Again -0.32), never below 1.3.
-// - Again: the card is relearned: reps back to 0, interval 0, due again in 10 minutes (and it
-//   comes back later in the current practice session); a lapse is counted when it had been learned.
-// - First success: Hard 1 day, Good 1 day, Easy 4 days. Second: Hard 3, Good 6, Easy 8 days.
-//   Later: Good = interval * ease, Hard = interval * 1.2, Easy = interval * ease * 1.3 (rounded,
-//   each at least one day longer than the last interval, Hard < Good < Easy).
-// - state: "learning" while the interval is under 21 days, "known" from 21 days on.
+// API (window.StudyGuideStudy.scheduler):
+//   schedule(card, rating, now[, retention]) -> the card's new scheduling fields
+//     {state, stability, difficulty, due, lastReview, reps, lapses}. rating is "again", "hard",
+//     "good" or "easy"; now is ms since the epoch; {} is a new card. retention defaults to the
+//     progress setting "desiredRetention" (0.80-0.97, default 0.9).
+//   retrievability(card, now) -> predicted chance of recall now (0 for a new card).
+//   retention() -> the desired retention in force; describe(ms); isDue(card, now).
+// Model, per the reference scheduler (fsrs 6.x on PyPI with no learning or relearning steps and
+// no fuzzing), so that `due` matches it to the millisecond:
+// - Forgetting curve R(t, S) = (1 + F * t / S)^-w20 with F = 0.9^(-1/w20) - 1, t in whole days
+//   since the last review, so R(S, S) = 0.9.
+// - A new card starts at S = w[rating-1], D = w4 - e^(w5 (g-1)) + 1 (g: again 1 .. easy 4).
+// - A review on a later day updates S with the recall formula (hard/good/easy) or the
+//   post-lapse formula (again); a review on the same day uses the short-term formula.
+//   D moves by -w6 (g-3), damped towards 10, then reverts by w7 towards D0(easy); 1 <= D <= 10.
+// - The next interval is the days at which R falls to the desired retention, rounded half to
+//   even (as Python's round), at least 1 day, at most 36500. Again is therefore due the next
+//   day at the earliest; the practice page still brings the card back in the same session.
+// - "Known": the memory lasts three weeks at your target, i.e. R 21 days after the review is at
+//   least the desired retention (the unrounded interval is 21 days or more). Otherwise
+//   "learning"; a card never rated is "new".
 (function () {
   "use strict";
   var S = window.StudyGuideStudy = window.StudyGuideStudy || {};
   if (S.scheduler) return;
   var DAY = 86400000;
   var MINUTE = 60000;
-  var RELEARN = 10 * MINUTE;
   var KNOWN_DAYS = 21;
-  var QUALITY = { again: 2, hard: 3, good: 4, easy: 5 };
+  var MAX_DAYS = 36500;
+  var W = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
+  var DECAY = -W[20];
+  var FACTOR = Math.pow(0.9, 1 / DECAY) - 1;
+  var GRADE = { again: 1, hard: 2, good: 3, easy: 4 };
+  var MIN_RETENTION = 0.8, MAX_RETENTION = 0.97, DEFAULT_RETENTION = 0.9;
 
-  function nextEase(ease, q) {
-    var next = ease + (0.1 - (5 - q) * (0.08 + (5 - q) * 0.02));
-    return Math.max(1.3, Math.round(next * 100) / 100);
+  function clampD(d) { return Math.min(10, Math.max(1, d)); }
+  function clampS(s) { return Math.max(0.001, s); }
+  function initialD(g) { return W[4] - Math.exp(W[5] * (g - 1)) + 1; }
+
+  // Python rounds halves to even; matching it keeps intervals equal to the reference's.
+  function roundHalfEven(x) {
+    var r = Math.round(x);
+    return (Math.abs(x % 1) === 0.5 && r % 2 !== 0) ? r - 1 : r;
   }
 
-  // Returns the card's new scheduling fields after a rating at time `now`.
-  function schedule(card, rating, now) {
-    var q = QUALITY[rating];
-    if (!q) throw new Error("unknown rating " + rating);
-    var ease = typeof card.ease === "number" ? card.ease : 2.5;
-    var reps = card.reps || 0;
-    var interval = card.interval || 0;
-    var lapses = card.lapses || 0;
-    var newEase = nextEase(ease, q);
-    if (rating === "again") {
-      return {
-        state: "learning", ease: newEase, interval: 0, due: now + RELEARN,
-        reps: 0, lapses: lapses + (reps > 0 ? 1 : 0), lastReview: now
-      };
-    }
-    var days;
-    if (reps === 0) {
-      days = { hard: 1, good: 1, easy: 4 }[rating];
-    } else if (reps === 1) {
-      days = { hard: 3, good: 6, easy: 8 }[rating];
+  function forgetting(days, stability) { return Math.pow(1 + FACTOR * days / stability, DECAY); }
+
+  function intervalDays(stability, retention) {
+    return stability / FACTOR * (Math.pow(retention, 1 / DECAY) - 1);
+  }
+
+  function nextDifficulty(d, g) {
+    var delta = -W[6] * (g - 3);
+    var damped = d + delta * (10 - d) / 9;
+    return clampD(W[7] * initialD(4) + (1 - W[7]) * damped);
+  }
+
+  function recallStability(d, s, r, g) {
+    var hard = g === 2 ? W[15] : 1, easy = g === 4 ? W[16] : 1;
+    return s * (1 + Math.exp(W[8]) * (11 - d) * Math.pow(s, -W[9]) * (Math.exp((1 - r) * W[10]) - 1) * hard * easy);
+  }
+
+  function lapseStability(d, s, r) {
+    var longTerm = W[11] * Math.pow(d, -W[12]) * (Math.pow(s + 1, W[13]) - 1) * Math.exp((1 - r) * W[14]);
+    return Math.min(longTerm, s / Math.exp(W[17] * W[18]));
+  }
+
+  function sameDayStability(s, g) {
+    var growth = Math.exp(W[17] * (g - 3 + W[18])) * Math.pow(s, -W[19]);
+    if (g > 1) growth = Math.max(growth, 1);
+    return s * growth;
+  }
+
+  function validRetention(value) {
+    return typeof value === "number" && isFinite(value) && value >= MIN_RETENTION && value <= MAX_RETENTION;
+  }
+
+  function retention() {
+    var value = S.store && S.store.setting ? S.store.setting("desiredRetention") : undefined;
+    return validRetention(value) ? value : DEFAULT_RETENTION;
+  }
+
+  function hasMemory(card) {
+    return typeof card.stability === "number" && card.stability > 0 && typeof card.difficulty === "number";
+  }
+
+  function elapsedDays(card, now) {
+    return card.lastReview ? Math.floor((now - card.lastReview) / DAY) : 0;
+  }
+
+  function retrievability(card, now) {
+    if (!hasMemory(card) || !card.lastReview) return 0;
+    return forgetting(Math.max(0, elapsedDays(card, now)), card.stability);
+  }
+
+  function schedule(card, rating, now, desired) {
+    var g = GRADE[rating];
+    if (!g) throw new Error("unknown rating " + rating);
+    var target = validRetention(desired) ? desired : retention();
+    card = card || {};
+    var s, d, reps = card.reps || 0, lapses = card.lapses || 0;
+    if (!hasMemory(card)) {
+      s = clampS(W[g - 1]);
+      d = clampD(initialD(g));
     } else {
-      var good = Math.max(interval + 1, Math.round(interval * newEase));
-      if (rating === "hard") days = Math.max(interval + 1, Math.round(interval * 1.2));
-      else if (rating === "good") days = good;
-      else days = Math.max(good + 1, Math.round(interval * newEase * 1.3));
+      var elapsed = elapsedDays(card, now);
+      if (card.lastReview && elapsed < 1) s = sameDayStability(card.stability, g);
+      else if (g === 1) s = lapseStability(card.difficulty, card.stability, retrievability(card, now));
+      else s = recallStability(card.difficulty, card.stability, retrievability(card, now), g);
+      s = clampS(s);
+      d = nextDifficulty(card.difficulty, g);
+      if (g === 1) lapses++;
     }
+    var exact = intervalDays(s, target);
+    var days = Math.min(MAX_DAYS, Math.max(1, roundHalfEven(exact)));
     return {
-      state: days >= KNOWN_DAYS ? "known" : "learning", ease: newEase, interval: days, due: now + days * DAY,
-      reps: reps + 1, lapses: lapses, lastReview: now
+      state: exact >= KNOWN_DAYS ? "known" : "learning", stability: s, difficulty: d,
+      due: now + days * DAY, lastReview: now, reps: reps + 1, lapses: lapses
     };
   }
-
   var ENGLISH = {
     delay_minutes: { other: "{count} min" },
     delay_hours: { other: "{count} h" },
@@ -92,7 +158,11 @@
     schedule: schedule,
     describe: describe,
     isDue: isDue,
-    RELEARN: RELEARN,
+    retrievability: retrievability,
+    retention: retention,
+    MIN_RETENTION: MIN_RETENTION,
+    MAX_RETENTION: MAX_RETENTION,
+    DEFAULT_RETENTION: DEFAULT_RETENTION,
     KNOWN_DAYS: KNOWN_DAYS
   };
 }());

@@ -147,7 +147,7 @@ search_matches_some:
 # Fortschritt importieren (study-store.js)
 store_not_json: "Die Datei ist kein JSON."
 store_not_progress: "Die Datei enthält kein Fortschrittsobjekt."
-store_unsupported_version: "Nicht unterstützte Version: {version} (erwartet: 1)."
+store_unsupported_version: "Nicht unterstützte Version: {version} (erwartet: 1 oder 2)."
 store_no_cards: "Die Datei hat kein „cards“-Objekt."
 store_save_refused: "Der Browser hat das Speichern des importierten Fortschritts verweigert."
 
@@ -221,7 +221,7 @@ practice_choose_cards: "Karten auswählen"
 practice_shortcuts_button: "Tastenkürzel (?)"
 practice_shortcut_space: "Leertaste"
 practice_shortcut_show: "Antwort zeigen"
-practice_shortcut_again: "Nochmal: neu lernen, in 10 Minuten wieder da"
+practice_shortcut_again: "Nochmal: neu lernen, später in dieser Runde wieder da"
 practice_shortcut_next: "Nächste Karte"
 practice_shortcut_previous: "Vorige Karte"
 practice_shortcut_list: "Diese Liste zeigen"
@@ -250,7 +250,11 @@ practice_import: "Fortschritt aus einer Datei importieren"
 practice_deck_counts:
   one: "{due} heute fällig · {fresh} neu · {starred} gemerkt, von {count} Karte."
   other: "{due} heute fällig · {fresh} neu · {starred} gemerkt, von {count} Karten."
-practice_progress_summary: "{known} gelernt (Wiederholung im Abstand von 21 Tagen oder mehr) · {learning} in Arbeit · {fresh} neu."
+practice_progress_summary: "{known} gelernt (drei Wochen nach einer Wiederholung wahrscheinlich noch gewusst) · {learning} in Arbeit · {fresh} neu."
+practice_retention: "Angestrebte Erinnerungsquote"
+practice_retention_note: "Die Wahrscheinlichkeit, eine Karte noch zu wissen, wenn sie wiederkommt: höher heißt kürzere Abstände und mehr Wiederholungen."
+practice_retention_saved: "Angestrebte Erinnerungsquote: {percent} %."
+practice_fsrs_notice: "Dein Fortschritt wird jetzt mit FSRS geplant: Abstände und Leichtigkeit deiner bisherigen Wiederholungen wurden einmalig in FSRS-Gedächtniszustände umgerechnet."
 practice_next_due: " Die nächste Karte ist in {wait} fällig."
 practice_no_linked_cards: "Keine der Fragen aus dem Link gibt es auf dieser Website."
 practice_no_cards: "Keine Karten passen zu dieser Auswahl."
@@ -482,7 +486,7 @@ search_matches_some:
 # Importing progress (study-store.js)
 store_not_json: "The file is not JSON."
 store_not_progress: "The file does not hold a progress object."
-store_unsupported_version: "Unsupported version: {version} (expected 1)."
+store_unsupported_version: "Unsupported version: {version} (expected 1 or 2)."
 store_no_cards: "The file has no \"cards\" object."
 store_save_refused: "The browser refused to save the imported progress."
 
@@ -556,7 +560,7 @@ practice_choose_cards: "Choose your cards"
 practice_shortcuts_button: "Keyboard shortcuts (?)"
 practice_shortcut_space: "Space"
 practice_shortcut_show: "Show the answer"
-practice_shortcut_again: "Again: relearn, back in 10 minutes"
+practice_shortcut_again: "Again: relearn, back later in this session"
 practice_shortcut_next: "Next card"
 practice_shortcut_previous: "Previous card"
 practice_shortcut_list: "Show this list"
@@ -584,7 +588,11 @@ practice_progress_note: "Progress is kept in this browser only. Export it to a f
 practice_import: "Import progress from a file"
 practice_deck_counts:
   other: "{due} due today · {fresh} new · {starred} starred, of {count} cards."
-practice_progress_summary: "{known} known (reviewed at intervals of 21 days or more) · {learning} learning · {fresh} new."
+practice_progress_summary: "{known} known (likely still recalled three weeks after a review) · {learning} learning · {fresh} new."
+practice_retention: "Desired retention"
+practice_retention_note: "The chance of recalling a card when it comes back: higher means shorter intervals and more reviews."
+practice_retention_saved: "Desired retention set to {percent}%."
+practice_fsrs_notice: "Your progress now uses FSRS scheduling: the intervals and ease of your earlier reviews were converted once into FSRS memory states."
 practice_next_due: " The next card is due in {wait}."
 practice_no_linked_cards: "None of the questions in the link exist on this site."
 practice_no_cards: "No cards match this choice."
@@ -801,7 +809,7 @@ search_matches_some:
 # Importar el progreso (study-store.js)
 store_not_json: "El archivo no es JSON."
 store_not_progress: "El archivo no contiene un objeto de progreso."
-store_unsupported_version: "Versión no admitida: {version} (se esperaba 1)."
+store_unsupported_version: "Versión no admitida: {version} (se esperaba 1 o 2)."
 store_no_cards: "El archivo no tiene un objeto «cards»."
 store_save_refused: "El navegador no permitió guardar el progreso importado."
 
@@ -875,7 +883,7 @@ practice_choose_cards: "Elige tus tarjetas"
 practice_shortcuts_button: "Atajos de teclado (?)"
 practice_shortcut_space: "Espacio"
 practice_shortcut_show: "Mostrar la respuesta"
-practice_shortcut_again: "Otra vez: volver a aprender, de nuevo en 10 minutos"
+practice_shortcut_again: "Otra vez: volver a aprender, de nuevo más tarde en esta sesión"
 practice_shortcut_next: "Tarjeta siguiente"
 practice_shortcut_previous: "Tarjeta anterior"
 practice_shortcut_list: "Mostrar esta lista"
@@ -904,7 +912,11 @@ practice_import: "Importar el progreso desde un archivo"
 practice_deck_counts:
   one: "{due} pendientes hoy · {fresh} nuevas · {starred} destacadas, de {count} tarjeta."
   other: "{due} pendientes hoy · {fresh} nuevas · {starred} destacadas, de {count} tarjetas."
-practice_progress_summary: "{known} dominadas (repasadas con intervalos de 21 días o más) · {learning} en aprendizaje · {fresh} nuevas."
+practice_progress_summary: "{known} dominadas (probablemente aún recordadas tres semanas después de un repaso) · {learning} en aprendizaje · {fresh} nuevas."
+practice_retention: "Retención deseada"
+practice_retention_note: "La probabilidad de recordar una tarjeta cuando vuelve: más alta significa intervalos más cortos y más repasos."
+practice_retention_saved: "Retención deseada: {percent} %."
+practice_fsrs_notice: "Tu progreso ahora se planifica con FSRS: los intervalos y la facilidad de tus repasos anteriores se convirtieron una vez en estados de memoria FSRS."
 practice_next_due: " La próxima tarjeta toca dentro de {wait}."
 practice_no_linked_cards: "Ninguna de las preguntas del enlace existe en este sitio."
 practice_no_cards: "Ninguna tarjeta coincide con esta selección."
@@ -1124,7 +1136,7 @@ search_matches_some:
 # Import de la progression (study-store.js)
 store_not_json: "Le fichier n’est pas du JSON."
 store_not_progress: "Le fichier ne contient pas d’objet de progression."
-store_unsupported_version: "Version non prise en charge : {version} (1 attendue)."
+store_unsupported_version: "Version non prise en charge : {version} (1 ou 2 attendue)."
 store_no_cards: "Le fichier n’a pas d’objet « cards »."
 store_save_refused: "Le navigateur a refusé d’enregistrer la progression importée."
 
@@ -1197,7 +1209,7 @@ practice_choose_cards: "Choisissez vos cartes"
 practice_shortcuts_button: "Raccourcis clavier (?)"
 practice_shortcut_space: "Espace"
 practice_shortcut_show: "Afficher la réponse"
-practice_shortcut_again: "À revoir : réapprendre, de retour dans 10 minutes"
+practice_shortcut_again: "À revoir : réapprendre, de retour plus tard dans cette séance"
 practice_shortcut_next: "Carte suivante"
 practice_shortcut_previous: "Carte précédente"
 practice_shortcut_list: "Afficher cette liste"
@@ -1226,7 +1238,11 @@ practice_import: "Importer la progression depuis un fichier"
 practice_deck_counts:
   one: "{due} à réviser aujourd’hui · {fresh} nouvelles · {starred} favoris, sur {count} carte."
   other: "{due} à réviser aujourd’hui · {fresh} nouvelles · {starred} favoris, sur {count} cartes."
-practice_progress_summary: "{known} acquises (révisées à des intervalles de 21 jours ou plus) · {learning} en cours · {fresh} nouvelles."
+practice_progress_summary: "{known} acquises (probablement encore sues trois semaines après une révision) · {learning} en cours · {fresh} nouvelles."
+practice_retention: "Taux de rétention visé"
+practice_retention_note: "La probabilité de se souvenir d’une carte quand elle revient : plus il est élevé, plus les intervalles sont courts et les révisions nombreuses."
+practice_retention_saved: "Taux de rétention visé : {percent} %."
+practice_fsrs_notice: "Votre progression est désormais planifiée par FSRS : les intervalles et la facilité de vos révisions précédentes ont été convertis une fois en états de mémoire FSRS."
 practice_next_due: " La prochaine carte est à réviser dans {wait}."
 practice_no_linked_cards: "Aucune des questions du lien n’existe sur ce site."
 practice_no_cards: "Aucune carte ne correspond à ce choix."
@@ -1689,7 +1705,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     practice_shortcuts_button: "Keyboard shortcuts (?)",
     practice_shortcut_space: "Space",
     practice_shortcut_show: "Show the answer",
-    practice_shortcut_again: "Again: relearn, back in 10 minutes",
+    practice_shortcut_again: "Again: relearn, back later in this session",
     practice_shortcut_next: "Next card",
     practice_shortcut_previous: "Previous card",
     practice_shortcut_list: "Show this list",
@@ -1712,7 +1728,11 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
     practice_import: "Import progress from a file",
     practice_deck_counts: { other: "{due} due today · {fresh} new · {starred} starred, of {count} cards." },
-    practice_progress_summary: "{known} known (reviewed at intervals of 21 days or more) · {learning} learning · {fresh} new.",
+    practice_progress_summary: "{known} known (likely still recalled three weeks after a review) · {learning} learning · {fresh} new.",
+    practice_retention: "Desired retention",
+    practice_retention_note: "The chance of recalling a card when it comes back: higher means shorter intervals and more reviews.",
+    practice_retention_saved: "Desired retention set to {percent}%.",
+    practice_fsrs_notice: "Your progress now uses FSRS scheduling: the intervals and ease of your earlier reviews were converted once into FSRS memory states.",
     practice_next_due: " The next card is due in {wait}.",
     practice_no_linked_cards: "None of the questions in the link exist on this site.",
     practice_no_cards: "No cards match this choice.",
@@ -1857,6 +1877,10 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
 
     var warning = this.S.storageNote ? this.S.storageNote() : "";
     if (warning) app.appendChild(el("p", { className: "study-note", text: warning }));
+    // Said once, after study-store.js converted SM-2 progress.
+    if (this.store.takeNotice && this.store.takeNotice() === "fsrs") {
+      app.appendChild(el("p", { className: "study-note fsrs-notice", text: say("practice_fsrs_notice") }));
+    }
 
     // The deck form.
     var categories = [["", say("any_category")]], kinds = [["", say("any_kind")]], tags = [["", say("any_tag")]];
@@ -1951,6 +1975,16 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
     this.ioStatus = el("div", { className: "io-status", role: "status" });
     this.summary = el("p", { className: "progress-summary" });
+    var retentions = [];
+    for (var percent = 80; percent <= 97; percent++) retentions.push([String(percent / 100), percent + "%"]);
+    var retentionLabel = select(say("practice_retention"), "retention", retentions, String(S.scheduler.retention()));
+    var retention = retentionLabel.querySelector("select");
+    retention.setAttribute("aria-describedby", "retention-note");
+    retention.addEventListener("change", function () {
+      var value = Number(retention.value);
+      store.setting("desiredRetention", value);
+      self.report(say("practice_retention_saved", { percent: Math.round(value * 100) }));
+    });
 
     exportButton.addEventListener("click", function () {
       var json = S.exportJSON();
@@ -1981,6 +2015,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
         self.report(say("practice_imported", { count: result.applied }) + " " +
           (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
           (result.error ? " " + result.error : ""), lines);
+        retention.value = String(S.scheduler.retention());
         self.refresh();
       };
       reader.onerror = function () { self.report(say("practice_unreadable_file")); };
@@ -1993,6 +2028,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
         return;
       }
       store.reset();
+      retention.value = String(S.scheduler.retention());
       self.report(say("practice_reset_done"));
       self.refresh();
     });
@@ -2001,6 +2037,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
       el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
       this.summary,
       el("p", { text: say("practice_progress_note") }),
+      el("div", { className: "retention-setting" }, [retentionLabel, el("p", { id: "retention-note", text: say("practice_retention_note") })]),
       el("div", { className: "io-buttons" }, [
         exportButton,
         el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
@@ -2216,8 +2253,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     if (!this.back || this.back.hidden) return;
     var slug = session.slugs[session.index];
     var S = this.S, now = S.now();
-    var changes = S.scheduler.schedule(this.store.get(slug), rating, now);
-    this.store.update(slug, changes);
+    var changes = this.store.review(slug, rating, now);
     session.rated++;
     session.tally[rating]++;
     if (rating === "again" && session.slugs.slice(session.index + 1).indexOf(slug) < 0) session.slugs.push(slug);
@@ -3322,64 +3358,130 @@ h1, h2, h3 { page-break-after: avoid; }
 
 """#),
         ("static/assets/study-scheduler.js", #"""
-// StudyGuide scheduler: SM-2 style spaced repetition, written for this site.
+// StudyGuide scheduler: FSRS-6 spaced repetition, written for this site from the published
+// FSRS-6 model (21 default weights, w[20] the forgetting curve's decay).
 //
-// Ratings map to SM-2 quality q: Again = 2 (a failure), Hard = 3, Good = 4, Easy = 5.
-// - Ease starts at 2.5 and changes by 0.1 - (5 - q) * (0.08 + (5 - q) * 0.02) after each rating
-//   (Easy +0.10, Good 0, Hard -0.14, Again -0.32), never below 1.3.
-// - Again: the card is relearned: reps back to 0, interval 0, due again in 10 minutes (and it
-//   comes back later in the current practice session); a lapse is counted when it had been learned.
-// - First success: Hard 1 day, Good 1 day, Easy 4 days. Second: Hard 3, Good 6, Easy 8 days.
-//   Later: Good = interval * ease, Hard = interval * 1.2, Easy = interval * ease * 1.3 (rounded,
-//   each at least one day longer than the last interval, Hard < Good < Easy).
-// - state: "learning" while the interval is under 21 days, "known" from 21 days on.
+// API (window.StudyGuideStudy.scheduler):
+//   schedule(card, rating, now[, retention]) -> the card's new scheduling fields
+//     {state, stability, difficulty, due, lastReview, reps, lapses}. rating is "again", "hard",
+//     "good" or "easy"; now is ms since the epoch; {} is a new card. retention defaults to the
+//     progress setting "desiredRetention" (0.80-0.97, default 0.9).
+//   retrievability(card, now) -> predicted chance of recall now (0 for a new card).
+//   retention() -> the desired retention in force; describe(ms); isDue(card, now).
+// Model, per the reference scheduler (fsrs 6.x on PyPI with no learning or relearning steps and
+// no fuzzing), so that `due` matches it to the millisecond:
+// - Forgetting curve R(t, S) = (1 + F * t / S)^-w20 with F = 0.9^(-1/w20) - 1, t in whole days
+//   since the last review, so R(S, S) = 0.9.
+// - A new card starts at S = w[rating-1], D = w4 - e^(w5 (g-1)) + 1 (g: again 1 .. easy 4).
+// - A review on a later day updates S with the recall formula (hard/good/easy) or the
+//   post-lapse formula (again); a review on the same day uses the short-term formula.
+//   D moves by -w6 (g-3), damped towards 10, then reverts by w7 towards D0(easy); 1 <= D <= 10.
+// - The next interval is the days at which R falls to the desired retention, rounded half to
+//   even (as Python's round), at least 1 day, at most 36500. Again is therefore due the next
+//   day at the earliest; the practice page still brings the card back in the same session.
+// - "Known": the memory lasts three weeks at your target, i.e. R 21 days after the review is at
+//   least the desired retention (the unrounded interval is 21 days or more). Otherwise
+//   "learning"; a card never rated is "new".
 (function () {
   "use strict";
   var S = window.StudyGuideStudy = window.StudyGuideStudy || {};
   if (S.scheduler) return;
   var DAY = 86400000;
   var MINUTE = 60000;
-  var RELEARN = 10 * MINUTE;
   var KNOWN_DAYS = 21;
-  var QUALITY = { again: 2, hard: 3, good: 4, easy: 5 };
+  var MAX_DAYS = 36500;
+  var W = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
+  var DECAY = -W[20];
+  var FACTOR = Math.pow(0.9, 1 / DECAY) - 1;
+  var GRADE = { again: 1, hard: 2, good: 3, easy: 4 };
+  var MIN_RETENTION = 0.8, MAX_RETENTION = 0.97, DEFAULT_RETENTION = 0.9;
 
-  function nextEase(ease, q) {
-    var next = ease + (0.1 - (5 - q) * (0.08 + (5 - q) * 0.02));
-    return Math.max(1.3, Math.round(next * 100) / 100);
+  function clampD(d) { return Math.min(10, Math.max(1, d)); }
+  function clampS(s) { return Math.max(0.001, s); }
+  function initialD(g) { return W[4] - Math.exp(W[5] * (g - 1)) + 1; }
+
+  // Python rounds halves to even; matching it keeps intervals equal to the reference's.
+  function roundHalfEven(x) {
+    var r = Math.round(x);
+    return (Math.abs(x % 1) === 0.5 && r % 2 !== 0) ? r - 1 : r;
   }
 
-  // Returns the card's new scheduling fields after a rating at time `now`.
-  function schedule(card, rating, now) {
-    var q = QUALITY[rating];
-    if (!q) throw new Error("unknown rating " + rating);
-    var ease = typeof card.ease === "number" ? card.ease : 2.5;
-    var reps = card.reps || 0;
-    var interval = card.interval || 0;
-    var lapses = card.lapses || 0;
-    var newEase = nextEase(ease, q);
-    if (rating === "again") {
-      return {
-        state: "learning", ease: newEase, interval: 0, due: now + RELEARN,
-        reps: 0, lapses: lapses + (reps > 0 ? 1 : 0), lastReview: now
-      };
-    }
-    var days;
-    if (reps === 0) {
-      days = { hard: 1, good: 1, easy: 4 }[rating];
-    } else if (reps === 1) {
-      days = { hard: 3, good: 6, easy: 8 }[rating];
+  function forgetting(days, stability) { return Math.pow(1 + FACTOR * days / stability, DECAY); }
+
+  function intervalDays(stability, retention) {
+    return stability / FACTOR * (Math.pow(retention, 1 / DECAY) - 1);
+  }
+
+  function nextDifficulty(d, g) {
+    var delta = -W[6] * (g - 3);
+    var damped = d + delta * (10 - d) / 9;
+    return clampD(W[7] * initialD(4) + (1 - W[7]) * damped);
+  }
+
+  function recallStability(d, s, r, g) {
+    var hard = g === 2 ? W[15] : 1, easy = g === 4 ? W[16] : 1;
+    return s * (1 + Math.exp(W[8]) * (11 - d) * Math.pow(s, -W[9]) * (Math.exp((1 - r) * W[10]) - 1) * hard * easy);
+  }
+
+  function lapseStability(d, s, r) {
+    var longTerm = W[11] * Math.pow(d, -W[12]) * (Math.pow(s + 1, W[13]) - 1) * Math.exp((1 - r) * W[14]);
+    return Math.min(longTerm, s / Math.exp(W[17] * W[18]));
+  }
+
+  function sameDayStability(s, g) {
+    var growth = Math.exp(W[17] * (g - 3 + W[18])) * Math.pow(s, -W[19]);
+    if (g > 1) growth = Math.max(growth, 1);
+    return s * growth;
+  }
+
+  function validRetention(value) {
+    return typeof value === "number" && isFinite(value) && value >= MIN_RETENTION && value <= MAX_RETENTION;
+  }
+
+  function retention() {
+    var value = S.store && S.store.setting ? S.store.setting("desiredRetention") : undefined;
+    return validRetention(value) ? value : DEFAULT_RETENTION;
+  }
+
+  function hasMemory(card) {
+    return typeof card.stability === "number" && card.stability > 0 && typeof card.difficulty === "number";
+  }
+
+  function elapsedDays(card, now) {
+    return card.lastReview ? Math.floor((now - card.lastReview) / DAY) : 0;
+  }
+
+  function retrievability(card, now) {
+    if (!hasMemory(card) || !card.lastReview) return 0;
+    return forgetting(Math.max(0, elapsedDays(card, now)), card.stability);
+  }
+
+  function schedule(card, rating, now, desired) {
+    var g = GRADE[rating];
+    if (!g) throw new Error("unknown rating " + rating);
+    var target = validRetention(desired) ? desired : retention();
+    card = card || {};
+    var s, d, reps = card.reps || 0, lapses = card.lapses || 0;
+    if (!hasMemory(card)) {
+      s = clampS(W[g - 1]);
+      d = clampD(initialD(g));
     } else {
-      var good = Math.max(interval + 1, Math.round(interval * newEase));
-      if (rating === "hard") days = Math.max(interval + 1, Math.round(interval * 1.2));
-      else if (rating === "good") days = good;
-      else days = Math.max(good + 1, Math.round(interval * newEase * 1.3));
+      var elapsed = elapsedDays(card, now);
+      if (card.lastReview && elapsed < 1) s = sameDayStability(card.stability, g);
+      else if (g === 1) s = lapseStability(card.difficulty, card.stability, retrievability(card, now));
+      else s = recallStability(card.difficulty, card.stability, retrievability(card, now), g);
+      s = clampS(s);
+      d = nextDifficulty(card.difficulty, g);
+      if (g === 1) lapses++;
     }
+    var exact = intervalDays(s, target);
+    var days = Math.min(MAX_DAYS, Math.max(1, roundHalfEven(exact)));
     return {
-      state: days >= KNOWN_DAYS ? "known" : "learning", ease: newEase, interval: days, due: now + days * DAY,
-      reps: reps + 1, lapses: lapses, lastReview: now
+      state: exact >= KNOWN_DAYS ? "known" : "learning", stability: s, difficulty: d,
+      due: now + days * DAY, lastReview: now, reps: reps + 1, lapses: lapses
     };
   }
-
   var ENGLISH = {
     delay_minutes: { other: "{count} min" },
     delay_hours: { other: "{count} h" },
@@ -3416,7 +3518,11 @@ h1, h2, h3 { page-break-after: avoid; }
     schedule: schedule,
     describe: describe,
     isDue: isDue,
-    RELEARN: RELEARN,
+    retrievability: retrievability,
+    retention: retention,
+    MIN_RETENTION: MIN_RETENTION,
+    MAX_RETENTION: MAX_RETENTION,
+    DEFAULT_RETENTION: DEFAULT_RETENTION,
     KNOWN_DAYS: KNOWN_DAYS
   };
 }());
@@ -3429,10 +3535,18 @@ h1, h2, h3 { page-break-after: avoid; }
 // ---------------------
 // Everything lives in localStorage under ONE versioned key, "<data-storage-key>:v1", where
 // data-storage-key (on <body>) is site-specific, e.g. "studyguide:backend-interview-study-guide:v1".
-// The value is JSON: {version: 1, cards: {slug: {state, ease, interval, due, reps, lapses,
-// starred, note, lastReview}}, settings: {hideAnswers}}.
-//   state:    "new" | "learning" | "known"; "known" means the scheduled interval is >= 21 days.
-//   interval: days until the next review (0 while relearning); due/lastReview: ms since the epoch.
+// The value is JSON: {version: 2, cards: {slug: {state, stability, difficulty, due, reps, lapses,
+// starred, note, lastReview, log}}, settings: {hideAnswers, desiredRetention}, notice}.
+//   state:      "new" | "learning" | "known" (see study-scheduler.js: known = R after 21 days is
+//               at least the desired retention).
+//   stability/difficulty: the card's FSRS-6 memory state; due/lastReview: ms since the epoch.
+//   log:        the last LOG_LIMIT reviews, [{rating, time (ms), elapsed (whole days since the
+//               previous review, 0 for the first)}], exported and imported with the rest.
+//   desiredRetention: 0.80-0.97 (default 0.9), read by the scheduler.
+//   notice:     "fsrs" after an SM-2 migration until the practice page has said so once.
+// Version 1 held SM-2 fields (ease, interval) instead of stability/difficulty; it is converted
+// once on load (and on import of a version 1 file), see fromSM2. The key keeps its ":v1" name so
+// that the old progress is found where it was.
 // - Chromium gives every file:// page ONE shared localStorage, so all local sites share it; the
 //   site-specific prefix keeps this guide's progress apart from any other local site.
 // - Firefox may give each local file its own storage: progress made on practice.html may then
@@ -3452,6 +3566,8 @@ h1, h2, h3 { page-break-after: avoid; }
 
   var DAY = 86400000;
   var KNOWN_DAYS = 21;
+  var LOG_LIMIT = 100;
+  var RATINGS = { again: true, hard: true, good: true, easy: true };
   var STATES = { "new": true, learning: true, known: true };
 
   var S = window.StudyGuideStudy = existing || {};
@@ -3513,7 +3629,7 @@ h1, h2, h3 { page-break-after: avoid; }
   var say = S.words({
     store_not_json: "The file is not JSON.",
     store_not_progress: "The file does not hold a progress object.",
-    store_unsupported_version: "Unsupported version: {version} (expected 1).",
+    store_unsupported_version: "Unsupported version: {version} (expected 1 or 2).",
     store_no_cards: "The file has no \"cards\" object.",
     store_save_refused: "The browser refused to save the imported progress."
   });
@@ -3593,14 +3709,32 @@ h1, h2, h3 { page-break-after: avoid; }
     }
   }
 
-  function emptyData() { return { version: 1, cards: {}, settings: {} }; }
+  function emptyData() { return { version: 2, cards: {}, settings: {} }; }
 
   function isObject(value) { return value !== null && typeof value === "object" && !(value instanceof Array); }
   function isNumber(value) { return typeof value === "number" && isFinite(value); }
 
-  function stateFor(interval, reps) {
-    if (!reps && !interval) return "new";
-    return interval >= KNOWN_DAYS ? "known" : "learning";
+  // At the default retention of 0.9 the FSRS interval equals the stability in days.
+  function stateFor(stability, reps) {
+    if (!reps && !stability) return "new";
+    return stability >= KNOWN_DAYS ? "known" : "learning";
+  }
+
+  // SM-2 (version 1) fields to an FSRS memory state. Stability: the SM-2 interval, the days the
+  // card was expected to be remembered (at least 0.1 for a card being relearned). Difficulty:
+  // ease 1.3 (the SM-2 floor, hardest) .. 3.0 mapped linearly onto FSRS difficulty 10 .. 1,
+  // so the starting ease 2.5 gives about 3.6, near what a new card rated Good gets.
+  function fromSM2(raw) {
+    var entry = {};
+    for (var k in raw) if (Object.prototype.hasOwnProperty.call(raw, k) && k !== "ease" && k !== "interval") entry[k] = raw[k];
+    var reps = isNumber(raw.reps) ? raw.reps : 0;
+    var interval = isNumber(raw.interval) ? raw.interval : 0;
+    if (raw.state === "new" || (!reps && !interval && !raw.lastReview)) return entry;
+    var ease = isNumber(raw.ease) ? raw.ease : 2.5;
+    entry.stability = Math.max(0.1, interval);
+    entry.difficulty = Math.min(10, Math.max(1, 10 - (ease - 1.3) / 1.7 * 9));
+    entry.state = stateFor(entry.stability, Math.max(1, reps));
+    return entry;
   }
 
   // Turns the v0 shape {slug: "known" | "learning" | "new"} into v1 card entries.
@@ -3611,32 +3745,50 @@ h1, h2, h3 { page-break-after: avoid; }
       if (!Object.prototype.hasOwnProperty.call(old, slug)) continue;
       var value = old[slug];
       if (value === "known") {
-        data.cards[slug] = { state: "known", ease: 2.5, interval: KNOWN_DAYS, due: now + KNOWN_DAYS * DAY, reps: 3, lapses: 0, starred: false, note: "", lastReview: now };
+        data.cards[slug] = { state: "known", stability: KNOWN_DAYS, difficulty: 5, due: now + KNOWN_DAYS * DAY, reps: 3, lapses: 0, starred: false, note: "", lastReview: now, log: [] };
       } else if (value === "learning") {
-        data.cards[slug] = { state: "learning", ease: 2.5, interval: 1, due: now, reps: 1, lapses: 0, starred: false, note: "", lastReview: now };
+        data.cards[slug] = { state: "learning", stability: 1, difficulty: 5, due: now, reps: 1, lapses: 0, starred: false, note: "", lastReview: now, log: [] };
       }
     }
     return data;
   }
 
   // Checks one card entry; returns {entry} with defaults filled in, or {error: "why"}.
-  function cleanEntry(raw) {
+  // version 1 entries (SM-2 fields) are checked as such, then converted.
+  function cleanEntry(raw, version) {
     if (!isObject(raw)) return { error: "not an object" };
-    var entry = {
-      state: "new", ease: 2.5, interval: 0, due: 0, reps: 0, lapses: 0, starred: false, note: "", lastReview: 0
-    };
+    var entry = { state: "new", due: 0, reps: 0, lapses: 0, starred: false, note: "", lastReview: 0, log: [] };
     var bad = [];
     if ("state" in raw) { if (STATES[raw.state] === true && typeof raw.state === "string") entry.state = raw.state; else bad.push("state"); }
-    if ("ease" in raw) { if (isNumber(raw.ease) && raw.ease >= 1.3 && raw.ease <= 5) entry.ease = raw.ease; else bad.push("ease"); }
-    var numbers = ["interval", "due", "reps", "lapses", "lastReview"];
+    var numbers = ["due", "reps", "lapses", "lastReview"];
+    if (version === 1) {
+      if ("ease" in raw) { if (isNumber(raw.ease) && raw.ease >= 1.3 && raw.ease <= 5) entry.ease = raw.ease; else bad.push("ease"); }
+      numbers.push("interval");
+    } else {
+      if ("stability" in raw) { if (isNumber(raw.stability) && raw.stability > 0 && raw.stability <= 1e6) entry.stability = raw.stability; else bad.push("stability"); }
+      if ("difficulty" in raw) { if (isNumber(raw.difficulty) && raw.difficulty >= 1 && raw.difficulty <= 10) entry.difficulty = raw.difficulty; else bad.push("difficulty"); }
+      if ((entry.stability === undefined) !== (entry.difficulty === undefined)) bad.push("memory state");
+    }
     for (var i = 0; i < numbers.length; i++) {
       var name = numbers[i];
       if (name in raw) { if (isNumber(raw[name]) && raw[name] >= 0) entry[name] = raw[name]; else bad.push(name); }
     }
     if ("starred" in raw) { if (typeof raw.starred === "boolean") entry.starred = raw.starred; else bad.push("starred"); }
     if ("note" in raw) { if (typeof raw.note === "string" && raw.note.length <= 20000) entry.note = raw.note; else bad.push("note"); }
+    if ("log" in raw) { var log = cleanLog(raw.log); if (log) entry.log = log; else bad.push("log"); }
     if (bad.length) return { error: "bad " + bad.join(", ") };
-    return { entry: entry };
+    return { entry: version === 1 ? fromSM2(entry) : entry };
+  }
+
+  function cleanLog(raw) {
+    if (!(raw instanceof Array)) return null;
+    var log = [];
+    for (var i = 0; i < raw.length; i++) {
+      var item = raw[i];
+      if (!isObject(item) || RATINGS[item.rating] !== true || !isNumber(item.time) || !isNumber(item.elapsed) || item.elapsed < 0) return null;
+      log.push({ rating: item.rating, time: item.time, elapsed: item.elapsed });
+    }
+    return log.slice(-LOG_LIMIT);
   }
 
   function Store() {
@@ -3663,8 +3815,17 @@ h1, h2, h3 { page-break-after: avoid; }
         return emptyData();
       }
       var data = JSON.parse(text);
-      if (!isObject(data) || data.version !== 1 || !isObject(data.cards)) throw new Error("unexpected shape");
+      if (!isObject(data) || (data.version !== 1 && data.version !== 2) || !isObject(data.cards)) throw new Error("unexpected shape");
       if (!isObject(data.settings)) data.settings = {};
+      if (data.version === 1) {
+        // SM-2 progress: converted once, and the practice page says so once.
+        for (var slug in data.cards) {
+          if (Object.prototype.hasOwnProperty.call(data.cards, slug) && isObject(data.cards[slug])) data.cards[slug] = fromSM2(data.cards[slug]);
+        }
+        data.version = 2;
+        data.notice = "fsrs";
+        this.ls.setItem(this.key, JSON.stringify(data));
+      }
       return data;
     } catch (e) {
       this.loadError = true;
@@ -3687,7 +3848,25 @@ h1, h2, h3 { page-break-after: avoid; }
 
   Store.prototype.get = function (slug) {
     var entry = this.data.cards[slug];
-    return entry ? entry : { state: "new", ease: 2.5, interval: 0, due: 0, reps: 0, lapses: 0, starred: false, note: "", lastReview: 0 };
+    return entry ? entry : { state: "new", due: 0, reps: 0, lapses: 0, starred: false, note: "", lastReview: 0, log: [] };
+  };
+
+  // Rates a card with the scheduler at `now`, logs the review and saves; returns the entry.
+  Store.prototype.review = function (slug, rating, now) {
+    this.refresh();
+    var entry = this.get(slug);
+    var changes = S.scheduler.schedule(entry, rating, now);
+    var elapsed = entry.lastReview ? Math.max(0, Math.floor((now - entry.lastReview) / DAY)) : 0;
+    changes.log = (entry.log || []).concat([{ rating: rating, time: now, elapsed: elapsed }]).slice(-LOG_LIMIT);
+    return this.update(slug, changes);
+  };
+
+  // Returns the one-time notice waiting to be shown ("fsrs") and forgets it.
+  Store.prototype.takeNotice = function () {
+    this.refresh();
+    var notice = this.data.notice || "";
+    if (notice) { delete this.data.notice; this.save(); }
+    return notice;
   };
 
   Store.prototype.isTracked = function (slug) { return !!this.data.cards[slug]; };
@@ -3721,7 +3900,7 @@ h1, h2, h3 { page-break-after: avoid; }
 
   Store.prototype.exportJSON = function () {
     this.refresh();
-    return JSON.stringify({ version: 1, exported: new Date(S.now()).toISOString(), cards: this.data.cards, settings: this.data.settings || {} }, null, 2);
+    return JSON.stringify({ version: 2, exported: new Date(S.now()).toISOString(), cards: this.data.cards, settings: this.data.settings || {} }, null, 2);
   };
 
   // Validates an exported file and applies its valid entries. knownSlugs: {slug: true} or null.
@@ -3731,19 +3910,24 @@ h1, h2, h3 { page-break-after: avoid; }
     var parsed;
     try { parsed = JSON.parse(text); } catch (e) { result.error = say("store_not_json"); return result; }
     if (!isObject(parsed)) { result.error = say("store_not_progress"); return result; }
-    if (parsed.version !== 1) { result.error = say("store_unsupported_version", { version: String(parsed.version) }); return result; }
+    if (parsed.version !== 1 && parsed.version !== 2) { result.error = say("store_unsupported_version", { version: String(parsed.version) }); return result; }
     if (!isObject(parsed.cards)) { result.error = say("store_no_cards"); return result; }
     this.refresh();
     for (var slug in parsed.cards) {
       if (!Object.prototype.hasOwnProperty.call(parsed.cards, slug)) continue;
       if (knownSlugs && !knownSlugs[slug]) { result.ignored.push({ slug: slug, reason: "unknown question" }); continue; }
-      var cleaned = cleanEntry(parsed.cards[slug]);
+      var cleaned = cleanEntry(parsed.cards[slug], parsed.version);
       if (cleaned.error) { result.ignored.push({ slug: slug, reason: cleaned.error }); continue; }
       this.data.cards[slug] = cleaned.entry;
       result.applied++;
     }
     if (isObject(parsed.settings) && typeof parsed.settings.hideAnswers === "boolean") {
       this.data.settings.hideAnswers = parsed.settings.hideAnswers;
+    }
+    // Whole percents only, as the practice page offers them.
+    var wanted = isObject(parsed.settings) ? parsed.settings.desiredRetention : undefined;
+    if (isNumber(wanted) && wanted >= 0.8 && wanted <= 0.97 && Math.abs(Math.round(wanted * 100) - wanted * 100) < 1e-9) {
+      this.data.settings.desiredRetention = parsed.settings.desiredRetention;
     }
     result.ok = true;
     if (!this.save() && this.available) result.error = say("store_save_refused");
@@ -3765,6 +3949,8 @@ h1, h2, h3 { page-break-after: avoid; }
 
   S.migrate = migrate;
   S.cleanEntry = cleanEntry;
+  S.fromSM2 = fromSM2;
+  S.LOG_LIMIT = LOG_LIMIT;
   S.stateFor = stateFor;
   S.Store = Store;
   S.store = new Store();
@@ -3816,7 +4002,7 @@ h1, h2, h3 { page-break-after: avoid; }
 
   // A short description of where a card stands, e.g. "Learning · next review in 6 days".
   S.describeState = function (entry, now) {
-    if (entry.state === "new" || (!entry.reps && !entry.interval && !entry.lastReview)) return say("study_new");
+    if (entry.state === "new" || (!entry.reps && !entry.stability && !entry.lastReview)) return say("study_new");
     var label = say(entry.state === "known" ? "study_known" : "study_learning");
     var wait = (entry.due || 0) - now;
     if (wait <= 0) return say("study_due_now", { state: label });

@@ -35,7 +35,7 @@
     practice_shortcuts_button: "Keyboard shortcuts (?)",
     practice_shortcut_space: "Space",
     practice_shortcut_show: "Show the answer",
-    practice_shortcut_again: "Again: relearn, back in 10 minutes",
+    practice_shortcut_again: "Again: relearn, back later in this session",
     practice_shortcut_next: "Next card",
     practice_shortcut_previous: "Previous card",
     practice_shortcut_list: "Show this list",
@@ -58,7 +58,11 @@
     practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
     practice_import: "Import progress from a file",
     practice_deck_counts: { other: "{due} due today · {fresh} new · {starred} starred, of {count} cards." },
-    practice_progress_summary: "{known} known (reviewed at intervals of 21 days or more) · {learning} learning · {fresh} new.",
+    practice_progress_summary: "{known} known (likely still recalled three weeks after a review) · {learning} learning · {fresh} new.",
+    practice_retention: "Desired retention",
+    practice_retention_note: "The chance of recalling a card when it comes back: higher means shorter intervals and more reviews.",
+    practice_retention_saved: "Desired retention set to {percent}%.",
+    practice_fsrs_notice: "Your progress now uses FSRS scheduling: the intervals and ease of your earlier reviews were converted once into FSRS memory states.",
     practice_next_due: " The next card is due in {wait}.",
     practice_no_linked_cards: "None of the questions in the link exist on this site.",
     practice_no_cards: "No cards match this choice.",
@@ -203,6 +207,10 @@
 
     var warning = this.S.storageNote ? this.S.storageNote() : "";
     if (warning) app.appendChild(el("p", { className: "study-note", text: warning }));
+    // Said once, after study-store.js converted SM-2 progress.
+    if (this.store.takeNotice && this.store.takeNotice() === "fsrs") {
+      app.appendChild(el("p", { className: "study-note fsrs-notice", text: say("practice_fsrs_notice") }));
+    }
 
     // The deck form.
     var categories = [["", say("any_category")]], kinds = [["", say("any_kind")]], tags = [["", say("any_tag")]];
@@ -297,6 +305,16 @@
     var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
     this.ioStatus = el("div", { className: "io-status", role: "status" });
     this.summary = el("p", { className: "progress-summary" });
+    var retentions = [];
+    for (var percent = 80; percent <= 97; percent++) retentions.push([String(percent / 100), percent + "%"]);
+    var retentionLabel = select(say("practice_retention"), "retention", retentions, String(S.scheduler.retention()));
+    var retention = retentionLabel.querySelector("select");
+    retention.setAttribute("aria-describedby", "retention-note");
+    retention.addEventListener("change", function () {
+      var value = Number(retention.value);
+      store.setting("desiredRetention", value);
+      self.report(say("practice_retention_saved", { percent: Math.round(value * 100) }));
+    });
 
     exportButton.addEventListener("click", function () {
       var json = S.exportJSON();
@@ -327,6 +345,7 @@
         self.report(say("practice_imported", { count: result.applied }) + " " +
           (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
           (result.error ? " " + result.error : ""), lines);
+        retention.value = String(S.scheduler.retention());
         self.refresh();
       };
       reader.onerror = function () { self.report(say("practice_unreadable_file")); };
@@ -339,6 +358,7 @@
         return;
       }
       store.reset();
+      retention.value = String(S.scheduler.retention());
       self.report(say("practice_reset_done"));
       self.refresh();
     });
@@ -347,6 +367,7 @@
       el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
       this.summary,
       el("p", { text: say("practice_progress_note") }),
+      el("div", { className: "retention-setting" }, [retentionLabel, el("p", { id: "retention-note", text: say("practice_retention_note") })]),
       el("div", { className: "io-buttons" }, [
         exportButton,
         el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
@@ -562,8 +583,7 @@
     if (!this.back || this.back.hidden) return;
     var slug = session.slugs[session.index];
     var S = this.S, now = S.now();
-    var changes = S.scheduler.schedule(this.store.get(slug), rating, now);
-    this.store.update(slug, changes);
+    var changes = this.store.review(slug, rating, now);
     session.rated++;
     session.tally[rating]++;
     if (rating === "again" && session.slugs.slice(session.index + 1).indexOf(slug) < 0) session.slugs.push(slug);

@@ -36,7 +36,7 @@
 
   // A short description of where a card stands, e.g. "Learning · next review in 6 days".
   S.describeState = function (entry, now) {
-    if (entry.state === "new" || (!entry.reps && !entry.interval && !entry.lastReview)) return say("study_new");
+    if (entry.state === "new" || (!entry.reps && !entry.stability && !entry.lastReview)) return say("study_new");
     var label = say(entry.state === "known" ? "study_known" : "study_learning");
     var wait = (entry.due || 0) - now;
     if (wait <= 0) return say("study_due_now", { state: label });
