@@ -27,6 +27,7 @@
     study_print_questions: "Print questions only",
     study_print_answers: "Print with answers",
     study_your_notes: "Your notes",
+    study_notes_toggle: "Notes",
     study_reveal: "Reveal the answer",
     study_your_progress: "Your progress: ",
     study_star: "Star",
@@ -113,6 +114,7 @@
     var article = tools.closest ? tools.closest("article.question") : null;
     var body = document.body;
     var noteId = "study-note-" + slug;
+    var notesId = "study-notes-" + slug;
 
     var state = el("p", { className: "study-state" });
     var star = el("button", { type: "button", className: "star-toggle", "aria-pressed": "false" });
@@ -123,6 +125,11 @@
     var note = el("textarea", { id: noteId, className: "study-note-input", rows: "3" });
     var saved = el("p", { className: "study-saved", role: "status" });
     var reveal = el("button", { type: "button", className: "reveal-answers", text: say("study_reveal") });
+    // Narrow screens only (style.css): the notes start collapsed behind this button, so the short
+    // answer stays within the first screen; the dot says a note is kept. Wide screens hide it.
+    var noteDot = el("span", { className: "note-dot", "aria-hidden": "true", text: " •" });
+    var notesToggle = el("button", { type: "button", className: "notes-toggle", "aria-expanded": "false", "aria-controls": notesId },
+      [document.createTextNode(say("study_notes_toggle")), noteDot]);
 
     function render() {
       store.refresh();
@@ -135,6 +142,7 @@
       star.appendChild(el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }));
       star.appendChild(document.createTextNode(" " + say("study_star")));
       if (document.activeElement !== note) note.value = entry.note || "";
+      noteDot.hidden = !note.value;
     }
 
     function setHidden(on) {
@@ -160,10 +168,17 @@
       var first = article && article.querySelector(".short-answer h2");
       if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
     });
+    notesToggle.addEventListener("click", function () {
+      var open = notesToggle.getAttribute("aria-expanded") !== "true";
+      notesToggle.setAttribute("aria-expanded", open ? "true" : "false");
+      tools.classList.toggle("notes-open", open);
+      if (open) note.focus();
+    });
     var timer = null;
     function saveNote() {
       timer = null;
       store.update(slug, { note: note.value });
+      noteDot.hidden = !note.value;
       saved.textContent = say(store.available ? "study_note_saved" : "study_note_kept");
     }
     note.addEventListener("input", function () {
@@ -183,8 +198,8 @@
 
     tools.textContent = "";
     tools.appendChild(state);
-    tools.appendChild(el("div", { className: "study-buttons" }, [star, hide, printQuestions, printAnswers]));
-    tools.appendChild(el("div", { className: "study-notes" }, [label, note, saved]));
+    tools.appendChild(el("div", { className: "study-buttons" }, [star, hide, notesToggle, printQuestions, printAnswers]));
+    tools.appendChild(el("div", { className: "study-notes", id: notesId }, [label, note, saved]));
     var warning = S.storageNote();
     if (warning) tools.appendChild(el("p", { className: "study-note", text: warning }));
     tools.hidden = false;

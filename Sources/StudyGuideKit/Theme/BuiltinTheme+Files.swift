@@ -194,6 +194,7 @@ study_hide_answers: "Antworten verbergen"
 study_print_questions: "Nur Fragen drucken"
 study_print_answers: "Mit Antworten drucken"
 study_your_notes: "Ihre Notizen"
+study_notes_toggle: "Notizen"
 study_reveal: "Antwort aufdecken"
 study_your_progress: "Ihr Fortschritt: "
 study_star: "Merken"
@@ -533,6 +534,7 @@ study_hide_answers: "Hide answers"
 study_print_questions: "Print questions only"
 study_print_answers: "Print with answers"
 study_your_notes: "Your notes"
+study_notes_toggle: "Notes"
 study_reveal: "Reveal the answer"
 study_your_progress: "Your progress: "
 study_star: "Star"
@@ -856,6 +858,7 @@ study_hide_answers: "Ocultar respuestas"
 study_print_questions: "Imprimir solo las preguntas"
 study_print_answers: "Imprimir con respuestas"
 study_your_notes: "Tus notas"
+study_notes_toggle: "Notas"
 study_reveal: "Mostrar la respuesta"
 study_your_progress: "Tu progreso: "
 study_star: "Destacar"
@@ -1182,6 +1185,7 @@ study_hide_answers: "Masquer les réponses"
 study_print_questions: "Imprimer les questions seules"
 study_print_answers: "Imprimer avec les réponses"
 study_your_notes: "Vos notes"
+study_notes_toggle: "Notes"
 study_reveal: "Afficher la réponse"
 study_your_progress: "Votre progression : "
 study_star: "Favori"
@@ -3354,6 +3358,19 @@ h1, h2, h3 { page-break-after: avoid; }
   }
   if (S) S.addCopyButtons = addCopyButtons;
   addCopyButtons(document);
+
+  // A table wider than the screen scrolls sideways (style.css), on phones mostly: it takes
+  // keyboard focus then, as code blocks do, so it can be scrolled without a pointer.
+  function focusableTables() {
+    var tables = document.querySelectorAll("main table");
+    for (var i = 0; i < tables.length; i++) {
+      var table = tables[i];
+      if (table.scrollWidth > table.clientWidth) table.setAttribute("tabindex", "0");
+      else if (table.getAttribute("tabindex") === "0") table.removeAttribute("tabindex");
+    }
+  }
+  focusableTables();
+  window.addEventListener("resize", focusableTables);
 }());
 
 """#),
@@ -3993,6 +4010,7 @@ h1, h2, h3 { page-break-after: avoid; }
     study_print_questions: "Print questions only",
     study_print_answers: "Print with answers",
     study_your_notes: "Your notes",
+    study_notes_toggle: "Notes",
     study_reveal: "Reveal the answer",
     study_your_progress: "Your progress: ",
     study_star: "Star",
@@ -4079,6 +4097,7 @@ h1, h2, h3 { page-break-after: avoid; }
     var article = tools.closest ? tools.closest("article.question") : null;
     var body = document.body;
     var noteId = "study-note-" + slug;
+    var notesId = "study-notes-" + slug;
 
     var state = el("p", { className: "study-state" });
     var star = el("button", { type: "button", className: "star-toggle", "aria-pressed": "false" });
@@ -4089,6 +4108,11 @@ h1, h2, h3 { page-break-after: avoid; }
     var note = el("textarea", { id: noteId, className: "study-note-input", rows: "3" });
     var saved = el("p", { className: "study-saved", role: "status" });
     var reveal = el("button", { type: "button", className: "reveal-answers", text: say("study_reveal") });
+    // Narrow screens only (style.css): the notes start collapsed behind this button, so the short
+    // answer stays within the first screen; the dot says a note is kept. Wide screens hide it.
+    var noteDot = el("span", { className: "note-dot", "aria-hidden": "true", text: " •" });
+    var notesToggle = el("button", { type: "button", className: "notes-toggle", "aria-expanded": "false", "aria-controls": notesId },
+      [document.createTextNode(say("study_notes_toggle")), noteDot]);
 
     function render() {
       store.refresh();
@@ -4101,6 +4125,7 @@ h1, h2, h3 { page-break-after: avoid; }
       star.appendChild(el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }));
       star.appendChild(document.createTextNode(" " + say("study_star")));
       if (document.activeElement !== note) note.value = entry.note || "";
+      noteDot.hidden = !note.value;
     }
 
     function setHidden(on) {
@@ -4126,10 +4151,17 @@ h1, h2, h3 { page-break-after: avoid; }
       var first = article && article.querySelector(".short-answer h2");
       if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
     });
+    notesToggle.addEventListener("click", function () {
+      var open = notesToggle.getAttribute("aria-expanded") !== "true";
+      notesToggle.setAttribute("aria-expanded", open ? "true" : "false");
+      tools.classList.toggle("notes-open", open);
+      if (open) note.focus();
+    });
     var timer = null;
     function saveNote() {
       timer = null;
       store.update(slug, { note: note.value });
+      noteDot.hidden = !note.value;
       saved.textContent = say(store.available ? "study_note_saved" : "study_note_kept");
     }
     note.addEventListener("input", function () {
@@ -4149,8 +4181,8 @@ h1, h2, h3 { page-break-after: avoid; }
 
     tools.textContent = "";
     tools.appendChild(state);
-    tools.appendChild(el("div", { className: "study-buttons" }, [star, hide, printQuestions, printAnswers]));
-    tools.appendChild(el("div", { className: "study-notes" }, [label, note, saved]));
+    tools.appendChild(el("div", { className: "study-buttons" }, [star, hide, notesToggle, printQuestions, printAnswers]));
+    tools.appendChild(el("div", { className: "study-notes", id: notesId }, [label, note, saved]));
     var warning = S.storageNote();
     if (warning) tools.appendChild(el("p", { className: "study-note", text: warning }));
     tools.hidden = false;
@@ -4539,6 +4571,33 @@ button[aria-pressed="true"] { background: var(--kind-bg); border-color: var(--ac
 .star-icon { color: var(--intermediate-fg); }
 button:disabled { cursor: default; opacity: 0.6; }
 .primary-button { background: var(--accent); border-color: var(--accent); color: var(--bg); font-weight: 600; }
+.notes-toggle { display: none; }  /* wide screens always show the notes */
+
+/* Phones: a question page shows its short answer within the first screen (390 x 844 and up).
+   The header, breadcrumb and title shrink; the study panel is one scrollable row of controls
+   with the notes collapsed behind the Notes button (study.js). */
+@media (max-width: 40rem) {
+  .bar { padding: 0.4rem 0.75rem; gap: 0.3rem 1rem; }
+  .primary ul { flex-wrap: wrap; gap: 0 0.8rem; font-size: 0.9rem; white-space: nowrap; }  /* whole items per line */
+  main { padding: 0.6rem 0.6rem 2rem; }
+  /* On a question page the Search link of the navigation stands in for the header's search box. */
+  .page-question .search-form { display: none; }
+  :not(pre) > code { overflow-wrap: anywhere; }  /* long inline code (URLs, paths) wraps instead of widening the page */
+  .breadcrumb li:last-child { display: none; }  /* the page's own title: the h1 right below says it */
+  article.question h1 { font-size: 1.3rem; line-height: 1.2; margin: 0.3rem 0 0.4rem; }
+  article.question .tags { margin: 0.4rem 0; gap: 0.1rem 0.6rem; }
+  article.question .tags a { font-size: 0.85rem; }
+  .study-tools { padding: 0.3rem 0.5rem 0.4rem; margin: 0.4rem 0; }
+  .study-state { font-size: 0.85rem; margin: 0 0 0.3rem; }
+  .study-buttons { flex-wrap: nowrap; overflow-x: auto; gap: 0.4rem; }
+  .study-buttons button { flex: none; padding: 0.3rem 0.6rem; font-size: 0.9rem; white-space: nowrap; }
+  .notes-toggle { display: inline-block; }
+  .study-tools:not(.notes-open) .study-notes { display: none; }
+  .note-dot { color: var(--accent); }
+  .short-answer { padding: 0.1rem 0.6rem; }
+  .short-answer h2 { margin-top: 0.4rem; }
+  .short-answer p { margin: 0.3rem 0 0.5rem; line-height: 1.5; }
+}
 
 /* "Hide answers": a question page as a self-test until the reader reveals it. */
 .reveal-answers { margin: 1rem 0; }

@@ -114,4 +114,17 @@
   }
   if (S) S.addCopyButtons = addCopyButtons;
   addCopyButtons(document);
+
+  // A table wider than the screen scrolls sideways (style.css), on phones mostly: it takes
+  // keyboard focus then, as code blocks do, so it can be scrolled without a pointer.
+  function focusableTables() {
+    var tables = document.querySelectorAll("main table");
+    for (var i = 0; i < tables.length; i++) {
+      var table = tables[i];
+      if (table.scrollWidth > table.clientWidth) table.setAttribute("tabindex", "0");
+      else if (table.getAttribute("tabindex") === "0") table.removeAttribute("tabindex");
+    }
+  }
+  focusableTables();
+  window.addEventListener("resize", focusableTables);
 }());
