@@ -81,3 +81,14 @@ def test_skip_link_moves_focus_to_main(browser, site):
     active = browser.switch_to.active_element
     assert active.get_attribute("class") == "skip-link"
     assert active.is_displayed()
+
+
+def test_table_of_contents_numbers_sections_only(browser, site):
+    # Subsections share the list with their sections, marked with a circle; they take no number,
+    # so the section after one is not numbered as if it had been skipped.
+    open_page(browser, (site / "databases" / "sql-vs-nosql.html").as_uri())
+    items = browser.execute_script(
+        "return [...document.querySelectorAll('.toc li')].map(li => [li.classList.contains('nested'), getComputedStyle(li).counterIncrement])")
+    nested = [increment for is_nested, increment in items if is_nested]
+    assert nested and all(increment == "list-item 0" for increment in nested), items
+    assert any(not is_nested for is_nested, _ in items)

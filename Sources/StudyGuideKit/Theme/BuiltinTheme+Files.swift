@@ -4446,7 +4446,9 @@ blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--borde
 .toc { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.5rem 1.25rem; margin: 1.5rem 0; max-width: var(--measure); }
 .toc h2 { font-size: 1rem; margin: 0.5rem 0; }
 .toc ol { margin: 0; padding-left: 1.2rem; }
-.toc .nested { margin-left: 1rem; list-style: circle; }
+/* A subsection sits in the same list as its section, marked with a circle: it must not take a
+   number, or the next section would skip one. */
+.toc .nested { margin-left: 1rem; list-style: circle; counter-increment: list-item 0; }
 
 .areas, .follow-ups, .red-flags, .aliases { max-width: var(--measure); }
 .red-flags li::marker { color: var(--advanced-fg); }
