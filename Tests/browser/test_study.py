@@ -282,6 +282,11 @@ def test_keyboard_navigation_and_shortcuts_dialog(page):
     driver.switch_to.active_element.click()  # Close
     assert not dialog.is_displayed()
     assert driver.switch_to.active_element == opener, "closing gives focus back to what opened the dialog"
+    opener.click()
+    ActionChains(driver).move_to_element(dialog).click().perform()
+    assert dialog.is_displayed(), "a click in the dialog keeps it open"
+    ActionChains(driver).move_to_element(dialog).move_by_offset(0, dialog.size["height"] // 2 + 20).click().perform()
+    assert not dialog.is_displayed(), "a click on the backdrop closes the dialog"
 
 
 # ---- Export, reset, import ----

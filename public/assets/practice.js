@@ -246,8 +246,12 @@
     this.dialog = el("dialog", { className: "shortcuts-dialog", "aria-labelledby": "shortcuts-heading" }, [
       el("h2", { id: "shortcuts-heading", text: say("practice_shortcuts") }), list, close
     ]);
-    // A click outside the box lands on the dialog itself (its ::backdrop).
-    this.dialog.addEventListener("click", function (event) { if (event.target === self.dialog) self.dialog.close(); });
+    // A click on the ::backdrop targets the dialog itself, as does one on its padding: the box tells them apart.
+    this.dialog.addEventListener("click", function (event) {
+      var box = self.dialog.getBoundingClientRect();
+      var outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+      if (event.target === self.dialog && outside) self.dialog.close();
+    });
     this.dialog.addEventListener("close", function () {
       var opener = self.opener;
       self.opener = null;
