@@ -40,26 +40,7 @@
     practice_shortcut_close: "Close this list",
     practice_close: "Close",
     practice_shortcuts: "Keyboard shortcuts",
-    practice_export: "Export progress",
-    practice_reset: "Reset progress",
-    practice_exported: { one: "Exported {count} card to {file}.", other: "Exported {count} cards to {file}." },
-    practice_export_failed: "Export failed: this browser cannot save files from this page.",
-    practice_import_failed: "Import failed: {reason}",
-    practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },
-    practice_ignored: "Ignored {count}:",
-    practice_nothing_ignored: "Nothing was ignored.",
-    practice_unreadable_file: "Import failed: the file could not be read.",
-    practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone.",
-    practice_reset_cancelled: "Reset cancelled: your progress is unchanged.",
-    practice_reset_done: "Progress reset: every card is new again.",
-    practice_your_progress: "Your progress",
-    practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
-    practice_import: "Import progress from a file",
     practice_deck_counts: { other: "{due} due today · {fresh} new · {starred} starred, of {count} cards." },
-    practice_progress_summary: "{known} known (likely still recalled three weeks after a review) · {learning} learning · {fresh} new.",
-    practice_retention: "Desired retention",
-    practice_retention_note: "The chance of recalling a card when it comes back: higher means shorter intervals and more reviews.",
-    practice_retention_saved: "Desired retention set to {percent}%.",
     practice_fsrs_notice: "Your progress now uses FSRS scheduling: the intervals and ease of your earlier reviews were converted once into FSRS memory states.",
     practice_next_due: " The next card is due in {wait}.",
     practice_no_linked_cards: "None of the questions in the link exist on this site.",
@@ -224,8 +205,8 @@
     app.appendChild(el("div", { className: "practice-footer" }, [this.status, shortcutsButton]));
     this.buildDialog();
 
-    // Your progress: export, import, reset.
-    this.buildProgressSection();
+    // The "Your progress" section (practice-progress.js) imported or reset progress.
+    document.addEventListener("studyguide:progress", function (event) { if (event.target !== app) self.refresh(); });
   };
 
   // A <dialog> shown with showModal(): the browser traps focus in it, closes it on Escape and
@@ -267,111 +248,19 @@
     this.dialog.showModal();
   };
 
-  Practice.prototype.buildProgressSection = function () {
-    var self = this;
-    var exportButton = el("button", { type: "button", className: "export-progress", text: say("practice_export") });
-    var fileInput = el("input", { type: "file", id: "import-progress", className: "import-progress", accept: ".json,application/json" });
-    var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
-    this.ioStatus = el("div", { className: "io-status", role: "status" });
-    this.summary = el("p", { className: "progress-summary" });
-    var retentions = [];
-    for (var percent = 80; percent <= 97; percent++) retentions.push([String(percent / 100), percent + "%"]);
-    var retentionLabel = select(say("practice_retention"), "retention", retentions, String(S.scheduler.retention()));
-    var retention = retentionLabel.querySelector("select");
-    retention.setAttribute("aria-describedby", "retention-note");
-    retention.addEventListener("change", function () {
-      var value = Number(retention.value);
-      store.setting("desiredRetention", value);
-      self.report(say("practice_retention_saved", { percent: Math.round(value * 100) }));
-    });
-
-    exportButton.addEventListener("click", function () {
-      var json = S.progressFile.exportJSON();
-      var name = "studyguide-progress-" + new Date(S.now()).toISOString().slice(0, 10) + ".json";
-      try {
-        var url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-        var link = el("a", { href: url, download: name });
-        document.body.appendChild(link);
-        link.click();
-        document.body.removeChild(link);
-        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-        self.report(say("practice_exported", { count: store.trackedCount(), file: name }));
-      } catch (e) {
-        self.report(say("practice_export_failed"));
-      }
-    });
-
-    fileInput.addEventListener("change", function () {
-      var file = fileInput.files && fileInput.files[0];
-      if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () {
-        var result = S.progressFile.importJSON(String(reader.result));
-        fileInput.value = "";
-        if (!result.ok) { self.report(say("practice_import_failed", { reason: result.error })); return; }
-        var lines = [];
-        for (var i = 0; i < result.ignored.length; i++) lines.push(result.ignored[i].slug + ": " + result.ignored[i].reason);
-        self.report(say("practice_imported", { count: result.applied }) + " " +
-          (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
-          (result.error ? " " + result.error : ""), lines);
-        retention.value = String(S.scheduler.retention());
-        self.refresh();
-      };
-      reader.onerror = function () { self.report(say("practice_unreadable_file")); };
-      reader.readAsText(file);
-    });
-
-    resetButton.addEventListener("click", function () {
-      if (!window.confirm(say("practice_reset_confirm"))) {
-        self.report(say("practice_reset_cancelled"));
-        return;
-      }
-      store.reset();
-      retention.value = String(S.scheduler.retention());
-      self.report(say("practice_reset_done"));
-      self.refresh();
-    });
-
-    this.app.appendChild(el("section", { className: "progress-io", "aria-labelledby": "your-progress-heading" }, [
-      el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
-      this.summary,
-      el("p", { text: say("practice_progress_note") }),
-      el("div", { className: "retention-setting" }, [retentionLabel, el("p", { id: "retention-note", text: say("practice_retention_note") })]),
-      el("div", { className: "io-buttons" }, [
-        exportButton,
-        el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
-        resetButton
-      ]),
-      this.ioStatus
-    ]));
-  };
-
-  Practice.prototype.report = function (text, lines) {
-    this.ioStatus.textContent = "";
-    this.ioStatus.appendChild(el("p", { text: text }));
-    if (lines && lines.length) {
-      var list = el("ul", { className: "ignored-list" });
-      for (var i = 0; i < lines.length; i++) list.appendChild(el("li", { text: lines[i] }));
-      this.ioStatus.appendChild(list);
-    }
-  };
-
   Practice.prototype.refresh = function () {
     var deck = this.deck;
     store.refresh();
     var now = S.now(), today = endOfToday(now);
-    var counts = { due: 0, fresh: 0, learning: 0, known: 0, starred: 0 };
+    var counts = { due: 0, fresh: 0, starred: 0 };
     for (var i = 0; i < deck.cards.length; i++) {
       var entry = store.get(deck.cards[i].slug);
       if (entry.state === "new") counts.fresh++;
       else if ((entry.due || 0) <= today) counts.due++;
-      if (entry.state === "learning") counts.learning++;
-      if (entry.state === "known") counts.known++;
       if (entry.starred) counts.starred++;
     }
     this.counts.textContent = say("practice_deck_counts",
       { due: counts.due, fresh: counts.fresh, starred: counts.starred, count: deck.cards.length });
-    this.summary.textContent = say("practice_progress_summary", { known: counts.known, learning: counts.learning, fresh: counts.fresh });
     if (this.session) this.renderCard(false);
   };
 
@@ -556,6 +445,7 @@
     session.index++;
     this.refresh();
     this.renderCard(true);
+    this.app.dispatchEvent(new CustomEvent("studyguide:progress", { bubbles: true }));
   };
 
   Practice.prototype.move = function (step) {

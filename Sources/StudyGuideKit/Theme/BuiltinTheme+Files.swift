@@ -1665,6 +1665,149 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
 }());
 
 """##),
+        ("static/assets/practice-progress.js", #"""
+// The "Your progress" section of the practice page, #practice-progress: how many cards are
+// known, learning and new; the desired retention; export to a file, import one, reset.
+// It tells the practice session when it changed the progress, and hears when the session did,
+// by the "studyguide:progress" event (see study.js).
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+  var store = S.store, el = S.el;
+
+  var say = S.words({
+    practice_export: "Export progress",
+    practice_reset: "Reset progress",
+    practice_exported: { one: "Exported {count} card to {file}.", other: "Exported {count} cards to {file}." },
+    practice_export_failed: "Export failed: this browser cannot save files from this page.",
+    practice_import_failed: "Import failed: {reason}",
+    practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },
+    practice_ignored: "Ignored {count}:",
+    practice_nothing_ignored: "Nothing was ignored.",
+    practice_unreadable_file: "Import failed: the file could not be read.",
+    practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone.",
+    practice_reset_cancelled: "Reset cancelled: your progress is unchanged.",
+    practice_reset_done: "Progress reset: every card is new again.",
+    practice_your_progress: "Your progress",
+    practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
+    practice_import: "Import progress from a file",
+    practice_progress_summary: "{known} known (likely still recalled three weeks after a review) · {learning} learning · {fresh} new.",
+    practice_retention: "Desired retention",
+    practice_retention_note: "The chance of recalling a card when it comes back: higher means shorter intervals and more reviews.",
+    practice_retention_saved: "Desired retention set to {percent}%."
+  });
+
+  function build(box, deck) {
+    var summary = el("p", { className: "progress-summary" });
+    var status = el("div", { className: "io-status", role: "status" });
+
+    function report(text, lines) {
+      status.textContent = "";
+      status.appendChild(el("p", { text: text }));
+      if (lines && lines.length) {
+        var list = el("ul", { className: "ignored-list" });
+        for (var i = 0; i < lines.length; i++) list.appendChild(el("li", { text: lines[i] }));
+        status.appendChild(list);
+      }
+    }
+
+    function showCounts() {
+      store.refresh();
+      var counts = { "new": 0, learning: 0, known: 0 };
+      for (var i = 0; i < deck.cards.length; i++) counts[store.get(deck.cards[i].slug).state]++;
+      summary.textContent = say("practice_progress_summary", { known: counts.known, learning: counts.learning, fresh: counts["new"] });
+    }
+
+    var retention = el("select", { name: "retention", id: "practice-retention", "aria-describedby": "retention-note" });
+    for (var percent = 80; percent <= 97; percent++) retention.appendChild(el("option", { value: String(percent / 100), text: percent + "%" }));
+
+    // After an import or a reset: the retention may have changed too, and the session must know.
+    function changed() {
+      retention.value = String(S.scheduler.retention());
+      showCounts();
+      box.dispatchEvent(new CustomEvent("studyguide:progress", { bubbles: true }));
+    }
+
+    retention.addEventListener("change", function () {
+      var value = Number(retention.value);
+      store.setting("desiredRetention", value);
+      report(say("practice_retention_saved", { percent: Math.round(value * 100) }));
+    });
+
+    var exportButton = el("button", { type: "button", className: "export-progress", text: say("practice_export") });
+    exportButton.addEventListener("click", function () {
+      var json = S.progressFile.exportJSON();
+      var name = "studyguide-progress-" + new Date(S.now()).toISOString().slice(0, 10) + ".json";
+      try {
+        var url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+        var link = el("a", { href: url, download: name });
+        document.body.appendChild(link);
+        link.click();
+        document.body.removeChild(link);
+        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+        report(say("practice_exported", { count: store.trackedCount(), file: name }));
+      } catch (e) {
+        report(say("practice_export_failed"));
+      }
+    });
+
+    var fileInput = el("input", { type: "file", id: "import-progress", className: "import-progress", accept: ".json,application/json" });
+    fileInput.addEventListener("change", function () {
+      var file = fileInput.files && fileInput.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        var result = S.progressFile.importJSON(String(reader.result));
+        fileInput.value = "";
+        if (!result.ok) { report(say("practice_import_failed", { reason: result.error })); return; }
+        var lines = [];
+        for (var i = 0; i < result.ignored.length; i++) lines.push(result.ignored[i].slug + ": " + result.ignored[i].reason);
+        report(say("practice_imported", { count: result.applied }) + " " +
+          (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
+          (result.error ? " " + result.error : ""), lines);
+        changed();
+      };
+      reader.onerror = function () { report(say("practice_unreadable_file")); };
+      reader.readAsText(file);
+    });
+
+    var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
+    resetButton.addEventListener("click", function () {
+      if (!window.confirm(say("practice_reset_confirm"))) {
+        report(say("practice_reset_cancelled"));
+        return;
+      }
+      store.reset();
+      report(say("practice_reset_done"));
+      changed();
+    });
+
+    box.appendChild(el("section", { className: "progress-io", "aria-labelledby": "your-progress-heading" }, [
+      el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
+      summary,
+      el("p", { text: say("practice_progress_note") }),
+      el("div", { className: "retention-setting" }, [
+        el("label", { "for": "practice-retention" }, [document.createTextNode(say("practice_retention")), retention]),
+        el("p", { id: "retention-note", text: say("practice_retention_note") })
+      ]),
+      el("div", { className: "io-buttons" }, [
+        exportButton,
+        el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
+        resetButton
+      ]),
+      status
+    ]));
+    retention.value = String(S.scheduler.retention());
+    showCounts();
+    // The session rated a card: the counts move.
+    document.addEventListener("studyguide:progress", function (event) { if (event.target !== box) showCounts(); });
+  }
+
+  var box = document.getElementById("practice-progress");
+  if (box) S.deck.ready(function (deck) { build(box, deck); box.hidden = false; });
+}());
+
+"""#),
         ("static/assets/practice.js", ##"""
 // StudyGuide practice mode: one card at a time, reveal, rate Again / Hard / Good / Easy; the
 // scheduler (study-scheduler.js) decides when each card returns. Decks come from the form's
@@ -1708,26 +1851,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     practice_shortcut_close: "Close this list",
     practice_close: "Close",
     practice_shortcuts: "Keyboard shortcuts",
-    practice_export: "Export progress",
-    practice_reset: "Reset progress",
-    practice_exported: { one: "Exported {count} card to {file}.", other: "Exported {count} cards to {file}." },
-    practice_export_failed: "Export failed: this browser cannot save files from this page.",
-    practice_import_failed: "Import failed: {reason}",
-    practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },
-    practice_ignored: "Ignored {count}:",
-    practice_nothing_ignored: "Nothing was ignored.",
-    practice_unreadable_file: "Import failed: the file could not be read.",
-    practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone.",
-    practice_reset_cancelled: "Reset cancelled: your progress is unchanged.",
-    practice_reset_done: "Progress reset: every card is new again.",
-    practice_your_progress: "Your progress",
-    practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
-    practice_import: "Import progress from a file",
     practice_deck_counts: { other: "{due} due today · {fresh} new · {starred} starred, of {count} cards." },
-    practice_progress_summary: "{known} known (likely still recalled three weeks after a review) · {learning} learning · {fresh} new.",
-    practice_retention: "Desired retention",
-    practice_retention_note: "The chance of recalling a card when it comes back: higher means shorter intervals and more reviews.",
-    practice_retention_saved: "Desired retention set to {percent}%.",
     practice_fsrs_notice: "Your progress now uses FSRS scheduling: the intervals and ease of your earlier reviews were converted once into FSRS memory states.",
     practice_next_due: " The next card is due in {wait}.",
     practice_no_linked_cards: "None of the questions in the link exist on this site.",
@@ -1892,8 +2016,8 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     app.appendChild(el("div", { className: "practice-footer" }, [this.status, shortcutsButton]));
     this.buildDialog();
 
-    // Your progress: export, import, reset.
-    this.buildProgressSection();
+    // The "Your progress" section (practice-progress.js) imported or reset progress.
+    document.addEventListener("studyguide:progress", function (event) { if (event.target !== app) self.refresh(); });
   };
 
   // A <dialog> shown with showModal(): the browser traps focus in it, closes it on Escape and
@@ -1935,111 +2059,19 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     this.dialog.showModal();
   };
 
-  Practice.prototype.buildProgressSection = function () {
-    var self = this;
-    var exportButton = el("button", { type: "button", className: "export-progress", text: say("practice_export") });
-    var fileInput = el("input", { type: "file", id: "import-progress", className: "import-progress", accept: ".json,application/json" });
-    var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
-    this.ioStatus = el("div", { className: "io-status", role: "status" });
-    this.summary = el("p", { className: "progress-summary" });
-    var retentions = [];
-    for (var percent = 80; percent <= 97; percent++) retentions.push([String(percent / 100), percent + "%"]);
-    var retentionLabel = select(say("practice_retention"), "retention", retentions, String(S.scheduler.retention()));
-    var retention = retentionLabel.querySelector("select");
-    retention.setAttribute("aria-describedby", "retention-note");
-    retention.addEventListener("change", function () {
-      var value = Number(retention.value);
-      store.setting("desiredRetention", value);
-      self.report(say("practice_retention_saved", { percent: Math.round(value * 100) }));
-    });
-
-    exportButton.addEventListener("click", function () {
-      var json = S.progressFile.exportJSON();
-      var name = "studyguide-progress-" + new Date(S.now()).toISOString().slice(0, 10) + ".json";
-      try {
-        var url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-        var link = el("a", { href: url, download: name });
-        document.body.appendChild(link);
-        link.click();
-        document.body.removeChild(link);
-        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-        self.report(say("practice_exported", { count: store.trackedCount(), file: name }));
-      } catch (e) {
-        self.report(say("practice_export_failed"));
-      }
-    });
-
-    fileInput.addEventListener("change", function () {
-      var file = fileInput.files && fileInput.files[0];
-      if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () {
-        var result = S.progressFile.importJSON(String(reader.result));
-        fileInput.value = "";
-        if (!result.ok) { self.report(say("practice_import_failed", { reason: result.error })); return; }
-        var lines = [];
-        for (var i = 0; i < result.ignored.length; i++) lines.push(result.ignored[i].slug + ": " + result.ignored[i].reason);
-        self.report(say("practice_imported", { count: result.applied }) + " " +
-          (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
-          (result.error ? " " + result.error : ""), lines);
-        retention.value = String(S.scheduler.retention());
-        self.refresh();
-      };
-      reader.onerror = function () { self.report(say("practice_unreadable_file")); };
-      reader.readAsText(file);
-    });
-
-    resetButton.addEventListener("click", function () {
-      if (!window.confirm(say("practice_reset_confirm"))) {
-        self.report(say("practice_reset_cancelled"));
-        return;
-      }
-      store.reset();
-      retention.value = String(S.scheduler.retention());
-      self.report(say("practice_reset_done"));
-      self.refresh();
-    });
-
-    this.app.appendChild(el("section", { className: "progress-io", "aria-labelledby": "your-progress-heading" }, [
-      el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
-      this.summary,
-      el("p", { text: say("practice_progress_note") }),
-      el("div", { className: "retention-setting" }, [retentionLabel, el("p", { id: "retention-note", text: say("practice_retention_note") })]),
-      el("div", { className: "io-buttons" }, [
-        exportButton,
-        el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
-        resetButton
-      ]),
-      this.ioStatus
-    ]));
-  };
-
-  Practice.prototype.report = function (text, lines) {
-    this.ioStatus.textContent = "";
-    this.ioStatus.appendChild(el("p", { text: text }));
-    if (lines && lines.length) {
-      var list = el("ul", { className: "ignored-list" });
-      for (var i = 0; i < lines.length; i++) list.appendChild(el("li", { text: lines[i] }));
-      this.ioStatus.appendChild(list);
-    }
-  };
-
   Practice.prototype.refresh = function () {
     var deck = this.deck;
     store.refresh();
     var now = S.now(), today = endOfToday(now);
-    var counts = { due: 0, fresh: 0, learning: 0, known: 0, starred: 0 };
+    var counts = { due: 0, fresh: 0, starred: 0 };
     for (var i = 0; i < deck.cards.length; i++) {
       var entry = store.get(deck.cards[i].slug);
       if (entry.state === "new") counts.fresh++;
       else if ((entry.due || 0) <= today) counts.due++;
-      if (entry.state === "learning") counts.learning++;
-      if (entry.state === "known") counts.known++;
       if (entry.starred) counts.starred++;
     }
     this.counts.textContent = say("practice_deck_counts",
       { due: counts.due, fresh: counts.fresh, starred: counts.starred, count: deck.cards.length });
-    this.summary.textContent = say("practice_progress_summary", { known: counts.known, learning: counts.learning, fresh: counts.fresh });
     if (this.session) this.renderCard(false);
   };
 
@@ -2224,6 +2256,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     session.index++;
     this.refresh();
     this.renderCard(true);
+    this.app.dispatchEvent(new CustomEvent("studyguide:progress", { bubbles: true }));
   };
 
   Practice.prototype.move = function (step) {
@@ -4193,7 +4226,8 @@ h1, h2, h3 { page-break-after: avoid; }
 //
 // Every script is an IIFE (module scripts do not load from file://). A script that provides a
 // part of the API adds exactly the members listed for it below; page scripts (practice.js,
-// interview.js, study-tools.js, study-progress-bars.js, site.js) add nothing and only read.
+// practice-progress.js, interview.js, study-tools.js, study-progress-bars.js, site.js) add
+// nothing and only read.
 //
 //   study.js             DAY, KNOWN_DAYS, LOG_LIMIT: ms in a day; days of recall that make a card
 //                          "known"; reviews kept per card.
@@ -4215,8 +4249,10 @@ h1, h2, h3 { page-break-after: avoid; }
 //   study-progress-file.js  progressFile: {exportJSON(), importJSON(text)}: the export file
 //                          (version 2), on the practice page only.
 //
-// Events: a script that inserts answer HTML dispatches "studyguide:content" (bubbling) on it;
-// site.js adds copy buttons to its code blocks.
+// Events, bubbling, dispatched on the element of the script that caused them:
+//   "studyguide:content"   answer HTML was inserted there: site.js adds copy buttons to its code.
+//   "studyguide:progress"  the script changed the stored progress (a rating, an import, a reset):
+//                          other parts of the page showing progress redraw it.
 (function () {
   "use strict";
   if (window.StudyGuideStudy) return;
@@ -4950,6 +4986,7 @@ kbd {
 {{$main}}
 <h1>{{i18n.practice}}</h1>
 <div id="practice-app" class="study-app" data-deck="{{deck}}" hidden></div>
+<div id="practice-progress" class="study-app" hidden></div>
 <section class="study-fallback" aria-labelledby="fallback-heading">
   <h2 id="fallback-heading">{{i18n.practice_fallback_heading}}</h2>
   <p>{{i18n.practice_fallback}}</p>
@@ -4967,6 +5004,7 @@ kbd {
 <script src="{{deck}}"></script>
 <script src="{{chrome.root}}assets/study-progress-file.js"></script>
 <script src="{{chrome.root}}assets/practice.js"></script>
+<script src="{{chrome.root}}assets/practice-progress.js"></script>
 {{/scripts}}
 {{/base}}
 

@@ -2,7 +2,8 @@
 //
 // Every script is an IIFE (module scripts do not load from file://). A script that provides a
 // part of the API adds exactly the members listed for it below; page scripts (practice.js,
-// interview.js, study-tools.js, study-progress-bars.js, site.js) add nothing and only read.
+// practice-progress.js, interview.js, study-tools.js, study-progress-bars.js, site.js) add
+// nothing and only read.
 //
 //   study.js             DAY, KNOWN_DAYS, LOG_LIMIT: ms in a day; days of recall that make a card
 //                          "known"; reviews kept per card.
@@ -24,8 +25,10 @@
 //   study-progress-file.js  progressFile: {exportJSON(), importJSON(text)}: the export file
 //                          (version 2), on the practice page only.
 //
-// Events: a script that inserts answer HTML dispatches "studyguide:content" (bubbling) on it;
-// site.js adds copy buttons to its code blocks.
+// Events, bubbling, dispatched on the element of the script that caused them:
+//   "studyguide:content"   answer HTML was inserted there: site.js adds copy buttons to its code.
+//   "studyguide:progress"  the script changed the stored progress (a rating, an import, a reset):
+//                          other parts of the page showing progress redraw it.
 (function () {
   "use strict";
   if (window.StudyGuideStudy) return;
