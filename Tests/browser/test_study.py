@@ -573,11 +573,14 @@ def axe_source() -> str:
 def test_no_serious_accessibility_violations(page, site):
     source = axe_source()
     pages = ["index.html", f"{CATEGORY}/index.html", f"{CATEGORY}/{FIRST}.html", "search.html?q=cache",
-             "practice.html?cards=%s" % FIRST, "interview.html"]
+             "practice.html?cards=%s" % FIRST, "practice.html?cards=%s#shortcuts" % FIRST, "interview.html"]
     found = {}
     for path in pages:
         driver = page(path)
-        if path.startswith("practice"):
+        if path.endswith("#shortcuts"):       # the keyboard shortcuts dialog open
+            driver.find_element(By.CSS_SELECTOR, ".shortcuts-button").click()
+            assert driver.find_element(By.CSS_SELECTOR, "dialog.shortcuts-dialog").is_displayed()
+        elif path.startswith("practice"):
             driver.find_element(By.CSS_SELECTOR, ".reveal-button").click()
             wait_for(driver, ".card-summary")
         driver.execute_script(source)
