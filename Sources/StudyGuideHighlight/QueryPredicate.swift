@@ -27,12 +27,20 @@ struct QueryPredicate: Sendable {
         // A predicate about a capture the match lacks (an optional part) does not constrain it.
         guard let node = captures.first(where: { $0.index == capture })?.node else { return true }
         let text = Self.text(of: node, in: source)
+        if case .equalCapture(let other) = test {
+            guard let otherNode = captures.first(where: { $0.index == other })?.node else { return true }
+            return text.elementsEqual(Self.text(of: otherNode, in: source)) != negated
+        }
+        return holds(capture: capture, text: text, regexes: &regexes)
+    }
+
+    /// Whether the predicate holds for a match whose only capture, `captured`, covers `text`.
+    func holds(capture captured: UInt32, text: UnsafeBufferPointer<UInt8>, regexes: inout RegexCache) -> Bool {
+        guard captured == capture else { return true }
         let result: Bool
         switch test {
         case .equalText(let expected): result = text.elementsEqual(expected)
-        case .equalCapture(let other):
-            guard let otherNode = captures.first(where: { $0.index == other })?.node else { return true }
-            result = text.elementsEqual(Self.text(of: otherNode, in: source))
+        case .equalCapture(let other): guard other == capture else { return true }; result = true
         case .matches(let pattern): result = regexes.regex(pattern)?.matches(text) ?? true
         case .anyOf(let candidates): result = candidates.contains { text.elementsEqual($0) }
         }

@@ -7,6 +7,8 @@ final class SyntaxParser {
     private let cursor: OpaquePointer
     private var captures: [HighlightCapture] = []
     private var matcher = TreeMatcher()
+    /// The visible nodes of the tree being matched, refilled for every block.
+    private var nodes: [StudyGuideNode] = []
     private var painter = TokenPainter()
     /// What the parse and the query may still spend on the block; the runtime's progress
     /// callbacks read it through their payload.
@@ -52,7 +54,7 @@ final class SyntaxParser {
         let root = ts_tree_root_node(tree)
         if source.count > Self.crowdCheckSize, Self.hasCrowdedNode(root) { return false }
         budget.pointee = WorkBudget(bytes: source.count)
-        collectCaptures(of: root, grammar: grammar, source: source)
+        collectCaptures(of: tree, grammar: grammar, source: source)
         guard !budget.pointee.exceeded else { return false }
         painter.reset(count: source.count)
         for capture in chosenCaptures(grammar.precedence) {
@@ -104,13 +106,26 @@ final class SyntaxParser {
         }
     }
 
-    private func collectCaptures(of root: TSNode, grammar: Grammar, source: UnsafeBufferPointer<UInt8>) {
+    private func collectCaptures(of tree: OpaquePointer, grammar: Grammar, source: UnsafeBufferPointer<UInt8>) {
         captures.removeAll(keepingCapacity: true)
         if !grammar.treePatterns.isEmpty {
-            matcher.collect(in: root, table: grammar.treePatterns, source: source, deepestStart: Int(Self.deepestMatch),
-                            regexes: &regexes, into: &captures)
+            let count = listVisibleNodes(of: tree)
+            nodes.withUnsafeBufferPointer { nodes in
+                matcher.collect(in: UnsafeBufferPointer(rebasing: nodes[0 ..< count]), table: grammar.treePatterns, source: source, deepestStart: Int(Self.deepestMatch),
+                                regexes: &regexes, into: &captures)
+            }
         }
-        if let query = grammar.query { collectCaptures(of: root, query: query, source: source) }
+        if let query = grammar.query { collectCaptures(of: ts_tree_root_node(tree), query: query, source: source) }
+    }
+
+    /// Puts the tree's visible nodes at the start of `nodes`, growing it when the tree has more;
+    /// returns how many there are.
+    private func listVisibleNodes(of tree: OpaquePointer) -> Int {
+        while true {
+            let count = nodes.withUnsafeMutableBufferPointer { studyguide_visible_nodes(tree, $0.baseAddress, $0.count) }
+            if count <= nodes.count { return count }
+            nodes = Array(repeating: StudyGuideNode(), count: count + count / 2)
+        }
     }
 
     /// Appends the captures of tree-sitter's query cursor running `query`.
@@ -152,7 +167,7 @@ final class SyntaxParser {
             captures.removeAll(keepingCapacity: true)
             collectCaptures(of: root, query: reference, source: source)
         } else {
-            collectCaptures(of: root, grammar: grammar, source: source)
+            collectCaptures(of: tree, grammar: grammar, source: source)
         }
         return chosenCaptures(grammar.precedence)
     }

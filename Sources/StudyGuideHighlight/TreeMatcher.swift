@@ -9,134 +9,101 @@ struct HighlightCapture: Equatable {
     var style: CaptureStyle
 }
 
-/// Finds every capture of a grammar's `TreePattern`s in a tree, walking it once. A node's
-/// children are read only where a pattern rooted at it has child patterns.
+/// Finds every capture of a grammar's `TreePattern`s in a tree's visible nodes, listed in
+/// document order by `studyguide_visible_nodes` (one pass over the tree in C: the public tree
+/// cursor cost twice as much per node). A node's children are read from the list only where a
+/// pattern rooted at it has child patterns.
 ///
 /// Like tree-sitter's query cursor, it reports every capture that some complete match makes: a
 /// child pattern captures every child that can take its place in a match of all the child
 /// patterns in order. Matches start no deeper than tree-sitter's cursor is allowed to start them.
 struct TreeMatcher {
-    private struct Child {
-        var node: TSNode
-        var symbol: TSSymbol
-        var field: TSFieldId
-        var named: Bool
-    }
+    /// The children (indices in the node list) of the nodes being matched, one list after another.
+    private var children: [Int] = []
+    /// For each depth, the index of the walk's latest node there: the current node's ancestors.
+    private var ancestors: [Int] = []
 
-    /// The children of the nodes being matched, one list after another.
-    private var children: [Child] = []
-
-    /// The nodes from the root to the walk's current node: what chains check their ancestors against.
-    private var ancestors: [Ancestor] = []
-
-    private struct Ancestor {
-        var symbol: TSSymbol
-        var named: Bool
-        /// Its field in its parent, noted only for symbols some chain asks it of.
-        var field: TSFieldId
-    }
-
-    /// Appends the captures of `table`'s patterns in the tree under `root`.
-    mutating func collect(in root: TSNode, table: PatternTable, source: UnsafeBufferPointer<UInt8>, deepestStart: Int,
-                          regexes: inout RegexCache, into captures: inout [HighlightCapture]) {
-        var walk = ts_tree_cursor_new(root)
-        var probe = ts_tree_cursor_new(root)
-        defer {
-            ts_tree_cursor_delete(&walk)
-            ts_tree_cursor_delete(&probe)
-        }
-        var context = Context(source: source, styles: table.styles)
+    /// Appends the captures of `table`'s patterns among `nodes`.
+    mutating func collect(in nodes: UnsafeBufferPointer<StudyGuideNode>, table: PatternTable, source: UnsafeBufferPointer<UInt8>,
+                          deepestStart: Int, regexes: inout RegexCache, into captures: inout [HighlightCapture]) {
+        var context = Context(nodes: nodes, source: source, styles: table.styles)
         ancestors.removeAll(keepingCapacity: true)
-        var depth = 0
-        while true {
-            let node = ts_tree_cursor_current_node(&walk)
-            let symbol = ts_node_symbol(node), named = ts_node_is_named(node)
-            let field = table.needsField(symbol) ? ts_tree_cursor_current_field_id(&walk) : 0
+        for index in nodes.indices {
+            let node = nodes[index]
+            let depth = Int(node.depth)
             if depth < ancestors.count {
-                ancestors[depth] = Ancestor(symbol: symbol, named: named, field: field)
+                ancestors[depth] = index
             } else {
-                ancestors.append(Ancestor(symbol: symbol, named: named, field: field))
+                ancestors.append(index)
             }
-            var ownField: TSFieldId?
-            table.forEachChain(symbol, named: named) { chain in
+            table.forEachChain(node.symbol, named: node.named) { chain in
                 let levelCount = chain.levels.count
-                guard depth - levelCount >= 0, depth - levelCount <= deepestStart else { return }
-                if chain.field != 0 {
-                    if ownField == nil { ownField = ts_tree_cursor_current_field_id(&walk) }
-                    guard ownField == chain.field else { return }
-                }
+                guard depth - levelCount >= 0, depth - levelCount <= deepestStart, chain.field == 0 || chain.field == node.field else { return }
                 var above = depth - 1
-                for index in chain.levels {
-                    let level = table.level(index)
-                    let ancestor = ancestors[above]
-                    guard table.accepts(level, ancestor.symbol, named: ancestor.named), level.field == 0 || level.field == ancestor.field else { return }
+                for level in chain.levels {
+                    let test = table.level(level)
+                    let ancestor = nodes[ancestors[above]]
+                    guard table.accepts(test, ancestor.symbol, named: ancestor.named), test.field == 0 || test.field == ancestor.field else { return }
                     above -= 1
                 }
+                guard node.start_byte < node.end_byte else { return }
                 if chain.predicates >= 0,
                    !Self.holds(table.predicates[Int(chain.predicates)], node, table.captureIDs[Int(chain.captures.lowerBound)], source, &regexes) {
                     return
                 }
-                let start = Int(ts_node_start_byte(node)), end = Int(ts_node_end_byte(node))
-                guard start < end else { return }
                 for id in chain.captures {
                     let style = context.styles[Int(table.captureIDs[Int(id)])]
-                    if style != .ignored { captures.append(HighlightCapture(start: start, end: end, pattern: chain.order, style: style)) }
-                }
-            }
-            if depth <= deepestStart {
-                table.forEachRooted(symbol, named: named) { pattern in
-                    context.pattern = pattern
-                    if matches(pattern.root, node, &context, &probe, &regexes) {
-                        collect(pattern.root, node, &context, &probe, &regexes, &captures)
+                    if style != .ignored {
+                        captures.append(HighlightCapture(start: Int(node.start_byte), end: Int(node.end_byte), pattern: chain.order, style: style))
                     }
                 }
             }
-            if ts_tree_cursor_goto_first_child(&walk) {
-                depth += 1
-                continue
-            }
-            while !ts_tree_cursor_goto_next_sibling(&walk) {
-                guard ts_tree_cursor_goto_parent(&walk) else { return }
-                depth -= 1
+            if depth <= deepestStart {
+                table.forEachRooted(node.symbol, named: node.named) { pattern in
+                    context.pattern = pattern
+                    if matches(pattern.root, index, &context, &regexes) {
+                        collect(pattern.root, index, &context, &regexes, &captures)
+                    }
+                }
             }
         }
     }
 
     private struct Context {
+        let nodes: UnsafeBufferPointer<StudyGuideNode>
         let source: UnsafeBufferPointer<UInt8>
         let styles: [CaptureStyle]
         var pattern: TreePattern?
     }
 
-    /// Whether `node`, which passes `pattern`'s own test, completes a match of it.
-    private mutating func matches(_ pattern: PatternNode, _ node: TSNode, _ context: inout Context, _ probe: inout TSTreeCursor,
-                                  _ regexes: inout RegexCache) -> Bool {
+    /// Whether the node at `index`, which passes `pattern`'s own test, completes a match of it.
+    private mutating func matches(_ pattern: PatternNode, _ index: Int, _ context: inout Context, _ regexes: inout RegexCache) -> Bool {
         if !pattern.captures.isEmpty, let predicates = context.pattern?.predicates, !predicates.isEmpty,
-           !Self.holds(predicates, node, pattern.captures[0], context.source, &regexes) {
+           !Self.holds(predicates, context.nodes[index], pattern.captures[0], context.source, &regexes) {
             return false
         }
         if pattern.children.isEmpty { return true }
-        let first = gatherChildren(of: node, &probe)
+        let first = gatherChildren(of: index, context.nodes)
         defer { children.removeSubrange(first...) }
         var position = first
         for child in pattern.children {
-            guard let found = nextMatch(of: child, from: position, first: first, &context, &probe, &regexes) else { return false }
+            guard let found = nextMatch(of: child, from: position, first: first, &context, &regexes) else { return false }
             position = found + 1
         }
         return true
     }
 
-    /// Appends the captures of a match of `pattern` at `node`, which `matches` accepted.
-    private mutating func collect(_ pattern: PatternNode, _ node: TSNode, _ context: inout Context, _ probe: inout TSTreeCursor,
-                                  _ regexes: inout RegexCache, _ captures: inout [HighlightCapture]) {
-        let start = Int(ts_node_start_byte(node)), end = Int(ts_node_end_byte(node))
+    /// Appends the captures of a match of `pattern` at the node at `index`, which `matches` accepted.
+    private mutating func collect(_ pattern: PatternNode, _ index: Int, _ context: inout Context, _ regexes: inout RegexCache,
+                                  _ captures: inout [HighlightCapture]) {
+        let node = context.nodes[index]
         for id in pattern.captures {
             let style = context.styles[Int(id)]
-            guard style != .ignored, start < end, let order = context.pattern?.order else { continue }
-            captures.append(HighlightCapture(start: start, end: end, pattern: order, style: style))
+            guard style != .ignored, node.start_byte < node.end_byte, let order = context.pattern?.order else { continue }
+            captures.append(HighlightCapture(start: Int(node.start_byte), end: Int(node.end_byte), pattern: order, style: style))
         }
         guard pattern.children.contains(where: { $0.capturesAnything }) else { return }
-        let first = gatherChildren(of: node, &probe)
+        let first = gatherChildren(of: index, context.nodes)
         defer { children.removeSubrange(first...) }
         let count = pattern.children.count
         // Where the earliest match of child patterns 0...j ends, and the latest of j..<count starts:
@@ -144,14 +111,14 @@ struct TreeMatcher {
         var earliestEnd = [Int](repeating: 0, count: count)
         var position = first
         for (number, child) in pattern.children.enumerated() {
-            guard let found = nextMatch(of: child, from: position, first: first, &context, &probe, &regexes) else { return }
+            guard let found = nextMatch(of: child, from: position, first: first, &context, &regexes) else { return }
             earliestEnd[number] = found
             position = found + 1
         }
         var latestStart = [Int](repeating: 0, count: count)
         var limit = children.count
         for number in (0 ..< count).reversed() {
-            guard let found = previousMatch(of: pattern.children[number], before: limit, first: first, &context, &probe, &regexes) else { return }
+            guard let found = previousMatch(of: pattern.children[number], before: limit, first: first, &context, &regexes) else { return }
             latestStart[number] = found
             limit = found
         }
@@ -160,8 +127,8 @@ struct TreeMatcher {
             let upper = number == count - 1 ? children.count : latestStart[number + 1]
             var place = lower
             while place < upper {
-                if accepts(child, at: place, first: first), matches(child, children[place].node, &context, &probe, &regexes) {
-                    collect(child, children[place].node, &context, &probe, &regexes, &captures)
+                if accepts(child, at: place, first: first, context.nodes), matches(child, children[place], &context, &regexes) {
+                    collect(child, children[place], &context, &regexes, &captures)
                 }
                 place += 1
             }
@@ -169,34 +136,34 @@ struct TreeMatcher {
     }
 
     private mutating func nextMatch(of pattern: PatternNode, from start: Int, first: Int, _ context: inout Context,
-                                    _ probe: inout TSTreeCursor, _ regexes: inout RegexCache) -> Int? {
+                                    _ regexes: inout RegexCache) -> Int? {
         var place = start
         while place < children.count {
-            if accepts(pattern, at: place, first: first), matches(pattern, children[place].node, &context, &probe, &regexes) { return place }
+            if accepts(pattern, at: place, first: first, context.nodes), matches(pattern, children[place], &context, &regexes) { return place }
             place += 1
         }
         return nil
     }
 
     private mutating func previousMatch(of pattern: PatternNode, before end: Int, first: Int, _ context: inout Context,
-                                        _ probe: inout TSTreeCursor, _ regexes: inout RegexCache) -> Int? {
+                                        _ regexes: inout RegexCache) -> Int? {
         var place = end - 1
         while place >= first {
-            if accepts(pattern, at: place, first: first), matches(pattern, children[place].node, &context, &probe, &regexes) { return place }
+            if accepts(pattern, at: place, first: first, context.nodes), matches(pattern, children[place], &context, &regexes) { return place }
             place -= 1
         }
         return nil
     }
 
     /// Whether the child at `place` passes `pattern`'s test, field and anchor.
-    private func accepts(_ pattern: PatternNode, at place: Int, first: Int) -> Bool {
-        let child = children[place]
+    private func accepts(_ pattern: PatternNode, at place: Int, first: Int, _ nodes: UnsafeBufferPointer<StudyGuideNode>) -> Bool {
+        let child = nodes[children[place]]
         guard pattern.accepts(child.symbol, named: child.named), pattern.field == 0 || pattern.field == child.field else { return false }
         if pattern.firstNamedChild {
             // `.` first: no named sibling before it.
             var before = first
             while before < place {
-                if children[before].named { return false }
+                if nodes[children[before]].named { return false }
                 before += 1
             }
             return child.named
@@ -204,26 +171,23 @@ struct TreeMatcher {
         return true
     }
 
-    /// Appends `node`'s children to `children`; returns where they start.
-    private mutating func gatherChildren(of node: TSNode, _ probe: inout TSTreeCursor) -> Int {
+    /// Appends the indices of the children of the node at `index` to `children`; returns where they start.
+    private mutating func gatherChildren(of index: Int, _ nodes: UnsafeBufferPointer<StudyGuideNode>) -> Int {
         let first = children.count
-        ts_tree_cursor_reset(&probe, node)
-        guard ts_tree_cursor_goto_first_child(&probe) else { return first }
-        repeat {
-            let child = ts_tree_cursor_current_node(&probe)
-            children.append(Child(node: child, symbol: ts_node_symbol(child), field: ts_tree_cursor_current_field_id(&probe),
-                                  named: ts_node_is_named(child)))
-        } while ts_tree_cursor_goto_next_sibling(&probe)
+        let depth = nodes[index].depth
+        var next = index + 1
+        while next < nodes.count, nodes[next].depth > depth {
+            if nodes[next].depth == depth + 1 { children.append(next) }
+            next += 1
+        }
         return first
     }
 
-    private static func holds(_ predicates: [QueryPredicate], _ node: TSNode, _ capture: UInt32, _ source: UnsafeBufferPointer<UInt8>,
+    private static func holds(_ predicates: [QueryPredicate], _ node: StudyGuideNode, _ capture: UInt32, _ source: UnsafeBufferPointer<UInt8>,
                               _ regexes: inout RegexCache) -> Bool {
-        var captured = TSQueryCapture(node: node, index: capture)
-        return withUnsafePointer(to: &captured) { pointer in
-            let captures = UnsafeBufferPointer(start: pointer, count: 1)
-            return predicates.allSatisfy { $0.holds(captures: captures, source: source, regexes: &regexes) }
-        }
+        let start = min(Int(node.start_byte), source.count), end = min(max(Int(node.end_byte), start), source.count)
+        let text = UnsafeBufferPointer(rebasing: source[start ..< end])
+        return predicates.allSatisfy { $0.holds(capture: capture, text: text, regexes: &regexes) }
     }
 }
 
