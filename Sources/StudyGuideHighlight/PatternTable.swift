@@ -49,8 +49,6 @@ final class PatternTable: @unchecked Sendable {
     /// For each symbol slot, its rooted patterns' range in `rootedOrder`.
     private let rootedRanges: UnsafeMutableBufferPointer<Range<Int32>>
     private let rootedOrder: UnsafeMutableBufferPointer<Int32>
-    /// Symbols whose field in their parent a chain asks about when it passes them as an ancestor.
-    let fieldNeeded: UnsafeMutableBufferPointer<Bool>
     private let symbolCount: Int
 
     init(_ patterns: [TreePattern], captureNames: [[UInt8]], symbolCount: Int) {
@@ -63,7 +61,6 @@ final class PatternTable: @unchecked Sendable {
         var allLevels: [Level] = [], allSymbols: [TSSymbol] = [], allCaptures: [UInt32] = []
         var predicateLists: [[QueryPredicate]] = []
         var rooted: [TreePattern] = []
-        var fieldNeeded = [Bool](repeating: false, count: slots)
         for pattern in patterns {
             guard let path = pattern.root.chainPath() else {
                 let number = Int32(rooted.count)
@@ -88,7 +85,6 @@ final class PatternTable: @unchecked Sendable {
                     let first = Int32(allSymbols.count)
                     allSymbols += list
                     level.symbols = first ..< Int32(allSymbols.count)
-                    if ancestor.field != 0 { for symbol in list { fieldNeeded[Self.slot(symbol, symbolCount)] = true } }
                 case .anyNamed:
                     level.anyNamed = true
                 case .anyNode:
@@ -124,14 +120,13 @@ final class PatternTable: @unchecked Sendable {
         levels = Self.copy(allLevels)
         symbols = Self.copy(allSymbols)
         captureIDs = Self.copy(allCaptures)
-        self.fieldNeeded = Self.copy(fieldNeeded)
     }
 
     deinit {
         for buffer in [UnsafeMutableRawPointer(chains.baseAddress), UnsafeMutableRawPointer(levels.baseAddress),
                        UnsafeMutableRawPointer(symbols.baseAddress), UnsafeMutableRawPointer(captureIDs.baseAddress),
                        UnsafeMutableRawPointer(chainRanges.baseAddress), UnsafeMutableRawPointer(rootedRanges.baseAddress),
-                       UnsafeMutableRawPointer(rootedOrder.baseAddress), UnsafeMutableRawPointer(fieldNeeded.baseAddress)] {
+                       UnsafeMutableRawPointer(rootedOrder.baseAddress)] {
             buffer?.deallocate()
         }
     }
@@ -166,9 +161,6 @@ final class PatternTable: @unchecked Sendable {
 
     func level(_ index: Int32) -> Level { levels[Int(index)] }
 
-    @inline(__always)
-    func needsField(_ symbol: TSSymbol) -> Bool { fieldNeeded[Self.slot(symbol, symbolCount)] }
-
     /// Symbols index the tables directly; any other (the error symbol, 65535) shares the slot
     /// after them.
     @inline(__always)
@@ -194,8 +186,7 @@ final class PatternTable: @unchecked Sendable {
 
 extension PatternNode {
     /// The nodes of this pattern from its root to its one captured node, when it is a chain: each
-    /// level has one child pattern and no anchor, and only the last carries captures. An ancestor
-    /// that must sit in a field has to be a named symbol, so that the walk knows to note its field.
+    /// level has one child pattern and no anchor, and only the last carries captures.
     func chainPath() -> [PatternNode]? {
         var path: [PatternNode] = []
         var node = self
@@ -206,10 +197,6 @@ extension PatternNode {
             guard node.captures.isEmpty, node.children.count == 1 else { return nil }
             node = node.children[0]
         }
-        guard !path.last!.captures.isEmpty else { return nil }
-        for ancestor in path.dropFirst().dropLast() where ancestor.field != 0 {
-            guard case .symbols = ancestor.test else { return nil }
-        }
-        return path
+        return path.last!.captures.isEmpty ? nil : path
     }
 }

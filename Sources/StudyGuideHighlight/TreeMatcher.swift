@@ -10,9 +10,9 @@ struct HighlightCapture: Equatable {
 }
 
 /// Finds every capture of a grammar's `TreePattern`s in a tree's visible nodes, listed in
-/// document order by `studyguide_visible_nodes` (one pass over the tree in C: the public tree
-/// cursor cost twice as much per node). A node's children are read from the list only where a
-/// pattern rooted at it has child patterns.
+/// document order by `studyguide_visible_nodes` (one pass over the tree in C: walking it with the
+/// public tree cursor took four times the instructions). A node's children are read from the
+/// list only where a pattern rooted at it has child patterns.
 ///
 /// Like tree-sitter's query cursor, it reports every capture that some complete match makes: a
 /// child pattern captures every child that can take its place in a match of all the child
