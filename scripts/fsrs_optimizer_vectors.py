@@ -13,7 +13,9 @@ default weights at 90% retention (no learning steps, no fuzzing) and the reader 
 card is due, up to two days late, at an odd hour. Whether the reader recalls it is drawn from the
 TRUE weights' retrievability; a recalled card is rated Hard, Good or Easy (15/70/15%), a
 forgotten one Again, and half the Agains are practised again the same day (rated Good). Every
-fourth card is held out: the optimisers train on the others and are judged on those.
+fourth card is held out: the optimisers train on the others and are judged on those. A few
+review sequences scheduled with the reference's optimised weights check that the site's
+scheduler uses a reader's own weights as the reference does.
 """
 import json
 import random
@@ -23,6 +25,7 @@ from pathlib import Path
 
 import fsrs
 from fsrs import Optimizer, Rating, ReviewLog
+from fsrs_vectors import sequence
 
 DEFAULTS = list(fsrs.scheduler.DEFAULT_PARAMETERS)
 # A reader who forgets new cards sooner and whose memories grow more slowly than the defaults say.
@@ -101,6 +104,10 @@ def main():
             "train": {"defaults": loss(optimizer, DEFAULTS), "reference": loss(optimizer, optimized), "truth": loss(optimizer, TRUE)},
             "heldOut": {"defaults": loss(judge, DEFAULTS), "reference": loss(judge, optimized), "truth": loss(judge, TRUE)},
         },
+        # Reviews scheduled by the reference with its optimised weights: the site's scheduler,
+        # given them as the reader's own, must schedule the same.
+        "scheduled": [{"retention": retention, "timing": "mixed", "steps": sequence(rng, retention, 12, "mixed", optimized)}
+                      for retention in (0.8, 0.9, 0.95) for _ in range(3)],
         "cards": cards,
     }
     text = json.dumps(document, indent=1)

@@ -2,7 +2,8 @@
 section over file:// in headless Chromium: on a synthetic reader whose memory follows known
 weights (scripts/fsrs_optimizer_vectors.py), the fitted weights predict held-out reviews clearly
 better than the defaults and about as well as the reference optimiser (the `fsrs` package);
-the button waits for enough reviews; kept weights change the intervals, go back to the
+the scheduler uses a reader's own weights as the reference scheduler does; the button waits for
+enough reviews; kept weights change the intervals, go back to the
 defaults, and travel through export and import; axe finds nothing serious."""
 import json
 import re
@@ -87,6 +88,33 @@ def test_optimizer_fits_a_synthetic_reader_like_the_reference(page):
     lower, upper = out["bounds"]
     assert len(weights) == 21 and all(lo <= w <= hi for w, lo, hi in zip(weights, lower, upper))
     assert out["again"] == weights, "the same log gives the same weights"
+
+
+def test_scheduler_uses_the_readers_own_weights_as_the_reference_does(page):
+    """Sequences the reference scheduled with its optimised weights, replayed in the page with
+    those weights stored as the reader's own: the same due days, stabilities and difficulties."""
+    driver = page("index.html")
+    key = driver.execute_script("return document.body.getAttribute('data-storage-key')") + ":v1"
+    driver.execute_script("localStorage.setItem(arguments[0], JSON.stringify({version: 2, cards: {}, settings: {weights: arguments[1]}}));",
+                          key, VECTORS["referenceWeights"])
+    driver = page("practice.html")
+    results = driver.execute_script("""
+        var out = [], S = StudyGuideStudy;
+        if (S.scheduler.weights().join() !== arguments[1].join()) return "the stored weights are not in force";
+        arguments[0].forEach(function (c) {
+          var card = {};
+          c.steps.forEach(function (step) {
+            card = S.scheduler.schedule(card, step.rating, step.time, c.retention);
+            out.push([card.due, card.stability, card.difficulty]);
+          });
+        });
+        return out;""", VECTORS["scheduled"], VECTORS["referenceWeights"])
+    expected = [step for case in VECTORS["scheduled"] for step in case["steps"]]
+    assert isinstance(results, list) and len(results) == len(expected) >= 100, results
+    for (due, stability, difficulty), step in zip(results, expected):
+        assert due // DAY == step["due"] // DAY, step
+        assert stability == pytest.approx(step["stability"], rel=1e-5, abs=1e-6), step
+        assert difficulty == pytest.approx(step["difficulty"], abs=1e-5), step
 
 
 def test_training_set_skips_incomplete_histories_and_counts_later_day_reviews(page):

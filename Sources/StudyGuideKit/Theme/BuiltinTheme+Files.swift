@@ -3693,8 +3693,9 @@ h1, h2, h3 { page-break-after: avoid; }
 // - Gradients by forward finite differences over whole cards of a mini-batch (the reference
 //   back-propagates; the difference is rounding): 22 replays of a batch per step, a few
 //   thousand reviews take tens of milliseconds.
-// It runs in slices of about 30 ms between setTimeout calls, so the page stays responsive (a
-// worker would need a separate file, which file:// pages cannot start in every browser).
+// It runs in slices of about 30 ms between setTimeout calls, so the page stays responsive. (A
+// Blob worker does start from file:// in Chromium, but it would need the model's source copied
+// into it; slices are enough for work that takes a fraction of a second.)
 //
 // API (StudyGuideStudy.optimizer):
 //   MIN_REVIEWS, MIN_CARDS: what a log needs before optimise() will run (the reference returns
