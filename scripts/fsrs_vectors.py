@@ -28,8 +28,8 @@ def ms(moment):
     return round(moment.timestamp() * 1000)
 
 
-def sequence(rng, retention, length, timing):
-    scheduler = fsrs.Scheduler(desired_retention=retention, learning_steps=(), relearning_steps=(), enable_fuzzing=False)
+def sequence(rng, retention, length, timing, parameters=fsrs.scheduler.DEFAULT_PARAMETERS):
+    scheduler = fsrs.Scheduler(parameters=parameters, desired_retention=retention, learning_steps=(), relearning_steps=(), enable_fuzzing=False)
     card = fsrs.Card(card_id=1, due=START)
     when = START + timedelta(minutes=rng.randrange(0, 600))
     steps = []

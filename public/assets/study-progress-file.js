@@ -1,6 +1,8 @@
 // StudyGuideStudy.progressFile: the export file the practice page saves and reads back.
-// {version: 2, exported: ISO date, cards: {slug: entry}, settings: {hideAnswers, desiredRetention}},
-// entries as the store keeps them (study-store.js). Version 1 files (SM-2) are converted on import.
+// {version: 2, exported: ISO date, cards: {slug: entry}, settings: {hideAnswers, desiredRetention,
+// weights}}, entries as the store keeps them (study-store.js). Version 1 files (SM-2) are converted
+// on import. "weights" (the reader's optimised FSRS weights) is optional: files without it, older
+// ones included, import as before and leave the weights in use unchanged.
 //   exportJSON() -> the text of the file.
 //   importJSON(text) -> {ok, applied, ignored: [{slug, reason}], error}: checks every entry,
 //     applies the valid ones for questions of this site over what is stored, skips the rest.
@@ -89,6 +91,7 @@
     if (isNumber(wanted) && wanted >= 0.8 && wanted <= 0.97 && Math.abs(Math.round(wanted * 100) - wanted * 100) < 1e-9) {
       data.settings.desiredRetention = wanted;
     }
+    if (S.scheduler.validWeights(settings.weights)) data.settings.weights = settings.weights.slice();
     result.ok = true;
     if (!store.save() && store.available) result.error = say("store_save_refused");
     return result;

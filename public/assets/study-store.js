@@ -5,13 +5,15 @@
 // Everything lives in localStorage under ONE versioned key, "<data-storage-key>:v1", where
 // data-storage-key (on <body>) is site-specific, e.g. "studyguide:backend-interview-study-guide:v1".
 // The value is JSON: {version: 2, cards: {slug: {state, stability, difficulty, due, reps, lapses,
-// starred, note, lastReview, log}}, settings: {hideAnswers, desiredRetention}, notice}.
+// starred, note, lastReview, log}}, settings: {hideAnswers, desiredRetention, weights}, notice}.
 //   state:      "new" | "learning" | "known" (see study-scheduler.js: known = R after 21 days is
 //               at least the desired retention).
 //   stability/difficulty: the card's FSRS-6 memory state; due/lastReview: ms since the epoch.
 //   log:        the last LOG_LIMIT reviews, [{rating, time (ms), elapsed (whole days since the
 //               previous review, 0 for the first)}], exported and imported with the rest.
 //   desiredRetention: 0.80-0.97 (default 0.9), read by the scheduler.
+//   weights:    the reader's own 21 FSRS-6 weights, fitted to the log by study-optimizer.js and
+//               kept on request; absent means the defaults. Read by the scheduler.
 //   notice:     "fsrs" after an SM-2 migration until the practice page has said so once.
 // Version 1 held SM-2 fields (ease, interval) instead of stability/difficulty; it is converted
 // once on load (study-migration.js). The key keeps its ":v1" name so that the old progress is

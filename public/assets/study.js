@@ -2,8 +2,8 @@
 //
 // Every script is an IIFE (module scripts do not load from file://). A script that provides a
 // part of the API adds exactly the members listed for it below; page scripts (practice.js,
-// practice-progress.js, interview.js, study-tools.js, study-progress-bars.js, site.js) add
-// nothing and only read.
+// practice-progress.js, practice-optimizer.js, interview.js, study-tools.js,
+// study-progress-bars.js, site.js) add nothing and only read.
 //
 //   study.js             DAY, KNOWN_DAYS, LOG_LIMIT: ms in a day; days of recall that make a card
 //                          "known"; reviews kept per card.
@@ -24,10 +24,14 @@
 //   study-status.js      status: {card(entry, now), storage()}: where a card and the storage stand.
 //   study-progress-file.js  progressFile: {exportJSON(), importJSON(text)}: the export file
 //                          (version 2), on the practice page only.
+//   study-optimizer.js   optimizer: {MIN_REVIEWS, MIN_CARDS, trainingSet(cards), logLoss(set, w),
+//                          optimize(set, done)}: fits the FSRS-6 weights to the review log, on the
+//                          practice page only.
 //
 // Events, bubbling, dispatched on the element of the script that caused them:
 //   "studyguide:content"   answer HTML was inserted there: site.js adds copy buttons to its code.
-//   "studyguide:progress"  the script changed the stored progress (a rating, an import, a reset):
+//   "studyguide:progress"  the script changed the stored progress (a rating, an import, a reset,
+//                          the reader's own weights kept or dropped):
 //                          other parts of the page showing progress redraw it.
 (function () {
   "use strict";

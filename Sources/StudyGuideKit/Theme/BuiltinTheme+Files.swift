@@ -252,6 +252,22 @@ practice_progress_summary: "{known} gelernt (drei Wochen nach einer Wiederholung
 practice_retention: "Angestrebte Erinnerungsquote"
 practice_retention_note: "Die Wahrscheinlichkeit, eine Karte noch zu wissen, wenn sie wiederkommt: höher heißt kürzere Abstände und mehr Wiederholungen."
 practice_retention_saved: "Angestrebte Erinnerungsquote: {percent} %."
+optimizer_heading: "Dein eigener Zeitplan"
+optimizer_note: "Der Zeitplan sagt mit FSRS-6-Gewichten, die an vielen Lernenden ermittelt wurden, voraus, wann du eine Karte vergisst. Sobald deine Wiederholungen {reviews} enthalten, die mindestens einen Tag nach der vorigen Wiederholung der Karte stattfanden, verteilt auf mindestens {cards} Karten, kannst du die Gewichte an dein eigenes Gedächtnis anpassen. Das läuft in diesem Browser; nichts wird irgendwohin gesendet."
+optimizer_button: "Meinen Zeitplan optimieren"
+optimizer_not_yet: "Noch nicht genug Wiederholungen: {reviews} von {needed} Wiederholungen, {cards} von {cardsNeeded} Karten."
+optimizer_ready: "Dein Verlauf enthält {reviews} Wiederholungen von {cards} Karten, aus denen gelernt werden kann."
+optimizer_in_use_default: "In Gebrauch: die Standardgewichte."
+optimizer_in_use_own: "In Gebrauch: deine eigenen Gewichte."
+optimizer_running: "Wird optimiert…"
+optimizer_result: "An {reviews} Wiederholungen angepasst. Log-Loss (niedriger heißt, deine Wiederholungen werden besser vorhergesagt): {before} mit den Gewichten in Gebrauch, {after} mit den neuen Gewichten."
+optimizer_no_better: "Die neuen Gewichte sagen deine Wiederholungen nicht besser voraus als die Gewichte in Gebrauch: nichts wurde geändert."
+optimizer_keep: "Neue Gewichte übernehmen"
+optimizer_discard: "Verwerfen"
+optimizer_kept: "Deine eigenen Gewichte sind in Gebrauch: die nächsten Abstände richten sich nach ihnen."
+optimizer_discarded: "Verworfen: die Gewichte in Gebrauch bleiben unverändert."
+optimizer_defaults: "Zurück zu den Standardgewichten"
+optimizer_defaults_done: "Die Standardgewichte sind wieder in Gebrauch."
 practice_fsrs_notice: "Dein Fortschritt wird jetzt mit FSRS geplant: Abstände und Leichtigkeit deiner bisherigen Wiederholungen wurden einmalig in FSRS-Gedächtniszustände umgerechnet."
 practice_next_due: " Die nächste Karte ist in {wait} fällig."
 practice_no_linked_cards: "Keine der Fragen aus dem Link gibt es auf dieser Website."
@@ -592,6 +608,22 @@ practice_progress_summary: "{known} known (likely still recalled three weeks aft
 practice_retention: "Desired retention"
 practice_retention_note: "The chance of recalling a card when it comes back: higher means shorter intervals and more reviews."
 practice_retention_saved: "Desired retention set to {percent}%."
+optimizer_heading: "Your own schedule"
+optimizer_note: "The scheduler predicts when you will forget a card with FSRS-6 weights fitted to many learners. Once your reviews include {reviews} made a day or more after the card's previous review, across at least {cards} cards, you can fit the weights to your own memory. It runs in this browser; nothing is sent anywhere."
+optimizer_button: "Optimise my schedule"
+optimizer_not_yet: "Not enough reviews yet: {reviews} of {needed} reviews, {cards} of {cardsNeeded} cards."
+optimizer_ready: "Your log holds {reviews} reviews of {cards} cards to learn from."
+optimizer_in_use_default: "In use: the default weights."
+optimizer_in_use_own: "In use: your own weights."
+optimizer_running: "Optimising…"
+optimizer_result: "Fitted to {reviews} reviews. Log loss (lower means your reviews are predicted better): {before} with the weights in use, {after} with the new weights."
+optimizer_no_better: "The new weights predict your reviews no better than the weights in use: nothing changed."
+optimizer_keep: "Keep the new weights"
+optimizer_discard: "Discard them"
+optimizer_kept: "Your own weights are in use: the next intervals follow them."
+optimizer_discarded: "Discarded: the weights in use are unchanged."
+optimizer_defaults: "Go back to the default weights"
+optimizer_defaults_done: "The default weights are in use again."
 practice_fsrs_notice: "Your progress now uses FSRS scheduling: the intervals and ease of your earlier reviews were converted once into FSRS memory states."
 practice_next_due: " The next card is due in {wait}."
 practice_no_linked_cards: "None of the questions in the link exist on this site."
@@ -919,6 +951,22 @@ practice_progress_summary: "{known} dominadas (probablemente aún recordadas tre
 practice_retention: "Retención deseada"
 practice_retention_note: "La probabilidad de recordar una tarjeta cuando vuelve: más alta significa intervalos más cortos y más repasos."
 practice_retention_saved: "Retención deseada: {percent} %."
+optimizer_heading: "Tu propio calendario"
+optimizer_note: "El planificador predice cuándo olvidarás una tarjeta con pesos de FSRS-6 ajustados a muchos estudiantes. Cuando tus repasos incluyan {reviews} hechos al menos un día después del repaso anterior de la tarjeta, en al menos {cards} tarjetas, podrás ajustar los pesos a tu propia memoria. Se calcula en este navegador; no se envía nada a ningún sitio."
+optimizer_button: "Optimizar mi calendario"
+optimizer_not_yet: "Aún no hay suficientes repasos: {reviews} de {needed} repasos, {cards} de {cardsNeeded} tarjetas."
+optimizer_ready: "Tu historial tiene {reviews} repasos de {cards} tarjetas de los que aprender."
+optimizer_in_use_default: "En uso: los pesos predeterminados."
+optimizer_in_use_own: "En uso: tus propios pesos."
+optimizer_running: "Optimizando…"
+optimizer_result: "Ajustado con {reviews} repasos. Pérdida logarítmica (más baja significa que tus repasos se predicen mejor): {before} con los pesos en uso, {after} con los pesos nuevos."
+optimizer_no_better: "Los pesos nuevos no predicen tus repasos mejor que los pesos en uso: no ha cambiado nada."
+optimizer_keep: "Conservar los pesos nuevos"
+optimizer_discard: "Descartarlos"
+optimizer_kept: "Tus propios pesos están en uso: los próximos intervalos los siguen."
+optimizer_discarded: "Descartados: los pesos en uso no han cambiado."
+optimizer_defaults: "Volver a los pesos predeterminados"
+optimizer_defaults_done: "Los pesos predeterminados vuelven a estar en uso."
 practice_fsrs_notice: "Tu progreso ahora se planifica con FSRS: los intervalos y la facilidad de tus repasos anteriores se convirtieron una vez en estados de memoria FSRS."
 practice_next_due: " La próxima tarjeta toca dentro de {wait}."
 practice_no_linked_cards: "Ninguna de las preguntas del enlace existe en este sitio."
@@ -1247,6 +1295,22 @@ practice_progress_summary: "{known} acquises (probablement encore sues trois sem
 practice_retention: "Taux de rétention visé"
 practice_retention_note: "La probabilité de se souvenir d’une carte quand elle revient : plus il est élevé, plus les intervalles sont courts et les révisions nombreuses."
 practice_retention_saved: "Taux de rétention visé : {percent} %."
+optimizer_heading: "Votre propre planning"
+optimizer_note: "Le planificateur prédit quand vous oublierez une carte avec des poids FSRS-6 ajustés sur de nombreux apprenants. Dès que vos révisions en comptent {reviews} faites au moins un jour après la révision précédente de la carte, sur au moins {cards} cartes, vous pouvez ajuster ces poids à votre propre mémoire. Le calcul se fait dans ce navigateur ; rien n’est envoyé nulle part."
+optimizer_button: "Optimiser mon planning"
+optimizer_not_yet: "Pas encore assez de révisions : {reviews} sur {needed} révisions, {cards} sur {cardsNeeded} cartes."
+optimizer_ready: "Votre historique compte {reviews} révisions de {cards} cartes dont apprendre."
+optimizer_in_use_default: "En usage : les poids par défaut."
+optimizer_in_use_own: "En usage : vos propres poids."
+optimizer_running: "Optimisation…"
+optimizer_result: "Ajusté sur {reviews} révisions. Perte logarithmique (plus bas, vos révisions sont mieux prédites) : {before} avec les poids en usage, {after} avec les nouveaux poids."
+optimizer_no_better: "Les nouveaux poids ne prédisent pas mieux vos révisions que les poids en usage : rien n’a changé."
+optimizer_keep: "Garder les nouveaux poids"
+optimizer_discard: "Les abandonner"
+optimizer_kept: "Vos propres poids sont en usage : les prochains intervalles les suivent."
+optimizer_discarded: "Abandonnés : les poids en usage sont inchangés."
+optimizer_defaults: "Revenir aux poids par défaut"
+optimizer_defaults_done: "Les poids par défaut sont de nouveau en usage."
 practice_fsrs_notice: "Votre progression est désormais planifiée par FSRS : les intervalles et la facilité de vos révisions précédentes ont été convertis une fois en états de mémoire FSRS."
 practice_next_due: " La prochaine carte est à réviser dans {wait}."
 practice_no_linked_cards: "Aucune des questions du lien n’existe sur ce site."
@@ -1665,6 +1729,123 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
 }());
 
 """##),
+        ("static/assets/practice-optimizer.js", #"""
+// The "Your own schedule" section of the practice page, #practice-optimizer: fits the scheduler's
+// weights to the reader's review log (study-optimizer.js) on request, once the log is long
+// enough; shows the log loss before and after; keeps the new weights (the progress setting
+// "weights") or discards them; goes back to the defaults. Keeping or dropping weights changes
+// the intervals to come, so it tells the page by the "studyguide:progress" event (see study.js).
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+  var store = S.store, el = S.el, optimizer = S.optimizer;
+
+  var say = S.words({
+    optimizer_heading: "Your own schedule",
+    optimizer_note: "The scheduler predicts when you will forget a card with FSRS-6 weights fitted to many learners. Once your reviews include {reviews} made a day or more after the card's previous review, across at least {cards} cards, you can fit the weights to your own memory. It runs in this browser; nothing is sent anywhere.",
+    optimizer_button: "Optimise my schedule",
+    optimizer_not_yet: "Not enough reviews yet: {reviews} of {needed} reviews, {cards} of {cardsNeeded} cards.",
+    optimizer_ready: "Your log holds {reviews} reviews of {cards} cards to learn from.",
+    optimizer_in_use_default: "In use: the default weights.",
+    optimizer_in_use_own: "In use: your own weights.",
+    optimizer_running: "Optimising…",
+    optimizer_result: "Fitted to {reviews} reviews. Log loss (lower means your reviews are predicted better): {before} with the weights in use, {after} with the new weights.",
+    optimizer_no_better: "The new weights predict your reviews no better than the weights in use: nothing changed.",
+    optimizer_keep: "Keep the new weights",
+    optimizer_discard: "Discard them",
+    optimizer_kept: "Your own weights are in use: the next intervals follow them.",
+    optimizer_discarded: "Discarded: the weights in use are unchanged.",
+    optimizer_defaults: "Go back to the default weights",
+    optimizer_defaults_done: "The default weights are in use again."
+  });
+
+  function ownWeights() { return S.scheduler.validWeights(store.setting("weights")); }
+
+  function formatLoss(value) {
+    try {
+      return new Intl.NumberFormat(document.documentElement.lang || "en", { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(value);
+    } catch (e) {
+      return value.toFixed(4);
+    }
+  }
+
+  function build(box) {
+    var inUse = el("p", { className: "optimizer-in-use" });
+    var readiness = el("p", { id: "optimizer-readiness", className: "optimizer-readiness" });
+    var status = el("div", { className: "optimizer-status", role: "status" });
+    var button = el("button", { type: "button", className: "optimize-schedule", "aria-describedby": "optimizer-readiness", text: say("optimizer_button") });
+    var defaultsButton = el("button", { type: "button", className: "default-weights", text: say("optimizer_defaults") });
+    var running = false;
+
+    function changed() {
+      show();
+      box.dispatchEvent(new CustomEvent("studyguide:progress", { bubbles: true }));
+    }
+
+    function report(text, actions) {
+      status.textContent = "";
+      status.appendChild(el("p", { text: text }));
+      if (actions) status.appendChild(el("div", { className: "optimizer-actions" }, actions));
+    }
+
+    function show() {
+      var set = optimizer.trainingSet(store.refresh().cards);
+      var enough = set.reviews >= optimizer.MIN_REVIEWS && set.cards >= optimizer.MIN_CARDS;
+      readiness.textContent = enough ? say("optimizer_ready", { reviews: set.reviews, cards: set.cards })
+        : say("optimizer_not_yet", { reviews: set.reviews, needed: optimizer.MIN_REVIEWS, cards: set.cards, cardsNeeded: optimizer.MIN_CARDS });
+      button.disabled = running || !enough;
+      inUse.textContent = say(ownWeights() ? "optimizer_in_use_own" : "optimizer_in_use_default");
+      defaultsButton.hidden = !ownWeights();
+      return set;
+    }
+
+    button.addEventListener("click", function () {
+      var set = show();
+      if (button.disabled) return;
+      running = true;
+      button.disabled = true;
+      report(say("optimizer_running"));
+      var before = optimizer.logLoss(set, S.scheduler.weights());
+      optimizer.optimize(set, function (result) {
+        running = false;
+        show();
+        if (!(result.loss < before)) { report(say("optimizer_no_better")); return; }
+        var keep = el("button", { type: "button", className: "keep-weights", text: say("optimizer_keep") });
+        var discard = el("button", { type: "button", className: "discard-weights", text: say("optimizer_discard") });
+        keep.addEventListener("click", function () {
+          store.setting("weights", result.weights);
+          report(say("optimizer_kept"));
+          changed();
+        });
+        discard.addEventListener("click", function () { report(say("optimizer_discarded")); });
+        report(say("optimizer_result", { reviews: result.reviews, before: formatLoss(before), after: formatLoss(result.loss) }), [keep, discard]);
+      });
+    });
+
+    defaultsButton.addEventListener("click", function () {
+      store.setting("weights", undefined);
+      report(say("optimizer_defaults_done"));
+      changed();
+    });
+
+    box.appendChild(el("section", { className: "optimizer", "aria-labelledby": "optimizer-heading" }, [
+      el("h2", { id: "optimizer-heading", text: say("optimizer_heading") }),
+      el("p", { text: say("optimizer_note", { reviews: optimizer.MIN_REVIEWS, cards: optimizer.MIN_CARDS }) }),
+      inUse,
+      readiness,
+      el("div", { className: "io-buttons" }, [button, defaultsButton]),
+      status
+    ]));
+    show();
+    // A rating, an import or a reset elsewhere on the page: the log and the weights may differ.
+    document.addEventListener("studyguide:progress", function (event) { if (event.target !== box) show(); });
+  }
+
+  var box = document.getElementById("practice-optimizer");
+  if (box) S.deck.ready(function () { build(box); box.hidden = false; });
+}());
+
+"""#),
         ("static/assets/practice-progress.js", #"""
 // The "Your progress" section of the practice page, #practice-progress: how many cards are
 // known, learning and new; the desired retention; export to a file, import one, reset.
@@ -3494,6 +3675,204 @@ h1, h2, h3 { page-break-after: avoid; }
 }());
 
 """#),
+        ("static/assets/study-optimizer.js", #"""
+// StudyGuideStudy.optimizer: fits the 21 FSRS-6 weights to the reader's own review log, the way
+// the reference optimiser (fsrs 6.3.2 on PyPI, Optimizer.compute_optimal_parameters) trains them:
+// - Training items: each card's reviews in time order (its first 64, as the reference), its
+//   memory state replayed from the first review with the candidate weights; every review on a
+//   later day than the one before is an item: the predicted recall R(elapsed, S) against what
+//   happened (Again = forgotten, 0; Hard, Good, Easy = recalled, 1). Same-day reviews update the
+//   memory (short-term formula) but predict nothing, as in the reference.
+// - Loss: binary cross-entropy (log loss), the mean over the items.
+// - Training: from the defaults, Adam (lr 0.04, betas 0.9/0.999) over mini-batches of about 512
+//   items for 5 epochs, the learning rate annealed along a cosine to 0, the weights clamped to
+//   the reference's bounds after every step; the cards are shuffled each epoch by a seeded
+//   generator, so the same log always gives the same weights. The reference has no
+//   regularisation towards the defaults, and neither has this. After each epoch the loss over
+//   all items is measured; the best epoch's weights win, and only if they beat the defaults.
+// - Gradients by forward finite differences over whole cards of a mini-batch (the reference
+//   back-propagates; the difference is rounding): 22 replays of a batch per step, a few
+//   thousand reviews take tens of milliseconds.
+// It runs in slices of about 30 ms between setTimeout calls, so the page stays responsive. (A
+// Blob worker does start from file:// in Chromium, but it would need the model's source copied
+// into it; slices are enough for work that takes a fraction of a second.)
+//
+// API (StudyGuideStudy.optimizer):
+//   MIN_REVIEWS, MIN_CARDS: what a log needs before optimise() will run (the reference returns
+//     the defaults below one mini-batch of 512 reviews; 20 cards keep a few cards from deciding).
+//   trainingSet(cards) -> {histories: [[{g, elapsed}]], reviews, cards}: from the progress's
+//     cards ({slug: entry}); a card whose log lost its first reviews (LOG_LIMIT) is left out.
+//   logLoss(set, weights) -> the mean log loss of the set's items under those weights.
+//   optimize(set, done) -> fits the weights; done({weights, loss, defaultLoss, improved, reviews}).
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+  var scheduler = S.scheduler;
+
+  var MIN_REVIEWS = 512, MIN_CARDS = 20;
+  var MAX_SEQUENCE = 64, BATCH = 512, EPOCHS = 5;
+  var LEARNING_RATE = 0.04, BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-8;
+  var SLICE_MS = 30;
+  var GRADE = {};
+  for (var i = 0; i < S.RATINGS.length; i++) GRADE[S.RATINGS[i]] = i + 1;
+
+  function trainingSet(cards) {
+    var set = { histories: [], reviews: 0, cards: 0 };
+    var slugs = Object.keys(cards || {}).sort();
+    for (var c = 0; c < slugs.length; c++) {
+      var entry = cards[slugs[c]], log = entry && entry.log;
+      // Only a complete history replays the memory state: reps counts every review ever made.
+      if (!(log instanceof Array) || log.length < 2 || (entry.reps || 0) > log.length) continue;
+      var history = [], items = 0;
+      for (var k = 0; k < log.length && k < MAX_SEQUENCE; k++) {
+        var g = GRADE[log[k].rating];
+        if (!g) break;
+        var elapsed = k === 0 ? 0 : Math.max(0, Math.floor(log[k].elapsed) || 0);
+        history.push({ g: g, elapsed: elapsed });
+        if (k > 0 && elapsed >= 1) items++;
+      }
+      if (!items) continue;
+      set.histories.push(history);
+      set.reviews += items;
+      set.cards++;
+    }
+    return set;
+  }
+
+  // Summed log loss and item count of some histories under weights w.
+  function lossOf(histories, w) {
+    var model = scheduler.model(w), memory = {}, sum = 0, n = 0;
+    for (var h = 0; h < histories.length; h++) {
+      var history = histories[h];
+      memory.stability = undefined;
+      memory.difficulty = undefined;
+      for (var k = 0; k < history.length; k++) {
+        var step = history[k];
+        if (k > 0 && step.elapsed >= 1) {
+          var r = model.forgetting(step.elapsed, memory.stability);
+          // As torch's BCELoss: each log is at least -100.
+          sum -= Math.max(-100, Math.log(step.g > 1 ? r : 1 - r));
+          n++;
+        }
+        model.review(memory, step.g, step.elapsed);
+      }
+    }
+    return { sum: sum, n: n };
+  }
+
+  function logLoss(set, w) {
+    var result = lossOf(set.histories, w);
+    return result.n ? result.sum / result.n : NaN;
+  }
+
+  // A small seeded generator (mulberry32): the shuffle is the same on every run.
+  function random(seed) {
+    return function () {
+      seed = (seed + 0x6D2B79F5) | 0;
+      var t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function itemsOf(history) {
+    var n = 0;
+    for (var k = 1; k < history.length; k++) if (history[k].elapsed >= 1) n++;
+    return n;
+  }
+
+  // Whole cards in shuffled order, cut into batches of about BATCH items.
+  function batches(histories, next) {
+    var order = histories.slice();
+    for (var k = order.length - 1; k > 0; k--) {
+      var j = Math.floor(next() * (k + 1)), t = order[k];
+      order[k] = order[j];
+      order[j] = t;
+    }
+    var out = [], current = [], items = 0;
+    for (var c = 0; c < order.length; c++) {
+      current.push(order[c]);
+      items += itemsOf(order[c]);
+      if (items >= BATCH) { out.push(current); current = []; items = 0; }
+    }
+    if (current.length) out.push(current);
+    return out;
+  }
+
+  // The gradient of the batch's mean loss by forward differences.
+  function gradient(batch, w) {
+    var base = lossOf(batch, w), grad = new Array(w.length);
+    if (!base.n) { for (var z = 0; z < w.length; z++) grad[z] = 0; return grad; }
+    var probe = w.slice();
+    for (var k = 0; k < w.length; k++) {
+      var h = 1e-6 * Math.max(1, Math.abs(w[k]));
+      probe[k] = w[k] + h;
+      grad[k] = (lossOf(batch, probe).sum - base.sum) / base.n / h;
+      probe[k] = w[k];
+    }
+    return grad;
+  }
+
+  function clamp(w) {
+    for (var k = 0; k < w.length; k++) w[k] = Math.min(scheduler.UPPER_BOUNDS[k], Math.max(scheduler.LOWER_BOUNDS[k], w[k]));
+  }
+
+  // A slice clock that tests cannot freeze (S.now() may be a fixed test time).
+  function clock() {
+    return window.performance && performance.now ? performance.now() : new Date().getTime();
+  }
+
+  function optimize(set, done) {
+    var defaults = scheduler.DEFAULT_WEIGHTS.slice();
+    var defaultLoss = logLoss(set, defaults);
+    var w = defaults.slice(), m = [], v = [];
+    for (var k = 0; k < w.length; k++) { m[k] = 0; v[k] = 0; }
+    var next = random(42);
+    var perEpoch = Math.max(1, Math.ceil(set.reviews / BATCH)), total = perEpoch * EPOCHS;
+    var step = 0, epoch = 0, queue = batches(set.histories, next);
+    var best = { weights: defaults, loss: defaultLoss };
+
+    function adamStep(batch) {
+      var grad = gradient(batch, w);
+      var rate = LEARNING_RATE * (1 + Math.cos(Math.PI * Math.min(step, total) / total)) / 2;
+      step++;
+      for (var k = 0; k < w.length; k++) {
+        m[k] = BETA1 * m[k] + (1 - BETA1) * grad[k];
+        v[k] = BETA2 * v[k] + (1 - BETA2) * grad[k] * grad[k];
+        var mHat = m[k] / (1 - Math.pow(BETA1, step)), vHat = v[k] / (1 - Math.pow(BETA2, step));
+        w[k] -= rate * mHat / (Math.sqrt(vHat) + EPSILON);
+      }
+      clamp(w);
+    }
+
+    function run() {
+      var start = clock();
+      while (clock() - start < SLICE_MS) {
+        if (queue.length) { adamStep(queue.shift()); continue; }
+        var loss = logLoss(set, w);
+        if (loss < best.loss) best = { weights: w.slice(), loss: loss };
+        if (++epoch === EPOCHS) {
+          done({ weights: best.weights, loss: best.loss, defaultLoss: defaultLoss,
+            improved: best.loss < defaultLoss, reviews: set.reviews, cards: set.cards });
+          return;
+        }
+        queue = batches(set.histories, next);
+      }
+      setTimeout(run, 0);
+    }
+    setTimeout(run, 0);
+  }
+
+  S.optimizer = {
+    MIN_REVIEWS: MIN_REVIEWS,
+    MIN_CARDS: MIN_CARDS,
+    trainingSet: trainingSet,
+    logLoss: logLoss,
+    optimize: optimize
+  };
+}());
+
+"""#),
         ("static/assets/study-progress-bars.js", #"""
 // The progress bars of the home and category pages: .study-progress[data-category][data-total]
 // shows how many of the category's cards are new, learning and known.
@@ -3572,8 +3951,10 @@ h1, h2, h3 { page-break-after: avoid; }
 """#),
         ("static/assets/study-progress-file.js", #"""
 // StudyGuideStudy.progressFile: the export file the practice page saves and reads back.
-// {version: 2, exported: ISO date, cards: {slug: entry}, settings: {hideAnswers, desiredRetention}},
-// entries as the store keeps them (study-store.js). Version 1 files (SM-2) are converted on import.
+// {version: 2, exported: ISO date, cards: {slug: entry}, settings: {hideAnswers, desiredRetention,
+// weights}}, entries as the store keeps them (study-store.js). Version 1 files (SM-2) are converted
+// on import. "weights" (the reader's optimised FSRS weights) is optional: files without it, older
+// ones included, import as before and leave the weights in use unchanged.
 //   exportJSON() -> the text of the file.
 //   importJSON(text) -> {ok, applied, ignored: [{slug, reason}], error}: checks every entry,
 //     applies the valid ones for questions of this site over what is stored, skips the rest.
@@ -3662,6 +4043,7 @@ h1, h2, h3 { page-break-after: avoid; }
     if (isNumber(wanted) && wanted >= 0.8 && wanted <= 0.97 && Math.abs(Math.round(wanted * 100) - wanted * 100) < 1e-9) {
       data.settings.desiredRetention = wanted;
     }
+    if (S.scheduler.validWeights(settings.weights)) data.settings.weights = settings.weights.slice();
     result.ok = true;
     if (!store.save() && store.available) result.error = say("store_save_refused");
     return result;
@@ -3673,7 +4055,8 @@ h1, h2, h3 { page-break-after: avoid; }
 """#),
         ("static/assets/study-scheduler.js", #"""
 // StudyGuide scheduler: FSRS-6 spaced repetition, written for this site from the published
-// FSRS-6 model (21 default weights, w[20] the forgetting curve's decay).
+// FSRS-6 model (21 weights, the defaults unless the reader optimised their own; w[20] the
+// forgetting curve's decay).
 //
 // API (StudyGuideStudy.scheduler):
 //   schedule(card, rating, now[, retention]) -> the card's new scheduling fields
@@ -3682,6 +4065,10 @@ h1, h2, h3 { page-break-after: avoid; }
 //     progress setting "desiredRetention" (0.80-0.97, default 0.9).
 //   retrievability(card, now) -> predicted chance of recall now (0 for a new card).
 //   retention() -> the desired retention in force; describe(ms); isDue(card, now).
+//   weights() -> a copy of the 21 weights in force: the progress setting "weights" (the reader's
+//     own, from study-optimizer.js) when it holds 21 numbers within the bounds, else the defaults.
+//   model(w) -> the memory model for weights w: {forgetting(days, s), intervalDays(s, retention),
+//     review(memory, g, elapsed)}; validWeights(w); DEFAULT_WEIGHTS, LOWER_BOUNDS, UPPER_BOUNDS.
 // Model, per the reference scheduler (fsrs 6.x on PyPI with no learning or relearning steps and
 // no fuzzing), so that `due` matches it to the millisecond:
 // - Forgetting curve R(t, S) = (1 + F * t / S)^-w20 with F = 0.9^(-1/w20) - 1, t in whole days
@@ -3702,17 +4089,18 @@ h1, h2, h3 { page-break-after: avoid; }
   var DAY = S.DAY, KNOWN_DAYS = S.KNOWN_DAYS;
   var MINUTE = 60000;
   var MAX_DAYS = 36500;
-  var W = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+  var DEFAULTS = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
     1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
-  var DECAY = -W[20];
-  var FACTOR = Math.pow(0.9, 1 / DECAY) - 1;
+  // The reference's bounds per weight (fsrs 6.3.2 LOWER/UPPER_BOUNDS_PARAMETERS): the optimiser
+  // clamps to them, and stored weights outside them are not used.
+  var LOWER = [0.001, 0.001, 0.001, 0.001, 1, 0.001, 0.001, 0.001, 0, 0, 0.001, 0.001, 0.001, 0.001, 0, 0, 1, 0, 0, 0, 0.1];
+  var UPPER = [100, 100, 100, 100, 10, 4, 4, 0.75, 4.5, 0.8, 3.5, 5, 0.25, 0.9, 4, 1, 6, 2, 2, 0.8, 0.8];
   var GRADE = {}; // again 1 .. easy 4
   for (var i = 0; i < S.RATINGS.length; i++) GRADE[S.RATINGS[i]] = i + 1;
   var MIN_RETENTION = 0.8, MAX_RETENTION = 0.97, DEFAULT_RETENTION = 0.9;
 
   function clampD(d) { return Math.min(10, Math.max(1, d)); }
   function clampS(s) { return Math.max(0.001, s); }
-  function initialD(g) { return W[4] - Math.exp(W[5] * (g - 1)) + 1; }
 
   // Python rounds halves to even; matching it keeps intervals equal to the reference's.
   function roundHalfEven(x) {
@@ -3720,32 +4108,88 @@ h1, h2, h3 { page-break-after: avoid; }
     return (Math.abs(x % 1) === 0.5 && r % 2 !== 0) ? r - 1 : r;
   }
 
-  function forgetting(days, stability) { return Math.pow(1 + FACTOR * days / stability, DECAY); }
+  // The FSRS-6 memory model for one set of 21 weights W: the scheduler uses it with the weights
+  // in force, the optimiser (study-optimizer.js) with candidate weights.
+  function model(W) {
+    var DECAY = -W[20];
+    var FACTOR = Math.pow(0.9, 1 / DECAY) - 1;
 
-  function intervalDays(stability, retention) {
-    return stability / FACTOR * (Math.pow(retention, 1 / DECAY) - 1);
+    function initialD(g) { return W[4] - Math.exp(W[5] * (g - 1)) + 1; }
+    var EASY_D0 = initialD(4);
+
+    function forgetting(days, stability) { return Math.pow(1 + FACTOR * days / stability, DECAY); }
+
+    function intervalDays(stability, retention) {
+      return stability / FACTOR * (Math.pow(retention, 1 / DECAY) - 1);
+    }
+
+    function nextDifficulty(d, g) {
+      var delta = -W[6] * (g - 3);
+      var damped = d + delta * (10 - d) / 9;
+      return clampD(W[7] * EASY_D0 + (1 - W[7]) * damped);
+    }
+
+    function recallStability(d, s, r, g) {
+      var hard = g === 2 ? W[15] : 1, easy = g === 4 ? W[16] : 1;
+      return s * (1 + Math.exp(W[8]) * (11 - d) * Math.pow(s, -W[9]) * (Math.exp((1 - r) * W[10]) - 1) * hard * easy);
+    }
+
+    function lapseStability(d, s, r) {
+      var longTerm = W[11] * Math.pow(d, -W[12]) * (Math.pow(s + 1, W[13]) - 1) * Math.exp((1 - r) * W[14]);
+      return Math.min(longTerm, s / Math.exp(W[17] * W[18]));
+    }
+
+    function sameDayStability(s, g) {
+      var growth = Math.exp(W[17] * (g - 3 + W[18])) * Math.pow(s, -W[19]);
+      if (g > 1) growth = Math.max(growth, 1);
+      return s * growth;
+    }
+
+    // Sets memory.stability and memory.difficulty after a review rated g (1-4), `elapsed` whole
+    // days after the previous one; memory.stability undefined means a new card.
+    function review(memory, g, elapsed) {
+      var s = memory.stability, d = memory.difficulty;
+      if (s === undefined) {
+        memory.stability = clampS(W[g - 1]);
+        memory.difficulty = clampD(initialD(g));
+        return memory;
+      }
+      if (elapsed < 1) s = sameDayStability(s, g);
+      else if (g === 1) s = lapseStability(d, s, forgetting(elapsed, s));
+      else s = recallStability(d, s, forgetting(elapsed, s), g);
+      memory.stability = clampS(s);
+      memory.difficulty = nextDifficulty(d, g);
+      return memory;
+    }
+
+    return { forgetting: forgetting, intervalDays: intervalDays, review: review };
   }
 
-  function nextDifficulty(d, g) {
-    var delta = -W[6] * (g - 3);
-    var damped = d + delta * (10 - d) / 9;
-    return clampD(W[7] * initialD(4) + (1 - W[7]) * damped);
+  // True for 21 finite numbers within the bounds.
+  function validWeights(w) {
+    if (!(w instanceof Array) || w.length !== DEFAULTS.length) return false;
+    for (var k = 0; k < w.length; k++) {
+      if (typeof w[k] !== "number" || !isFinite(w[k]) || w[k] < LOWER[k] || w[k] > UPPER[k]) return false;
+    }
+    return true;
   }
 
-  function recallStability(d, s, r, g) {
-    var hard = g === 2 ? W[15] : 1, easy = g === 4 ? W[16] : 1;
-    return s * (1 + Math.exp(W[8]) * (11 - d) * Math.pow(s, -W[9]) * (Math.exp((1 - r) * W[10]) - 1) * hard * easy);
+  var defaultModel = model(DEFAULTS);
+  var cached = { text: "", model: defaultModel };
+
+  // The weights in force: the progress setting "weights" (from the optimiser) when valid, else
+  // the defaults.
+  function weights() {
+    var stored = S.store ? S.store.setting("weights") : undefined;
+    return validWeights(stored) ? stored.slice() : DEFAULTS.slice();
   }
 
-  function lapseStability(d, s, r) {
-    var longTerm = W[11] * Math.pow(d, -W[12]) * (Math.pow(s + 1, W[13]) - 1) * Math.exp((1 - r) * W[14]);
-    return Math.min(longTerm, s / Math.exp(W[17] * W[18]));
-  }
-
-  function sameDayStability(s, g) {
-    var growth = Math.exp(W[17] * (g - 3 + W[18])) * Math.pow(s, -W[19]);
-    if (g > 1) growth = Math.max(growth, 1);
-    return s * growth;
+  function current() {
+    var stored = S.store ? S.store.setting("weights") : undefined;
+    if (!validWeights(stored)) return defaultModel;
+    var text = stored.join(",");
+    if (cached.text !== text) cached = { text: text, model: model(stored) };
+    return cached.model;
   }
 
   function validRetention(value) {
@@ -3767,31 +4211,28 @@ h1, h2, h3 { page-break-after: avoid; }
 
   function retrievability(card, now) {
     if (!hasMemory(card) || !card.lastReview) return 0;
-    return forgetting(Math.max(0, elapsedDays(card, now)), card.stability);
+    return current().forgetting(Math.max(0, elapsedDays(card, now)), card.stability);
   }
 
   function schedule(card, rating, now, desired) {
     var g = GRADE[rating];
     if (!g) throw new Error("unknown rating " + rating);
     var target = validRetention(desired) ? desired : retention();
+    var memoryModel = current();
     card = card || {};
-    var s, d, reps = card.reps || 0, lapses = card.lapses || 0;
-    if (!hasMemory(card)) {
-      s = clampS(W[g - 1]);
-      d = clampD(initialD(g));
-    } else {
-      var elapsed = elapsedDays(card, now);
-      if (card.lastReview && elapsed < 1) s = sameDayStability(card.stability, g);
-      else if (g === 1) s = lapseStability(card.difficulty, card.stability, retrievability(card, now));
-      else s = recallStability(card.difficulty, card.stability, retrievability(card, now), g);
-      s = clampS(s);
-      d = nextDifficulty(card.difficulty, g);
+    var reps = card.reps || 0, lapses = card.lapses || 0;
+    var memory = hasMemory(card) ? { stability: card.stability, difficulty: card.difficulty } : {};
+    if (hasMemory(card)) {
+      // Without a last review (a migrated card) the review counts as long after: R = 0.
+      memoryModel.review(memory, g, card.lastReview ? elapsedDays(card, now) : Infinity);
       if (g === 1) lapses++;
+    } else {
+      memoryModel.review(memory, g, 0);
     }
-    var exact = intervalDays(s, target);
+    var exact = memoryModel.intervalDays(memory.stability, target);
     var days = Math.min(MAX_DAYS, Math.max(1, roundHalfEven(exact)));
     return {
-      state: exact >= KNOWN_DAYS ? "known" : "learning", stability: s, difficulty: d,
+      state: exact >= KNOWN_DAYS ? "known" : "learning", stability: memory.stability, difficulty: memory.difficulty,
       due: now + days * DAY, lastReview: now, reps: reps + 1, lapses: lapses
     };
   }
@@ -3824,6 +4265,12 @@ h1, h2, h3 { page-break-after: avoid; }
     isDue: isDue,
     retrievability: retrievability,
     retention: retention,
+    weights: weights,
+    model: model,
+    validWeights: validWeights,
+    DEFAULT_WEIGHTS: DEFAULTS,
+    LOWER_BOUNDS: LOWER,
+    UPPER_BOUNDS: UPPER,
     MIN_RETENTION: MIN_RETENTION,
     MAX_RETENTION: MAX_RETENTION,
     DEFAULT_RETENTION: DEFAULT_RETENTION
@@ -3876,13 +4323,15 @@ h1, h2, h3 { page-break-after: avoid; }
 // Everything lives in localStorage under ONE versioned key, "<data-storage-key>:v1", where
 // data-storage-key (on <body>) is site-specific, e.g. "studyguide:backend-interview-study-guide:v1".
 // The value is JSON: {version: 2, cards: {slug: {state, stability, difficulty, due, reps, lapses,
-// starred, note, lastReview, log}}, settings: {hideAnswers, desiredRetention}, notice}.
+// starred, note, lastReview, log}}, settings: {hideAnswers, desiredRetention, weights}, notice}.
 //   state:      "new" | "learning" | "known" (see study-scheduler.js: known = R after 21 days is
 //               at least the desired retention).
 //   stability/difficulty: the card's FSRS-6 memory state; due/lastReview: ms since the epoch.
 //   log:        the last LOG_LIMIT reviews, [{rating, time (ms), elapsed (whole days since the
 //               previous review, 0 for the first)}], exported and imported with the rest.
 //   desiredRetention: 0.80-0.97 (default 0.9), read by the scheduler.
+//   weights:    the reader's own 21 FSRS-6 weights, fitted to the log by study-optimizer.js and
+//               kept on request; absent means the defaults. Read by the scheduler.
 //   notice:     "fsrs" after an SM-2 migration until the practice page has said so once.
 // Version 1 held SM-2 fields (ease, interval) instead of stability/difficulty; it is converted
 // once on load (study-migration.js). The key keeps its ":v1" name so that the old progress is
@@ -4226,8 +4675,8 @@ h1, h2, h3 { page-break-after: avoid; }
 //
 // Every script is an IIFE (module scripts do not load from file://). A script that provides a
 // part of the API adds exactly the members listed for it below; page scripts (practice.js,
-// practice-progress.js, interview.js, study-tools.js, study-progress-bars.js, site.js) add
-// nothing and only read.
+// practice-progress.js, practice-optimizer.js, interview.js, study-tools.js,
+// study-progress-bars.js, site.js) add nothing and only read.
 //
 //   study.js             DAY, KNOWN_DAYS, LOG_LIMIT: ms in a day; days of recall that make a card
 //                          "known"; reviews kept per card.
@@ -4248,10 +4697,14 @@ h1, h2, h3 { page-break-after: avoid; }
 //   study-status.js      status: {card(entry, now), storage()}: where a card and the storage stand.
 //   study-progress-file.js  progressFile: {exportJSON(), importJSON(text)}: the export file
 //                          (version 2), on the practice page only.
+//   study-optimizer.js   optimizer: {MIN_REVIEWS, MIN_CARDS, trainingSet(cards), logLoss(set, w),
+//                          optimize(set, done)}: fits the FSRS-6 weights to the review log, on the
+//                          practice page only.
 //
 // Events, bubbling, dispatched on the element of the script that caused them:
 //   "studyguide:content"   answer HTML was inserted there: site.js adds copy buttons to its code.
-//   "studyguide:progress"  the script changed the stored progress (a rating, an import, a reset):
+//   "studyguide:progress"  the script changed the stored progress (a rating, an import, a reset,
+//                          the reader's own weights kept or dropped):
 //                          other parts of the page showing progress redraw it.
 (function () {
   "use strict";
@@ -4731,8 +5184,9 @@ kbd {
 }
 .card-nav { margin-top: 1rem; }
 .practice-status { flex: 1; margin: 0.5rem 0; color: var(--muted); min-height: 1.2em; }
-.io-status { margin-top: 0.5rem; }
-.io-status p { margin: 0.3rem 0; font-weight: 600; }
+.io-status, .optimizer-status { margin-top: 0.5rem; }
+.io-status p, .optimizer-status p { margin: 0.3rem 0; font-weight: 600; }
+.optimizer-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
 .import-label { font-weight: 600; }
 .shortcuts-dialog::backdrop { background: rgba(0, 0, 0, 0.45); }
 .shortcuts-dialog {
@@ -4987,6 +5441,7 @@ kbd {
 <h1>{{i18n.practice}}</h1>
 <div id="practice-app" class="study-app" data-deck="{{deck}}" hidden></div>
 <div id="practice-progress" class="study-app" hidden></div>
+<div id="practice-optimizer" class="study-app" hidden></div>
 <section class="study-fallback" aria-labelledby="fallback-heading">
   <h2 id="fallback-heading">{{i18n.practice_fallback_heading}}</h2>
   <p>{{i18n.practice_fallback}}</p>
@@ -5003,8 +5458,10 @@ kbd {
 <script src="{{chrome.root}}assets/study-deck.js"></script>
 <script src="{{deck}}"></script>
 <script src="{{chrome.root}}assets/study-progress-file.js"></script>
+<script src="{{chrome.root}}assets/study-optimizer.js"></script>
 <script src="{{chrome.root}}assets/practice.js"></script>
 <script src="{{chrome.root}}assets/practice-progress.js"></script>
+<script src="{{chrome.root}}assets/practice-optimizer.js"></script>
 {{/scripts}}
 {{/base}}
 

@@ -1,5 +1,6 @@
 // StudyGuide scheduler: FSRS-6 spaced repetition, written for this site from the published
-// FSRS-6 model (21 default weights, w[20] the forgetting curve's decay).
+// FSRS-6 model (21 weights, the defaults unless the reader optimised their own; w[20] the
+// forgetting curve's decay).
 //
 // API (StudyGuideStudy.scheduler):
 //   schedule(card, rating, now[, retention]) -> the card's new scheduling fields
@@ -8,6 +9,10 @@
 //     progress setting "desiredRetention" (0.80-0.97, default 0.9).
 //   retrievability(card, now) -> predicted chance of recall now (0 for a new card).
 //   retention() -> the desired retention in force; describe(ms); isDue(card, now).
+//   weights() -> a copy of the 21 weights in force: the progress setting "weights" (the reader's
+//     own, from study-optimizer.js) when it holds 21 numbers within the bounds, else the defaults.
+//   model(w) -> the memory model for weights w: {forgetting(days, s), intervalDays(s, retention),
+//     review(memory, g, elapsed)}; validWeights(w); DEFAULT_WEIGHTS, LOWER_BOUNDS, UPPER_BOUNDS.
 // Model, per the reference scheduler (fsrs 6.x on PyPI with no learning or relearning steps and
 // no fuzzing), so that `due` matches it to the millisecond:
 // - Forgetting curve R(t, S) = (1 + F * t / S)^-w20 with F = 0.9^(-1/w20) - 1, t in whole days
@@ -28,17 +33,18 @@
   var DAY = S.DAY, KNOWN_DAYS = S.KNOWN_DAYS;
   var MINUTE = 60000;
   var MAX_DAYS = 36500;
-  var W = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+  var DEFAULTS = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
     1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
-  var DECAY = -W[20];
-  var FACTOR = Math.pow(0.9, 1 / DECAY) - 1;
+  // The reference's bounds per weight (fsrs 6.3.2 LOWER/UPPER_BOUNDS_PARAMETERS): the optimiser
+  // clamps to them, and stored weights outside them are not used.
+  var LOWER = [0.001, 0.001, 0.001, 0.001, 1, 0.001, 0.001, 0.001, 0, 0, 0.001, 0.001, 0.001, 0.001, 0, 0, 1, 0, 0, 0, 0.1];
+  var UPPER = [100, 100, 100, 100, 10, 4, 4, 0.75, 4.5, 0.8, 3.5, 5, 0.25, 0.9, 4, 1, 6, 2, 2, 0.8, 0.8];
   var GRADE = {}; // again 1 .. easy 4
   for (var i = 0; i < S.RATINGS.length; i++) GRADE[S.RATINGS[i]] = i + 1;
   var MIN_RETENTION = 0.8, MAX_RETENTION = 0.97, DEFAULT_RETENTION = 0.9;
 
   function clampD(d) { return Math.min(10, Math.max(1, d)); }
   function clampS(s) { return Math.max(0.001, s); }
-  function initialD(g) { return W[4] - Math.exp(W[5] * (g - 1)) + 1; }
 
   // Python rounds halves to even; matching it keeps intervals equal to the reference's.
   function roundHalfEven(x) {
@@ -46,32 +52,88 @@
     return (Math.abs(x % 1) === 0.5 && r % 2 !== 0) ? r - 1 : r;
   }
 
-  function forgetting(days, stability) { return Math.pow(1 + FACTOR * days / stability, DECAY); }
+  // The FSRS-6 memory model for one set of 21 weights W: the scheduler uses it with the weights
+  // in force, the optimiser (study-optimizer.js) with candidate weights.
+  function model(W) {
+    var DECAY = -W[20];
+    var FACTOR = Math.pow(0.9, 1 / DECAY) - 1;
 
-  function intervalDays(stability, retention) {
-    return stability / FACTOR * (Math.pow(retention, 1 / DECAY) - 1);
+    function initialD(g) { return W[4] - Math.exp(W[5] * (g - 1)) + 1; }
+    var EASY_D0 = initialD(4);
+
+    function forgetting(days, stability) { return Math.pow(1 + FACTOR * days / stability, DECAY); }
+
+    function intervalDays(stability, retention) {
+      return stability / FACTOR * (Math.pow(retention, 1 / DECAY) - 1);
+    }
+
+    function nextDifficulty(d, g) {
+      var delta = -W[6] * (g - 3);
+      var damped = d + delta * (10 - d) / 9;
+      return clampD(W[7] * EASY_D0 + (1 - W[7]) * damped);
+    }
+
+    function recallStability(d, s, r, g) {
+      var hard = g === 2 ? W[15] : 1, easy = g === 4 ? W[16] : 1;
+      return s * (1 + Math.exp(W[8]) * (11 - d) * Math.pow(s, -W[9]) * (Math.exp((1 - r) * W[10]) - 1) * hard * easy);
+    }
+
+    function lapseStability(d, s, r) {
+      var longTerm = W[11] * Math.pow(d, -W[12]) * (Math.pow(s + 1, W[13]) - 1) * Math.exp((1 - r) * W[14]);
+      return Math.min(longTerm, s / Math.exp(W[17] * W[18]));
+    }
+
+    function sameDayStability(s, g) {
+      var growth = Math.exp(W[17] * (g - 3 + W[18])) * Math.pow(s, -W[19]);
+      if (g > 1) growth = Math.max(growth, 1);
+      return s * growth;
+    }
+
+    // Sets memory.stability and memory.difficulty after a review rated g (1-4), `elapsed` whole
+    // days after the previous one; memory.stability undefined means a new card.
+    function review(memory, g, elapsed) {
+      var s = memory.stability, d = memory.difficulty;
+      if (s === undefined) {
+        memory.stability = clampS(W[g - 1]);
+        memory.difficulty = clampD(initialD(g));
+        return memory;
+      }
+      if (elapsed < 1) s = sameDayStability(s, g);
+      else if (g === 1) s = lapseStability(d, s, forgetting(elapsed, s));
+      else s = recallStability(d, s, forgetting(elapsed, s), g);
+      memory.stability = clampS(s);
+      memory.difficulty = nextDifficulty(d, g);
+      return memory;
+    }
+
+    return { forgetting: forgetting, intervalDays: intervalDays, review: review };
   }
 
-  function nextDifficulty(d, g) {
-    var delta = -W[6] * (g - 3);
-    var damped = d + delta * (10 - d) / 9;
-    return clampD(W[7] * initialD(4) + (1 - W[7]) * damped);
+  // True for 21 finite numbers within the bounds.
+  function validWeights(w) {
+    if (!(w instanceof Array) || w.length !== DEFAULTS.length) return false;
+    for (var k = 0; k < w.length; k++) {
+      if (typeof w[k] !== "number" || !isFinite(w[k]) || w[k] < LOWER[k] || w[k] > UPPER[k]) return false;
+    }
+    return true;
   }
 
-  function recallStability(d, s, r, g) {
-    var hard = g === 2 ? W[15] : 1, easy = g === 4 ? W[16] : 1;
-    return s * (1 + Math.exp(W[8]) * (11 - d) * Math.pow(s, -W[9]) * (Math.exp((1 - r) * W[10]) - 1) * hard * easy);
+  var defaultModel = model(DEFAULTS);
+  var cached = { text: "", model: defaultModel };
+
+  // The weights in force: the progress setting "weights" (from the optimiser) when valid, else
+  // the defaults.
+  function weights() {
+    var stored = S.store ? S.store.setting("weights") : undefined;
+    return validWeights(stored) ? stored.slice() : DEFAULTS.slice();
   }
 
-  function lapseStability(d, s, r) {
-    var longTerm = W[11] * Math.pow(d, -W[12]) * (Math.pow(s + 1, W[13]) - 1) * Math.exp((1 - r) * W[14]);
-    return Math.min(longTerm, s / Math.exp(W[17] * W[18]));
-  }
-
-  function sameDayStability(s, g) {
-    var growth = Math.exp(W[17] * (g - 3 + W[18])) * Math.pow(s, -W[19]);
-    if (g > 1) growth = Math.max(growth, 1);
-    return s * growth;
+  function current() {
+    var stored = S.store ? S.store.setting("weights") : undefined;
+    if (!validWeights(stored)) return defaultModel;
+    var text = stored.join(",");
+    if (cached.text !== text) cached = { text: text, model: model(stored) };
+    return cached.model;
   }
 
   function validRetention(value) {
@@ -93,31 +155,28 @@
 
   function retrievability(card, now) {
     if (!hasMemory(card) || !card.lastReview) return 0;
-    return forgetting(Math.max(0, elapsedDays(card, now)), card.stability);
+    return current().forgetting(Math.max(0, elapsedDays(card, now)), card.stability);
   }
 
   function schedule(card, rating, now, desired) {
     var g = GRADE[rating];
     if (!g) throw new Error("unknown rating " + rating);
     var target = validRetention(desired) ? desired : retention();
+    var memoryModel = current();
     card = card || {};
-    var s, d, reps = card.reps || 0, lapses = card.lapses || 0;
-    if (!hasMemory(card)) {
-      s = clampS(W[g - 1]);
-      d = clampD(initialD(g));
-    } else {
-      var elapsed = elapsedDays(card, now);
-      if (card.lastReview && elapsed < 1) s = sameDayStability(card.stability, g);
-      else if (g === 1) s = lapseStability(card.difficulty, card.stability, retrievability(card, now));
-      else s = recallStability(card.difficulty, card.stability, retrievability(card, now), g);
-      s = clampS(s);
-      d = nextDifficulty(card.difficulty, g);
+    var reps = card.reps || 0, lapses = card.lapses || 0;
+    var memory = hasMemory(card) ? { stability: card.stability, difficulty: card.difficulty } : {};
+    if (hasMemory(card)) {
+      // Without a last review (a migrated card) the review counts as long after: R = 0.
+      memoryModel.review(memory, g, card.lastReview ? elapsedDays(card, now) : Infinity);
       if (g === 1) lapses++;
+    } else {
+      memoryModel.review(memory, g, 0);
     }
-    var exact = intervalDays(s, target);
+    var exact = memoryModel.intervalDays(memory.stability, target);
     var days = Math.min(MAX_DAYS, Math.max(1, roundHalfEven(exact)));
     return {
-      state: exact >= KNOWN_DAYS ? "known" : "learning", stability: s, difficulty: d,
+      state: exact >= KNOWN_DAYS ? "known" : "learning", stability: memory.stability, difficulty: memory.difficulty,
       due: now + days * DAY, lastReview: now, reps: reps + 1, lapses: lapses
     };
   }
@@ -150,6 +209,12 @@
     isDue: isDue,
     retrievability: retrievability,
     retention: retention,
+    weights: weights,
+    model: model,
+    validWeights: validWeights,
+    DEFAULT_WEIGHTS: DEFAULTS,
+    LOWER_BOUNDS: LOWER,
+    UPPER_BOUNDS: UPPER,
     MIN_RETENTION: MIN_RETENTION,
     MAX_RETENTION: MAX_RETENTION,
     DEFAULT_RETENTION: DEFAULT_RETENTION
