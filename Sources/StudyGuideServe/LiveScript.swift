@@ -1,15 +1,19 @@
 /// The script that only served pages get: reload after a good rebuild, and an overlay with
 /// the problems after a bad one. `build` output never contains it.
 enum LiveScript {
-    static let tag = "<script src=\"\(PreviewResponder.scriptPath)\"></script>"
+    /// The script's tag for a page served when the site was at `version`.
+    static func tag(version: Int) -> String {
+        "<script src=\"\(PreviewResponder.scriptPath)\" data-version=\"\(version)\"></script>"
+    }
 
-    static func inject(into html: String) -> String {
-        String(decoding: inject(into: Array(html.utf8)), as: UTF8.self)
+    static func inject(into html: String, version: Int = 0) -> String {
+        String(decoding: inject(into: Array(html.utf8), version: version), as: UTF8.self)
     }
 
     /// The tag before the last `</body>`, found by a byte search: every served page passes
     /// through here, and a Foundation string search dominated the server's time under load.
-    static func inject(into html: [UInt8]) -> [UInt8] {
+    static func inject(into html: [UInt8], version: Int) -> [UInt8] {
+        let tag = tag(version: version)
         let tagBytes = Array((tag + "\n").utf8)
         let end = Array("</body>".utf8)
         var start = html.count - end.count
@@ -26,10 +30,24 @@ enum LiveScript {
         // StudyGuide preview: live reload and build problems, served by `studyguide serve` only.
         (function () {
           "use strict";
-          var source = new EventSource("\(PreviewResponder.eventsPath)");
+          // The site's version when this page was served: a newer one, announced by a rebuild or
+          // on connecting (a page that connects after a rebuild did not hear it), reloads it.
+          var script = document.currentScript;
+          var served = Number(script && script.getAttribute("data-version")) || 0;
           var shown = false;
-          source.addEventListener("reload", function () { window.location.reload(); });
-          source.addEventListener("problems", function (event) {
+          function reloadIfNewer(event) { if (Number(event.data) > served) { window.location.reload(); } }
+          // The browser reconnects a dropped stream by itself, but gives up on one it could not
+          // open (the server restarting, a blocked request): then this page tries again.
+          function connect() {
+            var source = new EventSource("\(PreviewResponder.eventsPath)");
+            source.addEventListener("reload", reloadIfNewer);
+            source.addEventListener("version", reloadIfNewer);
+            source.addEventListener("problems", showProblems);
+            source.addEventListener("error", function () {
+              if (source.readyState === EventSource.CLOSED) { setTimeout(connect, 1000); }
+            });
+          }
+          function showProblems(event) {
             var report = JSON.parse(event.data);
             var overlay = document.getElementById("studyguide-overlay") || document.createElement("div");
             overlay.id = "studyguide-overlay";
@@ -49,7 +67,8 @@ enum LiveScript {
             }).join("\\n");
             overlay.appendChild(list);
             if (!shown) { document.body.appendChild(overlay); shown = true; }
-          });
+          }
+          connect();
         }());
         """
 }

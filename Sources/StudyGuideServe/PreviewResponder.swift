@@ -38,22 +38,24 @@ struct PreviewResponder: HTTPHandler {
         }
         // A symlink inside the output must not lead outside it.
         let resolved = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+        // The version is read before the file: a page is never stamped newer than what it shows.
+        let version = await session.reload.version
         guard resolved.hasPrefix(root + "/"), let data = FileManager.default.contents(atPath: resolved) else {
-            return notFound(root: root)
+            return notFound(root: root, version: version)
         }
-        return serve(data, type: ContentType.of(resolved), status: .ok)
+        return serve(data, type: ContentType.of(resolved), status: .ok, version: version)
     }
 
-    private func serve(_ data: Data, type: String, status: HTTPStatusCode) -> HTTPResponse {
+    private func serve(_ data: Data, type: String, status: HTTPStatusCode, version: Int) -> HTTPResponse {
         var bytes = data
-        if type.hasPrefix("text/html") { bytes = Data(LiveScript.inject(into: [UInt8](data))) }
+        if type.hasPrefix("text/html") { bytes = Data(LiveScript.inject(into: [UInt8](data), version: version)) }
         // One buffer for the whole body: ResponseWriter sends it with the head in one write.
         return HTTPResponse(statusCode: status, headers: headers(type: type), body: bytes)
     }
 
-    private func notFound(root: String) -> HTTPResponse {
+    private func notFound(root: String, version: Int) -> HTTPResponse {
         if let page = FileManager.default.contents(atPath: root + "/404.html") {
-            return serve(page, type: "text/html; charset=utf-8", status: .notFound)
+            return serve(page, type: "text/html; charset=utf-8", status: .notFound, version: version)
         }
         return plain(.notFound, "not found\n")
     }

@@ -60,7 +60,7 @@ public actor PreviewSession {
                 problems = []
             }
             version += 1
-            await reload.send(.reload(version: version))
+            await reload.reload(version: version)
             log("Showed the edit on \(files.count) pages in \(Self.milliseconds(since: start)); a full build follows")
         }
         changedSinceBuild.formUnion(paths)
@@ -101,7 +101,7 @@ public actor PreviewSession {
             if !changedSinceBuild.isEmpty, let live, case .written(let files) = apply(changedSinceBuild, to: live), !files.isEmpty {
                 // The build swapped in a folder without edits made while it ran: show them again.
                 version += 1
-                await reload.send(.reload(version: version))
+                await reload.reload(version: version)
             }
         }
         building = false
@@ -132,7 +132,7 @@ public actor PreviewSession {
             problems = []
             if reloading || hadProblems {
                 version += 1
-                await reload.send(.reload(version: version))
+                await reload.reload(version: version)
             }
         } else {
             problems = report.diagnostics.filter { $0.severity == .error }

@@ -68,7 +68,7 @@ def test_pages_are_served_with_types_and_the_reload_script(served):
     status, kind, body = get(port, "/databases/indexes.html")
     assert status == 200 and kind == "text/html; charset=utf-8"
     assert "What is an index &amp; why use one?" in body
-    assert '<script src="/__studyguide/live.js"></script>' in body
+    assert re.search(r'<script src="/__studyguide/live\.js" data-version="\d+"></script>', body), body[-300:]
     assert get(port, "/")[0] == 200
     assert get(port, "/databases/")[0] == 200
     assert get(port, "/assets/style.css")[1] == "text/css; charset=utf-8"
@@ -112,6 +112,29 @@ def test_an_edited_file_appears_without_reloading_the_page(served, browser):
     page.write_text(page.read_text().replace("What is an index & why use one?", "Edited while serving?"))
     WebDriverWait(browser, WAIT, poll_frequency=0.05).until(
         lambda d: d.execute_script("var h = document.querySelector('h1'); return h && h.textContent") == "Edited while serving?")
+
+
+def test_a_page_that_connects_after_a_rebuild_still_reloads(served, browser):
+    """A page whose event stream connects only after the rebuild it should have heard about
+    (a busy machine, a slow tab) learns the site's version on connecting and reloads."""
+    site, port, _ = served
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/__studyguide/events*"]})
+    try:
+        browser.get(f"http://127.0.0.1:{port}/databases/indexes.html")
+        page = site / "content/databases/indexes.md"
+        page.write_text(page.read_text().replace("What is an index & why use one?", "Rebuilt while the page was not listening?"))
+        deadline = time.monotonic() + WAIT
+        while "Rebuilt while the page was not listening?" not in get(port, "/databases/indexes.html")[2]:
+            assert time.monotonic() < deadline, "the edit was never served"
+            time.sleep(0.05)
+        assert browser.execute_script("return document.querySelector('h1').textContent") == "What is an index & why use one?"
+    finally:
+        # The stream's automatic reconnection now gets through.
+        browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    WebDriverWait(browser, WAIT, poll_frequency=0.05).until(
+        lambda d: d.execute_script("var h = document.querySelector('h1'); return h && h.textContent") == "Rebuilt while the page was not listening?")
+    browser.execute_cdp_cmd("Network.disable", {})
 
 
 def test_an_edited_answer_shows_at_once_and_the_full_build_follows(served, browser):
