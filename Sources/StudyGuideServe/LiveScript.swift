@@ -26,6 +26,14 @@ enum LiveScript {
         // StudyGuide preview: live reload and build problems, served by `studyguide serve` only.
         (function () {
           "use strict";
+          // No offline app in a preview (offline.js reads this): a service worker would answer with
+          // the pages of an earlier save. One left by a static server on this address is removed.
+          window.studyguidePreview = true;
+          if ("serviceWorker" in navigator) {
+            navigator.serviceWorker.getRegistrations().then(function (registrations) {
+              registrations.forEach(function (registration) { registration.unregister(); });
+            });
+          }
           var source = new EventSource("\(PreviewResponder.eventsPath)");
           var shown = false;
           source.addEventListener("reload", function () { window.location.reload(); });
