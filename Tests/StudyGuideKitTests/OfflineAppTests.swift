@@ -95,7 +95,7 @@ import Testing
         #expect(worker.precache.contains("index.html") && worker.precache.contains("assets/site.js"))
         #expect(!worker.precache.contains { $0.hasPrefix("search/") || $0.hasPrefix("study/") || $0.hasPrefix("basics/") })
 
-        // Whole groups or none; pages each while they fit, lists before questions.
+        // Whole groups or none; then pages in order until one does not fit.
         let sizes: [PagePath: Int] = [
             PagePath("index.html"): 10, PagePath("assets/a.js"): 10, PagePath("search/x.js"): 30, PagePath("search/y.js"): 30,
             PagePath("study/deck.js"): 20, PagePath("c/index.html"): 15, PagePath("c/q1.html"): 20, PagePath("c/q2.html"): 5,
@@ -103,7 +103,9 @@ import Testing
         ]
         let pages = [PagePath("index.html"), PagePath("c/index.html"), PagePath("c/q1.html"), PagePath("c/q2.html")]
         #expect(PrecachePolicy.choose(sizes: sizes, pages: pages, limit: 56).map(\.path)
-                == ["index.html", "assets/a.js", "study/deck.js", "c/index.html", "c/pic.png"])
+                == ["index.html", "assets/a.js", "study/deck.js", "c/index.html"])
+        #expect(PrecachePolicy.choose(sizes: sizes, pages: pages, limit: 95).map(\.path)
+                == ["index.html", "assets/a.js", "search/x.js", "search/y.js", "c/index.html"])
         #expect(PrecachePolicy.choose(sizes: sizes, pages: pages, limit: 1_000).map(\.path)
                 == ["index.html", "assets/a.js", "search/x.js", "search/y.js", "study/deck.js", "c/index.html", "c/q1.html",
                     "c/q2.html", "c/pic.png"])

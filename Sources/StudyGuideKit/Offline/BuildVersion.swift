@@ -5,8 +5,7 @@
 enum BuildVersion {
     static func of(_ precache: [PagePath], sizes: [PagePath: Int], in output: StagingFolder) -> String {
         let checksums = parallelMap(precache) { path -> UInt64 in
-            guard let bytes = output.contents(of: path, size: sizes[path] ?? 0) else { return 0 }
-            return StableHash.checksum(bytes[...])
+            output.checksum(of: path, size: sizes[path] ?? 0) ?? 0
         }
         var hash = StableHash()
         for (path, checksum) in zip(precache, checksums) {

@@ -16,7 +16,7 @@ enum OfflineApp {
         -> (precache: [PagePath], version: String) {
         output.write(OutputFile(path: manifestPath, bytes: WebManifest(site: site, settings: settings, theme: theme).bytes))
         let sizes = output.writtenSizes
-        let precache = PrecachePolicy.choose(sizes: sizes, pages: site.pagePaths, limit: settings.precacheLimitBytes)
+        let precache = PrecachePolicy.choose(sizes: sizes, pages: PrecachePolicy.pages(of: site), limit: settings.precacheLimitBytes)
         let version = BuildVersion.of(precache, sizes: sizes, in: output)
         output.write(OutputFile(path: workerPath, bytes: workerSource(version: version, precache: precache)))
         return (precache, version)

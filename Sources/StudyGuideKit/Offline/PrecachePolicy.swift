@@ -7,15 +7,15 @@
 ///    404), every file under `assets/` and the manifest;
 /// 2. the search index (`search/`), whole or not at all: half an index answers wrongly;
 /// 3. the study data (`study/`), whole or not at all, for the same reason;
-/// 4. pages: category and guide pages, then questions in site order, then tag pages, each that
-///    still fits;
-/// 5. any other file that still fits (images beside pages), by path.
+/// 4. pages: category and guide pages, then questions in site order, then tag pages, then other
+///    files (images beside pages), in that order until one does not fit.
 ///
 /// The Anki decks (`anki/`) are downloads, never cached; nor are the feed, sitemap and robots.txt.
+/// The choice stops at the budget, so its cost follows the budget rather than the site's size.
 enum PrecachePolicy {
     /// The paths to precache, in the order above. `sizes` holds every file the build wrote;
-    /// `pages` is the site's pages in render order (`Site.pagePaths`).
-    static func choose(sizes: [PagePath: Int], pages: [PagePath], limit: Int) -> [PagePath] {
+    /// `pages` is the site's pages other than the fixed ones, in the order of step 4.
+    static func choose(sizes: [PagePath: Int], pages: some Sequence<PagePath>, limit: Int) -> [PagePath] {
         var chosen: [PagePath] = []
         var taken: Set<PagePath> = []
         var total = 0
@@ -24,44 +24,55 @@ enum PrecachePolicy {
             chosen.append(path)
             total += size
         }
-        // One pass sorts the files into their groups; only the small groups are sorted (at 10,000
-        // questions, sorting every path cost more than the rest of the choice).
-        var groups: [String: [PagePath]] = [:]
-        for path in sizes.keys where !isExcluded(path) {
-            let folder = path.path.firstIndex(of: "/").map { String(path.path[..<$0]) } ?? ""
-            switch folder {
-            case "assets", "search", "study": groups[folder, default: []].append(path)
-            default: if !path.path.hasSuffix(".html") { groups["other", default: []].append(path) }
-            }
+        // One pass over the written files by their first bytes; pages are found from the site instead.
+        var assets: [PagePath] = [], search: [PagePath] = [], study: [PagePath] = [], other: [PagePath] = []
+        var searchSize = 0, studySize = 0
+        for (path, size) in sizes {
+            let bytes = path.path.utf8
+            if bytes.last == UInt8(ascii: "l"), path.path.hasSuffix(".html") { continue }  // most files: step 4
+            if bytes.starts(with: "assets/".utf8) { assets.append(path) }
+            else if bytes.starts(with: "search/".utf8) { search.append(path); searchSize += size }
+            else if bytes.starts(with: "study/".utf8) { study.append(path); studySize += size }
+            else if !isExcluded(path) { other.append(path) }
         }
         for path in Site.fixedPages { take(path) }
         take(OfflineApp.manifestPath)
-        groups["assets", default: []].sorted().forEach(take)
+        assets.sorted().forEach(take)
+        // Sorted only when taken: at 10,000 questions the index alone is 2,000 files.
+        if total + searchSize <= limit { search.sorted().forEach(take) }
+        if total + studySize <= limit { study.sorted().forEach(take) }
 
-        for folder in ["search", "study"] {
-            let group = groups[folder, default: []].sorted()
-            let size = group.reduce(0) { $0 + sizes[$1]! }
-            if total + size <= limit { group.forEach(take) }
-        }
-
-        func takeIfItFits(_ path: PagePath) {
-            guard let size = sizes[path], !taken.contains(path), total + size <= limit else { return }
+        for path in pages {
+            guard let size = sizes[path] else { continue }
+            if taken.contains(path) { continue }
+            guard total + size <= limit else { return chosen }
             take(path)
         }
-        pages.filter(isListOrGuide).forEach(takeIfItFits)
-        pages.filter { !isListOrGuide($0) }.forEach(takeIfItFits)
-        groups["other", default: []].sorted().forEach(takeIfItFits)
+        for path in other.sorted() {
+            guard total + sizes[path]! <= limit else { break }
+            take(path)
+        }
         return chosen
     }
 
-    /// Category lists (`<category>/index.html`) and guides come before questions.
-    private static func isListOrGuide(_ page: PagePath) -> Bool {
-        page.path.hasSuffix("/index.html") || page.path.hasPrefix("guides/")
+    /// Step 4's pages of `site`, made one at a time as the choice asks for them.
+    static func pages(of site: Site) -> some Sequence<PagePath> {
+        let lists = site.categories.map(\.path) + site.guides.map(\.path)
+        return lists.lazy.map { $0 }
+            .chained(with: site.questions.lazy.map(\.path))
+            .chained(with: site.tags.lazy.map(\.path))
     }
 
     /// Never precached: downloads, files for crawlers and feed readers, and the worker itself.
     static func isExcluded(_ path: PagePath) -> Bool {
         path.path.hasPrefix("anki/") || path == OfflineApp.workerPath
             || ["feed.xml", "sitemap.xml", "robots.txt"].contains(path.path)
+    }
+}
+
+private extension Sequence {
+    /// This sequence, then `next`.
+    func chained<Next: Sequence>(with next: Next) -> some Sequence<Element> where Next.Element == Element {
+        [AnySequence(self), AnySequence(next)].joined()
     }
 }

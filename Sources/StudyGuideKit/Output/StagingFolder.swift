@@ -109,9 +109,9 @@ final class StagingFolder: @unchecked Sendable {
     /// The size of every file written so far, by path (empty unless `recordSizes` was called).
     var writtenSizes: [PagePath: Int] { lock.withLock { sizes ?? [:] } }
 
-    /// The bytes of a file written before, read back from the staging folder.
-    func contents(of path: PagePath, size: Int) -> [UInt8]? {
-        ContentLoader.readFile(staging.path + "/" + path.path, expectedSize: size)
+    /// The checksum of a file written before (`FileChecksum`), read back from the staging folder.
+    func checksum(of path: PagePath, size: Int) -> UInt64? {
+        FileChecksum.of(path: staging.path + "/" + path.path, size: size)
     }
 
     private static func size(of path: String) -> Int {
