@@ -141,3 +141,22 @@ import Testing
                            "site.yml:4:22: error: precache_limit_mb must be a whole number of megabytes, 0 or more [config]"])
     }
 }
+
+@Suite struct FileChecksumTests {
+    /// Every byte counts, in the four lanes and in the tail, and so does the length.
+    @Test func everyByteAndTheLengthChangeTheChecksum() {
+        let bytes = (0..<77).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        let checksum = { (bytes: [UInt8]) in bytes.withUnsafeBytes(FileChecksum.of) }
+        let original = checksum(bytes)
+        #expect(checksum(bytes) == original)
+        var seen: Set<UInt64> = [original]
+        for index in bytes.indices {
+            var changed = bytes
+            changed[index] ^= 1
+            seen.insert(checksum(changed))
+        }
+        seen.insert(checksum(bytes + [0]))
+        seen.insert(checksum(Array(bytes.dropLast())))
+        #expect(seen.count == bytes.count + 3)
+    }
+}
