@@ -3,8 +3,9 @@ internal import CTreeSitter
 internal import Foundation
 
 /// A grammar compiled into the program and its highlights query, ready to run: made once per
-/// process and shared by every thread (tree-sitter's languages and queries are immutable). It
-/// owns the `TSQuery`.
+/// process and shared by every thread (tree-sitter's languages are immutable, and so are the
+/// pattern tables). The query's patterns are matched by `TreeMatcher`; a pattern of a shape it
+/// does not take would be compiled by tree-sitter (`CompiledQuery`).
 final class Grammar: @unchecked Sendable {
     /// Which capture wins when several patterns capture the same text. The queries were written
     /// for different highlighters: some for tree-sitter's own (the first pattern wins), others
@@ -21,39 +22,52 @@ final class Grammar: @unchecked Sendable {
     }
 
     let language: OpaquePointer
-    let query: OpaquePointer
     let precedence: Precedence
-    /// How each capture id styles its text.
-    let styles: [CaptureStyle]
-    /// The text predicates of each pattern (the 0.20 runtime leaves them to the caller).
-    let predicates: [[QueryPredicate]]
+    /// The patterns matched by walking the tree (`TreeMatcher`): all of the pinned queries'.
+    let treePatterns: PatternTable
+    /// Patterns of any other shape, compiled by tree-sitter, or nil when there are none.
+    let query: CompiledQuery?
     /// Query patterns this grammar version rejects, dropped when the query was compiled.
     let droppedPatterns: Int
+    /// The query's source, split into its top-level patterns.
+    let forms: [QueryForm]
+    private let source: [UInt8]
 
-    private init(language: OpaquePointer, query: OpaquePointer, precedence: Precedence, droppedPatterns: Int) {
+    private init(language: OpaquePointer, source: [UInt8], precedence: Precedence) {
         self.language = language
-        self.query = query
+        self.source = source
         self.precedence = precedence
-        self.droppedPatterns = droppedPatterns
-        var styles: [CaptureStyle] = []
-        for id in 0 ..< ts_query_capture_count(query) {
-            var length: UInt32 = 0
-            let name = ts_query_capture_name_for_id(query, id, &length)
-            let text = name.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: Int(length)), as: UTF8.self) } ?? ""
-            styles.append(CaptureStyle(capture: Substring(text)))
+        forms = QueryReader.forms(of: source)
+        var captureNames = CaptureNames()
+        var treePatterns: [TreePattern] = []
+        var leftOver: [(source: ArraySlice<UInt8>, order: UInt32)] = []
+        var dropped = 0
+        for (order, form) in forms.enumerated() {
+            do throws(TreePattern.Refusal) {
+                guard let pattern = form.pattern else { throw .unsupported }
+                treePatterns.append(try TreePattern(pattern, order: UInt32(order), language: language, captures: &captureNames))
+            } catch .unknownName {
+                dropped += 1
+            } catch {
+                leftOver.append((source[form.source], UInt32(order)))
+            }
         }
-        self.styles = styles
-        predicates = (0 ..< ts_query_pattern_count(query)).map { QueryPredicate.all(of: query, pattern: $0) }
+        self.treePatterns = PatternTable(treePatterns, captureNames: captureNames.names, symbolCount: Int(ts_language_symbol_count(language)))
+        query = CompiledQuery(leftOver, language: language, dropped: &dropped)
+        droppedPatterns = dropped
     }
 
-    deinit {
-        ts_query_delete(query)
+    /// The whole query compiled by tree-sitter, as it was highlighted with before `TreeMatcher`:
+    /// what tests compare the matcher with.
+    func referenceQuery() -> CompiledQuery? {
+        var dropped = 0
+        return CompiledQuery(forms.enumerated().map { (source[$1.source], UInt32($0)) }, language: language, dropped: &dropped)
     }
 
     /// The grammar of `language`, or nil when it has none or its sources were not fetched.
-    /// Compiled on first use, so a build compiles only the languages its code uses (all ten cost
-    /// about 0.1 s of CPU and 18 MB, most of it the runtime's analysis of the TypeScript, SQL and
-    /// JavaScript queries); two threads asking for different grammars compile them at once.
+    /// Compiled on first use, so a build compiles only the languages its code uses (all ten take
+    /// about 10 ms and 4 MB; tree-sitter's compilation of the same queries took 0.1 s of CPU and
+    /// 14 MB); two threads asking for different grammars compile them at once.
     static func named(_ name: String) -> Grammar? {
         let slot = slots.withLock { slots in
             if let slot = slots[name] { return slot }
@@ -86,29 +100,68 @@ final class Grammar: @unchecked Sendable {
 
     private static let slots = Locked<[String: Slot]>([:])
 
-    private static func compile(_ name: String) -> Grammar? {
+    private static func compile(_ name: String, query: [UInt8]? = nil) -> Grammar? {
         var entry = StudyGuideGrammar()
         guard studyguide_grammar(name, &entry) != 0, let languagePointer = entry.language, let text = entry.highlights else { return nil }
-        let language = OpaquePointer(languagePointer)
-        var source = Array(UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: entry.highlights_length))
-        var dropped = 0
-        // A query written for a newer grammar may name a node this version lacks: drop the top-level
-        // pattern the error points into and try again, as many times as there are patterns.
-        while true {
+        let source = query ?? Array(UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: entry.highlights_length))
+        return Grammar(language: OpaquePointer(languagePointer), source: source, precedence: Precedence.of(name))
+    }
+
+    /// The grammar `name` with a highlights query of the caller's (for tests), compiled afresh.
+    static func named(_ name: String, query: String) -> Grammar? {
+        compile(name, query: Array(query.utf8))
+    }
+}
+
+/// Query patterns compiled by tree-sitter's query engine, with what the driver needs to read
+/// their matches. It owns the `TSQuery`.
+final class CompiledQuery: @unchecked Sendable {
+    let query: OpaquePointer
+    /// The place in the whole query of each of `query`'s patterns.
+    let orders: [UInt32]
+    /// How each capture id styles its text.
+    let styles: [CaptureStyle]
+    /// The text predicates of each pattern (the runtime leaves them to the caller).
+    let predicates: [[QueryPredicate]]
+
+    /// `forms` compiled, or nil when none compiles. A pattern written for a newer grammar may
+    /// name a node this version lacks: tree-sitter then rejects the query, and the pattern its
+    /// error points into is dropped (and counted) and the rest compiled again.
+    init?(_ forms: [(source: ArraySlice<UInt8>, order: UInt32)], language: OpaquePointer, dropped: inout Int) {
+        var forms = forms
+        var compiled: OpaquePointer?
+        while !forms.isEmpty, compiled == nil {
+            let source = forms.flatMap(\.source)
             var errorOffset: UInt32 = 0
             var errorType = TSQueryErrorNone
-            let query = source.withUnsafeBufferPointer { bytes in
+            compiled = source.withUnsafeBufferPointer { bytes in
                 bytes.withMemoryRebound(to: CChar.self) {
                     ts_query_new(language, $0.baseAddress, UInt32($0.count), &errorOffset, &errorType)
                 }
             }
-            if let query {
-                return Grammar(language: language, query: query, precedence: Precedence.of(name), droppedPatterns: dropped)
-            }
-            guard let pattern = QuerySource.topLevelForm(in: source, containing: Int(errorOffset)) else { return nil }
-            source.removeSubrange(pattern)
+            if compiled != nil { break }
+            var end = 0
+            let culprit = forms.firstIndex { form in
+                end += form.source.count
+                return Int(errorOffset) < end
+            } ?? forms.count - 1
+            forms.remove(at: culprit)
             dropped += 1
         }
+        guard let query = compiled else { return nil }
+        self.query = query
+        orders = forms.map(\.order)
+        styles = (0 ..< ts_query_capture_count(query)).map { id in
+            var length: UInt32 = 0
+            let name = ts_query_capture_name_for_id(query, id, &length)
+            let text = name.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: Int(length)), as: UTF8.self) } ?? ""
+            return CaptureStyle(capture: Substring(text))
+        }
+        predicates = (0 ..< ts_query_pattern_count(query)).map { QueryPredicate.all(of: query, pattern: $0) }
+    }
+
+    deinit {
+        ts_query_delete(query)
     }
 }
 

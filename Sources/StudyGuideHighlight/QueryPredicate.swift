@@ -67,26 +67,46 @@ struct QueryPredicate: Sendable {
     }
 
     private static func make(_ steps: [TSQueryPredicateStep], string: (UInt32) -> [UInt8]) -> QueryPredicate? {
-        guard steps.count >= 3, steps[0].type == TSQueryPredicateStepTypeString,
-              steps[1].type == TSQueryPredicateStepTypeCapture
-        else { return nil }
-        var name = String(decoding: string(steps[0].value_id), as: UTF8.self)
+        guard let first = steps.first, first.type == TSQueryPredicateStepTypeString else { return nil }
+        let operands = steps.dropFirst().map { step -> Operand in
+            step.type == TSQueryPredicateStepTypeCapture ? .capture(step.value_id) : .text(string(step.value_id))
+        }
+        return make(name: string(first.value_id), operands: operands)
+    }
+
+    /// An operand of a predicate as written: a capture (by id) or a string.
+    enum Operand {
+        case capture(UInt32)
+        case text([UInt8])
+    }
+
+    /// The predicate `(#name operands…)`, or nil for one that is not a constraint here.
+    static func make(name written: [UInt8], operands: [Operand]) -> QueryPredicate? {
+        guard operands.count >= 2, case .capture(let capture) = operands[0] else { return nil }
+        var name = String(decoding: written, as: UTF8.self)
         let negated = name.hasPrefix("not-")
         if negated { name.removeFirst(4) }
-        let capture = steps[1].value_id
-        let rest = steps[2...]
+        let rest = operands.dropFirst()
         switch name {
         case "eq?":
-            let operand = rest.first!
-            let test: Test = operand.type == TSQueryPredicateStepTypeCapture ? .equalCapture(operand.value_id) : .equalText(string(operand.value_id))
+            let test: Test
+            switch rest.first! {
+            case .capture(let other): test = .equalCapture(other)
+            case .text(let text): test = .equalText(text)
+            }
             return QueryPredicate(capture: capture, test: test, negated: negated)
         case "match?":
-            let pattern = string(rest.first!.value_id)
+            guard case .text(let pattern) = rest.first! else { return nil }
             // One compile here, so that a pattern POSIX cannot read drops the predicate now.
             guard PosixRegex(queryPattern: pattern) != nil else { return nil }
             return QueryPredicate(capture: capture, test: .matches(RegexCache.number(of: pattern)), negated: negated)
         case "any-of?":
-            return QueryPredicate(capture: capture, test: .anyOf(rest.map { string($0.value_id) }), negated: negated)
+            var candidates: [[UInt8]] = []
+            for operand in rest {
+                guard case .text(let text) = operand else { return nil }
+                candidates.append(text)
+            }
+            return QueryPredicate(capture: capture, test: .anyOf(candidates), negated: negated)
         default:
             return nil
         }

@@ -5,19 +5,13 @@ internal import CTreeSitter
 final class SyntaxParser {
     private let parser: OpaquePointer
     private let cursor: OpaquePointer
-    private var captures: [Capture] = []
+    private var captures: [HighlightCapture] = []
+    private var matcher = TreeMatcher()
     private var painter = TokenPainter()
     /// What the parse and the query may still spend on the block; the runtime's progress
     /// callbacks read it through their payload.
     private let budget: UnsafeMutablePointer<WorkBudget>
     private var regexes = RegexCache()
-
-    private struct Capture {
-        var start: Int
-        var end: Int
-        var pattern: UInt32
-        var style: CaptureStyle
-    }
 
     /// Blocks larger than this are shown plain: parsing time grows with the input, and a page
     /// should never wait on one pasted log file.
@@ -112,36 +106,66 @@ final class SyntaxParser {
 
     private func collectCaptures(of root: TSNode, grammar: Grammar, source: UnsafeBufferPointer<UInt8>) {
         captures.removeAll(keepingCapacity: true)
+        if !grammar.treePatterns.isEmpty {
+            matcher.collect(in: root, table: grammar.treePatterns, source: source, deepestStart: Int(Self.deepestMatch),
+                            regexes: &regexes, into: &captures)
+        }
+        if let query = grammar.query { collectCaptures(of: root, query: query, source: source) }
+    }
+
+    /// Appends the captures of tree-sitter's query cursor running `query`.
+    private func collectCaptures(of root: TSNode, query: CompiledQuery, source: UnsafeBufferPointer<UInt8>) {
         var options = TSQueryCursorOptions(payload: UnsafeMutableRawPointer(budget), progress_callback: { state in
             state!.pointee.payload!.assumingMemoryBound(to: WorkBudget.self).pointee.spend()
         })
-        ts_query_cursor_exec_with_options(cursor, grammar.query, root, &options)
+        ts_query_cursor_exec_with_options(cursor, query.query, root, &options)
         var match = TSQueryMatch()
         var captureIndex: UInt32 = 0
         while ts_query_cursor_next_capture(cursor, &match, &captureIndex) {
             let matched = UnsafeBufferPointer(start: match.captures, count: Int(match.capture_count))
-            let predicates = grammar.predicates[Int(match.pattern_index)]
+            let predicates = query.predicates[Int(match.pattern_index)]
             if !predicates.isEmpty, !predicates.allSatisfy({ $0.holds(captures: matched, source: source, regexes: &regexes) }) {
                 ts_query_cursor_remove_match(cursor, match.id)
                 continue
             }
             let capture = matched[Int(captureIndex)]
-            let style = grammar.styles[Int(capture.index)]
+            let style = query.styles[Int(capture.index)]
             let start = Int(ts_node_start_byte(capture.node)), end = Int(ts_node_end_byte(capture.node))
             guard style != .ignored, start < end else { continue }
-            captures.append(Capture(start: start, end: end, pattern: UInt32(match.pattern_index), style: style))
+            captures.append(HighlightCapture(start: start, end: end, pattern: query.orders[Int(match.pattern_index)], style: style))
         }
+    }
+
+    /// The captures of `source` in painting order, found by `TreeMatcher` (and tree-sitter for
+    /// any pattern it leaves), or only by tree-sitter running `reference`: tests compare the two.
+    func chosenCaptures(of source: UnsafeBufferPointer<UInt8>, grammar: Grammar, reference: CompiledQuery? = nil) -> [HighlightCapture]? {
+        guard source.count <= Self.largestBlock, ts_parser_set_language(parser, grammar.language) else { return nil }
+        budget.pointee = WorkBudget(bytes: source.count)
+        guard let tree = parse(source) else {
+            ts_parser_reset(parser)
+            return nil
+        }
+        defer { ts_tree_delete(tree) }
+        let root = ts_tree_root_node(tree)
+        budget.pointee = WorkBudget(bytes: source.count)
+        if let reference {
+            captures.removeAll(keepingCapacity: true)
+            collectCaptures(of: root, query: reference, source: source)
+        } else {
+            collectCaptures(of: root, grammar: grammar, source: source)
+        }
+        return chosenCaptures(grammar.precedence)
     }
 
     /// The captures to paint, in painting order: outer before inner, and of several captures of
     /// the same text only the one that wins (a `weak` one only when nothing else captured it).
-    private func chosenCaptures(_ precedence: Grammar.Precedence) -> [Capture] {
+    private func chosenCaptures(_ precedence: Grammar.Precedence) -> [HighlightCapture] {
         captures.sort { a, b in
             if a.start != b.start { return a.start < b.start }
             if a.end != b.end { return a.end > b.end }
             return a.pattern < b.pattern
         }
-        var chosen: [Capture] = []
+        var chosen: [HighlightCapture] = []
         chosen.reserveCapacity(captures.count)
         var index = 0
         while index < captures.count {

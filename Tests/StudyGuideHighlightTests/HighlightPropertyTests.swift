@@ -97,23 +97,26 @@ struct CodeBlocks {
     static func `in`(folder: URL) -> [CodeBlocks] {
         let files = (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
+        return files.flatMap { file in
+            (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)).map { Self.in(text: $0, source: file) } ?? []
+        }
+    }
+
+    static func `in`(text: String, source file: String) -> [CodeBlocks] {
         var blocks: [CodeBlocks] = []
-        for file in files {
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else { continue }
-            var fence: (info: String, line: Int)?
-            var lines: [Substring] = []
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if let open = fence {
-                    if line.hasPrefix("```") {
-                        blocks.append(CodeBlocks(info: open.info, code: Array(lines.map { $0 + "\n" }.joined().utf8), source: "\(file):\(open.line)"))
-                        fence = nil
-                    } else {
-                        lines.append(line)
-                    }
-                } else if line.hasPrefix("```") {
-                    fence = (String(line.dropFirst(3)), number + 1)
-                    lines = []
+        var fence: (info: String, line: Int)?
+        var lines: [Substring] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let open = fence {
+                if line.hasPrefix("```") {
+                    blocks.append(CodeBlocks(info: open.info, code: Array(lines.map { $0 + "\n" }.joined().utf8), source: "\(file):\(open.line)"))
+                    fence = nil
+                } else {
+                    lines.append(line)
                 }
+            } else if line.hasPrefix("```") {
+                fence = (String(line.dropFirst(3)), number + 1)
+                lines = []
             }
         }
         return blocks

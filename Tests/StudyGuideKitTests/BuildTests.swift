@@ -284,7 +284,7 @@ enum OutputTree {
                                  "guides/interview-process.md"])
         #expect(!page.allContent)
         #expect(page.navigation)
-        #expect(page.templates == ["badges", "base", "question"])
+        #expect(page.templates == ["badges", "base", "question", "study-scripts"])
     }
 
     @Test func listingsNameWhatTheyList() throws {

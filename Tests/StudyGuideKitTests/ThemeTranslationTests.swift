@@ -164,7 +164,7 @@ import Testing
         let plural = #/^\s+([a-z_]+): \{ (.*) \},?$/#
         let form = #/(\w+): "((?:[^"\\]|\\.)*)"/#
         var checked = 0
-        for (path, source) in BuiltinTheme.files where path.hasSuffix(".js") && (source.contains("words({") || source.contains("var ENGLISH")) {
+        for (path, source) in BuiltinTheme.files where path.hasSuffix(".js") && (source.contains("words({") || source.contains("var ENGLISH") || source.contains("var COMMON")) {
             for line in source.split(separator: "\n") {
                 if let match = try text.wholeMatch(in: line) {
                     #expect(entries[String(match.1)] == .text(Self.unescaped(match.2)), "\(path): \(match.1)")

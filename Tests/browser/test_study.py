@@ -122,6 +122,24 @@ def current_slug(driver):
     return driver.find_element(By.CSS_SELECTOR, ".practice-card").get_attribute("data-slug")
 
 
+def session_slugs(driver):
+    """The cards of the practice session, in order, read by stepping through them with j."""
+    slugs = []
+    while driver.find_elements(By.CSS_SELECTOR, ".practice-card"):
+        slugs.append(current_slug(driver))
+        press(driver, "j")
+    return slugs
+
+
+def exported_file(driver, folder):
+    """Clicks Export progress and returns the JSON of the file the browser saved."""
+    folder.mkdir(exist_ok=True)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+    driver.find_element(By.CSS_SELECTOR, ".export-progress").click()
+    done = WebDriverWait(driver, WAIT).until(lambda d: [p for p in folder.glob("studyguide-progress-*.json")])
+    return done[0].read_text(encoding="utf-8")
+
+
 def rate(driver, rating):
     """Reveals the current card and clicks a rating; returns the rated slug."""
     slug = current_slug(driver)
@@ -220,22 +238,21 @@ def test_easy_ratings_grow_the_interval_until_the_card_is_known(page):
 
 def test_decks_from_filters_starred_and_url(page):
     driver = page("practice.html?category=databases&difficulty=advanced&limit=all")
-    slugs = driver.execute_script("return StudyGuideStudy.practice.session.slugs")
-    deck = driver.execute_script("return StudyGuideStudy.deck.cards")
-    expected = [c["slug"] for c in deck if c["category"] == "databases" and c["difficulty"] == "advanced"]
-    assert slugs == expected and slugs
+    expected = [c["slug"] for c in DECK if c["category"] == "databases" and c["difficulty"] == "advanced"]
     assert driver.find_element(By.ID, "practice-category").get_attribute("value") == "databases"
-
     driver.find_element(By.CSS_SELECTOR, ".practice-card .star-toggle").click()
+    assert session_slugs(driver) == expected and expected
+
     driver = page("practice.html?deck=starred")
-    assert driver.execute_script("return StudyGuideStudy.practice.session.slugs") == [expected[0]]
+    assert session_slugs(driver) == [expected[0]]
 
     driver = page("practice.html?cards=nope,%s,also-nope" % SECOND)
-    assert driver.execute_script("return StudyGuideStudy.practice.session.slugs") == [SECOND]
+    assert session_slugs(driver) == [SECOND]
     driver.find_element(By.ID, "practice-deck").send_keys("New")
     driver.find_element(By.ID, "practice-kind").send_keys("System design")
     driver.find_element(By.CSS_SELECTOR, ".deck-form button[type=submit]").click()
-    kinds = driver.execute_script("return StudyGuideStudy.practice.session.slugs.map(function (s) { return StudyGuideStudy.bySlug[s].kind; })")
+    kind = {c["slug"]: c["kind"] for c in DECK}
+    kinds = [kind[slug] for slug in session_slugs(driver)]
     assert kinds and set(kinds) == {"system-design"}
 
 
@@ -245,11 +262,11 @@ def test_keyboard_navigation_and_shortcuts_dialog(page):
     assert current_slug(driver) == SECOND
     press(driver, "k")
     assert current_slug(driver) == FIRST
-    dialog = driver.find_element(By.CSS_SELECTOR, "[role=dialog]")
+    dialog = driver.find_element(By.CSS_SELECTOR, "dialog.shortcuts-dialog")
     assert not dialog.is_displayed()
     press(driver, "?")
     assert dialog.is_displayed()
-    assert dialog.get_attribute("aria-modal") == "true"
+    assert driver.execute_script("return arguments[0].matches(':modal')", dialog), "a modal dialog: focus trap, inert page"
     labelled = driver.find_element(By.ID, dialog.get_attribute("aria-labelledby")).text
     assert labelled == "Keyboard shortcuts"
     assert driver.switch_to.active_element.text == "Close"
@@ -258,6 +275,18 @@ def test_keyboard_navigation_and_shortcuts_dialog(page):
     press(driver, "\ue00c")  # Escape
     assert not dialog.is_displayed()
     assert stored(driver) is None, "navigating must not record progress"
+
+    opener = driver.find_element(By.CSS_SELECTOR, ".shortcuts-button")
+    opener.click()
+    assert dialog.is_displayed()
+    driver.switch_to.active_element.click()  # Close
+    assert not dialog.is_displayed()
+    assert driver.switch_to.active_element == opener, "closing gives focus back to what opened the dialog"
+    opener.click()
+    ActionChains(driver).move_to_element(dialog).click().perform()
+    assert dialog.is_displayed(), "a click in the dialog keeps it open"
+    ActionChains(driver).move_to_element(dialog).move_by_offset(0, dialog.size["height"] // 2 + 20).click().perform()
+    assert not dialog.is_displayed(), "a click on the backdrop closes the dialog"
 
 
 # ---- Export, reset, import ----
@@ -271,11 +300,10 @@ def test_export_reset_import_restores_the_same_state(page, tmp_path):
     before = stored(driver)
     assert set(before["cards"]) == {FIRST, SECOND}
 
-    exported = driver.execute_script("return StudyGuideStudy.exportJSON()")
+    exported = exported_file(driver, tmp_path / "downloads")
     assert json.loads(exported)["version"] == 2
     assert json.loads(exported)["cards"] == before["cards"]
     assert before["cards"][SECOND]["log"] == [{"rating": "hard", "time": NOON, "elapsed": 0}]
-    driver.find_element(By.CSS_SELECTOR, ".export-progress").click()
     assert "Exported 2 cards" in driver.find_element(By.CSS_SELECTOR, ".io-status").text
 
     driver.execute_script("window.confirm = function () { return false; };")
@@ -436,9 +464,9 @@ def run_interview(page, seed, shaky_at=(1,)):
         if len(titles) - 1 in shaky_at:
             question.find_element(By.CSS_SELECTOR, ".shaky").click()
         now += 90 * 1000 * len(titles)   # 1:30 on the first question, 3:00 on the second...
-        driver.execute_script("window.__fakeNow = arguments[0]; StudyGuideStudy.interview.tick();", now)
-        timer = driver.find_element(By.CSS_SELECTOR, ".question-clock").text
-        assert timer == "%02d:%02d" % divmod(90 * len(titles), 60)
+        page.clock.set(now)   # the timer shows it at its next tick, within a second
+        expected = "%02d:%02d" % divmod(90 * len(titles), 60)
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.CSS_SELECTOR, ".question-clock").text == expected)
         button = driver.find_element(By.CSS_SELECTOR, ".next-question")
         last = button.text == "Finish the interview"
         button.click()
@@ -463,7 +491,7 @@ def test_mock_interview_runs_to_its_summary(page):
     slug = rows[1].get_attribute("data-slug")
     assert link.get_attribute("href").endswith("practice.html?cards=" + slug)
     link.click()
-    assert driver.execute_script("return StudyGuideStudy.practice.session.slugs") == [slug]
+    assert session_slugs(driver) == [slug]
 
     again, titles_again, _ = run_interview(page, 7, shaky_at=())
     assert titles_again == titles, "the same seed must pick the same questions"
@@ -545,11 +573,14 @@ def axe_source() -> str:
 def test_no_serious_accessibility_violations(page, site):
     source = axe_source()
     pages = ["index.html", f"{CATEGORY}/index.html", f"{CATEGORY}/{FIRST}.html", "search.html?q=cache",
-             "practice.html?cards=%s" % FIRST, "interview.html"]
+             "practice.html?cards=%s" % FIRST, "practice.html?cards=%s#shortcuts" % FIRST, "interview.html"]
     found = {}
     for path in pages:
         driver = page(path)
-        if path.startswith("practice"):
+        if path.endswith("#shortcuts"):       # the keyboard shortcuts dialog open
+            driver.find_element(By.CSS_SELECTOR, ".shortcuts-button").click()
+            assert driver.find_element(By.CSS_SELECTOR, "dialog.shortcuts-dialog").is_displayed()
+        elif path.startswith("practice"):
             driver.find_element(By.CSS_SELECTOR, ".reveal-button").click()
             wait_for(driver, ".card-summary")
         driver.execute_script(source)
@@ -632,7 +663,7 @@ def test_desired_retention_setting_changes_the_next_interval(page, tmp_path):
     assert entry["due"] == NOON + 28 * DAY and entry["state"] == "known"
     driver = page(f"practice.html?cards={FIRST}")
     assert driver.find_element(By.ID, "practice-retention").get_attribute("value") == "0.8"
-    exported = json.loads(driver.execute_script("return StudyGuideStudy.exportJSON()"))
+    exported = json.loads(exported_file(driver, tmp_path / "downloads"))
     assert exported["settings"]["desiredRetention"] == 0.8
 
     path = tmp_path / "retention.json"

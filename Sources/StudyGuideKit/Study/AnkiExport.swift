@@ -122,14 +122,10 @@ enum AnkiExport {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index ... contentStart]))
             var position = contentStart + 1
             while position < close {
-                if html[position] == UInt8(ascii: "<") {
-                    while position < close, html[position] != UInt8(ascii: ">") { position += 1 }
-                    position += 1
-                } else {
-                    let runStart = position
-                    while position < close, html[position] != UInt8(ascii: "<") { position += 1 }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: html[runStart ..< position]))
-                }
+                let tag = min(find("<", from: position) ?? close, close)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: html[position ..< tag]))
+                guard tag < close else { break }
+                position = (find(">", from: tag) ?? close) + 1
             }
             index = close
         }

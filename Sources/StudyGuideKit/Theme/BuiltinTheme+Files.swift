@@ -145,7 +145,7 @@ search_matches_some:
   one: "{count} Frage passt zu einigen Ihrer Wörter."
   other: "{count} Fragen passen zu einigen Ihrer Wörter."
 
-# Fortschritt importieren (study-store.js)
+# Fortschritt importieren (study-progress-file.js)
 store_not_json: "Die Datei ist kein JSON."
 store_not_progress: "Die Datei enthält kein Fortschrittsobjekt."
 store_unsupported_version: "Nicht unterstützte Version: {version} (erwartet: 1 oder 2)."
@@ -173,15 +173,12 @@ delay_years:
   one: "{count} Jahr"
   other: "{count} Jahren"
 
-# Fortschrittsbalken und Lernwerkzeuge der Fragenseiten (study.js)
+# Fortschrittsbalken und Lernwerkzeuge der Fragenseiten (study-status.js, study-progress-bars.js, study-tools.js)
 study_new: "Neu: noch nicht geübt"
 study_known: "Gelernt"
 study_learning: "In Arbeit"
 study_due_now: "{state} · jetzt zur Wiederholung fällig"
 study_next_review: "{state} · nächste Wiederholung in {wait}"
-study_days:
-  one: "{count} Tag"
-  other: "{count} Tagen"
 study_storage_blocked: "Dieser Browser lässt die Seite keine Daten speichern (der Speicher ist gesperrt oder nicht verfügbar). Fortschritt, Sterne und Notizen gelten daher nur, bis Sie die Seite verlassen."
 study_storage_damaged: "Der gespeicherte Fortschritt ließ sich nicht lesen (die Daten sind beschädigt); es geht von vorn los."
 study_progress_summary: "{known} gelernt, {learning} in Arbeit, {fresh} neu"
@@ -279,6 +276,10 @@ practice_answer_failed: "Die Antwort konnte nicht geladen werden."
 practice_full_answer: "Vollständige Antwort"
 practice_open_page: "Seite der Frage öffnen"
 practice_rated_status: "Bewertet mit „{rating}“: {title} kommt in {wait} wieder."
+practice_rated_again: "nochmal"
+practice_rated_hard: "schwer"
+practice_rated_good: "gut"
+practice_rated_easy: "leicht"
 practice_deck_failed: "Der Übungsstapel konnte nicht geladen werden; nutzen Sie die Kategorien unten."
 
 # Probeinterview (interview.js)
@@ -487,7 +488,7 @@ search_matches_some:
   one: "{count} question match some of your words."
   other: "{count} questions match some of your words."
 
-# Importing progress (study-store.js)
+# Importing progress (study-progress-file.js)
 store_not_json: "The file is not JSON."
 store_not_progress: "The file does not hold a progress object."
 store_unsupported_version: "Unsupported version: {version} (expected 1 or 2)."
@@ -515,15 +516,12 @@ delay_years:
   one: "{count} year"
   other: "{count} years"
 
-# Progress bars and the study tools of question pages (study.js)
+# Progress bars and the study tools of question pages (study-status.js, study-progress-bars.js, study-tools.js)
 study_new: "New: not practised yet"
 study_known: "Known"
 study_learning: "Learning"
 study_due_now: "{state} · due for review now"
 study_next_review: "{state} · next review in {wait}"
-study_days:
-  one: "{count} day"
-  other: "{count} days"
 study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page."
 study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh."
 study_progress_summary: "{known} known, {learning} learning, {fresh} new"
@@ -619,6 +617,11 @@ practice_answer_failed: "The answer could not be loaded."
 practice_full_answer: "Full answer"
 practice_open_page: "Open the question page"
 practice_rated_status: "Rated {rating}: {title} comes back in {wait}."
+# The rating as the status line after a rating names it ("Rated good: …")
+practice_rated_again: "again"
+practice_rated_hard: "hard"
+practice_rated_good: "good"
+practice_rated_easy: "easy"
 practice_deck_failed: "The practice deck could not be loaded; use the categories below."
 
 # Mock interview page (interview.js)
@@ -812,7 +815,7 @@ search_matches_some:
   one: "{count} pregunta coincide con algunas de tus palabras."
   other: "{count} preguntas coinciden con algunas de tus palabras."
 
-# Importar el progreso (study-store.js)
+# Importar el progreso (study-progress-file.js)
 store_not_json: "El archivo no es JSON."
 store_not_progress: "El archivo no contiene un objeto de progreso."
 store_unsupported_version: "Versión no admitida: {version} (se esperaba 1 o 2)."
@@ -840,15 +843,12 @@ delay_years:
   one: "{count} año"
   other: "{count} años"
 
-# Barras de progreso y herramientas de estudio de las preguntas (study.js)
+# Barras de progreso y herramientas de estudio de las preguntas (study-status.js, study-progress-bars.js, study-tools.js)
 study_new: "Nueva: aún sin practicar"
 study_known: "Dominada"
 study_learning: "En aprendizaje"
 study_due_now: "{state} · toca repasarla ahora"
 study_next_review: "{state} · próximo repaso en {wait}"
-study_days:
-  one: "{count} día"
-  other: "{count} días"
 study_storage_blocked: "Este navegador no deja que la página guarde datos (el almacenamiento está bloqueado o no disponible), así que el progreso, las estrellas y las notas solo duran hasta que salgas de la página."
 study_storage_damaged: "No se pudo leer el progreso guardado (los datos están dañados); se empieza de cero."
 study_progress_summary: "{known} dominadas, {learning} en aprendizaje, {fresh} nuevas"
@@ -946,6 +946,10 @@ practice_answer_failed: "No se pudo cargar la respuesta."
 practice_full_answer: "Respuesta completa"
 practice_open_page: "Abrir la página de la pregunta"
 practice_rated_status: "Valorada «{rating}»: {title} vuelve dentro de {wait}."
+practice_rated_again: "otra vez"
+practice_rated_hard: "difícil"
+practice_rated_good: "bien"
+practice_rated_easy: "fácil"
 practice_deck_failed: "No se pudo cargar el mazo de práctica; usa las categorías de abajo."
 
 # Entrevista simulada (interview.js)
@@ -1141,7 +1145,7 @@ search_matches_some:
   one: "{count} question correspond à certains de vos mots."
   other: "{count} questions correspondent à certains de vos mots."
 
-# Import de la progression (study-store.js)
+# Import de la progression (study-progress-file.js)
 store_not_json: "Le fichier n’est pas du JSON."
 store_not_progress: "Le fichier ne contient pas d’objet de progression."
 store_unsupported_version: "Version non prise en charge : {version} (1 ou 2 attendue)."
@@ -1168,15 +1172,12 @@ delay_years:
   one: "{count} an"
   other: "{count} ans"
 
-# Barres de progression et outils d’étude des pages de question (study.js)
+# Barres de progression et outils d’étude des pages de question (study-status.js, study-progress-bars.js, study-tools.js)
 study_new: "Nouvelle : pas encore travaillée"
 study_known: "Acquise"
 study_learning: "En cours"
 study_due_now: "{state} · à réviser maintenant"
 study_next_review: "{state} · prochaine révision dans {wait}"
-study_days:
-  one: "{count} jour"
-  other: "{count} jours"
 study_storage_blocked: "Ce navigateur ne permet pas à la page d’enregistrer des données (stockage bloqué ou indisponible) : progression, favoris et notes ne durent que jusqu’à ce que vous quittiez la page."
 study_storage_damaged: "La progression enregistrée n’a pas pu être lue (données endommagées) ; on repart de zéro."
 study_progress_summary: "{known} acquises, {learning} en cours, {fresh} nouvelles"
@@ -1274,6 +1275,10 @@ practice_answer_failed: "Impossible de charger la réponse."
 practice_full_answer: "Réponse complète"
 practice_open_page: "Ouvrir la page de la question"
 practice_rated_status: "Évaluée « {rating} » : {title} reviendra dans {wait}."
+practice_rated_again: "à revoir"
+practice_rated_hard: "difficile"
+practice_rated_good: "bien"
+practice_rated_easy: "facile"
 practice_deck_failed: "Impossible de charger le paquet d’entraînement ; utilisez les catégories ci-dessous."
 
 # Entretien blanc (interview.js)
@@ -1334,11 +1339,13 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
         ("static/assets/interview.js", ##"""
 // StudyGuide mock interview: pick a length and a mix, answer questions one by one against a
 // timer, mark the shaky ones, and finish with time per question and a list to practise.
-// interview.html?seed=N makes the selection deterministic (the tests use it).
+// interview.html?seed=N makes the selection repeatable.
 (function () {
   "use strict";
+  var S = window.StudyGuideStudy;
+  var el = S.el;
 
-  var say = window.StudyGuideStudy.words({
+  var say = S.words({
     interview_situation: "Situation",
     interview_situation_hint: "Set the scene: where you were, when, who was involved, what was at stake.",
     interview_task: "Task",
@@ -1362,7 +1369,6 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     interview_star: "Answer with STAR",
     interview_system_design_prompt: "Clarify the requirements and the scale, sketch the main components and the data flow, then go deep on the part that is hardest to scale. Say your trade-offs out loud.",
     interview_technical_prompt: "Answer aloud in two or three minutes: the core idea first, then an example from your own work, then the trade-offs.",
-    areas_to_cover: "Areas to cover",
     interview_hints: "Hints: areas to cover",
     interview_shaky: " I was shaky on this one: add it to my review list",
     interview_finish: "Finish the interview",
@@ -1391,14 +1397,11 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     [say("interview_result"), say("interview_result_hint")]
   ];
   var MIX = [
-    { key: "system-design", label: say("kind_system_design"), kinds: ["system-design"], count: 1 },
-    { key: "technical", label: say("kind_technical"), kinds: ["technical", "practical"], count: 3 },
+    { key: "system-design", label: S.deck.kindTitle("system-design"), kinds: ["system-design"], count: 1 },
+    { key: "technical", label: S.deck.kindTitle("technical"), kinds: ["technical", "practical"], count: 3 },
     { key: "behavioral", label: say("interview_behavioral_mix"), kinds: ["behavioral", "situational"], count: 2 }
   ];
   var ORDER = ["technical", "system-design", "behavioral"];
-
-  // The element helper of study-store.js, which every page loads before this script.
-  var el = function (tag, attrs, children) { return window.StudyGuideStudy.el(tag, attrs, children); };
 
   // mulberry32: a small seeded generator, so ?seed=N always picks the same questions.
   function random(seed) {
@@ -1420,14 +1423,13 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
   }
 
   function seedFromURL() {
-    var match = /[?&]seed=(\d+)/.exec(window.location.search);
-    return match ? parseInt(match[1], 10) : null;
+    var seed = new URLSearchParams(window.location.search).get("seed");
+    return seed && /^\d+$/.test(seed) ? parseInt(seed, 10) : null;
   }
 
-  function Interview(app, deck, S) {
+  function Interview(app, deck) {
     this.app = app;
     this.deck = deck;
-    this.S = S;
     this.timer = null;
     this.setup();
   }
@@ -1503,7 +1505,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
   };
 
   Interview.prototype.begin = function (minutes, cards) {
-    var now = this.S.now();
+    var now = S.now();
     this.run = { minutes: minutes, cards: cards, index: 0, started: now, questionStarted: now, times: [], shaky: {} };
     this.renderQuestion();
     var self = this;
@@ -1512,7 +1514,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
 
   Interview.prototype.tick = function () {
     if (!this.run || !this.clockNode) return;
-    var now = this.S.now();
+    var now = S.now();
     var left = this.run.minutes * 60000 - (now - this.run.started);
     this.clockNode.textContent = clock(left);
     this.clockNode.parentNode.classList.toggle("over-time", left < 0);
@@ -1520,17 +1522,10 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
   };
 
   Interview.prototype.renderQuestion = function () {
-    var self = this, S = this.S, run = this.run;
-    if (this.timer) { /* keep the timer running */ }
+    var self = this, run = this.run;
     this.app.textContent = "";
     var card = run.cards[run.index];
     var isBehavioral = card.kind === "behavioral" || card.kind === "situational";
-    var kind = card.kind;
-    for (var k = 0; k < this.deck.kinds.length; k++) {
-      if (this.deck.kinds[k].slug !== card.kind) continue;
-      var key = "kind_" + card.kind.replace(/-/g, "_");
-      kind = say(key) === key ? this.deck.kinds[k].title : say(key);
-    }
     var budget = Math.round(run.minutes / run.cards.length);
 
     this.clockNode = el("span", { className: "clock total-clock", text: "00:00" });
@@ -1544,7 +1539,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     article.appendChild(el("p", { className: "interview-position" }, [
       el("span", { text: say("interview_position", { index: run.index + 1, count: run.cards.length }) }),
       document.createTextNode(" "),
-      el("span", { className: "badge", text: kind })
+      el("span", { className: "badge", text: S.deck.kindTitle(card.kind) })
     ]));
     this.heading = el("h2", { className: "interview-title", tabindex: "-1", text: card.title });
     article.appendChild(this.heading);
@@ -1567,7 +1562,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
     var areas = el("div", { className: "interview-areas" });
     guidance.appendChild(areas);
     article.appendChild(guidance);
-    S.loadCard(card.slug, function (data) {
+    S.deck.back(card.slug, function (data) {
       if (!data || !data.areas || !data.areas.length || !areas.parentNode) return;
       var list = el("ul");
       for (var a = 0; a < data.areas.length; a++) list.appendChild(el("li", { text: data.areas[a] }));
@@ -1597,7 +1592,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
   };
 
   Interview.prototype.record = function () {
-    var now = this.S.now();
+    var now = S.now();
     this.run.times[this.run.index] = now - this.run.questionStarted;
     this.run.questionStarted = now;
   };
@@ -1610,7 +1605,7 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
   };
 
   Interview.prototype.finish = function (early) {
-    var self = this, S = this.S, run = this.run;
+    var self = this, run = this.run;
     if (early) this.record();
     if (this.timer) { clearInterval(this.timer); this.timer = null; }
     this.clockNode = null;
@@ -1661,14 +1656,13 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
   };
 
   function start() {
-    var S = window.StudyGuideStudy;
     var app = document.getElementById("interview-app");
-    if (!app || !S || !S.store) return;
+    if (!app) return;
     var fallback = document.querySelector(".study-fallback");
-    S.whenDeck(function (deck) {
+    S.deck.ready(function (deck) {
       if (fallback) fallback.hidden = true;
       app.hidden = false;
-      S.interview = new Interview(app, deck, S);
+      new Interview(app, deck);
     }, function () {
       app.hidden = false;
       app.textContent = say("interview_deck_failed");
@@ -1796,6 +1790,149 @@ function fromNetwork(file, request) {
 }());
 
 """#),
+        ("static/assets/practice-progress.js", #"""
+// The "Your progress" section of the practice page, #practice-progress: how many cards are
+// known, learning and new; the desired retention; export to a file, import one, reset.
+// It tells the practice session when it changed the progress, and hears when the session did,
+// by the "studyguide:progress" event (see study.js).
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+  var store = S.store, el = S.el;
+
+  var say = S.words({
+    practice_export: "Export progress",
+    practice_reset: "Reset progress",
+    practice_exported: { one: "Exported {count} card to {file}.", other: "Exported {count} cards to {file}." },
+    practice_export_failed: "Export failed: this browser cannot save files from this page.",
+    practice_import_failed: "Import failed: {reason}",
+    practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },
+    practice_ignored: "Ignored {count}:",
+    practice_nothing_ignored: "Nothing was ignored.",
+    practice_unreadable_file: "Import failed: the file could not be read.",
+    practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone.",
+    practice_reset_cancelled: "Reset cancelled: your progress is unchanged.",
+    practice_reset_done: "Progress reset: every card is new again.",
+    practice_your_progress: "Your progress",
+    practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
+    practice_import: "Import progress from a file",
+    practice_progress_summary: "{known} known (likely still recalled three weeks after a review) · {learning} learning · {fresh} new.",
+    practice_retention: "Desired retention",
+    practice_retention_note: "The chance of recalling a card when it comes back: higher means shorter intervals and more reviews.",
+    practice_retention_saved: "Desired retention set to {percent}%."
+  });
+
+  function build(box, deck) {
+    var summary = el("p", { className: "progress-summary" });
+    var status = el("div", { className: "io-status", role: "status" });
+
+    function report(text, lines) {
+      status.textContent = "";
+      status.appendChild(el("p", { text: text }));
+      if (lines && lines.length) {
+        var list = el("ul", { className: "ignored-list" });
+        for (var i = 0; i < lines.length; i++) list.appendChild(el("li", { text: lines[i] }));
+        status.appendChild(list);
+      }
+    }
+
+    function showCounts() {
+      store.refresh();
+      var counts = { "new": 0, learning: 0, known: 0 };
+      for (var i = 0; i < deck.cards.length; i++) counts[store.get(deck.cards[i].slug).state]++;
+      summary.textContent = say("practice_progress_summary", { known: counts.known, learning: counts.learning, fresh: counts["new"] });
+    }
+
+    var retention = el("select", { name: "retention", id: "practice-retention", "aria-describedby": "retention-note" });
+    for (var percent = 80; percent <= 97; percent++) retention.appendChild(el("option", { value: String(percent / 100), text: percent + "%" }));
+
+    // After an import or a reset: the retention may have changed too, and the session must know.
+    function changed() {
+      retention.value = String(S.scheduler.retention());
+      showCounts();
+      box.dispatchEvent(new CustomEvent("studyguide:progress", { bubbles: true }));
+    }
+
+    retention.addEventListener("change", function () {
+      var value = Number(retention.value);
+      store.setting("desiredRetention", value);
+      report(say("practice_retention_saved", { percent: Math.round(value * 100) }));
+    });
+
+    var exportButton = el("button", { type: "button", className: "export-progress", text: say("practice_export") });
+    exportButton.addEventListener("click", function () {
+      var json = S.progressFile.exportJSON();
+      var name = "studyguide-progress-" + new Date(S.now()).toISOString().slice(0, 10) + ".json";
+      try {
+        var url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+        var link = el("a", { href: url, download: name });
+        document.body.appendChild(link);
+        link.click();
+        document.body.removeChild(link);
+        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+        report(say("practice_exported", { count: store.trackedCount(), file: name }));
+      } catch (e) {
+        report(say("practice_export_failed"));
+      }
+    });
+
+    var fileInput = el("input", { type: "file", id: "import-progress", className: "import-progress", accept: ".json,application/json" });
+    fileInput.addEventListener("change", function () {
+      var file = fileInput.files && fileInput.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        var result = S.progressFile.importJSON(String(reader.result));
+        fileInput.value = "";
+        if (!result.ok) { report(say("practice_import_failed", { reason: result.error })); return; }
+        var lines = [];
+        for (var i = 0; i < result.ignored.length; i++) lines.push(result.ignored[i].slug + ": " + result.ignored[i].reason);
+        report(say("practice_imported", { count: result.applied }) + " " +
+          (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
+          (result.error ? " " + result.error : ""), lines);
+        changed();
+      };
+      reader.onerror = function () { report(say("practice_unreadable_file")); };
+      reader.readAsText(file);
+    });
+
+    var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
+    resetButton.addEventListener("click", function () {
+      if (!window.confirm(say("practice_reset_confirm"))) {
+        report(say("practice_reset_cancelled"));
+        return;
+      }
+      store.reset();
+      report(say("practice_reset_done"));
+      changed();
+    });
+
+    box.appendChild(el("section", { className: "progress-io", "aria-labelledby": "your-progress-heading" }, [
+      el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
+      summary,
+      el("p", { text: say("practice_progress_note") }),
+      el("div", { className: "retention-setting" }, [
+        el("label", { "for": "practice-retention" }, [document.createTextNode(say("practice_retention")), retention]),
+        el("p", { id: "retention-note", text: say("practice_retention_note") })
+      ]),
+      el("div", { className: "io-buttons" }, [
+        exportButton,
+        el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
+        resetButton
+      ]),
+      status
+    ]));
+    retention.value = String(S.scheduler.retention());
+    showCounts();
+    // The session rated a card: the counts move.
+    document.addEventListener("studyguide:progress", function (event) { if (event.target !== box) showCounts(); });
+  }
+
+  var box = document.getElementById("practice-progress");
+  if (box) S.deck.ready(function (deck) { build(box, deck); box.hidden = false; });
+}());
+
+"""#),
         ("static/assets/practice.js", ##"""
 // StudyGuide practice mode: one card at a time, reveal, rate Again / Hard / Good / Easy; the
 // scheduler (study-scheduler.js) decides when each card returns. Decks come from the form's
@@ -1804,12 +1941,10 @@ function fromNetwork(file, request) {
 // Keys: Space reveals, 1-4 rate, j / k next / previous card, ? lists the shortcuts.
 (function () {
   "use strict";
+  var S = window.StudyGuideStudy;
+  var store = S.store, el = S.el;
 
-  var say = window.StudyGuideStudy.words({
-    practice_again: "Again",
-    practice_hard: "Hard",
-    practice_good: "Good",
-    practice_easy: "Easy",
+  var say = S.words({
     practice_due_and_new: "Due and new",
     practice_due_today: "Due today",
     practice_new: "New",
@@ -1841,26 +1976,7 @@ function fromNetwork(file, request) {
     practice_shortcut_close: "Close this list",
     practice_close: "Close",
     practice_shortcuts: "Keyboard shortcuts",
-    practice_export: "Export progress",
-    practice_reset: "Reset progress",
-    practice_exported: { one: "Exported {count} card to {file}.", other: "Exported {count} cards to {file}." },
-    practice_export_failed: "Export failed: this browser cannot save files from this page.",
-    practice_import_failed: "Import failed: {reason}",
-    practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },
-    practice_ignored: "Ignored {count}:",
-    practice_nothing_ignored: "Nothing was ignored.",
-    practice_unreadable_file: "Import failed: the file could not be read.",
-    practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone.",
-    practice_reset_cancelled: "Reset cancelled: your progress is unchanged.",
-    practice_reset_done: "Progress reset: every card is new again.",
-    practice_your_progress: "Your progress",
-    practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
-    practice_import: "Import progress from a file",
     practice_deck_counts: { other: "{due} due today · {fresh} new · {starred} starred, of {count} cards." },
-    practice_progress_summary: "{known} known (likely still recalled three weeks after a review) · {learning} learning · {fresh} new.",
-    practice_retention: "Desired retention",
-    practice_retention_note: "The chance of recalling a card when it comes back: higher means shorter intervals and more reviews.",
-    practice_retention_saved: "Desired retention set to {percent}%.",
     practice_fsrs_notice: "Your progress now uses FSRS scheduling: the intervals and ease of your earlier reviews were converted once into FSRS memory states.",
     practice_next_due: " The next card is due in {wait}.",
     practice_no_linked_cards: "None of the questions in the link exist on this site.",
@@ -1871,7 +1987,6 @@ function fromNetwork(file, request) {
     practice_again_button: "Practise again",
     practice_rated: { other: "You rated {count} cards: {again} again, {hard} hard, {good} good, {easy} easy." },
     practice_position: "Card {index} of {count}",
-    study_star: "Star",
     practice_prompt: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it.",
     practice_show_answer: "Show answer",
     practice_loading: "Loading the answer…",
@@ -1881,21 +1996,18 @@ function fromNetwork(file, request) {
     practice_skip: "Skip to next (j)",
     practice_answer_failed: "The answer could not be loaded.",
     short_answer: "Short answer",
-    areas_to_cover: "Areas to cover",
     follow_up_questions: "Follow-up questions",
     red_flags: "Red flags",
     practice_full_answer: "Full answer",
     practice_open_page: "Open the question page",
     practice_rated_status: "Rated {rating}: {title} comes back in {wait}.",
+    practice_rated_again: "again",
+    practice_rated_hard: "hard",
+    practice_rated_good: "good",
+    practice_rated_easy: "easy",
     practice_deck_failed: "The practice deck could not be loaded; use the categories below."
   });
 
-  var RATINGS = [
-    { key: "again", label: say("practice_again"), shortcut: "1" },
-    { key: "hard", label: say("practice_hard"), shortcut: "2" },
-    { key: "good", label: say("practice_good"), shortcut: "3" },
-    { key: "easy", label: say("practice_easy"), shortcut: "4" }
-  ];
   var SOURCES = [
     ["auto", say("practice_due_and_new")], ["due", say("practice_due_today")], ["new", say("practice_new")],
     ["starred", say("practice_starred")], ["all", say("practice_all_matching")]
@@ -1903,31 +2015,9 @@ function fromNetwork(file, request) {
   var DIFFICULTIES = [["beginner", say("difficulty_beginner")], ["intermediate", say("difficulty_intermediate")],
     ["advanced", say("difficulty_advanced")]];
 
-  // The deck names kinds in English; the site's words name them in its language.
-  function kindTitle(kind) {
-    var key = "kind_" + kind.slug.replace(/-/g, "_");
-    var title = say(key);
-    return title === key ? kind.title : title;
-  }
-
-  // The element helper of study-store.js, which every page loads before this script.
-  var el = function (tag, attrs, children) { return window.StudyGuideStudy.el(tag, attrs, children); };
-
-  function params(search) {
-    var out = {};
-    var query = (search || "").replace(/^\?/, "");
-    if (!query) return out;
-    var pairs = query.split("&");
-    for (var i = 0; i < pairs.length; i++) {
-      var at = pairs[i].indexOf("=");
-      var name = at < 0 ? pairs[i] : pairs[i].slice(0, at);
-      var value = at < 0 ? "" : pairs[i].slice(at + 1);
-      try {
-        out[decodeURIComponent(name.replace(/\+/g, " "))] = decodeURIComponent(value.replace(/\+/g, " "));
-      } catch (e) { /* a malformed pair is ignored */ }
-    }
-    return out;
-  }
+  // The practice page's URL and form fields: practice.html?deck=&category=&difficulty=&kind=&tag=&limit=
+  // or practice.html?cards=slug1,slug2.
+  var CRITERIA = ["deck", "category", "difficulty", "kind", "tag", "limit"];
 
   function endOfToday(now) {
     var d = new Date(now);
@@ -1945,28 +2035,25 @@ function fromNetwork(file, request) {
     return el("label", { "for": "practice-" + name }, [document.createTextNode(label), node]);
   }
 
-  function Practice(app, deck, S) {
+  function Practice(app, deck) {
     this.app = app;
     this.deck = deck;
-    this.S = S;
-    this.store = S.store;
     this.session = null;
     this.build();
-    var query = params(window.location.search);
-    this.startFrom(query);
+    this.startFrom(new URLSearchParams(window.location.search));
     this.bindKeys();
   }
 
   // The slugs a set of criteria selects, in review order.
   Practice.prototype.choose = function (criteria) {
-    var S = this.S, store = this.store, now = S.now();
+    var now = S.now();
     var cards = this.deck.cards;
     var i;
     if (criteria.cards) {
       var list = criteria.cards.split(","), picked = [], seen = {};
       for (i = 0; i < list.length; i++) {
         var slug = list[i].replace(/^\s+|\s+$/g, "");
-        if (slug && S.bySlug[slug] && !seen[slug]) { picked.push(slug); seen[slug] = true; }
+        if (slug && S.deck.card(slug) && !seen[slug]) { picked.push(slug); seen[slug] = true; }
       }
       return picked;
     }
@@ -2004,10 +2091,10 @@ function fromNetwork(file, request) {
     var app = this.app;
     app.textContent = "";
 
-    var warning = this.S.storageNote ? this.S.storageNote() : "";
+    var warning = S.status.storage();
     if (warning) app.appendChild(el("p", { className: "study-note", text: warning }));
-    // Said once, after study-store.js converted SM-2 progress.
-    if (this.store.takeNotice && this.store.takeNotice() === "fsrs") {
+    // Said once, after the store converted SM-2 progress.
+    if (store.takeNotice() === "fsrs") {
       app.appendChild(el("p", { className: "study-note fsrs-notice", text: say("practice_fsrs_notice") }));
     }
 
@@ -2015,7 +2102,7 @@ function fromNetwork(file, request) {
     var categories = [["", say("any_category")]], kinds = [["", say("any_kind")]], tags = [["", say("any_tag")]];
     var i;
     for (i = 0; i < deck.categories.length; i++) categories.push([deck.categories[i].slug, deck.categories[i].title]);
-    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, kindTitle(deck.kinds[i])]);
+    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, S.deck.kindTitle(deck.kinds[i].slug)]);
     for (i = 0; i < deck.tags.length; i++) tags.push([deck.tags[i], "#" + deck.tags[i]]);
     this.form = el("form", { className: "deck-form", action: "practice.html", method: "get" });
     this.form.appendChild(el("div", { className: "filters" }, [
@@ -2030,14 +2117,13 @@ function fromNetwork(file, request) {
     this.counts = el("p", { className: "deck-counts" });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var criteria = {}, query = [];
-      var names = ["deck", "category", "difficulty", "kind", "tag", "limit"];
-      for (var n = 0; n < names.length; n++) {
-        var value = self.form.elements[names[n]].value;
-        criteria[names[n]] = value;
-        if (value) query.push(names[n] + "=" + encodeURIComponent(value));
+      var criteria = {}, query = new URLSearchParams();
+      for (var n = 0; n < CRITERIA.length; n++) {
+        var value = self.form.elements[CRITERIA[n]].value;
+        criteria[CRITERIA[n]] = value;
+        if (value) query.set(CRITERIA[n], value);
       }
-      try { window.history.replaceState(null, "", "?" + query.join("&")); } catch (e) { /* file:// in some browsers */ }
+      try { window.history.replaceState(null, "", "?" + query.toString()); } catch (e) { /* file:// in some browsers */ }
       self.start(criteria);
     });
     app.appendChild(el("section", { className: "practice-setup", "aria-labelledby": "deck-heading" }, [
@@ -2055,10 +2141,12 @@ function fromNetwork(file, request) {
     app.appendChild(el("div", { className: "practice-footer" }, [this.status, shortcutsButton]));
     this.buildDialog();
 
-    // Your progress: export, import, reset.
-    this.buildProgressSection();
+    // The "Your progress" section (practice-progress.js) imported or reset progress.
+    document.addEventListener("studyguide:progress", function (event) { if (event.target !== app) self.refresh(); });
   };
 
+  // A <dialog> shown with showModal(): the browser traps focus in it, closes it on Escape and
+  // makes the page behind it inert; closing gives focus back to what opened it.
   Practice.prototype.buildDialog = function () {
     var self = this;
     var list = el("dl", { className: "shortcut-list" });
@@ -2070,149 +2158,57 @@ function fromNetwork(file, request) {
       list.appendChild(el("dt", null, [el("kbd", { text: rows[i][0] })]));
       list.appendChild(el("dd", { text: rows[i][1] }));
     }
-    this.closeButton = el("button", { type: "button", className: "dialog-close", text: say("practice_close") });
-    this.closeButton.addEventListener("click", function () { self.closeDialog(); });
-    this.dialog = el("div", { className: "shortcuts-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "shortcuts-heading", hidden: "" }, [
-      el("h2", { id: "shortcuts-heading", text: say("practice_shortcuts") }), list, this.closeButton
+    var close = el("button", { type: "button", className: "dialog-close", autofocus: "", text: say("practice_close") });
+    close.addEventListener("click", function () { self.dialog.close(); });
+    this.dialog = el("dialog", { className: "shortcuts-dialog", "aria-labelledby": "shortcuts-heading" }, [
+      el("h2", { id: "shortcuts-heading", text: say("practice_shortcuts") }), list, close
     ]);
-    this.backdrop = el("div", { className: "dialog-backdrop", hidden: "" });
-    this.backdrop.addEventListener("click", function () { self.closeDialog(); });
-    document.body.appendChild(this.backdrop);
+    // A click on the ::backdrop targets the dialog itself, as does one on its padding: the box tells them apart.
+    this.dialog.addEventListener("click", function (event) {
+      var box = self.dialog.getBoundingClientRect();
+      var outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+      if (event.target === self.dialog && outside) self.dialog.close();
+    });
+    this.dialog.addEventListener("close", function () {
+      var opener = self.opener;
+      self.opener = null;
+      if (opener && opener !== document.body && document.body.contains(opener)) opener.focus();
+      else if (self.heading) self.heading.focus();
+    });
     document.body.appendChild(this.dialog);
   };
 
   Practice.prototype.openDialog = function () {
-    if (!this.dialog.hidden) return;
-    this.returnFocus = document.activeElement;
-    this.dialog.hidden = false;
-    this.backdrop.hidden = false;
-    this.closeButton.focus();
-  };
-
-  Practice.prototype.closeDialog = function () {
-    if (this.dialog.hidden) return;
-    this.dialog.hidden = true;
-    this.backdrop.hidden = true;
-    if (this.returnFocus && this.returnFocus.focus && document.body.contains(this.returnFocus)) this.returnFocus.focus();
-    else if (this.heading) this.heading.focus();
-  };
-
-  Practice.prototype.buildProgressSection = function () {
-    var self = this, S = this.S, store = this.store;
-    var exportButton = el("button", { type: "button", className: "export-progress", text: say("practice_export") });
-    var fileInput = el("input", { type: "file", id: "import-progress", className: "import-progress", accept: ".json,application/json" });
-    var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
-    this.ioStatus = el("div", { className: "io-status", role: "status" });
-    this.summary = el("p", { className: "progress-summary" });
-    var retentions = [];
-    for (var percent = 80; percent <= 97; percent++) retentions.push([String(percent / 100), percent + "%"]);
-    var retentionLabel = select(say("practice_retention"), "retention", retentions, String(S.scheduler.retention()));
-    var retention = retentionLabel.querySelector("select");
-    retention.setAttribute("aria-describedby", "retention-note");
-    retention.addEventListener("change", function () {
-      var value = Number(retention.value);
-      store.setting("desiredRetention", value);
-      self.report(say("practice_retention_saved", { percent: Math.round(value * 100) }));
-    });
-
-    exportButton.addEventListener("click", function () {
-      var json = S.exportJSON();
-      var name = "studyguide-progress-" + new Date(S.now()).toISOString().slice(0, 10) + ".json";
-      try {
-        var url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-        var link = el("a", { href: url, download: name });
-        document.body.appendChild(link);
-        link.click();
-        document.body.removeChild(link);
-        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-        self.report(say("practice_exported", { count: store.trackedCount(), file: name }));
-      } catch (e) {
-        self.report(say("practice_export_failed"));
-      }
-    });
-
-    fileInput.addEventListener("change", function () {
-      var file = fileInput.files && fileInput.files[0];
-      if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () {
-        var result = S.importJSON(String(reader.result));
-        fileInput.value = "";
-        if (!result.ok) { self.report(say("practice_import_failed", { reason: result.error })); return; }
-        var lines = [];
-        for (var i = 0; i < result.ignored.length; i++) lines.push(result.ignored[i].slug + ": " + result.ignored[i].reason);
-        self.report(say("practice_imported", { count: result.applied }) + " " +
-          (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
-          (result.error ? " " + result.error : ""), lines);
-        retention.value = String(S.scheduler.retention());
-        self.refresh();
-      };
-      reader.onerror = function () { self.report(say("practice_unreadable_file")); };
-      reader.readAsText(file);
-    });
-
-    resetButton.addEventListener("click", function () {
-      if (!window.confirm(say("practice_reset_confirm"))) {
-        self.report(say("practice_reset_cancelled"));
-        return;
-      }
-      store.reset();
-      retention.value = String(S.scheduler.retention());
-      self.report(say("practice_reset_done"));
-      self.refresh();
-    });
-
-    this.app.appendChild(el("section", { className: "progress-io", "aria-labelledby": "your-progress-heading" }, [
-      el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
-      this.summary,
-      el("p", { text: say("practice_progress_note") }),
-      el("div", { className: "retention-setting" }, [retentionLabel, el("p", { id: "retention-note", text: say("practice_retention_note") })]),
-      el("div", { className: "io-buttons" }, [
-        exportButton,
-        el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
-        resetButton
-      ]),
-      this.ioStatus
-    ]));
-  };
-
-  Practice.prototype.report = function (text, lines) {
-    this.ioStatus.textContent = "";
-    this.ioStatus.appendChild(el("p", { text: text }));
-    if (lines && lines.length) {
-      var list = el("ul", { className: "ignored-list" });
-      for (var i = 0; i < lines.length; i++) list.appendChild(el("li", { text: lines[i] }));
-      this.ioStatus.appendChild(list);
-    }
+    if (this.dialog.open) return;
+    this.opener = document.activeElement;
+    this.dialog.showModal();
   };
 
   Practice.prototype.refresh = function () {
-    var store = this.store, S = this.S, deck = this.deck;
+    var deck = this.deck;
     store.refresh();
     var now = S.now(), today = endOfToday(now);
-    var counts = { due: 0, fresh: 0, learning: 0, known: 0, starred: 0 };
+    var counts = { due: 0, fresh: 0, starred: 0 };
     for (var i = 0; i < deck.cards.length; i++) {
       var entry = store.get(deck.cards[i].slug);
       if (entry.state === "new") counts.fresh++;
       else if ((entry.due || 0) <= today) counts.due++;
-      if (entry.state === "learning") counts.learning++;
-      if (entry.state === "known") counts.known++;
       if (entry.starred) counts.starred++;
     }
     this.counts.textContent = say("practice_deck_counts",
       { due: counts.due, fresh: counts.fresh, starred: counts.starred, count: deck.cards.length });
-    this.summary.textContent = say("practice_progress_summary", { known: counts.known, learning: counts.learning, fresh: counts.fresh });
     if (this.session) this.renderCard(false);
   };
 
   Practice.prototype.startFrom = function (query) {
     var criteria = {};
-    var names = ["deck", "category", "difficulty", "kind", "tag", "limit", "cards"];
+    var names = CRITERIA.concat(["cards"]);
     for (var i = 0; i < names.length; i++) {
-      if (!query[names[i]]) continue;
-      criteria[names[i]] = query[names[i]];
+      var value = query.get(names[i]);
+      if (!value) continue;
+      criteria[names[i]] = value;
       var field = this.form.elements[names[i]];
-      if (field) field.value = query[names[i]];
+      if (field) field.value = value;
     }
     this.start(criteria);
   };
@@ -2226,17 +2222,17 @@ function fromNetwork(file, request) {
   };
 
   Practice.prototype.nextDueText = function () {
-    var store = this.store, now = this.S.now(), soonest = 0;
+    var now = S.now(), soonest = 0;
     for (var slug in store.data.cards) {
       if (!Object.prototype.hasOwnProperty.call(store.data.cards, slug)) continue;
       var entry = store.data.cards[slug];
       if (entry.state !== "new" && entry.due > now && (!soonest || entry.due < soonest)) soonest = entry.due;
     }
-    return soonest ? say("practice_next_due", { wait: this.S.scheduler.describe(soonest - now) }) : "";
+    return soonest ? say("practice_next_due", { wait: S.scheduler.describe(soonest - now) }) : "";
   };
 
   Practice.prototype.renderCard = function (focus) {
-    var self = this, S = this.S, session = this.session, box = this.sessionBox;
+    var self = this, session = this.session, box = this.sessionBox;
     box.textContent = "";
     this.heading = null;
     this.back = null;
@@ -2261,20 +2257,16 @@ function fromNetwork(file, request) {
     }
 
     var slug = session.slugs[session.index];
-    var card = S.bySlug[slug];
-    var entry = this.store.get(slug);
-    var category = card.category;
-    for (var c = 0; c < this.deck.categories.length; c++) if (this.deck.categories[c].slug === card.category) category = this.deck.categories[c].title;
-    var kind = card.kind;
-    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = kindTitle(this.deck.kinds[k]);
+    var card = S.deck.card(slug);
+    var entry = store.get(slug);
 
     var article = el("article", { className: "practice-card", "data-slug": slug });
     article.appendChild(el("p", { className: "card-position" }, [
       el("span", { className: "position", text: say("practice_position", { index: session.index + 1, count: session.slugs.length }) }),
       document.createTextNode(" "),
-      el("span", { className: "badge", text: category }),
+      el("span", { className: "badge", text: S.deck.categoryTitle(card.category) }),
       el("span", { className: "badge difficulty-" + card.difficulty, text: say("practice_level_" + card.difficulty) }),
-      el("span", { className: "badge", text: kind })
+      el("span", { className: "badge", text: S.deck.kindTitle(card.kind) })
     ]));
     this.heading = el("h2", { id: "session-heading", className: "card-title", tabindex: "-1", text: card.title });
     article.appendChild(this.heading);
@@ -2282,13 +2274,13 @@ function fromNetwork(file, request) {
       el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }), document.createTextNode(" " + say("study_star"))
     ]);
     star.addEventListener("click", function () {
-      var now = !self.store.get(slug).starred;
-      self.store.update(slug, { starred: now });
+      var now = !store.get(slug).starred;
+      store.update(slug, { starred: now });
       star.setAttribute("aria-pressed", now ? "true" : "false");
       star.firstChild.textContent = now ? "★" : "☆";
     });
     article.appendChild(el("p", { className: "card-meta" }, [
-      el("span", { className: "card-state", text: this.S.describeState ? this.S.describeState(entry, S.now()) : entry.state }),
+      el("span", { className: "card-state", text: S.status.card(entry, S.now()) }),
       document.createTextNode(" "), star
     ]));
 
@@ -2311,25 +2303,23 @@ function fromNetwork(file, request) {
     var note = el("textarea", { id: noteId, className: "card-note", rows: "3" });
     note.value = entry.note || "";
     var noteTimer = null;
-    var saveNote = function () { noteTimer = null; self.store.update(slug, { note: note.value }); };
+    var saveNote = function () { noteTimer = null; store.update(slug, { note: note.value }); };
     note.addEventListener("input", function () { if (noteTimer) clearTimeout(noteTimer); noteTimer = setTimeout(saveNote, 400); });
     note.addEventListener("change", function () { if (noteTimer) clearTimeout(noteTimer); saveNote(); });
     back.appendChild(el("div", { className: "card-notes" }, [el("label", { "for": noteId, text: say("practice_your_notes") }), note]));
 
     var group = el("div", { className: "rating", role: "group", "aria-labelledby": "rating-label" });
     var now = S.now();
-    for (var r = 0; r < RATINGS.length; r++) {
-      (function (rating) {
-        var next = S.scheduler.schedule(entry, rating.key, now);
-        var button = el("button", { type: "button", className: "rate rate-" + rating.key, "data-rating": rating.key }, [
-          el("span", { className: "rate-label", text: rating.label }),
-          el("span", { className: "rate-when", text: S.scheduler.describe(next.due - now) }),
-          el("kbd", { text: rating.shortcut })
-        ]);
-        button.addEventListener("click", function () { self.rate(rating.key); });
-        group.appendChild(button);
-      }(RATINGS[r]));
-    }
+    S.RATINGS.forEach(function (rating, index) {
+      var next = S.scheduler.schedule(entry, rating, now);
+      var button = el("button", { type: "button", className: "rate rate-" + rating, "data-rating": rating }, [
+        el("span", { className: "rate-label", text: say("practice_" + rating) }),
+        el("span", { className: "rate-when", text: S.scheduler.describe(next.due - now) }),
+        el("kbd", { text: String(index + 1) })
+      ]);
+      button.addEventListener("click", function () { self.rate(rating); });
+      group.appendChild(button);
+    });
     back.appendChild(el("p", { id: "rating-label", className: "rating-label", text: say("practice_how_well") }));
     back.appendChild(group);
     article.appendChild(back);
@@ -2342,14 +2332,13 @@ function fromNetwork(file, request) {
     article.appendChild(el("div", { className: "card-nav" }, [previous, next]));
     box.appendChild(article);
 
-    S.loadCard(slug, function (data) {
+    S.deck.back(slug, function (data) {
       if (self.back !== back) return;
       content.textContent = "";
       if (!data) { content.appendChild(el("p", { text: say("practice_answer_failed") })); return; }
       content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: say("short_answer") }), el("p", { text: data.summary })]));
       var answer = el("section", { className: "card-answer prose" });
       answer.innerHTML = data.answer; // trusted: rendered by the site generator
-      if (S.addCopyButtons) S.addCopyButtons(answer); // site.js's copy buttons
       var extras = [["areas", say("areas_to_cover")], ["followUps", say("follow_up_questions")], ["redFlags", say("red_flags")]];
       content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: say("practice_full_answer") }), answer]));
       for (var x = 0; x < extras.length; x++) {
@@ -2362,6 +2351,7 @@ function fromNetwork(file, request) {
       content.appendChild(el("p", null, [el("a", { href: S.root() + card.url, text: say("practice_open_page") })]));
       var full = content.querySelector(".card-full");
       if (full) full.open = true;
+      answer.dispatchEvent(new CustomEvent("studyguide:content", { bubbles: true })); // site.js's copy buttons
     }, function () {
       content.textContent = "";
       content.appendChild(el("p", { text: say("practice_answer_failed") }));
@@ -2381,16 +2371,17 @@ function fromNetwork(file, request) {
     var session = this.session;
     if (!this.back || this.back.hidden) return;
     var slug = session.slugs[session.index];
-    var S = this.S, now = S.now();
-    var changes = this.store.review(slug, rating, now);
+    var now = S.now();
+    var changes = store.review(slug, rating, now);
     session.rated++;
     session.tally[rating]++;
     if (rating === "again" && session.slugs.slice(session.index + 1).indexOf(slug) < 0) session.slugs.push(slug);
     this.status.textContent = say("practice_rated_status",
-      { rating: say("practice_" + rating).toLowerCase(), title: S.bySlug[slug].title, wait: S.scheduler.describe(changes.due - now) });
+      { rating: say("practice_rated_" + rating), title: S.deck.card(slug).title, wait: S.scheduler.describe(changes.due - now) });
     session.index++;
     this.refresh();
     this.renderCard(true);
+    this.app.dispatchEvent(new CustomEvent("studyguide:progress", { bubbles: true }));
   };
 
   Practice.prototype.move = function (step) {
@@ -2405,11 +2396,7 @@ function fromNetwork(file, request) {
   Practice.prototype.bindKeys = function () {
     var self = this;
     document.addEventListener("keydown", function (event) {
-      if (!self.dialog.hidden) {
-        if (event.key === "Escape" || event.key === "Esc") { event.preventDefault(); self.closeDialog(); }
-        else if (event.key === "Tab") { event.preventDefault(); self.closeButton.focus(); }
-        return;
-      }
+      if (self.dialog.open) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       var target = event.target, tag = target && target.tagName;
       if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
@@ -2421,7 +2408,7 @@ function fromNetwork(file, request) {
         return;
       }
       if (key >= "1" && key <= "4" && key.length === 1) {
-        if (self.back && !self.back.hidden) { event.preventDefault(); self.rate(RATINGS[Number(key) - 1].key); }
+        if (self.back && !self.back.hidden) { event.preventDefault(); self.rate(S.RATINGS[Number(key) - 1]); }
         return;
       }
       if (key === "j") { event.preventDefault(); self.move(1); return; }
@@ -2430,14 +2417,13 @@ function fromNetwork(file, request) {
   };
 
   function start() {
-    var S = window.StudyGuideStudy;
     var app = document.getElementById("practice-app");
-    if (!app || !S || !S.store || !S.scheduler) return;
+    if (!app) return;
     var fallback = document.querySelector(".study-fallback");
-    S.whenDeck(function (deck) {
+    S.deck.ready(function (deck) {
       if (fallback) fallback.hidden = true;
       app.hidden = false;
-      S.practice = new Practice(app, deck, S);
+      new Practice(app, deck);
     }, function () {
       app.hidden = false;
       app.textContent = say("practice_deck_failed");
@@ -2465,7 +2451,7 @@ h1, h2, h3 { page-break-after: avoid; }
 
 /* Study features: no study controls on paper; "Print questions only" drops the answers,
    "Print with answers" shows them even in self-test mode. */
-.study-tools, .reveal-answers, .study-progress, .study-note, .shortcuts-dialog, .dialog-backdrop { display: none !important; }
+.study-tools, .reveal-answers, .study-progress, .study-note, .shortcuts-dialog { display: none !important; }
 .print-questions-only article.question .short-answer,
 .print-questions-only article.question .answer,
 .print-questions-only article.question .areas,
@@ -3086,10 +3072,11 @@ h1, h2, h3 { page-break-after: avoid; }
   var tokenizer = window.StudyGuideTokenizer;
   if (!engine || !tokenizer || !engine.manifest() || !window.StudyGuideStudy) return;
   engine.configure(document.body.getAttribute("data-root") || "");
+  // Each search's time and the bytes loaded so far, for bench/search_benchmark.py (record below).
   window.__studyguideSearchTimings = [];
 
   // The site's words (assets/strings.js, when the build writes it) over these, by the lookup
-  // every script shares (StudyGuideStudy.words in study-store.js, which loads first).
+  // every script shares (StudyGuideStudy.words in study-words.js, which loads first).
   var say = window.StudyGuideStudy.words({
     search_results: "Search results",
     search_no_match: "No matching questions",
@@ -3324,8 +3311,11 @@ h1, h2, h3 { page-break-after: avoid; }
       var query = input.value, started = performance.now(), mine = ++sequence;
       var chosen = currentFilters();
       if (!append) shown = 0;
+      // Busy until the newest search is shown: assistive technology (and the tests) wait for it.
+      list.setAttribute("aria-busy", "true");
       engine.search({ query: query, filters: chosen, offset: shown, limit: pageSize }).then(function (response) {
         if (mine !== sequence) return;
+        list.removeAttribute("aria-busy");
         if (!append) list.textContent = "";
         var isMatch = matcher(response, query);
         response.results.forEach(function (result) { list.appendChild(resultItem(result, isMatch)); });
@@ -3381,7 +3371,7 @@ h1, h2, h3 { page-break-after: avoid; }
   });
 
   // A copy button on every code block. Added here, so a page without JavaScript shows none.
-  // The words come from the site's table when it has one (StudyGuideStudy.words, study-store.js).
+  // The words come from the site's table when it has one (StudyGuideStudy.words, study-words.js).
   var ENGLISH = {
     code_copy: "Copy",
     code_copy_label: "Copy code",
@@ -3476,12 +3466,12 @@ h1, h2, h3 { page-break-after: avoid; }
     box.appendChild(button);
   }
 
-  // Also for answers that a page inserts later (the practice page calls it).
+  // Also for answers that a page inserts later (the practice page says so with this event).
   function addCopyButtons(root) {
     var blocks = (root || document).querySelectorAll("pre > code");
     for (var i = 0; i < blocks.length; i++) addButton(blocks[i]);
   }
-  if (S) S.addCopyButtons = addCopyButtons;
+  document.addEventListener("studyguide:content", function (event) { addCopyButtons(event.target); });
   addCopyButtons(document);
 
   // A table wider than the screen scrolls sideways (style.css), on phones mostly: it takes
@@ -3499,11 +3489,318 @@ h1, h2, h3 { page-break-after: avoid; }
 }());
 
 """#),
+        ("static/assets/study-deck.js", #"""
+// StudyGuideStudy.deck: the cards the build wrote. study/deck.js holds every card's front
+// (slug, title, url, category, difficulty, kind, tags, chunk) and the lists of categories, kinds
+// and tags; study/cards-<n>.js holds the backs (summary, answer, followUps, areas, redFlags) of
+// one chunk, loaded when a card of it is shown. Both are plain scripts, so they load from file://.
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+  var say = S.words();
+  var data = null, bySlug = {}, categories = {}, kinds = {};
+  var deckWaiters = [], chunkWaiters = {}, chunks = {};
+
+  function addScript(src, onError) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onerror = onError;
+    document.body.appendChild(script);
+  }
+
+  S.registerDeck = function (deck) {
+    if (!deck || !deck.cards) return;
+    data = deck;
+    var i;
+    for (i = 0; i < deck.cards.length; i++) bySlug[deck.cards[i].slug] = deck.cards[i];
+    for (i = 0; i < deck.categories.length; i++) categories[deck.categories[i].slug] = deck.categories[i].title;
+    for (i = 0; i < deck.kinds.length; i++) kinds[deck.kinds[i].slug] = deck.kinds[i].title;
+    var waiting = deckWaiters; deckWaiters = [];
+    for (var j = 0; j < waiting.length; j++) waiting[j](deck);
+  };
+
+  S.registerCards = function (n, backs) {
+    chunks[n] = backs || {};
+    var waiting = chunkWaiters[n] || []; chunkWaiters[n] = [];
+    for (var i = 0; i < waiting.length; i++) waiting[i](chunks[n]);
+  };
+
+  S.deck = {
+    // Calls back with the deck, loading study/deck.js when the page did not include it.
+    ready: function (callback, onError) {
+      if (data) { callback(data); return; }
+      var first = deckWaiters.length === 0;
+      deckWaiters.push(callback);
+      if (first && !document.querySelector("script[src$='study/deck.js']")) {
+        addScript(S.root() + "study/deck.js", function () { if (onError) onError(); });
+      }
+    },
+
+    card: function (slug) {
+      return Object.prototype.hasOwnProperty.call(bySlug, slug) ? bySlug[slug] : undefined;
+    },
+
+    // Calls back with the back of one card, or null when its chunk lacks it.
+    back: function (slug, callback, onError) {
+      var card = S.deck.card(slug);
+      if (!card) { if (onError) onError(); return; }
+      var n = card.chunk;
+      if (chunks[n]) { callback(chunks[n][slug] || null); return; }
+      var first = !chunkWaiters[n] || chunkWaiters[n].length === 0;
+      (chunkWaiters[n] = chunkWaiters[n] || []).push(function (backs) { callback(backs[slug] || null); });
+      if (first) addScript(S.root() + "study/cards-" + n + ".js", function () { if (onError) onError(); });
+    },
+
+    categoryTitle: function (slug) {
+      return Object.prototype.hasOwnProperty.call(categories, slug) ? categories[slug] : slug;
+    },
+
+    // The deck names kinds in English; the site's words name them in its language.
+    kindTitle: function (slug) {
+      var key = "kind_" + slug.replace(/-/g, "_");
+      var title = say(key);
+      return title !== key ? title : Object.prototype.hasOwnProperty.call(kinds, slug) ? kinds[slug] : slug;
+    }
+  };
+}());
+
+"""#),
+        ("static/assets/study-migration.js", #"""
+// StudyGuideStudy.migration: older shapes of progress turned into version 2 card entries, for
+// the store (on load) and the export file (on import).
+//   fromV0(old, now): the first shape, "<data-storage-key>:progress" = {slug: "known" | "learning"},
+//     to {version: 2, cards, settings}.
+//   fromSM2(entry): a version 1 (SM-2) entry, with ease and interval, to an FSRS memory state.
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+  var DAY = S.DAY, KNOWN_DAYS = S.KNOWN_DAYS;
+
+  function isNumber(value) { return typeof value === "number" && isFinite(value); }
+
+  // At the default retention of 0.9 the FSRS interval equals the stability in days.
+  function stateFor(stability, reps) {
+    if (!reps && !stability) return "new";
+    return stability >= KNOWN_DAYS ? "known" : "learning";
+  }
+
+  // Stability: the SM-2 interval, the days the card was expected to be remembered (at least 0.1
+  // for a card being relearned). Difficulty: ease 1.3 (the SM-2 floor, hardest) .. 3.0 mapped
+  // linearly onto FSRS difficulty 10 .. 1, so the starting ease 2.5 gives about 3.6, near what a
+  // new card rated Good gets.
+  function fromSM2(raw) {
+    var entry = {};
+    for (var k in raw) if (Object.prototype.hasOwnProperty.call(raw, k) && k !== "ease" && k !== "interval") entry[k] = raw[k];
+    var reps = isNumber(raw.reps) ? raw.reps : 0;
+    var interval = isNumber(raw.interval) ? raw.interval : 0;
+    if (raw.state === "new" || (!reps && !interval && !raw.lastReview)) return entry;
+    var ease = isNumber(raw.ease) ? raw.ease : 2.5;
+    entry.stability = Math.max(0.1, interval);
+    entry.difficulty = Math.min(10, Math.max(1, 10 - (ease - 1.3) / 1.7 * 9));
+    entry.state = stateFor(entry.stability, Math.max(1, reps));
+    return entry;
+  }
+
+  function fromV0(old, now) {
+    var data = { version: 2, cards: {}, settings: {} };
+    if (old === null || typeof old !== "object" || old instanceof Array) return data;
+    for (var slug in old) {
+      if (!Object.prototype.hasOwnProperty.call(old, slug)) continue;
+      if (old[slug] === "known") {
+        data.cards[slug] = { state: "known", stability: KNOWN_DAYS, difficulty: 5, due: now + KNOWN_DAYS * DAY, reps: 3, lapses: 0, starred: false, note: "", lastReview: now, log: [] };
+      } else if (old[slug] === "learning") {
+        data.cards[slug] = { state: "learning", stability: 1, difficulty: 5, due: now, reps: 1, lapses: 0, starred: false, note: "", lastReview: now, log: [] };
+      }
+    }
+    return data;
+  }
+
+  S.migration = { fromV0: fromV0, fromSM2: fromSM2 };
+}());
+
+"""#),
+        ("static/assets/study-progress-bars.js", #"""
+// The progress bars of the home and category pages: .study-progress[data-category][data-total]
+// shows how many of the category's cards are new, learning and known.
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+  var store = S.store, el = S.el;
+
+  var say = S.words({
+    study_progress_summary: "{known} known, {learning} learning, {fresh} new",
+    study_progress_label: "Your progress in {category}: {summary}",
+    study_count_known: "{count} known",
+    study_count_learning: "{count} learning",
+    study_count_new: "{count} new",
+    study_no_progress: "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart.",
+    study_progress_failed: "Progress could not be loaded."
+  });
+
+  function renderBar(node, deck) {
+    var category = node.getAttribute("data-category");
+    var total = parseInt(node.getAttribute("data-total"), 10) || 0;
+    var title = S.deck.categoryTitle(category);
+    var learning = 0, known = 0;
+    for (var i = 0; i < deck.cards.length; i++) {
+      var card = deck.cards[i];
+      if (card.category !== category || !store.isTracked(card.slug)) continue;
+      var state = store.get(card.slug).state;
+      if (state === "learning") learning++;
+      else if (state === "known") known++;
+    }
+    var fresh = Math.max(0, total - learning - known);
+    var summary = say("study_progress_summary", { known: known, learning: learning, fresh: fresh });
+    var bar = el("div", { className: "progress-bar", role: "img", "aria-label": say("study_progress_label", { category: title, summary: summary }) });
+    var parts = [["known", known], ["learning", learning], ["new", fresh]];
+    for (var p = 0; p < parts.length; p++) {
+      if (!parts[p][1] || !total) continue;
+      var segment = el("span", { className: "segment segment-" + parts[p][0] });
+      segment.style.width = (100 * parts[p][1] / total) + "%";
+      bar.appendChild(segment);
+    }
+    var text = el("p", { className: "progress-text", "aria-hidden": "true" });
+    text.appendChild(el("span", { className: "count-known", text: say("study_count_known", { count: known }) }));
+    text.appendChild(document.createTextNode(" · "));
+    text.appendChild(el("span", { className: "count-learning", text: say("study_count_learning", { count: learning }) }));
+    text.appendChild(document.createTextNode(" · "));
+    text.appendChild(el("span", { className: "count-new", text: say("study_count_new", { count: fresh }) }));
+    node.textContent = "";
+    node.setAttribute("data-known", String(known));
+    node.setAttribute("data-learning", String(learning));
+    node.setAttribute("data-new", String(fresh));
+    node.appendChild(bar);
+    node.appendChild(text);
+    var note = S.status.storage();
+    if (!note && store.trackedCount() === 0 && node.classList.contains("study-progress-first")) {
+      note = say("study_no_progress");
+    }
+    if (note) node.appendChild(el("p", { className: "study-note", text: note }));
+  }
+
+  function renderBars() {
+    var bars = document.querySelectorAll(".study-progress");
+    if (!bars.length) return;
+    bars[0].classList.add("study-progress-first");
+    S.deck.ready(function (deck) {
+      store.refresh();
+      for (var i = 0; i < bars.length; i++) renderBar(bars[i], deck);
+    }, function () {
+      for (var i = 0; i < bars.length; i++) bars[i].textContent = say("study_progress_failed");
+    });
+  }
+
+  renderBars();
+  window.addEventListener("storage", function (event) { if (event.key === store.key) renderBars(); });
+}());
+
+"""#),
+        ("static/assets/study-progress-file.js", #"""
+// StudyGuideStudy.progressFile: the export file the practice page saves and reads back.
+// {version: 2, exported: ISO date, cards: {slug: entry}, settings: {hideAnswers, desiredRetention}},
+// entries as the store keeps them (study-store.js). Version 1 files (SM-2) are converted on import.
+//   exportJSON() -> the text of the file.
+//   importJSON(text) -> {ok, applied, ignored: [{slug, reason}], error}: checks every entry,
+//     applies the valid ones for questions of this site over what is stored, skips the rest.
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+  var store = S.store;
+
+  var say = S.words({
+    store_not_json: "The file is not JSON.",
+    store_not_progress: "The file does not hold a progress object.",
+    store_unsupported_version: "Unsupported version: {version} (expected 1 or 2).",
+    store_no_cards: "The file has no \"cards\" object.",
+    store_save_refused: "The browser refused to save the imported progress."
+  });
+
+  var RATINGS = {}, STATES = { "new": true, learning: true, known: true };
+  for (var r = 0; r < S.RATINGS.length; r++) RATINGS[S.RATINGS[r]] = true;
+
+  function isObject(value) { return value !== null && typeof value === "object" && !(value instanceof Array); }
+  function isNumber(value) { return typeof value === "number" && isFinite(value); }
+
+  function cleanLog(raw) {
+    if (!(raw instanceof Array)) return null;
+    var log = [];
+    for (var i = 0; i < raw.length; i++) {
+      var item = raw[i];
+      if (!isObject(item) || RATINGS[item.rating] !== true || !isNumber(item.time) || !isNumber(item.elapsed) || item.elapsed < 0) return null;
+      log.push({ rating: item.rating, time: item.time, elapsed: item.elapsed });
+    }
+    return log.slice(-S.LOG_LIMIT);
+  }
+
+  // Checks one card entry; returns {entry} with defaults filled in, or {error: "why"}.
+  // Version 1 entries (SM-2 fields) are checked as such, then converted.
+  function cleanEntry(raw, version) {
+    if (!isObject(raw)) return { error: "not an object" };
+    var entry = { state: "new", due: 0, reps: 0, lapses: 0, starred: false, note: "", lastReview: 0, log: [] };
+    var bad = [];
+    if ("state" in raw) { if (STATES[raw.state] === true && typeof raw.state === "string") entry.state = raw.state; else bad.push("state"); }
+    var numbers = ["due", "reps", "lapses", "lastReview"];
+    if (version === 1) {
+      if ("ease" in raw) { if (isNumber(raw.ease) && raw.ease >= 1.3 && raw.ease <= 5) entry.ease = raw.ease; else bad.push("ease"); }
+      numbers.push("interval");
+    } else {
+      if ("stability" in raw) { if (isNumber(raw.stability) && raw.stability > 0 && raw.stability <= 1e6) entry.stability = raw.stability; else bad.push("stability"); }
+      if ("difficulty" in raw) { if (isNumber(raw.difficulty) && raw.difficulty >= 1 && raw.difficulty <= 10) entry.difficulty = raw.difficulty; else bad.push("difficulty"); }
+      if ((entry.stability === undefined) !== (entry.difficulty === undefined)) bad.push("memory state");
+    }
+    for (var i = 0; i < numbers.length; i++) {
+      var name = numbers[i];
+      if (name in raw) { if (isNumber(raw[name]) && raw[name] >= 0) entry[name] = raw[name]; else bad.push(name); }
+    }
+    if ("starred" in raw) { if (typeof raw.starred === "boolean") entry.starred = raw.starred; else bad.push("starred"); }
+    if ("note" in raw) { if (typeof raw.note === "string" && raw.note.length <= 20000) entry.note = raw.note; else bad.push("note"); }
+    if ("log" in raw) { var log = cleanLog(raw.log); if (log) entry.log = log; else bad.push("log"); }
+    if (bad.length) return { error: "bad " + bad.join(", ") };
+    return { entry: version === 1 ? S.migration.fromSM2(entry) : entry };
+  }
+
+  function exportJSON() {
+    var data = store.refresh();
+    return JSON.stringify({ version: 2, exported: new Date(S.now()).toISOString(), cards: data.cards, settings: data.settings || {} }, null, 2);
+  }
+
+  function importJSON(text) {
+    var result = { ok: false, applied: 0, ignored: [], error: "" };
+    var parsed;
+    try { parsed = JSON.parse(text); } catch (e) { result.error = say("store_not_json"); return result; }
+    if (!isObject(parsed)) { result.error = say("store_not_progress"); return result; }
+    if (parsed.version !== 1 && parsed.version !== 2) { result.error = say("store_unsupported_version", { version: String(parsed.version) }); return result; }
+    if (!isObject(parsed.cards)) { result.error = say("store_no_cards"); return result; }
+    var data = store.refresh();
+    for (var slug in parsed.cards) {
+      if (!Object.prototype.hasOwnProperty.call(parsed.cards, slug)) continue;
+      if (!S.deck.card(slug)) { result.ignored.push({ slug: slug, reason: "unknown question" }); continue; }
+      var cleaned = cleanEntry(parsed.cards[slug], parsed.version);
+      if (cleaned.error) { result.ignored.push({ slug: slug, reason: cleaned.error }); continue; }
+      data.cards[slug] = cleaned.entry;
+      result.applied++;
+    }
+    var settings = isObject(parsed.settings) ? parsed.settings : {};
+    if (typeof settings.hideAnswers === "boolean") data.settings.hideAnswers = settings.hideAnswers;
+    // Whole percents only, as the practice page offers them.
+    var wanted = settings.desiredRetention;
+    if (isNumber(wanted) && wanted >= 0.8 && wanted <= 0.97 && Math.abs(Math.round(wanted * 100) - wanted * 100) < 1e-9) {
+      data.settings.desiredRetention = wanted;
+    }
+    result.ok = true;
+    if (!store.save() && store.available) result.error = say("store_save_refused");
+    return result;
+  }
+
+  S.progressFile = { exportJSON: exportJSON, importJSON: importJSON };
+}());
+
+"""#),
         ("static/assets/study-scheduler.js", #"""
 // StudyGuide scheduler: FSRS-6 spaced repetition, written for this site from the published
 // FSRS-6 model (21 default weights, w[20] the forgetting curve's decay).
 //
-// API (window.StudyGuideStudy.scheduler):
+// API (StudyGuideStudy.scheduler):
 //   schedule(card, rating, now[, retention]) -> the card's new scheduling fields
 //     {state, stability, difficulty, due, lastReview, reps, lapses}. rating is "again", "hard",
 //     "good" or "easy"; now is ms since the epoch; {} is a new card. retention defaults to the
@@ -3526,17 +3823,16 @@ h1, h2, h3 { page-break-after: avoid; }
 //   "learning"; a card never rated is "new".
 (function () {
   "use strict";
-  var S = window.StudyGuideStudy = window.StudyGuideStudy || {};
-  if (S.scheduler) return;
-  var DAY = 86400000;
+  var S = window.StudyGuideStudy;
+  var DAY = S.DAY, KNOWN_DAYS = S.KNOWN_DAYS;
   var MINUTE = 60000;
-  var KNOWN_DAYS = 21;
   var MAX_DAYS = 36500;
   var W = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
     1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
   var DECAY = -W[20];
   var FACTOR = Math.pow(0.9, 1 / DECAY) - 1;
-  var GRADE = { again: 1, hard: 2, good: 3, easy: 4 };
+  var GRADE = {}; // again 1 .. easy 4
+  for (var i = 0; i < S.RATINGS.length; i++) GRADE[S.RATINGS[i]] = i + 1;
   var MIN_RETENTION = 0.8, MAX_RETENTION = 0.97, DEFAULT_RETENTION = 0.9;
 
   function clampD(d) { return Math.min(10, Math.max(1, d)); }
@@ -3582,7 +3878,7 @@ h1, h2, h3 { page-break-after: avoid; }
   }
 
   function retention() {
-    var value = S.store && S.store.setting ? S.store.setting("desiredRetention") : undefined;
+    var value = S.store ? S.store.setting("desiredRetention") : undefined;
     return validRetention(value) ? value : DEFAULT_RETENTION;
   }
 
@@ -3624,31 +3920,23 @@ h1, h2, h3 { page-break-after: avoid; }
       due: now + days * DAY, lastReview: now, reps: reps + 1, lapses: lapses
     };
   }
-  var ENGLISH = {
+  var say = S.words({
     delay_minutes: { other: "{count} min" },
     delay_hours: { other: "{count} h" },
     delay_days: { one: "{count} day", other: "{count} days" },
     delay_months: { one: "{count} month", other: "{count} months" },
     delay_years: { one: "{count} year", other: "{count} years" }
-  };
-  var words = null;
-  // The site's words once study-store.js has loaded; English without it.
-  function say(key, count) {
-    words = words || (S.words ? S.words(ENGLISH) : null);
-    if (words) return words(key, { count: count });
-    var forms = ENGLISH[key];
-    return (count === 1 && forms.one ? forms.one : forms.other).replace("{count}", String(count));
-  }
+  });
 
   // A short human label for the delay until `due`, e.g. "10 min", "6 days".
   function describe(ms) {
-    if (ms < 60 * MINUTE) return say("delay_minutes", Math.max(1, Math.round(ms / MINUTE)));
-    if (ms < DAY) return say("delay_hours", Math.round(ms / (60 * MINUTE)));
+    if (ms < 60 * MINUTE) return say("delay_minutes", { count: Math.max(1, Math.round(ms / MINUTE)) });
+    if (ms < DAY) return say("delay_hours", { count: Math.round(ms / (60 * MINUTE)) });
     var days = Math.round(ms / DAY);
-    if (days < 60) return say("delay_days", days);
+    if (days < 60) return say("delay_days", { count: days });
     var months = Math.round(days / 30);
-    if (months < 24) return say("delay_months", months);
-    return say("delay_years", Math.round(days / 365));
+    if (months < 24) return say("delay_months", { count: months });
+    return say("delay_years", { count: Math.round(days / 365) });
   }
 
   function isDue(card, now) {
@@ -3656,7 +3944,6 @@ h1, h2, h3 { page-break-after: avoid; }
   }
 
   S.scheduler = {
-    ratings: ["again", "hard", "good", "easy"],
     schedule: schedule,
     describe: describe,
     isDue: isDue,
@@ -3664,14 +3951,50 @@ h1, h2, h3 { page-break-after: avoid; }
     retention: retention,
     MIN_RETENTION: MIN_RETENTION,
     MAX_RETENTION: MAX_RETENTION,
-    DEFAULT_RETENTION: DEFAULT_RETENTION,
-    KNOWN_DAYS: KNOWN_DAYS
+    DEFAULT_RETENTION: DEFAULT_RETENTION
+  };
+}());
+
+"""#),
+        ("static/assets/study-status.js", #"""
+// StudyGuideStudy.status: the words for where a card and the storage stand, shown by the
+// question tools, the progress bars and the practice page.
+//   card(entry, now): e.g. "Learning · next review in 6 days".
+//   storage(): why progress may not last or was lost, or "" when storage works.
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+
+  var say = S.words({
+    study_new: "New: not practised yet",
+    study_known: "Known",
+    study_learning: "Learning",
+    study_due_now: "{state} · due for review now",
+    study_next_review: "{state} · next review in {wait}",
+    study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.",
+    study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh."
+  });
+
+  S.status = {
+    card: function (entry, now) {
+      if (entry.state === "new" || (!entry.reps && !entry.stability && !entry.lastReview)) return say("study_new");
+      var label = say(entry.state === "known" ? "study_known" : "study_learning");
+      var wait = (entry.due || 0) - now;
+      if (wait <= 0) return say("study_due_now", { state: label });
+      return say("study_next_review", { state: label, wait: S.scheduler.describe(wait) });
+    },
+
+    storage: function () {
+      if (!S.store.available) return say("study_storage_blocked");
+      if (S.store.loadError) return say("study_storage_damaged");
+      return "";
+    }
   };
 }());
 
 """#),
         ("static/assets/study-store.js", #"""
-// StudyGuide study store: progress, notes and stars, kept in the browser, no account.
+// StudyGuideStudy.store: progress, notes and stars, kept in the browser, no account.
 //
 // Storage under file://
 // ---------------------
@@ -3687,8 +4010,9 @@ h1, h2, h3 { page-break-after: avoid; }
 //   desiredRetention: 0.80-0.97 (default 0.9), read by the scheduler.
 //   notice:     "fsrs" after an SM-2 migration until the practice page has said so once.
 // Version 1 held SM-2 fields (ease, interval) instead of stability/difficulty; it is converted
-// once on load (and on import of a version 1 file), see fromSM2. The key keeps its ":v1" name so
-// that the old progress is found where it was.
+// once on load (study-migration.js). The key keeps its ":v1" name so that the old progress is
+// found where it was. An older shape, "<data-storage-key>:progress", is migrated on first load
+// and removed.
 // - Chromium gives every file:// page ONE shared localStorage, so all local sites share it; the
 //   site-specific prefix keeps this guide's progress apart from any other local site.
 // - Firefox may give each local file its own storage: progress made on practice.html may then
@@ -3696,144 +4020,14 @@ h1, h2, h3 { page-break-after: avoid; }
 //   can and say so when they find nothing.
 // - When localStorage is missing or throws (private modes, blocked storage), the store keeps
 //   progress in memory for the current page only and `available` is false: pages show a note.
-// An older shape, "<data-storage-key>:progress" = {slug: "known" | "learning"}, is migrated on
-// first load (see migrate) and removed.
 //
-// This file also defines window.StudyGuideStudy, the namespace deck.js and cards-<n>.js call
-// into, and must be loaded before them. Loading it twice is harmless.
+// API: key, available, loadError, data; refresh(), save(), get(slug), isTracked(slug),
+// update(slug, changes), review(slug, rating, now), setting(name[, value]), takeNotice(), reset(),
+// trackedCount(). Every write re-reads storage first: another page may have written since.
 (function () {
   "use strict";
-  var existing = window.StudyGuideStudy;
-  if (existing && existing.store) return;
+  var S = window.StudyGuideStudy;
 
-  var DAY = 86400000;
-  var KNOWN_DAYS = 21;
-  var LOG_LIMIT = 100;
-  var RATINGS = { again: true, hard: true, good: true, easy: true };
-  var STATES = { "new": true, learning: true, known: true };
-
-  var S = window.StudyGuideStudy = existing || {};
-  S.DAY = DAY;
-  S.KNOWN_DAYS = KNOWN_DAYS;
-
-  // Builds an element; text goes in as textContent, never as HTML. Shared by every study script.
-  S.el = function (tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      for (var name in attrs) {
-        if (!Object.prototype.hasOwnProperty.call(attrs, name)) continue;
-        if (name === "text") node.textContent = attrs[name];
-        else if (name === "className") node.className = attrs[name];
-        else node.setAttribute(name, attrs[name]);
-      }
-    }
-    if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i]);
-    return node;
-  };
-
-  // The theme's words for a script: `english` is what the script shows on an English site;
-  // when the site has other words, the build writes assets/strings.js (window.StudyGuideStrings,
-  // loaded before every script) and they win. The search interface uses it too, so this file
-  // loads before the search scripts. say(key, values) fills {name} placeholders from
-  // `values`; values.count also picks the plural form, by the browser's rules for the language.
-  // Words several scripts show (badges), given once here; a script's own `english` adds its own.
-  var COMMON = {
-    difficulty_beginner: "Beginner",
-    difficulty_intermediate: "Intermediate",
-    difficulty_advanced: "Advanced",
-    kind_technical: "Technical",
-    kind_behavioral: "Behavioral",
-    kind_situational: "Situational",
-    kind_system_design: "System design",
-    kind_practical: "Practical",
-    kind_career: "Career"
-  };
-
-  S.words = function (english) {
-    var given = window.StudyGuideStrings || {};
-    var table = given.strings || {};
-    var rules = null;
-    try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
-    function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
-    return function (key, values) {
-      var entry = has(table, key) ? table[key] : has(english, key) ? english[key] : COMMON[key];
-      if (entry && typeof entry === "object") {
-        var count = values && values.count;
-        entry = (rules && typeof count === "number" && entry[rules.select(count)]) || entry.other || "";
-      }
-      var text = entry === undefined ? key : String(entry);
-      return values ? text.replace(/\{(\w+)\}/g, function (whole, name) {
-        return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-      }) : text;
-    };
-  };
-
-  var say = S.words({
-    store_not_json: "The file is not JSON.",
-    store_not_progress: "The file does not hold a progress object.",
-    store_unsupported_version: "Unsupported version: {version} (expected 1 or 2).",
-    store_no_cards: "The file has no \"cards\" object.",
-    store_save_refused: "The browser refused to save the imported progress."
-  });
-
-  S.now = function () {
-    return typeof window.__studyguideNow === "function" ? Number(window.__studyguideNow()) : Date.now();
-  };
-
-  S.root = function () {
-    return (document.body && document.body.getAttribute("data-root")) || "";
-  };
-
-  // ---- Deck and card data (deck.js / cards-<n>.js call these) ----
-  var deckWaiters = [];
-  var chunkWaiters = {};
-  var chunks = {};
-  S.deck = S.deck || null;
-
-  S.registerDeck = function (deck) {
-    if (!deck || !deck.cards) return;
-    S.deck = deck;
-    S.bySlug = {};
-    for (var i = 0; i < deck.cards.length; i++) S.bySlug[deck.cards[i].slug] = deck.cards[i];
-    var waiting = deckWaiters; deckWaiters = [];
-    for (var j = 0; j < waiting.length; j++) waiting[j](deck);
-  };
-
-  S.registerCards = function (n, cards) {
-    chunks[n] = cards || {};
-    var waiting = chunkWaiters[n] || []; chunkWaiters[n] = [];
-    for (var i = 0; i < waiting.length; i++) waiting[i](chunks[n]);
-  };
-
-  function addScript(src, onError) {
-    var script = document.createElement("script");
-    script.src = src;
-    script.onerror = onError;
-    document.body.appendChild(script);
-  }
-
-  // Calls back with the deck, loading study/deck.js when the page did not include it.
-  S.whenDeck = function (callback, onError) {
-    if (S.deck) { callback(S.deck); return; }
-    var first = deckWaiters.length === 0;
-    deckWaiters.push(callback);
-    if (first && !document.querySelector("script[src$='study/deck.js']")) {
-      addScript(S.root() + "study/deck.js", function () { if (onError) onError(); });
-    }
-  };
-
-  // Calls back with the back of one card: {summary, answer, followUps, areas, redFlags}.
-  S.loadCard = function (slug, callback, onError) {
-    var meta = S.bySlug && S.bySlug[slug];
-    if (!meta) { if (onError) onError(); return; }
-    var n = meta.chunk;
-    if (chunks[n]) { callback(chunks[n][slug] || null); return; }
-    var first = !chunkWaiters[n] || chunkWaiters[n].length === 0;
-    (chunkWaiters[n] = chunkWaiters[n] || []).push(function (cards) { callback(cards[slug] || null); });
-    if (first) addScript(S.root() + "study/cards-" + n + ".js", function () { if (onError) onError(); });
-  };
-
-  // ---- Storage ----
   function baseKey() {
     return (document.body && document.body.getAttribute("data-storage-key")) || "studyguide:site";
   }
@@ -3852,86 +4046,7 @@ h1, h2, h3 { page-break-after: avoid; }
   }
 
   function emptyData() { return { version: 2, cards: {}, settings: {} }; }
-
   function isObject(value) { return value !== null && typeof value === "object" && !(value instanceof Array); }
-  function isNumber(value) { return typeof value === "number" && isFinite(value); }
-
-  // At the default retention of 0.9 the FSRS interval equals the stability in days.
-  function stateFor(stability, reps) {
-    if (!reps && !stability) return "new";
-    return stability >= KNOWN_DAYS ? "known" : "learning";
-  }
-
-  // SM-2 (version 1) fields to an FSRS memory state. Stability: the SM-2 interval, the days the
-  // card was expected to be remembered (at least 0.1 for a card being relearned). Difficulty:
-  // ease 1.3 (the SM-2 floor, hardest) .. 3.0 mapped linearly onto FSRS difficulty 10 .. 1,
-  // so the starting ease 2.5 gives about 3.6, near what a new card rated Good gets.
-  function fromSM2(raw) {
-    var entry = {};
-    for (var k in raw) if (Object.prototype.hasOwnProperty.call(raw, k) && k !== "ease" && k !== "interval") entry[k] = raw[k];
-    var reps = isNumber(raw.reps) ? raw.reps : 0;
-    var interval = isNumber(raw.interval) ? raw.interval : 0;
-    if (raw.state === "new" || (!reps && !interval && !raw.lastReview)) return entry;
-    var ease = isNumber(raw.ease) ? raw.ease : 2.5;
-    entry.stability = Math.max(0.1, interval);
-    entry.difficulty = Math.min(10, Math.max(1, 10 - (ease - 1.3) / 1.7 * 9));
-    entry.state = stateFor(entry.stability, Math.max(1, reps));
-    return entry;
-  }
-
-  // Turns the v0 shape {slug: "known" | "learning" | "new"} into v1 card entries.
-  function migrate(old, now) {
-    var data = emptyData();
-    if (!isObject(old)) return data;
-    for (var slug in old) {
-      if (!Object.prototype.hasOwnProperty.call(old, slug)) continue;
-      var value = old[slug];
-      if (value === "known") {
-        data.cards[slug] = { state: "known", stability: KNOWN_DAYS, difficulty: 5, due: now + KNOWN_DAYS * DAY, reps: 3, lapses: 0, starred: false, note: "", lastReview: now, log: [] };
-      } else if (value === "learning") {
-        data.cards[slug] = { state: "learning", stability: 1, difficulty: 5, due: now, reps: 1, lapses: 0, starred: false, note: "", lastReview: now, log: [] };
-      }
-    }
-    return data;
-  }
-
-  // Checks one card entry; returns {entry} with defaults filled in, or {error: "why"}.
-  // version 1 entries (SM-2 fields) are checked as such, then converted.
-  function cleanEntry(raw, version) {
-    if (!isObject(raw)) return { error: "not an object" };
-    var entry = { state: "new", due: 0, reps: 0, lapses: 0, starred: false, note: "", lastReview: 0, log: [] };
-    var bad = [];
-    if ("state" in raw) { if (STATES[raw.state] === true && typeof raw.state === "string") entry.state = raw.state; else bad.push("state"); }
-    var numbers = ["due", "reps", "lapses", "lastReview"];
-    if (version === 1) {
-      if ("ease" in raw) { if (isNumber(raw.ease) && raw.ease >= 1.3 && raw.ease <= 5) entry.ease = raw.ease; else bad.push("ease"); }
-      numbers.push("interval");
-    } else {
-      if ("stability" in raw) { if (isNumber(raw.stability) && raw.stability > 0 && raw.stability <= 1e6) entry.stability = raw.stability; else bad.push("stability"); }
-      if ("difficulty" in raw) { if (isNumber(raw.difficulty) && raw.difficulty >= 1 && raw.difficulty <= 10) entry.difficulty = raw.difficulty; else bad.push("difficulty"); }
-      if ((entry.stability === undefined) !== (entry.difficulty === undefined)) bad.push("memory state");
-    }
-    for (var i = 0; i < numbers.length; i++) {
-      var name = numbers[i];
-      if (name in raw) { if (isNumber(raw[name]) && raw[name] >= 0) entry[name] = raw[name]; else bad.push(name); }
-    }
-    if ("starred" in raw) { if (typeof raw.starred === "boolean") entry.starred = raw.starred; else bad.push("starred"); }
-    if ("note" in raw) { if (typeof raw.note === "string" && raw.note.length <= 20000) entry.note = raw.note; else bad.push("note"); }
-    if ("log" in raw) { var log = cleanLog(raw.log); if (log) entry.log = log; else bad.push("log"); }
-    if (bad.length) return { error: "bad " + bad.join(", ") };
-    return { entry: version === 1 ? fromSM2(entry) : entry };
-  }
-
-  function cleanLog(raw) {
-    if (!(raw instanceof Array)) return null;
-    var log = [];
-    for (var i = 0; i < raw.length; i++) {
-      var item = raw[i];
-      if (!isObject(item) || RATINGS[item.rating] !== true || !isNumber(item.time) || !isNumber(item.elapsed) || item.elapsed < 0) return null;
-      log.push({ rating: item.rating, time: item.time, elapsed: item.elapsed });
-    }
-    return log.slice(-LOG_LIMIT);
-  }
 
   function Store() {
     this.key = baseKey() + ":v1";
@@ -3948,13 +4063,11 @@ h1, h2, h3 { page-break-after: avoid; }
       var text = this.ls.getItem(this.key);
       if (text === null) {
         var legacy = this.ls.getItem(this.legacyKey);
-        if (legacy !== null) {
-          var migrated = migrate(JSON.parse(legacy), S.now());
-          this.ls.setItem(this.key, JSON.stringify(migrated));
-          this.ls.removeItem(this.legacyKey);
-          return migrated;
-        }
-        return emptyData();
+        if (legacy === null) return emptyData();
+        var migrated = S.migration.fromV0(JSON.parse(legacy), S.now());
+        this.ls.setItem(this.key, JSON.stringify(migrated));
+        this.ls.removeItem(this.legacyKey);
+        return migrated;
       }
       var data = JSON.parse(text);
       if (!isObject(data) || (data.version !== 1 && data.version !== 2) || !isObject(data.cards)) throw new Error("unexpected shape");
@@ -3962,7 +4075,7 @@ h1, h2, h3 { page-break-after: avoid; }
       if (data.version === 1) {
         // SM-2 progress: converted once, and the practice page says so once.
         for (var slug in data.cards) {
-          if (Object.prototype.hasOwnProperty.call(data.cards, slug) && isObject(data.cards[slug])) data.cards[slug] = fromSM2(data.cards[slug]);
+          if (Object.prototype.hasOwnProperty.call(data.cards, slug) && isObject(data.cards[slug])) data.cards[slug] = S.migration.fromSM2(data.cards[slug]);
         }
         data.version = 2;
         data.notice = "fsrs";
@@ -3993,24 +4106,6 @@ h1, h2, h3 { page-break-after: avoid; }
     return entry ? entry : { state: "new", due: 0, reps: 0, lapses: 0, starred: false, note: "", lastReview: 0, log: [] };
   };
 
-  // Rates a card with the scheduler at `now`, logs the review and saves; returns the entry.
-  Store.prototype.review = function (slug, rating, now) {
-    this.refresh();
-    var entry = this.get(slug);
-    var changes = S.scheduler.schedule(entry, rating, now);
-    var elapsed = entry.lastReview ? Math.max(0, Math.floor((now - entry.lastReview) / DAY)) : 0;
-    changes.log = (entry.log || []).concat([{ rating: rating, time: now, elapsed: elapsed }]).slice(-LOG_LIMIT);
-    return this.update(slug, changes);
-  };
-
-  // Returns the one-time notice waiting to be shown ("fsrs") and forgets it.
-  Store.prototype.takeNotice = function () {
-    this.refresh();
-    var notice = this.data.notice || "";
-    if (notice) { delete this.data.notice; this.save(); }
-    return notice;
-  };
-
   Store.prototype.isTracked = function (slug) { return !!this.data.cards[slug]; };
 
   // Applies changes to a card and saves; returns the updated entry.
@@ -4025,12 +4120,30 @@ h1, h2, h3 { page-break-after: avoid; }
     return copy;
   };
 
+  // Rates a card with the scheduler at `now`, logs the review and saves; returns the entry.
+  Store.prototype.review = function (slug, rating, now) {
+    this.refresh();
+    var entry = this.get(slug);
+    var changes = S.scheduler.schedule(entry, rating, now);
+    var elapsed = entry.lastReview ? Math.max(0, Math.floor((now - entry.lastReview) / S.DAY)) : 0;
+    changes.log = (entry.log || []).concat([{ rating: rating, time: now, elapsed: elapsed }]).slice(-S.LOG_LIMIT);
+    return this.update(slug, changes);
+  };
+
   Store.prototype.setting = function (name, value) {
     if (arguments.length === 1) return this.data.settings ? this.data.settings[name] : undefined;
     this.refresh();
     this.data.settings[name] = value;
     this.save();
     return value;
+  };
+
+  // Returns the one-time notice waiting to be shown ("fsrs") and forgets it.
+  Store.prototype.takeNotice = function () {
+    this.refresh();
+    var notice = this.data.notice || "";
+    if (notice) { delete this.data.notice; this.save(); }
+    return notice;
   };
 
   Store.prototype.reset = function () {
@@ -4040,97 +4153,25 @@ h1, h2, h3 { page-break-after: avoid; }
     try { this.ls.removeItem(this.key); this.ls.removeItem(this.legacyKey); } catch (e) { /* nothing to clear */ }
   };
 
-  Store.prototype.exportJSON = function () {
-    this.refresh();
-    return JSON.stringify({ version: 2, exported: new Date(S.now()).toISOString(), cards: this.data.cards, settings: this.data.settings || {} }, null, 2);
-  };
-
-  // Validates an exported file and applies its valid entries. knownSlugs: {slug: true} or null.
-  // Returns {ok, applied, ignored: [{slug, reason}], error}.
-  Store.prototype.importJSON = function (text, knownSlugs) {
-    var result = { ok: false, applied: 0, ignored: [], error: "" };
-    var parsed;
-    try { parsed = JSON.parse(text); } catch (e) { result.error = say("store_not_json"); return result; }
-    if (!isObject(parsed)) { result.error = say("store_not_progress"); return result; }
-    if (parsed.version !== 1 && parsed.version !== 2) { result.error = say("store_unsupported_version", { version: String(parsed.version) }); return result; }
-    if (!isObject(parsed.cards)) { result.error = say("store_no_cards"); return result; }
-    this.refresh();
-    for (var slug in parsed.cards) {
-      if (!Object.prototype.hasOwnProperty.call(parsed.cards, slug)) continue;
-      if (knownSlugs && !knownSlugs[slug]) { result.ignored.push({ slug: slug, reason: "unknown question" }); continue; }
-      var cleaned = cleanEntry(parsed.cards[slug], parsed.version);
-      if (cleaned.error) { result.ignored.push({ slug: slug, reason: cleaned.error }); continue; }
-      this.data.cards[slug] = cleaned.entry;
-      result.applied++;
-    }
-    if (isObject(parsed.settings) && typeof parsed.settings.hideAnswers === "boolean") {
-      this.data.settings.hideAnswers = parsed.settings.hideAnswers;
-    }
-    // Whole percents only, as the practice page offers them.
-    var wanted = isObject(parsed.settings) ? parsed.settings.desiredRetention : undefined;
-    if (isNumber(wanted) && wanted >= 0.8 && wanted <= 0.97 && Math.abs(Math.round(wanted * 100) - wanted * 100) < 1e-9) {
-      this.data.settings.desiredRetention = parsed.settings.desiredRetention;
-    }
-    result.ok = true;
-    if (!this.save() && this.available) result.error = say("store_save_refused");
-    return result;
-  };
-
-  // Counts of new / learning / known among the given slugs (untracked slugs count as new).
-  Store.prototype.counts = function (slugs) {
-    var counts = { "new": 0, learning: 0, known: 0 };
-    for (var i = 0; i < slugs.length; i++) counts[this.get(slugs[i]).state]++;
-    return counts;
-  };
-
   Store.prototype.trackedCount = function () {
     var n = 0;
     for (var slug in this.data.cards) if (Object.prototype.hasOwnProperty.call(this.data.cards, slug)) n++;
     return n;
   };
 
-  S.migrate = migrate;
-  S.cleanEntry = cleanEntry;
-  S.fromSM2 = fromSM2;
-  S.LOG_LIMIT = LOG_LIMIT;
-  S.stateFor = stateFor;
-  S.Store = Store;
   S.store = new Store();
-  S.exportJSON = function () { return S.store.exportJSON(); };
-  S.importJSON = function (text) {
-    var known = null;
-    if (S.bySlug) { known = {}; for (var slug in S.bySlug) known[slug] = true; }
-    return S.store.importJSON(text, known);
-  };
 }());
 
 """#),
-        ("static/assets/study.js", #"""
-// StudyGuide study features on every page: progress bars (home, category) and the study tools
-// of a question page (state, star, notes, self-test, printing). Needs study-store.js first.
+        ("static/assets/study-tools.js", #"""
+// The study tools of a question page, .study-tools[data-slug]: the card's state, a star, notes,
+// Hide answers (a self-test until revealed) and printing with or without the answers.
 (function () {
   "use strict";
   var S = window.StudyGuideStudy;
-  if (!S || !S.store) return;
-  var store = S.store;
+  var store = S.store, el = S.el;
 
-  var el = S.el;
   var say = S.words({
-    study_new: "New: not practised yet",
-    study_known: "Known",
-    study_learning: "Learning",
-    study_due_now: "{state} · due for review now",
-    study_next_review: "{state} · next review in {wait}",
-    study_days: { one: "{count} day", other: "{count} days" },
-    study_storage_blocked: "This browser does not let the page store data (storage is blocked or unavailable), so progress, stars and notes last only until you leave the page.",
-    study_storage_damaged: "Saved progress could not be read (the stored data is damaged); starting afresh.",
-    study_progress_summary: "{known} known, {learning} learning, {fresh} new",
-    study_progress_label: "Your progress in {category}: {summary}",
-    study_count_known: "{count} known",
-    study_count_learning: "{count} learning",
-    study_count_new: "{count} new",
-    study_no_progress: "No practice progress found in this browser's storage for this page. Practise on the Practice page; some browsers keep each local file's storage apart.",
-    study_progress_failed: "Progress could not be loaded.",
     study_hide_answers: "Hide answers",
     study_print_questions: "Print questions only",
     study_print_answers: "Print with answers",
@@ -4138,83 +4179,10 @@ h1, h2, h3 { page-break-after: avoid; }
     study_notes_toggle: "Notes",
     study_reveal: "Reveal the answer",
     study_your_progress: "Your progress: ",
-    study_star: "Star",
     study_note_saved: "Note saved.",
     study_note_kept: "Note kept until you leave the page."
   });
 
-  // A short description of where a card stands, e.g. "Learning · next review in 6 days".
-  S.describeState = function (entry, now) {
-    if (entry.state === "new" || (!entry.reps && !entry.stability && !entry.lastReview)) return say("study_new");
-    var label = say(entry.state === "known" ? "study_known" : "study_learning");
-    var wait = (entry.due || 0) - now;
-    if (wait <= 0) return say("study_due_now", { state: label });
-    var days = Math.ceil(wait / S.DAY);
-    return say("study_next_review", { state: label, wait: S.scheduler ? S.scheduler.describe(wait) : say("study_days", { count: days }) });
-  };
-
-  S.storageNote = function () {
-    if (!store.available) return say("study_storage_blocked");
-    if (store.loadError) return say("study_storage_damaged");
-    return "";
-  };
-
-  // ---- Progress bars: .study-progress[data-category][data-total] ----
-  function renderBar(node, deck) {
-    var category = node.getAttribute("data-category");
-    var total = parseInt(node.getAttribute("data-total"), 10) || 0;
-    var title = category;
-    for (var c = 0; c < deck.categories.length; c++) if (deck.categories[c].slug === category) title = deck.categories[c].title;
-    var learning = 0, known = 0;
-    for (var i = 0; i < deck.cards.length; i++) {
-      var card = deck.cards[i];
-      if (card.category !== category || !store.isTracked(card.slug)) continue;
-      var state = store.get(card.slug).state;
-      if (state === "learning") learning++;
-      else if (state === "known") known++;
-    }
-    var fresh = Math.max(0, total - learning - known);
-    var summary = say("study_progress_summary", { known: known, learning: learning, fresh: fresh });
-    var bar = el("div", { className: "progress-bar", role: "img", "aria-label": say("study_progress_label", { category: title, summary: summary }) });
-    var parts = [["known", known], ["learning", learning], ["new", fresh]];
-    for (var p = 0; p < parts.length; p++) {
-      if (!parts[p][1] || !total) continue;
-      var segment = el("span", { className: "segment segment-" + parts[p][0] });
-      segment.style.width = (100 * parts[p][1] / total) + "%";
-      bar.appendChild(segment);
-    }
-    var text = el("p", { className: "progress-text", "aria-hidden": "true" });
-    text.appendChild(el("span", { className: "count-known", text: say("study_count_known", { count: known }) }));
-    text.appendChild(document.createTextNode(" · "));
-    text.appendChild(el("span", { className: "count-learning", text: say("study_count_learning", { count: learning }) }));
-    text.appendChild(document.createTextNode(" · "));
-    text.appendChild(el("span", { className: "count-new", text: say("study_count_new", { count: fresh }) }));
-    node.textContent = "";
-    node.setAttribute("data-known", String(known));
-    node.setAttribute("data-learning", String(learning));
-    node.setAttribute("data-new", String(fresh));
-    node.appendChild(bar);
-    node.appendChild(text);
-    var note = S.storageNote();
-    if (!note && store.trackedCount() === 0 && node.classList.contains("study-progress-first")) {
-      note = say("study_no_progress");
-    }
-    if (note) node.appendChild(el("p", { className: "study-note", text: note }));
-  }
-
-  function renderBars() {
-    var bars = document.querySelectorAll(".study-progress");
-    if (!bars.length) return;
-    bars[0].classList.add("study-progress-first");
-    S.whenDeck(function (deck) {
-      store.refresh();
-      for (var i = 0; i < bars.length; i++) renderBar(bars[i], deck);
-    }, function () {
-      for (var i = 0; i < bars.length; i++) bars[i].textContent = say("study_progress_failed");
-    });
-  }
-
-  // ---- Question page tools: .study-tools[data-slug] ----
   var HIDDEN_SECTIONS = ".short-answer, .answer, .toc, .areas, .follow-ups, .red-flags";
 
   function questionTools(tools) {
@@ -4244,7 +4212,7 @@ h1, h2, h3 { page-break-after: avoid; }
       var entry = store.get(slug);
       state.textContent = "";
       state.appendChild(el("span", { className: "visually-hidden", text: say("study_your_progress") }));
-      state.appendChild(document.createTextNode(S.describeState(entry, S.now())));
+      state.appendChild(document.createTextNode(S.status.card(entry, S.now())));
       star.setAttribute("aria-pressed", entry.starred ? "true" : "false");
       star.textContent = "";
       star.appendChild(el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }));
@@ -4308,7 +4276,7 @@ h1, h2, h3 { page-break-after: avoid; }
     tools.appendChild(state);
     tools.appendChild(el("div", { className: "study-buttons" }, [star, hide, notesToggle, printQuestions, printAnswers]));
     tools.appendChild(el("div", { className: "study-notes", id: notesId }, [label, note, saved]));
-    var warning = S.storageNote();
+    var warning = S.status.storage();
     if (warning) tools.appendChild(el("p", { className: "study-note", text: warning }));
     tools.hidden = false;
     if (article) {
@@ -4322,14 +4290,124 @@ h1, h2, h3 { page-break-after: avoid; }
     window.addEventListener("focus", render);
   }
 
-  function start() {
-    renderBars();
-    var tools = document.querySelectorAll(".study-tools[data-slug]");
-    for (var i = 0; i < tools.length; i++) questionTools(tools[i]);
-    window.addEventListener("storage", function (event) { if (event.key === store.key) renderBars(); });
-  }
+  var all = document.querySelectorAll(".study-tools[data-slug]");
+  for (var i = 0; i < all.length; i++) questionTools(all[i]);
+}());
 
-  start();
+"""#),
+        ("static/assets/study-words.js", #"""
+// StudyGuideStudy.words: the theme's words for a script. `english` is what the script shows on
+// an English site; when the site has other words, the build writes assets/strings.js
+// (window.StudyGuideStrings, loaded before every script) and they win. say(key, values) fills
+// {name} placeholders from `values`; values.count also picks the plural form, by the browser's
+// rules for the language. The search interface uses it too.
+(function () {
+  "use strict";
+  var S = window.StudyGuideStudy;
+
+  // Words several scripts show (badges, the ratings), given once here.
+  var COMMON = {
+    difficulty_beginner: "Beginner",
+    difficulty_intermediate: "Intermediate",
+    difficulty_advanced: "Advanced",
+    kind_technical: "Technical",
+    kind_behavioral: "Behavioral",
+    kind_situational: "Situational",
+    kind_system_design: "System design",
+    kind_practical: "Practical",
+    kind_career: "Career",
+    practice_again: "Again",
+    practice_hard: "Hard",
+    practice_good: "Good",
+    practice_easy: "Easy",
+    study_star: "Star",
+    areas_to_cover: "Areas to cover"
+  };
+
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  S.words = function (english) {
+    var given = window.StudyGuideStrings || {};
+    var table = given.strings || {};
+    var rules = null;
+    try { rules = new Intl.PluralRules(given.lang || "en"); } catch (e) { /* no Intl, or a tag it does not know */ }
+    return function (key, values) {
+      var entry = has(table, key) ? table[key] : english && has(english, key) ? english[key] : COMMON[key];
+      if (entry && typeof entry === "object") {
+        var count = values && values.count;
+        entry = (rules && typeof count === "number" && entry[rules.select(count)]) || entry.other || "";
+      }
+      var text = entry === undefined ? key : String(entry);
+      return values ? text.replace(/\{(\w+)\}/g, function (whole, name) {
+        return has(values, name) ? String(values[name]) : whole;
+      }) : text;
+    };
+  };
+}());
+
+"""#),
+        ("static/assets/study.js", #"""
+// StudyGuideStudy: the one namespace of the study scripts, defined here and loaded first.
+//
+// Every script is an IIFE (module scripts do not load from file://). A script that provides a
+// part of the API adds exactly the members listed for it below; page scripts (practice.js,
+// practice-progress.js, interview.js, study-tools.js, study-progress-bars.js, site.js) add
+// nothing and only read.
+//
+//   study.js             DAY, KNOWN_DAYS, LOG_LIMIT: ms in a day; days of recall that make a card
+//                          "known"; reviews kept per card.
+//                        RATINGS: ["again", "hard", "good", "easy"], the grades in order (keys 1-4).
+//                        now(): ms since the epoch, from window.__studyguideNow() when a test set
+//                          that function (the only test hook), else Date.now().
+//                        root(): the way back to the site root (<body data-root>).
+//                        el(tag, attrs, children): an element; attrs.text becomes textContent,
+//                          never HTML, attrs.className the class, any other key an attribute.
+//   study-words.js       words(english) -> say(key, values): the site's words for a script.
+//   study-deck.js        registerDeck(deck), registerCards(n, backs): called by study/deck.js and
+//                          study/cards-<n>.js, the data the build writes.
+//                        deck: {ready(callback, onError), card(slug), back(slug, callback, onError),
+//                          categoryTitle(slug), kindTitle(slug)}.
+//   study-migration.js   migration: {fromV0(old, now), fromSM2(entry)}: older progress to version 2.
+//   study-store.js       store: the progress in localStorage (see the file for its format).
+//   study-scheduler.js   scheduler: FSRS-6 (schedule, describe, retrievability, retention...).
+//   study-status.js      status: {card(entry, now), storage()}: where a card and the storage stand.
+//   study-progress-file.js  progressFile: {exportJSON(), importJSON(text)}: the export file
+//                          (version 2), on the practice page only.
+//
+// Events, bubbling, dispatched on the element of the script that caused them:
+//   "studyguide:content"   answer HTML was inserted there: site.js adds copy buttons to its code.
+//   "studyguide:progress"  the script changed the stored progress (a rating, an import, a reset):
+//                          other parts of the page showing progress redraw it.
+(function () {
+  "use strict";
+  if (window.StudyGuideStudy) return;
+
+  window.StudyGuideStudy = {
+    DAY: 86400000,
+    KNOWN_DAYS: 21,
+    LOG_LIMIT: 100,
+    RATINGS: ["again", "hard", "good", "easy"],
+
+    now: function () {
+      return typeof window.__studyguideNow === "function" ? Number(window.__studyguideNow()) : Date.now();
+    },
+
+    root: function () {
+      return (document.body && document.body.getAttribute("data-root")) || "";
+    },
+
+    el: function (tag, attrs, children) {
+      var node = document.createElement(tag);
+      for (var name in attrs) {
+        if (!Object.prototype.hasOwnProperty.call(attrs, name)) continue;
+        if (name === "text") node.textContent = attrs[name];
+        else if (name === "className") node.className = attrs[name];
+        else node.setAttribute(name, attrs[name]);
+      }
+      if (children) for (var i = 0; i < children.length; i++) if (children[i]) node.appendChild(children[i]);
+      return node;
+    }
+  };
 }());
 
 """#),
@@ -4781,12 +4859,8 @@ kbd {
 .io-status { margin-top: 0.5rem; }
 .io-status p { margin: 0.3rem 0; font-weight: 600; }
 .import-label { font-weight: 600; }
-.dialog-backdrop { position: fixed; top: 0; right: 0; bottom: 0; left: 0; background: rgba(0, 0, 0, 0.45); z-index: 30; }
+.shortcuts-dialog::backdrop { background: rgba(0, 0, 0, 0.45); }
 .shortcuts-dialog {
-  position: fixed;
-  z-index: 31;
-  top: 50%; left: 50%;
-  transform: translate(-50%, -50%);
   width: min(28rem, 92vw);
   max-height: 90vh;
   overflow-y: auto;
@@ -4800,7 +4874,6 @@ kbd {
 .shortcuts-dialog h2 { margin-top: 0.5rem; }
 .shortcut-list { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1rem; }
 .shortcut-list dd { margin: 0; }
-.dialog-backdrop[hidden], .shortcuts-dialog[hidden] { display: none; }
 
 /* Mock interview. */
 .interview-setup fieldset { border: 1px solid var(--border); border-radius: var(--radius); margin: 0 0 1rem; padding: 0.5rem 1rem 0.8rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
@@ -4897,12 +4970,12 @@ kbd {
   <p>{{chrome.siteTitle}}{{#chrome.siteDescription}} — {{chrome.siteDescription}}{{/chrome.siteDescription}} {{{i18n.offline_note_html}}}</p>
 </footer>
 {{#chrome.scriptStrings}}<script src="{{chrome.scriptStrings}}"></script>
-{{/chrome.scriptStrings}}<script src="{{chrome.root}}assets/study-store.js"></script>
+{{/chrome.scriptStrings}}<script src="{{chrome.studyScript}}"></script>
+<script src="{{chrome.root}}assets/study-words.js"></script>
 {{#chrome.searchScripts}}<script src="{{.}}"></script>
 {{/chrome.searchScripts}}<script src="{{chrome.searchManifest}}"></script>
 <script src="{{chrome.searchUI}}"></script>
 {{$scripts}}{{/scripts}}
-<script src="{{chrome.root}}assets/study-scheduler.js"></script><script src="{{chrome.studyScript}}"></script>
 <script src="{{chrome.script}}"></script>
 {{#chrome.offlineScript}}<script src="{{chrome.offlineScript}}"></script>
 {{/chrome.offlineScript}}</body>
@@ -4924,6 +4997,11 @@ kbd {
   {{> question-list}}
 </section>
 {{/main}}
+{{$scripts}}
+{{> study-scripts}}
+<script src="{{chrome.root}}assets/study-deck.js"></script>
+<script src="{{chrome.root}}assets/study-progress-bars.js"></script>
+{{/scripts}}
 {{/base}}
 
 """#),
@@ -5011,6 +5089,11 @@ kbd {
 </section>
 {{/empty(recent)}}
 {{/main}}
+{{$scripts}}
+{{> study-scripts}}
+<script src="{{chrome.root}}assets/study-deck.js"></script>
+<script src="{{chrome.root}}assets/study-progress-bars.js"></script>
+{{/scripts}}
 {{/base}}
 
 """#),
@@ -5026,6 +5109,7 @@ kbd {
 </section>
 {{/main}}
 {{$scripts}}
+<script src="{{chrome.root}}assets/study-deck.js"></script>
 <script src="{{deck}}"></script>
 <script src="{{chrome.root}}assets/interview.js"></script>
 {{/scripts}}
@@ -5037,6 +5121,7 @@ kbd {
 {{$main}}
 <h1>{{i18n.practice}}</h1>
 <div id="practice-app" class="study-app" data-deck="{{deck}}" hidden></div>
+<div id="practice-progress" class="study-app" hidden></div>
 <section class="study-fallback" aria-labelledby="fallback-heading">
   <h2 id="fallback-heading">{{i18n.practice_fallback_heading}}</h2>
   <p>{{i18n.practice_fallback}}</p>
@@ -5049,8 +5134,12 @@ kbd {
 </section>
 {{/main}}
 {{$scripts}}
+{{> study-scripts}}
+<script src="{{chrome.root}}assets/study-deck.js"></script>
 <script src="{{deck}}"></script>
+<script src="{{chrome.root}}assets/study-progress-file.js"></script>
 <script src="{{chrome.root}}assets/practice.js"></script>
+<script src="{{chrome.root}}assets/practice-progress.js"></script>
 {{/scripts}}
 {{/base}}
 
@@ -5130,6 +5219,10 @@ kbd {
   {{#next}}<a class="next" rel="next" href="{{href}}"><span>{{i18n.next}}</span> {{title}}</a>{{/next}}
 </nav>
 {{/main}}
+{{$scripts}}
+{{> study-scripts}}
+<script src="{{chrome.root}}assets/study-tools.js"></script>
+{{/scripts}}
 {{/base}}
 
 """#),
@@ -5167,6 +5260,13 @@ kbd {
 </nav>
 {{/main}}
 {{/base}}
+
+"""#),
+        ("templates/study-scripts.mustache", #"""
+<script src="{{chrome.root}}assets/study-migration.js"></script>
+<script src="{{chrome.root}}assets/study-store.js"></script>
+<script src="{{chrome.root}}assets/study-scheduler.js"></script>
+<script src="{{chrome.root}}assets/study-status.js"></script>
 
 """#),
         ("templates/tag.mustache", #"""

@@ -1,10 +1,12 @@
 // StudyGuide mock interview: pick a length and a mix, answer questions one by one against a
 // timer, mark the shaky ones, and finish with time per question and a list to practise.
-// interview.html?seed=N makes the selection deterministic (the tests use it).
+// interview.html?seed=N makes the selection repeatable.
 (function () {
   "use strict";
+  var S = window.StudyGuideStudy;
+  var el = S.el;
 
-  var say = window.StudyGuideStudy.words({
+  var say = S.words({
     interview_situation: "Situation",
     interview_situation_hint: "Set the scene: where you were, when, who was involved, what was at stake.",
     interview_task: "Task",
@@ -28,7 +30,6 @@
     interview_star: "Answer with STAR",
     interview_system_design_prompt: "Clarify the requirements and the scale, sketch the main components and the data flow, then go deep on the part that is hardest to scale. Say your trade-offs out loud.",
     interview_technical_prompt: "Answer aloud in two or three minutes: the core idea first, then an example from your own work, then the trade-offs.",
-    areas_to_cover: "Areas to cover",
     interview_hints: "Hints: areas to cover",
     interview_shaky: " I was shaky on this one: add it to my review list",
     interview_finish: "Finish the interview",
@@ -57,14 +58,11 @@
     [say("interview_result"), say("interview_result_hint")]
   ];
   var MIX = [
-    { key: "system-design", label: say("kind_system_design"), kinds: ["system-design"], count: 1 },
-    { key: "technical", label: say("kind_technical"), kinds: ["technical", "practical"], count: 3 },
+    { key: "system-design", label: S.deck.kindTitle("system-design"), kinds: ["system-design"], count: 1 },
+    { key: "technical", label: S.deck.kindTitle("technical"), kinds: ["technical", "practical"], count: 3 },
     { key: "behavioral", label: say("interview_behavioral_mix"), kinds: ["behavioral", "situational"], count: 2 }
   ];
   var ORDER = ["technical", "system-design", "behavioral"];
-
-  // The element helper of study-store.js, which every page loads before this script.
-  var el = function (tag, attrs, children) { return window.StudyGuideStudy.el(tag, attrs, children); };
 
   // mulberry32: a small seeded generator, so ?seed=N always picks the same questions.
   function random(seed) {
@@ -86,14 +84,13 @@
   }
 
   function seedFromURL() {
-    var match = /[?&]seed=(\d+)/.exec(window.location.search);
-    return match ? parseInt(match[1], 10) : null;
+    var seed = new URLSearchParams(window.location.search).get("seed");
+    return seed && /^\d+$/.test(seed) ? parseInt(seed, 10) : null;
   }
 
-  function Interview(app, deck, S) {
+  function Interview(app, deck) {
     this.app = app;
     this.deck = deck;
-    this.S = S;
     this.timer = null;
     this.setup();
   }
@@ -169,7 +166,7 @@
   };
 
   Interview.prototype.begin = function (minutes, cards) {
-    var now = this.S.now();
+    var now = S.now();
     this.run = { minutes: minutes, cards: cards, index: 0, started: now, questionStarted: now, times: [], shaky: {} };
     this.renderQuestion();
     var self = this;
@@ -178,7 +175,7 @@
 
   Interview.prototype.tick = function () {
     if (!this.run || !this.clockNode) return;
-    var now = this.S.now();
+    var now = S.now();
     var left = this.run.minutes * 60000 - (now - this.run.started);
     this.clockNode.textContent = clock(left);
     this.clockNode.parentNode.classList.toggle("over-time", left < 0);
@@ -186,17 +183,10 @@
   };
 
   Interview.prototype.renderQuestion = function () {
-    var self = this, S = this.S, run = this.run;
-    if (this.timer) { /* keep the timer running */ }
+    var self = this, run = this.run;
     this.app.textContent = "";
     var card = run.cards[run.index];
     var isBehavioral = card.kind === "behavioral" || card.kind === "situational";
-    var kind = card.kind;
-    for (var k = 0; k < this.deck.kinds.length; k++) {
-      if (this.deck.kinds[k].slug !== card.kind) continue;
-      var key = "kind_" + card.kind.replace(/-/g, "_");
-      kind = say(key) === key ? this.deck.kinds[k].title : say(key);
-    }
     var budget = Math.round(run.minutes / run.cards.length);
 
     this.clockNode = el("span", { className: "clock total-clock", text: "00:00" });
@@ -210,7 +200,7 @@
     article.appendChild(el("p", { className: "interview-position" }, [
       el("span", { text: say("interview_position", { index: run.index + 1, count: run.cards.length }) }),
       document.createTextNode(" "),
-      el("span", { className: "badge", text: kind })
+      el("span", { className: "badge", text: S.deck.kindTitle(card.kind) })
     ]));
     this.heading = el("h2", { className: "interview-title", tabindex: "-1", text: card.title });
     article.appendChild(this.heading);
@@ -233,7 +223,7 @@
     var areas = el("div", { className: "interview-areas" });
     guidance.appendChild(areas);
     article.appendChild(guidance);
-    S.loadCard(card.slug, function (data) {
+    S.deck.back(card.slug, function (data) {
       if (!data || !data.areas || !data.areas.length || !areas.parentNode) return;
       var list = el("ul");
       for (var a = 0; a < data.areas.length; a++) list.appendChild(el("li", { text: data.areas[a] }));
@@ -263,7 +253,7 @@
   };
 
   Interview.prototype.record = function () {
-    var now = this.S.now();
+    var now = S.now();
     this.run.times[this.run.index] = now - this.run.questionStarted;
     this.run.questionStarted = now;
   };
@@ -276,7 +266,7 @@
   };
 
   Interview.prototype.finish = function (early) {
-    var self = this, S = this.S, run = this.run;
+    var self = this, run = this.run;
     if (early) this.record();
     if (this.timer) { clearInterval(this.timer); this.timer = null; }
     this.clockNode = null;
@@ -327,14 +317,13 @@
   };
 
   function start() {
-    var S = window.StudyGuideStudy;
     var app = document.getElementById("interview-app");
-    if (!app || !S || !S.store) return;
+    if (!app) return;
     var fallback = document.querySelector(".study-fallback");
-    S.whenDeck(function (deck) {
+    S.deck.ready(function (deck) {
       if (fallback) fallback.hidden = true;
       app.hidden = false;
-      S.interview = new Interview(app, deck, S);
+      new Interview(app, deck);
     }, function () {
       app.hidden = false;
       app.textContent = say("interview_deck_failed");

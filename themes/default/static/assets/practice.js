@@ -5,12 +5,10 @@
 // Keys: Space reveals, 1-4 rate, j / k next / previous card, ? lists the shortcuts.
 (function () {
   "use strict";
+  var S = window.StudyGuideStudy;
+  var store = S.store, el = S.el;
 
-  var say = window.StudyGuideStudy.words({
-    practice_again: "Again",
-    practice_hard: "Hard",
-    practice_good: "Good",
-    practice_easy: "Easy",
+  var say = S.words({
     practice_due_and_new: "Due and new",
     practice_due_today: "Due today",
     practice_new: "New",
@@ -42,26 +40,7 @@
     practice_shortcut_close: "Close this list",
     practice_close: "Close",
     practice_shortcuts: "Keyboard shortcuts",
-    practice_export: "Export progress",
-    practice_reset: "Reset progress",
-    practice_exported: { one: "Exported {count} card to {file}.", other: "Exported {count} cards to {file}." },
-    practice_export_failed: "Export failed: this browser cannot save files from this page.",
-    practice_import_failed: "Import failed: {reason}",
-    practice_imported: { one: "Imported {count} card.", other: "Imported {count} cards." },
-    practice_ignored: "Ignored {count}:",
-    practice_nothing_ignored: "Nothing was ignored.",
-    practice_unreadable_file: "Import failed: the file could not be read.",
-    practice_reset_confirm: "Delete all your progress, stars and notes for this site? This cannot be undone.",
-    practice_reset_cancelled: "Reset cancelled: your progress is unchanged.",
-    practice_reset_done: "Progress reset: every card is new again.",
-    practice_your_progress: "Your progress",
-    practice_progress_note: "Progress is kept in this browser only. Export it to a file to move it to another browser or keep a backup; importing a file merges it into what is stored here.",
-    practice_import: "Import progress from a file",
     practice_deck_counts: { other: "{due} due today · {fresh} new · {starred} starred, of {count} cards." },
-    practice_progress_summary: "{known} known (likely still recalled three weeks after a review) · {learning} learning · {fresh} new.",
-    practice_retention: "Desired retention",
-    practice_retention_note: "The chance of recalling a card when it comes back: higher means shorter intervals and more reviews.",
-    practice_retention_saved: "Desired retention set to {percent}%.",
     practice_fsrs_notice: "Your progress now uses FSRS scheduling: the intervals and ease of your earlier reviews were converted once into FSRS memory states.",
     practice_next_due: " The next card is due in {wait}.",
     practice_no_linked_cards: "None of the questions in the link exist on this site.",
@@ -72,7 +51,6 @@
     practice_again_button: "Practise again",
     practice_rated: { other: "You rated {count} cards: {again} again, {hard} hard, {good} good, {easy} easy." },
     practice_position: "Card {index} of {count}",
-    study_star: "Star",
     practice_prompt: "Answer it aloud or on paper first, then reveal the answer and rate how well you knew it.",
     practice_show_answer: "Show answer",
     practice_loading: "Loading the answer…",
@@ -82,21 +60,18 @@
     practice_skip: "Skip to next (j)",
     practice_answer_failed: "The answer could not be loaded.",
     short_answer: "Short answer",
-    areas_to_cover: "Areas to cover",
     follow_up_questions: "Follow-up questions",
     red_flags: "Red flags",
     practice_full_answer: "Full answer",
     practice_open_page: "Open the question page",
     practice_rated_status: "Rated {rating}: {title} comes back in {wait}.",
+    practice_rated_again: "again",
+    practice_rated_hard: "hard",
+    practice_rated_good: "good",
+    practice_rated_easy: "easy",
     practice_deck_failed: "The practice deck could not be loaded; use the categories below."
   });
 
-  var RATINGS = [
-    { key: "again", label: say("practice_again"), shortcut: "1" },
-    { key: "hard", label: say("practice_hard"), shortcut: "2" },
-    { key: "good", label: say("practice_good"), shortcut: "3" },
-    { key: "easy", label: say("practice_easy"), shortcut: "4" }
-  ];
   var SOURCES = [
     ["auto", say("practice_due_and_new")], ["due", say("practice_due_today")], ["new", say("practice_new")],
     ["starred", say("practice_starred")], ["all", say("practice_all_matching")]
@@ -104,31 +79,9 @@
   var DIFFICULTIES = [["beginner", say("difficulty_beginner")], ["intermediate", say("difficulty_intermediate")],
     ["advanced", say("difficulty_advanced")]];
 
-  // The deck names kinds in English; the site's words name them in its language.
-  function kindTitle(kind) {
-    var key = "kind_" + kind.slug.replace(/-/g, "_");
-    var title = say(key);
-    return title === key ? kind.title : title;
-  }
-
-  // The element helper of study-store.js, which every page loads before this script.
-  var el = function (tag, attrs, children) { return window.StudyGuideStudy.el(tag, attrs, children); };
-
-  function params(search) {
-    var out = {};
-    var query = (search || "").replace(/^\?/, "");
-    if (!query) return out;
-    var pairs = query.split("&");
-    for (var i = 0; i < pairs.length; i++) {
-      var at = pairs[i].indexOf("=");
-      var name = at < 0 ? pairs[i] : pairs[i].slice(0, at);
-      var value = at < 0 ? "" : pairs[i].slice(at + 1);
-      try {
-        out[decodeURIComponent(name.replace(/\+/g, " "))] = decodeURIComponent(value.replace(/\+/g, " "));
-      } catch (e) { /* a malformed pair is ignored */ }
-    }
-    return out;
-  }
+  // The practice page's URL and form fields: practice.html?deck=&category=&difficulty=&kind=&tag=&limit=
+  // or practice.html?cards=slug1,slug2.
+  var CRITERIA = ["deck", "category", "difficulty", "kind", "tag", "limit"];
 
   function endOfToday(now) {
     var d = new Date(now);
@@ -146,28 +99,25 @@
     return el("label", { "for": "practice-" + name }, [document.createTextNode(label), node]);
   }
 
-  function Practice(app, deck, S) {
+  function Practice(app, deck) {
     this.app = app;
     this.deck = deck;
-    this.S = S;
-    this.store = S.store;
     this.session = null;
     this.build();
-    var query = params(window.location.search);
-    this.startFrom(query);
+    this.startFrom(new URLSearchParams(window.location.search));
     this.bindKeys();
   }
 
   // The slugs a set of criteria selects, in review order.
   Practice.prototype.choose = function (criteria) {
-    var S = this.S, store = this.store, now = S.now();
+    var now = S.now();
     var cards = this.deck.cards;
     var i;
     if (criteria.cards) {
       var list = criteria.cards.split(","), picked = [], seen = {};
       for (i = 0; i < list.length; i++) {
         var slug = list[i].replace(/^\s+|\s+$/g, "");
-        if (slug && S.bySlug[slug] && !seen[slug]) { picked.push(slug); seen[slug] = true; }
+        if (slug && S.deck.card(slug) && !seen[slug]) { picked.push(slug); seen[slug] = true; }
       }
       return picked;
     }
@@ -205,10 +155,10 @@
     var app = this.app;
     app.textContent = "";
 
-    var warning = this.S.storageNote ? this.S.storageNote() : "";
+    var warning = S.status.storage();
     if (warning) app.appendChild(el("p", { className: "study-note", text: warning }));
-    // Said once, after study-store.js converted SM-2 progress.
-    if (this.store.takeNotice && this.store.takeNotice() === "fsrs") {
+    // Said once, after the store converted SM-2 progress.
+    if (store.takeNotice() === "fsrs") {
       app.appendChild(el("p", { className: "study-note fsrs-notice", text: say("practice_fsrs_notice") }));
     }
 
@@ -216,7 +166,7 @@
     var categories = [["", say("any_category")]], kinds = [["", say("any_kind")]], tags = [["", say("any_tag")]];
     var i;
     for (i = 0; i < deck.categories.length; i++) categories.push([deck.categories[i].slug, deck.categories[i].title]);
-    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, kindTitle(deck.kinds[i])]);
+    for (i = 0; i < deck.kinds.length; i++) kinds.push([deck.kinds[i].slug, S.deck.kindTitle(deck.kinds[i].slug)]);
     for (i = 0; i < deck.tags.length; i++) tags.push([deck.tags[i], "#" + deck.tags[i]]);
     this.form = el("form", { className: "deck-form", action: "practice.html", method: "get" });
     this.form.appendChild(el("div", { className: "filters" }, [
@@ -231,14 +181,13 @@
     this.counts = el("p", { className: "deck-counts" });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var criteria = {}, query = [];
-      var names = ["deck", "category", "difficulty", "kind", "tag", "limit"];
-      for (var n = 0; n < names.length; n++) {
-        var value = self.form.elements[names[n]].value;
-        criteria[names[n]] = value;
-        if (value) query.push(names[n] + "=" + encodeURIComponent(value));
+      var criteria = {}, query = new URLSearchParams();
+      for (var n = 0; n < CRITERIA.length; n++) {
+        var value = self.form.elements[CRITERIA[n]].value;
+        criteria[CRITERIA[n]] = value;
+        if (value) query.set(CRITERIA[n], value);
       }
-      try { window.history.replaceState(null, "", "?" + query.join("&")); } catch (e) { /* file:// in some browsers */ }
+      try { window.history.replaceState(null, "", "?" + query.toString()); } catch (e) { /* file:// in some browsers */ }
       self.start(criteria);
     });
     app.appendChild(el("section", { className: "practice-setup", "aria-labelledby": "deck-heading" }, [
@@ -256,10 +205,12 @@
     app.appendChild(el("div", { className: "practice-footer" }, [this.status, shortcutsButton]));
     this.buildDialog();
 
-    // Your progress: export, import, reset.
-    this.buildProgressSection();
+    // The "Your progress" section (practice-progress.js) imported or reset progress.
+    document.addEventListener("studyguide:progress", function (event) { if (event.target !== app) self.refresh(); });
   };
 
+  // A <dialog> shown with showModal(): the browser traps focus in it, closes it on Escape and
+  // makes the page behind it inert; closing gives focus back to what opened it.
   Practice.prototype.buildDialog = function () {
     var self = this;
     var list = el("dl", { className: "shortcut-list" });
@@ -271,149 +222,57 @@
       list.appendChild(el("dt", null, [el("kbd", { text: rows[i][0] })]));
       list.appendChild(el("dd", { text: rows[i][1] }));
     }
-    this.closeButton = el("button", { type: "button", className: "dialog-close", text: say("practice_close") });
-    this.closeButton.addEventListener("click", function () { self.closeDialog(); });
-    this.dialog = el("div", { className: "shortcuts-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "shortcuts-heading", hidden: "" }, [
-      el("h2", { id: "shortcuts-heading", text: say("practice_shortcuts") }), list, this.closeButton
+    var close = el("button", { type: "button", className: "dialog-close", autofocus: "", text: say("practice_close") });
+    close.addEventListener("click", function () { self.dialog.close(); });
+    this.dialog = el("dialog", { className: "shortcuts-dialog", "aria-labelledby": "shortcuts-heading" }, [
+      el("h2", { id: "shortcuts-heading", text: say("practice_shortcuts") }), list, close
     ]);
-    this.backdrop = el("div", { className: "dialog-backdrop", hidden: "" });
-    this.backdrop.addEventListener("click", function () { self.closeDialog(); });
-    document.body.appendChild(this.backdrop);
+    // A click on the ::backdrop targets the dialog itself, as does one on its padding: the box tells them apart.
+    this.dialog.addEventListener("click", function (event) {
+      var box = self.dialog.getBoundingClientRect();
+      var outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+      if (event.target === self.dialog && outside) self.dialog.close();
+    });
+    this.dialog.addEventListener("close", function () {
+      var opener = self.opener;
+      self.opener = null;
+      if (opener && opener !== document.body && document.body.contains(opener)) opener.focus();
+      else if (self.heading) self.heading.focus();
+    });
     document.body.appendChild(this.dialog);
   };
 
   Practice.prototype.openDialog = function () {
-    if (!this.dialog.hidden) return;
-    this.returnFocus = document.activeElement;
-    this.dialog.hidden = false;
-    this.backdrop.hidden = false;
-    this.closeButton.focus();
-  };
-
-  Practice.prototype.closeDialog = function () {
-    if (this.dialog.hidden) return;
-    this.dialog.hidden = true;
-    this.backdrop.hidden = true;
-    if (this.returnFocus && this.returnFocus.focus && document.body.contains(this.returnFocus)) this.returnFocus.focus();
-    else if (this.heading) this.heading.focus();
-  };
-
-  Practice.prototype.buildProgressSection = function () {
-    var self = this, S = this.S, store = this.store;
-    var exportButton = el("button", { type: "button", className: "export-progress", text: say("practice_export") });
-    var fileInput = el("input", { type: "file", id: "import-progress", className: "import-progress", accept: ".json,application/json" });
-    var resetButton = el("button", { type: "button", className: "reset-progress", text: say("practice_reset") });
-    this.ioStatus = el("div", { className: "io-status", role: "status" });
-    this.summary = el("p", { className: "progress-summary" });
-    var retentions = [];
-    for (var percent = 80; percent <= 97; percent++) retentions.push([String(percent / 100), percent + "%"]);
-    var retentionLabel = select(say("practice_retention"), "retention", retentions, String(S.scheduler.retention()));
-    var retention = retentionLabel.querySelector("select");
-    retention.setAttribute("aria-describedby", "retention-note");
-    retention.addEventListener("change", function () {
-      var value = Number(retention.value);
-      store.setting("desiredRetention", value);
-      self.report(say("practice_retention_saved", { percent: Math.round(value * 100) }));
-    });
-
-    exportButton.addEventListener("click", function () {
-      var json = S.exportJSON();
-      var name = "studyguide-progress-" + new Date(S.now()).toISOString().slice(0, 10) + ".json";
-      try {
-        var url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-        var link = el("a", { href: url, download: name });
-        document.body.appendChild(link);
-        link.click();
-        document.body.removeChild(link);
-        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-        self.report(say("practice_exported", { count: store.trackedCount(), file: name }));
-      } catch (e) {
-        self.report(say("practice_export_failed"));
-      }
-    });
-
-    fileInput.addEventListener("change", function () {
-      var file = fileInput.files && fileInput.files[0];
-      if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () {
-        var result = S.importJSON(String(reader.result));
-        fileInput.value = "";
-        if (!result.ok) { self.report(say("practice_import_failed", { reason: result.error })); return; }
-        var lines = [];
-        for (var i = 0; i < result.ignored.length; i++) lines.push(result.ignored[i].slug + ": " + result.ignored[i].reason);
-        self.report(say("practice_imported", { count: result.applied }) + " " +
-          (result.ignored.length ? say("practice_ignored", { count: result.ignored.length }) : say("practice_nothing_ignored")) +
-          (result.error ? " " + result.error : ""), lines);
-        retention.value = String(S.scheduler.retention());
-        self.refresh();
-      };
-      reader.onerror = function () { self.report(say("practice_unreadable_file")); };
-      reader.readAsText(file);
-    });
-
-    resetButton.addEventListener("click", function () {
-      if (!window.confirm(say("practice_reset_confirm"))) {
-        self.report(say("practice_reset_cancelled"));
-        return;
-      }
-      store.reset();
-      retention.value = String(S.scheduler.retention());
-      self.report(say("practice_reset_done"));
-      self.refresh();
-    });
-
-    this.app.appendChild(el("section", { className: "progress-io", "aria-labelledby": "your-progress-heading" }, [
-      el("h2", { id: "your-progress-heading", text: say("practice_your_progress") }),
-      this.summary,
-      el("p", { text: say("practice_progress_note") }),
-      el("div", { className: "retention-setting" }, [retentionLabel, el("p", { id: "retention-note", text: say("practice_retention_note") })]),
-      el("div", { className: "io-buttons" }, [
-        exportButton,
-        el("label", { "for": "import-progress", className: "import-label", text: say("practice_import") }), fileInput,
-        resetButton
-      ]),
-      this.ioStatus
-    ]));
-  };
-
-  Practice.prototype.report = function (text, lines) {
-    this.ioStatus.textContent = "";
-    this.ioStatus.appendChild(el("p", { text: text }));
-    if (lines && lines.length) {
-      var list = el("ul", { className: "ignored-list" });
-      for (var i = 0; i < lines.length; i++) list.appendChild(el("li", { text: lines[i] }));
-      this.ioStatus.appendChild(list);
-    }
+    if (this.dialog.open) return;
+    this.opener = document.activeElement;
+    this.dialog.showModal();
   };
 
   Practice.prototype.refresh = function () {
-    var store = this.store, S = this.S, deck = this.deck;
+    var deck = this.deck;
     store.refresh();
     var now = S.now(), today = endOfToday(now);
-    var counts = { due: 0, fresh: 0, learning: 0, known: 0, starred: 0 };
+    var counts = { due: 0, fresh: 0, starred: 0 };
     for (var i = 0; i < deck.cards.length; i++) {
       var entry = store.get(deck.cards[i].slug);
       if (entry.state === "new") counts.fresh++;
       else if ((entry.due || 0) <= today) counts.due++;
-      if (entry.state === "learning") counts.learning++;
-      if (entry.state === "known") counts.known++;
       if (entry.starred) counts.starred++;
     }
     this.counts.textContent = say("practice_deck_counts",
       { due: counts.due, fresh: counts.fresh, starred: counts.starred, count: deck.cards.length });
-    this.summary.textContent = say("practice_progress_summary", { known: counts.known, learning: counts.learning, fresh: counts.fresh });
     if (this.session) this.renderCard(false);
   };
 
   Practice.prototype.startFrom = function (query) {
     var criteria = {};
-    var names = ["deck", "category", "difficulty", "kind", "tag", "limit", "cards"];
+    var names = CRITERIA.concat(["cards"]);
     for (var i = 0; i < names.length; i++) {
-      if (!query[names[i]]) continue;
-      criteria[names[i]] = query[names[i]];
+      var value = query.get(names[i]);
+      if (!value) continue;
+      criteria[names[i]] = value;
       var field = this.form.elements[names[i]];
-      if (field) field.value = query[names[i]];
+      if (field) field.value = value;
     }
     this.start(criteria);
   };
@@ -427,17 +286,17 @@
   };
 
   Practice.prototype.nextDueText = function () {
-    var store = this.store, now = this.S.now(), soonest = 0;
+    var now = S.now(), soonest = 0;
     for (var slug in store.data.cards) {
       if (!Object.prototype.hasOwnProperty.call(store.data.cards, slug)) continue;
       var entry = store.data.cards[slug];
       if (entry.state !== "new" && entry.due > now && (!soonest || entry.due < soonest)) soonest = entry.due;
     }
-    return soonest ? say("practice_next_due", { wait: this.S.scheduler.describe(soonest - now) }) : "";
+    return soonest ? say("practice_next_due", { wait: S.scheduler.describe(soonest - now) }) : "";
   };
 
   Practice.prototype.renderCard = function (focus) {
-    var self = this, S = this.S, session = this.session, box = this.sessionBox;
+    var self = this, session = this.session, box = this.sessionBox;
     box.textContent = "";
     this.heading = null;
     this.back = null;
@@ -462,20 +321,16 @@
     }
 
     var slug = session.slugs[session.index];
-    var card = S.bySlug[slug];
-    var entry = this.store.get(slug);
-    var category = card.category;
-    for (var c = 0; c < this.deck.categories.length; c++) if (this.deck.categories[c].slug === card.category) category = this.deck.categories[c].title;
-    var kind = card.kind;
-    for (var k = 0; k < this.deck.kinds.length; k++) if (this.deck.kinds[k].slug === card.kind) kind = kindTitle(this.deck.kinds[k]);
+    var card = S.deck.card(slug);
+    var entry = store.get(slug);
 
     var article = el("article", { className: "practice-card", "data-slug": slug });
     article.appendChild(el("p", { className: "card-position" }, [
       el("span", { className: "position", text: say("practice_position", { index: session.index + 1, count: session.slugs.length }) }),
       document.createTextNode(" "),
-      el("span", { className: "badge", text: category }),
+      el("span", { className: "badge", text: S.deck.categoryTitle(card.category) }),
       el("span", { className: "badge difficulty-" + card.difficulty, text: say("practice_level_" + card.difficulty) }),
-      el("span", { className: "badge", text: kind })
+      el("span", { className: "badge", text: S.deck.kindTitle(card.kind) })
     ]));
     this.heading = el("h2", { id: "session-heading", className: "card-title", tabindex: "-1", text: card.title });
     article.appendChild(this.heading);
@@ -483,13 +338,13 @@
       el("span", { "aria-hidden": "true", className: "star-icon", text: entry.starred ? "★" : "☆" }), document.createTextNode(" " + say("study_star"))
     ]);
     star.addEventListener("click", function () {
-      var now = !self.store.get(slug).starred;
-      self.store.update(slug, { starred: now });
+      var now = !store.get(slug).starred;
+      store.update(slug, { starred: now });
       star.setAttribute("aria-pressed", now ? "true" : "false");
       star.firstChild.textContent = now ? "★" : "☆";
     });
     article.appendChild(el("p", { className: "card-meta" }, [
-      el("span", { className: "card-state", text: this.S.describeState ? this.S.describeState(entry, S.now()) : entry.state }),
+      el("span", { className: "card-state", text: S.status.card(entry, S.now()) }),
       document.createTextNode(" "), star
     ]));
 
@@ -512,25 +367,23 @@
     var note = el("textarea", { id: noteId, className: "card-note", rows: "3" });
     note.value = entry.note || "";
     var noteTimer = null;
-    var saveNote = function () { noteTimer = null; self.store.update(slug, { note: note.value }); };
+    var saveNote = function () { noteTimer = null; store.update(slug, { note: note.value }); };
     note.addEventListener("input", function () { if (noteTimer) clearTimeout(noteTimer); noteTimer = setTimeout(saveNote, 400); });
     note.addEventListener("change", function () { if (noteTimer) clearTimeout(noteTimer); saveNote(); });
     back.appendChild(el("div", { className: "card-notes" }, [el("label", { "for": noteId, text: say("practice_your_notes") }), note]));
 
     var group = el("div", { className: "rating", role: "group", "aria-labelledby": "rating-label" });
     var now = S.now();
-    for (var r = 0; r < RATINGS.length; r++) {
-      (function (rating) {
-        var next = S.scheduler.schedule(entry, rating.key, now);
-        var button = el("button", { type: "button", className: "rate rate-" + rating.key, "data-rating": rating.key }, [
-          el("span", { className: "rate-label", text: rating.label }),
-          el("span", { className: "rate-when", text: S.scheduler.describe(next.due - now) }),
-          el("kbd", { text: rating.shortcut })
-        ]);
-        button.addEventListener("click", function () { self.rate(rating.key); });
-        group.appendChild(button);
-      }(RATINGS[r]));
-    }
+    S.RATINGS.forEach(function (rating, index) {
+      var next = S.scheduler.schedule(entry, rating, now);
+      var button = el("button", { type: "button", className: "rate rate-" + rating, "data-rating": rating }, [
+        el("span", { className: "rate-label", text: say("practice_" + rating) }),
+        el("span", { className: "rate-when", text: S.scheduler.describe(next.due - now) }),
+        el("kbd", { text: String(index + 1) })
+      ]);
+      button.addEventListener("click", function () { self.rate(rating); });
+      group.appendChild(button);
+    });
     back.appendChild(el("p", { id: "rating-label", className: "rating-label", text: say("practice_how_well") }));
     back.appendChild(group);
     article.appendChild(back);
@@ -543,14 +396,13 @@
     article.appendChild(el("div", { className: "card-nav" }, [previous, next]));
     box.appendChild(article);
 
-    S.loadCard(slug, function (data) {
+    S.deck.back(slug, function (data) {
       if (self.back !== back) return;
       content.textContent = "";
       if (!data) { content.appendChild(el("p", { text: say("practice_answer_failed") })); return; }
       content.appendChild(el("section", { className: "card-summary" }, [el("h3", { text: say("short_answer") }), el("p", { text: data.summary })]));
       var answer = el("section", { className: "card-answer prose" });
       answer.innerHTML = data.answer; // trusted: rendered by the site generator
-      if (S.addCopyButtons) S.addCopyButtons(answer); // site.js's copy buttons
       var extras = [["areas", say("areas_to_cover")], ["followUps", say("follow_up_questions")], ["redFlags", say("red_flags")]];
       content.appendChild(el("details", { className: "card-full" }, [el("summary", { text: say("practice_full_answer") }), answer]));
       for (var x = 0; x < extras.length; x++) {
@@ -563,6 +415,7 @@
       content.appendChild(el("p", null, [el("a", { href: S.root() + card.url, text: say("practice_open_page") })]));
       var full = content.querySelector(".card-full");
       if (full) full.open = true;
+      answer.dispatchEvent(new CustomEvent("studyguide:content", { bubbles: true })); // site.js's copy buttons
     }, function () {
       content.textContent = "";
       content.appendChild(el("p", { text: say("practice_answer_failed") }));
@@ -582,16 +435,17 @@
     var session = this.session;
     if (!this.back || this.back.hidden) return;
     var slug = session.slugs[session.index];
-    var S = this.S, now = S.now();
-    var changes = this.store.review(slug, rating, now);
+    var now = S.now();
+    var changes = store.review(slug, rating, now);
     session.rated++;
     session.tally[rating]++;
     if (rating === "again" && session.slugs.slice(session.index + 1).indexOf(slug) < 0) session.slugs.push(slug);
     this.status.textContent = say("practice_rated_status",
-      { rating: say("practice_" + rating).toLowerCase(), title: S.bySlug[slug].title, wait: S.scheduler.describe(changes.due - now) });
+      { rating: say("practice_rated_" + rating), title: S.deck.card(slug).title, wait: S.scheduler.describe(changes.due - now) });
     session.index++;
     this.refresh();
     this.renderCard(true);
+    this.app.dispatchEvent(new CustomEvent("studyguide:progress", { bubbles: true }));
   };
 
   Practice.prototype.move = function (step) {
@@ -606,11 +460,7 @@
   Practice.prototype.bindKeys = function () {
     var self = this;
     document.addEventListener("keydown", function (event) {
-      if (!self.dialog.hidden) {
-        if (event.key === "Escape" || event.key === "Esc") { event.preventDefault(); self.closeDialog(); }
-        else if (event.key === "Tab") { event.preventDefault(); self.closeButton.focus(); }
-        return;
-      }
+      if (self.dialog.open) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       var target = event.target, tag = target && target.tagName;
       if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
@@ -622,7 +472,7 @@
         return;
       }
       if (key >= "1" && key <= "4" && key.length === 1) {
-        if (self.back && !self.back.hidden) { event.preventDefault(); self.rate(RATINGS[Number(key) - 1].key); }
+        if (self.back && !self.back.hidden) { event.preventDefault(); self.rate(S.RATINGS[Number(key) - 1]); }
         return;
       }
       if (key === "j") { event.preventDefault(); self.move(1); return; }
@@ -631,14 +481,13 @@
   };
 
   function start() {
-    var S = window.StudyGuideStudy;
     var app = document.getElementById("practice-app");
-    if (!app || !S || !S.store || !S.scheduler) return;
+    if (!app) return;
     var fallback = document.querySelector(".study-fallback");
-    S.whenDeck(function (deck) {
+    S.deck.ready(function (deck) {
       if (fallback) fallback.hidden = true;
       app.hidden = false;
-      S.practice = new Practice(app, deck, S);
+      new Practice(app, deck);
     }, function () {
       app.hidden = false;
       app.textContent = say("practice_deck_failed");

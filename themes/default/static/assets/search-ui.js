@@ -7,10 +7,11 @@
   var tokenizer = window.StudyGuideTokenizer;
   if (!engine || !tokenizer || !engine.manifest() || !window.StudyGuideStudy) return;
   engine.configure(document.body.getAttribute("data-root") || "");
+  // Each search's time and the bytes loaded so far, for bench/search_benchmark.py (record below).
   window.__studyguideSearchTimings = [];
 
   // The site's words (assets/strings.js, when the build writes it) over these, by the lookup
-  // every script shares (StudyGuideStudy.words in study-store.js, which loads first).
+  // every script shares (StudyGuideStudy.words in study-words.js, which loads first).
   var say = window.StudyGuideStudy.words({
     search_results: "Search results",
     search_no_match: "No matching questions",
@@ -245,8 +246,11 @@
       var query = input.value, started = performance.now(), mine = ++sequence;
       var chosen = currentFilters();
       if (!append) shown = 0;
+      // Busy until the newest search is shown: assistive technology (and the tests) wait for it.
+      list.setAttribute("aria-busy", "true");
       engine.search({ query: query, filters: chosen, offset: shown, limit: pageSize }).then(function (response) {
         if (mine !== sequence) return;
+        list.removeAttribute("aria-busy");
         if (!append) list.textContent = "";
         var isMatch = matcher(response, query);
         response.results.forEach(function (result) { list.appendChild(resultItem(result, isMatch)); });

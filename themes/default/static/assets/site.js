@@ -12,7 +12,7 @@
   });
 
   // A copy button on every code block. Added here, so a page without JavaScript shows none.
-  // The words come from the site's table when it has one (StudyGuideStudy.words, study-store.js).
+  // The words come from the site's table when it has one (StudyGuideStudy.words, study-words.js).
   var ENGLISH = {
     code_copy: "Copy",
     code_copy_label: "Copy code",
@@ -107,12 +107,12 @@
     box.appendChild(button);
   }
 
-  // Also for answers that a page inserts later (the practice page calls it).
+  // Also for answers that a page inserts later (the practice page says so with this event).
   function addCopyButtons(root) {
     var blocks = (root || document).querySelectorAll("pre > code");
     for (var i = 0; i < blocks.length; i++) addButton(blocks[i]);
   }
-  if (S) S.addCopyButtons = addCopyButtons;
+  document.addEventListener("studyguide:content", function (event) { addCopyButtons(event.target); });
   addCopyButtons(document);
 
   // A table wider than the screen scrolls sideways (style.css), on phones mostly: it takes

@@ -1,7 +1,7 @@
 // StudyGuide scheduler: FSRS-6 spaced repetition, written for this site from the published
 // FSRS-6 model (21 default weights, w[20] the forgetting curve's decay).
 //
-// API (window.StudyGuideStudy.scheduler):
+// API (StudyGuideStudy.scheduler):
 //   schedule(card, rating, now[, retention]) -> the card's new scheduling fields
 //     {state, stability, difficulty, due, lastReview, reps, lapses}. rating is "again", "hard",
 //     "good" or "easy"; now is ms since the epoch; {} is a new card. retention defaults to the
@@ -24,17 +24,16 @@
 //   "learning"; a card never rated is "new".
 (function () {
   "use strict";
-  var S = window.StudyGuideStudy = window.StudyGuideStudy || {};
-  if (S.scheduler) return;
-  var DAY = 86400000;
+  var S = window.StudyGuideStudy;
+  var DAY = S.DAY, KNOWN_DAYS = S.KNOWN_DAYS;
   var MINUTE = 60000;
-  var KNOWN_DAYS = 21;
   var MAX_DAYS = 36500;
   var W = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
     1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
   var DECAY = -W[20];
   var FACTOR = Math.pow(0.9, 1 / DECAY) - 1;
-  var GRADE = { again: 1, hard: 2, good: 3, easy: 4 };
+  var GRADE = {}; // again 1 .. easy 4
+  for (var i = 0; i < S.RATINGS.length; i++) GRADE[S.RATINGS[i]] = i + 1;
   var MIN_RETENTION = 0.8, MAX_RETENTION = 0.97, DEFAULT_RETENTION = 0.9;
 
   function clampD(d) { return Math.min(10, Math.max(1, d)); }
@@ -80,7 +79,7 @@
   }
 
   function retention() {
-    var value = S.store && S.store.setting ? S.store.setting("desiredRetention") : undefined;
+    var value = S.store ? S.store.setting("desiredRetention") : undefined;
     return validRetention(value) ? value : DEFAULT_RETENTION;
   }
 
@@ -122,31 +121,23 @@
       due: now + days * DAY, lastReview: now, reps: reps + 1, lapses: lapses
     };
   }
-  var ENGLISH = {
+  var say = S.words({
     delay_minutes: { other: "{count} min" },
     delay_hours: { other: "{count} h" },
     delay_days: { one: "{count} day", other: "{count} days" },
     delay_months: { one: "{count} month", other: "{count} months" },
     delay_years: { one: "{count} year", other: "{count} years" }
-  };
-  var words = null;
-  // The site's words once study-store.js has loaded; English without it.
-  function say(key, count) {
-    words = words || (S.words ? S.words(ENGLISH) : null);
-    if (words) return words(key, { count: count });
-    var forms = ENGLISH[key];
-    return (count === 1 && forms.one ? forms.one : forms.other).replace("{count}", String(count));
-  }
+  });
 
   // A short human label for the delay until `due`, e.g. "10 min", "6 days".
   function describe(ms) {
-    if (ms < 60 * MINUTE) return say("delay_minutes", Math.max(1, Math.round(ms / MINUTE)));
-    if (ms < DAY) return say("delay_hours", Math.round(ms / (60 * MINUTE)));
+    if (ms < 60 * MINUTE) return say("delay_minutes", { count: Math.max(1, Math.round(ms / MINUTE)) });
+    if (ms < DAY) return say("delay_hours", { count: Math.round(ms / (60 * MINUTE)) });
     var days = Math.round(ms / DAY);
-    if (days < 60) return say("delay_days", days);
+    if (days < 60) return say("delay_days", { count: days });
     var months = Math.round(days / 30);
-    if (months < 24) return say("delay_months", months);
-    return say("delay_years", Math.round(days / 365));
+    if (months < 24) return say("delay_months", { count: months });
+    return say("delay_years", { count: Math.round(days / 365) });
   }
 
   function isDue(card, now) {
@@ -154,7 +145,6 @@
   }
 
   S.scheduler = {
-    ratings: ["again", "hard", "good", "easy"],
     schedule: schedule,
     describe: describe,
     isDue: isDue,
@@ -162,7 +152,6 @@
     retention: retention,
     MIN_RETENTION: MIN_RETENTION,
     MAX_RETENTION: MAX_RETENTION,
-    DEFAULT_RETENTION: DEFAULT_RETENTION,
-    KNOWN_DAYS: KNOWN_DAYS
+    DEFAULT_RETENTION: DEFAULT_RETENTION
   };
 }());
