@@ -176,9 +176,10 @@ final class StagingFolder: @unchecked Sendable {
             let linked = unchanged?.keep(path.path, parts: parts, at: destination) == true
             if !linked { try Self.write(parts, to: destination) }
             let recorded = recordsInputs ? inputs() : nil
+            let size = parts.reduce(0) { $0 + $1.count }
             lock.withLock {
                 written += 1
-                if sizes != nil { sizes![path] = parts.reduce(0) { $0 + $1.count } }
+                if sizes != nil { sizes![path] = size }
                 if linked { reusedCount += 1 }
                 if let recorded { self.inputs[path] = recorded }
             }
@@ -191,7 +192,8 @@ final class StagingFolder: @unchecked Sendable {
     func append(_ path: PagePath, parts: [[UInt8]], inputs: @autoclosure () -> OutputInputs = .init()) {
         do {
             try Self.write(parts, to: staging.path + "/" + path.path, appending: true)
-            lock.withLock { if sizes != nil { sizes![path, default: 0] += parts.reduce(0) { $0 + $1.count } } }
+            let size = parts.reduce(0) { $0 + $1.count }
+            lock.withLock { if sizes != nil { sizes![path, default: 0] += size } }
             if recordsInputs {
                 let recorded = inputs()
                 lock.withLock { self.inputs[path] = self.inputs[path, default: .init()].merging(recorded) }
