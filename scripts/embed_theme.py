@@ -6,13 +6,16 @@ builds. themes/default/ stays the source; `make theme` runs this script, and the
 BuiltinThemeTests fails when the generated copy differs from the folder.
 
 Each file becomes a raw string literal; the generator picks enough '#' signs that no file
-can end its literal early, and refuses bytes a Swift literal would not keep exactly.
+can end its literal early, and refuses bytes a Swift literal would not keep exactly. Images
+(the app icons) are not text: they are kept as base64, in a table of their own.
 """
+import base64
 import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 THEME = ROOT / "themes" / "default"
+BINARY = {".png"}
 OUTPUT = ROOT / "Sources" / "StudyGuideKit" / "Theme" / "BuiltinTheme+Files.swift"
 
 
@@ -28,8 +31,12 @@ def literal(text: str, path: str) -> str:
 def main() -> None:
     files = sorted(p for p in THEME.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(THEME).parts))
     entries = []
+    images = []
     for path in files:
         relative = path.relative_to(THEME).as_posix()
+        if path.suffix in BINARY:
+            images.append(f'        ("{relative}", "{base64.b64encode(path.read_bytes()).decode()}"),')
+            continue
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
@@ -44,11 +51,16 @@ def main() -> None:
         "    static let files: [(path: String, text: String)] = [",
         *entries,
         "    ]",
+        "",
+        "    /// The theme's images (the app icons), base64-encoded.",
+        "    static let imageFiles: [(path: String, base64: String)] = [",
+        *images,
+        "    ]",
         "}",
         "",
     ])
     OUTPUT.write_text(source, encoding="utf-8")
-    print(f"embedded {len(entries)} files of themes/default into {OUTPUT.relative_to(ROOT)}")
+    print(f"embedded {len(entries) + len(images)} files of themes/default into {OUTPUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

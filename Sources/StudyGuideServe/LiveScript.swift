@@ -30,6 +30,14 @@ enum LiveScript {
         // StudyGuide preview: live reload and build problems, served by `studyguide serve` only.
         (function () {
           "use strict";
+          // No offline app in a preview (offline.js reads this): a service worker would answer with
+          // the pages of an earlier save. One left by a static server on this address is removed.
+          window.studyguidePreview = true;
+          if ("serviceWorker" in navigator) {
+            navigator.serviceWorker.getRegistrations().then(function (registrations) {
+              registrations.forEach(function (registration) { registration.unregister(); });
+            });
+          }
           // The site's version when this page was served: a newer one, announced by a rebuild or
           // on connecting (a page that connects after a rebuild did not hear it), reloads it.
           var script = document.currentScript;

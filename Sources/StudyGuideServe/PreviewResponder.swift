@@ -27,6 +27,10 @@ struct PreviewResponder: HTTPHandler {
             return HTTPResponse(statusCode: .ok, headers: headers(type: "text/javascript; charset=utf-8"),
                                 body: Data(LiveScript.source.utf8))
         }
+        if path == RetiringWorker.path {
+            return HTTPResponse(statusCode: .ok, headers: headers(type: "text/javascript; charset=utf-8"),
+                                body: Data(RetiringWorker.source.utf8))
+        }
         guard let relative = SafePath.relativeFile(forRequestPath: path) else {
             return plain(.badRequest, "bad path\n")
         }

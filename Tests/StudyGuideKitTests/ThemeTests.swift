@@ -9,11 +9,11 @@ import Testing
     @Test func builtinCopyEqualsThemesDefault() throws {
         let folder = Repository.root.appendingPathComponent("themes/default")
         let onDisk = ThemeLayer.files(under: folder)
-        let builtin = BuiltinTheme.files.map(\.path)
+        let builtin = BuiltinTheme.allFiles.map(\.path)
         #expect(builtin == onDisk, "the built-in theme lists other files than themes/default/: run `make theme`")
-        for (path, text) in BuiltinTheme.files {
+        for (path, copy) in BuiltinTheme.allFiles {
             let bytes = try Data(contentsOf: folder.appendingPathComponent(path))
-            #expect(Array(text.utf8) == Array(bytes), "\(path) differs from themes/default/\(path): run `make theme`")
+            #expect(copy == Array(bytes), "\(path) differs from themes/default/\(path): run `make theme`")
         }
     }
 

@@ -122,6 +122,10 @@ public enum SiteBuilder {
             report.diagnostics.append(.error(at: .init(path: options.output.path), error.description, rule: "output"))
             return
         }
+        // The offline app's precache list is chosen by size once the rest is written; `serve` has none
+        // (a service worker would answer a contributor with stale pages).
+        let offline = options.keepsPreview ? nil : site.config.offline
+        if offline != nil { staging.recordSizes() }
         let assets = site.assets.keys.sorted().map { StaticFile(path: PagePath($0), source: .file(site.assets[$0]!)) }
         _ = parallelMap(theme.staticFiles + assets) { staging.copy($0) }
         report.stages.append(clock.lap("static"))
@@ -146,6 +150,10 @@ public enum SiteBuilder {
             return staging.abandon()
         }
         guard !report.diagnostics.containsErrors else { return staging.discard() }
+        if let offline {
+            OfflineApp.write(for: site, settings: offline, theme: theme, into: staging)
+            report.stages.append(clock.lap("offline"))
+        }
 
         let files = staging.writtenCount
         let outputs = staging.writtenInputs

@@ -19,10 +19,12 @@ struct SiteConfig: Sendable {
     var recentCount: Int
     /// Highlight fenced code at build time (on by default; Hugo's `codeFences`).
     var highlightCode: Bool
+    /// The installable offline app; nil when `offline: false`.
+    var offline: OfflineSettings?
 
     public init(title: String, description: String = "", baseURL: String? = nil, language: String = "en",
                 theme: String = "default", rawHTML: Bool = false, author: String? = nil, recentCount: Int = 8,
-                highlightCode: Bool = true) {
+                highlightCode: Bool = true, offline: Bool = true) {
         self.title = title
         self.description = description
         self.baseURL = baseURL.map(Self.normalizedBaseURL)
@@ -32,9 +34,10 @@ struct SiteConfig: Sendable {
         self.author = author ?? title
         self.recentCount = recentCount
         self.highlightCode = highlightCode
+        self.offline = offline ? OfflineSettings() : nil
     }
 
-    static let keys = ["title", "description", "base_url", "language", "theme", "raw_html", "author", "recent_count", "highlight"]
+    static let keys = ["title", "description", "base_url", "language", "theme", "raw_html", "author", "recent_count", "highlight", "offline"]
 
     /// Parses the text of `site.yml`.
     public static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
@@ -56,7 +59,8 @@ struct SiteConfig: Sendable {
         if let theme, !Slug.isValid(theme.value) {
             fields.appendDiagnostic(.error(at: theme.location, "theme must name a folder under themes/: \(Slug.rule)", rule: "config"))
         }
-        let config = SiteConfig(
+        let offline = OfflineSettings.read(fields.node("offline"), into: &fields)
+        var config = SiteConfig(
             title: title ?? "",
             description: fields.string("description") ?? "",
             baseURL: baseURL?.value,
@@ -67,6 +71,7 @@ struct SiteConfig: Sendable {
             recentCount: max(0, fields.int("recent_count") ?? 8),
             highlightCode: fields.bool("highlight") ?? true
         )
+        config.offline = offline
         return (fields.diagnostics.containsErrors ? nil : config, fields.diagnostics)
     }
 

@@ -23,6 +23,9 @@ final class StagingFolder: @unchecked Sendable {
     /// Files linked from the previous output rather than written.
     private var reusedCount = 0
     var reused: Int { lock.withLock { reusedCount } }
+    /// The size of every file written, kept only when asked (`recordSizes`): the offline app's
+    /// precache list is chosen by size once every other file is written.
+    private var sizes: [PagePath: Int]?
 
     init(output: URL, recordsInputs: Bool = false) {
         self.output = output.standardizedFileURL
@@ -76,6 +79,13 @@ final class StagingFolder: @unchecked Sendable {
             case .file(let source): try FileManager.default.copyItem(atPath: source, toPath: destination)
             case .bytes(let bytes): try Self.write([bytes], to: destination)
             }
+            var size = 0
+            if lock.withLock({ sizes != nil }) {
+                switch file.source {
+                case .file: size = Self.size(of: destination)
+                case .bytes(let bytes): size = bytes.count
+                }
+            }
             let copied: String
             switch file.source {
             case .file(let source): copied = source
@@ -83,11 +93,30 @@ final class StagingFolder: @unchecked Sendable {
             }
             lock.withLock {
                 written += 1
+                sizes?[file.path] = size
                 if recordsInputs { inputs[file.path] = OutputInputs(copiedFrom: copied) }
             }
         } catch {
             fail(error)
         }
+    }
+
+    /// Starts keeping the size of each file written (before the first is).
+    func recordSizes() {
+        lock.withLock { sizes = sizes ?? [:] }
+    }
+
+    /// The size of every file written so far, by path (empty unless `recordSizes` was called).
+    var writtenSizes: [PagePath: Int] { lock.withLock { sizes ?? [:] } }
+
+    /// The checksum of a file written before (`FileChecksum`), read back from the staging folder.
+    func checksum(of path: PagePath, size: Int) -> UInt64? {
+        FileChecksum.of(path: staging.path + "/" + path.path, size: size)
+    }
+
+    private static func size(of path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// How many files were written so far.
@@ -147,8 +176,10 @@ final class StagingFolder: @unchecked Sendable {
             let linked = unchanged?.keep(path.path, parts: parts, at: destination) == true
             if !linked { try Self.write(parts, to: destination) }
             let recorded = recordsInputs ? inputs() : nil
+            let size = parts.reduce(0) { $0 + $1.count }
             lock.withLock {
                 written += 1
+                if sizes != nil { sizes![path] = size }
                 if linked { reusedCount += 1 }
                 if let recorded { self.inputs[path] = recorded }
             }
@@ -161,6 +192,8 @@ final class StagingFolder: @unchecked Sendable {
     func append(_ path: PagePath, parts: [[UInt8]], inputs: @autoclosure () -> OutputInputs = .init()) {
         do {
             try Self.write(parts, to: staging.path + "/" + path.path, appending: true)
+            let size = parts.reduce(0) { $0 + $1.count }
+            lock.withLock { if sizes != nil { sizes![path, default: 0] += size } }
             if recordsInputs {
                 let recorded = inputs()
                 lock.withLock { self.inputs[path] = self.inputs[path, default: .init()].merging(recorded) }

@@ -18,6 +18,7 @@ search: "Suche"
 search_questions: "Fragen durchsuchen"
 categories: "Kategorien"
 offline_note_html: "Funktioniert auch offline: Öffnen Sie <code>index.html</code> direkt von der Festplatte."
+offline_page_missing: "Sie sind offline, und diese Seite wurde nicht für das Lesen ohne Netz gespeichert. Die beim ersten Besuch gespeicherten Seiten und alle, die Sie seitdem geöffnet haben, lassen sich weiter öffnen."
 breadcrumb: "Brotkrümelnavigation"
 home: "Startseite"
 
@@ -367,6 +368,8 @@ search: "Search"
 search_questions: "Search questions"
 categories: "Categories"
 offline_note_html: "Works offline: open <code>index.html</code> from disk."
+# Shown on 404.html when the offline app sends a page it has not saved there (offline.js)
+offline_page_missing: "You are offline, and this page was not saved for offline reading. The pages saved on your first visit, and those you opened since, still open."
 breadcrumb: "Breadcrumb"
 home: "Home"
 
@@ -716,6 +719,7 @@ search: "Buscar"
 search_questions: "Buscar preguntas"
 categories: "Categorías"
 offline_note_html: "Funciona sin conexión: abre <code>index.html</code> directamente desde el disco."
+offline_page_missing: "No tienes conexión y esta página no se guardó para leerla sin conexión. Las páginas guardadas en tu primera visita, y las que has abierto desde entonces, siguen abriéndose."
 breadcrumb: "Ruta de navegación"
 home: "Inicio"
 
@@ -1061,6 +1065,7 @@ search: "Rechercher"
 search_questions: "Rechercher dans les questions"
 categories: "Catégories"
 offline_note_html: "Fonctionne hors ligne : ouvrez <code>index.html</code> directement depuis le disque."
+offline_page_missing: "Vous êtes hors ligne, et cette page n’a pas été enregistrée pour la lecture hors ligne. Les pages enregistrées lors de votre première visite, et celles que vous avez ouvertes depuis, s’ouvrent toujours."
 breadcrumb: "Fil d’Ariane"
 home: "Accueil"
 
@@ -1391,6 +1396,10 @@ interview_again: "Commencer un autre entretien"
 interview_deck_failed: "Impossible de charger les questions ; utilisez les catégories ci-dessous."
 
 """#),
+        ("static/assets/icon.svg", ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><rect x="0" y="0" width="512" height="512" rx="96" fill="#6f42c1"/><rect x="144" y="104" width="280" height="224" rx="28" fill="#c8b3f0"/><rect x="88" y="168" width="280" height="224" rx="28" fill="#ffffff"/><rect x="128" y="224" width="200" height="28" rx="14" fill="#6f42c1"/><rect x="128" y="296" width="144" height="28" rx="14" fill="#6f42c1"/></svg>
+
+"""##),
         ("static/assets/interview.js", ##"""
 // StudyGuide mock interview: pick a length and a mix, answer questions one by one against a
 // timer, mark the shaky ones, and finish with time per question and a list to practise.
@@ -1729,6 +1738,122 @@ interview_deck_failed: "Impossible de charger les questions ; utilisez les caté
 }());
 
 """##),
+        ("static/assets/offline-worker.js", #"""
+// StudyGuide offline app: the service worker. sw.js, written by each build beside index.html,
+// sets self.studyguideOffline = {version, precache} and loads this file. The cache is named after
+// the site's address and the build's version: a new build downloads its files into a new cache
+// and deletes the old one, and sites under other paths of the same host keep theirs.
+"use strict";
+
+var OFFLINE = self.studyguideOffline;
+var ROOT = new URL("./", self.location).href;  // the folder of sw.js: the site's root, any sub-path
+var PREFIX = "studyguide " + ROOT + " ";
+var CACHE = PREFIX + OFFLINE.version;
+var PRECACHED = new Set(OFFLINE.precache.map(function (path) { return ROOT + path; }));
+var NEVER = [ROOT + "anki/", ROOT + "sw.js"];  // downloads, and the worker itself
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    // "reload": the files of this build, never older copies from the browser's HTTP cache.
+    return cache.addAll(OFFLINE.precache.map(function (path) { return new Request(ROOT + path, { cache: "reload" }); }));
+  }).then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) { return name.indexOf(PREFIX) === 0 && name !== CACHE; })
+      .map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+// The file a request names: a query never names another file (search.html?q=…), and a folder
+// means its index.html.
+function fileOf(request) {
+  var address = new URL(request.url);
+  var file = address.origin + address.pathname;
+  return file.charAt(file.length - 1) === "/" ? file + "index.html" : file;
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET" || request.headers.has("range")) return;
+  var file = fileOf(request);
+  if (file.indexOf(ROOT) !== 0 || NEVER.some(function (prefix) { return file.indexOf(prefix) === 0; })) return;
+  event.respondWith(PRECACHED.has(file) ? fromCache(file, request) : fromNetwork(file, request));
+});
+
+// Precached files: this build's copy, downloaded at install.
+function fromCache(file, request) {
+  return caches.match(file, { cacheName: CACHE }).then(function (hit) { return hit || fromNetwork(file, request); });
+}
+
+// Other files: the network when it answers (kept for later), else the copy kept when last seen;
+// a page never seen offline goes to 404.html, which says so.
+function fromNetwork(file, request) {
+  return fetch(request).then(function (response) {
+    if (response.ok && response.type === "basic") {
+      var copy = response.clone();
+      caches.open(CACHE).then(function (cache) { return cache.put(file, copy); });
+    }
+    return response;
+  }, function (failure) {
+    return caches.match(file, { cacheName: CACHE }).then(function (hit) {
+      if (hit) return hit;
+      if (request.mode === "navigate") return Response.redirect(ROOT + "404.html?offline", 302);
+      throw failure;
+    });
+  });
+}
+
+"""#),
+        ("static/assets/offline.js", #"""
+// StudyGuide offline app: over http(s), offers the site as an installable app (the manifest) and
+// registers the service worker that keeps it readable without a network (sw.js, written by each
+// build). Under file:// neither can work (Chromium logs an error for a manifest there), so nothing
+// happens; nor under `studyguide serve`, whose live-reload script sets window.studyguidePreview:
+// a worker would answer a contributor with the pages of an earlier save.
+(function () {
+  "use strict";
+  var ENGLISH = {
+    offline_page_missing: "You are offline, and this page was not saved for offline reading. The pages saved on your first visit, and those you opened since, still open."
+  };
+  var S = window.StudyGuideStudy;
+  var say = S && S.words ? S.words(ENGLISH) : function (key) { return ENGLISH[key]; };
+  var body = document.body;
+  var root = body.getAttribute("data-root") || "";
+
+  // The worker sends a page it does not have to 404.html?offline: say why, rather than "not found".
+  if (body.classList.contains("page-404") && /(^|[?&])offline(&|$)/.test(location.search.slice(1))) {
+    var note = document.createElement("p");
+    note.className = "offline-note";
+    note.setAttribute("role", "status");
+    note.textContent = say("offline_page_missing");
+    var main = document.getElementById("main");
+    if (main) main.insertBefore(note, main.firstChild);
+  }
+
+  if (location.protocol !== "http:" && location.protocol !== "https:") return;
+  if (!("serviceWorker" in navigator)) return;
+  window.addEventListener("load", function () {
+    if (window.studyguidePreview) return;
+    var manifest = document.createElement("link");
+    manifest.rel = "manifest";
+    manifest.href = root + "manifest.webmanifest";
+    document.head.appendChild(manifest);
+    // The first worker takes the page over quietly; a later one is a new build, which this page,
+    // of the old one, must not mix with (search shards, study cards): it reloads once.
+    var controlled = Boolean(navigator.serviceWorker.controller);
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      if (controlled) location.reload();
+      controlled = true;
+    });
+    navigator.serviceWorker.register(root + "sw.js").catch(function () {
+      // Blocked (private modes, strict settings): the site still works online.
+    });
+  });
+}());
+
+"""#),
         ("static/assets/practice-optimizer.js", #"""
 // The "Your own schedule" section of the practice page, #practice-optimizer: fits the scheduler's
 // weights to the reader's review log (study-optimizer.js) on request, once the log is long
@@ -5222,6 +5347,14 @@ kbd {
 .interview-times .time { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .practise-link { font-weight: 600; }
 
+/* What 404.html says when the offline app sends a page it has not saved there (offline.js). */
+.offline-note {
+  padding: 0.75rem 1rem;
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  background: var(--surface);
+}
+
 """#),
         ("templates/404.mustache", #"""
 {{<base}}
@@ -5250,7 +5383,8 @@ kbd {
 <meta name="color-scheme" content="light dark">
 {{#chrome.canonical}}<link rel="canonical" href="{{chrome.canonical}}">
 {{/chrome.canonical}}{{#chrome.feed}}<link rel="alternate" type="application/atom+xml" title="{{chrome.siteTitle}}" href="{{chrome.feed}}">
-{{/chrome.feed}}<link rel="stylesheet" href="{{chrome.stylesheet}}">
+{{/chrome.feed}}<link rel="icon" href="{{chrome.root}}assets/icon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="{{chrome.stylesheet}}">
 <link rel="stylesheet" href="{{chrome.printStylesheet}}" media="print">
 </head>
 <body class="page-{{chrome.pageKind}}" data-root="{{chrome.root}}" data-storage-key="{{chrome.storageKey}}">
@@ -5297,7 +5431,8 @@ kbd {
 <script src="{{chrome.searchUI}}"></script>
 {{$scripts}}{{/scripts}}
 <script src="{{chrome.script}}"></script>
-</body>
+{{#chrome.offlineScript}}<script src="{{chrome.offlineScript}}"></script>
+{{/chrome.offlineScript}}</body>
 </html>
 
 """##),
@@ -5625,5 +5760,11 @@ kbd {
 {{/base}}
 
 """#),
+    ]
+
+    /// The theme's images (the app icons), base64-encoded.
+    static let imageFiles: [(path: String, base64: String)] = [
+        ("static/assets/icon-192.png", "iVBORw0KGgoAAAANSUhEUgAAAMAAAADACAYAAABS3GwHAAAGNklEQVR42u3dsWocVxSA4XkEPYIeQY8g8gTbGVKpSWfIpjUENu6cRoYUblLEhTvBglMkRUC2G8eGIBGnMCiJUgiSIkZ2BCbEIZO5yYgsQlZ2pZ2Zs/d+B/7CEsjozPln7j1z96iqeo7333m42TBu2G7YbalRJKfXf7utic0qt2h+qfX2l5u64JiTaVsz66tc+Fvu7ljSU2JrVYp+rWHScOzCYckct7W1FrX4FT56EyFS4adN7aELg545HHTT3C53tl0IDMx278ui5j/caNiTfAQh1eJGX8U/stZH0L3BqI/WpmQjMluKHyRQ/CDB8tb8EopVZLSMbo8NL1Z5Y7xxlT6/VidyaJGuXUYAL7mQzcuyyxxvkDjkxOYiAjjbg+zODi1yqlPCkCOTeTa+uj7IuSu05u4PT4G3CODuj+yfAo47wDGJcwTwAXYU80H780aXSAxKYn1WgLGEoDDGswIYWoXSmM4KICEoDud+4HyQ9T+K3gc49oyij0nr/6Po9wEEQOkCSATK7QRJAggAEAAgAEAAgACZMrn2tL5786C+f+eo/vrzl+iIlN+U55RvAgTgxuixoh9QhpR/AgzE7evP6kc7LxTjgKT8p+tAgAGKXwHGIZoEVe7LHnf+eE+CSMuhrAWw5o+7JyBAD90exRaXKN2hbAVILTiFFpd0fQhg+WMZRIBuUGTxIQABCEAAAhCAAAQgAAEIQAACEIAABCAAAQhAAAIQgAAEIAABCEAAAhCAAAQgAAEIQAACEIAABCAAATIW4OP3vqkf7BzVB/sva9FdvPr1Tf3zj7/X3z48IUAEPnr3iaIfUIa9r34jwFDcu/W8fn3yRiUOGH/+8Vf9w/5rAgxR/CJOdC0BAc4se9z54z0JulwOEWAGa/64ewIC9NDtEXGjq+4QAVpSq1PEjdQiJYDlj2UQAbpBxA8CEIAABCAAAQhAAAIQgAAEIAABCEAAAhCAAAQgAAEIQAACEIAABCAAAQhAAAIQoC8B0oG6Tz/8Luu/er8oKR/LOmhIgMACPPnyFwV/ASk/BMhUgHSHU+TdHzknQFABLHvmXw4RIEMBFHc/eSYAAQhAgHgXJo1TUdzzjZ0hQIYCfPHZTwp8DlKeCJChAGmYVhqrosgvHjtz1aFjBAj8HiBd3E8+2Ffs55DysoyJewRYgaMQR9+f/POox7+kfDgK4SyQIAABBAEIIAhAAEEAAggCEEAQgACCAAQQBCCAIAABBAEIIAhAAEEAAggCEEAQgAAEIAABCEAAoxHDjzEkgNGIRY8xJIDRiEWPMSSA0YhFjzFcBQHu3zkigMlwq9MYWLYAd28eEIAA5QowufaUAEYjdjPGMLoAUZY/RiNmOsYwsgCPdl7UN0aPCWA0YndjDCMLcPv6s1D5NhoxwzGGEQVId/5oxW80YqZjDKMJkNb8kZY9zgKJzgVIRZ9anVG6PQQQ2s0EEAQggCAAAQQBCCAIQABBAAIIAhBAEIAAggAEEAQggCAAAQQBCCAIQAACEIAABCBAGYOgxH+R4/CxUAI82DlSZYEjXR8CdPxBcBE3cho6EFIAyyDLn+IFSMOgok5EKDXS9chx8FhIARL3bj1XdYEiXY+ciz+cAKcSeBIMf+cvofhDCnC6HLInGG7Nn/uyJ7wAs92h1IIjQ/dFn/Kcc7dnJQUACAAQACAAQACAAAABAAIABAAIABAAIACwkAC7EoFC2SUAihdgWyJQKNtJgLFEoFDGSYBNiUChbFYpJAJFdoBOo/nHVEJQGNNZAewDUN76f0aAdQlBYaxXs+F9AIrq/5+N5otbEoNC2KrOi+Ybx5KDzDmu3hbNNycShMyZXCTAmqcAcr77pxqvLgpPARR59z8jwaFkITMOq3nD+SBke+5nAQkck0Y+x54XjXZDvCd5WHH2/nfje4EEG7pCWPGuz0Z1lWh+wEgisaKMqmWEYxLI5rgDCaD4SQDFf6U9gY0xIm54R1Uf0XaHtEgRqdW5UfUZ7XsCL8sw+EuuS/f5lyTCprNDGOJsz8LHGzoWYWJvgJ7W+pMqYrTLIiKgs8IfdLlziZapD9rjyh9g77y12bEIaeRKmjtk+BbmZdrWzHqVW7Sb5nG7e9/1lCj+7r7b1sJ4iE3t38jmexOiofDQAAAAAElFTkSuQmCC"),
+        ("static/assets/icon-512.png", "iVBORw0KGgoAAAANSUhEUgAAAgAAAAIACAYAAAD0eNT6AAAVj0lEQVR42u3dwWuUdx7H8fkT8ifkT8ifMOytF8mt4EFy8SYYDwURCuPBg/aQgBQv0vQivUgH3IMeFoaW2G5aJEMsxWJaawkoS1p108puLfvs/LLJmmqMyeSZyfP7fV8feB12t7Blknme9zzzzKTVstp2+i+ftbd0tiwM9HaoANjTzmPmwo7j6ebx1ZnGmnCinxmY2/olfeJJCzA2T7aOvXNbx2JhYCM52U8MTO842XvyATT36sHc1jF7whnMhjnpb5/wlz2hALK1vB0Ezmy216v8dBmp63I+QLFvG3S3jvWuDjjx//+k78kBEMtmDDgTxjrpT23dWeqVPgBPts4JU86QZb/a954+AHvdM+CqQEHv7Xe82gfggFcFOu4VyPPEP+kyPwA1vT0w6cyaz4nfLy4AdRICLvUD4K0Ba8LJf9aJH4Axh8CsM/DRnfjT9/E/8IsIwBFJ56C2M/J4L/d7nx+AJt0f4G2BMXyW3+V+AJr4toDvEBjRq/6eXzAAGq7nakB9J/9pr/oByOxqgL9A6L1+ANwbYPs9+ac/2ON7+wHIXTqX+UNDbvQDwA2CttvJf84vCgCFmnOm3/39/q5fDgAK13VfwJ9P/t7vByDSfQET0U/+U97vByDofQFTTv4AIAKc/AFABPiYHwD4mGABJ38/bAB43YzL/gDg7QAnfwAQAU7+ACACMviSHyd/ADh4BEzkfPL3DX8AMJw8vzHwtO/2B4DD6vqrfgAQ01wuJ3+f9QeASN8R4I5/AAj2yQA3/QFAwJsCB/9SC344ADBSC007+U/7oQDAWEz7sh8AiHk/wEQTAqDnhwEAY9XzkT8A8NFAl/4BwFsB7voHAJ8KqPHk3/agA0AjtMcZAA884ADQCA/GdfKf9WADQKPMuvEPANwQWHsAdDzIANBInVGd/Ce9+geARl8FmPSxPwDwscBaXv17YAGg+Sa9+gcAVwHc+Q8APhHgzn8A8ImAPQLAq38AyOwqgD/3CwAxzRwmAJY9gACQpeVhT/5THjwAyNqUj/4BgI8EuvkPANwM6OY/AHAz4OAf7nrAAKAI3YN8858HDADKMeHyPwB4G8DlfwDwNoC7/wEg3qcBBv/AtAcJAIo0vVcAzHmAAKBIc777HwDiWfbxPwDwcUDv/wNA2PsAvP8PAAHvAxj8lz0PDAAUrbdbAHhgAKBwr5782x4UAAih7fv/ASCeGTcAAkDkGwHdAAgAAW8EPO0PAAFAFE98AgAAon4SwCcAACDgJwEEAADEDICOBwIAQukIAAAIGgALHggACGXBdwAAQMTvAhAAACAAAIAgAeCBAIBgBAAACAAAQAAAAAIAABAAAIAAAAAEAAAgAAAAAQAACAAAQAAAAAIAABAAFO7CiTvV1XP3qk8u/lDduLJWfX795+rvf30KNER6TqbnZnqOpudqes46dgkAGMr8qbvV9fmHTvaQcRSk53B6LjumCQDY03vvLG6+enDSh/JiID2303PcsU4AgBM/CAEEAFF9cLLvxA8BQyA99x0DBQBBX/WnG4YcDCGudAxwNUAAEMi56S+rmx89cgAENo8F6Zjg2CgAKFzn3a9c8gdee0sgHRscIwUATv6ACEAAUMplfyd/4G0R4O0AAUBhN/x5zx/Y7z0BbgwUABTC3f7AQT8d4NgpACjgc/4OaMBB+Z4AAUDml/697w8Mez+AtwIEAJlKX/npQAYMKx1DHEsFAF79A64CIADw6h9wFQABQON49Q/UdRXAMVUAkIn5U3cduIDapGOKY6sAIAPX5x86aAG1SccUx1YBgMv/gLcBEAA0zYUTdxywgNqlY4tjrADA3f+ATwMgAPC9/4C/D4AA4EjduLLmYAXULh1bHGMFAG4ABNwIiACgSRyogFFxjBUACABAACAAEACAAEAAIAAAAYAAQAAAAgABgAAABAACAAEACAAEAAIAEAACAAQAIAAEAAgAQAAIABAAgAAQACAAAAEgABAAAAJAACAAAASAAEAAAAgAAYAAABAAAgABACAABAACAEAACAAEACAAEAAIAEAAIAAQAIAAQAAgAAABgABAAAACAAGAAAAEAAIAAQAIAAEAAgAQAAIABAAgAAQACABAAAgAEACAABAACAAAASAAEAAAAkAAIAAABIAAQAAACAABgAAAEAACAAEAIAAEAAIAEAAIAAQAIAAQAAgAQAAgAOK4fKZf3fz4x2rp1uPqfv9p9XzjRWVmzdkfv/+nerb+ovrHT/+u1r77V/XtF786oQsAAcBwrl28V60srjvZm2UcBb88+r36vv/cyV0ACAD2dvbY7c1X+k76ZuXFQLoy8PWtZ070AkAA4MRvJgQQAAIgrKvvf+PEbxYwBL77+jcnfQEgAKK+6k839ZlZ3KWbBl0NEAACIJDzx5eqtdUNRz8zq3579ke1/Ld/CgABIABKd+nkHZf8zey1twRWPtsQAM4RAsDJ38xEgABAABRz2d/J38zeFgGR3w5wrhAARd7w5z1/M9vP0j0BUW8MdL4QAMVxt7+ZHWTp0wECAAFQwOf8zcwOuojfE+CcIQCKuvTvfX8zG2bpfoBobwU4bwiAYqSv9zUzG3bpa4MFAALAq38zcxVAACAAvPo3M1cBBAACoHG8+jezuq4CCAAEQCauXbznqGVmte37/nMBgADIwcriuiOWmdW2Xx79LgAQAC7/m5m3AQQAAqBxLp/pO1qZWe379otfBQACwN3/ZhZtET4N4BwiAHzvv5nZK4vw9wGcQwRA1u73nzpSmVnte7b+QgAgANwAaGbRFuFGQOcQAZA1M7NRTQAgAASAmQkAAYAAEABmJgAEAAJAAJiZABAACAABYGYCQAAgAASAmQkAASAAEABmJgAEgABAAJiZABAAAgABYGYCQAAIAASAmQkAASAAEABmJgAEgABAAJiZABAAAkAAmJkJAAEgAASAmZkAEAACQACYmQkAASAABICZmQBwDhEAAsDMTAAgAASAmZkAQAAIADMTAAIAASAAzEwACAAEgAAwMwEgABAAAsDMBIAAQAAIADMTAAJAACAAzEwACAABgAAwMwEgAAQAAsDMBIAAEAAIADMTAAJAACAAzEwACAABgAAwMwEgAASAADAzEwACQAAIgLx2v/+0+vTD1erymX519thtP1eylH530+9w+l1Ov9MCQAAIAA+CAHjDlm49rs4fX/JzpEjpdzv9jgsAASAAEABbW1vdqC6dvOPnRwjpdz39zgsAASAACB0AK4vrLvMT8u2B9LsvAASAACBkAKQDoJ8ZkeUWAQIAASAAarns75U/rgTczurtAAGAABAAh573/OHlPQECQAAIAEIEQLoT2s8KXsrl0wECAAEgAA41H/WD1z8iKAAEgACg6ABIX4ji5wSvy+HLggQAAkAADL30rWh+TvC69NwQAAJAAFBsAKSvRvVzgtel54YAEAACgGIDwEf/4M0fCRQAAkAAUGwA+BlBvs9fAYAAcAARACAABAACwAHEWwDgLQABgAAQAG4CBDcBCgAEgADwMUDwMUABgADwRUB+TuCLgASAACBaAPgqYPBVwAJAABA0APwxIPgzfwxIAAgAQgRAmj8HDP/jzwELAAFAqABYW93wkUB89G/wHEjPBQEgAAQAYQIgbWVx3c+M0NJzIKcJAASAAKg1AlwJIOIr/9xO/gIAASAARvJ2gHsCiPSef06X/QUAAkAAjOXTAT4iSMkf9cvlbn8BgAAQAEf2ZUHpW9HSV6N6e4CcL/On3+H0u5zDl/wIAAEgAASAmZkAQAAIADMzAYAAEABmJgAEAAJAAJiZABAACAABYGYCQAAgAASAmQkAAYAAEABmJgAEgABAAJiZABAAAgABYGYCQAAIAASAmQkAASAAEABmJgAEgABAAJiZABAAAgABYGYCQAAIAAFgZiYABIAAEABmZgJAAAgAAWBmJgAEgAAQAGZmAkAACAABYGYmABAAAsDMTAAgAASAmQkAAYAAEABmJgAEAAJAAJiZABAACAABYGYCQAAgAASAmQkAASAAEABmJgAEgABAAJiZABAAAgABYGYCQAAIAASAmQkAASAAEABmJgAEgABAAJiZABAAAkAAmJkJAAEgAASAmZkAEAACQACYmQkAASAABICZmQAQAAJAAJiZCQAEgAAwMxMACAABYGYCQAAgAASAmQkAAYAAEABmJgAEAAJAAJiZABAACAABYGYCQAAIAA+CADAzASAABAACwMwEgAAQAAgAMxMAAkAAEDAA7vefVp9+uFpdPtOvzh677edaqPSzTT/j9LNOP3MTAAJAABA0AJZuPa7OH1/ycwwq/ezT74AJAAEgAAgSAGurG9Wlk3f8/NiUfhfS74QJAAEgACg4AFYW113mZ9e3B9LvhgkAASAAKDAA0gHez4y9iAABIAAEAIUFQLrE65U/+7kS4O0AASAABAAFBYD3/DnIPQEmAEbt8+s/e74JAAEwjrv9/aw4CJ8OEACjduPKmueaABAAo56P+jHMRwRNAIzSJxd/8FwTAAJglEtf+OLnxDB8WZAAGKWr5+55ngkAATDKpW9983NiGOl3xwTAqFw44b4kASAARrr01a9+Tgwj/e6YAHADoAAg0wDw0T8O85FAEwCjcH3+oeeYABAAo56fEVH/1oUAaK75U3c9vwSAA6QAwO+3RQoAl/8FgAOktwDwFoAFDAB3/wsAAeAmQNwEaMECIL36f++dRc8vASAAfAwQHwO0SAHg1b8AEABjnC8CwhcBCQCv/gUAvgoYfBWwADgSH5z0dqQAEABjnz8GxEH5Y0ACwPf+CwAK+ZiUPwfMfvlzwAKgTjc/euTSvwAQAEe5tdUNHwlkXx/9S78rJgDqet//3PSXnlsCQAAc9VYW1/3M2FP6HTEBUNfJv/PuV55XAkAANCkCXAlgt1f+Tv4CwMlfAFD4V6WmS7zuCWDne/4u+wuAOt/zd9lfAAiADD4d4COCsT/q525/AVD33f5u+BMAAiCjpS98Sd/6lr761dsDZV/mTz/j9LP2JT8CoO5L/j7nLwAEgJlZkABIJ/709b5e9QsAAWBmFiAAnPgFAALAzIIEQDrpX59/WM2fuuvYLwAQAGZWYgCkk/2NK2ubN/WlV/oXTvjUkABAAJjZ2OYYiwAQAGYmAEAACAAzEwAgAASAmQkAEAACwMwEAAgAAWBmAgABgAAwMwGAAEAAmJkAQAAgAMxMACAAEABmJgAQAAgAMxMACAAEgJkJAASAADAzEwAIAAFgZiYAEAACwMxMACAABICZmQBAAAgAMzMBgAAQAGZmAgABIADMTACAABAAZiYAQAAIADMTACAABICZCQAQAALAzAQAAgABYGYCAAGAADAzAYAAQACYmQBAACAAzEwAIAAQAGYmABAACAAzEwAIAAFgZiYAEAACwMxMACAABICZmQBAAAgAMzMBgAAQAGZmAgABIADMzAQAAkAAmJkAAAEgAMxMAIAAEABmJgBAAByF5xsvHKXMrPalY4tjLAKgwe73nzpSmVntS8cWx1gEQIMt3XrsSGVmtS8dWxxjEQANdvPjHx2pzKz2pWOLYywCoMEun+k7UplZ7UvHFsdYBIAbAc0s0NwAiADIxMriuiOWmdW2dExxbEUAZODaxXuOWGZW29IxxbEVAeBtADNz+R8EgE8DmFnJc/c/AiAzZ4/ddhXAzA796j8dSxxTEQCuApiZV/8gAFwFMDOv/kEANNLV979xJDOzAy8dOxxDEQD+PoCZBZrv/UcAFPRWwNrqhqOamb116Vjh0j8CoCDnjy+5H8DM9lw6RqRjhWMmAqAwl07eEQFm9saTfzpGOFYiAESAmTn5gwAo7e0A9wSYWVo6FrjsjwAIdmOgTweYxV46BrjhDwEQ+HsCvCVgFu+Sv8/5IwDYfAWQvvJTCJiVf+JPz3Wv+hEACAEzJ34QALx07eK9amVxXQyYZXzST8/h9Fx2TEMAMJTLZ/qbrx7SDUP3+09FgVkDT/bpuZmeo+m5mp6zjl0IAABAAAAAAgAAEAAAgAAAAAQAACAAAAABAAAIAABAAACAAAAABAAAIAAAAAEAAAgAAEAAAAACAAAQAACAAAAABAAAIAAAAAEAAAgAAEAAAAACAAAQAACAAAAAAeBBAAABAACECICeBwIAQukJAAAQAABAlABY8EAAQCgLKQA6HggACKUjAAAgaAC0PRAAEEpbAABAxABI80AAQByt7Q3+wxMPCACE8GRnAPguAACI8h0AOwJgzgMCACHM7QyAGQ8IAIQwszMAfBIAACJ9AmBHBHhQACDKJwDcCAgAAW8AdCMgAAS8AXBHAEx7YACgaNO7BcCEBwYAijbR2m2D/2HZgwMARVpuvWnuAwCAQO//uw8AAAK+//9KBPjDQABQliett23wD3U9UABQlO5+AsDfBQCAsszsJwB8HBAAInz8z9sAABD48r+3AQAg4OV/nwYAgGB3/+8SAAseOADI2sIwATDlgQOArE21htlpfxsAAHK13Bp2bgYEgCA3/7kZEAAC3vy3SwB0PJAAkJVOHQEw4SoAAOTz6v/0fr/5z0cCASDwR//2CIBJDygAZGGyVedcBQCAQK/+X7kK4F4AAGjue/+TrVHMJwIAoOA7/30iAACC3vm/RwTMeqABoFFmW+PY4P/ogQcbABrhQWtcG/yftT3gANAI7dY452OBAFDgx/7cEAgAwW/88+eCAaBxZlpHucG/QM8PAQDGqtc66nkrAACCXPrfJQKm/UAAYCymW02aTwUAQIF3/e/zrYBlPxwAGInlxlz63yUCptwPAAAjed9/qtXk+WggABT2kb8DRMCcHxYA1GKuldMG/8JdPzQAOJRuK7e5KRAACr3pz5cEAcDIbvrL8+TvkwEAUOgd/yIAAJz8RQAAOPn7jgAAKO6z/oeMAFcCAODlK/+yT/7eDgCAIJf9RQAAOPmLAACIfPL3jYEABJXvN/yNKAL87QAAStd18vdXBAGIZc6Z3scEAfAxP3vDzYHuCwCghPf7p5zZD35fwIJfHgAyteD9/sOFwLS3BADI7JL/tDN4fVcDen6pAGi4nlf9bhAEwI1+5t4AALzXb3WEQHvggV88AI5IOge1nZGPLgRmvS0AwJgv9886AzfnbYGOEABgxCf+jsv9zQyBSfcHADCi9/knnWnzCQFXBAA4zCt+J35vDQDgUr/l+h0C/r4AAG+y7LP8ZYfAlLcHAHjlMr8/2BPwqkDXEwAgnK5X+7Z9r8B2DLgyAFDmK/3u1rHee/v2xiBIf4Fwzj0DANm/p5+O5f4ynw19dWA7CHqeUACN1ds+4XuVb6OKgvbWZaTtKPC2AcB4L+dvn+zTsbjtzGRNCIP21udHO1t3lvZ28MQFePur+G0LO46nbSf6evdfv+OY5uGVAVAAAAAASUVORK5CYII="),
     ]
 }

@@ -50,8 +50,8 @@ enum ThemeLayer: Sendable {
                 ($0, StaticFile.Source.file(folder.appendingPathComponent($0).path))
             })
         case .builtin:
-            return Dictionary(uniqueKeysWithValues: BuiltinTheme.files(in: "static").map {
-                ($0.relative, StaticFile.Source.bytes(Array($0.text.utf8)))
+            return Dictionary(uniqueKeysWithValues: BuiltinTheme.allFiles.filter { $0.path.hasPrefix("static/") }.map {
+                (String($0.path.dropFirst("static/".count)), StaticFile.Source.bytes($0.bytes))
             })
         }
     }

@@ -6,7 +6,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
         browse, canonical, categories, category, categoryHref, chrome, count, current, deck, description,
         difficulties, difficulty, difficultyLabel, documentTitle, feed, followUps, guides, guidesCurrent,
         guidesHref, hasTOC, home, href, html, intermediate, interview, interviewCurrent, intro, kind,
-        kindLabel, kinds, label, language, name, nested, next, pageKind, practice, practiceCurrent,
+        kindLabel, kinds, label, language, name, nested, next, offlineScript, pageKind, practice, practiceCurrent,
         previous, printStylesheet, questionCount, questions, recent, redFlags, related, rightToLeft, root, script,
         scriptStrings, search, searchCurrent, searchManifest, searchScripts, searchUI, siteDescription, siteTitle, slug,
         storageKey, studyScript, stylesheet, summary, tags, tagsCurrent, text, title, toc, total, updated,

@@ -34,6 +34,8 @@ final class PageChrome: Sendable {
         /// The theme's words for the scripts (`ThemeStrings.scriptPath`), if the build writes them.
         let scriptStrings: String
         let feed: String?
+        /// The script that registers the offline app on http(s); nil when `offline: false`.
+        let offlineScript: String?
         /// The localStorage prefix for study progress (see StudyDataBuilder.storageKey).
         let storageKey: String
         /// The category menu, each entry with its category's slug; none is marked current.
@@ -56,6 +58,7 @@ final class PageChrome: Sendable {
             studyScript = page.link(to: .asset("study.js"))
             scriptStrings = page.link(to: PagePath(ThemeStrings.scriptPath))
             feed = site.config.baseURL == nil ? nil : page.link(to: PagePath("feed.xml"))
+            offlineScript = site.config.offline == nil ? nil : page.link(to: .asset("offline.js"))
             storageKey = StudyDataBuilder.storageKey(for: site.config)
             categories = site.categories.map {
                 ($0.category.slug, NavLink(title: $0.category.title, href: page.link(to: $0.path), current: false))

@@ -29,6 +29,7 @@ extension PageChrome: TemplateView {
         case .practice: return links.practice.templateValue
         case .interview: return links.interview.templateValue
         case .studyScript: return links.studyScript.templateValue
+        case .offlineScript: return links.offlineScript.templateValue
         case .storageKey: return links.storageKey.templateValue
         case .practiceCurrent: return practiceCurrent.templateValue
         case .interviewCurrent: return interviewCurrent.templateValue
