@@ -43,21 +43,9 @@ final class SyntaxParser {
     /// The tokens of `source` in `grammar`, shifted by `offset`, appended to `tokens`; false when
     /// the block is too large or the grammar cannot be used.
     func tokens(of source: UnsafeBufferPointer<UInt8>, grammar: Grammar, offset: Int = 0, into tokens: inout [Token]) -> Bool {
-        guard source.count <= Self.largestBlock, ts_parser_set_language(parser, grammar.language) else { return false }
-        budget.pointee = WorkBudget(bytes: source.count)
-        guard let tree = parse(source) else {
-            // Over budget: the block is shown plain, and the parser starts afresh next time.
-            ts_parser_reset(parser)
-            return false
-        }
-        defer { ts_tree_delete(tree) }
-        let root = ts_tree_root_node(tree)
-        if source.count > Self.crowdCheckSize, Self.hasCrowdedNode(root) { return false }
-        budget.pointee = WorkBudget(bytes: source.count)
-        collectCaptures(of: tree, grammar: grammar, source: source)
-        guard !budget.pointee.exceeded else { return false }
+        guard let chosen = chosenCaptures(of: source, grammar: grammar) else { return false }
         painter.reset(count: source.count)
-        for capture in chosenCaptures(grammar.precedence) {
+        for capture in chosen {
             switch capture.style {
             case .token(let kind): painter.paint(capture.start ..< capture.end, kind)
             case .plain, .weak: painter.paint(capture.start ..< capture.end, nil)
@@ -66,6 +54,31 @@ final class SyntaxParser {
         }
         painter.tokens(offset: offset, into: &tokens, source: source)
         return true
+    }
+
+    /// The captures of `source` in painting order, found by `TreeMatcher` (and tree-sitter for
+    /// any pattern it leaves), or only by tree-sitter running `reference` (tests compare the two);
+    /// nil when the block is too large, too costly or the grammar cannot be used.
+    func chosenCaptures(of source: UnsafeBufferPointer<UInt8>, grammar: Grammar, reference: CompiledQuery? = nil) -> [HighlightCapture]? {
+        guard source.count <= Self.largestBlock, ts_parser_set_language(parser, grammar.language) else { return nil }
+        budget.pointee = WorkBudget(bytes: source.count)
+        guard let tree = parse(source) else {
+            // Over budget: the block is shown plain, and the parser starts afresh next time.
+            ts_parser_reset(parser)
+            return nil
+        }
+        defer { ts_tree_delete(tree) }
+        let root = ts_tree_root_node(tree)
+        if source.count > Self.crowdCheckSize, Self.hasCrowdedNode(root) { return nil }
+        budget.pointee = WorkBudget(bytes: source.count)
+        if let reference {
+            captures.removeAll(keepingCapacity: true)
+            collectCaptures(of: root, query: reference, source: source)
+        } else {
+            collectCaptures(of: tree, grammar: grammar, source: source)
+        }
+        guard !budget.pointee.exceeded else { return nil }
+        return chosenCaptures(grammar.precedence)
     }
 
     /// Blocks larger than this are checked for a crowded node before their query runs (a smaller
@@ -149,27 +162,6 @@ final class SyntaxParser {
             guard style != .ignored, start < end else { continue }
             captures.append(HighlightCapture(start: start, end: end, pattern: query.orders[Int(match.pattern_index)], style: style))
         }
-    }
-
-    /// The captures of `source` in painting order, found by `TreeMatcher` (and tree-sitter for
-    /// any pattern it leaves), or only by tree-sitter running `reference`: tests compare the two.
-    func chosenCaptures(of source: UnsafeBufferPointer<UInt8>, grammar: Grammar, reference: CompiledQuery? = nil) -> [HighlightCapture]? {
-        guard source.count <= Self.largestBlock, ts_parser_set_language(parser, grammar.language) else { return nil }
-        budget.pointee = WorkBudget(bytes: source.count)
-        guard let tree = parse(source) else {
-            ts_parser_reset(parser)
-            return nil
-        }
-        defer { ts_tree_delete(tree) }
-        let root = ts_tree_root_node(tree)
-        budget.pointee = WorkBudget(bytes: source.count)
-        if let reference {
-            captures.removeAll(keepingCapacity: true)
-            collectCaptures(of: root, query: reference, source: source)
-        } else {
-            collectCaptures(of: tree, grammar: grammar, source: source)
-        }
-        return chosenCaptures(grammar.precedence)
     }
 
     /// The captures to paint, in painting order: outer before inner, and of several captures of
