@@ -186,9 +186,10 @@ final class Locked<Value>: @unchecked Sendable {
 
 /// Reading a query's source as a list of top-level S-expressions.
 enum QuerySource {
-    /// The byte range of the top-level pattern that contains `offset` (with the text that
-    /// precedes it back to the previous pattern), or nil when there is none.
-    static func topLevelForm(in source: [UInt8], containing offset: Int) -> Range<Int>? {
+    /// The byte ranges of the top-level patterns, each with the text that precedes it back to
+    /// the previous pattern (comments before the first pattern make a range of their own).
+    static func topLevelForms(in source: [UInt8]) -> [Range<Int>] {
+        var forms: [Range<Int>] = []
         var depth = 0
         var formStart = 0
         var index = 0
@@ -198,7 +199,7 @@ enum QuerySource {
             if atLineStart, depth == 0, byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "_"),
                index > formStart, source[formStart ..< index].contains(where: { $0 > 0x20 }) {
                 // A new pattern starts on this line: the previous one ended before it.
-                if offset < index { return formStart ..< index }
+                forms.append(formStart ..< index)
                 formStart = index
             }
             atLineStart = false
@@ -218,6 +219,7 @@ enum QuerySource {
             }
             index += 1
         }
-        return formStart < source.count && offset >= formStart ? formStart ..< source.count : nil
+        if formStart < source.count { forms.append(formStart ..< source.count) }
+        return forms
     }
 }

@@ -61,20 +61,16 @@ struct QueryReader {
 
     /// The top-level patterns of `source`, each with the comments and space before it.
     static func forms(of source: [UInt8]) -> [QueryForm] {
-        var forms: [QueryForm] = []
-        var offset = 0
-        while let range = QuerySource.topLevelForm(in: source, containing: offset), range.upperBound > offset {
+        QuerySource.topLevelForms(in: source).compactMap { range in
             var reader = QueryReader(bytes: Array(source[range]))
-            offset = range.upperBound
             // Comments alone, before the first pattern.
             reader.skipSpace()
-            if reader.index == reader.bytes.count { continue }
+            if reader.index == reader.bytes.count { return nil }
             var pattern = reader.expression().flatMap { reader.suffixed($0) }
             reader.skipSpace()
             if reader.index != reader.bytes.count { pattern = nil }
-            forms.append(QueryForm(source: range, pattern: pattern))
+            return QueryForm(source: range, pattern: pattern)
         }
-        return forms
     }
 
     private init(bytes: [UInt8]) {

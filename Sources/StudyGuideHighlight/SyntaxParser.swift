@@ -68,17 +68,24 @@ final class SyntaxParser {
             return nil
         }
         defer { ts_tree_delete(tree) }
-        let root = ts_tree_root_node(tree)
-        if source.count > Self.crowdCheckSize, Self.hasCrowdedNode(root) { return nil }
-        budget.pointee = WorkBudget(bytes: source.count)
-        if let reference {
+        let count = listVisibleNodes(of: tree)
+        return nodes.withUnsafeBufferPointer { buffer -> [HighlightCapture]? in
+            let nodes = UnsafeBufferPointer(rebasing: buffer[0 ..< count])
+            if source.count > Self.crowdCheckSize, Self.hasCrowdedNode(nodes) { return nil }
+            budget.pointee = WorkBudget(bytes: source.count)
             captures.removeAll(keepingCapacity: true)
-            collectCaptures(of: root, query: reference, source: source)
-        } else {
-            collectCaptures(of: tree, grammar: grammar, source: source)
+            if let reference {
+                collectCaptures(of: ts_tree_root_node(tree), query: reference, source: source)
+            } else {
+                if !grammar.treePatterns.isEmpty {
+                    matcher.collect(in: nodes, table: grammar.treePatterns, source: source, deepestStart: Int(Self.deepestMatch),
+                                    regexes: &regexes, into: &captures)
+                }
+                if let query = grammar.query { collectCaptures(of: ts_tree_root_node(tree), query: query, source: source) }
+            }
+            guard !budget.pointee.exceeded else { return nil }
+            return chosenCaptures(grammar.precedence)
         }
-        guard !budget.pointee.exceeded else { return nil }
-        return chosenCaptures(grammar.precedence)
     }
 
     /// Blocks larger than this are checked for a crowded node before their query runs (a smaller
@@ -90,16 +97,19 @@ final class SyntaxParser {
     /// many children the worst case is a fraction of a second; no code comes near it.
     private static let mostChildren: UInt32 = 16_384
 
-    private static func hasCrowdedNode(_ root: TSNode) -> Bool {
-        var walk = ts_tree_cursor_new(root)
-        defer { ts_tree_cursor_delete(&walk) }
-        while true {
-            if ts_node_child_count(ts_tree_cursor_current_node(&walk)) > mostChildren { return true }
-            if ts_tree_cursor_goto_first_child(&walk) { continue }
-            while !ts_tree_cursor_goto_next_sibling(&walk) {
-                if !ts_tree_cursor_goto_parent(&walk) { return false }
+    /// Whether a node of the list has more than `mostChildren` children: a node at depth d + 1
+    /// is a child of the last node at depth d before it.
+    private static func hasCrowdedNode(_ nodes: UnsafeBufferPointer<StudyGuideNode>) -> Bool {
+        var children: [UInt32] = []
+        for node in nodes {
+            let depth = Int(node.depth)
+            if depth > 0 {
+                children[depth - 1] += 1
+                if children[depth - 1] > mostChildren { return true }
             }
+            if depth < children.count { children[depth] = 0 } else { children.append(0) }
         }
+        return false
     }
 
     /// The tree of `source`, or nil when parsing it would cost more than its budget.
@@ -117,18 +127,6 @@ final class SyntaxParser {
             })
             return ts_parser_parse_with_options(parser, nil, input, options)
         }
-    }
-
-    private func collectCaptures(of tree: OpaquePointer, grammar: Grammar, source: UnsafeBufferPointer<UInt8>) {
-        captures.removeAll(keepingCapacity: true)
-        if !grammar.treePatterns.isEmpty {
-            let count = listVisibleNodes(of: tree)
-            nodes.withUnsafeBufferPointer { nodes in
-                matcher.collect(in: UnsafeBufferPointer(rebasing: nodes[0 ..< count]), table: grammar.treePatterns, source: source, deepestStart: Int(Self.deepestMatch),
-                                regexes: &regexes, into: &captures)
-            }
-        }
-        if let query = grammar.query { collectCaptures(of: ts_tree_root_node(tree), query: query, source: source) }
     }
 
     /// Puts the tree's visible nodes at the start of `nodes`, growing it when the tree has more;
