@@ -3,13 +3,16 @@
 
     python3 bench/cache_benchmark.py [--sizes 10000] [--runs 5] [--no-repo]
 
-For each site (a generated corpus of N questions from bench/corpus.py, cached in
-.build/bench-corpus-N/, and this repository's own site), a copy is made in a temporary folder
-and built into a fresh output folder each time:
+STUDYGUIDE_BIN=path measures another binary (the default is .build/release/studyguide).
 
-  cold     no cache (the median of --runs builds);
-  cached   with --cache, after one random question's answer got a new paragraph: the cache
-           holds the previous build's answers, so only the edited one is rendered again.
+For each site (a generated corpus of N questions from bench/corpus.py, cached in
+.build/bench-corpus-N/, and this repository's own site), a copy is made in a temporary folder:
+
+  cold     no cache, into a fresh output folder (the median of --runs builds);
+  cached   with --cache, into the output folder of the build before (as a contributor's second
+           `studyguide build` writes over public/), after one random question's answer got a new
+           paragraph: the cache holds the previous build's answers and the ledger of the pages it
+           wrote, so only the edited answer is rendered again, and only the pages that show it.
 
 Both are timed in the same run, alternating, and the ratio cached / cold is reported with the
 --verbose stages of the last cached build. The outputs of a cached and a cold build of the same
@@ -27,7 +30,7 @@ import tempfile
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.path.join(REPO, ".build/release/studyguide")
+BINARY = os.environ.get("STUDYGUIDE_BIN") or os.path.join(REPO, ".build/release/studyguide")
 sys.path.insert(0, os.path.join(REPO, "bench"))
 
 
@@ -40,8 +43,9 @@ def corpus_site(n):
     return site
 
 
-def build(site, output, cache=None, verbose=False):
-    shutil.rmtree(output, ignore_errors=True)
+def build(site, output, cache=None, verbose=False, fresh=True):
+    if fresh:
+        shutil.rmtree(output, ignore_errors=True)
     command = [BINARY, "build", "--source", site, "--output", output, "--themes", os.path.join(REPO, "themes"), "--quiet"]
     if cache:
         command += ["--cache", cache]
@@ -79,10 +83,10 @@ def measure(name, source, runs, seed):
             path = chooser.choice(files)
             with open(path, "a", encoding="utf-8") as handle:
                 handle.write(f"\nA paragraph added in run {run}.\n")
-            elapsed, stages = build(site, os.path.join(work, "cached"), cache, verbose=True)
+            elapsed, stages = build(site, os.path.join(work, "prime"), cache, verbose=True, fresh=False)
             cached.append(elapsed)
             cold.append(build(site, os.path.join(work, "cold"))[0])
-        identical = same_tree(os.path.join(work, "cached"), os.path.join(work, "cold"))
+        identical = same_tree(os.path.join(work, "prime"), os.path.join(work, "cold"))
         size = sum(os.path.getsize(os.path.join(cache, f)) for f in os.listdir(cache)) / 1048576
     finally:
         shutil.rmtree(work, ignore_errors=True)

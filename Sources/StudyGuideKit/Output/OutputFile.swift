@@ -3,6 +3,8 @@ struct OutputFile: Sendable, Equatable {
     public var path: PagePath
     public var bytes: [UInt8]
     public var inputs: OutputInputs
+    /// What a page was made from, when the build keeps a ledger of its outputs (`OutputLedger`).
+    var fingerprint: OutputLedger.Fingerprint?
 
     public init(path: PagePath, bytes: [UInt8], inputs: OutputInputs = .init()) {
         self.path = path

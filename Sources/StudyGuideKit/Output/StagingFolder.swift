@@ -23,9 +23,15 @@ final class StagingFolder: @unchecked Sendable {
     /// Files linked from the previous output rather than written.
     private var reusedCount = 0
     var reused: Int { lock.withLock { reusedCount } }
+    /// Pages linked by their fingerprint, without rendering them (`reuse`).
+    private var keptCount = 0
+    var kept: Int { lock.withLock { keptCount } }
     /// The size of every file written, kept only when asked (`recordSizes`): the offline app's
     /// precache list is chosen by size once every other file is written.
     private var sizes: [PagePath: Int]?
+    /// What the previous build with a cache wrote into the output, and what this one writes:
+    /// set before the first page when the build has a cache folder.
+    var ledger: OutputLedger?
 
     init(output: URL, recordsInputs: Bool = false) {
         self.output = output.standardizedFileURL
@@ -67,7 +73,28 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Writes one generated file. Safe from any thread; a failure is kept for `commit`.
     func write(_ file: OutputFile) {
-        write(file.path, parts: [file.bytes], inputs: file.inputs)
+        write(file.path, parts: [file.bytes], inputs: file.inputs, fingerprint: file.fingerprint)
+    }
+
+    /// Links the page at `path` from the previous output when the ledger says that build wrote it
+    /// from the same inputs (`fingerprint`) and the file is still as it was; false when the page
+    /// must be rendered. Safe from any thread.
+    func reuse(_ path: PagePath, fingerprint: OutputLedger.Fingerprint) -> Bool {
+        guard let ledger, let record = ledger.unchanged(path.path, fingerprint: fingerprint) else { return false }
+        do {
+            try makeFolder(of: path)
+        } catch {
+            return false
+        }
+        guard link(output.path + "/" + path.path, staging.path + "/" + path.path) == 0 else { return false }
+        ledger.note(path.path, record)
+        lock.withLock {
+            written += 1
+            reusedCount += 1
+            keptCount += 1
+            if sizes != nil { sizes![path] = record.size }
+        }
+        return true
     }
 
     /// Copies a theme asset or a content image.
@@ -169,12 +196,17 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Writes one file made of several parts, in order, without joining them in memory first
     /// (an Anki deck is every answer of the site). `inputs` is worked out only when recorded.
-    func write(_ path: PagePath, parts: [[UInt8]], inputs: @autoclosure () -> OutputInputs = .init()) {
+    /// `fingerprint`: what the file was made from, for the ledger (pages only).
+    func write(_ path: PagePath, parts: [[UInt8]], inputs: @autoclosure () -> OutputInputs = .init(),
+               fingerprint: OutputLedger.Fingerprint? = nil) {
         do {
             try makeFolder(of: path)
             let destination = staging.path + "/" + path.path
             let linked = unchanged?.keep(path.path, parts: parts, at: destination) == true
             if !linked { try Self.write(parts, to: destination) }
+            if let ledger, let fingerprint, let record = OutputLedger.Record(of: destination, fingerprint: fingerprint) {
+                ledger.note(path.path, record)
+            }
             let recorded = recordsInputs ? inputs() : nil
             let size = parts.reduce(0) { $0 + $1.count }
             lock.withLock {

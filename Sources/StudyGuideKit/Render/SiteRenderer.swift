@@ -24,7 +24,8 @@ enum SiteRenderer {
     /// Markdown bodies were let go after parsing (see `MarkdownBody`): each batch reads its bodies
     /// again, and its HTML is let go once written.
     static func render(_ site: Site, theme: Theme, links: ContentLinks, rawHTML: Bool, into output: StagingFolder,
-                       collectingLinkTargets: Bool = false, cache: BodyCache? = nil) -> Output {
+                       collectingLinkTargets: Bool = false, cache: BodyCache? = nil,
+                       fingerprints: PageFingerprints? = nil) -> Output {
         var stages = StageTimes()
         let batchSize = BuildContext.current.questionBatch ?? Self.batchSize
         precondition(batchSize > 0 && batchSize % StudyDataBuilder.chunkSize == 0, "a batch holds whole chunks of cards")
@@ -72,9 +73,13 @@ enum SiteRenderer {
                 if cancellation?.isCancelled == true { return nil }  // thrown away
                 let question = questions[index]
                 let (category, place) = placement(of: index, in: site)
+                // A page made from the same files as the previous output's is linked from there.
+                let fingerprint = fingerprints.map { pages.fingerprint(ofQuestion: question, in: site.categories[category], at: place, $0) }
+                if let fingerprint, output.reuse(question.path, fingerprint: fingerprint) { return nil }
                 let contentPath = question.contentPath
-                let file = pages.question(question, in: site.categories[category], at: place,
+                var file = pages.question(question, in: site.categories[category], at: place,
                                           body: bodies[contentPath], notes: notes[contentPath], theme)
+                file.fingerprint = fingerprint
                 output.write(file)
                 return file.bytes.isEmpty ? file.path : nil
             }
@@ -105,15 +110,23 @@ enum SiteRenderer {
             stages.lap("links")
         }
 
-        var listing = pages.fixedPages(theme)
-        for category in site.categories { listing.append { pages.category(category, theme) } }
-        for tag in site.tags { listing.append { pages.tag(tag, theme) } }
-        for guide in site.guides { listing.append { pages.guide(guide, theme) } }
+        // Each listing with its path and fingerprint when it may be linked from the previous output.
+        typealias Listing = (reusable: (PagePath, PageFingerprints.Fingerprint)?, make: @Sendable () -> OutputFile)
+        var listing: [Listing] = pages.fixedPages(theme).map { (nil, $0) }
+        for category in site.categories {
+            listing.append((fingerprints.map { (category.path, pages.fingerprint(ofCategory: category, $0)) }, { pages.category(category, theme) }))
+        }
+        for tag in site.tags {
+            listing.append((fingerprints.map { (tag.path, pages.fingerprint(ofTag: tag, $0)) }, { pages.tag(tag, theme) }))
+        }
+        for guide in site.guides { listing.append((nil, { pages.guide(guide, theme) })) }
         if cancelled { return stopped() }
         let emptyListings = parallelMap(listing) { job -> PagePath? in
             defer { counter.pageDone() }
             if cancellation?.isCancelled == true { return nil }  // thrown away
-            let file = job()
+            if let (path, fingerprint) = job.reusable, output.reuse(path, fingerprint: fingerprint) { return nil }
+            var file = job.make()
+            file.fingerprint = job.reusable?.1
             output.write(file)
             return file.bytes.isEmpty ? file.path : nil
         }

@@ -9,6 +9,9 @@ public struct Site: Sendable {
     var tags: [TagPage]
     /// Files of `content/` that are not Markdown: content path → absolute path.
     var assets: [String: String] = [:]
+    /// The bytes of `site.yml` and of every content file, hashed as they were read: only in a
+    /// build with a cache, for the pages' fingerprints (`PageFingerprints`).
+    var sources: SourceHashes?
 
     /// A category with its questions in reading order.
     public struct CategoryPage: Sendable {

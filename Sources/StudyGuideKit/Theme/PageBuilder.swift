@@ -167,6 +167,28 @@ struct PageBuilder: Sendable {
         return rendered(page, view, template: "question", theme, content: shown())
     }
 
+    /// The fingerprint of a question's page (see `PageFingerprints`): its file, its neighbours' and
+    /// the files its `related` names.
+    func fingerprint(ofQuestion question: Question, in category: Site.CategoryPage, at index: Int,
+                     _ fingerprints: PageFingerprints) -> PageFingerprints.Fingerprint {
+        let place = category.members.lowerBound + index
+        var shown = [question.contentPath]
+        shown.append(index > 0 ? site.questions[place - 1].contentPath : "")
+        shown.append(place + 1 < category.members.upperBound ? site.questions[place + 1].contentPath : "")
+        for slug in question.related { shown.append(questionsBySlug[slug].map { site.questions[$0].contentPath } ?? "") }
+        return fingerprints.page("question", showing: shown)
+    }
+
+    /// The fingerprint of a category's page: the files of the questions it lists.
+    func fingerprint(ofCategory category: Site.CategoryPage, _ fingerprints: PageFingerprints) -> PageFingerprints.Fingerprint {
+        fingerprints.page("category " + category.category.slug, showing: site.questions(of: category).lazy.map(\.contentPath))
+    }
+
+    /// The fingerprint of a tag's page: the files of the questions it lists.
+    func fingerprint(ofTag tag: Site.TagPage, _ fingerprints: PageFingerprints) -> PageFingerprints.Fingerprint {
+        fingerprints.page("tag " + tag.name, showing: tag.members.lazy.map { site.questions[$0].contentPath })
+    }
+
     func tag(_ tag: Site.TagPage, _ theme: Theme) -> OutputFile {
         let page = tag.path
         let view = TagView(

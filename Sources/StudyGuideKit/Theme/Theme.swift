@@ -9,6 +9,9 @@ struct Theme: Sendable {
     let staticFiles: [StaticFile]
     /// The theme's words in the site's language; templates have theirs already.
     let strings: ThemeStrings
+    /// A hash of every template and translation table: what pages take from the theme
+    /// (`PageFingerprints`). Static files are copied, not shown in pages.
+    let identity: BodyCache.Key
 
     static let requiredTemplates = ["base", "home", "category", "question", "tag", "tags", "guide", "guides", "search", "404", "practice", "interview"]
 
@@ -44,8 +47,19 @@ struct Theme: Sendable {
                                           "template uses partial '\(partial)', but there is no '\(partial).mustache'", rule: "theme"))
             }
         }
+        let translations = layers.flatMap { $0.translations() }
+        var identity = StableHash()
+        identity.add(Array(language.utf8))
+        for name in templates.keys.sorted() {
+            identity.add(Array(name.utf8))
+            identity.add(Array((templates[name]!.text ?? "").utf8))
+        }
+        for source in translations {
+            identity.add(Array("\(source.language) \(source.origin)".utf8))
+            identity.add(Array((source.text ?? "").utf8))
+        }
         let (strings, translationProblems) = ThemeStrings.resolve(
-            language: language, sources: layers.flatMap { $0.translations() },
+            language: language, sources: translations,
             usedKeys: parsed.values.reduce(into: Set<String>()) { $0.formUnion($1.translationKeys) })
         diagnostics += translationProblems
         for name in parsed.keys.sorted() {
@@ -62,7 +76,8 @@ struct Theme: Sendable {
         if let script = strings.scriptTable { statics[ThemeStrings.scriptPath] = .bytes(script) }
         let staticFiles = statics.keys.sorted().map { StaticFile(path: PagePath($0), source: statics[$0]!) }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (Theme(library: TemplateLibrary(templates: parsed), staticFiles: staticFiles, strings: strings), diagnostics)
+        return (Theme(library: TemplateLibrary(templates: parsed), staticFiles: staticFiles, strings: strings,
+                      identity: identity.key), diagnostics)
     }
 
     func render(_ view: any TemplateView, template: String) -> [UInt8] {

@@ -1,0 +1,114 @@
+internal import Foundation
+
+/// What the last build with a cache wrote into its output folder: for each page, the fingerprint
+/// of everything it was made from (`PageFingerprints`) and how its file stood on disk afterwards.
+/// The next build with the same cache links a page whose fingerprint is unchanged, and whose file
+/// is still as recorded, from the previous output instead of rendering it again: a second build
+/// after a one-file change renders the few pages that show the file.
+///
+/// One file in the cache folder, `outputs.ledger`, written after the new site is swapped in and
+/// never before: a build that fails or is cancelled leaves the previous output and its ledger as
+/// they were. The ledger names the output folder it describes and ends with a checksum; one for
+/// another folder, damaged or from another format is ignored, and a file changed, replaced or
+/// removed since (its size, modification time or inode differ) is rendered again.
+final class OutputLedger: @unchecked Sendable {
+    typealias Fingerprint = BodyCache.Key
+
+    struct Record: Equatable, Sendable {
+        let fingerprint: Fingerprint
+        let size: Int
+        let modified: Int
+        let modifiedNanoseconds: Int
+        let inode: UInt64
+
+        /// The record of the file at `path` with `fingerprint`, if it is a regular file.
+        init?(of path: String, fingerprint: Fingerprint) {
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            self.init(fingerprint: fingerprint, size: Int(info.st_size), modified: info.st_mtim.tv_sec,
+                      modifiedNanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
+        }
+
+        init(fingerprint: Fingerprint, size: Int, modified: Int, modifiedNanoseconds: Int, inode: UInt64) {
+            self.fingerprint = fingerprint
+            self.size = size
+            self.modified = modified
+            self.modifiedNanoseconds = modifiedNanoseconds
+            self.inode = inode
+        }
+    }
+
+    private static let magic = Array("studyguide-outputs-1\n".utf8)
+    private let file: String
+    private let output: String
+    /// What the previous build recorded, by output path; read-only once loaded.
+    private let previous: [String: Record]
+    private let lock = NSLock()
+    /// What this build wrote or kept.
+    private var current: [String: Record] = [:]
+
+    /// The ledger of `output` kept in `cacheFolder` (empty when there is none or it does not hold).
+    init(cacheFolder: String, output: String) {
+        file = cacheFolder + "/outputs.ledger"
+        self.output = output
+        previous = Self.read(file, output: output)
+    }
+
+    /// The previous build's record of `path`, when the file in the output folder is still as it
+    /// recorded it: the file a build may link instead of rendering the page again.
+    func unchanged(_ path: String, fingerprint: Fingerprint) -> Record? {
+        guard let record = previous[path], record.fingerprint == fingerprint,
+              Record(of: output + "/" + path, fingerprint: fingerprint) == record else { return nil }
+        return record
+    }
+
+    /// Notes what this build wrote at `path` (a file linked from the previous output keeps its record).
+    func note(_ path: String, _ record: Record) {
+        lock.withLock { current[path] = record }
+    }
+
+    /// Writes what this build wrote, for the next one: call once the new site is in place.
+    func save() {
+        let records = lock.withLock { current }
+        var bytes = Self.magic
+        bytes.appendText(output)
+        bytes.appendVarint(records.count)
+        for (path, record) in records.sorted(by: { $0.key < $1.key }) {
+            bytes.appendText(path)
+            bytes.appendFixed(record.fingerprint.high)
+            bytes.appendFixed(record.fingerprint.low)
+            bytes.appendVarint(record.size)
+            bytes.appendFixed(UInt64(bitPattern: Int64(record.modified)))
+            bytes.appendVarint(record.modifiedNanoseconds)
+            bytes.appendFixed(record.inode)
+        }
+        bytes.appendFixed(StableHash.checksum(bytes[...]))
+        let temporary = file + ".\(getpid()).partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let written = bytes.withUnsafeBytes { ByteFile.write(descriptor, $0, at: 0) }
+        close(descriptor)
+        if !written || rename(temporary, file) != 0 { unlink(temporary) }
+    }
+
+    /// The records of `output` in the ledger at `path`; none when it is missing, damaged or
+    /// describes another folder.
+    private static func read(_ path: String, output: String) -> [String: Record] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        let bytes = [UInt8](data)
+        guard bytes.count >= magic.count + 9, bytes.starts(with: magic) else { return [:] }
+        var tail = ByteReader(bytes: bytes[...], at: bytes.count - 8)
+        guard tail.fixed() == StableHash.checksum(bytes[..<(bytes.count - 8)]) else { return [:] }
+        var reader = ByteReader(bytes: bytes[..<(bytes.count - 8)], at: magic.count)
+        guard reader.text() == output, let count = reader.varint(), count <= bytes.count else { return [:] }
+        var records: [String: Record] = [:]
+        records.reserveCapacity(count)
+        for _ in 0 ..< count {
+            guard let path = reader.text(), let high = reader.fixed(), let low = reader.fixed(), let size = reader.varint(),
+                  let modified = reader.fixed(), let nanoseconds = reader.varint(), let inode = reader.fixed() else { return [:] }
+            records[path] = Record(fingerprint: .init(high: high, low: low), size: size, modified: Int(Int64(bitPattern: modified)),
+                                   modifiedNanoseconds: nanoseconds, inode: inode)
+        }
+        return reader.isAtEnd ? records : [:]
+    }
+}

@@ -1,0 +1,69 @@
+/// The bytes of the files a site is made from, hashed as they were read (only in a build with a
+/// cache): `site.yml` with the options that change what it says, and each content file by path.
+struct SourceHashes: Sendable {
+    let config: BodyCache.Key
+    /// Content path → the hash of the file's bytes.
+    let files: [String: BodyCache.Key]
+}
+
+/// The fingerprint of everything a page shows, worked out without rendering it, so that a build
+/// with a cache can link the page from the previous output when nothing it shows has changed
+/// (`OutputLedger`). Made of whole files, which over-approximates what a page reads: a page is
+/// rendered again when a file it shows anything of changed at all, never kept when it did.
+///
+/// - Every page: this program (which carries the built-in theme and the grammars), `site.yml`, the
+///   theme's templates and words, and the site's shape: every page's path, which links between
+///   files rewrite to; the files that are not questions (category introductions, guides), whose
+///   titles the navigation and badges show; the other files of `content/`, which links may name.
+/// - A question's page: its own file, its neighbours' (their titles and paths) and those its
+///   `related` names.
+/// - A category's or a tag's page: the files of the questions it lists, in order.
+///
+/// The pages that count or sample every question (home, the tag index) are always rendered.
+struct PageFingerprints: Sendable {
+    typealias Fingerprint = BodyCache.Key
+
+    private let files: [String: Fingerprint]
+    private let common: Fingerprint
+
+    /// nil when the site's sources were not hashed (a build without a cache).
+    init?(site: Site, theme: Theme) {
+        guard let sources = site.sources else { return nil }
+        files = sources.files
+        var hash = StableHash()
+        hash.add(BodyCache.renderer)
+        Self.add(sources.config, to: &hash)
+        Self.add(theme.identity, to: &hash)
+        for document in site.documents {
+            hash.add(Array(document.contentPath.utf8))
+            hash.add(Array(document.page.path.utf8))
+        }
+        for document in site.pageDocuments {
+            hash.add(Array(document.contentPath.utf8))
+            Self.add(sources.files[document.contentPath], to: &hash)
+        }
+        for asset in site.assets.keys.sorted() { hash.add(Array(asset.utf8)) }
+        common = hash.key
+    }
+
+    /// The page `kind` (unique per page) made from the files at `contentPaths`, in order; an
+    /// empty path stands for a place without a file (no previous question).
+    func page(_ kind: String, showing contentPaths: some Sequence<String>) -> Fingerprint {
+        var hash = StableHash()
+        Self.add(common, to: &hash)
+        hash.add(Array(kind.utf8))
+        for path in contentPaths {
+            hash.add(Array(path.utf8))
+            Self.add(files[path], to: &hash)
+        }
+        return hash.key
+    }
+
+    private static func add(_ key: Fingerprint?, to hash: inout StableHash) {
+        guard let key else { return hash.add([0]) }
+        var bytes: [UInt8] = [1]
+        bytes.appendFixed(key.high)
+        bytes.appendFixed(key.low)
+        hash.add(bytes)
+    }
+}
