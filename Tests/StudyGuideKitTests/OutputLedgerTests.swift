@@ -26,7 +26,7 @@ import Testing
         let site = try TestSite(fixture: "basic")
         let cache = site.directory.appendingPathComponent(".cache"), output = site.directory.appendingPathComponent("public")
         let (first, _) = try build(site, into: output, cache: cache)
-        #expect(first.succeeded && first.keptPages == 0)
+        #expect(first.succeeded && first.keptFiles == 0)
         let edited = output.appendingPathComponent("databases/indexes.html")
         let elsewhere = output.appendingPathComponent("behavioral/conflict.html")
         let (editedBefore, elsewhereBefore) = (try inode(edited), try inode(elsewhere))
@@ -39,7 +39,7 @@ import Testing
         #expect(warm == cold)
         #expect(try inode(edited) != editedBefore, "the edited page is written again")
         #expect(try inode(elsewhere) == elsewhereBefore, "a page in another category is linked from the last build")
-        #expect(second.keptPages >= 3, "question, category and tag pages nothing edited shows")
+        #expect(second.keptFiles >= 3, "question, category and tag pages nothing edited shows")
     }
 
     /// Random edits of every kind, one after another: after each, a build with the cache into the
@@ -130,7 +130,7 @@ import Testing
             #expect(report.succeeded, "step \(step): \(report.diagnostics)")
             #expect(warm.keys.sorted() == cold.keys.sorted(), "step \(step)")
             for (path, bytes) in cold where warm[path] != bytes { Issue.record("step \(step): \(path) differs from a fresh build") }
-            reused += report.keptPages
+            reused += report.keptFiles
             try FileManager.default.removeItem(at: site.directory.appendingPathComponent("cold-\(step)"))
         }
         #expect(reused > 300, "most pages are linked from the last build")
@@ -160,8 +160,8 @@ import Testing
         let (_, cold) = try build(site, into: site.directory.appendingPathComponent("cold"), cache: nil)
         #expect(warm == cold)
         switch damage {
-        case "page changed by hand": #expect(report.keptPages > 0, "the other pages are still kept")
-        default: #expect(report.keptPages == 0, "a ledger that does not hold keeps nothing")
+        case "page changed by hand": #expect(report.keptFiles > 0, "the other pages are still kept")
+        default: #expect(report.keptFiles == 0, "a ledger that does not hold keeps nothing")
         }
     }
 }

@@ -26,9 +26,9 @@ public struct BuildReport: Sendable {
     public var renderedBodies = 0
     /// Files the output already held with the same bytes, linked instead of written (`UnchangedFiles`).
     public var reusedFiles = 0
-    /// Pages linked from the previous output without being rendered, because the ledger of a
-    /// build with a cache says they were made from the same files (`OutputLedger`).
-    public var keptPages = 0
+    /// Pages and card chunks linked from the previous output without being made, because the
+    /// ledger of a build with a cache says they were made from the same files (`OutputLedger`).
+    public var keptFiles = 0
     /// The build was cancelled (`BuildContext.cancellation`) and wrote nothing.
     public var cancelled = false
     public var succeeded: Bool { !cancelled && !diagnostics.containsErrors && filesWritten > 0 }

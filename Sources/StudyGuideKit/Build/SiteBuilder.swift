@@ -191,7 +191,7 @@ public enum SiteBuilder {
         report.pagesWritten = rendered.pages
         report.filesWritten = files
         report.reusedFiles = staging.reused
-        report.keptPages = staging.kept
+        report.keptFiles = staging.kept
         report.outputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0.key.path, $0.value) })
         if options.keepsPreview {
             report.preview = LivePreview(options: options, site: site, theme: theme, links: links, pageBodies: rendered.pageBodies,

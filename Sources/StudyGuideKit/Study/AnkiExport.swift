@@ -4,22 +4,42 @@ internal import CStudyGuideSystem
 /// a stable id (`studyguide-<slug>`) declared with `#guid column:1`, so importing a newer file
 /// updates the existing notes and keeps their review history.
 enum AnkiExport {
-    /// Starts every deck with its header: the whole deck and one per category.
-    static func writeHeaders(for site: Site, to output: StagingFolder) {
-        output.write(all, parts: [header(site.config.title)], inputs: .everything)
+    /// Starts every category's deck with its header, and says which decks were linked whole from
+    /// the previous output instead (with `fingerprints`: made from the same files), whose notes
+    /// are not made again.
+    static func writeHeaders(for site: Site, to output: StagingFolder, fingerprints: PageFingerprints? = nil) -> Set<String> {
+        var kept: Set<String> = []
         for category in site.categories {
-            output.write(deck(of: category.category.slug), parts: [header("\(site.config.title)::\(category.category.title)")],
+            let path = deck(of: category.category.slug)
+            if let fingerprints, output.reuse(path, fingerprint: fingerprint(of: category, in: site, fingerprints)) {
+                kept.insert(category.category.slug)
+                continue
+            }
+            output.write(path, parts: [header("\(site.config.title)::\(category.category.title)")],
                          inputs: OutputInputs(content: [category.category.contentPath]))
         }
+        return kept
     }
 
     /// Appends the notes of a batch of questions (given in site order, with their bodies) to their
-    /// category's deck and to the whole deck, which thus lists the categories in order. The notes
-    /// are made in parallel; no more than one batch of them is ever held. `questionNotes`: the
-    /// batch's, read once for it (a question not there reads its summary from disk).
+    /// category's deck, but for the decks in `kept`. The notes are made in parallel; no more than
+    /// one batch of them is ever held. `questionNotes`: the batch's, read once for it (a question
+    /// not there reads its summary from disk).
     static func appendNotes(for questions: ArraySlice<Question>, site: Site, bodies: [String: RenderedBody],
-                            questionNotes: [String: QuestionNotes] = [:], to output: StagingFolder) {
-        let notes = parallelMap(Array(questions)) { question -> [UInt8] in
+                            questionNotes: [String: QuestionNotes] = [:], kept: Set<String> = [], to output: StagingFolder) {
+        // Runs of consecutive questions of one category, each appended to its category's deck.
+        var runs: [Range<Int>] = []
+        var runStart = questions.startIndex
+        while runStart < questions.endIndex {
+            let category = questions[runStart].category
+            var runEnd = runStart
+            while runEnd < questions.endIndex, questions[runEnd].category == category { runEnd += 1 }
+            if !kept.contains(category) { runs.append(runStart ..< runEnd) }
+            runStart = runEnd
+        }
+        let made = Array(runs.joined())
+        let notes = parallelMap(made) { index -> [UInt8] in
+            let question = questions[index]
             let contentPath = question.contentPath
             var note: [UInt8] = []
             appendNote(question, summary: questionNotes[contentPath]?.summary ?? question.summary, site: site,
@@ -27,30 +47,33 @@ enum AnkiExport {
             note.append(UInt8(ascii: "\n"))
             return note
         }
-        // Runs of consecutive questions of one category, each appended to its category's deck.
-        var found: [Range<Int>] = []
-        var runStart = questions.startIndex
-        while runStart < questions.endIndex {
-            let category = questions[runStart].category
-            var runEnd = runStart
-            while runEnd < questions.endIndex, questions[runEnd].category == category { runEnd += 1 }
-            found.append(runStart ..< runEnd)
-            runStart = runEnd
+        var next = 0
+        for run in runs {
+            output.append(deck(of: questions[run.lowerBound].category), parts: Array(notes[next ..< next + run.count]),
+                          inputs: OutputInputs(content: questions[run].map { $0.contentPath }))
+            next += run.count
         }
-        let runs = found
-        // The category decks and the whole deck are different files: written side by side.
-        let offset = questions.startIndex
-        _ = parallelMap([false, true]) { wholeDeck in
-            if wholeDeck {
-                output.append(all, parts: notes)
-                return
-            }
-            for run in runs {
-                output.append(deck(of: questions[run.lowerBound].category),
-                              parts: Array(notes[(run.lowerBound - offset) ..< (run.upperBound - offset)]),
-                              inputs: OutputInputs(content: questions[run].map { $0.contentPath }))
-            }
+    }
+
+    /// The whole deck: its header, then every category's notes in order, copied from the category
+    /// decks once they are complete (the notes of a deck linked from the previous output are not
+    /// made again, so they are read from its file).
+    /// With `fingerprints`, the category decks made now go in the ledger, complete.
+    static func writeWholeDeck(for site: Site, to output: StagingFolder, fingerprints: PageFingerprints? = nil, kept: Set<String> = []) {
+        let decks = site.categories.map { category in
+            (deck(of: category.category.slug), header("\(site.config.title)::\(category.category.title)").count)
         }
+        output.concatenate(into: all, header: header(site.config.title), from: decks, inputs: .everything)
+        guard let fingerprints else { return }
+        for category in site.categories where !kept.contains(category.category.slug) {
+            output.noteComplete(deck(of: category.category.slug), fingerprint: fingerprint(of: category, in: site, fingerprints))
+        }
+    }
+
+    /// What a category's deck is made from: its introduction (the deck's name) and its questions' files.
+    private static func fingerprint(of category: Site.CategoryPage, in site: Site,
+                                    _ fingerprints: PageFingerprints) -> PageFingerprints.Fingerprint {
+        fingerprints.page("anki", showing: [category.category.contentPath] + site.questions(of: category).map(\.contentPath))
     }
 
     private static let all = PagePath("anki/all.tsv")

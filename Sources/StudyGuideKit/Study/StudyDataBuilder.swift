@@ -81,12 +81,16 @@ struct StudyDataBuilder {
     /// Writes the card chunks of the questions in `range`, which starts on a chunk boundary and
     /// ends on one or at the last question; each chunk is written by the worker that made it.
     /// `notes`: the batch's notes by content path, read once for every use (else each question's own).
+    /// With `fingerprints`, a chunk made from the same files as the previous output's is linked from there.
     func writeChunks(of range: Range<Int>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:],
-                     to output: StagingFolder) {
+                     to output: StagingFolder, fingerprints: PageFingerprints? = nil) {
         precondition(range.lowerBound % Self.chunkSize == 0, "batches of questions start on a chunk boundary")
         let questions = questions
         _ = parallelMap(Array(stride(from: range.lowerBound, to: range.upperBound, by: Self.chunkSize))) { start in
             let chunk = questions[start ..< min(start + Self.chunkSize, range.upperBound)]
+            let path = Self.chunkPath(start / Self.chunkSize)
+            let fingerprint = fingerprints.map { Self.fingerprint(of: chunk, $0) }
+            if let fingerprint, output.reuse(path, fingerprint: fingerprint) { return }
             // The JSON of each card written straight into the file's bytes, as JSONValue writes it.
             var out: [UInt8] = []
             out.reserveCapacity(chunk.reduce(64) { $0 + 512 + (bodies[$1.contentPath]?.html.utf8.count ?? 0) * 5 / 4 })
@@ -115,8 +119,14 @@ struct StudyDataBuilder {
                 out.append(UInt8(ascii: "}"))
             }
             out.appendASCII("});\n")
-            output.write(PagePath("study/cards-\(start / Self.chunkSize).js"), parts: [out],
-                         inputs: OutputInputs(content: chunk.map(\.contentPath)))
+            output.write(path, parts: [out], inputs: OutputInputs(content: chunk.map(\.contentPath)), fingerprint: fingerprint)
         }
+    }
+
+    static func chunkPath(_ number: Int) -> PagePath { PagePath("study/cards-\(number).js") }
+
+    /// What a chunk of cards is made from: its questions' files (`PageFingerprints`).
+    static func fingerprint(of chunk: ArraySlice<Question>, _ fingerprints: PageFingerprints) -> PageFingerprints.Fingerprint {
+        fingerprints.page("cards", showing: chunk.lazy.map(\.contentPath))
     }
 }
