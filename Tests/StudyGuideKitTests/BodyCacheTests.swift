@@ -131,8 +131,16 @@ import Testing
         #expect(Set(others + [key]).count == 7)
         // Fixed constants, not Swift's per-process seed: these values hold in every run and on
         // every machine (a cache written by one build is read by the next).
-        #expect(StableHash.checksum(Array("studyguide".utf8)[...]) == 11_022_420_665_186_376_567)
-        #expect(StableHash.checksum([][...]) == 9_149_643_020_852_495_907)
+        #expect(StableHash.checksum(Array("studyguide".utf8)[...]) == 3_651_844_053_931_217_097)
+        #expect(StableHash.checksum([][...]) == 10_393_108_600_207_271_421)
         #expect(StableHash.checksum(Array("ab".utf8)[...]) != StableHash.checksum(Array("ba".utf8)[...]))
+        // A byte changed in any lane of a long input, or in its tail, changes the checksum.
+        let long = [UInt8](repeating: UInt8(ascii: "a"), count: 70)
+        let changed = [0, 8, 16, 24, 33, 40, 64, 69].map { position in
+            var bytes = long
+            bytes[position] = UInt8(ascii: "b")
+            return StableHash.checksum(bytes[...])
+        }
+        #expect(Set(changed + [StableHash.checksum(long[...])]).count == 9)
     }
 }

@@ -139,4 +139,26 @@ import Testing
         let replic = index.sorted.firstIndex { String(decoding: index.terms.bytes($0), as: UTF8.self) == "replic" }!
         #expect(Array(all.documents[all.range(at: replic)]) == (0 ..< 40).map(Int32.init))
     }
+    /// A build with a cache keeps each document's counts apart (`CachedCounts`); a batch put back
+    /// together from them, some kept and some counted now, is the batch counting them all makes.
+    @Test func aBatchAssembledFromKeptDocumentsIsTheBatchCountingMakes() throws {
+        let documents = [
+            document(title: "Indexing tables", body: "An index makes reads fast and writes slower."),
+            document(title: "Locks", body: "Writes take locks; reads of an index may not."),
+            document(body: "Tables, indexes, locks and more tables."),
+        ]
+        let whole = TermCounter.count(documents[...])
+        let kept = documents.indices.map { CachedCounts.encode(document: $0, of: whole) }
+        // The first and last as if kept, the middle one counted again on its own.
+        let alone = TermCounter.count(documents[1 ... 1])
+        let assembled = try #require(CachedCounts.assemble([kept[0], CachedCounts.encode(document: 0, of: alone), kept[2]]))
+        #expect(assembled.documentTerms == whole.documentTerms)
+        #expect(assembled.counts == whole.counts)
+        #expect(assembled.ends == whole.ends)
+        #expect(assembled.lengths == whole.lengths)
+        #expect((0 ..< Int32(whole.terms.count)).map { Array(assembled.terms.bytes($0)) } == (0 ..< Int32(whole.terms.count)).map { Array(whole.terms.bytes($0)) })
+        var damaged = kept[1]
+        damaged.removeLast()
+        #expect(CachedCounts.assemble([kept[0], damaged]) == nil)
+    }
 }

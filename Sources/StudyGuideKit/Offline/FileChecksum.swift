@@ -2,7 +2,7 @@ internal import Foundation
 
 /// A fast 64-bit checksum of a file's bytes, for the offline app's version: four independent lanes
 /// of a multiply-rotate round (xxHash64's), so the processor works on 32 bytes at a time. The
-/// two-lane `StableHash` of the body cache read a 20 MB precache list at a third of the speed, and
+/// body cache's two-lane hash of the time read a 20 MB precache list at a third of the speed, and
 /// the version is computed after every other file is written, on the build's critical path.
 enum FileChecksum {
     private static let prime1: UInt64 = 0x9e37_79b1_85eb_ca87

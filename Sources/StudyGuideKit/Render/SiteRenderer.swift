@@ -45,7 +45,7 @@ enum SiteRenderer {
         let study = StudyDataBuilder(site: site, questions: questions)
         study.writeDeck(to: output)
         let keptDecks = AnkiExport.writeHeaders(for: site, to: output, fingerprints: fingerprints)
-        var search = SearchIndexBuilder(site: site, emit: output.write)
+        var search = SearchIndexBuilder(site: site, emit: output.write, cache: cache)
         var emptyPages: Set<PagePath> = []
         let linkTargets = LinkRule.Targets(site: site, links: links)
         var diagnostics: [Diagnostic] = []

@@ -27,6 +27,8 @@ struct SearchDocument: Sendable {
     let excerpt: String
     /// Each field's text, indexed by `Field.rawValue`; let go once the words are counted.
     var fields: [String]
+    /// Where a build with a cache keeps the document's counted terms (`CachedCounts`).
+    var cacheKey: BodyCache.Key? = nil
 
     /// At most `limit` characters, cut at a word boundary.
     static func excerpt(of text: String, limit: Int) -> String {

@@ -47,10 +47,15 @@ struct SearchIndexBuilder {
     private var documentFiles: [(String, JSONValue)] = []
     private var facets = Facets()
 
-    init(site: Site, emit: @escaping @Sendable (OutputFile) -> Void) {
+    /// Documents' counts kept between builds, with a cache.
+    private let cachedCounts: CachedCounts?
+
+    /// `cache`: where a build with a cache keeps each document's counted terms.
+    init(site: Site, emit: @escaping @Sendable (OutputFile) -> Void, cache: BodyCache? = nil) {
         self.site = site
         self.emit = emit
         stemming = Stemming(language: site.config.language)
+        cachedCounts = CachedCounts(cache: cache, site: site, stemming: stemming)
         categoryIndex = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.category.slug, $0) })
         tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
         // Lists with an entry per document are sized once: grown by doubling, they held up to twice that.
@@ -74,7 +79,9 @@ struct SearchIndexBuilder {
                            notes: [String: QuestionNotes]) -> [SearchDocument] {
         parallelMap(Array(questions)) { question in
             let contentPath = question.contentPath
-            return document(for: question, body: bodies[contentPath], notes: notes[contentPath] ?? question.notes)
+            var document = document(for: question, body: bodies[contentPath], notes: notes[contentPath] ?? question.notes)
+            document.cacheKey = cachedCounts?.key(of: contentPath)
+            return document
         }
     }
 
@@ -82,7 +89,9 @@ struct SearchIndexBuilder {
     /// (borrowing the builder, as `documents` does, so that `stems` learns without a copy).
     private func countedBatches(_ countable: Int) -> [CountedBatch] {
         parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
-            TermCounter.count(pending[start ..< min(start + Self.countingBatch, countable)], stems: stems, stemming: stemming)
+            let documents = pending[start ..< min(start + Self.countingBatch, countable)]
+            guard let cachedCounts else { return TermCounter.count(documents, stems: stems, stemming: stemming) }
+            return cachedCounts.counted(documents) { TermCounter.count($0, stems: stems, stemming: stemming) }
         }
     }
 
