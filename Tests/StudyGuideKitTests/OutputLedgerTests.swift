@@ -29,7 +29,7 @@ import Testing
         #expect(first.succeeded && first.keptFiles == 0)
         let edited = output.appendingPathComponent("databases/indexes.html")
         let elsewhere = output.appendingPathComponent("behavioral/conflict.html")
-        let (editedBefore, elsewhereBefore) = (try inode(edited), try inode(elsewhere))
+        let (editedBefore, elsewhereBefore, folderBefore) = (try inode(edited), try inode(elsewhere), try inode(output))
 
         let path = "content/databases/indexes.md"
         let text = try String(contentsOf: site.directory.appendingPathComponent(path), encoding: .utf8)
@@ -40,6 +40,10 @@ import Testing
         #expect(try inode(edited) != editedBefore, "the edited page is written again")
         #expect(try inode(elsewhere) == elsewhereBefore, "a page in another category is linked from the last build")
         #expect(second.keptFiles >= 3, "question, category and tag pages nothing edited shows")
+        #expect(try inode(output) == folderBefore, "the output is patched in place, not swapped for a new folder")
+        let (_, plain) = try build(site, into: output, cache: nil)
+        #expect(plain == cold)
+        #expect(try inode(output) != folderBefore, "without a cache, a new folder is swapped in")
     }
 
     /// Random edits of every kind, one after another: after each, a build with the cache into the

@@ -141,6 +141,12 @@ public enum SiteBuilder {
             report.diagnostics.append(.error(at: .init(path: options.output.path), error.description, rule: "output"))
             return
         }
+        // With a cache, pages made from the same files as the previous output's are kept from it.
+        let ledger = options.cacheFolder.map { OutputLedger(cacheFolder: $0, output: options.output.standardizedFileURL.path) }
+        staging.ledger = ledger
+        // Over the output its ledger describes, most files stay: the output is patched rather than
+        // swapped. Not in `serve`, whose preview writes into the output while a build runs.
+        if let ledger, ledger.describesOutput, !options.keepsPreview { staging.patchInPlace() }
         // The offline app's precache list is chosen by size once the rest is written; `serve` has none
         // (a service worker would answer a contributor with stale pages).
         let offline = options.keepsPreview ? nil : site.config.offline
@@ -152,9 +158,6 @@ public enum SiteBuilder {
         // Bodies were let go after parsing: each batch is read again, rendered and written in turn.
         let links = ContentLinks(site: site)
         let cache = options.cacheFolder.flatMap { BodyCache(folder: $0) }
-        // With a cache, pages made from the same files as the previous output's are linked from it.
-        let ledger = options.cacheFolder.map { OutputLedger(cacheFolder: $0, output: options.output.standardizedFileURL.path) }
-        staging.ledger = ledger
         let fingerprints = ledger == nil ? nil : PageFingerprints(site: site, theme: theme)
         let rendered = BuildContext.highlighting(site.config.highlightCode) {
             SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,

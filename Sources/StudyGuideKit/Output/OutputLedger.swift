@@ -54,6 +54,9 @@ final class OutputLedger: @unchecked Sendable {
         previous = Self.read(file, output: output)
     }
 
+    /// Whether the previous build left records for this output folder.
+    var describesOutput: Bool { !previous.isEmpty }
+
     /// The previous build's record of `path`, when the file in the output folder is still as it
     /// recorded it: the file a build may link instead of rendering the page again.
     func unchanged(_ path: String, fingerprint: Fingerprint) -> Record? {

@@ -15,12 +15,17 @@ struct UnchangedFiles: Sendable {
     /// Links `output/path` to `destination` when it is a regular file holding exactly `parts`.
     /// False when the file must be written.
     func keep(_ path: String, parts: [[UInt8]], at destination: String) -> Bool {
+        holds(path, parts: parts) && link(output + "/" + path, destination) == 0
+    }
+
+    /// Whether `output/path` is a regular file holding exactly `parts` (a build that patches the
+    /// output leaves such a file where it is).
+    func holds(_ path: String, parts: [[UInt8]]) -> Bool {
         let existing = output + "/" + path
         var info = stat()
         let size = parts.reduce(0) { $0 + $1.count }
-        guard lstat(existing, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size,
-              Self.holds(existing, parts, size: size) else { return false }
-        return link(existing, destination) == 0
+        return lstat(existing, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == size
+            && Self.holds(existing, parts, size: size)
     }
 
     /// Whether the file at `path` (of `size` bytes) holds `parts`, in order.
