@@ -87,6 +87,21 @@ final class BodyCache: @unchecked Sendable {
         return hash.key
     }
 
+    /// The key of a body by its whole file's hash, taken when the file was parsed (the body is
+    /// the part of the file after its front-matter, so the file's bytes decide it).
+    static func key(file: Key, contentPath: String, page: String, firstLine: Int, rawHTML: Bool, highlighted: Bool) -> Key {
+        var hash = StableHash()
+        hash.add(renderer)
+        hash.add(Array(contentPath.utf8))
+        hash.add(Array(page.utf8))
+        hash.add(Array("file \(firstLine) \(rawHTML) \(highlighted)".utf8))
+        var bytes: [UInt8] = []
+        bytes.appendFixed(file.high)
+        bytes.appendFixed(file.low)
+        hash.add(bytes)
+        return hash.key
+    }
+
     /// The body stored under `key`, if its links rewrite now as they did; its locations are in `path`.
     func body(for key: Key, path: String, links: BodyLinks) -> RenderedBody? {
         // The pack's size and descriptor are read under the lock with the entry: other threads append meanwhile.

@@ -9,8 +9,10 @@ enum BodyRenderer {
     /// Renders documents on all cores; a body let go after parsing is read again first.
     /// With a `cache`, a body rendered by an earlier build from the same bytes is taken from it
     /// (not for `paragraphs`, which only `check` asks for).
+    /// `files`: each content file's hash from parsing (`SourceHashes`); with it, a body is looked
+    /// up by its file's hash, and its file is read again only when the cache does not hold it.
     static func render(_ documents: [Site.Document], links: ContentLinks, rawHTML: Bool,
-                       paragraphs: Bool, cache: BodyCache? = nil) -> ([String: RenderedBody], [Diagnostic]) {
+                       paragraphs: Bool, cache: BodyCache? = nil, files: [String: BodyCache.Key]? = nil) -> ([String: RenderedBody], [Diagnostic]) {
         let cache = paragraphs ? nil : cache
         let cancellation = BuildContext.current.cancellation
         // Read here: the task-local context does not reach the worker threads.
@@ -18,18 +20,28 @@ enum BodyRenderer {
         let rendered = parallelMap(documents) { document -> (RenderedBody, Diagnostic?) in
             // A cancelled build's output is thrown away: its remaining bodies are left empty.
             if cancellation?.isCancelled == true { return (RenderedBody(html: "", headings: [], plainText: "", links: [], paragraphs: []), nil) }
+            let bodyLinks = links.links(from: document.contentPath, page: document.page)
+            // The file's bytes, hashed when it was parsed, decide its body: no need to read it again.
+            let fileKey = files?[document.contentPath].flatMap { file in
+                cache.map { _ in
+                    BodyCache.key(file: file, contentPath: document.contentPath, page: document.page.path,
+                                  firstLine: document.body.firstLine, rawHTML: rawHTML, highlighted: highlighter != nil)
+                }
+            }
+            if let cache, let fileKey, let kept = cache.body(for: fileKey, path: document.location.path, links: bodyLinks) {
+                return (kept, nil)
+            }
             guard let bytes = document.body.load(contentPath: document.contentPath) else {
                 let problem = Diagnostic.error(at: document.location, "the file changed or vanished while the site was being built; build again", rule: "io")
                 return (RenderedBody(html: "", headings: [], plainText: "", links: [], paragraphs: []), problem)
             }
             var body = document.body
             body.bytes = bytes
-            let bodyLinks = links.links(from: document.contentPath, page: document.page)
-            let key = cache.map { _ in
+            let key = fileKey ?? cache.map { _ in
                 BodyCache.key(bytes: bytes, contentPath: document.contentPath, page: document.page.path,
                               firstLine: body.firstLine, rawHTML: rawHTML, highlighted: highlighter != nil)
             }
-            if let cache, let key, let kept = cache.body(for: key, path: document.location.path, links: bodyLinks) {
+            if fileKey == nil, let cache, let key, let kept = cache.body(for: key, path: document.location.path, links: bodyLinks) {
                 return (kept, nil)
             }
             let rendered = RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML, links: bodyLinks,

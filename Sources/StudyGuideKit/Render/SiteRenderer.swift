@@ -32,7 +32,8 @@ enum SiteRenderer {
         let questions = site.questions
         // Question bodies in site order, rendered in batches; the rest (introductions, guides) at once.
         let others = site.pageDocuments
-        let (checked, pageProblems) = BodyRenderer.render(others, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache)
+        let files = cache == nil ? nil : site.sources?.files
+        let (checked, pageProblems) = BodyRenderer.render(others, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache, files: files)
         var unreadable = pageProblems
         stages.lap("markdown")
 
@@ -61,7 +62,8 @@ enum SiteRenderer {
             if cancelled { return stopped() }
             let range = start ..< min(start + batchSize, questions.count)
             let batchDocuments = questions[range].map(\.document)
-            let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache)
+            let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache,
+                                                         files: files)
             unreadable += problems
             // Read once from the spill file for the page, the study card and the search entry.
             let notes = Dictionary(parallelMap(Array(questions[range])) { ($0.contentPath, $0.notes) }, uniquingKeysWith: { first, _ in first })
