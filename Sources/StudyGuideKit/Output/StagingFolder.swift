@@ -294,44 +294,22 @@ final class StagingFolder: @unchecked Sendable {
         ledger.note(path.path, record)
     }
 
-    /// Writes a file made of `header`, then each of `sources` (files written before) less its
-    /// first `skip` bytes, read back a buffer at a time: a whole Anki deck is every answer.
-    func concatenate(into path: PagePath, header: [UInt8], from sources: [(path: PagePath, skip: Int)],
-                     inputs: @autoclosure () -> OutputInputs = .init()) {
+    /// Appends the bytes of `source` (a file this build made or kept), less its first `skip`, to
+    /// the file at `path`, a buffer at a time: a category's Anki deck is every answer in it.
+    func appendCopy(_ path: PagePath, from source: PagePath, skipping skip: Int) {
         do {
-            try makeFolder(of: path)
-            let destination = staging.path + "/" + path.path
-            let out = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard out >= 0 else { throw Failure.io("cannot create \(destination): \(String(cString: strerror(errno)))") }
-            defer { close(out) }
-            guard header.withUnsafeBytes({ ByteFile.write(out, $0, at: 0) }) else {
-                throw Failure.io("cannot write \(destination): \(String(cString: strerror(errno)))")
-            }
-            var size = header.count
+            let descriptor = open(location(of: source), O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Failure.io("cannot read \(source.path) back: \(String(cString: strerror(errno)))") }
+            defer { close(descriptor) }
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
-            for source in sources {
-                let descriptor = open(location(of: source.path), O_RDONLY | O_CLOEXEC)
-                guard descriptor >= 0 else { throw Failure.io("cannot read \(source.path.path) back: \(String(cString: strerror(errno)))") }
-                defer { close(descriptor) }
-                var offset = source.skip
-                while true {
-                    let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, off_t(offset)) }
-                    if count < 0, errno == EINTR { continue }
-                    guard count >= 0 else { throw Failure.io("cannot read \(source.path.path) back: \(String(cString: strerror(errno)))") }
-                    if count == 0 { break }
-                    guard buffer.withUnsafeBytes({ ByteFile.write(out, UnsafeRawBufferPointer(rebasing: $0[..<count]), at: size) }) else {
-                        throw Failure.io("cannot write \(destination): \(String(cString: strerror(errno)))")
-                    }
-                    offset += count
-                    size += count
-                }
-            }
-            let recorded = recordsInputs ? inputs() : nil
-            lock.withLock {
-                written += 1
-                if sizes != nil { sizes![path] = size }
-                if let recorded { self.inputs[path] = recorded }
-                if patching { produced.insert(path.path) }
+            var offset = skip
+            while true {
+                let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, off_t(offset)) }
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { throw Failure.io("cannot read \(source.path) back: \(String(cString: strerror(errno)))") }
+                if count == 0 { break }
+                append(path, parts: [Array(buffer[..<count])])
+                offset += count
             }
         } catch {
             fail(error)

@@ -114,8 +114,7 @@ enum SiteRenderer {
 
         // Each listing with its path and fingerprint when it may be linked from the previous output.
         typealias Listing = (reusable: (PagePath, PageFingerprints.Fingerprint)?, make: @Sendable () -> OutputFile)
-        AnkiExport.writeWholeDeck(for: site, to: output, fingerprints: fingerprints, kept: keptDecks)
-        stages.lap("anki")
+        AnkiExport.noteCompleteDecks(for: site, to: output, fingerprints: fingerprints, kept: keptDecks)
         var listing: [Listing] = pages.fixedPages(theme).map { (nil, $0) }
         for category in site.categories {
             listing.append((fingerprints.map { (category.path, pages.fingerprint(ofCategory: category, $0)) }, { pages.category(category, theme) }))

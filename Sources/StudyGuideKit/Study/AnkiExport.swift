@@ -4,10 +4,11 @@ internal import CStudyGuideSystem
 /// a stable id (`studyguide-<slug>`) declared with `#guid column:1`, so importing a newer file
 /// updates the existing notes and keeps their review history.
 enum AnkiExport {
-    /// Starts every category's deck with its header, and says which decks were linked whole from
-    /// the previous output instead (with `fingerprints`: made from the same files), whose notes
-    /// are not made again.
+    /// Starts the whole deck and every category's deck with its header, and says which category
+    /// decks were kept whole from the previous output instead (with `fingerprints`: made from the
+    /// same files), whose notes are not made again.
     static func writeHeaders(for site: Site, to output: StagingFolder, fingerprints: PageFingerprints? = nil) -> Set<String> {
+        output.write(all, parts: [header(site.config.title)], inputs: .everything)
         var kept: Set<String> = []
         for category in site.categories {
             let path = deck(of: category.category.slug)
@@ -15,16 +16,18 @@ enum AnkiExport {
                 kept.insert(category.category.slug)
                 continue
             }
-            output.write(path, parts: [header("\(site.config.title)::\(category.category.title)")],
+            output.write(path, parts: [header(deckName(of: category, in: site))],
                          inputs: OutputInputs(content: [category.category.contentPath]))
         }
         return kept
     }
 
     /// Appends the notes of a batch of questions (given in site order, with their bodies) to their
-    /// category's deck, but for the decks in `kept`. The notes are made in parallel; no more than
-    /// one batch of them is ever held. `questionNotes`: the batch's, read once for it (a question
-    /// not there reads its summary from disk).
+    /// category's deck and to the whole deck, which thus lists the categories in order. The notes
+    /// are made in parallel; no more than one batch of them is ever held. A category in `kept`
+    /// has its deck already: its notes are not made, and the whole deck copies them from that deck
+    /// where the category starts. `questionNotes`: the batch's, read once for it (a question not
+    /// there reads its summary from disk).
     static func appendNotes(for questions: ArraySlice<Question>, site: Site, bodies: [String: RenderedBody],
                             questionNotes: [String: QuestionNotes] = [:], kept: Set<String> = [], to output: StagingFolder) {
         // Runs of consecutive questions of one category, each appended to its category's deck.
@@ -34,11 +37,11 @@ enum AnkiExport {
             let category = questions[runStart].category
             var runEnd = runStart
             while runEnd < questions.endIndex, questions[runEnd].category == category { runEnd += 1 }
-            if !kept.contains(category) { runs.append(runStart ..< runEnd) }
+            runs.append(runStart ..< runEnd)
             runStart = runEnd
         }
-        let made = Array(runs.joined())
-        let notes = parallelMap(made) { index -> [UInt8] in
+        let made = runs.filter { !kept.contains(questions[$0.lowerBound].category) }
+        let notes = parallelMap(Array(made.joined())) { index -> [UInt8] in
             let question = questions[index]
             let contentPath = question.contentPath
             var note: [UInt8] = []
@@ -47,27 +50,44 @@ enum AnkiExport {
             note.append(UInt8(ascii: "\n"))
             return note
         }
+        var starts: [Int: Int] = [:]  // where each made run's notes start in `notes`
         var next = 0
-        for run in runs {
-            output.append(deck(of: questions[run.lowerBound].category), parts: Array(notes[next ..< next + run.count]),
-                          inputs: OutputInputs(content: questions[run].map { $0.contentPath }))
+        for run in made {
+            starts[run.lowerBound] = next
             next += run.count
+        }
+        let (allRuns, noteStarts) = (runs, starts)
+        // The category decks and the whole deck are different files: written side by side.
+        _ = parallelMap([false, true]) { wholeDeck in
+            for run in allRuns {
+                let slug = questions[run.lowerBound].category
+                guard let start = noteStarts[run.lowerBound] else {
+                    // A kept deck, copied whole where its category starts (it may span batches).
+                    if wholeDeck, let category = site.category(named: slug), category.members.lowerBound == run.lowerBound {
+                        output.appendCopy(all, from: deck(of: slug), skipping: header(deckName(of: category, in: site)).count)
+                    }
+                    continue
+                }
+                let parts = Array(notes[start ..< start + run.count])
+                if wholeDeck {
+                    output.append(all, parts: parts)
+                } else {
+                    output.append(deck(of: slug), parts: parts, inputs: OutputInputs(content: questions[run].map { $0.contentPath }))
+                }
+            }
         }
     }
 
-    /// The whole deck: its header, then every category's notes in order, copied from the category
-    /// decks once they are complete (the notes of a deck linked from the previous output are not
-    /// made again, so they are read from its file).
-    /// With `fingerprints`, the category decks made now go in the ledger, complete.
-    static func writeWholeDeck(for site: Site, to output: StagingFolder, fingerprints: PageFingerprints? = nil, kept: Set<String> = []) {
-        let decks = site.categories.map { category in
-            (deck(of: category.category.slug), header("\(site.config.title)::\(category.category.title)").count)
-        }
-        output.concatenate(into: all, header: header(site.config.title), from: decks, inputs: .everything)
+    /// With `fingerprints`, the category decks made in this build go in the ledger, now complete.
+    static func noteCompleteDecks(for site: Site, to output: StagingFolder, fingerprints: PageFingerprints?, kept: Set<String>) {
         guard let fingerprints else { return }
         for category in site.categories where !kept.contains(category.category.slug) {
             output.noteComplete(deck(of: category.category.slug), fingerprint: fingerprint(of: category, in: site, fingerprints))
         }
+    }
+
+    private static func deckName(of category: Site.CategoryPage, in site: Site) -> String {
+        "\(site.config.title)::\(category.category.title)"
     }
 
     /// What a category's deck is made from: its introduction (the deck's name) and its questions' files.
