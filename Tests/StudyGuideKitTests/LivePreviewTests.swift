@@ -51,6 +51,17 @@ import Testing
 
     static let tags = ["sql", "cache", "http", "queues"]
 
+    /// Question number `made` (`q01`, `q02`…), alternating between two categories, related to two
+    /// of `others` (the names of the questions made before it).
+    static func numberedSpec(_ made: Int, others: [String]) -> Spec {
+        let file = String(format: "q%02d", made)
+        return Spec(title: "Question \(file)?", category: made % 2 == 0 ? "basics" : "advanced", file: file,
+                    summary: "Summary of \(file).", tags: [tags[made % 4], tags[(made + 1) % 4]],
+                    related: others.isEmpty ? [] : Array(Set([others[made % others.count], others[(made * 7) % others.count]])).sorted(),
+                    weight: made,
+                    body: "## Answer\n\nText of \(file).\n\n## More\n\nSee [the first](../basics/first.md) and [below](#more).\n")
+    }
+
     func options(for site: TestSite, output: URL) -> BuildOptions {
         var options = BuildOptions(source: site.directory.path, output: output.path, themes: Repository.themes)
         options.displayPrefix = ""
@@ -70,13 +81,7 @@ import Testing
         var made = 0
         func newSpec() -> Spec {
             made += 1
-            let file = String(format: "q%02d", made)
-            let others = specs.values.filter { !$0.draft }.map(\.name).sorted()
-            return Spec(title: "Question \(file)?", category: made % 2 == 0 ? "basics" : "advanced", file: file,
-                        summary: "Summary of \(file).", tags: [Self.tags[made % 4], Self.tags[(made + 1) % 4]],
-                        related: others.isEmpty ? [] : Array(Set([others[made % others.count], others[(made * 7) % others.count]])).sorted(),
-                        weight: made,
-                        body: "## Answer\n\nText of \(file).\n\n## More\n\nSee [the first](../basics/first.md) and [below](#more).\n")
+            return Self.numberedSpec(made, others: specs.values.filter { !$0.draft }.map(\.name).sorted())
         }
         for _ in 1 ... 10 { let spec = newSpec(); specs[spec.file] = spec }
         for spec in specs.values { try site.write(spec.path, spec.text) }

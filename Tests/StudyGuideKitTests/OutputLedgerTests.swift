@@ -58,13 +58,7 @@ import Testing
         var made = 0
         func newSpec() -> Spec {
             made += 1
-            let file = String(format: "q%02d", made)
-            let others = specs.values.filter { !$0.draft }.map(\.name).sorted()
-            return Spec(title: "Question \(file)?", category: made % 2 == 0 ? "basics" : "advanced", file: file,
-                        summary: "Summary of \(file).", tags: [LivePreviewTests.tags[made % 4], LivePreviewTests.tags[(made + 1) % 4]],
-                        related: others.isEmpty ? [] : Array(Set([others[made % others.count], others[(made * 7) % others.count]])).sorted(),
-                        weight: made,
-                        body: "## Answer\n\nText of \(file).\n\n## More\n\nSee [the first](../basics/first.md) and [below](#more).\n")
+            return LivePreviewTests.numberedSpec(made, others: specs.values.filter { !$0.draft }.map(\.name).sorted())
         }
         for _ in 1 ... 12 { let spec = newSpec(); specs[spec.file] = spec }
         for spec in specs.values { try site.write(spec.path, spec.text) }

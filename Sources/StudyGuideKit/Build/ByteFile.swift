@@ -15,6 +15,22 @@ enum ByteFile {
         return true
     }
 
+    /// Replaces the file at `path` with `bytes` whole or not at all: written beside it, then
+    /// renamed over it (the cache's index and the output's ledger). False when it could not be.
+    @discardableResult
+    static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
+        let temporary = path + ".\(getpid()).partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        let written = bytes.withUnsafeBytes { write(descriptor, $0, at: 0) }
+        close(descriptor)
+        guard written, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
     /// Writes all of `bytes` to `descriptor` at `offset`.
     static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
         var done = 0

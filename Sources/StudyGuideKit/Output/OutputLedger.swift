@@ -86,12 +86,7 @@ final class OutputLedger: @unchecked Sendable {
             bytes.appendFixed(record.inode)
         }
         bytes.appendFixed(StableHash.checksum(bytes[...]))
-        let temporary = file + ".\(getpid()).partial"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        let written = bytes.withUnsafeBytes { ByteFile.write(descriptor, $0, at: 0) }
-        close(descriptor)
-        if !written || rename(temporary, file) != 0 { unlink(temporary) }
+        ByteFile.replace(file, with: bytes)
     }
 
     /// The records of `output` in the ledger at `path`; none when it is missing, damaged or

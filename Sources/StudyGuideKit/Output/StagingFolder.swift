@@ -101,35 +101,30 @@ final class StagingFolder: @unchecked Sendable {
         write(file.path, parts: [file.bytes], inputs: file.inputs, fingerprint: file.fingerprint)
     }
 
-    /// Links the page at `path` from the previous output when the ledger says that build wrote it
-    /// from the same inputs (`fingerprint`) and the file is still as it was; false when the page
-    /// must be rendered. Safe from any thread.
+    /// Keeps the page at `path` from the previous output when the ledger says that build wrote it
+    /// from the same inputs (`fingerprint`) and the file is still as it was: left where it is when
+    /// patching, else linked into the new folder. False when the page must be made. Safe from any thread.
     func reuse(_ path: PagePath, fingerprint: OutputLedger.Fingerprint) -> Bool {
         guard let ledger, let record = ledger.unchanged(path.path, fingerprint: fingerprint) else { return false }
-        if lock.withLock({ patching }) {
-            ledger.note(path.path, record)
-            lock.withLock {
-                written += 1
-                reusedCount += 1
-                keptCount += 1
-                if sizes != nil { sizes![path] = record.size }
-                inPlace.insert(path.path)
-                produced.insert(path.path)
+        let patching = lock.withLock { self.patching }
+        if !patching {
+            do {
+                try makeFolder(of: path)
+            } catch {
+                return false
             }
-            return true
+            guard link(output.path + "/" + path.path, staging.path + "/" + path.path) == 0 else { return false }
         }
-        do {
-            try makeFolder(of: path)
-        } catch {
-            return false
-        }
-        guard link(output.path + "/" + path.path, staging.path + "/" + path.path) == 0 else { return false }
         ledger.note(path.path, record)
         lock.withLock {
             written += 1
             reusedCount += 1
             keptCount += 1
             if sizes != nil { sizes![path] = record.size }
+            if patching {
+                inPlace.insert(path.path)
+                produced.insert(path.path)
+            }
         }
         return true
     }

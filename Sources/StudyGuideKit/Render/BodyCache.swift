@@ -171,12 +171,7 @@ final class BodyCache: @unchecked Sendable {
                 index.appendFixed(entry.checksum)
             }
             index.appendFixed(StableHash.checksum(index[...]))
-            let temporary = folder + "/bodies.index.\(getpid()).partial"
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { return }
-            let written = index.withUnsafeBytes { ByteFile.write(descriptor, $0, at: 0) }
-            close(descriptor)
-            if !written || rename(temporary, folder + "/bodies.index") != 0 { unlink(temporary) }
+            ByteFile.replace(folder + "/bodies.index", with: index)
         }
     }
 
