@@ -27,8 +27,8 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Threads for the parallel stages (default: every core). The output is the same for any number.")
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Keep rendered answers in this folder and reuse them in the next build (e.g. .build/studyguide-cache).",
-                                             discussion: "A damaged or foreign cache is ignored; the output is the same with or without it."))
+    @Option(name: .long, help: ArgumentHelp("Keep what a build made in this folder, so that the next build over the same output redoes only what changed (e.g. .build/studyguide-cache).",
+                                             discussion: "Rendered answers, their search terms and a ledger of the output's files. A damaged or foreign cache, or a file changed by hand in the output, is ignored; the output is the same with or without it."))
     var cache: String?
 
     @Flag(name: .shortAndLong, help: "Print only problems.")
