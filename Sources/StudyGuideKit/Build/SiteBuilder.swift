@@ -142,7 +142,10 @@ public enum SiteBuilder {
             return
         }
         // With a cache, pages made from the same files as the previous output's are kept from it.
-        let ledger = options.cacheFolder.map { OutputLedger(cacheFolder: $0, output: options.output.standardizedFileURL.path) }
+        // The body cache locks its folder: a build that cannot have it (another one is running
+        // with the same cache) keeps no ledger either, so two builds never patch one output.
+        let cache = options.cacheFolder.flatMap { BodyCache(folder: $0) }
+        let ledger = cache == nil ? nil : options.cacheFolder.map { OutputLedger(cacheFolder: $0, output: options.output.standardizedFileURL.path) }
         staging.ledger = ledger
         // Over the output its ledger describes, most files stay: the output is patched rather than
         // swapped. Not in `serve`, whose preview writes into the output while a build runs.
@@ -157,7 +160,6 @@ public enum SiteBuilder {
 
         // Bodies were let go after parsing: each batch is read again, rendered and written in turn.
         let links = ContentLinks(site: site)
-        let cache = options.cacheFolder.flatMap { BodyCache(folder: $0) }
         let fingerprints = ledger == nil ? nil : PageFingerprints(site: site, theme: theme)
         let rendered = BuildContext.highlighting(site.config.highlightCode) {
             SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,
@@ -190,6 +192,8 @@ public enum SiteBuilder {
             return
         }
         ledger?.save()
+        // The cache's lock is held until the output and its ledger agree.
+        withExtendedLifetime(cache) {}
         report.stages.append(clock.lap("swap"))
         report.pagesWritten = rendered.pages
         report.filesWritten = files
