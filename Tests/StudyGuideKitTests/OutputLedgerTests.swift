@@ -162,4 +162,32 @@ import Testing
         default: #expect(report.keptFiles == 0, "a ledger that does not hold keeps nothing")
         }
     }
+    /// Patching removes what the build no longer makes, folders included.
+    @Test func aDeletedCategoryLeavesNoFilesOrFoldersBehind() throws {
+        let site = try TestSite(fixture: "basic")
+        let cache = site.directory.appendingPathComponent(".cache"), output = site.directory.appendingPathComponent("public")
+        _ = try build(site, into: output, cache: cache)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("behavioral").path))
+        try site.remove("content/behavioral")
+        let (report, warm) = try build(site, into: output, cache: cache)
+        let (_, cold) = try build(site, into: site.directory.appendingPathComponent("cold"), cache: nil)
+        #expect(report.succeeded)
+        #expect(warm == cold)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("behavioral").path))
+    }
+
+    /// Another build holding the cache (its lock) means no ledger: this build swaps a new folder in.
+    @Test func aBuildWithoutTheCachesLockPatchesNothing() throws {
+        let site = try TestSite(fixture: "basic")
+        let cache = site.directory.appendingPathComponent(".cache"), output = site.directory.appendingPathComponent("public")
+        _ = try build(site, into: output, cache: cache)
+        let folderBefore = try inode(output)
+        let holder = try #require(BodyCache(folder: cache.path))
+        let (report, warm) = try build(site, into: output, cache: cache)
+        withExtendedLifetime(holder) {}
+        let (_, cold) = try build(site, into: site.directory.appendingPathComponent("cold"), cache: nil)
+        #expect(report.keptFiles == 0 && report.cachedBodies == 0)
+        #expect(warm == cold)
+        #expect(try inode(output) != folderBefore, "swapped, not patched")
+    }
 }
