@@ -17,9 +17,12 @@ struct SourceHashes: Sendable {
 ///   titles the navigation and badges show; the other files of `content/`, which links may name.
 /// - A question's page: its own file, its neighbours' (their titles and paths) and those its
 ///   `related` names.
-/// - A category's or a tag's page: the files of the questions it lists, in order.
+/// - A category's or a tag's page, a chunk of study cards, a category's Anki deck: the files of
+///   the questions it holds, in order.
 ///
-/// The pages that count or sample every question (home, the tag index) are always rendered.
+/// The few other pages (home and the tag index, which count or sample every question; the
+/// guides; search, practice, interview, 404) are always rendered, and kept when their bytes are
+/// the same.
 struct PageFingerprints: Sendable {
     typealias Fingerprint = BodyCache.Key
 
