@@ -26,6 +26,15 @@ MINUTE = 60000
 NOON = int(datetime.datetime(2026, 1, 15, 12, 0).timestamp() * 1000)
 
 
+def assert_same_schedule(results, expected):
+    """Each (due, stability, difficulty) the page computed is the reference's step: the same day,
+    stability and difficulty within float rounding."""
+    for (due, stability, difficulty), step in zip(results, expected):
+        assert due // DAY == step["due"] // DAY, step
+        assert stability == pytest.approx(step["stability"], rel=1e-5, abs=1e-6), step
+        assert difficulty == pytest.approx(step["difficulty"], abs=1e-5), step
+
+
 # The site under test, as the `site` fixture finds it: the tests name cards and count them from
 # its deck, so new content does not break them.
 ROOT = pathlib.Path(os.environ.get("STUDYGUIDE_SITE", REPO / "public")).resolve()
@@ -618,10 +627,7 @@ def test_scheduler_matches_the_reference_vectors(page):
         return out;""", VECTORS["cases"])
     expected = [step for case in VECTORS["cases"] for step in case["steps"]]
     assert len(results) == len(expected) >= 200
-    for (due, stability, difficulty), step in zip(results, expected):
-        assert due // DAY == step["due"] // DAY, step
-        assert stability == pytest.approx(step["stability"], rel=1e-5, abs=1e-6), step
-        assert difficulty == pytest.approx(step["difficulty"], abs=1e-5), step
+    assert_same_schedule(results, expected)
 
 
 def test_sm2_progress_migrates_once_to_fsrs_and_says_so(page):

@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import REPO, WAIT
-from test_study import DAY, DECK, FIRST, NOON, axe_source, exported_file, page, stored, wait_for  # noqa: F401 (page is a fixture)
+from test_study import DAY, DECK, FIRST, NOON, assert_same_schedule, axe_source, exported_file, page, stored, wait_for  # noqa: F401 (page is a fixture)
 
 VECTORS = json.loads((REPO / "Tests" / "browser" / "fsrs-optimizer-vectors.json").read_text(encoding="utf-8"))
 TRAIN = [c["log"] for c in VECTORS["cards"] if not c["heldOut"]]
@@ -111,10 +111,7 @@ def test_scheduler_uses_the_readers_own_weights_as_the_reference_does(page):
         return out;""", VECTORS["scheduled"], VECTORS["referenceWeights"])
     expected = [step for case in VECTORS["scheduled"] for step in case["steps"]]
     assert isinstance(results, list) and len(results) == len(expected) >= 100, results
-    for (due, stability, difficulty), step in zip(results, expected):
-        assert due // DAY == step["due"] // DAY, step
-        assert stability == pytest.approx(step["stability"], rel=1e-5, abs=1e-6), step
-        assert difficulty == pytest.approx(step["difficulty"], abs=1e-5), step
+    assert_same_schedule(results, expected)
 
 
 def test_training_set_skips_incomplete_histories_and_counts_later_day_reviews(page):

@@ -38,14 +38,14 @@ struct PageFingerprints: Sendable {
         Self.add(sources.config, to: &hash)
         Self.add(theme.identity, to: &hash)
         for document in site.documents {
-            hash.add(Array(document.contentPath.utf8))
-            hash.add(Array(document.page.path.utf8))
+            hash.add(document.contentPath.utf8)
+            hash.add(document.page.path.utf8)
         }
         for document in site.pageDocuments {
-            hash.add(Array(document.contentPath.utf8))
+            hash.add(document.contentPath.utf8)
             Self.add(sources.files[document.contentPath], to: &hash)
         }
-        for asset in site.assets.keys.sorted() { hash.add(Array(asset.utf8)) }
+        for asset in site.assets.keys.sorted() { hash.add(asset.utf8) }
         common = hash.key
     }
 
@@ -54,9 +54,9 @@ struct PageFingerprints: Sendable {
     func page(_ kind: String, showing contentPaths: some Sequence<String>) -> Fingerprint {
         var hash = StableHash()
         Self.add(common, to: &hash)
-        hash.add(Array(kind.utf8))
+        hash.add(kind.utf8)
         for path in contentPaths {
-            hash.add(Array(path.utf8))
+            hash.add(path.utf8)
             Self.add(files[path], to: &hash)
         }
         return hash.key

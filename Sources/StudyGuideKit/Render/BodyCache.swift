@@ -104,11 +104,7 @@ final class BodyCache: @unchecked Sendable {
 
     /// The body stored under `key`, if its links rewrite now as they did; its locations are in `path`.
     func body(for key: Key, path: String, links: BodyLinks) -> RenderedBody? {
-        // The pack's size and descriptor are read under the lock with the entry: other threads append meanwhile.
-        let found: (entry: Entry, pack: Int32, size: Int)? = lock.withLock {
-            (live[key] ?? previous[key]).map { ($0, pack, packSize) }
-        }
-        guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size), let stored = StoredBody(decoding: bytes, path: path, links: links),
+        guard let (entry, bytes) = stored(key), let stored = StoredBody(decoding: bytes, path: path, links: links),
               stored.rewrites.count == stored.body.links.count,
               zip(stored.body.links, stored.rewrites).allSatisfy({ link, was in links.rewrite(link.destination) == was })
         else {
@@ -117,7 +113,7 @@ final class BodyCache: @unchecked Sendable {
         }
         lock.withLock {
             hitCount += 1
-            live[key] = found.entry
+            live[key] = entry
         }
         return stored.body
     }
@@ -125,15 +121,17 @@ final class BodyCache: @unchecked Sendable {
     /// Bytes kept under `key` by `storeBlob` (another kind of entry than a body: its key is made
     /// from other inputs), if the previous build or this one kept them and they are intact.
     func blob(for key: Key) -> [UInt8]? {
-        let found: (entry: Entry, pack: Int32, size: Int)? = lock.withLock {
-            (live[key] ?? previous[key]).map { ($0, pack, packSize) }
-        }
-        guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size) else { return nil }
-        lock.withLock { live[key] = found.entry }
+        guard let (entry, bytes) = stored(key) else { return nil }
+        lock.withLock { live[key] = entry }
         return bytes
     }
 
-    /// Keeps `bytes` under `key`, for `blob(for:)`.
+    /// Keeps `body` under `key`, with what its links rewrote to.
+    func store(_ body: RenderedBody, for key: Key, links: BodyLinks) {
+        storeBlob(StoredBody.encode(body, rewrites: body.links.map { links.rewrite($0.destination) }), for: key)
+    }
+
+    /// Keeps `bytes` under `key`, appended to the pack.
     func storeBlob(_ bytes: [UInt8], for key: Key) {
         let checksum = StableHash.checksum(bytes[...])
         lock.withLock {
@@ -143,15 +141,14 @@ final class BodyCache: @unchecked Sendable {
         }
     }
 
-    /// Keeps `body` under `key`, with what its links rewrote to.
-    func store(_ body: RenderedBody, for key: Key, links: BodyLinks) {
-        let bytes = StoredBody.encode(body, rewrites: body.links.map { links.rewrite($0.destination) })
-        let checksum = StableHash.checksum(bytes[...])
-        lock.withLock {
-            guard pack >= 0, bytes.withUnsafeBytes({ ByteFile.write(pack, $0, at: packSize) }) else { return }
-            live[key] = Entry(offset: packSize, count: bytes.count, checksum: checksum)
-            packSize += bytes.count
+    /// The entry under `key` and its bytes, when they are intact. The pack's size and descriptor
+    /// are read under the lock with the entry: other threads append meanwhile.
+    private func stored(_ key: Key) -> (Entry, [UInt8])? {
+        let found: (entry: Entry, pack: Int32, size: Int)? = lock.withLock {
+            (live[key] ?? previous[key]).map { ($0, pack, packSize) }
         }
+        guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size) else { return nil }
+        return (found.entry, bytes)
     }
 
     /// Writes the index of the entries this build used; compacts the pack first when most of it is dead.

@@ -45,7 +45,7 @@ enum SiteRenderer {
         let counter = PageCounter(total: site.pageCount)
         let study = StudyDataBuilder(site: site, questions: questions)
         study.writeDeck(to: output)
-        let keptDecks = AnkiExport.writeHeaders(for: site, to: output, fingerprints: fingerprints)
+        let decks = AnkiExport.writeHeaders(for: site, to: output, fingerprints: fingerprints)
         var search = SearchIndexBuilder(site: site, emit: output.write, cache: cache)
         var emptyPages: Set<PagePath> = []
         let linkTargets = LinkRule.Targets(site: site, links: links)
@@ -90,7 +90,7 @@ enum SiteRenderer {
             if cancelled { return stopped() }
             study.writeChunks(of: range, bodies: bodies, notes: notes, to: output, fingerprints: fingerprints)
             stages.lap("study")
-            AnkiExport.appendNotes(for: questions[range], site: site, bodies: bodies, questionNotes: notes, kept: keptDecks, to: output)
+            AnkiExport.appendNotes(for: questions[range], site: site, bodies: bodies, questionNotes: notes, kept: decks.kept, to: output)
             stages.lap("anki")
             search.add(questions[range], bodies: bodies, notes: notes)
             stages.lap("search")
@@ -114,7 +114,7 @@ enum SiteRenderer {
 
         // Each listing with its path and fingerprint when it may be linked from the previous output.
         typealias Listing = (reusable: (PagePath, PageFingerprints.Fingerprint)?, make: @Sendable () -> OutputFile)
-        AnkiExport.noteCompleteDecks(for: site, to: output, fingerprints: fingerprints, kept: keptDecks)
+        AnkiExport.noteComplete(decks, to: output)
         var listing: [Listing] = pages.fixedPages(theme).map { (nil, $0) }
         for category in site.categories {
             listing.append((fingerprints.map { (category.path, pages.fingerprint(ofCategory: category, $0)) }, { pages.category(category, theme) }))

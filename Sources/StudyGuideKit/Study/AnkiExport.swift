@@ -4,22 +4,33 @@ internal import CStudyGuideSystem
 /// a stable id (`studyguide-<slug>`) declared with `#guid column:1`, so importing a newer file
 /// updates the existing notes and keeps their review history.
 enum AnkiExport {
-    /// Starts the whole deck and every category's deck with its header, and says which category
-    /// decks were kept whole from the previous output instead (with `fingerprints`: made from the
-    /// same files), whose notes are not made again.
-    static func writeHeaders(for site: Site, to output: StagingFolder, fingerprints: PageFingerprints? = nil) -> Set<String> {
-        output.write(all, parts: [header(site.config.title)], inputs: .everything)
+    /// The category decks of a build: those kept whole from the previous output (by slug), and
+    /// the fingerprints of those made now, for the ledger once they are complete.
+    struct Decks {
         var kept: Set<String> = []
+        var made: [(path: PagePath, fingerprint: PageFingerprints.Fingerprint)] = []
+    }
+
+    /// Starts the whole deck and every category's deck with its header, but for the category decks
+    /// kept whole from the previous output instead (with `fingerprints`: made from the same files),
+    /// whose notes are not made again.
+    static func writeHeaders(for site: Site, to output: StagingFolder, fingerprints: PageFingerprints? = nil) -> Decks {
+        output.write(all, parts: [header(site.config.title)], inputs: .everything)
+        var decks = Decks()
         for category in site.categories {
             let path = deck(of: category.category.slug)
-            if let fingerprints, output.reuse(path, fingerprint: fingerprint(of: category, in: site, fingerprints)) {
-                kept.insert(category.category.slug)
-                continue
+            if let fingerprints {
+                let fingerprint = fingerprint(of: category, in: site, fingerprints)
+                if output.reuse(path, fingerprint: fingerprint) {
+                    decks.kept.insert(category.category.slug)
+                    continue
+                }
+                decks.made.append((path, fingerprint))
             }
             output.write(path, parts: [header(deckName(of: category, in: site))],
                          inputs: OutputInputs(content: [category.category.contentPath]))
         }
-        return kept
+        return decks
     }
 
     /// Appends the notes of a batch of questions (given in site order, with their bodies) to their
@@ -78,12 +89,9 @@ enum AnkiExport {
         }
     }
 
-    /// With `fingerprints`, the category decks made in this build go in the ledger, now complete.
-    static func noteCompleteDecks(for site: Site, to output: StagingFolder, fingerprints: PageFingerprints?, kept: Set<String>) {
-        guard let fingerprints else { return }
-        for category in site.categories where !kept.contains(category.category.slug) {
-            output.noteComplete(deck(of: category.category.slug), fingerprint: fingerprint(of: category, in: site, fingerprints))
-        }
+    /// The category decks made in this build go in the ledger, now that they are complete.
+    static func noteComplete(_ decks: Decks, to output: StagingFolder) {
+        for (path, fingerprint) in decks.made { output.noteComplete(path, fingerprint: fingerprint) }
     }
 
     private static func deckName(of category: Site.CategoryPage, in site: Site) -> String {
