@@ -23,6 +23,8 @@ public struct BuildReport: Sendable {
     public var preview: LivePreview?
     /// With a cache: bodies taken from it, and bodies rendered (and added to it).
     public var cachedBodies = 0
+    /// Question files whose parse came from the cache (`QuestionRecord`), with one.
+    public var cachedParses = 0
     public var renderedBodies = 0
     /// Files the output already held with the same bytes, linked instead of written (`UnchangedFiles`).
     public var reusedFiles = 0

@@ -6,6 +6,11 @@ internal import Foundation
 public enum SiteBuilder {
     /// The model of the site without writing anything (used by `build` and by checks).
     public static func load(_ options: BuildOptions, report: inout BuildReport) -> Site? {
+        load(options, report: &report, cache: nil)
+    }
+
+    /// The model of the site; with `cache`, questions whose files are unchanged come from it unparsed.
+    static func load(_ options: BuildOptions, report: inout BuildReport, cache: BodyCache?) -> Site? {
         let prefix = options.displayPrefix
         var clock = StageClock()
 
@@ -24,7 +29,7 @@ public enum SiteBuilder {
         }
         if let baseURL = options.baseURL { config?.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
-        let (documents, assets, fileHashes) = parseContent(options, report: &report, clock: &clock)
+        let (documents, assets, fileHashes) = parseContent(options, cache: cache, report: &report, clock: &clock)
         guard let config, !BuildContext.current.isCancelled else { return nil }
         var (site, resolveProblems) = SiteResolver.resolve(config: config, documents: documents, includeDrafts: options.includeDrafts)
         site.assets = assets
@@ -42,8 +47,9 @@ public enum SiteBuilder {
     /// Finds, reads and parses every file of `content/`: the parsed documents, and the files that
     /// are not Markdown. The list of files (a content path each) is let go on return, before the
     /// site is resolved: at 100,000 questions it was 50 MB of the peak.
-    /// With a cache folder, each file's bytes are hashed too, for the pages' fingerprints.
-    private static func parseContent(_ options: BuildOptions, report: inout BuildReport,
+    /// With a cache folder, each file's bytes are hashed too, for the pages' fingerprints; with a
+    /// cache, a question file parsed by an earlier build comes from its record (`QuestionRecord`).
+    private static func parseContent(_ options: BuildOptions, cache: BodyCache?, report: inout BuildReport,
                                      clock: inout StageClock) -> ([ContentDocument], [String: String], [String: BodyCache.Key]?) {
         let content = ContentLoader.load(contentDirectory: options.source.appendingPathComponent("content"),
                                          displayPrefix: options.displayPrefix + "content/", readingFiles: false)
@@ -57,11 +63,11 @@ public enum SiteBuilder {
         let interner = StringInterner()
         let cancellation = BuildContext.current.cancellation
         let hashing = options.cacheFolder != nil
-        let parsed = parallelMap(content.files) { file -> (ContentDocument?, [Diagnostic], BodyCache.Key?) in
-            if cancellation?.isCancelled == true { return (nil, [], nil) }
+        let parsed = parallelMap(content.files) { file -> (ContentDocument?, [Diagnostic], BodyCache.Key?, fromCache: Bool) in
+            if cancellation?.isCancelled == true { return (nil, [], nil, false) }
             let displayPath = content.displayPath(of: file)
             guard let raw = ContentLoader.readFile(content.absolutePath(of: file), expectedSize: file.size) else {
-                return (nil, [.error(at: .init(path: displayPath), "cannot read file", rule: "io")], nil)
+                return (nil, [.error(at: .init(path: displayPath), "cannot read file", rule: "io")], nil, false)
             }
             var hash: BodyCache.Key?
             if hashing {
@@ -69,17 +75,29 @@ public enum SiteBuilder {
                 hasher.add(raw)
                 hash = hasher.key
             }
-            let (text, problems) = SourceText.decode(raw, path: displayPath)
-            guard let text else { return (nil, problems, hash) }
-            let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
             // Most files are the content folder plus their content path: that pair is kept instead
             // of a path per file (a symbolic link inside content/ keeps its own).
-            let detached = file.linkedPath == nil
-                ? document?.detachingBody(from: nil, in: contentRoot, normalised: text.normalised,
-                                          spillingNotesTo: notes, interner: interner)
-                : document?.detachingBody(from: content.absolutePath(of: file), normalised: text.normalised, spillingNotesTo: notes,
-                                          interner: interner)
-            return (detached, problems + more, hash)
+            let bodyPath = file.linkedPath == nil ? nil : content.absolutePath(of: file)
+            let bodyFolder = file.linkedPath == nil ? contentRoot : nil
+            var recordKey: BodyCache.Key?
+            if let cache, let hash {
+                let key = QuestionRecord.key(file: hash, contentPath: file.contentPath, displayPath: displayPath, linkedPath: file.linkedPath)
+                if let record = cache.blob(for: key),
+                   let question = QuestionRecord.decode(record, bodyPath: bodyPath, in: bodyFolder, spillingNotesTo: notes, interner: interner) {
+                    return (.question(question), [], hash, true)
+                }
+                recordKey = key
+            }
+            let (text, problems) = SourceText.decode(raw, path: displayPath)
+            guard let text else { return (nil, problems, hash, false) }
+            let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
+            let detached = document?.detachingBody(from: bodyPath, in: bodyFolder, normalised: text.normalised,
+                                                   spillingNotesTo: notes, interner: interner)
+            if let cache, let recordKey, problems.isEmpty, more.isEmpty, case .question(let parsed)? = document,
+               case .question(let question)? = detached, let record = QuestionRecord.encode(question, notes: parsed.notes) {
+                cache.storeBlob(record, for: recordKey)
+            }
+            return (detached, problems + more, hash, false)
         }
         report.diagnostics += parsed.flatMap(\.1)
         var hashes: [String: BodyCache.Key]?
@@ -87,6 +105,7 @@ public enum SiteBuilder {
             hashes = Dictionary(zip(content.files, parsed).compactMap { file, result in result.2.map { (file.contentPath, $0) } },
                                 uniquingKeysWith: { first, _ in first })
         }
+        report.cachedParses = parsed.count { $0.3 }
         report.stages.append(clock.lap("parse"))
         return (parsed.compactMap(\.0), content.assets, hashes)
     }
@@ -119,7 +138,12 @@ public enum SiteBuilder {
     }
 
     private static func run(_ options: BuildOptions, report: inout BuildReport) {
-        let loaded = load(options, report: &report)
+        // With a cache, pages made from the same files as the previous output's are kept from it,
+        // and files parsed before are not parsed again. The body cache locks its folder: a build
+        // that cannot have it (another one is running with the same cache) keeps no ledger either,
+        // so two builds never patch one output.
+        let cache = options.cacheFolder.flatMap { BodyCache(folder: $0) }
+        let loaded = load(options, report: &report, cache: cache)
         guard !BuildContext.current.isCancelled else {
             report.cancelled = true
             return
@@ -141,10 +165,6 @@ public enum SiteBuilder {
             report.diagnostics.append(.error(at: .init(path: options.output.path), error.description, rule: "output"))
             return
         }
-        // With a cache, pages made from the same files as the previous output's are kept from it.
-        // The body cache locks its folder: a build that cannot have it (another one is running
-        // with the same cache) keeps no ledger either, so two builds never patch one output.
-        let cache = options.cacheFolder.flatMap { BodyCache(folder: $0) }
         let ledger = cache == nil ? nil : options.cacheFolder.map { OutputLedger(cacheFolder: $0, output: options.output.standardizedFileURL.path) }
         staging.ledger = ledger
         // Over the output its ledger describes, most files stay: the output is patched rather than

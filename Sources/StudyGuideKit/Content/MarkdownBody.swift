@@ -65,6 +65,21 @@ public struct MarkdownBody: Sendable {
                             firstLine: storedFirstLine)
     }
 
+    /// Where a detached body lies in its file, as a build with a cache keeps it (`QuestionRecord`);
+    /// nil for held bytes.
+    var detachedPlace: (start: UInt32, end: UInt32, fingerprint: UInt64, normalised: Bool)? {
+        guard case .detached(let source) = storage else { return nil }
+        return (source.start, source.end, source.fingerprint, source.normalised)
+    }
+
+    /// A body detached from `path` (inside `folder`) at a place `detachedPlace` gave.
+    init(detachedFrom path: String?, in folder: String?, firstLine: Int,
+         place: (start: UInt32, end: UInt32, fingerprint: UInt64, normalised: Bool)) {
+        self.init(detached: Source(folder: folder, path: path, start: place.start, end: place.end, fingerprint: place.fingerprint,
+                                   normalised: place.normalised),
+                  firstLine: Int32(clamping: firstLine))
+    }
+
     /// The body's bytes, read again if they were let go; nil when the file can no longer be
     /// read or its body is not the one that was parsed. `contentPath`: the document's, for a body
     /// detached without a path of its own.

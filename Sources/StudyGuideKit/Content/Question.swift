@@ -52,21 +52,21 @@ public final class Question: Sendable {
     /// in memory as parsed, on disk during a build.
     private let storedNotes: StoredNotes
     let weight: Int
-    private let titlePosition: TextPosition
+    let titlePosition: TextPosition
     /// Where `slug:` is written; line 0 when the slug comes from the file name.
-    private let slugPosition: TextPosition
+    let slugPosition: TextPosition
     /// The file's path as diagnostics show it, less `contentPath` when it ends with it (in a build
     /// it always does, and every question shares the content folder's one string).
-    private let displayHead: String
+    let displayHead: String
     /// The file's name without `.md` when it is not the slug (a file that sets `slug:`), else nil:
     /// the content path is rebuilt from the category and the slug instead of held.
-    private let fileSlug: String?
+    let fileSlug: String?
     public let body: MarkdownBody
     private let tagCount: UInt32
     public let difficulty: Difficulty
     public let kind: QuestionKind
     public let draft: Bool
-    private let displayEndsWithContentPath: Bool
+    let displayEndsWithContentPath: Bool
     let updated: ContentDate?
 
     /// Tag names, valid slugs all (the rest were reported when the file was decoded).

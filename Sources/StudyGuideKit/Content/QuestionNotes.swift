@@ -93,7 +93,11 @@ final class SpilledNotes: @unchecked Sendable {
     }
 
     func store(_ notes: QuestionNotes) -> Place {
-        let bytes = notes.packed()
+        store(packed: notes.packed())
+    }
+
+    /// Stores notes already packed (`QuestionNotes.packed()`), as a build's cache keeps them.
+    func store(packed bytes: [UInt8]) -> Place {
         precondition(bytes.count <= UInt32.max, "a question's notes are far smaller than 4 GB")
         return lock.writing {
             let start = bytes.withUnsafeBytes { file.append($0) }
