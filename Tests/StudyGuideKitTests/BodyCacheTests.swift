@@ -93,7 +93,7 @@ import Testing
         switch damage {
         case "flip": for offset in stride(from: 3, to: bytes.count, by: 7) { bytes[offset] ^= 0x5A }
         case "truncate": bytes = bytes.prefix(bytes.count / 2)
-        case "garbage index": try Data("studyguide-bodies-1\nnot an index at all".utf8).write(to: index)
+        case "garbage index": try Data("studyguide-bodies-2\nnot an index at all".utf8).write(to: index)
         case "empty index": try Data().write(to: index)
         default: bytes = Data(repeating: 0x41, count: bytes.count)
         }
@@ -114,6 +114,53 @@ import Testing
         #expect(report.cachedBodies == 0 && report.renderedBodies == 0)
         let (_, plain) = try build(site, cache: nil, into: "plain")
         #expect(output == plain)
+    }
+
+    /// A kept answer's text is read back only when asked for; one that no longer reads back whole
+    /// is rendered again (and kept again), never used damaged.
+    @Test func aKeptTextThatDoesNotReadBackIsRenderedAgain() throws {
+        let site = try TestSite.minimal()
+        var report = BuildReport()
+        var options = BuildOptions(source: site.directory.path, output: site.directory.appendingPathComponent("out").path,
+                                   themes: Repository.themes)
+        options.displayPrefix = ""
+        let loaded = try #require(SiteBuilder.load(options, report: &report))
+        let document = try #require(loaded.documents.first { $0.contentPath == "basics/first.md" })
+        var body = document.body
+        body.bytes = try #require(body.load(contentPath: document.contentPath))
+        let links = ContentLinks(site: loaded).links(from: document.contentPath, page: document.page)
+        let rendered = RenderedBody.render(body, path: "first.md", rawHTML: false, links: links, paragraphs: false, codeBlocks: nil)
+        let folder = site.directory.appendingPathComponent(".cache")
+        let key = BodyCache.Key(high: 1, low: 2)
+        do {
+            let cache = try #require(BodyCache(folder: folder.path))
+            cache.store(rendered, for: key, links: links)
+            cache.save()
+        }
+        // The text is stored first: damage it and leave the headings and links whole.
+        let pack = folder.appendingPathComponent("bodies.pack")
+        var bytes = try Data(contentsOf: pack)
+        bytes[4] ^= 0x20
+        try bytes.write(to: pack)
+
+        let renders = Counter()
+        do {
+            let cache = try #require(BodyCache(folder: folder.path))
+            let render: @Sendable () -> (html: String, plainText: String) = {
+                renders.add()
+                return ("<p>rendered again</p>", "rendered again")
+            }
+            let kept = try #require(cache.body(for: key, path: "first.md", links: links, lazily: render))
+            #expect(kept.excerpt == rendered.excerpt && kept.headings.map(\.id) == rendered.headings.map(\.id))
+            #expect(renders.value == 0, "nothing read the text yet")
+            #expect(kept.html == "<p>rendered again</p>" && kept.plainText == "rendered again")
+            #expect(renders.value == 1)
+            _ = kept.html
+            #expect(renders.value == 1, "read once")
+            cache.save()
+        }
+        let cache = try #require(BodyCache(folder: folder.path))
+        #expect(cache.body(for: key, path: "first.md", links: links)?.html == "<p>rendered again</p>", "the text rendered again was kept")
     }
 
     @Test func keysDependOnEveryInputAndNotOnTheProcess() {
@@ -143,4 +190,12 @@ import Testing
         }
         #expect(Set(changed + [StableHash.checksum(long[...])]).count == 9)
     }
+}
+
+/// Counts calls from any thread.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
 }

@@ -186,6 +186,10 @@ public enum SiteBuilder {
                                 collectingLinkTargets: options.keepsPreview, cache: cache, fingerprints: fingerprints)
         }
         if let cache, !BuildContext.current.isCancelled {
+            // A kept answer whose text could not be read back nor its file read again was left empty.
+            report.diagnostics += cache.lostTexts.map {
+                .error(at: .init(path: $0), "the file changed or vanished while the site was being built; build again", rule: "io")
+            }
             cache.save()
             report.cachedBodies = cache.hits
             report.renderedBodies = cache.misses

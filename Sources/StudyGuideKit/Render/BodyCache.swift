@@ -36,11 +36,12 @@ final class BodyCache: @unchecked Sendable {
     private var pack: Int32 = -1
     private var packSize = 0
     private var hitCount = 0
+    private var lostTextPaths: [String] = []
     private var missCount = 0
     var hits: Int { lock.withLock { hitCount } }
     var misses: Int { lock.withLock { missCount } }
 
-    private static let magic = Array("studyguide-bodies-1\n".utf8)
+    private static let magic = Array("studyguide-bodies-2\n".utf8)
 
     /// Opens (or starts) the cache in `folder`; nil when the folder cannot be made or written,
     /// and the build goes on without it.
@@ -103,19 +104,67 @@ final class BodyCache: @unchecked Sendable {
     }
 
     /// The body stored under `key`, if its links rewrite now as they did; its locations are in `path`.
-    func body(for key: Key, path: String, links: BodyLinks) -> RenderedBody? {
-        guard let (entry, bytes) = stored(key), let stored = StoredBody(decoding: bytes, path: path, links: links),
-              stored.rewrites.count == stored.body.links.count,
-              zip(stored.body.links, stored.rewrites).allSatisfy({ link, was in links.rewrite(link.destination) == was })
-        else {
-            lock.withLock { missCount += 1 }
-            return nil
+    /// With `render`, its HTML and text are read only when first asked for (`StoredBodyText`), and
+    /// rendered again by `render` if they cannot be read back then.
+    func body(for key: Key, path: String, links: BodyLinks,
+              lazily render: (@Sendable () -> (html: String, plainText: String))? = nil) -> RenderedBody? {
+        let textKey = Self.textKey(key)
+        guard let (entry, bytes) = stored(key), let head = StoredBody(decoding: bytes, path: path, links: links),
+              head.rewrites.count == head.links.count,
+              zip(head.links, head.rewrites).allSatisfy({ link, was in links.rewrite(link.destination) == was })
+        else { return miss() }
+        let body: RenderedBody
+        if let render {
+            guard let textEntry = lock.withLock({ live[textKey] ?? previous[textKey] }) else { return miss() }
+            lock.withLock { live[textKey] = textEntry }
+            // A text rendered again replaces the one that did not read back.
+            let stored = StoredBodyText(excerpt: head.excerpt, read: { [self] in text(for: textKey) }, render: { [self] in
+                let again = render()
+                storeText(html: again.html, plainText: again.plainText, for: textKey)
+                return again
+            })
+            body = RenderedBody(headings: head.headings, links: head.links, text: stored)
+        } else {
+            guard let (html, plainText) = text(for: textKey) else { return miss() }
+            body = RenderedBody(html: html, headings: head.headings, plainText: plainText, links: head.links, paragraphs: [])
         }
         lock.withLock {
             hitCount += 1
             live[key] = entry
         }
-        return stored.body
+        return body
+    }
+
+    /// The bodies whose kept text could not be read back, nor their files read again: the build
+    /// must not use what it made of them.
+    var lostTexts: [String] { lock.withLock { lostTextPaths.sorted() } }
+
+    func noteLostText(of path: String) {
+        lock.withLock { lostTextPaths.append(path) }
+    }
+
+    private func miss() -> RenderedBody? {
+        lock.withLock { missCount += 1 }
+        return nil
+    }
+
+    /// A body's HTML and plain text are kept apart from its headings and links, under this key.
+    private static func textKey(_ key: Key) -> Key {
+        var hash = StableHash()
+        var bytes = Array("body text\n".utf8)
+        bytes.appendFixed(key.high)
+        bytes.appendFixed(key.low)
+        hash.add(bytes)
+        return hash.key
+    }
+
+    /// The HTML and plain text kept under `key`, when intact.
+    private func text(for key: Key) -> (html: String, plainText: String)? {
+        guard let (entry, bytes) = stored(key) else { return nil }
+        var reader = ByteReader(bytes: bytes[...], at: 0)
+        guard let html = reader.text(), let plainText = reader.text(), reader.isAtEnd else { return nil }
+        lock.withLock { live[key] = entry }
+        return (html, plainText)
     }
 
     /// Bytes kept under `key` by `storeBlob` (another kind of entry than a body: its key is made
@@ -126,8 +175,24 @@ final class BodyCache: @unchecked Sendable {
         return bytes
     }
 
-    /// Keeps `body` under `key`, with what its links rewrote to.
+    private func storeText(html: String, plainText: String, for key: Key) {
+        var text: [UInt8] = []
+        text.reserveCapacity(html.utf8.count + plainText.utf8.count + 10)
+        text.appendText(html)
+        text.appendText(plainText)
+        storeBlob(text, for: key)
+    }
+
+    /// Whether the previous build or this one kept something under `key` (not read, not checked).
+    func holds(_ key: Key) -> Bool {
+        lock.withLock { live[key] != nil || previous[key] != nil }
+    }
+
+    /// Keeps `body` under `key`, with what its links rewrote to: its HTML and text first, so that
+    /// its headings and links are never found without them.
     func store(_ body: RenderedBody, for key: Key, links: BodyLinks) {
+        let (html, plainText) = body.text.value
+        storeText(html: html, plainText: plainText, for: Self.textKey(key))
         storeBlob(StoredBody.encode(body, rewrites: body.links.map { links.rewrite($0.destination) }), for: key)
     }
 
@@ -225,16 +290,17 @@ final class BodyCache: @unchecked Sendable {
     }
 }
 
-/// A rendered body as the cache stores it, with the rewrite of each of its links.
+/// What the cache keeps of a rendered body beside its text: its excerpt, headings, and links with
+/// the rewrite of each.
 private struct StoredBody {
-    let body: RenderedBody
+    let excerpt: String
+    let headings: [RenderedBody.Heading]
+    let links: [RenderedBody.Link]
     let rewrites: [String?]
 
     static func encode(_ body: RenderedBody, rewrites: [String?]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(body.html.utf8.count + body.plainText.utf8.count + 256)
-        bytes.appendText(body.html)
-        bytes.appendText(body.plainText)
+        bytes.appendText(body.excerpt)
         bytes.appendVarint(body.headings.count)
         for heading in body.headings {
             bytes.appendVarint(heading.level)
@@ -258,7 +324,7 @@ private struct StoredBody {
     /// `links`: the file's links now, which give each stored link its target.
     init?(decoding bytes: [UInt8], path: String, links bodyLinks: BodyLinks) {
         var reader = ByteReader(bytes: bytes[...], at: 0)
-        guard let html = reader.text(), let plainText = reader.text(), let headingCount = reader.varint() else { return nil }
+        guard let excerpt = reader.text(), let headingCount = reader.varint() else { return nil }
         var headings: [RenderedBody.Heading] = []
         for _ in 0 ..< min(headingCount, bytes.count) {
             guard let level = reader.varint(), let line = reader.varint(), let column = reader.varint(),
@@ -280,7 +346,9 @@ private struct StoredBody {
             }
         }
         guard reader.isAtEnd, headings.count == headingCount, links.count == linkCount else { return nil }
-        body = RenderedBody(html: html, headings: headings, plainText: plainText, links: links, paragraphs: [])
+        self.excerpt = excerpt
+        self.headings = headings
+        self.links = links
         self.rewrites = rewrites
     }
 }

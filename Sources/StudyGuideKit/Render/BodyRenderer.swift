@@ -1,3 +1,5 @@
+internal import StudyGuideHighlight
+
 /// Renders every Markdown body of a site once, on all cores; pages, search and checks share the result.
 enum BodyRenderer {
     /// Content path → rendered body, and a problem for each body that could not be read again.
@@ -11,8 +13,11 @@ enum BodyRenderer {
     /// (not for `paragraphs`, which only `check` asks for).
     /// `files`: each content file's hash from parsing (`SourceHashes`); with it, a body is looked
     /// up by its file's hash, and its file is read again only when the cache does not hold it.
+    /// `lazily`: a body from the cache reads its HTML and text back only when first asked for
+    /// (bodies that outlive the build must not: they would hold the cache open).
     static func render(_ documents: [Site.Document], links: ContentLinks, rawHTML: Bool,
-                       paragraphs: Bool, cache: BodyCache? = nil, files: [String: BodyCache.Key]? = nil) -> ([String: RenderedBody], [Diagnostic]) {
+                       paragraphs: Bool, cache: BodyCache? = nil, files: [String: BodyCache.Key]? = nil,
+                       lazily: Bool = false) -> ([String: RenderedBody], [Diagnostic]) {
         let cache = paragraphs ? nil : cache
         let cancellation = BuildContext.current.cancellation
         // Read here: the task-local context does not reach the worker threads.
@@ -28,7 +33,8 @@ enum BodyRenderer {
                                   firstLine: document.body.firstLine, rawHTML: rawHTML, highlighted: highlighter != nil)
                 }
             }
-            if let cache, let fileKey, let kept = cache.body(for: fileKey, path: document.location.path, links: bodyLinks) {
+            let render = lazily ? rendering(document, links: bodyLinks, rawHTML: rawHTML, highlighter: highlighter, cache: cache) : nil
+            if let cache, let fileKey, let kept = cache.body(for: fileKey, path: document.location.path, links: bodyLinks, lazily: render) {
                 return (kept, nil)
             }
             guard let bytes = document.body.load(contentPath: document.contentPath) else {
@@ -50,5 +56,22 @@ enum BodyRenderer {
             return (rendered, nil)
         }
         return (Dictionary(uniqueKeysWithValues: zip(documents.map(\.contentPath), rendered.map(\.0))), rendered.compactMap(\.1))
+    }
+
+    /// Renders `document`'s text again from its file, for a kept body whose text does not read back;
+    /// a file that cannot be read either is noted in `cache`, which fails the build.
+    private static func rendering(_ document: Site.Document, links: BodyLinks, rawHTML: Bool, highlighter: CodeHighlighter?,
+                                  cache: BodyCache?) -> @Sendable () -> (html: String, plainText: String) {
+        {
+            guard let bytes = document.body.load(contentPath: document.contentPath) else {
+                cache?.noteLostText(of: document.location.path)
+                return ("", "")
+            }
+            var body = document.body
+            body.bytes = bytes
+            let rendered = RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML, links: links,
+                                               paragraphs: false, codeBlocks: highlighter)
+            return rendered.text.value
+        }
     }
 }

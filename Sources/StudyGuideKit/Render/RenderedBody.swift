@@ -20,12 +20,36 @@ struct RenderedBody: Sendable {
         let target: ContentLinks.Target?
     }
 
-    public let html: String
     let headings: [Heading]
-    let plainText: String
     public let links: [Link]
     /// Paragraph texts with their locations (only for `check`: empty in a build).
     public let paragraphs: [Located<String>]
+    let text: BodyText
+
+    public var html: String { text.value.html }
+    var plainText: String { text.value.plainText }
+    /// The opening of the plain text that a search result shows (`SearchDocument.excerpt`).
+    var excerpt: String {
+        switch text {
+        case .held(_, let plainText): SearchDocument.excerpt(of: plainText, limit: SearchIndexBuilder.excerptLength)
+        case .stored(let stored): stored.excerpt
+        }
+    }
+
+    init(html: String, headings: [Heading], plainText: String, links: [Link], paragraphs: [Located<String>]) {
+        self.headings = headings
+        self.links = links
+        self.paragraphs = paragraphs
+        text = .held(html: html, plainText: plainText)
+    }
+
+    /// A body whose HTML and plain text are read from the build's cache when first asked for.
+    init(headings: [Heading], links: [Link], text: StoredBodyText) {
+        self.headings = headings
+        self.links = links
+        paragraphs = []
+        self.text = .stored(text)
+    }
 
     /// The same body without its HTML, for stages that read only text, headings and links.
     func withoutHTML() -> RenderedBody {

@@ -63,7 +63,7 @@ enum SiteRenderer {
             let range = start ..< min(start + batchSize, questions.count)
             let batchDocuments = questions[range].map(\.document)
             let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache,
-                                                         files: files)
+                                                         files: files, lazily: true)
             unreadable += problems
             // Read once from the spill file for the page, the study card and the search entry.
             let notes = Dictionary(parallelMap(Array(questions[range])) { ($0.contentPath, $0.notes) }, uniquingKeysWith: { first, _ in first })

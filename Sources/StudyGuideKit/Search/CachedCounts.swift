@@ -39,7 +39,7 @@ struct CachedCounts {
         var found: [[UInt8]?] = documents.map { document in document.cacheKey.flatMap { cache.blob(for: $0) } }
         let missing = documents.indices.filter { found[$0 - documents.startIndex] == nil }
         if !missing.isEmpty {
-            let fresh = count(ArraySlice(missing.map { documents[$0] }))
+            let fresh = count(ArraySlice(missing.map { documents[$0].withBody() }))
             for (number, index) in missing.enumerated() {
                 let bytes = Self.encode(document: number, of: fresh)
                 found[index - documents.startIndex] = bytes
@@ -47,8 +47,12 @@ struct CachedCounts {
             }
         }
         // A blob that does not decode (it cannot, its checksum held) is counted again, not trusted.
-        return Self.assemble(found.map { $0! }) ?? count(documents)
+        return Self.assemble(found.map { $0! }) ?? count(ArraySlice(documents.map { $0.withBody() }))
     }
+
+    /// Whether the cache holds counts under `key` (they may still fail to read back: `counted` then
+    /// counts the document after all).
+    func holds(_ key: BodyCache.Key) -> Bool { cache.holds(key) }
 
     /// Document `number` of `batch`: its terms as text, in order, each with its count in every
     /// field; then the fields' lengths.

@@ -29,6 +29,18 @@ struct SearchDocument: Sendable {
     var fields: [String]
     /// Where a build with a cache keeps the document's counted terms (`CachedCounts`).
     var cacheKey: BodyCache.Key? = nil
+    /// The answer whose text is not in `fields` yet: its counts are kept, and it is read only if
+    /// they do not read back (`withBody()`).
+    var deferredBody: RenderedBody? = nil
+
+    /// The document with its answer's text in `fields`, for counting.
+    func withBody() -> SearchDocument {
+        guard let deferredBody else { return self }
+        var document = self
+        document.fields[Field.body.rawValue] = deferredBody.plainText
+        document.deferredBody = nil
+        return document
+    }
 
     /// At most `limit` characters, cut at a word boundary.
     static func excerpt(of text: String, limit: Int) -> String {

@@ -79,9 +79,11 @@ struct SearchIndexBuilder {
                            notes: [String: QuestionNotes]) -> [SearchDocument] {
         parallelMap(Array(questions)) { question in
             let contentPath = question.contentPath
-            var document = document(for: question, body: bodies[contentPath], notes: notes[contentPath] ?? question.notes)
-            document.cacheKey = cachedCounts?.key(of: contentPath)
-            return document
+            let key = cachedCounts?.key(of: contentPath)
+            // A document whose counts the cache holds needs no answer text (`CachedCounts` asks for it
+            // if they do not read back).
+            return document(for: question, body: bodies[contentPath], notes: notes[contentPath] ?? question.notes,
+                            cacheKey: key, deferringBody: key.map { cachedCounts!.holds($0) } ?? false)
         }
     }
 
@@ -417,15 +419,16 @@ struct SearchIndexBuilder {
         OutputFile(path: PagePath(path), text: "StudyGuideSearch.\(call);\n")
     }
 
-    private func document(for question: Question, body: RenderedBody?, notes: QuestionNotes) -> SearchDocument {
+    private func document(for question: Question, body: RenderedBody?, notes: QuestionNotes, cacheKey: BodyCache.Key? = nil,
+                          deferringBody: Bool = false) -> SearchDocument {
         var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
         fields[SearchDocument.Field.title.rawValue] = question.title
         fields[SearchDocument.Field.aliases.rawValue] = notes.aliases.map(\.value).joined(separator: " ")
         fields[SearchDocument.Field.tags.rawValue] = question.tags.map { String(decoding: $0.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
         fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
         fields[SearchDocument.Field.summary.rawValue] = notes.summary
-        fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? ""
-        return SearchDocument(
+        if !deferringBody { fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? "" }
+        var document = SearchDocument(
             title: question.title,
             url: question.path.path,
             category: categoryIndex[question.category] ?? 0,
@@ -433,8 +436,11 @@ struct SearchIndexBuilder {
             kind: QuestionKind.allCases.firstIndex(of: question.kind) ?? 0,
             tags: question.tags.compactMap { tagIndex[$0] },
             summary: notes.summary,
-            excerpt: SearchDocument.excerpt(of: body?.plainText ?? "", limit: Self.excerptLength),
+            excerpt: body?.excerpt ?? "",
             fields: fields
         )
+        document.cacheKey = cacheKey
+        if deferringBody { document.deferredBody = body }
+        return document
     }
 }
