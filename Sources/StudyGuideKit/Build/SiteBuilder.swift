@@ -179,7 +179,7 @@ public enum SiteBuilder {
         report.stages.append(clock.lap("static"))
 
         // Bodies were let go after parsing: each batch is read again, rendered and written in turn.
-        let links = ContentLinks(site: site)
+        let links = ContentLinks(site: site, hashingShape: cache != nil)
         let fingerprints = ledger == nil ? nil : PageFingerprints(site: site, theme: theme)
         let rendered = BuildContext.highlighting(site.config.highlightCode) {
             SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,

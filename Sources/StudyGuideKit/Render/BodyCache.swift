@@ -109,9 +109,10 @@ final class BodyCache: @unchecked Sendable {
     func body(for key: Key, path: String, links: BodyLinks,
               lazily render: (@Sendable () -> (html: String, plainText: String))? = nil) -> RenderedBody? {
         let textKey = Self.textKey(key)
-        guard let (entry, bytes) = stored(key), let head = StoredBody(decoding: bytes, path: path, links: links),
-              head.rewrites.count == head.links.count,
-              zip(head.links, head.rewrites).allSatisfy({ link, was in links.rewrite(link.destination) == was })
+        // Stored with the same pages (`ContentLinks.shape`), the links rewrite as they did then.
+        guard let (entry, bytes) = stored(key), let head = StoredBody(decoding: bytes, path: path),
+              (links.shape != nil && head.shape == links.shape)
+                || zip(head.links, head.rewrites).allSatisfy({ link, was in links.rewrite(link.destination) == was })
         else { return miss() }
         let body: RenderedBody
         if let render {
@@ -193,7 +194,7 @@ final class BodyCache: @unchecked Sendable {
     func store(_ body: RenderedBody, for key: Key, links: BodyLinks) {
         let (html, plainText) = body.text.value
         storeText(html: html, plainText: plainText, for: Self.textKey(key))
-        storeBlob(StoredBody.encode(body, rewrites: body.links.map { links.rewrite($0.destination) }), for: key)
+        storeBlob(StoredBody.encode(body, rewrites: body.links.map { links.rewrite($0.destination) }, shape: links.shape), for: key)
     }
 
     /// Keeps `bytes` under `key`, appended to the pack.
@@ -290,16 +291,20 @@ final class BodyCache: @unchecked Sendable {
     }
 }
 
-/// What the cache keeps of a rendered body beside its text: its excerpt, headings, and links with
-/// the rewrite of each.
+/// What the cache keeps of a rendered body beside its text: the pages its links were rewritten
+/// among (`ContentLinks.shape`), its excerpt, headings, and links with what each names and
+/// rewrote to.
 private struct StoredBody {
+    let shape: BodyCache.Key
     let excerpt: String
     let headings: [RenderedBody.Heading]
     let links: [RenderedBody.Link]
     let rewrites: [String?]
 
-    static func encode(_ body: RenderedBody, rewrites: [String?]) -> [UInt8] {
+    static func encode(_ body: RenderedBody, rewrites: [String?], shape: BodyCache.Key?) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.appendFixed(shape?.high ?? 0)
+        bytes.appendFixed(shape?.low ?? 0)
         bytes.appendText(body.excerpt)
         bytes.appendVarint(body.headings.count)
         for heading in body.headings {
@@ -317,14 +322,20 @@ private struct StoredBody {
             bytes.appendVarint(link.location.column)
             bytes.append(rewrite == nil ? 0 : 1)
             if let rewrite { bytes.appendText(rewrite) }
+            bytes.append(link.target == nil ? 0 : 1)
+            if let target = link.target {
+                bytes.appendText(target.contentPath)
+                bytes.appendText(target.fragment)
+            }
         }
         return bytes
     }
 
-    /// `links`: the file's links now, which give each stored link its target.
-    init?(decoding bytes: [UInt8], path: String, links bodyLinks: BodyLinks) {
+    /// Locations are in `path`, the file's as diagnostics show it.
+    init?(decoding bytes: [UInt8], path: String) {
         var reader = ByteReader(bytes: bytes[...], at: 0)
-        guard let excerpt = reader.text(), let headingCount = reader.varint() else { return nil }
+        guard let high = reader.fixed(), let low = reader.fixed(), let excerpt = reader.text(), let headingCount = reader.varint()
+        else { return nil }
         var headings: [RenderedBody.Heading] = []
         for _ in 0 ..< min(headingCount, bytes.count) {
             guard let level = reader.varint(), let line = reader.varint(), let column = reader.varint(),
@@ -336,16 +347,24 @@ private struct StoredBody {
         for _ in 0 ..< min(linkCount, bytes.count) {
             guard let destination = reader.text(), let isImage = reader.byte(), let line = reader.varint(),
                   let column = reader.varint(), let hasRewrite = reader.byte() else { return nil }
-            links.append(.init(destination: destination, isImage: isImage == 1, location: .init(path: path, line: line, column: column),
-                               target: bodyLinks.target(of: destination)))
+            var rewrite: String?
             if hasRewrite == 1 {
-                guard let rewrite = reader.text() else { return nil }
-                rewrites.append(rewrite)
-            } else {
-                rewrites.append(nil)
+                guard let text = reader.text() else { return nil }
+                rewrite = text
             }
+            // What a destination names depends on it and the file's path alone (`ContentLinks.resolve`).
+            var target: ContentLinks.Target?
+            guard let hasTarget = reader.byte() else { return nil }
+            if hasTarget == 1 {
+                guard let contentPath = reader.text(), let fragment = reader.text() else { return nil }
+                target = ContentLinks.Target(contentPath: contentPath, fragment: fragment)
+            }
+            links.append(.init(destination: destination, isImage: isImage == 1, location: .init(path: path, line: line, column: column),
+                               target: target))
+            rewrites.append(rewrite)
         }
         guard reader.isAtEnd, headings.count == headingCount, links.count == linkCount else { return nil }
+        shape = BodyCache.Key(high: high, low: low)
         self.excerpt = excerpt
         self.headings = headings
         self.links = links

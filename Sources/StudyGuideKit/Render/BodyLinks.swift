@@ -6,12 +6,15 @@ final class BodyLinks: @unchecked Sendable {
     private let pages: ContentLinks.Pages
     private let contentPath: String
     private let page: PagePath
+    /// The site's pages as `ContentLinks.shape` hashed them, when it did.
+    let shape: BodyCache.Key?
     /// Destinations met so far, with what each names and rewrites to: rendering, the cache's
     /// check and the stored links each ask for the same destinations.
     private var resolved: [String: (target: ContentLinks.Target?, rewrite: String?)] = [:]
 
-    init(pages: ContentLinks.Pages, contentPath: String, page: PagePath) {
+    init(pages: ContentLinks.Pages, contentPath: String, page: PagePath, shape: BodyCache.Key? = nil) {
         self.pages = pages
+        self.shape = shape
         self.contentPath = contentPath
         self.page = page
     }

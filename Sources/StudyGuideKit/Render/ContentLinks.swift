@@ -4,9 +4,25 @@
 struct ContentLinks: Sendable {
     /// Content path (`databases/indexes.md`) → the page it becomes.
     let pages: Pages
+    /// A hash of that mapping, when asked for: a body kept by a build with the same one rewrites
+    /// its links as it did then (`BodyCache`).
+    let shape: BodyCache.Key?
 
-    init(site: Site) {
+    init(site: Site, hashingShape: Bool = false) {
         pages = Pages(site: site)
+        shape = hashingShape ? Self.shape(of: site) : nil
+    }
+
+    private static func shape(of site: Site) -> BodyCache.Key {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(site.documents.count * 96)
+        for document in site.documents {
+            bytes.appendText(document.contentPath)
+            bytes.appendText(document.page.path)
+        }
+        var hash = StableHash()
+        hash.add(bytes)
+        return hash.key
     }
 
     /// The pages of content files, looked up by content path. Questions are found through a
@@ -71,7 +87,7 @@ struct ContentLinks: Sendable {
     /// The links of one file, resolved as it is rendered: relative `.md` destinations that name a
     /// page become relative `.html` links from `page`; anything else is left alone.
     func links(from contentPath: String, page: PagePath) -> BodyLinks {
-        BodyLinks(pages: pages, contentPath: contentPath, page: page)
+        BodyLinks(pages: pages, contentPath: contentPath, page: page, shape: shape)
     }
 
     /// The content path a relative Markdown link names, and its `#fragment`; nil for
