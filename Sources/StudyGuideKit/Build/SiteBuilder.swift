@@ -51,6 +51,7 @@ public enum SiteBuilder {
     /// cache, a question file parsed by an earlier build comes from its record (`QuestionRecord`).
     private static func parseContent(_ options: BuildOptions, cache: BodyCache?, report: inout BuildReport,
                                      clock: inout StageClock) -> ([ContentDocument], [String: String], [String: BodyCache.Key]?) {
+        let began = FileStamps.now
         let content = ContentLoader.load(contentDirectory: options.source.appendingPathComponent("content"),
                                          displayPrefix: options.displayPrefix + "content/", readingFiles: false)
         let contentRoot = content.root
@@ -63,9 +64,26 @@ public enum SiteBuilder {
         let interner = StringInterner()
         let cancellation = BuildContext.current.cancellation
         let hashing = options.cacheFolder != nil
+        // A file found as it stood when an earlier build hashed it is not read again when its parse is kept.
+        let stamps = cache == nil ? nil : options.cacheFolder.map { FileStamps(folder: $0, root: contentRoot) }
         let parsed = parallelMap(content.files) { file -> (ContentDocument?, [Diagnostic], BodyCache.Key?, fromCache: Bool) in
             if cancellation?.isCancelled == true { return (nil, [], nil, false) }
             let displayPath = content.displayPath(of: file)
+            // Most files are the content folder plus their content path: that pair is kept instead
+            // of a path per file (a symbolic link inside content/ keeps its own).
+            let bodyPath = file.linkedPath == nil ? nil : content.absolutePath(of: file)
+            let bodyFolder = file.linkedPath == nil ? contentRoot : nil
+            func recordKey(_ hash: BodyCache.Key) -> BodyCache.Key {
+                QuestionRecord.key(file: hash, contentPath: file.contentPath, displayPath: displayPath, linkedPath: file.linkedPath)
+            }
+            func kept(_ hash: BodyCache.Key) -> Question? {
+                cache?.blob(for: recordKey(hash)).flatMap {
+                    QuestionRecord.decode($0, bodyPath: bodyPath, in: bodyFolder, spillingNotesTo: notes, interner: interner)
+                }
+            }
+            if let stamp = file.stamp, let hash = stamps?.hash(of: file.contentPath, stamp: stamp), let question = kept(hash) {
+                return (.question(question), [], hash, true)
+            }
             guard let raw = ContentLoader.readFile(content.absolutePath(of: file), expectedSize: file.size) else {
                 return (nil, [.error(at: .init(path: displayPath), "cannot read file", rule: "io")], nil, false)
             }
@@ -75,27 +93,15 @@ public enum SiteBuilder {
                 hasher.add(raw)
                 hash = hasher.key
             }
-            // Most files are the content folder plus their content path: that pair is kept instead
-            // of a path per file (a symbolic link inside content/ keeps its own).
-            let bodyPath = file.linkedPath == nil ? nil : content.absolutePath(of: file)
-            let bodyFolder = file.linkedPath == nil ? contentRoot : nil
-            var recordKey: BodyCache.Key?
-            if let cache, let hash {
-                let key = QuestionRecord.key(file: hash, contentPath: file.contentPath, displayPath: displayPath, linkedPath: file.linkedPath)
-                if let record = cache.blob(for: key),
-                   let question = QuestionRecord.decode(record, bodyPath: bodyPath, in: bodyFolder, spillingNotesTo: notes, interner: interner) {
-                    return (.question(question), [], hash, true)
-                }
-                recordKey = key
-            }
+            if let hash, let question = kept(hash) { return (.question(question), [], hash, true) }
             let (text, problems) = SourceText.decode(raw, path: displayPath)
             guard let text else { return (nil, problems, hash, false) }
             let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
             let detached = document?.detachingBody(from: bodyPath, in: bodyFolder, normalised: text.normalised,
                                                    spillingNotesTo: notes, interner: interner)
-            if let cache, let recordKey, problems.isEmpty, more.isEmpty, case .question(let parsed)? = document,
+            if let cache, let hash, problems.isEmpty, more.isEmpty, case .question(let parsed)? = document,
                case .question(let question)? = detached, let record = QuestionRecord.encode(question, notes: parsed.notes) {
-                cache.storeBlob(record, for: recordKey)
+                cache.storeBlob(record, for: recordKey(hash))
             }
             return (detached, problems + more, hash, false)
         }
@@ -106,6 +112,12 @@ public enum SiteBuilder {
                                 uniquingKeysWith: { first, _ in first })
         }
         report.cachedParses = parsed.count { $0.3 }
+        if stamps != nil, let folder = options.cacheFolder {
+            let files = zip(content.files, parsed).compactMap { file, result in
+                file.stamp.flatMap { stamp in result.2.map { (file.contentPath, stamp, $0) } }
+            }
+            FileStamps.save(files, root: contentRoot, began: began, in: folder)
+        }
         report.stages.append(clock.lap("parse"))
         return (parsed.compactMap(\.0), content.assets, hashes)
     }

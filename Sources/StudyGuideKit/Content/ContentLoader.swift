@@ -10,6 +10,8 @@ struct ContentFile: Sendable {
     var linkedPath: String?
     /// Its size when found.
     var size: Int = 0
+    /// How it stood on disk when found (`FileStamps`).
+    var stamp: FileStamp?
     /// Empty until read (see `ContentLoader.load(readingFiles:)`).
     public var bytes: [UInt8]
 }
@@ -117,7 +119,7 @@ enum ContentLoader {
                     }
                     toRead.append(ContentFile(contentPath: childRelative,
                                               linkedPath: resolved == root + "/" + childRelative ? nil : resolved,
-                                              size: size, bytes: []))
+                                              size: size, stamp: FileStamp(status), bytes: []))
                 } else if name.hasSuffix(".html") {
                     diagnostics.append(.error(at: location, "HTML files in content/ would collide with generated pages; write Markdown instead", rule: "layout"))
                 } else {
