@@ -101,16 +101,8 @@ enum PorterStemmer {
         return last != UInt8(ascii: "w") && last != UInt8(ascii: "x") && last != UInt8(ascii: "y")
     }
 
-    /// Compares from the last letter back: most listed suffixes differ from the word there.
     private static func endsWith(_ w: [UInt8], _ suffix: [UInt8]) -> Bool {
-        guard w.count >= suffix.count else { return false }
-        let offset = w.count - suffix.count
-        var index = suffix.count - 1
-        while index >= 0 {
-            if w[offset + index] != suffix[index] { return false }
-            index -= 1
-        }
-        return true
+        w.count >= suffix.count && w[(w.count - suffix.count)...].elementsEqual(suffix)
     }
 
     /// Compares in place: the steps test literal suffixes on every word of every page, so
@@ -119,11 +111,7 @@ enum PorterStemmer {
         let count = suffix.utf8CodeUnitCount
         guard w.count >= count else { return false }
         let start = suffix.utf8Start, offset = w.count - count
-        var index = count - 1
-        while index >= 0 {
-            if w[offset + index] != start[index] { return false }
-            index -= 1
-        }
+        for index in 0..<count where w[offset + index] != start[index] { return false }
         return true
     }
 
