@@ -81,7 +81,7 @@ import Testing
             _ = Array(stem.utf8).withUnsafeBufferPointer { terms.id(of: $0) }
         }
         var forms = SurfaceForms()
-        forms.learn(batch) { local in batch.terms.bytes(local).withUnsafeBufferPointer { terms.existingID(of: $0, hash: TermTable.hash($0))! } }
+        forms.learn(batch) { local in batch.terms.bytes(local).withUnsafeBufferPointer { terms.existingID(of: $0, key: TermTable.Key($0))! } }
         #expect(forms.count == 7)
         let endings = forms.endings(terms: terms)
         #expect(endings.map(\.from) == ["ungen", "en"])

@@ -85,13 +85,56 @@ struct TokenizerVector: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// ASCII text read eight bytes at a time: words ending inside their first chunk and past it,
+    /// at every offset, of 39 to 41 letters, and text ending mid-chunk give the same words.
+    @Test func asciiChunksMatchNormalizedWordsOnRandomText() {
+        let alphabet = Array("abcxyzABCXYZ0189 .,-_@[`{/:\n\t~")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0 ..< 2000 {
+            var text = ""
+            for _ in 0 ..< Int.random(in: 0 ... 6, using: &generator) {
+                let length = [Int.random(in: 0 ... 17, using: &generator), Int.random(in: 38 ... 42, using: &generator)].randomElement(using: &generator)!
+                text += String((0 ..< length).map { _ in alphabet.randomElement(using: &generator)! })
+                text += String(repeating: " ", count: Int.random(in: 0 ... 9, using: &generator))
+            }
+            Self.expectWordsWithHashesMatchNormalizedWords(text)
+        }
+    }
+
+    /// Each lane of a chunk is classified as the byte would be alone, whatever its neighbours.
+    @Test func wordChunksClassifyEveryByteInEveryLane() {
+        var generator = SystemRandomNumberGenerator()
+        for byte in UInt8.min ... UInt8.max {
+            let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let separates = byte < 0x80 && !isWordByte
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            for lane in 0 ..< 8 {
+                var lanes = (0 ..< 8).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }
+                lanes[lane] = byte
+                let chunk = WordChunk(bytes: lanes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) })
+                #expect((chunk.separators >> (8 * lane + 7)) & 1 == (separates ? 1 : 0))
+                if isWordByte { #expect(UInt8(truncatingIfNeeded: chunk.folded >> (8 * lane)) == folded) }
+            }
+        }
+    }
+
+    /// Words sharing their first eight bytes, or a prefix, are told apart by the table.
+    @Test func termTableTellsApartWordsSharingTheirHead() {
+        var table = TermTable(capacity: 4)
+        let words = ["abcdefgh", "abcdefghi", "abcdefghj", "abc", "ab", "abcdefghijklmnopq", "abcdefghijklmnopr", "a"]
+        let ids = words.map { table.id(of: Array($0.utf8)) }
+        #expect(ids == Array(0 ..< Int32(words.count)))
+        #expect(words.map { table.id(of: Array($0.utf8)) } == ids)
+        #expect(ids.map { String(decoding: table.bytes($0), as: UTF8.self) } == words)
+    }
+
     private static func expectWordsWithHashesMatchNormalizedWords(_ text: String) {
         var words: [String] = []
         var text = text
         text.withUTF8 { bytes in
-            SearchTokenizer.forEachWord(in: bytes) { word, hash in
+            SearchTokenizer.forEachWord(in: bytes) { word, key in
                 words.append(String(decoding: word, as: UTF8.self))
-                #expect(hash == TermTable.hash(word))
+                #expect(key == TermTable.Key(word))
             }
         }
         #expect(words == SearchTokenizer.normalizedWords(text))

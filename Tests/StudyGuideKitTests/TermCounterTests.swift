@@ -79,7 +79,7 @@ import Testing
         var learned = cache
         learned.learn(warm)
         func knows(_ cache: StemCache, _ word: String) -> Bool {
-            Array(word.utf8).withUnsafeBufferPointer { cache.term(of: $0, hash: TermTable.hash($0)) != nil }
+            Array(word.utf8).withUnsafeBufferPointer { cache.term(of: $0, key: TermTable.Key($0)) != nil }
         }
         #expect(knows(cache, "tables") && !knows(cache, "shards") && knows(learned, "shards") && knows(learned, "of"))
         let again = TermCounter.count(documents, stems: learned)

@@ -21,7 +21,9 @@ struct InvertedIndex: Sendable {
     /// Each term's place in `sorted`, by id.
     private let rank: [Int32]
     private let inverseFrequency: [Double]
-    private let averageLength: [Double]
+    /// BM25's length norm of each field of each document, `PackedTerms.fieldCount` per document:
+    /// worked out once, not in each pass over the counts.
+    private let norms: [Double]
     private var highest = 0.0
     /// Batches are split into this many runs of consecutive documents, which are scored and
     /// placed in parallel. Fixed, so the work does not depend on the machine; every result is
@@ -50,6 +52,11 @@ struct InvertedIndex: Sendable {
         }
         let count = Double(max(documentCount, 1))
         let averageLength = totalLength.map { max($0 / count, 1) }
+        let norms = spilled.lengths.withUnsafeBufferPointer { lengths in
+            (0 ..< lengths.count).map { at in
+                Self.k1 * (1 - Self.b + Self.b * Double(lengths[at]) / averageLength[at % fields.count])
+            }
+        }
         // A term's inverse document frequency is the same in every posting: one logarithm per term.
         let inverseFrequency = (0 ..< termCount).map { term -> Double in
             let df = Double(term < spilled.frequency.count ? spilled.frequency[term] : 0)
@@ -64,7 +71,7 @@ struct InvertedIndex: Sendable {
         self.spilled = spilled
         self.rank = rank
         self.inverseFrequency = inverseFrequency
-        self.averageLength = averageLength
+        self.norms = norms
         self.runBatches = runBatches
 
         // One pass over every count finds the highest score, against which each is quantised,
@@ -73,9 +80,11 @@ struct InvertedIndex: Sendable {
         let passes = parallelMap(runBatches) { batches -> (Double, [Int32]) in
             var highest = 0.0
             var frequency = [Int32](repeating: 0, count: termCount)
-            index.forEachScore(inBatches: batches, classes: 0 ..< TermClass.count) { term, _, score in
-                highest = max(highest, score)
-                frequency[Int(term)] += 1
+            frequency.withUnsafeMutableBufferPointer { frequency in
+                index.forEachScore(inBatches: batches, classes: 0 ..< TermClass.count) { term, _, score in
+                    highest = max(highest, score)
+                    frequency[Int(term)] &+= 1
+                }
             }
             return (highest, frequency)
         }
@@ -133,12 +142,17 @@ struct InvertedIndex: Sendable {
             scores = [UInt8](unsafeUninitializedCapacity: total) { scoreSlots, scored in
                 let out = PostingSlots(documents: documentSlots.baseAddress, scores: scoreSlots.baseAddress)
                 _ = parallelMap(Array(runBatches.indices)) { run in
+                    guard let documents = out.documents, let scores = out.scores else { return }
                     var next = firstSlot[run]
-                    index.forEachScore(inBatches: index.runBatches[run], classes: group.classes) { term, document, score in
-                        let slot = Int(index.rank[Int(term)]) - first
-                        out.documents?[next[slot]] = document
-                        out.scores?[next[slot]] = UInt8(max(1, min(255, Int((score / highest * 255).rounded()))))
-                        next[slot] += 1
+                    next.withUnsafeMutableBufferPointer { next in
+                        index.rank.withUnsafeBufferPointer { rank in
+                            index.forEachScore(inBatches: index.runBatches[run], classes: group.classes) { term, document, score in
+                                let slot = Int(rank[Int(term)]) &- first
+                                documents[next[slot]] = document
+                                scores[next[slot]] = Self.quantized(score, highest: highest)
+                                next[slot] &+= 1
+                            }
+                        }
                     }
                 }
                 scored = total
@@ -148,40 +162,45 @@ struct InvertedIndex: Sendable {
         return Postings(positions: group.positions, offsets: offsets, documents: documents, scores: scores)
     }
 
+    /// `score` against the highest, as a byte: `score / highest * 255` rounded half away from
+    /// zero, as `rounded()` does, into 1…255. `rounded()` is a call into libm per posting; for a
+    /// value in 0…255, its whole part and the exact remainder round it the same.
+    @inline(__always)
+    static func quantized(_ score: Double, highest: Double) -> UInt8 {
+        let scaled = score / highest * 255
+        var whole = Int(scaled)
+        if scaled - Double(whole) >= 0.5 { whole += 1 }
+        return UInt8(max(1, min(255, whole)))
+    }
+
+    /// The weight of each field, in field order.
+    private static let weights = SearchDocument.Field.allCases.map(\.weight)
+
     /// Calls `body` with the unquantised score of every posting of `classes` in `batches`.
+    @inline(__always)
     private func forEachScore(inBatches batches: Range<Int>, classes: Range<Int>,
                               _ body: (_ term: Int32, _ document: Int32, _ score: Double) -> Void) {
-        let fields = SearchDocument.Field.allCases
-        let fieldCount = fields.count
-        let weights = fields.map(\.weight)
+        let fieldCount = PackedTerms.fieldCount
         var buffer: [UInt8] = []
-        var norms: [Double] = []
-        var normsOf = -1
-        spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { batch, document, term, fields, counts in
-            if normsOf != batch {
-                // Every document of the batch at once: its entries come class by class.
-                normsOf = batch
-                norms.removeAll(keepingCapacity: true)
-                for document in Int(spilled.batchStarts[batch]) ..< Int(spilled.batchStarts[batch + 1]) {
-                    for field in 0 ..< fieldCount {
-                        let length = spilled.lengths[document * fieldCount + field]
-                        norms.append(Self.k1 * (1 - Self.b + Self.b * Double(length) / averageLength[field]))
+        Self.weights.withUnsafeBufferPointer { weights in
+            norms.withUnsafeBufferPointer { norms in
+                inverseFrequency.withUnsafeBufferPointer { inverseFrequency in
+                    spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { _, document, term, fields, counts in
+                        let base = Int(document) &* fieldCount
+                        // Summed in field order, as before: the bits are visited from the lowest.
+                        // A field's bit is set only when its count is above zero.
+                        var saturated = 0.0
+                        var present = fields
+                        while present != 0 {
+                            let field = present.trailingZeroBitCount
+                            present &= present &- 1
+                            let tf = Double(counts[field])
+                            saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[base &+ field])
+                        }
+                        body(term, document, inverseFrequency[Int(term)] * saturated)
                     }
                 }
             }
-            let base = (Int(document) - Int(spilled.batchStarts[batch])) * fieldCount
-            // Summed in field order, as before: the bits are visited from the lowest.
-            var saturated = 0.0
-            var present = fields
-            while present != 0 {
-                let field = present.trailingZeroBitCount
-                present &= present &- 1
-                let frequency = counts[field]
-                guard frequency > 0 else { continue }
-                let tf = Double(frequency)
-                saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[base + field])
-            }
-            body(term, document, inverseFrequency[Int(term)] * saturated)
         }
     }
 }

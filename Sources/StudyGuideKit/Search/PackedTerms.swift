@@ -24,35 +24,53 @@ struct PackedTerms: Sendable {
         // The entries ordered by class, each class in document order (a stable counting sort),
         // then encoded one after another through a pointer: no array per class, no check per byte.
         var classStarts = [Int](repeating: 0, count: TermClass.count + 1)
-        for term in batch.documentTerms {
-            frequency[Int(term)] += 1
-            classStarts[Int(classes[Int(term)]) + 1] += 1
-        }
-        for termClass in 0 ..< TermClass.count { classStarts[termClass + 1] += classStarts[termClass] }
         var documentOf = [Int32](repeating: 0, count: entryCount)
-        var position = 0
-        for (document, end) in batch.ends.enumerated() {
-            while position < end {
-                documentOf[position] = Int32(document)
-                position += 1
-            }
-        }
         var order = [Int32](repeating: 0, count: entryCount)
-        var next = classStarts
-        for (position, term) in batch.documentTerms.enumerated() {
-            let termClass = Int(classes[Int(term)])
-            order[next[termClass]] = Int32(position)
-            next[termClass] += 1
-        }
         var ends: [Int] = []
         ends.reserveCapacity(TermClass.count)
-        // The exact size first, so the bytes are written once into an array of that size.
         func varintSize(_ value: Int) -> Int { value < 0x80 ? 1 : (Int.bitWidth - value.leadingZeroBitCount + 6) / 7 }
+        // One pass finds each entry's document, each term's documents and each class's entries,
+        // and the exact size, so the bytes are written once into an array of that size.
         var size = 0
-        for position in 0 ..< entryCount {
-            size += varintSize(Int(documentOf[position])) + varintSize(Int(ids[Int(batch.documentTerms[position])])) + 1
-            for count in batch.counts[position * fieldCount ..< (position + 1) * fieldCount] where count > 0 {
-                size += varintSize(Int(count))
+        batch.documentTerms.withUnsafeBufferPointer { terms in
+            batch.counts.withUnsafeBufferPointer { counts in
+                ids.withUnsafeBufferPointer { ids in
+                    classes.withUnsafeBufferPointer { classes in
+                        frequency.withUnsafeMutableBufferPointer { frequency in
+                            classStarts.withUnsafeMutableBufferPointer { classStarts in
+                                documentOf.withUnsafeMutableBufferPointer { documentOf in
+                                    var position = 0
+                                    for (document, end) in batch.ends.enumerated() {
+                                        let documentSize = varintSize(document) + 1
+                                        while position < end {
+                                            let term = Int(terms[position])
+                                            frequency[term] &+= 1
+                                            classStarts[Int(classes[term]) &+ 1] &+= 1
+                                            documentOf[position] = Int32(truncatingIfNeeded: document)
+                                            size &+= documentSize &+ varintSize(Int(ids[term]))
+                                            for field in 0 ..< fieldCount {
+                                                let count = Int(counts[position &* fieldCount &+ field])
+                                                if count > 0 { size &+= varintSize(count) }
+                                            }
+                                            position &+= 1
+                                        }
+                                    }
+                                }
+                                for termClass in 0 ..< TermClass.count { classStarts[termClass + 1] += classStarts[termClass] }
+                            }
+                        }
+                        order.withUnsafeMutableBufferPointer { order in
+                            var next = classStarts
+                            next.withUnsafeMutableBufferPointer { next in
+                                for position in 0 ..< entryCount {
+                                    let termClass = Int(classes[Int(terms[position])])
+                                    order[next[termClass]] = Int32(truncatingIfNeeded: position)
+                                    next[termClass] &+= 1
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
@@ -70,26 +88,31 @@ struct PackedTerms: Sendable {
             }
             batch.documentTerms.withUnsafeBufferPointer { terms in
                 batch.counts.withUnsafeBufferPointer { counts in
-                    var entry = 0
-                    for termClass in 0 ..< TermClass.count {
-                        while entry < classStarts[termClass + 1] {
-                            let position = Int(order[entry])
-                            let local = Int(terms[position])
-                            put(Int(documentOf[position]))
-                            put(Int(ids[local]))
-                            let fieldsAt = at
-                            at += 1
-                            var fields: UInt8 = 0
-                            for field in 0 ..< fieldCount {
-                                let count = Int(counts[position * fieldCount + field])
-                                guard count > 0 else { continue }
-                                fields |= 1 << field
-                                put(count)
+                    ids.withUnsafeBufferPointer { ids in
+                        order.withUnsafeBufferPointer { order in
+                            documentOf.withUnsafeBufferPointer { documentOf in
+                                var entry = 0
+                                for termClass in 0 ..< TermClass.count {
+                                    while entry < classStarts[termClass + 1] {
+                                        let position = Int(order[entry])
+                                        put(Int(documentOf[position]))
+                                        put(Int(ids[Int(terms[position])]))
+                                        let fieldsAt = at
+                                        at += 1
+                                        var fields: UInt8 = 0
+                                        for field in 0 ..< fieldCount {
+                                            let count = Int(counts[position &* fieldCount &+ field])
+                                            guard count > 0 else { continue }
+                                            fields |= 1 << field
+                                            put(count)
+                                        }
+                                        fieldsAt.pointee = fields
+                                        entry += 1
+                                    }
+                                    ends.append(at - start)
+                                }
                             }
-                            fieldsAt.pointee = fields
-                            entry += 1
                         }
-                        ends.append(at - start)
                     }
                 }
             }
@@ -110,12 +133,17 @@ struct PackedTerms: Sendable {
                              _ body: (_ document: Int, _ term: Int32, _ fields: UInt8, _ counts: UnsafeBufferPointer<Int>) -> Void) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { counts in
             var at = 0
+            // Most values are below 128: one byte, one test.
+            @inline(__always)
             func varint() -> Int {
-                var value = 0, shift = 0
+                let first = bytes[at]
+                at &+= 1
+                if first < 0x80 { return Int(first) }
+                var value = Int(first & 0x7F), shift = 7
                 while true {
                     let byte = bytes[at]
                     at &+= 1
-                    value |= Int(byte & 0x7F) << shift
+                    value |= Int(byte & 0x7F) &<< shift
                     if byte < 0x80 { return value }
                     shift &+= 7
                 }

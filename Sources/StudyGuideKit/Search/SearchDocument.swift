@@ -47,6 +47,16 @@ struct SearchDocument: Sendable {
         // Stops counting at the limit: counting every character of a long answer was most of the cost.
         guard text.utf8.count > limit else { return text }
         // Printable ASCII (no CR, which pairs with LF into one Character): a character is a byte.
+        // Read through a pointer where the string is contiguous (as native strings are): a
+        // Substring's UTF-8 view a byte at a time cost more than the rest of making the document.
+        let contiguous = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            let head = UnsafeBufferPointer(rebasing: bytes[..<(limit + 1)])
+            guard head.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            let cut = UnsafeBufferPointer(rebasing: head[..<limit])
+            let end = cut.lastIndex(of: UInt8(ascii: " ")) ?? cut.endIndex
+            return String(decoding: UnsafeBufferPointer(rebasing: cut[..<end]), as: UTF8.self) + "…"
+        }
+        if let contiguous, let excerpt = contiguous { return excerpt }
         let head = text.utf8.prefix(limit + 1)
         if head.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             let cut = Array(head.prefix(limit))

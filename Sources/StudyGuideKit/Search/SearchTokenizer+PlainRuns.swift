@@ -8,7 +8,7 @@ extension SearchTokenizer {
     /// anything else, which `normalizedWords` then takes through Foundation. A Chinese or Russian
     /// site is almost all such runs, and Foundation's NFKD and NFC cost it most of its search stage.
     static func forEachPlainWord(in run: UnsafeBufferPointer<UInt8>,
-                                 _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) -> Bool {
+                                 _ body: (UnsafeBufferPointer<UInt8>, TermTable.Key) -> Void) -> Bool {
         guard run.allSatisfy({ $0 < 0x80 || isPlainLead($0) || $0 & 0xC0 == 0x80 }) else { return false }
         var index = 0
         while index < run.count {
@@ -31,7 +31,7 @@ extension SearchTokenizer {
                 if (folded.paired || separates || atEnd) && wordLength > 0 {
                     if wordLength <= maxTokenLength {
                         let bytes = UnsafeBufferPointer(rebasing: word[0 ..< wordBytes])
-                        body(bytes, TermTable.hash(bytes))
+                        body(bytes, TermTable.Key(bytes))
                     }
                     wordBytes = 0
                     wordLength = 0
@@ -39,7 +39,7 @@ extension SearchTokenizer {
                 if (!folded.paired || atEnd) && pairs > 0 {
                     if pairs == 1 {
                         let single = UnsafeBufferPointer(rebasing: run[pairStart ..< pairStart + pairLength])
-                        body(single, TermTable.hash(single))
+                        body(single, TermTable.Key(single))
                     }
                     pairs = 0
                 }
@@ -49,7 +49,7 @@ extension SearchTokenizer {
                 } else if folded.paired {
                     if pairs > 0 {
                         let pair = UnsafeBufferPointer(rebasing: run[pairStart ..< index + next.1])
-                        body(pair, TermTable.hash(pair))
+                        body(pair, TermTable.Key(pair))
                     }
                     pairStart = index
                     pairLength = next.1

@@ -156,59 +156,67 @@ enum SearchTokenizer {
     ]
 
     /// Calls `body` with each word `normalizedWords(text)` would return, in order, and the word's
-    /// `TermTable.hash`, without making a String per word (the index builder's path). A run of ASCII
-    /// letters and digits is folded and hashed in one pass into a scratch buffer; a run holding
-    /// other characters goes through `normalizedWords`. Cutting the text at ASCII punctuation and
-    /// spaces first changes nothing: they separate words before and after folding alike, and NFKD
-    /// never reorders marks across them.
-    static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+    /// `TermTable.Key`, without making a String per word (the index builder's path). A run of ASCII
+    /// letters and digits is folded and hashed eight bytes at a time (`WordChunk`) into a scratch
+    /// buffer; a run holding other characters goes through `forEachPlainWord` or `normalizedWords`.
+    /// Cutting the text at ASCII punctuation and spaces first changes nothing: they separate words
+    /// before and after folding alike, and NFKD never reorders marks across them.
+    static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, TermTable.Key) -> Void) {
+        guard let base = text.baseAddress else { return }
+        let count = text.count
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxTokenLength) { scratch in
-            folding.withUnsafeBufferPointer { folding in
-                var index = 0
-                while index < text.count {
-                    if folding[Int(text[index])] == separator { index += 1; continue }
-                    let start = index
-                    var length = 0
-                    var hash = TermTable.emptyHash
-                    var ascii = true
-                    while index < text.count {
-                        let folded = folding[Int(text[index])]
-                        if folded == separator { break }
-                        if folded == nonASCII {
-                            ascii = false
-                        } else if length < maxTokenLength {
-                            scratch[length] = folded
-                            hash = TermTable.hash(hash, folded)
-                        }
-                        length += 1
-                        index += 1
+            let scratch = UnsafeMutableRawPointer(scratch.baseAddress!)
+            var index = 0
+            while index < count {
+                let lead = WordChunk(base, at: index, count: count)
+                guard lead.holdsWords else { index += 8; continue }
+                let skipped = lead.separatorLength
+                index += skipped
+                // Most words end inside the chunk they start in: those are done without loading
+                // their bytes again.
+                let word = lead.dropping(skipped)
+                let wordLength = word.runLength, mask = word.runMask
+                if skipped + wordLength < 8 && !word.holdsNonASCII(in: mask) {
+                    let folded = word.folded & mask
+                    scratch.storeBytes(of: UInt64(littleEndian: folded), as: UInt64.self)
+                    index += wordLength
+                    body(UnsafeBufferPointer(start: scratch.assumingMemoryBound(to: UInt8.self), count: wordLength),
+                         TermTable.Key(hash: TermTable.Key.finish(TermTable.Key.mix(TermTable.Key.seed, folded)), head: folded))
+                    continue
+                }
+                let start = index
+                var length = 0
+                var state = TermTable.Key.seed, head: UInt64 = 0
+                var ascii = true
+                // Eight bytes of the run at a time, until a chunk ends it; a chunk starts at a
+                // multiple of eight bytes into the word, as `TermTable.Key` takes them.
+                while true {
+                    let chunk = WordChunk(base, at: index, count: count)
+                    let taken = chunk.runLength, mask = chunk.runMask
+                    if chunk.holdsNonASCII(in: mask) { ascii = false }
+                    if ascii && taken > 0 && length < maxTokenLength {
+                        let folded = chunk.folded & mask
+                        scratch.storeBytes(of: UInt64(littleEndian: folded), toByteOffset: length, as: UInt64.self)
+                        if length == 0 { head = folded }
+                        state = TermTable.Key.mix(state, folded)
                     }
-                    if !ascii {
-                        let run = UnsafeBufferPointer(rebasing: text[start ..< index])
-                        guard !forEachPlainWord(in: run, body) else { continue }
-                        for var word in normalizedWords(String(decoding: run, as: UTF8.self)) {
-                            word.withUTF8 { body($0, TermTable.hash($0)) }
-                        }
-                    } else if length <= maxTokenLength {
-                        body(UnsafeBufferPointer(rebasing: scratch[0 ..< length]), hash)
+                    length += taken
+                    index += taken
+                    if taken < 8 { break }
+                }
+                if !ascii {
+                    let run = UnsafeBufferPointer(rebasing: text[start ..< index])
+                    guard !forEachPlainWord(in: run, body) else { continue }
+                    for var word in normalizedWords(String(decoding: run, as: UTF8.self)) {
+                        word.withUTF8 { body($0, TermTable.Key($0)) }
                     }
+                } else if length <= maxTokenLength {
+                    body(UnsafeBufferPointer(start: scratch.assumingMemoryBound(to: UInt8.self), count: length),
+                         TermTable.Key(hash: TermTable.Key.finish(state), head: head))
                 }
             }
         }
     }
-
-    /// Each byte as a word holds it: ASCII letters lowercased, digits as they are, `separator` for
-    /// the rest of ASCII and `nonASCII` for the bytes of other characters.
-    private static let folding: [UInt8] = (0 ... 255).map { (byte: Int) -> UInt8 in
-        switch byte {
-        case 0x61 ... 0x7A, 0x30 ... 0x39: return UInt8(byte)
-        case 0x41 ... 0x5A: return UInt8(byte + 32)
-        case 0x80...: return nonASCII
-        default: return separator
-        }
-    }
-    private static let separator: UInt8 = 0
-    private static let nonASCII: UInt8 = 0xFF
 
     /// The same result for pure ASCII text, where NFKD and mark removal change nothing:
     /// most answers are ASCII, and this path skips Foundation's normalisation.

@@ -12,8 +12,8 @@ struct StemCache: Sendable {
     private var stems = TermTable(capacity: 1 << 14)
 
     /// The term of a cached word: nil when the word is new, `.some(nil)` for a stopword.
-    func term(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> ArraySlice<UInt8>?? {
-        guard let id = words.existingID(of: word, hash: hash) else { return nil }
+    func term(of word: UnsafeBufferPointer<UInt8>, key: TermTable.Key) -> ArraySlice<UInt8>?? {
+        guard let id = words.existingID(of: word, key: key) else { return nil }
         let stem = stemOfWord[Int(id)]
         return stem < 0 ? .some(nil) : stems.bytes(stem)
     }

@@ -30,28 +30,32 @@ enum TermCounter {
         var words = TermTable(capacity: 8192)
         var termOfWord: [Int32] = []  // word id → term id, or -1 for a stopword
         var terms = TermTable(capacity: 8192)
-        var slotOfTerm: [Int32] = []  // term id → its index in the current document's terms, or -1
         var stemmed: [UInt8] = []
         var documentTerms: [Int32] = []
         var counts: [Int32] = []
         var ends: [Int] = []
         var lengths: [Int32] = []
-        let noCounts = [Int32](repeating: 0, count: fieldCount)
+        // By term: its counts in the current document's fields, and the last document holding it.
+        var fieldCounts: [Int32] = []
+        var seenIn: [Int32] = []
+        // The terms of one field in order, stopwords left out.
+        var fieldTerms: [Int32] = []
         let stopwords = stemming.usesStopwords ? SearchStopwords.table : TermTable(capacity: 1)
         let stemmer = stemming.makeStemmer()
 
-        for document in documents {
+        for (number, document) in documents.enumerated() {
             let firstSlot = documentTerms.count
-            lengths += noCounts
+            let number = Int32(number)
             for (field, text) in document.fields.enumerated() {
+                // Words to terms first (the tables grow as new words come), then the terms
+                // counted through pointers: no uniqueness or bounds check per token.
+                fieldTerms.removeAll(keepingCapacity: true)
                 var text = text
-                var fieldLength: Int32 = 0
-                defer { lengths[lengths.count - fieldCount + field] += fieldLength }
                 text.withUTF8 { bytes in
-                    SearchTokenizer.forEachWord(in: bytes) { word, hash in
-                        let wordID = Int(words.id(of: word, hash: hash))
+                    SearchTokenizer.forEachWord(in: bytes) { word, key in
+                        let wordID = Int(words.id(of: word, key: key))
                         if wordID == termOfWord.count {
-                            if let cached = cache.term(of: word, hash: hash) {
+                            if let cached = cache.term(of: word, key: key) {
                                 termOfWord.append(cached.map { stem in stem.withUnsafeBufferPointer { terms.id(of: $0) } } ?? -1)
                             } else {
                                 stemmed.removeAll(keepingCapacity: true)
@@ -60,23 +64,49 @@ enum TermCounter {
                                 let isStopword = stemmed.withUnsafeBufferPointer { stopwords.contains($0) }
                                 termOfWord.append(isStopword ? -1 : terms.id(of: stemmed))
                             }
-                            while slotOfTerm.count < terms.count { slotOfTerm.append(-1) }
                         }
-                        let term = Int(termOfWord[wordID])
-                        guard term >= 0 else { return }
-                        var slot = Int(slotOfTerm[term])
-                        if slot < 0 {
-                            slot = documentTerms.count - firstSlot
-                            slotOfTerm[term] = Int32(slot)
-                            documentTerms.append(Int32(term))
-                            counts.append(contentsOf: noCounts)
+                        let term = termOfWord[wordID]
+                        if term >= 0 { fieldTerms.append(term) }
+                    }
+                }
+                if seenIn.count < terms.count {
+                    seenIn += repeatElement(-1, count: terms.count - seenIn.count)
+                    fieldCounts += repeatElement(0, count: terms.count * fieldCount - fieldCounts.count)
+                }
+                fieldTerms.withUnsafeBufferPointer { fieldTerms in
+                    seenIn.withUnsafeMutableBufferPointer { seenIn in
+                        fieldCounts.withUnsafeMutableBufferPointer { fieldCounts in
+                            for term in fieldTerms {
+                                let term = Int(term)
+                                if seenIn[term] != number {
+                                    seenIn[term] = number
+                                    documentTerms.append(Int32(term))
+                                }
+                                fieldCounts[term &* fieldCount &+ field] &+= 1
+                            }
                         }
-                        counts[(firstSlot + slot) * fieldCount + field] += 1
-                        fieldLength += 1
+                    }
+                }
+                lengths.append(Int32(fieldTerms.count))
+            }
+            // Each term's counts, in order of first occurrence, and cleared for the next document.
+            let firstCount = counts.count
+            counts += repeatElement(0, count: (documentTerms.count - firstSlot) * fieldCount)
+            documentTerms.withUnsafeBufferPointer { documentTerms in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    fieldCounts.withUnsafeMutableBufferPointer { fieldCounts in
+                        var at = firstCount
+                        for term in documentTerms[firstSlot...] {
+                            let start = Int(term) &* fieldCount
+                            for field in 0 ..< fieldCount {
+                                counts[at &+ field] = fieldCounts[start &+ field]
+                                fieldCounts[start &+ field] = 0
+                            }
+                            at &+= fieldCount
+                        }
                     }
                 }
             }
-            for term in documentTerms[firstSlot...] { slotOfTerm[Int(term)] = -1 }
             ends.append(documentTerms.count)
         }
         return CountedBatch(terms: terms, documentTerms: documentTerms, counts: counts, ends: ends, lengths: lengths,

@@ -4,7 +4,9 @@ internal import Foundation
 ///
 /// The index builder meets millions of word occurrences; giving each distinct one an integer once
 /// means everything after works on `Int32`s, and no `String` is made per token or per posting.
-/// Bytes live in one arena; lookup is open addressing with linear probing on an FNV-1a hash.
+/// Bytes live in one arena; lookup is open addressing with linear probing on `Key.hash`. Most
+/// words are at most eight bytes long, and for those comparing `Key.head` (with the length) is the
+/// whole comparison: no call to `memcmp` per token.
 struct TermTable {
     private(set) var arena: [UInt8] = []
     /// Term `i` is `arena[starts[i] ..< starts[i + 1]]`.
@@ -12,6 +14,8 @@ struct TermTable {
     /// Slot → term id + 1; 0 is empty. Kept at most half full.
     private var slots: [Int32]
     private var hashes: [UInt32] = []
+    /// Each term's `Key.head`.
+    private var heads: [UInt64] = []
 
     init(capacity: Int = 1024) {
         var size = 16
@@ -23,55 +27,64 @@ struct TermTable {
 
     /// The id of `word`, adding it when new.
     mutating func id(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        id(of: word, hash: Self.hash(word))
+        id(of: word, key: Key(word))
     }
 
-    /// The id of `word`, whose `hash(word)` is known already (the tokenizer hashes as it folds).
-    mutating func id(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
-        let (found, slot) = find(word, hash: hash)
+    /// The id of `word`, whose `Key` is known already (the tokenizer works it out as it folds).
+    @inline(__always)
+    mutating func id(of word: UnsafeBufferPointer<UInt8>, key: Key) -> Int32 {
+        let (found, slot) = find(word, key: key)
         if let found { return found }
+        return insert(word, key: key, at: slot)
+    }
+
+    /// Adds `word` at the empty `slot` that `find` gave (kept out of line: most lookups find).
+    @inline(never)
+    private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, key: Key, at slot: Int) -> Int32 {
         let id = Int32(count)
         arena.append(contentsOf: word)
         starts.append(Int32(arena.count))
-        hashes.append(hash)
+        hashes.append(key.hash)
+        heads.append(key.head)
         slots[slot] = id + 1
         if count * 2 > slots.count { grow() }
         return id
     }
 
     /// The id of `word` when the table holds it, without adding it.
-    func existingID(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32? {
-        find(word, hash: hash).id
+    func existingID(of word: UnsafeBufferPointer<UInt8>, key: Key) -> Int32? {
+        find(word, key: key).id
     }
 
     /// Whether `word` is in the table, without adding it.
     func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        find(word, hash: Self.hash(word)).id != nil
+        find(word, key: Key(word)).id != nil
     }
 
     /// The id of `word`, or the empty slot where it would go.
     @inline(__always)
-    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (id: Int32?, slot: Int) {
+    private func find(_ word: UnsafeBufferPointer<UInt8>, key: Key) -> (id: Int32?, slot: Int) {
         let mask = slots.count - 1
-        var slot = Int(hash) & mask
+        var slot = Int(key.hash) & mask
         // Millions of lookups and few insertions: the probe reads raw buffers, without the
         // bounds and uniqueness checks of array subscripts.
         let found = slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
+            heads.withUnsafeBufferPointer { heads in
                 starts.withUnsafeBufferPointer { starts in
                     arena.withUnsafeBufferPointer { arena -> Int32? in
                         while true {
                             let entry = slots[slot]
                             if entry == 0 { return nil }
-                            let id = Int(entry - 1)
-                            if hashes[id] == hash {
+                            let id = Int(entry &- 1)
+                            if heads[id] == key.head {
                                 let start = Int(starts[id])
-                                if Int(starts[id + 1]) - start == word.count,
-                                   memcmp(arena.baseAddress! + start, word.baseAddress!, word.count) == 0 {
+                                // The head holds all of a word of up to eight bytes.
+                                if Int(starts[id &+ 1]) &- start == word.count,
+                                   word.count <= 8 || memcmp(arena.baseAddress! + start + 8, word.baseAddress! + 8, word.count - 8) == 0 {
                                     return Int32(id)
                                 }
                             }
-                            slot = (slot + 1) & mask
+                            slot = (slot &+ 1) & mask
                         }
                     }
                 }
@@ -117,15 +130,55 @@ struct TermTable {
             slots[slot] = Int32(id + 1)
         }
     }
+}
 
-    /// FNV-1a, a byte at a time: `hash(hash(emptyHash, a), b)` is the hash of `[a, b]`.
-    static let emptyHash: UInt32 = 2_166_136_261
+extension TermTable {
+    /// What the table looks a word up by: a hash of its bytes taken eight at a time, and its first
+    /// eight bytes, zero-padded (`UInt64(littleEndian:)` of them). `SearchTokenizer.forEachWord`
+    /// works out the same values from the folded chunks it writes.
+    struct Key: Equatable {
+        var hash: UInt32
+        var head: UInt64
 
-    static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 {
-        (hash ^ UInt32(byte)) &* 16_777_619
-    }
+        init(hash: UInt32, head: UInt64) {
+            self.hash = hash
+            self.head = head
+        }
 
-    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        word.reduce(emptyHash, hash)
+        init(_ word: UnsafeBufferPointer<UInt8>) {
+            var state = Self.seed
+            var head: UInt64 = 0
+            var offset = 0
+            while offset < word.count {
+                let chunk = Self.chunk(word, at: offset)
+                if offset == 0 { head = chunk }
+                state = Self.mix(state, chunk)
+                offset += 8
+            }
+            self.init(hash: Self.finish(state), head: head)
+        }
+
+        /// The eight bytes of `word` from `offset` on, zero-padded past its end.
+        static func chunk(_ word: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+            let base = UnsafeRawPointer(word.baseAddress!) + offset
+            if word.count - offset >= 8 { return UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) }
+            var value: UInt64 = 0
+            withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base, count: word.count - offset)) }
+            return UInt64(littleEndian: value)
+        }
+
+        /// Multiplicative hashing a chunk at a time; the high half of the product depends on every
+        /// bit below it, so `finish` keeps that half.
+        static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+        @inline(__always)
+        static func mix(_ state: UInt64, _ chunk: UInt64) -> UInt64 {
+            (state ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+        }
+
+        @inline(__always)
+        static func finish(_ state: UInt64) -> UInt32 {
+            UInt32(truncatingIfNeeded: state >> 32)
+        }
     }
 }
