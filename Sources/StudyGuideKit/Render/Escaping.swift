@@ -16,23 +16,41 @@ enum Escaping {
     static func appendMarkup(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            // Copy runs of plain bytes at once; most text has nothing to escape.
-            var index = 0
-            while true {
-                let run = studyguide_plain_run(base + index, bytes.count - index, studyguide_markup)
-                out.append(contentsOf: UnsafeBufferPointer(start: base + index, count: run))
-                index += run
-                guard index < bytes.count else { return }
-                switch base[index] {
-                case UInt8(ascii: "&"): out.appendASCII("&amp;")
-                case UInt8(ascii: "<"): out.appendASCII("&lt;")
-                case UInt8(ascii: ">"): out.appendASCII("&gt;")
-                case UInt8(ascii: "\""): out.appendASCII("&quot;")
-                default: out.appendASCII("&#39;")
-                }
-                index += 1
+            guard !bytes.isEmpty else { return }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * markupGrowth) { scratch in
+                let count = writeMarkup(bytes, to: scratch.baseAddress!)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))
             }
+        }
+    }
+
+    /// The most bytes `markup` makes of one (`&quot;`).
+    static let markupGrowth = 6
+
+    /// `markup`'s bytes for `bytes`, written at `target`, which has room for `markupGrowth` bytes
+    /// for each; returns how many it wrote. Runs of plain bytes are copied at once: most text has
+    /// nothing to escape.
+    static func writeMarkup(_ bytes: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let source = bytes.baseAddress else { return 0 }
+        var at = target
+        var index = 0
+        while true {
+            let run = studyguide_plain_run(source + index, bytes.count - index, studyguide_markup)
+            at.update(from: source + index, count: run)
+            at += run
+            index += run
+            guard index < bytes.count else { return at - target }
+            let escape: StaticString
+            switch source[index] {
+            case UInt8(ascii: "&"): escape = "&amp;"
+            case UInt8(ascii: "<"): escape = "&lt;"
+            case UInt8(ascii: ">"): escape = "&gt;"
+            case UInt8(ascii: "\""): escape = "&quot;"
+            default: escape = "&#39;"
+            }
+            at.update(from: escape.utf8Start, count: escape.utf8CodeUnitCount)
+            at += escape.utf8CodeUnitCount
+            index += 1
         }
     }
 
