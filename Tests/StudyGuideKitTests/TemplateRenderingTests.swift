@@ -5,7 +5,7 @@ import Testing
 
 /// A view that answers from a dictionary, for templates no page view exercises. Its names must be
 /// names some view has (`TemplateKey`): any other name finds nothing.
-private struct MapView: TemplateView {
+private final class MapView: TemplateView {
     let values: [String: TemplateValue]
     init(_ values: [String: TemplateValue]) { self.values = values }
     func value(_ key: TemplateKey) -> TemplateValue? { values[key.rawValue] }
