@@ -41,6 +41,13 @@ static inline int is_special(uint8_t byte, enum studyguide_byte_set set) {
 }
 
 // The index of the first 0xFF byte of `mask`, or 16 when there is none (little-endian lanes).
+#if defined(__SSE2__)
+#include <emmintrin.h>
+static inline size_t first_marked(byte_vector mask) {
+    unsigned bits = (unsigned)_mm_movemask_epi8((__m128i)mask);
+    return bits ? (size_t)__builtin_ctz(bits) : 16;
+}
+#else
 static inline size_t first_marked(byte_vector mask) {
     uint64_t low, high;
     memcpy(&low, &mask, 8);
@@ -49,6 +56,7 @@ static inline size_t first_marked(byte_vector mask) {
     if (high) return 8 + ((size_t)__builtin_ctzll(high) >> 3);
     return 16;
 }
+#endif
 
 // 0x00 × 16 then 0xFF × 16: the 16 bytes at `ramp + n` keep only the last n lanes of a vector.
 static const uint8_t ramp[32] = {

@@ -79,6 +79,18 @@ private final class MapView: TemplateView {
         #expect(html == "<div>\n  <p>one</p>\n  <p>two</p>\n</div>\n")
     }
 
+    /// A page is rendered into an array of `TemplateLibrary.pageCapacity` bytes first; one that
+    /// outgrows it, with indented lines on both sides of the move, comes out whole.
+    @Test func pagesLargerThanTheirFirstArrayRenderWhole() throws {
+        let count = TemplateLibrary.pageCapacity / 20
+        let items = (0 ..< count).map { item("question \($0) <&>", "\($0)") }
+        let html = try render(["page": "<ul>\n  {{> list}}\n</ul>\n", "list": "{{#questions}}<li>{{title}}</li>\n{{/questions}}"],
+                              ["questions": .list(items)])
+        let lines = (0 ..< count).map { "  <li>question \($0) &lt;&amp;&gt;</li>\n" }.joined()
+        #expect(html.utf8.count > TemplateLibrary.pageCapacity)
+        #expect(html == "<ul>\n" + lines + "</ul>\n")
+    }
+
     @Test func dynamicPartialsAreNamedByAValue() throws {
         let html = try render(["page": "[{{>*kind}}]", "a": "A{{title}}", "b": "B"], ["kind": .text("a"), "title": .text("!")])
         #expect(html == "[A!]")

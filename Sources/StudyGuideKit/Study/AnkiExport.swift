@@ -56,9 +56,12 @@ enum AnkiExport {
         let notes = parallelMap(Array(made.joined())) { index -> [UInt8] in
             let question = questions[index]
             let contentPath = question.contentPath
+            let body = bodies[contentPath]
             var note: [UInt8] = []
+            // The answer is most of a note, and never grows in it: room for it and the rest, at once.
+            note.reserveCapacity((body?.html.utf8.count ?? 0) + 1_024)
             appendNote(question, summary: questionNotes[contentPath]?.summary ?? question.summary, site: site,
-                       body: bodies[contentPath], to: &note)
+                       body: body, to: &note)
             note.append(UInt8(ascii: "\n"))
             return note
         }
