@@ -173,8 +173,10 @@ enum AnkiExport {
     }
 
     /// `appendWithoutHighlighting`, into `plain` (as long as `html` at least); returns the length
-    /// written. A tag is looked for with `memchr` and only then compared: the answers have a code
-    /// span every few dozen bytes, and `memmem` set up a search for each.
+    /// written. Tags are found with `memchr` and only then compared, and a code block's tags are
+    /// walked once: the first `</code>` is one of them (or ends one), so it needs no search of
+    /// its own. Answers have a code span every few dozen bytes, and `memmem` set up a search for
+    /// each, three times over.
     private static func copyWithoutHighlighting(_ html: UnsafeBufferPointer<UInt8>, to plain: UnsafeMutableBufferPointer<UInt8>) -> Int {
         guard let base = html.baseAddress, let target = plain.baseAddress else { return 0 }
         let end = base + html.count
@@ -182,33 +184,50 @@ enum AnkiExport {
             guard start < end, let found = memchr(start, Int32(byte), end - start) else { return nil }
             return UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
         }
-        func find(_ needle: StaticString, from start: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
-            var at = start
-            while let candidate = find(needle.utf8Start.pointee, from: at) {
-                if end - candidate >= needle.utf8CodeUnitCount, memcmp(candidate, needle.utf8Start, needle.utf8CodeUnitCount) == 0 {
-                    return candidate
-                }
-                at = candidate + 1
-            }
-            return nil
+        func starts(_ text: StaticString, at start: UnsafePointer<UInt8>) -> Bool {
+            end - start >= text.utf8CodeUnitCount && start[1] == text.utf8Start[1]
+                && memcmp(start, text.utf8Start, text.utf8CodeUnitCount) == 0
         }
+        let opening: StaticString = "<code class=\"language-"
+        let closing: StaticString = "</code>"
         var written = target
         func copy(_ start: UnsafePointer<UInt8>, _ stop: UnsafePointer<UInt8>) {
             written.update(from: start, count: stop - start)
             written += stop - start
         }
-        var index = base
-        while let open = find("<code class=\"language-", from: index), let contentStart = find(UInt8(ascii: ">"), from: open),
-              let close = find("</code>", from: contentStart) {
+        var index = base  // copied up to here
+        var next = base  // where to look for the next code block
+        blocks: while let tag = find(UInt8(ascii: "<"), from: next) {
+            guard starts(opening, at: tag) else {
+                next = tag + 1
+                continue
+            }
+            guard let contentStart = find(UInt8(ascii: ">"), from: tag) else { break }
+            // The code's text, up to the first `</code>`; without one, the block stays as it is.
+            let blockStart = written
             copy(index, contentStart + 1)
             var position = contentStart + 1
-            while position < close {
-                let tag = min(find(UInt8(ascii: "<"), from: position) ?? close, close)
+            var close: UnsafePointer<UInt8>?
+            while let tag = find(UInt8(ascii: "<"), from: position) {
                 copy(position, tag)
-                guard tag < close else { break }
-                position = (find(UInt8(ascii: ">"), from: tag) ?? close) + 1
+                if starts(closing, at: tag) {
+                    close = tag
+                    break
+                }
+                guard let tagEnd = find(UInt8(ascii: ">"), from: tag) else { break }
+                // A `<` with no `>` of its own before the `</code>` ends there.
+                if tagEnd - tag > closing.utf8CodeUnitCount - 1, starts(closing, at: tagEnd - (closing.utf8CodeUnitCount - 1)) {
+                    close = tagEnd - (closing.utf8CodeUnitCount - 1)
+                    break
+                }
+                position = tagEnd + 1
+            }
+            guard let close else {
+                written = blockStart
+                break blocks
             }
             index = close
+            next = close
         }
         copy(index, end)
         return written - target
