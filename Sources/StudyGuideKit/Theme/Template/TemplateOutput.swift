@@ -25,6 +25,8 @@ struct TemplateOutput: ~Copyable {
 
     subscript(index: Int) -> UInt8 { base[index] }
 
+    /// Inlined into the renderer's loop: the check and the copy are all of it.
+    @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         reserve(bytes.count)
@@ -66,10 +68,12 @@ struct TemplateOutput: ~Copyable {
         count += bytes.count
     }
 
+    @inline(__always)
     private mutating func reserve(_ more: Int) {
         if capacity - count < more { grow(toHold: count + more) }
     }
 
+    @inline(never)
     private mutating func grow(toHold needed: Int) {
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, needed))
         larger.initialize(from: base, count: count)
