@@ -61,15 +61,66 @@ import Testing
             }
             return out
         }
-        let pieces: [[UInt8]] = [Array("<p>".utf8), Array("word".utf8), [0x09], [0x0A], [0x0D], [0x0D, 0x0A], [0x0B], [0x0E],
-                                 Array("é".utf8), [0x7F], [0xFF]]
+        // Runs long and short around the sixteen-byte blocks the field is scanned in, and every byte value.
+        let pieces: [[UInt8]] = [Array("<p>".utf8), Array("word".utf8), Array("a longer run of words ".utf8), [0x09], [0x0A],
+                                 [0x0D], [0x0D, 0x0A], [0x0B], [0x0E], Array("é".utf8), [0x7F], [0xFF]]
+            + (0 ... 255).map { [UInt8($0)] }
         var random = SplitMix64(seed: 0xA2C1)
-        for _ in 0 ..< 2_000 {
+        for _ in 0 ..< 3_000 {
             var bytes: [UInt8] = []
-            for _ in 0 ..< Int(random.next() % 20) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+            for _ in 0 ..< Int(random.next() % 80) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
             var out: [UInt8] = []
             AnkiExport.appendField(bytes, to: &out)
             #expect(out == plain(bytes), "\(bytes)")
+        }
+    }
+}
+
+/// The answer in a note: the highlighter's tags are taken out of code blocks, and nothing else is.
+@Suite struct AnkiAnswerTests {
+    @Test func highlightingIsTakenOutOfCodeBlocksOnly() {
+        let html = "<p>a <code>x</code></p><pre><code class=\"language-swift\"><span class=\"k\">let</span> x &lt; 1</code></pre>"
+        var out: [UInt8] = []
+        Array(html.utf8).withUnsafeBufferPointer { AnkiExport.appendWithoutHighlighting($0, to: &out) }
+        #expect(String(decoding: out, as: UTF8.self) == "<p>a <code>x</code></p><pre><code class=\"language-swift\">let x &lt; 1</code></pre>")
+    }
+
+    /// Against the same rules written with a plain search, on random HTML made of the pieces that matter.
+    @Test func matchesAPlainStripper() {
+        func plain(_ html: [UInt8]) -> [UInt8] {
+            func find(_ needle: String, from index: Int) -> Int? {
+                let needle = Array(needle.utf8)
+                var start = index
+                while start + needle.count <= html.count {
+                    if Array(html[start ..< start + needle.count]) == needle { return start }
+                    start += 1
+                }
+                return nil
+            }
+            var out: [UInt8] = []
+            var index = 0
+            while let open = find("<code class=\"language-", from: index), let contentStart = find(">", from: open),
+                  let close = find("</code>", from: contentStart) {
+                out += html[index ... contentStart]
+                var position = contentStart + 1
+                while position < close {
+                    let tag = min(find("<", from: position) ?? close, close)
+                    out += html[position ..< tag]
+                    guard tag < close else { break }
+                    position = (find(">", from: tag) ?? close) + 1
+                }
+                index = close
+            }
+            return out + html[index...]
+        }
+        let pieces = ["<code class=\"language-swift\">", "<code class=\"language-", "<code>", "</code>", "</pre>",
+                      "<span class=\"keyword\">", "</span>", "<", ">", "\"", "let x = 1", "&lt;", " ", "\n", "é"]
+        var random = SplitMix64(seed: 0xC0DE)
+        for _ in 0 ..< 3_000 {
+            let html = Array((0 ..< random.below(30)).map { _ in pieces[random.below(pieces.count)] }.joined().utf8)
+            var out: [UInt8] = []
+            html.withUnsafeBufferPointer { AnkiExport.appendWithoutHighlighting($0, to: &out) }
+            #expect(out == plain(html), "\(String(decoding: html, as: UTF8.self))")
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// A view that answers from a dictionary, for templates no page view exercises. Its names must be
 /// names some view has (`TemplateKey`): any other name finds nothing.
-private struct MapView: TemplateView {
+private final class MapView: TemplateView {
     let values: [String: TemplateValue]
     init(_ values: [String: TemplateValue]) { self.values = values }
     func value(_ key: TemplateKey) -> TemplateValue? { values[key.rawValue] }
@@ -77,6 +77,20 @@ private struct MapView: TemplateView {
         let html = try render(["page": "<div>\n  {{> list}}\n</div>\n", "list": "<p>{{title}}</p>\n<p>two</p>\n"],
                               ["title": .text("one")])
         #expect(html == "<div>\n  <p>one</p>\n  <p>two</p>\n</div>\n")
+    }
+
+    /// A page is rendered into an array of `TemplateLibrary.pageCapacity` bytes first; one that
+    /// outgrows it comes out whole, with the lines of an indented partial on both sides of the move.
+    @Test func pagesLargerThanTheirFirstArrayRenderWhole() throws {
+        let count = TemplateLibrary.pageCapacity / 20
+        let partial = "<div>\n  {{> list}}\n</div>\n"
+        let html = try render(["page": partial + "{{#questions}}<li>{{title}}</li>\n{{/questions}}" + partial,
+                               "list": "<p>{{title}}</p>\n<p>two</p>\n"],
+                              ["title": .text("one"), "questions": .list((0 ..< count).map { item("question \($0) <&>", "\($0)") })])
+        let indented = "<div>\n  <p>one</p>\n  <p>two</p>\n</div>\n"
+        let lines = (0 ..< count).map { "<li>question \($0) &lt;&amp;&gt;</li>\n" }.joined()
+        #expect(html.utf8.count > TemplateLibrary.pageCapacity)
+        #expect(html == indented + lines + indented)
     }
 
     @Test func dynamicPartialsAreNamedByAValue() throws {

@@ -52,7 +52,8 @@ import Testing
     }
 
     /// The escaper against a plain one written character by character, on random text made of
-    /// the characters that matter (and U+2028's first byte in other characters, like "→").
+    /// the characters that matter (and U+2028's first byte in other characters, like "→"), long
+    /// enough to span several of the sixteen-byte blocks the escaper scans at a time.
     @Test func javaScriptStringsMatchAPlainEscaper() {
         func plain(_ text: String, inScript: Bool = true) -> String {
             var out = "\""
@@ -79,11 +80,41 @@ import Testing
                       "\u{2029}", "→", "€", "é", "\u{2027}", "\u{202A}", "🙂", ""]
         var random = SplitMix64(seed: 2028)
         for _ in 0 ..< 2_000 {
-            let text = (0 ..< Int(random.next() % 24)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let text = (0 ..< Int(random.next() % 64)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
             #expect(Escaping.javaScriptString(text) == plain(text), "\(Array(text.unicodeScalars))")
             var file: [UInt8] = []
             Escaping.appendJavaScriptFileString(text, to: &file)
             #expect(String(decoding: file, as: UTF8.self) == plain(text, inScript: false), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    /// The markup escaper (for a buffer, and written in place as templates do) against a plain
+    /// one, on random text of every ASCII character and a few longer ones, runs of plain text
+    /// long and short around the sixteen-byte blocks the escaper scans at a time.
+    @Test func markupMatchesAPlainEscaper() {
+        func plain(_ text: String) -> String {
+            var out = ""
+            for character in text.unicodeScalars {
+                switch character {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.unicodeScalars.append(character)
+                }
+            }
+            return out
+        }
+        let pieces = (0 ..< 128).map { String(UnicodeScalar(UInt8($0))) }
+            + ["é", "€", "→", "\u{2028}", "🙂", "plain text ", "a longer run of text with nothing to escape "]
+        var random = SplitMix64(seed: 0x3C26)
+        for _ in 0 ..< 3_000 {
+            let text = (0 ..< random.below(48)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            #expect(Escaping.markup(text) == plain(text), "\(Array(text.unicodeScalars))")
+            var bytes: [UInt8] = []
+            Escaping.appendMarkup(text, to: &bytes)
+            #expect(bytes == Array(plain(text).utf8))
         }
     }
 

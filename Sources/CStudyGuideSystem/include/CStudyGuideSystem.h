@@ -2,6 +2,7 @@
 #define C_STUDYGUIDE_SYSTEM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set otherwise (for example when the
@@ -10,5 +11,7 @@ int studyguide_exchange_paths(const char *first, const char *second);
 
 /// The first occurrence of `needle` in `haystack` (glibc's memmem, vectorised), or NULL.
 const void *studyguide_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
+#include "studyguide_plain_run.h"
 
 #endif

@@ -1,4 +1,5 @@
 internal import CStudyGuideSystem
+internal import Foundation
 
 /// Decks for Anki's text import: `anki/<category>.tsv` and `anki/all.tsv`. The first column is
 /// a stable id (`studyguide-<slug>`) declared with `#guid column:1`, so importing a newer file
@@ -55,9 +56,12 @@ enum AnkiExport {
         let notes = parallelMap(Array(made.joined())) { index -> [UInt8] in
             let question = questions[index]
             let contentPath = question.contentPath
+            let body = bodies[contentPath]
             var note: [UInt8] = []
+            // The answer is most of a note, and never grows in it: room for it and the rest, at once.
+            note.reserveCapacity((body?.html.utf8.count ?? 0) + 1_024)
             appendNote(question, summary: questionNotes[contentPath]?.summary ?? question.summary, site: site,
-                       body: bodies[contentPath], to: &note)
+                       body: body, to: &note)
             note.append(UInt8(ascii: "\n"))
             return note
         }
@@ -146,9 +150,11 @@ enum AnkiExport {
         appendField(summary, to: &out)
         var answer = body?.html ?? ""
         answer.withUTF8 { html in
-            var plain: [UInt8] = []
-            appendWithoutHighlighting(html, to: &plain)
-            appendField(plain, to: &out)
+            // The answer without its highlighting is never longer than the answer.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: html.count) { plain in
+                let count = copyWithoutHighlighting(html, to: plain)
+                appendField(UnsafeBufferPointer(rebasing: plain[..<count]), to: &out)
+            }
         }
         out.append(UInt8(ascii: "\t"))
         let tags = ["studyguide", question.category, question.difficulty.rawValue, question.kind.rawValue] + question.tags
@@ -160,27 +166,71 @@ enum AnkiExport {
     /// `<code class="language-…">`, every `<` is markup the highlighter wrote (the code's own are
     /// escaped), so each tag there but the closing `</code>` is dropped.
     static func appendWithoutHighlighting(_ html: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        guard let base = html.baseAddress else { return }
-        func find(_ needle: StaticString, from index: Int) -> Int? {
-            guard index < html.count,
-                  let found = studyguide_find_bytes(base + index, html.count - index, needle.utf8Start, needle.utf8CodeUnitCount)
-            else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: html.count) { plain in
+            let count = copyWithoutHighlighting(html, to: plain)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: plain[..<count]))
         }
-        var index = 0
-        while let open = find("<code class=\"language-", from: index), let contentStart = find(">", from: open),
-              let close = find("</code>", from: contentStart) {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index ... contentStart]))
+    }
+
+    /// `appendWithoutHighlighting`, into `plain` (as long as `html` at least); returns the length
+    /// written. Tags are found with `memchr` and only then compared, and a code block's tags are
+    /// walked once: the first `</code>` is one of them (or ends one), so it needs no search of
+    /// its own. Answers have a code span every few dozen bytes, and `memmem` set up a search for
+    /// each, three times over.
+    private static func copyWithoutHighlighting(_ html: UnsafeBufferPointer<UInt8>, to plain: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard let base = html.baseAddress, let target = plain.baseAddress else { return 0 }
+        let end = base + html.count
+        func find(_ byte: UInt8, from start: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+            guard start < end, let found = memchr(start, Int32(byte), end - start) else { return nil }
+            return UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+        }
+        func starts(_ text: StaticString, at start: UnsafePointer<UInt8>) -> Bool {
+            end - start >= text.utf8CodeUnitCount && start[1] == text.utf8Start[1]
+                && memcmp(start, text.utf8Start, text.utf8CodeUnitCount) == 0
+        }
+        let opening: StaticString = "<code class=\"language-"
+        let closing: StaticString = "</code>"
+        var written = target
+        func copy(_ start: UnsafePointer<UInt8>, _ stop: UnsafePointer<UInt8>) {
+            written.update(from: start, count: stop - start)
+            written += stop - start
+        }
+        var index = base  // copied up to here
+        var next = base  // where to look for the next code block
+        blocks: while let tag = find(UInt8(ascii: "<"), from: next) {
+            guard starts(opening, at: tag) else {
+                next = tag + 1
+                continue
+            }
+            guard let contentStart = find(UInt8(ascii: ">"), from: tag) else { break }
+            // The code's text, up to the first `</code>`; without one, the block stays as it is.
+            let blockStart = written
+            copy(index, contentStart + 1)
             var position = contentStart + 1
-            while position < close {
-                let tag = min(find("<", from: position) ?? close, close)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: html[position ..< tag]))
-                guard tag < close else { break }
-                position = (find(">", from: tag) ?? close) + 1
+            var close: UnsafePointer<UInt8>?
+            while let tag = find(UInt8(ascii: "<"), from: position) {
+                copy(position, tag)
+                if starts(closing, at: tag) {
+                    close = tag
+                    break
+                }
+                guard let tagEnd = find(UInt8(ascii: ">"), from: tag) else { break }
+                // A `<` with no `>` of its own before the `</code>` ends there.
+                if tagEnd - tag > closing.utf8CodeUnitCount - 1, starts(closing, at: tagEnd - (closing.utf8CodeUnitCount - 1)) {
+                    close = tagEnd - (closing.utf8CodeUnitCount - 1)
+                    break
+                }
+                position = tagEnd + 1
+            }
+            guard let close else {
+                written = blockStart
+                break blocks
             }
             index = close
+            next = close
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index...]))
+        copy(index, end)
+        return written - target
     }
 
     /// Tabs and line breaks would end the field or the note; HTML needs neither. A CR LF pair
@@ -200,30 +250,26 @@ enum AnkiExport {
         bytes.withUnsafeBufferPointer { appendField($0, to: &out) }
     }
 
-    /// Copies runs without tabs or line breaks whole, skipping eight bytes at a time where none
-    /// is below 0x0E (tab, LF and CR all are).
+    /// Copies runs without tabs or line breaks whole, found sixteen bytes at a time, into scratch
+    /// memory (the field is never longer than the text), then appends the field at once.
     static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var index = 0
-        var runStart = 0
-        while index < bytes.count {
-            if index + 8 <= bytes.count, let base = bytes.baseAddress {
-                if !ByteWord(at: base + index).hasByte(below: 0x0E) {
-                    index += 8
-                    continue
-                }
-            }
-            let byte = bytes[index]
-            // One comparison for nearly every byte: tab, LF and CR are all below 0x0E.
-            guard byte < 0x0E, byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+        guard let source = bytes.baseAddress else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { scratch in
+            guard let base = scratch.baseAddress else { return }
+            var at = base
+            var index = 0
+            while true {
+                let run = studyguide_plain_run(source + index, bytes.count - index, studyguide_field_breaks)
+                at.update(from: source + index, count: run)
+                at += run
+                index += run
+                guard index < bytes.count else { break }
+                at.pointee = UInt8(ascii: " ")
+                at += 1
                 index += 1
-                continue
+                if source[index - 1] == UInt8(ascii: "\r"), index < bytes.count, source[index] == UInt8(ascii: "\n") { index += 1 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
-            out.append(UInt8(ascii: " "))
-            index += 1
-            if byte == UInt8(ascii: "\r"), index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
-            runStart = index
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: at - base))
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 }

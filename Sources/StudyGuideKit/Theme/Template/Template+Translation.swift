@@ -70,11 +70,11 @@ struct CountedText: Sendable {
     }
 
     /// The form `count` takes, with the number written between its pieces.
-    func write(_ count: Int, to out: inout [UInt8]) {
+    func write(_ count: Int, to out: inout TemplateOutput) {
         guard let pieces = forms[rule.category(of: count)] ?? forms[.other] else { return }
         for (index, piece) in pieces.enumerated() {
             if index > 0 { out.appendDecimal(count) }
-            out.append(contentsOf: piece)
+            piece.withUnsafeBufferPointer { out.append($0) }
         }
     }
 }

@@ -22,18 +22,26 @@ struct TemplateLibrary: Sendable {
         templatesUsed = used
     }
 
+    /// Room a page is rendered in first: most pages fit.
+    static let pageCapacity = 32 * 1024
+
+    /// Renders straight into the page's array; a page that outgrows it is copied once, into one that fits.
     func render(_ view: any TemplateView, template name: String) -> [UInt8] {
         guard let body = compiled.bodies[name] else { return [] }
-        var renderer = TemplateRenderer(compiled: compiled)
-        renderer.push(.view(view))
-        renderer.render(body, TemplateRenderer.Context())
-        return renderer.out
+        var grown: [UInt8]?
+        let page = [UInt8](unsafeUninitializedCapacity: Self.pageCapacity) { region, count in
+            var renderer = TemplateRenderer(compiled: compiled, into: region)
+            renderer.push(.view(view))
+            renderer.render(body, TemplateRenderer.Context())
+            if renderer.out.hasGrown { grown = renderer.out.bytes } else { count = renderer.out.count }
+        }
+        return grown ?? page
     }
 }
 
 /// One rendering: the output buffer and the stack of values that names are looked up in,
 /// innermost last. Sections push and pop in place instead of copying a context per value.
-struct TemplateRenderer {
+struct TemplateRenderer: ~Copyable {
     /// What a stretch of template renders with besides the stack (swift-mustache's context).
     struct Context {
         /// The current item's place in the list being iterated, for `{{#first()}}`.
@@ -54,15 +62,16 @@ struct TemplateRenderer {
     }
 
     let compiled: CompiledTemplates
-    var out: [UInt8] = []
+    var out: TemplateOutput
     private(set) var stack: [TemplateValue] = []
     /// The views of `stack`, nil where a value is not a view: names are looked up here, in place,
     /// without copying each value on the way out.
     private var views: [(any TemplateView)?] = []
 
-    init(compiled: CompiledTemplates) {
+    /// Renders into `region` (and past it, into memory of its own: `TemplateOutput`).
+    init(compiled: CompiledTemplates, into region: UnsafeMutableBufferPointer<UInt8>) {
         self.compiled = compiled
-        out.reserveCapacity(32 * 1024)
+        out = TemplateOutput(region: region)
     }
 
     /// Renders the instructions in `range`, each with its body.
@@ -78,7 +87,7 @@ struct TemplateRenderer {
             let before = out.count
             let atLineStart = before > start && out[before - 1] == 0x0A && !(before - 2 >= start && out[before - 2] == 0x0D)
             at = render(at: at, context)
-            if atLineStart && out.count > before { out.insert(contentsOf: indentation, at: before) }
+            if atLineStart && out.count > before { out.insert(indentation, at: before) }
         }
     }
 
@@ -86,13 +95,13 @@ struct TemplateRenderer {
     private mutating func render(at index: Int32, _ context: Context) -> Int32 {
         switch compiled.instructions[Int(index)] {
         case .text(let start, let end):
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: compiled.text[Int(start) ..< Int(end)]))
+            out.append(UnsafeBufferPointer(rebasing: compiled.text[Int(start) ..< Int(end)]))
             return index + 1
 
         case .variable(let name, let escaped):
             switch lookup(name, context) {
             case .text(let text)?:
-                if escaped { Escaping.appendMarkup(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+                if escaped { out.appendMarkup(text) } else { out.append(text) }
             case .number(let number)?: out.appendDecimal(number)
             case .flag(let flag)?: out.appendASCII(flag ? "true" : "false")
             case .list?, .view?, nil: break

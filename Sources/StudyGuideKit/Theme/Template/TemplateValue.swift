@@ -13,7 +13,10 @@ enum TemplateValue: Sendable {
 }
 
 /// A value with named children: `{{title}}`, `{{chrome.siteTitle}}`, `{{#questions}}`.
-protocol TemplateView: TemplateRepresentable, Sendable {
+///
+/// Class-bound, so a `TemplateValue` holds a view as a reference: copying one is a retain, where
+/// an open existential was copied and destroyed through its type's value witnesses on every lookup.
+protocol TemplateView: AnyObject, TemplateRepresentable, Sendable {
     /// The child called `key`; nil when the view has none (Mustache then looks further out).
     func value(_ key: TemplateKey) -> TemplateValue?
 }

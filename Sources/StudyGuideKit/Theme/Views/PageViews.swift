@@ -1,11 +1,11 @@
-/// One view struct per page kind, built by `PageViews`; templates see nothing else.
+/// One view per page kind, built by `PageBuilder`; templates see nothing else.
 ///
-/// The small views a page holds many of (links, cards, menu entries, options) are final classes:
-/// a template looks each one up again for every tag inside its section, and a struct larger than
-/// three words is copied into a new heap box each time it becomes a `TemplateValue`; a class is
-/// handed over as the pointer it already is.
+/// Every view is a final class (`TemplateView` is class-bound): a template looks a view up again
+/// for every tag inside its section, and a class is handed over as the pointer it already is,
+/// where a struct was copied into a heap box, and every `TemplateValue` holding any view was
+/// copied and destroyed through its type's value witnesses.
 
-struct HomeView: Sendable {
+final class HomeView: Sendable {
     final class CategorySummary: Sendable {
         let slug: String
         let title: String
@@ -36,6 +36,17 @@ struct HomeView: Sendable {
     let guides: [GuideLink]
     let recent: [QuestionCard]
     let questionCount: Int
+
+    init(chrome: PageChrome, title: String, intro: ArticleView, categories: [CategorySummary], guides: [GuideLink],
+         recent: [QuestionCard], questionCount: Int) {
+        self.chrome = chrome
+        self.title = title
+        self.intro = intro
+        self.categories = categories
+        self.guides = guides
+        self.recent = recent
+        self.questionCount = questionCount
+    }
 }
 
 final class GuideLink: Sendable {
@@ -50,7 +61,7 @@ final class GuideLink: Sendable {
     }
 }
 
-struct CategoryView: Sendable {
+final class CategoryView: Sendable {
     let chrome: PageChrome
     let slug: String
     let title: String
@@ -59,9 +70,21 @@ struct CategoryView: Sendable {
     let questions: [QuestionCard]
     let count: Int
     let home: String
+
+    init(chrome: PageChrome, slug: String, title: String, description: String, intro: ArticleView,
+         questions: [QuestionCard], count: Int, home: String) {
+        self.chrome = chrome
+        self.slug = slug
+        self.title = title
+        self.description = description
+        self.intro = intro
+        self.questions = questions
+        self.count = count
+        self.home = home
+    }
 }
 
-struct QuestionView: Sendable {
+final class QuestionView: Sendable {
     let chrome: PageChrome
     let title: String
     let slug: String
@@ -83,17 +106,52 @@ struct QuestionView: Sendable {
     let next: LinkView?
     let updated: String?
     let updatedLong: String?
+
+    init(chrome: PageChrome, title: String, slug: String, summary: String, difficulty: String,
+         difficultyLabel: String, kind: String, kindLabel: String, category: LinkView, home: String, tags: [LinkView],
+         aliases: [String], answer: ArticleView, followUps: [String], areas: [String], redFlags: [String],
+         related: [RelatedView], previous: LinkView?, next: LinkView?, updated: String?, updatedLong: String?) {
+        self.chrome = chrome
+        self.title = title
+        self.slug = slug
+        self.summary = summary
+        self.difficulty = difficulty
+        self.difficultyLabel = difficultyLabel
+        self.kind = kind
+        self.kindLabel = kindLabel
+        self.category = category
+        self.home = home
+        self.tags = tags
+        self.aliases = aliases
+        self.answer = answer
+        self.followUps = followUps
+        self.areas = areas
+        self.redFlags = redFlags
+        self.related = related
+        self.previous = previous
+        self.next = next
+        self.updated = updated
+        self.updatedLong = updatedLong
+    }
 }
 
-struct TagView: Sendable {
+final class TagView: Sendable {
     let chrome: PageChrome
     let name: String
     let questions: [QuestionCard]
     let count: Int
     let allTags: String
+
+    init(chrome: PageChrome, name: String, questions: [QuestionCard], count: Int, allTags: String) {
+        self.chrome = chrome
+        self.name = name
+        self.questions = questions
+        self.count = count
+        self.allTags = allTags
+    }
 }
 
-struct TagsView: Sendable {
+final class TagsView: Sendable {
     final class Entry: Sendable {
         let name: String
         let href: String
@@ -108,9 +166,14 @@ struct TagsView: Sendable {
 
     let chrome: PageChrome
     let tags: [Entry]
+
+    init(chrome: PageChrome, tags: [Entry]) {
+        self.chrome = chrome
+        self.tags = tags
+    }
 }
 
-struct GuideView: Sendable {
+final class GuideView: Sendable {
     let chrome: PageChrome
     let title: String
     let summary: String
@@ -118,18 +181,41 @@ struct GuideView: Sendable {
     let guidesHref: String
     let updated: String?
     let updatedLong: String?
+
+    init(chrome: PageChrome, title: String, summary: String, article: ArticleView, guidesHref: String,
+         updated: String?, updatedLong: String?) {
+        self.chrome = chrome
+        self.title = title
+        self.summary = summary
+        self.article = article
+        self.guidesHref = guidesHref
+        self.updated = updated
+        self.updatedLong = updatedLong
+    }
 }
 
-struct GuidesView: Sendable {
+final class GuidesView: Sendable {
     let chrome: PageChrome
     let title: String
     let intro: ArticleView
     let guides: [GuideLink]
+
+    init(chrome: PageChrome, title: String, intro: ArticleView, guides: [GuideLink]) {
+        self.chrome = chrome
+        self.title = title
+        self.intro = intro
+        self.guides = guides
+    }
 }
 
-struct SimpleView: Sendable {
+final class SimpleView: Sendable {
     let chrome: PageChrome
     let categories: [LinkView]
+
+    init(chrome: PageChrome, categories: [LinkView]) {
+        self.chrome = chrome
+        self.categories = categories
+    }
 }
 
 /// A related page: a question (with its difficulty) or a guide.
@@ -148,7 +234,7 @@ final class RelatedView: Sendable {
 }
 
 /// The search page: the query form with its filters, rendered so they also work as a plain GET form.
-struct SearchView: Sendable {
+final class SearchView: Sendable {
     final class Option: Sendable {
         let value: String
         let label: String
@@ -165,14 +251,32 @@ struct SearchView: Sendable {
     let kinds: [Option]
     let tags: [Option]
     let browse: [LinkView]
+
+    init(chrome: PageChrome, categories: [Option], difficulties: [Option], kinds: [Option], tags: [Option],
+         browse: [LinkView]) {
+        self.chrome = chrome
+        self.categories = categories
+        self.difficulties = difficulties
+        self.kinds = kinds
+        self.tags = tags
+        self.browse = browse
+    }
 }
 
 /// The practice and mock-interview pages: the app runs in the browser and builds its filters
 /// from the deck script; the page gives it that script and, without JavaScript, a way to study anyway.
-struct StudyView: Sendable {
+final class StudyView: Sendable {
     let chrome: PageChrome
     let browse: [LinkView]
     let deck: String
     let ankiAll: String
     let anki: [LinkView]
+
+    init(chrome: PageChrome, browse: [LinkView], deck: String, ankiAll: String, anki: [LinkView]) {
+        self.chrome = chrome
+        self.browse = browse
+        self.deck = deck
+        self.ankiAll = ankiAll
+        self.anki = anki
+    }
 }
