@@ -8,6 +8,12 @@ public struct BuildReport: Sendable {
         /// Processor time of all threads during the stage (user + system): against `seconds`,
         /// how many cores the stage kept busy.
         public var cpuSeconds: Double = 0
+
+        /// This stage and `other`, a later lap of the same stage, as one.
+        func adding(_ other: Stage) -> Stage {
+            Stage(name: name, seconds: seconds + other.seconds, peakBytes: max(peakBytes, other.peakBytes),
+                  cpuSeconds: cpuSeconds + other.cpuSeconds)
+        }
     }
 
     public var diagnostics: [Diagnostic] = []

@@ -154,7 +154,11 @@ public enum SiteBuilder {
         // and files parsed before are not parsed again. The body cache locks its folder: a build
         // that cannot have it (another one is running with the same cache) keeps no ledger either,
         // so two builds never patch one output.
+        var cacheClock = StageClock()
         let cache = options.cacheFolder.flatMap { BodyCache(folder: $0) }
+        // Opening the cache (its index) and saving it make one stage, listed first.
+        var cacheStage = cacheClock.lap("cache")
+        defer { if cache != nil { report.stages.insert(cacheStage, at: 0) } }
         let loaded = load(options, report: &report, cache: cache)
         guard !BuildContext.current.isCancelled else {
             report.cancelled = true
@@ -202,7 +206,9 @@ public enum SiteBuilder {
             report.diagnostics += cache.lostTexts.map {
                 .error(at: .init(path: $0), "the file changed or vanished while the site was being built; build again", rule: "io")
             }
+            cacheClock = StageClock()
             cache.save()
+            cacheStage = cacheStage.adding(cacheClock.lap("cache"))
             report.cachedBodies = cache.hits
             report.renderedBodies = cache.misses
         }

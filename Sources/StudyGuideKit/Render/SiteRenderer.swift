@@ -185,8 +185,6 @@ struct StageTimes {
             stages.append(lap)
             return
         }
-        let earlier = stages[index]
-        stages[index] = BuildReport.Stage(name: name, seconds: earlier.seconds + lap.seconds, peakBytes: lap.peakBytes,
-                                          cpuSeconds: earlier.cpuSeconds + lap.cpuSeconds)
+        stages[index] = stages[index].adding(lap)
     }
 }
