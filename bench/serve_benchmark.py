@@ -31,7 +31,7 @@ import time
 import urllib.request
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.path.join(REPO, ".build/release/studyguide")
+BINARY = os.environ.get("STUDYGUIDE_BIN") or os.path.join(REPO, ".build/release/studyguide")
 sys.path.insert(0, os.path.join(REPO, "bench"))
 
 

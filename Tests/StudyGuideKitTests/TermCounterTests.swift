@@ -161,4 +161,22 @@ import Testing
         damaged.removeLast()
         #expect(CachedCounts.assemble([kept[0], damaged]) == nil)
     }
+
+    @Test func aBatchKeptWholeReadsBackAsCounted() throws {
+        let documents = [
+            document(title: "Indexing tables", body: "An index makes reads fast and writes slower."),
+            document(body: "Tables, indexes, locks and more tables; a count past two bytes: " + String(repeating: "lock ", count: 300)),
+        ]
+        let whole = TermCounter.count(documents[...])
+        let bytes = CachedCounts.encodeBatch(whole)
+        let back = try #require(CachedCounts.decodeBatch(bytes))
+        #expect(back.documentTerms == whole.documentTerms && back.counts == whole.counts)
+        #expect(back.ends == whole.ends && back.lengths == whole.lengths)
+        #expect((0 ..< Int32(whole.terms.count)).map { Array(back.terms.bytes($0)) } == (0 ..< Int32(whole.terms.count)).map { Array(whole.terms.bytes($0)) })
+        // Cut anywhere, or with a term named that the batch does not have, it is refused.
+        for length in stride(from: 0, to: bytes.count, by: 5) { #expect(CachedCounts.decodeBatch(Array(bytes[..<length])) == nil) }
+        var foreign = whole
+        foreign.documentTerms[0] = Int32(whole.terms.count)
+        #expect(CachedCounts.decodeBatch(CachedCounts.encodeBatch(foreign)) == nil)
+    }
 }

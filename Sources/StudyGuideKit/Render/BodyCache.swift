@@ -184,6 +184,13 @@ final class BodyCache: @unchecked Sendable {
         storeBlob(text, for: key)
     }
 
+    /// Keeps the entry under `key`, if there is one, for the next build without reading it.
+    func keep(_ key: Key) {
+        lock.withLock {
+            if let entry = live[key] ?? previous[key] { live[key] = entry }
+        }
+    }
+
     /// Whether the previous build or this one kept something under `key` (not read, not checked).
     func holds(_ key: Key) -> Bool {
         lock.withLock { live[key] != nil || previous[key] != nil }

@@ -1,6 +1,8 @@
 /// The counted terms of one document, as a build with a cache keeps them (`BodyCache` blobs), so
 /// that a build after an edit counts only the documents whose files changed: tokenising and
-/// stemming every answer was most of the search stage.
+/// stemming every answer was most of the search stage. Each whole counting batch is kept too, so
+/// a batch none of whose documents changed is read back in one piece instead of put together
+/// from its documents' counts (most of a cached build's search stage after the counting).
 ///
 /// A document is found by its file's bytes, its path, `site.yml` (the language, which stems) and
 /// this program. Its terms are kept as text in the order the counter first met them, so a batch
@@ -36,6 +38,31 @@ struct CachedCounts {
     /// it holds them and by `count` for the rest (which are then kept): one batch, numbered as
     /// counting them all together numbers it.
     func counted(_ documents: ArraySlice<SearchDocument>, count: (ArraySlice<SearchDocument>) -> CountedBatch) -> CountedBatch {
+        let keys = documents.compactMap(\.cacheKey)
+        let batchKey = keys.count == documents.count ? batchKey(of: keys) : nil
+        if let batchKey, let bytes = cache.blob(for: batchKey), let batch = Self.decodeBatch(bytes) {
+            // Its documents' own counts stay for the build that changes one of them.
+            keys.forEach(cache.keep)
+            return batch
+        }
+        let batch = assembled(documents, count: count)
+        if let batchKey { cache.storeBlob(Self.encodeBatch(batch), for: batchKey) }
+        return batch
+    }
+
+    /// The key of a batch of these documents, in this order.
+    private func batchKey(of keys: [BodyCache.Key]) -> BodyCache.Key {
+        var hash = base
+        var bytes = Array("batch".utf8)
+        for key in keys {
+            bytes.appendFixed(key.high)
+            bytes.appendFixed(key.low)
+        }
+        hash.add(bytes)
+        return hash.key
+    }
+
+    private func assembled(_ documents: ArraySlice<SearchDocument>, count: (ArraySlice<SearchDocument>) -> CountedBatch) -> CountedBatch {
         var found: [[UInt8]?] = documents.map { document in document.cacheKey.flatMap { cache.blob(for: $0) } }
         let missing = documents.indices.filter { found[$0 - documents.startIndex] == nil }
         if !missing.isEmpty {
@@ -69,6 +96,64 @@ struct CachedCounts {
         }
         for length in batch.lengths[number * fieldCount ..< (number + 1) * fieldCount] { bytes.appendVarint(Int(length)) }
         return bytes
+    }
+
+    /// A whole batch: its terms in the order of their numbers, each document's end, then every
+    /// document's terms, counts and lengths.
+    static func encodeBatch(_ batch: CountedBatch) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(batch.terms.count * 8 + batch.counts.count + batch.documentTerms.count * 2 + batch.lengths.count + 64)
+        bytes.appendVarint(batch.terms.count)
+        for id in 0 ..< Int32(batch.terms.count) {
+            let term = batch.terms.bytes(id)
+            bytes.appendVarint(term.count)
+            bytes.append(contentsOf: term)
+        }
+        bytes.appendVarint(batch.ends.count)
+        var previous = 0
+        for end in batch.ends {
+            bytes.appendVarint(end - previous)
+            previous = end
+        }
+        for term in batch.documentTerms { bytes.appendVarint(Int(term)) }
+        for count in batch.counts { bytes.appendVarint(Int(count)) }
+        for length in batch.lengths { bytes.appendVarint(Int(length)) }
+        return bytes
+    }
+
+    /// The batch `encodeBatch` kept; nil when the bytes are not a whole, consistent batch.
+    static func decodeBatch(_ bytes: [UInt8]) -> CountedBatch? {
+        let fieldCount = PackedTerms.fieldCount
+        var reader = ByteReader(bytes: bytes[...], at: 0)
+        guard let termCount = reader.varint(), termCount <= bytes.count else { return nil }
+        var batch = CountedBatch(terms: TermTable(capacity: max(16, termCount)))
+        for number in 0 ..< termCount {
+            guard let length = reader.varint(), length > 0, length <= bytes.count - reader.at else { return nil }
+            let id = bytes[reader.at ..< reader.at + length].withUnsafeBufferPointer { batch.terms.id(of: $0) }
+            guard id == number else { return nil }
+            reader.at += length
+        }
+        guard let documentCount = reader.varint(), documentCount <= bytes.count else { return nil }
+        var end = 0
+        for _ in 0 ..< documentCount {
+            guard let step = reader.varint(), step <= bytes.count else { return nil }
+            end += step
+            batch.ends.append(end)
+        }
+        func values(_ count: Int, below limit: Int, into array: inout [Int32]) -> Bool {
+            guard count <= bytes.count else { return false }
+            array.reserveCapacity(count)
+            for _ in 0 ..< count {
+                guard let value = reader.varint(), value < limit else { return false }
+                array.append(Int32(value))
+            }
+            return true
+        }
+        guard values(end, below: termCount, into: &batch.documentTerms),
+              values(end * fieldCount, below: Int(Int32.max), into: &batch.counts),
+              values(documentCount * fieldCount, below: Int(Int32.max), into: &batch.lengths),
+              reader.isAtEnd else { return nil }
+        return batch
     }
 
     /// One batch from its documents' encoded counts, in order; nil when one does not decode.
