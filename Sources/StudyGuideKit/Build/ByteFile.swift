@@ -101,3 +101,27 @@ extension [UInt8] {
         for index in 0 ..< 8 { append(UInt8(truncatingIfNeeded: value >> (8 * index))) }
     }
 }
+
+/// A small file of the cache folder that is read whole or not at all: a magic line, then the
+/// content, then a checksum of both (the body cache's index, the output ledger, the file stamps).
+/// Written beside the old one and renamed over it; a file that is missing, cut short, of another
+/// format or damaged reads as nothing.
+enum ChecksummedFile {
+    @discardableResult
+    static func write(_ path: String, magic: [UInt8], content: [UInt8]) -> Bool {
+        var bytes = magic
+        bytes += content
+        bytes.appendFixed(StableHash.checksum(bytes[...]))
+        return ByteFile.replace(path, with: bytes)
+    }
+
+    /// A reader of the content of the file at `path`, when it starts with `magic` and its checksum holds.
+    static func read(_ path: String, magic: [UInt8]) -> ByteReader? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
+        var tail = ByteReader(bytes: bytes[...], at: bytes.count - 8)
+        guard tail.fixed() == StableHash.checksum(bytes[..<(bytes.count - 8)]) else { return nil }
+        return ByteReader(bytes: bytes[..<(bytes.count - 8)], at: magic.count)
+    }
+}

@@ -56,13 +56,7 @@ struct FileStamps {
     /// The stamps kept in `folder` for `root` (the content folder), or none when missing, damaged
     /// or of another folder.
     init(folder: String, root: String) {
-        guard let data = FileManager.default.contents(atPath: folder + "/files.stamps") else { return }
-        let bytes = [UInt8](data)
-        guard bytes.count >= Self.magic.count + 16, bytes.starts(with: Self.magic) else { return }
-        var tail = ByteReader(bytes: bytes[...], at: bytes.count - 8)
-        guard tail.fixed() == StableHash.checksum(bytes[..<(bytes.count - 8)]) else { return }
-        var reader = ByteReader(bytes: bytes[..<(bytes.count - 8)], at: Self.magic.count)
-        guard let recorded = reader.fixed(), reader.text() == root, let count = reader.varint(), count < 50_000_000 else { return }
+        guard var reader = ChecksummedFile.read(folder + "/files.stamps", magic: Self.magic), let recorded = reader.fixed(), reader.text() == root, let count = reader.varint(), count <= reader.bytes.count else { return }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
         for _ in 0 ..< count {
@@ -89,7 +83,7 @@ struct FileStamps {
     /// finding files.
     static func save(_ files: [(contentPath: String, stamp: FileStamp, hash: BodyCache.Key)], root: String, began: Int64,
                      in folder: String) {
-        var bytes = magic
+        var bytes: [UInt8] = []
         bytes.appendFixed(UInt64(bitPattern: began))
         bytes.appendText(root)
         bytes.appendVarint(files.count)
@@ -100,7 +94,6 @@ struct FileStamps {
                 bytes.appendFixed(value)
             }
         }
-        bytes.appendFixed(StableHash.checksum(bytes[...]))
-        ByteFile.replace(folder + "/files.stamps", with: bytes)
+        ChecksummedFile.write(folder + "/files.stamps", magic: magic, content: bytes)
     }
 }

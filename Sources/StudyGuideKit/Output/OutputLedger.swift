@@ -73,7 +73,7 @@ final class OutputLedger: @unchecked Sendable {
     /// Writes what this build wrote, for the next one: call once the new site is in place.
     func save() {
         let records = lock.withLock { current }
-        var bytes = Self.magic
+        var bytes: [UInt8] = []
         bytes.appendText(output)
         bytes.appendVarint(records.count)
         for (path, record) in records.sorted(by: { $0.key < $1.key }) {
@@ -85,20 +85,14 @@ final class OutputLedger: @unchecked Sendable {
             bytes.appendVarint(record.modifiedNanoseconds)
             bytes.appendFixed(record.inode)
         }
-        bytes.appendFixed(StableHash.checksum(bytes[...]))
-        ByteFile.replace(file, with: bytes)
+        ChecksummedFile.write(file, magic: Self.magic, content: bytes)
     }
 
     /// The records of `output` in the ledger at `path`; none when it is missing, damaged or
     /// describes another folder.
     private static func read(_ path: String, output: String) -> [String: Record] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let bytes = [UInt8](data)
-        guard bytes.count >= magic.count + 9, bytes.starts(with: magic) else { return [:] }
-        var tail = ByteReader(bytes: bytes[...], at: bytes.count - 8)
-        guard tail.fixed() == StableHash.checksum(bytes[..<(bytes.count - 8)]) else { return [:] }
-        var reader = ByteReader(bytes: bytes[..<(bytes.count - 8)], at: magic.count)
-        guard reader.text() == output, let count = reader.varint(), count <= bytes.count else { return [:] }
+        guard var reader = ChecksummedFile.read(path, magic: magic), reader.text() == output, let count = reader.varint(),
+              count <= reader.bytes.count else { return [:] }
         var records: [String: Record] = [:]
         records.reserveCapacity(count)
         for _ in 0 ..< count {

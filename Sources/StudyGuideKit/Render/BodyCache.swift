@@ -36,8 +36,8 @@ final class BodyCache: @unchecked Sendable {
     private var pack: Int32 = -1
     private var packSize = 0
     private var hitCount = 0
-    private var lostTextPaths: [String] = []
     private var missCount = 0
+    private var lostTextPaths: [String] = []
     var hits: Int { lock.withLock { hitCount } }
     var misses: Int { lock.withLock { missCount } }
 
@@ -116,8 +116,8 @@ final class BodyCache: @unchecked Sendable {
         else { return miss() }
         let body: RenderedBody
         if let render {
-            guard let textEntry = lock.withLock({ live[textKey] ?? previous[textKey] }) else { return miss() }
-            lock.withLock { live[textKey] = textEntry }
+            guard holds(textKey) else { return miss() }
+            keep(textKey)
             // A text rendered again replaces the one that did not read back.
             let stored = StoredBodyText(excerpt: head.excerpt, read: { [self] in text(for: textKey) }, render: { [self] in
                 let again = render()
@@ -231,7 +231,7 @@ final class BodyCache: @unchecked Sendable {
             let liveBytes = live.values.reduce(0) { $0 + $1.count }
             if packSize > 64 * 1024 * 1024, liveBytes * 2 < packSize { compact() }
             fsync(pack)
-            var index = Self.magic
+            var index: [UInt8] = []
             index.appendVarint(live.count)
             for (key, entry) in live.sorted(by: { $0.value.offset < $1.value.offset }) {
                 index.appendFixed(key.high)
@@ -240,8 +240,7 @@ final class BodyCache: @unchecked Sendable {
                 index.appendVarint(entry.count)
                 index.appendFixed(entry.checksum)
             }
-            index.appendFixed(StableHash.checksum(index[...]))
-            ByteFile.replace(folder + "/bodies.index", with: index)
+            ChecksummedFile.write(folder + "/bodies.index", magic: Self.magic, content: index)
         }
     }
 
@@ -281,12 +280,7 @@ final class BodyCache: @unchecked Sendable {
 
     /// The index's entries, or none when it is missing, damaged or points past the pack.
     private static func readIndex(_ path: String, packSize: Int) -> [Key: Entry] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let bytes = [UInt8](data)
-        guard bytes.count >= magic.count + 9, bytes.starts(with: magic) else { return [:] }
-        var reader = ByteReader(bytes: bytes[..<(bytes.count - 8)], at: magic.count)
-        var tail = ByteReader(bytes: bytes[...], at: bytes.count - 8)
-        guard tail.fixed() == StableHash.checksum(bytes[..<(bytes.count - 8)]) else { return [:] }
+        guard var reader = ChecksummedFile.read(path, magic: magic) else { return [:] }
         var entries: [Key: Entry] = [:]
         guard let count = reader.varint(), count < 10_000_000 else { return [:] }
         for _ in 0 ..< count {
