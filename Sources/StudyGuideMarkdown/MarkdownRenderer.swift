@@ -246,15 +246,18 @@ private struct TreeWalk {
         }
         for (node, heading) in zip(headingNodes, headings) {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            let id = heading.id.escapedForAttribute()
+            var id = heading.id.escapedForAttribute()
             let level = UInt8(ascii: "0") + UInt8(heading.level)  // one digit: cmark's headings are 1–6
             // "\u{1}" is the `Sentinel` byte.
-            set(cmark_node_set_on_enter, block) {
-                $0 += "<h".utf8; $0.append(level); $0 += " id=\"".utf8; $0 += id.utf8; $0 += "\">\u{1}".utf8
+            set(cmark_node_set_on_enter, block) { literal in
+                literal.append("<h"); literal.append(level); literal.append(" id=\"")
+                id.withUTF8 { literal += $0 }
+                literal.append("\">\u{1}")
             }
-            set(cmark_node_set_on_exit, block) {
-                $0 += "\u{1}<a class=\"anchor\" href=\"#".utf8; $0 += id.utf8
-                $0 += "\" aria-label=\"Link to this section\">#</a></h".utf8; $0.append(level); $0 += ">".utf8
+            set(cmark_node_set_on_exit, block) { literal in
+                literal.append("\u{1}<a class=\"anchor\" href=\"#")
+                id.withUTF8 { literal += $0 }
+                literal.append("\" aria-label=\"Link to this section\">#</a></h"); literal.append(level); literal.append(">")
             }
             while let child = cmark_node_first_child(node) {
                 cmark_node_unlink(child)
@@ -474,20 +477,32 @@ private extension RenderedMarkdown {
 extension String {
     /// `&`, `"`, `<` and `>` as entities, on bytes (a heading id is escaped for every heading).
     func escapedForAttribute() -> String {
-        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
-            return self
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            default: out.append(byte)
+        var text = self
+        return text.withUTF8 { bytes in
+            func isSpecial(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             }
+            guard bytes.contains(where: isSpecial) else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "&"): out.append("&amp;")
+                case UInt8(ascii: "\""): out.append("&quot;")
+                case UInt8(ascii: "<"): out.append("&lt;")
+                case UInt8(ascii: ">"): out.append("&gt;")
+                default: out.append(byte)
+                }
+            }
+            return String(checkedUTF8: out)
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension [UInt8] {
+    /// Appends a literal's bytes in one copy (appending a String's UTF-8 view went through its
+    /// generic iterator, and cost as much as the rest of anchoring a heading).
+    mutating func append(_ text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }
