@@ -55,17 +55,22 @@ public struct HeadingSlugger: Sendable {
 
     /// The same rules on bytes, for the common all-ASCII heading; nil when there is anything else.
     private static func asciiSlug(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): bytes.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
-            case UInt8(ascii: " "), UInt8(ascii: "-"): bytes.append(UInt8(ascii: "-"))
-            case 0x80...: return nil
-            default: continue
+        var text = text
+        return text.withUTF8 { input in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: input.count) { output -> String? in
+                var count = 0
+                for byte in input {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): output[count] = byte
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): output[count] = byte + 32
+                    case UInt8(ascii: " "), UInt8(ascii: "-"): output[count] = UInt8(ascii: "-")
+                    case 0x80...: return nil
+                    default: continue
+                    }
+                    count += 1
+                }
+                return count == 0 ? "section" : String(checkedUTF8: UnsafeBufferPointer(rebasing: output[..<count]))
             }
         }
-        return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -41,20 +41,23 @@ public enum MarkdownRenderer {
 
         var walk = TreeWalk(options: options)
         walk.visit(document)
+        // The extension list belongs to the parser, which is still alive here.
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        // Every `<pre>` cmark writes is a code block's unless raw HTML writes its own: then the copy
+        // looks for them. Otherwise each block becomes a custom block whose literal opens focusable,
+        // those cmark writes rendered alone first, and the copy has nothing to find.
+        let searchesForPre = options.focusableCodeBlocks && options.allowRawHTML && walk.hasRawHTML
+        if options.focusableCodeBlocks, !searchesForPre { walk.renderPlainCodeBlocks(options: cmarkOptions, extensions: extensions) }
         // Replaced headings are freed only after rendering: their inline children, now under
         // the custom blocks, may still point into the heading's content buffer (found by fuzzing).
-        let detached = (options.headingIDs ? walk.anchorHeadings() : []) + walk.replaceCodeBlocks()
+        let detached = (options.headingIDs ? walk.anchorHeadings() : [])
+            + walk.replaceCodeBlocks(focusable: options.focusableCodeBlocks && !searchesForPre)
         defer { for node in detached { cmark_node_free(node) } }
 
-        // The extension list belongs to the parser, which is still alive here.
-        guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
-            return .empty
-        }
+        guard let rendered = cmark_render_html(document, cmarkOptions, extensions) else { return .empty }
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
         return RenderedMarkdown(
-            html: options.headingIDs || options.focusableCodeBlocks
-                ? HTMLCopy.finishing(rendered, removingSentinels: options.headingIDs, focusableCodeBlocks: options.focusableCodeBlocks)
-                : String(cString: rendered),
+            html: HTMLCopy.finishing(rendered, removingSentinels: options.headingIDs, searchingForPre: searchesForPre),
             headings: walk.headings,
             plainText: walk.plainText.string,
             links: walk.links,
@@ -88,8 +91,12 @@ private struct TreeWalk {
     var paragraphs: [RenderedMarkdown.Paragraph] = []
     private var paragraphStart: (offset: Int, line: Int)?
     private var headingNodes: [OpaquePointer] = []
-    /// Code blocks that `options.codeBlocks` rendered, with their HTML (NUL-terminated).
+    /// Code blocks with their HTML (NUL-terminated), which starts `CodeBlockLiteral.room` bytes in.
     private var renderedCodeBlocks: [(node: OpaquePointer, html: [UInt8])] = []
+    /// Code blocks left to cmark (no `options.codeBlocks`, or it declined them).
+    private var plainCodeBlocks: [OpaquePointer] = []
+    /// Whether the document holds raw HTML (dropped unless `options.allowRawHTML`).
+    private(set) var hasRawHTML = false
     private var slugger = HeadingSlugger()
 
     init(options: MarkdownOptions) {
@@ -118,7 +125,10 @@ private struct TreeWalk {
                 plainText.appendSpace()
                 plainText.append(cmark_node_get_literal(node))
                 plainText.appendSpace()
-                if let renderer = options.codeBlocks { render(codeBlock: node, with: renderer) }
+                if let renderer = options.codeBlocks, render(codeBlock: node, with: renderer) { break }
+                plainCodeBlocks.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                hasRawHTML = true
             case CMARK_NODE_HEADING:
                 if entering {
                     headingText = CollapsedText()
@@ -157,27 +167,45 @@ private struct TreeWalk {
         }
     }
 
-    private mutating func render(codeBlock node: OpaquePointer, with renderer: any CodeBlockRendering) {
+    private mutating func render(codeBlock node: OpaquePointer, with renderer: any CodeBlockRendering) -> Bool {
         func bytes(_ text: UnsafePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
             guard let text else { return UnsafeBufferPointer(start: nil, count: 0) }
             return UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
         }
-        var html: [UInt8] = []
+        var html = CodeBlockLiteral.start
         // An indented block has no info string: cmark-gfm gives it an empty one, like a bare fence.
-        guard renderer.render(info: bytes(cmark_node_get_fence_info(node)), code: bytes(cmark_node_get_literal(node)), into: &html) else { return }
+        guard renderer.render(info: bytes(cmark_node_get_fence_info(node)), code: bytes(cmark_node_get_literal(node)), into: &html) else {
+            return false
+        }
         html.append(0)
         renderedCodeBlocks.append((node, html))
+        return true
+    }
+
+    /// Renders each code block left to cmark on its own, for `replaceCodeBlocks`: a code block's
+    /// HTML does not depend on what is around it, and a custom block stands on its own lines as a
+    /// code block does, so the page's bytes are the same.
+    mutating func renderPlainCodeBlocks(options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) {
+        for node in plainCodeBlocks {
+            guard let rendered = cmark_render_html(node, options, extensions) else { continue }
+            defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
+            var html = CodeBlockLiteral.start
+            html.append(contentsOf: UnsafeRawBufferPointer(start: rendered, count: strlen(rendered) + 1))
+            renderedCodeBlocks.append((node, html))
+        }
+        plainCodeBlocks = []
     }
 
     /// Puts each rendered code block's HTML in its place, as a custom block (whose literals
-    /// survive safe mode: they are ours, not the document's). Returns the replaced nodes, which
-    /// the caller frees after rendering.
-    mutating func replaceCodeBlocks() -> [OpaquePointer] {
+    /// survive safe mode: they are ours, not the document's); with `focusable`, its `<pre>` opens
+    /// as `<pre tabindex="0">`. Returns the replaced nodes, which the caller frees after rendering.
+    mutating func replaceCodeBlocks(focusable: Bool) -> [OpaquePointer] {
         var detached: [OpaquePointer] = []
-        for (node, html) in renderedCodeBlocks {
+        for (node, var html) in renderedCodeBlocks {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            let start = focusable ? CodeBlockLiteral.makeFocusable(&html) : CodeBlockLiteral.room
             html.withUnsafeBufferPointer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_on_enter(block, $0.baseAddress) }
+                bytes.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_on_enter(block, $0.baseAddress! + start) }
             }
             cmark_node_replace(node, block)
             detached.append(node)
@@ -218,15 +246,18 @@ private struct TreeWalk {
         }
         for (node, heading) in zip(headingNodes, headings) {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            let id = heading.id.escapedForAttribute()
+            var id = heading.id.escapedForAttribute()
             let level = UInt8(ascii: "0") + UInt8(heading.level)  // one digit: cmark's headings are 1–6
             // "\u{1}" is the `Sentinel` byte.
-            set(cmark_node_set_on_enter, block) {
-                $0 += "<h".utf8; $0.append(level); $0 += " id=\"".utf8; $0 += id.utf8; $0 += "\">\u{1}".utf8
+            set(cmark_node_set_on_enter, block) { literal in
+                literal.append("<h"); literal.append(level); literal.append(" id=\"")
+                id.withUTF8 { literal += $0 }
+                literal.append("\">\u{1}")
             }
-            set(cmark_node_set_on_exit, block) {
-                $0 += "\u{1}<a class=\"anchor\" href=\"#".utf8; $0 += id.utf8
-                $0 += "\" aria-label=\"Link to this section\">#</a></h".utf8; $0.append(level); $0 += ">".utf8
+            set(cmark_node_set_on_exit, block) { literal in
+                literal.append("\u{1}<a class=\"anchor\" href=\"#")
+                id.withUTF8 { literal += $0 }
+                literal.append("\" aria-label=\"Link to this section\">#</a></h"); literal.append(level); literal.append(">")
             }
             while let child = cmark_node_first_child(node) {
                 cmark_node_unlink(child)
@@ -249,12 +280,12 @@ struct CollapsedText {
     /// The bytes so far; a paragraph remembers where it started.
     var count: Int { bytes.count }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { String(checkedUTF8: bytes) }
 
     /// The text from `offset` on, without the space that separated it from what came before.
     func string(from offset: Int) -> String {
         let tail = bytes[offset...]
-        return String(decoding: tail.first == 0x20 ? tail.dropFirst() : tail, as: UTF8.self)
+        return (tail.first == 0x20 ? tail.dropFirst() : tail).withUnsafeBufferPointer { String(checkedUTF8: $0) }
     }
 
     mutating func appendSpace() {
@@ -350,19 +381,40 @@ private enum Sentinel {
     static let byte: Int32 = 1
 }
 
-/// The one copy of cmark's HTML into a String: sentinels dropped with the line breaks next to
-/// them, and `<pre>` made focusable, in a single pass that copies the text between them in pieces.
-private enum HTMLCopy {
-    private static let pre: StaticString = "<pre>"
-    private static let focusablePre: StaticString = "<pre tabindex=\"0\">"
+/// A code block's HTML as a custom block's literal: `room` bytes kept free in front, so that
+/// its opening `<pre>` can become `<pre tabindex="0">` in place.
+private enum CodeBlockLiteral {
+    static let pre: StaticString = "<pre>"
+    static let focusablePre: StaticString = "<pre tabindex=\"0\">"
+    static let room = focusablePre.utf8CodeUnitCount - pre.utf8CodeUnitCount
+    static var start: [UInt8] { [UInt8](repeating: 0, count: room) }
 
-    static func finishing(_ html: UnsafePointer<CChar>, removingSentinels: Bool, focusableCodeBlocks: Bool) -> String {
+    /// Opens the block's `<pre>` as focusable; returns where the literal now starts.
+    static func makeFocusable(_ html: inout [UInt8]) -> Int {
+        let preBytes = UnsafeBufferPointer(start: pre.utf8Start, count: pre.utf8CodeUnitCount)
+        guard html.count >= room + preBytes.count, html[room ..< room + preBytes.count].elementsEqual(preBytes) else { return room }
+        html.withUnsafeMutableBufferPointer { bytes in
+            _ = bytes.initialize(from: UnsafeBufferPointer(start: focusablePre.utf8Start, count: focusablePre.utf8CodeUnitCount))
+        }
+        return 0
+    }
+}
+
+/// The one copy of cmark's HTML into a String: sentinels dropped with the line breaks next to
+/// them, and, when raw HTML may write its own, every `<pre>` made focusable, in a single pass that
+/// copies the text between them in pieces.
+private enum HTMLCopy {
+    private static let pre = CodeBlockLiteral.pre
+    private static let focusablePre = CodeBlockLiteral.focusablePre
+
+    static func finishing(_ html: UnsafePointer<CChar>, removingSentinels: Bool, searchingForPre: Bool) -> String {
         let length = strlen(html)
         return html.withMemoryRebound(to: UInt8.self, capacity: length) { start in
             let source = UnsafeBufferPointer(start: start, count: length)
+            guard removingSentinels || searchingForPre else { return String(checkedUTF8: source) }
             // memmem finds the few tags in megabytes of HTML far faster than a byte loop.
             func nextPre(from index: Int) -> Int {
-                guard focusableCodeBlocks, index < length,
+                guard searchingForPre, index < length,
                       let found = studyguide_find_bytes(start + index, length - index, pre.utf8Start, pre.utf8CodeUnitCount)
                 else { return length }
                 return start.distance(to: found.assumingMemoryBound(to: UInt8.self))
@@ -381,8 +433,10 @@ private enum HTMLCopy {
             blocks.append(length)
             var nextBlock = 0
             let growth = focusablePre.utf8CodeUnitCount - pre.utf8CodeUnitCount
-            return String(unsafeUninitializedCapacity: length + (blocks.count - 1) * growth) { output in
-                var written = 0
+            // Into an array, then a String: `String(unsafeUninitializedCapacity:)` would check the
+            // bytes with the standard library's slower validator.
+            let copied = [UInt8](unsafeUninitializedCapacity: length + (blocks.count - 1) * growth) { output, written in
+                written = 0
                 func copy(_ range: Range<Int>) {
                     guard !range.isEmpty else { return }
                     _ = UnsafeMutableBufferPointer(rebasing: output[written...]).initialize(from: UnsafeBufferPointer(rebasing: source[range]))
@@ -410,8 +464,8 @@ private enum HTMLCopy {
                         block = blocks[nextBlock]
                     }
                 }
-                return written
             }
+            return String(checkedUTF8: copied)
         }
     }
 }
@@ -423,20 +477,32 @@ private extension RenderedMarkdown {
 extension String {
     /// `&`, `"`, `<` and `>` as entities, on bytes (a heading id is escaped for every heading).
     func escapedForAttribute() -> String {
-        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
-            return self
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            default: out.append(byte)
+        var text = self
+        return text.withUTF8 { bytes in
+            func isSpecial(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             }
+            guard bytes.contains(where: isSpecial) else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "&"): out.append("&amp;")
+                case UInt8(ascii: "\""): out.append("&quot;")
+                case UInt8(ascii: "<"): out.append("&lt;")
+                case UInt8(ascii: ">"): out.append("&gt;")
+                default: out.append(byte)
+                }
+            }
+            return String(checkedUTF8: out)
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension [UInt8] {
+    /// Appends a literal's bytes in one copy (appending a String's UTF-8 view went through its
+    /// generic iterator, and cost as much as the rest of anchoring a heading).
+    mutating func append(_ text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }

@@ -177,15 +177,17 @@ import Testing
     @Test func theCheckingLoopAgreesWithTheNormalisingOne() {
         let pieces: [[UInt8]] = [
             Array("word ".utf8), Array("\n".utf8), Array("\t".utf8), Array("é".utf8), Array("→".utf8), Array("🙂".utf8),
+            // Longer than the sixteen bytes the checking loop skips at once.
+            Array("a line of prose, long enough to skip ".utf8),
             [0x00], [0x01], [0x1B], [0x7F], [0xC3], [0x80], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF],
         ]
         var random = SplitMix64(seed: 0x50_0C_E7)
         var rejected = 0
         for _ in 0 ..< 3_000 {
             var raw: [UInt8] = []
-            for _ in 0 ..< Int(random.next() % 12) {
+            for _ in 0 ..< Int(random.next() % 16) {
                 // Mostly text, so that errors come after some lines and columns.
-                let index = random.next() % 4 == 0 ? Int(random.next() % UInt64(pieces.count)) : Int(random.next() % 6)
+                let index = random.next() % 4 == 0 ? Int(random.next() % UInt64(pieces.count)) : Int(random.next() % 7)
                 raw += pieces[index]
             }
             let checked = SourceText.decode(raw, path: "a.md")
@@ -195,5 +197,35 @@ import Testing
             if checked.0 == nil { rejected += 1 }
         }
         #expect(rejected > 300)
+    }
+}
+
+/// The word tests behind the checking loops, byte for byte against plain comparisons.
+@Suite struct ByteWordTests {
+    @Test func masksMarkExactlyTheBytesAsked() {
+        var random = SplitMix64(seed: 0xB7_7E)
+        let interesting: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x7E, 0x7F, 0x80, 0x9F, 0xC3, 0xFF]
+        for round in 0 ..< 20_000 {
+            var bytes = (0 ..< 16).map { _ in
+                random.next() % 2 == 0 ? interesting[Int(random.next() % UInt64(interesting.count))] : UInt8(truncatingIfNeeded: random.next())
+            }
+            // A third are printable text, half of them with one byte that is not.
+            if round % 3 == 0 {
+                bytes = (0 ..< 16).map { _ in UInt8(0x20 + random.next() % 95) }
+                if round % 2 == 0 { bytes[Int(random.next() % 16)] = interesting[Int(random.next() % UInt64(interesting.count))] }
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let word = ByteWord(at: buffer.baseAddress!)
+                func mask(_ test: (UInt8) -> Bool) -> UInt64 {
+                    bytes[..<8].enumerated().reduce(0) { $0 | (test($1.element) ? 0x80 << (8 * UInt64($1.offset)) : 0) }
+                }
+                #expect(word.deleteOrNonASCIIBytes == mask { $0 >= 0x7F }, "\(bytes)")
+                #expect(word.bytes(below: 0x20) == mask { $0 < 0x20 }, "\(bytes)")
+                #expect(word.bytes(equalTo: 0x0A) == mask { $0 == 0x0A }, "\(bytes)")
+                #expect(ByteWord.arePrintableASCII(at: buffer.baseAddress!) == bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }, "\(bytes)")
+                let first = mask { $0 >= 0x7F || $0 < 0x20 }
+                #expect(first == 0 || first.firstMarkedByte == bytes.firstIndex { $0 >= 0x7F || $0 < 0x20 })
+            }
+        }
     }
 }

@@ -76,4 +76,22 @@ import StudyGuideMarkdown
             #expect(focusable.contains("<pre tabindex=\"0\">") && plain.contains("<pre>"))
         }
     }
+
+    /// Code blocks are made focusable in their own custom blocks unless raw HTML may write a `<pre>`
+    /// (then the copy searches): either way the bytes are cmark's with every `<pre>` replaced, for
+    /// blocks cmark writes and highlighted ones, in every construct the grammar makes.
+    @Test func focusableBlocksOfGeneratedDocumentsAreCmarksWithEveryPreReplaced() {
+        var documents = (0 ..< UInt64(400)).map { MarkdownGrammar.document(seed: 7_000 + $0) }
+        documents += ["- ```\n  x\n  ```\n- ```go\n  y\n  ```\n", "> ```\n> z\n> ```\n\n    indented\n", "# H\n```\nq\n```\n## I\n"]
+        for rawHTML in [false, true] {
+            for codeBlocks in [nil, CodeHighlighter.shared] {
+                for markdown in documents {
+                    let plain = MarkdownRenderer.render(markdown, options: .init(allowRawHTML: rawHTML, codeBlocks: codeBlocks)).html
+                    let focusable = MarkdownRenderer.render(markdown, options: .init(allowRawHTML: rawHTML, focusableCodeBlocks: true,
+                                                                                     codeBlocks: codeBlocks)).html
+                    #expect(focusable == plain.replacingOccurrences(of: "<pre>", with: "<pre tabindex=\"0\">"), "\(markdown.debugDescription)")
+                }
+            }
+        }
+    }
 }

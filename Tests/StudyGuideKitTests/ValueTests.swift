@@ -29,6 +29,19 @@ import Testing
         #expect(PagePath.tagsIndex.link(to: .guidesIndex) == "../guides/index.html")
         #expect(question.rootPrefix == "../")
     }
+
+    /// Links between paths of random folders, against the same rules on segment arrays.
+    @Test func linksClimbOutOfEveryUnsharedFolder() {
+        let names = ["a", "ab", "b", "databases", "data", "é", "tags", "index.html", "x.html", "ab.html"]
+        var random = SplitMix64(seed: 0x1_1E_4C)
+        func path() -> [String] { (0 ... Int(random.next() % 4)).map { _ in names[Int(random.next() % UInt64(names.count))] } }
+        for _ in 0 ..< 2_000 {
+            let from = path(), to = path()
+            let shared = zip(from.dropLast(), to.dropLast()).prefix { $0 == $1 }.count
+            let expected = String(repeating: "../", count: from.count - 1 - shared) + to[shared...].joined(separator: "/")
+            #expect(PagePath(from.joined(separator: "/")).link(to: PagePath(to.joined(separator: "/"))) == expected, "\(from) → \(to)")
+        }
+    }
 }
 
 @Suite struct ByteAppendingTests {

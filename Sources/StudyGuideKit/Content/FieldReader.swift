@@ -35,6 +35,8 @@ struct FieldReader {
             let message = "front-matter must be a mapping of 'key: value' lines, not a \(node.kindName)"
             return (nil, [.error(at: reader.location(of: node), message, rule: "yaml")])
         }
+        reader.entries.reserveCapacity(mapping.count)
+        reader.keyOrder.reserveCapacity(mapping.count)
         for entry in mapping {
             let (keyNode, value) = (entry.key, entry.value)
             guard let key = keyNode.scalar?.text else {

@@ -218,8 +218,7 @@ public final class Question: Sendable {
         let slug = fields.slug(fileSlug: fileSlug)
         let path = fields.path
         // Compared as bytes: `hasSuffix` would also accept another normalisation of the same text.
-        let endsWithContentPath = path.utf8.count >= contentPath.utf8.count
-            && path.utf8.suffix(contentPath.utf8.count).elementsEqual(contentPath.utf8)
+        let endsWithContentPath = path.hasUTF8Suffix(contentPath)
         let question = Question(
             slug: slug ?? fileSlug,
             category: category,
@@ -245,6 +244,20 @@ public final class Question: Sendable {
         )
         guard title != nil, difficulty != nil, kind != nil, summary != nil, slug != nil else { return nil }
         return question
+    }
+}
+
+extension String {
+    /// Whether the last bytes are `suffix`'s, compared through pointers (the generic
+    /// `elementsEqual` of two UTF-8 views went a byte at a time, through their indices).
+    func hasUTF8Suffix(_ suffix: String) -> Bool {
+        var text = self, suffix = suffix
+        return text.withUTF8 { text in
+            suffix.withUTF8 { suffix in
+                suffix.count <= text.count
+                    && (suffix.isEmpty || memcmp(text.baseAddress! + text.count - suffix.count, suffix.baseAddress!, suffix.count) == 0)
+            }
+        }
     }
 }
 

@@ -4,7 +4,12 @@ enum ScalarType: Equatable {
     case null, bool, int, string
 
     init(plain text: String) {
-        if Self.nulls.contains(text) {
+        // Most scalars are words longer than every null and boolean spelling that do not start as
+        // a number does: two bytes decide, where the sets below hashed every scalar three times.
+        if let first = text.utf8.first, text.utf8.count > 5, !(UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(first),
+           first != UInt8(ascii: "-"), first != UInt8(ascii: "+") {
+            self = .string
+        } else if Self.nulls.contains(text) {
             self = .null
         } else if Self.boolValue(text) != nil {
             self = .bool

@@ -87,20 +87,27 @@ struct SourceText: Sendable {
     }
 
     /// Where the first byte a content file may not hold is, and what is wrong with it. Runs of
-    /// printable ASCII, most of every file, are skipped eight bytes at a time, without counting
-    /// lines or columns.
-    private static func firstProblem(in raw: [UInt8]) -> (offset: Int, problem: String)? {
+    /// printable ASCII, line feeds and tabs, most of every file, are skipped eight bytes at a
+    /// time, without counting lines or columns.
+    static func firstProblem(in raw: [UInt8]) -> (offset: Int, problem: String)? {
         raw.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return nil }
             var index = 0
             while index < bytes.count {
+                if index + 16 <= bytes.count, ByteWord.arePrintableASCII(at: base + index) {
+                    index += 16
+                    continue
+                }
                 if index + 8 <= bytes.count {
                     let word = ByteWord(at: base + index)
-                    // No byte of 0x80 or more, below 0x20 (tab and line feed too), or 0x7F.
-                    if !word.hasNonASCII, !word.hasByte(below: 0x20), !word.hasByte(equalTo: 0x7F) {
+                    // Line feeds and tabs are fine too (a line ends in most of the words that get
+                    // here); the loop below looks at the first byte that is not.
+                    let others = word.deleteOrNonASCIIBytes | (word.bytes(below: 0x20) & ~word.bytes(equalTo: 0x0A) & ~word.bytes(equalTo: 0x09))
+                    if others == 0 {
                         index += 8
                         continue
                     }
+                    index += others.firstMarkedByte
                 }
                 let byte = bytes[index]
                 if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 {

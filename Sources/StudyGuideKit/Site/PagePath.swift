@@ -1,3 +1,5 @@
+internal import StudyGuideMarkdown
+
 /// Where a page lives in the output, relative to the site root: `databases/indexes.html`.
 /// Every internal link is made from two of these, so links are relative and always name
 /// a file: the site works from `file://` and under any sub-path.
@@ -37,22 +39,33 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The relative link from this page to `target`: `../tags/sql.html`, or `indexes.html`
     /// inside the same folder.
     func link(to target: PagePath) -> String {
-        // Every page renders dozens of links, so this compares UTF-8 bytes: skip the folders
-        // both paths share, then climb out of the rest of this page's folders.
-        let from = Array(path.utf8), to = Array(target.path.utf8)
-        let slash = UInt8(ascii: "/")
-        var shared = 0  // bytes of `to` inside the folders both paths share, up to and including a slash
-        var index = 0
-        while index < from.count, index < to.count, from[index] == to[index] {
-            if from[index] == slash { shared = index + 1 }
-            index += 1
+        // Every page renders dozens of links, so this compares UTF-8 bytes in place: skip the
+        // folders both paths share, then climb out of the rest of this page's folders. (Copying
+        // both paths into arrays first cost more than the rest.)
+        var from = path, to = target.path
+        return from.withUTF8 { from in
+            to.withUTF8 { to in
+                let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+                var shared = 0  // bytes of `to` inside the folders both paths share, up to and including a slash
+                var index = 0
+                while index < from.count, index < to.count, from[index] == to[index] {
+                    if from[index] == slash { shared = index + 1 }
+                    index += 1
+                }
+                var ups = 0
+                for byte in from[shared...] where byte == slash { ups += 1 }
+                let rest = UnsafeBufferPointer(rebasing: to[shared...])
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ups * 3 + rest.count) { link in
+                    for up in 0 ..< ups {
+                        link[up * 3] = dot
+                        link[up * 3 + 1] = dot
+                        link[up * 3 + 2] = slash
+                    }
+                    _ = UnsafeMutableBufferPointer(rebasing: link[(ups * 3)...]).initialize(fromContentsOf: rest)
+                    return String(checkedUTF8: UnsafeBufferPointer(link))
+                }
+            }
         }
-        let ups = from[shared...].reduce(0) { $1 == slash ? $0 + 1 : $0 }
-        var link: [UInt8] = []
-        link.reserveCapacity(ups * 3 + to.count - shared)
-        for _ in 0..<ups { link.append(contentsOf: "../".utf8) }
-        link.append(contentsOf: to[shared...])
-        return String(decoding: link, as: UTF8.self)
     }
 
     public var description: String { path }
