@@ -164,55 +164,67 @@ enum SearchTokenizer {
     static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, TermTable.Key) -> Void) {
         guard let base = text.baseAddress else { return }
         let count = text.count
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxTokenLength) { scratch in
+        // Room for a word's chunks: past `maxTokenLength`, they wrap around and the word is dropped.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
             let scratch = UnsafeMutableRawPointer(scratch.baseAddress!)
             var index = 0
             while index < count {
-                let lead = WordChunk(base, at: index, count: count)
-                guard lead.holdsWords else { index += 8; continue }
-                let skipped = lead.separatorLength
-                index += skipped
+                var chunk = WordChunk(base, at: index, count: count)
+                guard chunk.holdsWords else { index &+= 8; continue }
+                let skipped = chunk.separatorLength
+                index &+= skipped
                 // Most words end inside the chunk they start in: those are done without loading
                 // their bytes again.
-                let word = lead.dropping(skipped)
+                let word = chunk.dropping(skipped)
                 let wordLength = word.runLength, mask = word.runMask
-                if skipped + wordLength < 8 && !word.holdsNonASCII(in: mask) {
+                if skipped &+ wordLength < 8 && !word.holdsNonASCII(in: mask) {
                     let folded = word.folded & mask
                     scratch.storeBytes(of: UInt64(littleEndian: folded), as: UInt64.self)
-                    index += wordLength
                     body(UnsafeBufferPointer(start: scratch.assumingMemoryBound(to: UInt8.self), count: wordLength),
                          TermTable.Key(hash: TermTable.Key.finish(TermTable.Key.mix(TermTable.Key.seed, folded)), head: folded))
+                    // A separator ends the word: the next chunk starts after it, so that after a
+                    // single space it starts at the next word, as `TermTable.Key` takes its chunks.
+                    index &+= wordLength &+ 1
                     continue
                 }
+                // A chunk starts at a multiple of eight bytes into the word, as `TermTable.Key`
+                // takes them: the lead chunk is the first when no separator came before the word.
+                if skipped > 0 { chunk = WordChunk(base, at: index, count: count) }
                 let start = index
                 var length = 0
-                var state = TermTable.Key.seed, head: UInt64 = 0
-                var ascii = true
-                // Eight bytes of the run at a time, until a chunk ends it; a chunk starts at a
-                // multiple of eight bytes into the word, as `TermTable.Key` takes them.
+                var state = TermTable.Key.seed
+                var nonASCII: UInt64 = 0
+                // Eight bytes of the run at a time, until a chunk ends it. The folded chunks of a
+                // run holding other characters, or too long to be a word, are written and hashed
+                // all the same, and then not used.
                 while true {
-                    let chunk = WordChunk(base, at: index, count: count)
                     let taken = chunk.runLength, mask = chunk.runMask
-                    if chunk.holdsNonASCII(in: mask) { ascii = false }
-                    if ascii && taken > 0 && length < maxTokenLength {
-                        let folded = chunk.folded & mask
-                        scratch.storeBytes(of: UInt64(littleEndian: folded), toByteOffset: length, as: UInt64.self)
-                        if length == 0 { head = folded }
-                        state = TermTable.Key.mix(state, folded)
+                    nonASCII |= chunk.nonASCII(in: mask)
+                    let folded = chunk.folded & mask
+                    scratch.storeBytes(of: UInt64(littleEndian: folded), toByteOffset: length & 63, as: UInt64.self)
+                    length &+= taken
+                    index &+= taken
+                    if taken < 8 {
+                        if taken > 0 { state = TermTable.Key.mix(state, folded) }
+                        break
                     }
-                    length += taken
-                    index += taken
-                    if taken < 8 { break }
+                    state = TermTable.Key.mix(state, folded)
+                    chunk = WordChunk(base, at: index, count: count)
                 }
-                if !ascii {
+                if nonASCII != 0 {
                     let run = UnsafeBufferPointer(rebasing: text[start ..< index])
+                    index &+= 1
                     guard !forEachPlainWord(in: run, body) else { continue }
                     for var word in normalizedWords(String(decoding: run, as: UTF8.self)) {
                         word.withUTF8 { body($0, TermTable.Key($0)) }
                     }
-                } else if length <= maxTokenLength {
-                    body(UnsafeBufferPointer(start: scratch.assumingMemoryBound(to: UInt8.self), count: length),
-                         TermTable.Key(hash: TermTable.Key.finish(state), head: head))
+                } else {
+                    index &+= 1
+                    if length <= maxTokenLength {
+                        let head = UInt64(littleEndian: scratch.load(as: UInt64.self))
+                        body(UnsafeBufferPointer(start: scratch.assumingMemoryBound(to: UInt8.self), count: length),
+                             TermTable.Key(hash: TermTable.Key.finish(state), head: head))
+                    }
                 }
             }
         }
