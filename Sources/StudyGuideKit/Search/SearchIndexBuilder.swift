@@ -90,10 +90,12 @@ struct SearchIndexBuilder {
     /// The words of the first `countable` pending documents, counted in batches on all cores
     /// (borrowing the builder, as `documents` does, so that `stems` learns without a copy).
     private func countedBatches(_ countable: Int) -> [CountedBatch] {
-        parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
+        // Unstemmed words are their own terms: nothing to share.
+        let shared = stemming == .none ? nil : SharedStems()
+        return parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
             let documents = pending[start ..< min(start + Self.countingBatch, countable)]
-            guard let cachedCounts else { return TermCounter.count(documents, stems: stems, stemming: stemming) }
-            return cachedCounts.counted(documents) { TermCounter.count($0, stems: stems, stemming: stemming) }
+            guard let cachedCounts else { return TermCounter.count(documents, stems: stems, shared: shared, stemming: stemming) }
+            return cachedCounts.counted(documents) { TermCounter.count($0, stems: stems, shared: shared, stemming: stemming) }
         }
     }
 

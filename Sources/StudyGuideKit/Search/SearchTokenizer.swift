@@ -161,6 +161,7 @@ enum SearchTokenizer {
     /// buffer; a run holding other characters goes through `forEachPlainWord` or `normalizedWords`.
     /// Cutting the text at ASCII punctuation and spaces first changes nothing: they separate words
     /// before and after folding alike, and NFKD never reorders marks across them.
+    @inline(__always)
     static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, TermTable.Key) -> Void) {
         guard let base = text.baseAddress else { return }
         let count = text.count
