@@ -128,6 +128,24 @@ struct TokenizerVector: Sendable, CustomTestStringConvertible {
         #expect(ids.map { String(decoding: table.bytes($0), as: UTF8.self) } == words)
     }
 
+    /// Words of 9 to 40 bytes differing from another in a single byte, at any place past the
+    /// first eight (where the table compares eight bytes at a time), are told apart.
+    @Test func termTableTellsApartLongWordsDifferingInOneByte() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 9 ... 40 {
+            var table = TermTable(capacity: 4)
+            let word = (0 ..< length).map { _ in UInt8.random(in: 0x61 ... 0x7A, using: &generator) }
+            #expect(table.id(of: word) == 0)
+            for place in 8 ..< length {
+                var other = word
+                other[place] = other[place] == 0x61 ? 0x62 : other[place] - 1
+                #expect(table.id(of: other) == Int32(place - 7))
+                #expect(table.id(of: word) == 0)
+            }
+            #expect(table.count == length - 7)
+        }
+    }
+
     private static func expectWordsWithHashesMatchNormalizedWords(_ text: String) {
         var words: [String] = []
         var text = text

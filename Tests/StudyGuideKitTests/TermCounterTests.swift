@@ -86,6 +86,23 @@ import Testing
         #expect(entries(packed(again)) == entries(packed(cold)))
     }
 
+    /// Batches counted at the same time share the stems they make (`SharedStems`): a batch counted
+    /// with stems another batch left there counts exactly as one counted alone.
+    @Test func aBatchCountedWithSharedStemsCountsAsAlone() {
+        let first = [document(title: "Indexes", body: "The indexed tables and their replicas were replicated.")][...]
+        let second = [document(title: "Replicas", body: "The index of the tables, and a new shard."),
+                      document(body: "Indexing the shards of their replicated tables")][...]
+        let shared = SharedStems()
+        _ = TermCounter.count(first, shared: shared)
+        let warm = TermCounter.count(second, shared: shared)
+        let cold = TermCounter.count(second)
+        #expect(entries(packed(warm)) == entries(packed(cold)))
+        #expect(warm.termOfWord == cold.termOfWord)
+        #expect((0 ..< Int32(warm.terms.count)).map { warm.terms.bytes($0) } == (0 ..< Int32(cold.terms.count)).map { cold.terms.bytes($0) })
+        // Counting the same batch again finds every stem shared, stopwords included.
+        #expect(entries(packed(TermCounter.count(second, shared: shared))) == entries(packed(cold)))
+    }
+
     @Test func termClassesFollowByteOrder() {
         let bytes = (0 ... 255).map(UInt8.init)
         #expect(zip(bytes, bytes.dropFirst()).allSatisfy { TermClass.of($0) <= TermClass.of($1) })
