@@ -16,15 +16,10 @@ struct WordChunk {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
+    /// The eight bytes at `index` of text followed by at least eight zeros.
     @inline(__always)
-    init(_ text: UnsafePointer<UInt8>, at index: Int, count: Int) {
-        var bytes: UInt64 = 0
-        if count &- index >= 8 {
-            bytes = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
-        } else if count > index {
-            withUnsafeMutableBytes(of: &bytes) { $0.copyMemory(from: UnsafeRawBufferPointer(start: text + index, count: count - index)) }
-        }
-        self.init(bytes: UInt64(littleEndian: bytes))
+    init(padded text: UnsafePointer<UInt8>, at index: Int) {
+        self.init(bytes: UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)))
     }
 
     @inline(__always)
