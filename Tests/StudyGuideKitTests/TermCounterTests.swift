@@ -156,6 +156,24 @@ import Testing
         let replic = index.sorted.firstIndex { String(decoding: index.terms.bytes($0), as: UTF8.self) == "replic" }!
         #expect(Array(all.documents[all.range(at: replic)]) == (0 ..< 40).map(Int32.init))
     }
+    /// The highest score, found scoring only the postings whose ceiling could beat the highest so
+    /// far, is the highest of all the scores.
+    @Test func theHighestScoreIsTheHighestOfEveryPosting() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["index", "shard", "replica", "lock", "table", "write", "read", "log", "b", "tree"]
+        for _ in 0 ..< 20 {
+            let texts = (0 ..< Int.random(in: 1 ... 30, using: &generator)).map { _ in
+                (0 ..< Int.random(in: 0 ... 60, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+            }
+            let index = index(texts, batch: Int.random(in: 1 ... 9, using: &generator))
+            var highest = 0.0
+            for batches in index.runBatches {
+                index.forEachScore(inBatches: batches, classes: 0 ..< TermClass.count) { _, _, score in highest = max(highest, score) }
+            }
+            #expect(index.highest == highest)
+        }
+    }
+
     /// A build with a cache keeps each document's counts apart (`CachedCounts`); a batch put back
     /// together from them, some kept and some counted now, is the batch counting them all makes.
     @Test func aBatchAssembledFromKeptDocumentsIsTheBatchCountingMakes() throws {
