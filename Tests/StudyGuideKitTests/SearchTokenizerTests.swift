@@ -146,6 +146,22 @@ struct TokenizerVector: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// Terms sorted by their first eight bytes first are in the order of all their bytes: short
+    /// and long terms sharing a start, bytes past 0x7F, and zero bytes, which pad the eight.
+    @Test func termTableSortsIdsByTheirBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0, 0x61, 0x62, 0x7A, 0x80, 0xE6, 0xFF]
+        for _ in 0 ..< 50 {
+            var table = TermTable(capacity: 4)
+            for _ in 0 ..< 60 {
+                let word = (0 ..< Int.random(in: 1 ... 18, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                _ = table.id(of: word)
+            }
+            let sorted = table.sortedIDs().map { Array(table.bytes($0)) }
+            #expect(sorted == (0 ..< Int32(table.count)).map { Array(table.bytes($0)) }.sorted { $0.lexicographicallyPrecedes($1) })
+        }
+    }
+
     private static func expectWordsWithHashesMatchNormalizedWords(_ text: String) {
         var words: [String] = []
         var text = text

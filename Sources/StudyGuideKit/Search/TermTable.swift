@@ -122,8 +122,13 @@ struct TermTable {
 
     /// Ids ordered by their bytes (for ASCII terms, the order of `String` comparison).
     func sortedIDs() -> [Int32] {
-        arena.withUnsafeBufferPointer { arena in
+        // Most terms differ in their first eight bytes: their heads, most significant byte first,
+        // order them (a shorter term's zero padding sorts it before the longer ones it begins).
+        let keys = heads.map { $0.byteSwapped }
+        return arena.withUnsafeBufferPointer { arena in
             (0 ..< Int32(count)).sorted { left, right in
+                let leftKey = keys[Int(left)], rightKey = keys[Int(right)]
+                if leftKey != rightKey { return leftKey < rightKey }
                 let l = Int(starts[Int(left)]), lEnd = Int(starts[Int(left) + 1])
                 let r = Int(starts[Int(right)]), rEnd = Int(starts[Int(right) + 1])
                 let common = min(lEnd - l, rEnd - r)
