@@ -190,7 +190,7 @@ struct InvertedIndex: Sendable {
     /// Calls `body` with the unquantised score of every posting of `classes` in `batches`.
     @inline(__always)
     func forEachScore(inBatches batches: Range<Int>, classes: Range<Int>,
-                              _ body: (_ term: Int32, _ document: Int32, _ score: Double) -> Void) {
+                      _ body: (_ term: Int32, _ document: Int32, _ score: Double) -> Void) {
         forEachPosting(inBatches: batches, classes: classes) { term, document, _, score in body(term, document, score()) }
     }
 
