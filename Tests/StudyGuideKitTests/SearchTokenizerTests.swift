@@ -128,6 +128,40 @@ struct TokenizerVector: Sendable, CustomTestStringConvertible {
         #expect(ids.map { String(decoding: table.bytes($0), as: UTF8.self) } == words)
     }
 
+    /// Words of 9 to 40 bytes differing from another in a single byte, at any place past the
+    /// first eight (where the table compares eight bytes at a time), are told apart.
+    @Test func termTableTellsApartLongWordsDifferingInOneByte() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 9 ... 40 {
+            var table = TermTable(capacity: 4)
+            let word = (0 ..< length).map { _ in UInt8.random(in: 0x61 ... 0x7A, using: &generator) }
+            #expect(table.id(of: word) == 0)
+            for place in 8 ..< length {
+                var other = word
+                other[place] = other[place] == 0x61 ? 0x62 : other[place] - 1
+                #expect(table.id(of: other) == Int32(place - 7))
+                #expect(table.id(of: word) == 0)
+            }
+            #expect(table.count == length - 7)
+        }
+    }
+
+    /// Terms sorted by their first eight bytes first are in the order of all their bytes: short
+    /// and long terms sharing a start, bytes past 0x7F, and zero bytes, which pad the eight.
+    @Test func termTableSortsIdsByTheirBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0, 0x61, 0x62, 0x7A, 0x80, 0xE6, 0xFF]
+        for _ in 0 ..< 50 {
+            var table = TermTable(capacity: 4)
+            for _ in 0 ..< 60 {
+                let word = (0 ..< Int.random(in: 1 ... 18, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                _ = table.id(of: word)
+            }
+            let sorted = table.sortedIDs().map { Array(table.bytes($0)) }
+            #expect(sorted == (0 ..< Int32(table.count)).map { Array(table.bytes($0)) }.sorted { $0.lexicographicallyPrecedes($1) })
+        }
+    }
+
     private static func expectWordsWithHashesMatchNormalizedWords(_ text: String) {
         var words: [String] = []
         var text = text

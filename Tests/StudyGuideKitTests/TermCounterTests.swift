@@ -86,6 +86,23 @@ import Testing
         #expect(entries(packed(again)) == entries(packed(cold)))
     }
 
+    /// Batches counted at the same time share the stems they make (`SharedStems`): a batch counted
+    /// with stems another batch left there counts exactly as one counted alone.
+    @Test func aBatchCountedWithSharedStemsCountsAsAlone() {
+        let first = [document(title: "Indexes", body: "The indexed tables and their replicas were replicated.")][...]
+        let second = [document(title: "Replicas", body: "The index of the tables, and a new shard."),
+                      document(body: "Indexing the shards of their replicated tables")][...]
+        let shared = SharedStems()
+        _ = TermCounter.count(first, shared: shared)
+        let warm = TermCounter.count(second, shared: shared)
+        let cold = TermCounter.count(second)
+        #expect(entries(packed(warm)) == entries(packed(cold)))
+        #expect(warm.termOfWord == cold.termOfWord)
+        #expect((0 ..< Int32(warm.terms.count)).map { warm.terms.bytes($0) } == (0 ..< Int32(cold.terms.count)).map { cold.terms.bytes($0) })
+        // Counting the same batch again finds every stem shared, stopwords included.
+        #expect(entries(packed(TermCounter.count(second, shared: shared))) == entries(packed(cold)))
+    }
+
     @Test func termClassesFollowByteOrder() {
         let bytes = (0 ... 255).map(UInt8.init)
         #expect(zip(bytes, bytes.dropFirst()).allSatisfy { TermClass.of($0) <= TermClass.of($1) })
@@ -139,6 +156,24 @@ import Testing
         let replic = index.sorted.firstIndex { String(decoding: index.terms.bytes($0), as: UTF8.self) == "replic" }!
         #expect(Array(all.documents[all.range(at: replic)]) == (0 ..< 40).map(Int32.init))
     }
+    /// The highest score, found scoring only the postings whose ceiling could beat the highest so
+    /// far, is the highest of all the scores.
+    @Test func theHighestScoreIsTheHighestOfEveryPosting() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["index", "shard", "replica", "lock", "table", "write", "read", "log", "b", "tree"]
+        for _ in 0 ..< 20 {
+            let texts = (0 ..< Int.random(in: 1 ... 30, using: &generator)).map { _ in
+                (0 ..< Int.random(in: 0 ... 60, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+            }
+            let index = index(texts, batch: Int.random(in: 1 ... 9, using: &generator))
+            var highest = 0.0
+            for batches in index.runBatches {
+                index.forEachScore(inBatches: batches, classes: 0 ..< TermClass.count) { _, _, score in highest = max(highest, score) }
+            }
+            #expect(index.highest == highest)
+        }
+    }
+
     /// A build with a cache keeps each document's counts apart (`CachedCounts`); a batch put back
     /// together from them, some kept and some counted now, is the batch counting them all makes.
     @Test func aBatchAssembledFromKeptDocumentsIsTheBatchCountingMakes() throws {

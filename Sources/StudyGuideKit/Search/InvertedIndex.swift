@@ -24,12 +24,13 @@ struct InvertedIndex: Sendable {
     /// BM25's length norm of each field of each document, `PackedTerms.fieldCount` per document:
     /// worked out once, not in each pass over the counts.
     private let norms: [Double]
-    private var highest = 0.0
+    /// The highest unquantised score of any posting: it quantises to 255.
+    private(set) var highest = 0.0
     /// Batches are split into this many runs of consecutive documents, which are scored and
     /// placed in parallel. Fixed, so the work does not depend on the machine; every result is
     /// exact (integer sums, a maximum, disjoint writes), so neither do the bytes.
     static let runs = 8
-    private let runBatches: [Range<Int>]
+    let runBatches: [Range<Int>]
     /// How many documents of each run hold each term.
     private var runFrequency: [[Int32]] = []
 
@@ -75,15 +76,25 @@ struct InvertedIndex: Sendable {
         self.runBatches = runBatches
 
         // One pass over every count finds the highest score, against which each is quantised,
-        // and how many postings each run gives each term, which places the runs' postings.
+        // and how many postings each run gives each term, which places the runs' postings. A
+        // field adds less than its weight times k1 + 1 to a score (tf / (tf + norm) < 1), so a
+        // posting is scored only when that ceiling, with room for rounding, could beat the
+        // highest so far: the highest found is the same.
+        let ceilings = (0 ..< 1 << fields.count).map { present in
+            fields.indices.reduce(0.0) { present >> $1 & 1 == 1 ? $0 + Self.weights[$1] * (Self.k1 + 1) : $0 } * (1 + 1e-9)
+        }
         let index = self
         let passes = parallelMap(runBatches) { batches -> (Double, [Int32]) in
             var highest = 0.0
             var frequency = [Int32](repeating: 0, count: termCount)
             frequency.withUnsafeMutableBufferPointer { frequency in
-                index.forEachScore(inBatches: batches, classes: 0 ..< TermClass.count) { term, _, score in
-                    highest = max(highest, score)
-                    frequency[Int(term)] &+= 1
+                ceilings.withUnsafeBufferPointer { ceilings in
+                    inverseFrequency.withUnsafeBufferPointer { inverseFrequency in
+                        index.forEachPosting(inBatches: batches, classes: 0 ..< TermClass.count) { term, _, fields, score in
+                            frequency[Int(term)] &+= 1
+                            if inverseFrequency[Int(term)] * ceilings[Int(fields)] > highest { highest = max(highest, score()) }
+                        }
+                    }
                 }
             }
             return (highest, frequency)
@@ -178,26 +189,36 @@ struct InvertedIndex: Sendable {
 
     /// Calls `body` with the unquantised score of every posting of `classes` in `batches`.
     @inline(__always)
-    private func forEachScore(inBatches batches: Range<Int>, classes: Range<Int>,
-                              _ body: (_ term: Int32, _ document: Int32, _ score: Double) -> Void) {
+    func forEachScore(inBatches batches: Range<Int>, classes: Range<Int>,
+                      _ body: (_ term: Int32, _ document: Int32, _ score: Double) -> Void) {
+        forEachPosting(inBatches: batches, classes: classes) { term, document, _, score in body(term, document, score()) }
+    }
+
+    /// Calls `body` with every posting of `classes` in `batches`: its term, document, a bit per
+    /// field holding the term, and what works out its unquantised score.
+    @inline(__always)
+    private func forEachPosting(inBatches batches: Range<Int>, classes: Range<Int>,
+                                _ body: (_ term: Int32, _ document: Int32, _ fields: UInt8, _ score: () -> Double) -> Void) {
         let fieldCount = PackedTerms.fieldCount
         var buffer: [UInt8] = []
         Self.weights.withUnsafeBufferPointer { weights in
             norms.withUnsafeBufferPointer { norms in
                 inverseFrequency.withUnsafeBufferPointer { inverseFrequency in
                     spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { _, document, term, fields, counts in
-                        let base = Int(document) &* fieldCount
-                        // Summed in field order, as before: the bits are visited from the lowest.
-                        // A field's bit is set only when its count is above zero.
-                        var saturated = 0.0
-                        var present = fields
-                        while present != 0 {
-                            let field = present.trailingZeroBitCount
-                            present &= present &- 1
-                            let tf = Double(counts[field])
-                            saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[base &+ field])
+                        body(term, document, fields) {
+                            let base = Int(document) &* fieldCount
+                            // Summed in field order, as before: the bits are visited from the lowest.
+                            // A field's bit is set only when its count is above zero.
+                            var saturated = 0.0
+                            var present = fields
+                            while present != 0 {
+                                let field = present.trailingZeroBitCount
+                                present &= present &- 1
+                                let tf = Double(counts[field])
+                                saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[base &+ field])
+                            }
+                            return inverseFrequency[Int(term)] * saturated
                         }
-                        body(term, document, inverseFrequency[Int(term)] * saturated)
                     }
                 }
             }

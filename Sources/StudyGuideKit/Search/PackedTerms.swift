@@ -29,50 +29,45 @@ struct PackedTerms: Sendable {
         var ends: [Int] = []
         ends.reserveCapacity(TermClass.count)
         func varintSize(_ value: Int) -> Int { value < 0x80 ? 1 : (Int.bitWidth - value.leadingZeroBitCount + 6) / 7 }
-        // One pass finds each entry's document, each term's documents and each class's entries,
-        // and the exact size, so the bytes are written once into an array of that size.
-        var size = 0
+        // One pass finds each entry's document, each term's documents and each class's entries.
         batch.documentTerms.withUnsafeBufferPointer { terms in
-            batch.counts.withUnsafeBufferPointer { counts in
-                ids.withUnsafeBufferPointer { ids in
-                    classes.withUnsafeBufferPointer { classes in
-                        frequency.withUnsafeMutableBufferPointer { frequency in
-                            classStarts.withUnsafeMutableBufferPointer { classStarts in
-                                documentOf.withUnsafeMutableBufferPointer { documentOf in
-                                    var position = 0
-                                    for (document, end) in batch.ends.enumerated() {
-                                        let documentSize = varintSize(document) + 1
-                                        while position < end {
-                                            let term = Int(terms[position])
-                                            frequency[term] &+= 1
-                                            classStarts[Int(classes[term]) &+ 1] &+= 1
-                                            documentOf[position] = Int32(truncatingIfNeeded: document)
-                                            size &+= documentSize &+ varintSize(Int(ids[term]))
-                                            for field in 0 ..< fieldCount {
-                                                let count = Int(counts[position &* fieldCount &+ field])
-                                                if count > 0 { size &+= varintSize(count) }
-                                            }
-                                            position &+= 1
-                                        }
-                                    }
+            classes.withUnsafeBufferPointer { classes in
+                frequency.withUnsafeMutableBufferPointer { frequency in
+                    classStarts.withUnsafeMutableBufferPointer { classStarts in
+                        documentOf.withUnsafeMutableBufferPointer { documentOf in
+                            var position = 0
+                            for (document, end) in batch.ends.enumerated() {
+                                while position < end {
+                                    let term = Int(terms[position])
+                                    frequency[term] &+= 1
+                                    classStarts[Int(classes[term]) &+ 1] &+= 1
+                                    documentOf[position] = Int32(truncatingIfNeeded: document)
+                                    position &+= 1
                                 }
-                                for termClass in 0 ..< TermClass.count { classStarts[termClass + 1] += classStarts[termClass] }
                             }
                         }
-                        order.withUnsafeMutableBufferPointer { order in
-                            var next = classStarts
-                            next.withUnsafeMutableBufferPointer { next in
-                                for position in 0 ..< entryCount {
-                                    let termClass = Int(classes[Int(terms[position])])
-                                    order[next[termClass]] = Int32(truncatingIfNeeded: position)
-                                    next[termClass] &+= 1
-                                }
-                            }
+                        for termClass in 0 ..< TermClass.count { classStarts[termClass + 1] += classStarts[termClass] }
+                    }
+                }
+                order.withUnsafeMutableBufferPointer { order in
+                    var next = classStarts
+                    next.withUnsafeMutableBufferPointer { next in
+                        for position in 0 ..< entryCount {
+                            let termClass = Int(classes[Int(terms[position])])
+                            order[next[termClass]] = Int32(truncatingIfNeeded: position)
+                            next[termClass] &+= 1
                         }
                     }
                 }
             }
         }
+        // The bytes are written once, into room for the longest entries: no varint is longer than
+        // the bits of every value of its kind put together. An OR of the counts, which the compiler
+        // vectorises, costs far less than sizing each entry.
+        let countBits = batch.counts.withUnsafeBufferPointer { counts in counts.reduce(UInt32(0)) { $0 | UInt32(bitPattern: $1) } }
+        let idBits = ids.reduce(UInt32(0)) { $0 | UInt32(bitPattern: $1) }
+        let longestEntry = varintSize(max(batch.ends.count - 1, 0)) + varintSize(Int(idBits)) + 1 + fieldCount * varintSize(Int(countBits))
+        let size = entryCount * longestEntry
         bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
             let start = buffer.baseAddress!
             var at = start
@@ -117,7 +112,6 @@ struct PackedTerms: Sendable {
                 }
             }
             written = at - start
-            precondition(written == size, "packed terms sized exactly")
         }
         classEnds = ends
         lengths = batch.lengths

@@ -90,10 +90,12 @@ struct SearchIndexBuilder {
     /// The words of the first `countable` pending documents, counted in batches on all cores
     /// (borrowing the builder, as `documents` does, so that `stems` learns without a copy).
     private func countedBatches(_ countable: Int) -> [CountedBatch] {
-        parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
+        // Unstemmed words are their own terms: nothing to share.
+        let shared = stemming == .none ? nil : SharedStems()
+        return parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
             let documents = pending[start ..< min(start + Self.countingBatch, countable)]
-            guard let cachedCounts else { return TermCounter.count(documents, stems: stems, stemming: stemming) }
-            return cachedCounts.counted(documents) { TermCounter.count($0, stems: stems, stemming: stemming) }
+            guard let cachedCounts else { return TermCounter.count(documents, stems: stems, shared: shared, stemming: stemming) }
+            return cachedCounts.counted(documents) { TermCounter.count($0, stems: stems, shared: shared, stemming: stemming) }
         }
     }
 
@@ -308,73 +310,6 @@ struct SearchIndexBuilder {
             entries.append(("endings", .array(forms.endings(terms: terms).map { .array([.string($0.from), .string($0.to)]) })))
         }
         return entries
-    }
-
-    /// The postings of the term at `position` of the sorted vocabulary, as a JSON array of
-    /// (document gap, score) pairs.
-    static func encodePostings(at position: Int, in postings: Postings, to bytes: inout [UInt8]) {
-        let range = postings.range(at: position)
-        // Written through a pointer into room for the longest pairs, then appended at once: a
-        // million postings appended byte by byte cost a capacity check per byte.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + 24 * range.count) { scratch in
-            let start = scratch.baseAddress!
-            var at = start
-            at.pointee = UInt8(ascii: "[")
-            at += 1
-            postings.documents.withUnsafeBufferPointer { documents in
-                postings.scores.withUnsafeBufferPointer { scores in
-                    var previous: Int32 = 0
-                    for index in range {
-                        if index > range.lowerBound {
-                            at.pointee = UInt8(ascii: ",")
-                            at += 1
-                        }
-                        at = writeDecimal(Int(documents[index] - previous), at: at)
-                        at.pointee = UInt8(ascii: ",")
-                        at = writeDecimal(Int(scores[index]), at: at + 1)
-                        previous = documents[index]
-                    }
-                }
-            }
-            at.pointee = UInt8(ascii: "]")
-            at += 1
-            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: at - start))
-        }
-    }
-
-    /// Writes a number that is not negative in decimal at `at`; returns where the next byte goes.
-    private static func writeDecimal(_ value: Int, at: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        let end = at + decimalDigits(value)
-        var cursor = end
-        var rest = value
-        repeat {
-            cursor -= 1
-            cursor.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        } while rest > 0
-        return end
-    }
-
-    /// How many bytes `encodePostings` writes for the term at `position`.
-    static func encodedSize(of position: Int, in postings: Postings) -> Int {
-        let range = postings.range(at: position)
-        // Brackets, and a comma inside each pair and between pairs.
-        var size = 2 + max(0, 2 * range.count - 1)
-        var previous: Int32 = 0
-        for at in range {
-            size += decimalDigits(Int(postings.documents[at] - previous)) + decimalDigits(Int(postings.scores[at]))
-            previous = postings.documents[at]
-        }
-        return size
-    }
-
-    private static func decimalDigits(_ value: Int) -> Int {
-        var digits = 1, rest = value
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
-        }
-        return digits
     }
 
     /// A postings file: the terms at `positions` of the sorted term list, all starting with `prefix`.

@@ -16,15 +16,10 @@ struct WordChunk {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
+    /// The eight bytes at `index` of text followed by at least eight zeros.
     @inline(__always)
-    init(_ text: UnsafePointer<UInt8>, at index: Int, count: Int) {
-        var bytes: UInt64 = 0
-        if count - index >= 8 {
-            bytes = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
-        } else if count > index {
-            withUnsafeMutableBytes(of: &bytes) { $0.copyMemory(from: UnsafeRawBufferPointer(start: text + index, count: count - index)) }
-        }
-        self.init(bytes: UInt64(littleEndian: bytes))
+    init(padded text: UnsafePointer<UInt8>, at index: Int) {
+        self.init(bytes: UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)))
     }
 
     @inline(__always)
@@ -66,7 +61,10 @@ struct WordChunk {
     var runMask: UInt64 { ((separators & (0 &- separators)) >> 7) &- 1 }
 
     /// Whether a byte of the lanes in `mask` is not ASCII.
-    func holdsNonASCII(in mask: UInt64) -> Bool { bytes & Self.highs & mask != 0 }
+    func holdsNonASCII(in mask: UInt64) -> Bool { nonASCII(in: mask) != 0 }
+
+    /// The high bits of the lanes in `mask`: zero when they are all ASCII.
+    func nonASCII(in mask: UInt64) -> UInt64 { bytes & Self.highs & mask }
 
     /// The bytes with ASCII letters lowercased (meaningful for the lanes of ASCII words only).
     var folded: UInt64 { bytes | letters >> 2 }

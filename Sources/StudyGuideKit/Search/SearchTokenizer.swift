@@ -161,60 +161,84 @@ enum SearchTokenizer {
     /// buffer; a run holding other characters goes through `forEachPlainWord` or `normalizedWords`.
     /// Cutting the text at ASCII punctuation and spaces first changes nothing: they separate words
     /// before and after folding alike, and NFKD never reorders marks across them.
+    @inline(__always)
     static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, TermTable.Key) -> Void) {
-        guard let base = text.baseAddress else { return }
         let count = text.count
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxTokenLength) { scratch in
-            let scratch = UnsafeMutableRawPointer(scratch.baseAddress!)
-            var index = 0
-            while index < count {
-                let lead = WordChunk(base, at: index, count: count)
-                guard lead.holdsWords else { index += 8; continue }
-                let skipped = lead.separatorLength
-                index += skipped
-                // Most words end inside the chunk they start in: those are done without loading
-                // their bytes again.
-                let word = lead.dropping(skipped)
-                let wordLength = word.runLength, mask = word.runMask
-                if skipped + wordLength < 8 && !word.holdsNonASCII(in: mask) {
-                    let folded = word.folded & mask
-                    scratch.storeBytes(of: UInt64(littleEndian: folded), as: UInt64.self)
-                    index += wordLength
-                    body(UnsafeBufferPointer(start: scratch.assumingMemoryBound(to: UInt8.self), count: wordLength),
-                         TermTable.Key(hash: TermTable.Key.finish(TermTable.Key.mix(TermTable.Key.seed, folded)), head: folded))
-                    continue
-                }
+        guard let text = text.baseAddress else { return }
+        // One allocation holds a scratch buffer with room for a word's chunks (past `maxTokenLength`
+        // they wrap around, and the word is dropped) and a copy of the text with zeros (separators)
+        // after it, so that eight bytes load anywhere in it without a check for its end. Not
+        // `withUnsafeTemporaryAllocation`: in its closure, the caller's `body` was not inlined.
+        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: 64 + count + 16)
+        defer { memory.deallocate() }
+        let scratch = UnsafeMutableRawPointer(memory)
+        let padded = memory + 64
+        padded.initialize(from: text, count: count)
+        (padded + count).initialize(repeating: 0, count: 16)
+        let base = UnsafePointer(padded)
+        var index = 0
+        while index < count {
+            var chunk = WordChunk(padded: base, at: index)
+            guard chunk.holdsWords else { index &+= 8; continue }
+            let skipped = chunk.separatorLength
+            index &+= skipped
+            let length: Int, key: TermTable.Key
+            // Most words end inside the chunk they start in: those are done without loading
+            // their bytes again.
+            let word = chunk.dropping(skipped)
+            let wordLength = word.runLength, mask = word.runMask
+            if skipped &+ wordLength < 8 && !word.holdsNonASCII(in: mask) {
+                let folded = word.folded & mask
+                scratch.storeBytes(of: UInt64(littleEndian: folded), as: UInt64.self)
+                length = wordLength
+                key = TermTable.Key(hash: TermTable.Key.finish(TermTable.Key.mix(TermTable.Key.seed, folded)), head: folded)
+                index &+= wordLength
+            } else {
+                // A chunk starts at a multiple of eight bytes into the word, as `TermTable.Key`
+                // takes them: the lead chunk is the first when no separator came before the word.
+                if skipped > 0 { chunk = WordChunk(padded: base, at: index) }
                 let start = index
-                var length = 0
-                var state = TermTable.Key.seed, head: UInt64 = 0
-                var ascii = true
-                // Eight bytes of the run at a time, until a chunk ends it; a chunk starts at a
-                // multiple of eight bytes into the word, as `TermTable.Key` takes them.
+                var runLength = 0
+                var state = TermTable.Key.seed
+                var nonASCII: UInt64 = 0
+                // Eight bytes of the run at a time, until a chunk ends it. The folded chunks of a
+                // run holding other characters, or too long to be a word, are written and hashed
+                // all the same, and then not used.
                 while true {
-                    let chunk = WordChunk(base, at: index, count: count)
                     let taken = chunk.runLength, mask = chunk.runMask
-                    if chunk.holdsNonASCII(in: mask) { ascii = false }
-                    if ascii && taken > 0 && length < maxTokenLength {
-                        let folded = chunk.folded & mask
-                        scratch.storeBytes(of: UInt64(littleEndian: folded), toByteOffset: length, as: UInt64.self)
-                        if length == 0 { head = folded }
-                        state = TermTable.Key.mix(state, folded)
+                    nonASCII |= chunk.nonASCII(in: mask)
+                    let folded = chunk.folded & mask
+                    scratch.storeBytes(of: UInt64(littleEndian: folded), toByteOffset: runLength & 63, as: UInt64.self)
+                    runLength &+= taken
+                    index &+= taken
+                    if taken < 8 {
+                        if taken > 0 { state = TermTable.Key.mix(state, folded) }
+                        break
                     }
-                    length += taken
-                    index += taken
-                    if taken < 8 { break }
+                    state = TermTable.Key.mix(state, folded)
+                    chunk = WordChunk(padded: base, at: index)
                 }
-                if !ascii {
-                    let run = UnsafeBufferPointer(rebasing: text[start ..< index])
+                if nonASCII != 0 {
+                    let run = UnsafeBufferPointer(start: base + start, count: index - start)
+                    index &+= 1
                     guard !forEachPlainWord(in: run, body) else { continue }
                     for var word in normalizedWords(String(decoding: run, as: UTF8.self)) {
                         word.withUTF8 { body($0, TermTable.Key($0)) }
                     }
-                } else if length <= maxTokenLength {
-                    body(UnsafeBufferPointer(start: scratch.assumingMemoryBound(to: UInt8.self), count: length),
-                         TermTable.Key(hash: TermTable.Key.finish(state), head: head))
+                    continue
                 }
+                guard runLength <= maxTokenLength else {
+                    index &+= 1
+                    continue
+                }
+                length = runLength
+                key = TermTable.Key(hash: TermTable.Key.finish(state), head: UInt64(littleEndian: scratch.load(as: UInt64.self)))
             }
+            // One call for both kinds of ASCII words, so that `body` is inlined once.
+            body(UnsafeBufferPointer(start: scratch.assumingMemoryBound(to: UInt8.self), count: length), key)
+            // A separator ends the word: the next chunk starts after it, so that after a single
+            // space it starts at the next word, as `TermTable.Key` takes its chunks.
+            index &+= 1
         }
     }
 

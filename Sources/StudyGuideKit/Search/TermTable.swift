@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// Distinct byte strings (search words and terms) numbered 0, 1, 2… in order of first sight.
 ///
 /// The index builder meets millions of word occurrences; giving each distinct one an integer once
@@ -80,7 +78,7 @@ struct TermTable {
                                 let start = Int(starts[id])
                                 // The head holds all of a word of up to eight bytes.
                                 if Int(starts[id &+ 1]) &- start == word.count,
-                                   word.count <= 8 || memcmp(arena.baseAddress! + start + 8, word.baseAddress! + 8, word.count - 8) == 0 {
+                                   word.count <= 8 || Self.tailsMatch(arena.baseAddress! + start, word.baseAddress!, count: word.count) {
                                     return Int32(id)
                                 }
                             }
@@ -91,6 +89,22 @@ struct TermTable {
             }
         }
         return (found, slot)
+    }
+
+    /// Whether two strings of `count` bytes (more than eight) whose first eight are equal are
+    /// equal: compared eight bytes at a time, the last eight ending at their end (overlapping the
+    /// eight before), so nothing past either is read. Most such words are at most 16 bytes long:
+    /// one comparison, where a call to `memcmp` cost more than the rest of the lookup.
+    @inline(__always)
+    private static func tailsMatch(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var offset = 8
+        while offset &+ 8 < count {
+            if UnsafeRawPointer(left + offset).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(right + offset).loadUnaligned(as: UInt64.self) {
+                return false
+            }
+            offset &+= 8
+        }
+        return UnsafeRawPointer(left + (count &- 8)).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(right + (count &- 8)).loadUnaligned(as: UInt64.self)
     }
 
     mutating func id(of word: [UInt8]) -> Int32 {
@@ -108,8 +122,13 @@ struct TermTable {
 
     /// Ids ordered by their bytes (for ASCII terms, the order of `String` comparison).
     func sortedIDs() -> [Int32] {
-        arena.withUnsafeBufferPointer { arena in
+        // Most terms differ in their first eight bytes: their heads, most significant byte first,
+        // order them (a shorter term's zero padding sorts it before the longer ones it begins).
+        let keys = heads.map { $0.byteSwapped }
+        return arena.withUnsafeBufferPointer { arena in
             (0 ..< Int32(count)).sorted { left, right in
+                let leftKey = keys[Int(left)], rightKey = keys[Int(right)]
+                if leftKey != rightKey { return leftKey < rightKey }
                 let l = Int(starts[Int(left)]), lEnd = Int(starts[Int(left) + 1])
                 let r = Int(starts[Int(right)]), rEnd = Int(starts[Int(right) + 1])
                 let common = min(lEnd - l, rEnd - r)
