@@ -8,13 +8,9 @@ import Testing
 @Suite struct BodyCacheTests {
     /// Builds `site` into a fresh folder, with the cache in `cache` when given.
     func build(_ site: TestSite, cache: URL?, into name: String) throws -> (BuildReport, [String: Data]) {
-        let output = site.directory.appendingPathComponent(name)
-        var options = BuildOptions(source: site.directory.path, output: output.path, themes: Repository.themes)
-        options.displayPrefix = ""
-        options.cacheFolder = cache?.path
-        let report = SiteBuilder.build(options)
+        let (report, files) = try site.build(cache: cache, into: name)
         #expect(report.succeeded, "\(report.diagnostics)")
-        return (report, try OutputTree.files(in: output))
+        return (report, files)
     }
 
     @Test func aSecondBuildReusesEveryAnswerAndWritesTheSameBytes() throws {

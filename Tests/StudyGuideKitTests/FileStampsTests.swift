@@ -55,13 +55,9 @@ import Testing
                                                   ofItemAtPath: site.directory.appendingPathComponent("content/" + file).path)
         }
         func build(_ cache: URL?, into name: String) throws -> [String: Data] {
-            let output = site.directory.appendingPathComponent(name)
-            var options = BuildOptions(source: site.directory.path, output: output.path, themes: Repository.themes)
-            options.displayPrefix = ""
-            options.cacheFolder = cache?.path
-            let report = SiteBuilder.build(options)
+            let (report, files) = try site.build(cache: cache, into: name)
             #expect(report.succeeded)
-            return try OutputTree.files(in: output)
+            return files
         }
         _ = try build(cache, into: "one")
         let text = try String(contentsOf: path, encoding: .utf8)

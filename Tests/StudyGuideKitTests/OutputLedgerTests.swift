@@ -11,11 +11,7 @@ import Testing
 
     /// Builds `site` into `output` (with the cache in `cache` when given): the report and every file.
     func build(_ site: TestSite, into output: URL, cache: URL?) throws -> (BuildReport, [String: Data]) {
-        var options = BuildOptions(source: site.directory.path, output: output.path, themes: Repository.themes)
-        options.displayPrefix = ""
-        options.cacheFolder = cache?.path
-        let report = SiteBuilder.build(options)
-        return (report, report.succeeded ? try OutputTree.files(in: output) : [:])
+        try site.build(cache: cache, into: output)
     }
 
     func inode(_ url: URL) throws -> UInt64 {

@@ -60,12 +60,7 @@ import Testing
     }
 
     func build(_ site: TestSite, cache: URL?, into name: String) throws -> (BuildReport, [String: Data]) {
-        let output = site.directory.appendingPathComponent(name)
-        var options = BuildOptions(source: site.directory.path, output: output.path, themes: Repository.themes)
-        options.displayPrefix = ""
-        options.cacheFolder = cache?.path
-        let report = SiteBuilder.build(options)
-        return (report, report.succeeded ? try OutputTree.files(in: output) : [:])
+        try site.build(cache: cache, into: name)
     }
 
     @Test func aSecondBuildParsesOnlyTheEditedFile() throws {

@@ -196,7 +196,7 @@ public enum SiteBuilder {
 
         // Bodies were let go after parsing: each batch is read again, rendered and written in turn.
         let links = ContentLinks(site: site, hashingShape: cache != nil)
-        let fingerprints = ledger == nil ? nil : PageFingerprints(site: site, theme: theme)
+        let fingerprints = ledger == nil ? nil : PageFingerprints(site: site, theme: theme, shape: links.shape)
         let rendered = BuildContext.highlighting(site.config.highlightCode) {
             SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,
                                 collectingLinkTargets: options.keepsPreview, cache: cache, fingerprints: fingerprints)

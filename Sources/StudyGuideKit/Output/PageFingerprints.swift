@@ -29,18 +29,16 @@ struct PageFingerprints: Sendable {
     private let files: [String: Fingerprint]
     private let common: Fingerprint
 
-    /// nil when the site's sources were not hashed (a build without a cache).
-    init?(site: Site, theme: Theme) {
-        guard let sources = site.sources else { return nil }
+    /// nil when the site's sources were not hashed (a build without a cache). `shape`: every
+    /// file's page, as `ContentLinks` hashed it.
+    init?(site: Site, theme: Theme, shape: BodyCache.Key?) {
+        guard let sources = site.sources, let shape else { return nil }
         files = sources.files
         var hash = StableHash()
         hash.add(BodyCache.renderer)
         Self.add(sources.config, to: &hash)
         Self.add(theme.identity, to: &hash)
-        for document in site.documents {
-            hash.add(document.contentPath.utf8)
-            hash.add(document.page.path.utf8)
-        }
+        Self.add(shape, to: &hash)
         for document in site.pageDocuments {
             hash.add(document.contentPath.utf8)
             Self.add(sources.files[document.contentPath], to: &hash)

@@ -60,6 +60,20 @@ final class TestSite {
         return BuildResult(report: SiteBuilder.build(options), output: output ?? self.output)
     }
 
+    /// Builds as `studyguide build` does, into `output` (a folder name inside the site, or a path),
+    /// with its cache in `cache` when given: the report and, when it succeeded, every file written.
+    func build(cache: URL?, into output: URL) throws -> (BuildReport, [String: Data]) {
+        var options = BuildOptions(source: directory.path, output: output.path, themes: Repository.themes)
+        options.displayPrefix = ""
+        options.cacheFolder = cache?.path
+        let report = SiteBuilder.build(options)
+        return (report, report.succeeded ? try OutputTree.files(in: output) : [:])
+    }
+
+    func build(cache: URL?, into name: String) throws -> (BuildReport, [String: Data]) {
+        try build(cache: cache, into: directory.appendingPathComponent(name))
+    }
+
     /// The smallest valid site plus the given files.
     static func minimal(_ extra: [String: String] = [:]) throws -> TestSite {
         var files = [
