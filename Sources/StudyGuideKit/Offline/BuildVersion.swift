@@ -3,9 +3,9 @@
 /// unchanged site keeps its cache. The files are read back once written, on every core: the cost
 /// follows the precache budget, not the size of the site.
 enum BuildVersion {
-    static func of(_ precache: [PagePath], sizes: [PagePath: Int], in output: StagingFolder) -> String {
+    static func of(_ precache: [PagePath], in output: StagingFolder) -> String {
         let checksums = parallelMap(precache) { path -> UInt64 in
-            output.checksum(of: path, size: sizes[path] ?? 0) ?? 0
+            output.checksum(of: path, size: output.writtenSize(of: path) ?? 0) ?? 0
         }
         var hash = StableHash()
         for (path, checksum) in zip(precache, checksums) {

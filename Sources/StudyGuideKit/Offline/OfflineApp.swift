@@ -15,9 +15,9 @@ enum OfflineApp {
     static func write(for site: Site, settings: OfflineSettings, theme: Theme, into output: StagingFolder)
         -> (precache: [PagePath], version: String) {
         output.write(OutputFile(path: manifestPath, bytes: WebManifest(site: site, settings: settings, theme: theme).bytes))
-        let sizes = output.writtenSizes
-        let precache = PrecachePolicy.choose(sizes: sizes, pages: PrecachePolicy.pages(of: site), limit: settings.precacheLimitBytes)
-        let version = BuildVersion.of(precache, sizes: sizes, in: output)
+        let precache = PrecachePolicy.choose(sizes: output.writtenSizes, pageSize: output.writtenSize(of:),
+                                             pages: PrecachePolicy.pages(of: site), limit: settings.precacheLimitBytes)
+        let version = BuildVersion.of(precache, in: output)
         output.write(OutputFile(path: workerPath, bytes: workerSource(version: version, precache: precache)))
         return (precache, version)
     }

@@ -13,14 +13,18 @@
 /// The Anki decks (`anki/`) are downloads, never cached; nor are the feed, sitemap and robots.txt.
 /// The choice stops at the budget, so its cost follows the budget rather than the site's size.
 enum PrecachePolicy {
-    /// The paths to precache, in the order above. `sizes` holds every file the build wrote;
+    /// The paths to precache, in the order above. `sizes` holds every file the build wrote, or
+    /// every one but its HTML pages, whose sizes `pageSize` gives then (read from disk: the choice
+    /// stops at the budget, so it asks for a few of a large site's pages);
     /// `pages` is the site's pages other than the fixed ones, in the order of step 4.
-    static func choose(sizes: [PagePath: Int], pages: some Sequence<PagePath>, limit: Int) -> [PagePath] {
+    static func choose(sizes: [PagePath: Int], pageSize: (PagePath) -> Int? = { _ in nil }, pages: some Sequence<PagePath>,
+                       limit: Int) -> [PagePath] {
         var chosen: [PagePath] = []
         var taken: Set<PagePath> = []
         var total = 0
+        func size(of path: PagePath) -> Int? { sizes[path] ?? pageSize(path) }
         func take(_ path: PagePath) {
-            guard let size = sizes[path], taken.insert(path).inserted else { return }
+            guard let size = size(of: path), taken.insert(path).inserted else { return }
             chosen.append(path)
             total += size
         }
@@ -29,7 +33,7 @@ enum PrecachePolicy {
         var searchSize = 0, studySize = 0
         for (path, size) in sizes {
             let bytes = path.path.utf8
-            if bytes.last == UInt8(ascii: "l"), path.path.hasSuffix(".html") { continue }  // most files: step 4
+            if path.isHTML { continue }  // most files: step 4
             if bytes.starts(with: "assets/".utf8) { assets.append(path) }
             else if bytes.starts(with: "search/".utf8) { search.append(path); searchSize += size }
             else if bytes.starts(with: "study/".utf8) { study.append(path); studySize += size }
@@ -43,7 +47,7 @@ enum PrecachePolicy {
         if total + studySize <= limit { study.sorted().forEach(take) }
 
         for path in pages {
-            guard let size = sizes[path] else { continue }
+            guard let size = size(of: path) else { continue }
             if taken.contains(path) { continue }
             guard total + size <= limit else { return chosen }
             take(path)

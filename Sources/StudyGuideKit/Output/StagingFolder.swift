@@ -26,8 +26,10 @@ final class StagingFolder: @unchecked Sendable {
     /// Pages linked by their fingerprint, without rendering them (`reuse`).
     private var keptCount = 0
     var kept: Int { lock.withLock { keptCount } }
-    /// The size of every file written, kept only when asked (`recordSizes`): the offline app's
-    /// precache list is chosen by size once every other file is written.
+    /// The size of every file written that is not an HTML page, kept only when asked
+    /// (`recordSizes`): the offline app's precache list is chosen by size once every other file
+    /// is written. A page's size is read from disk when asked for (`writtenSize`): the choice
+    /// stops at its budget, and a record per page was 220 bytes a question (22 MB at 100,000).
     private var sizes: [PagePath: Int]?
     /// What the previous build with a cache wrote into the output, and what this one writes:
     /// set before the first page when the build has a cache folder.
@@ -120,7 +122,7 @@ final class StagingFolder: @unchecked Sendable {
             written += 1
             reusedCount += 1
             keptCount += 1
-            if sizes != nil { sizes![path] = record.size }
+            if sizes != nil, !path.isHTML { sizes![path] = record.size }
             if patching {
                 inPlace.insert(path.path)
                 produced.insert(path.path)
@@ -152,7 +154,7 @@ final class StagingFolder: @unchecked Sendable {
             }
             lock.withLock {
                 written += 1
-                sizes?[file.path] = size
+                if !file.path.isHTML { sizes?[file.path] = size }
                 if recordsInputs { inputs[file.path] = OutputInputs(copiedFrom: copied) }
                 if patching { produced.insert(file.path.path) }
             }
@@ -166,8 +168,16 @@ final class StagingFolder: @unchecked Sendable {
         lock.withLock { sizes = sizes ?? [:] }
     }
 
-    /// The size of every file written so far, by path (empty unless `recordSizes` was called).
+    /// The size of every file written so far that is not an HTML page, by path (empty unless
+    /// `recordSizes` was called).
     var writtenSizes: [PagePath: Int] { lock.withLock { sizes ?? [:] } }
+
+    /// The size of a file this build wrote or kept, or nil when it made none at `path`.
+    func writtenSize(of path: PagePath) -> Int? {
+        if !path.isHTML { return lock.withLock { sizes?[path] } }
+        var info = stat()
+        return lstat(location(of: path), &info) == 0 ? Int(info.st_size) : nil
+    }
 
     /// The checksum of a file written before (`FileChecksum`), read back from the staging folder.
     func checksum(of path: PagePath, size: Int) -> UInt64? {
@@ -254,7 +264,7 @@ final class StagingFolder: @unchecked Sendable {
             let size = parts.reduce(0) { $0 + $1.count }
             lock.withLock {
                 written += 1
-                if sizes != nil { sizes![path] = size }
+                if sizes != nil, !path.isHTML { sizes![path] = size }
                 if linked { reusedCount += 1 }
                 if let recorded { self.inputs[path] = recorded }
             }
@@ -273,7 +283,7 @@ final class StagingFolder: @unchecked Sendable {
             }
             try Self.write(parts, to: staging.path + "/" + path.path, appending: true)
             let size = parts.reduce(0) { $0 + $1.count }
-            lock.withLock { if sizes != nil { sizes![path, default: 0] += size } }
+            lock.withLock { if sizes != nil, !path.isHTML { sizes![path, default: 0] += size } }
             if recordsInputs {
                 let recorded = inputs()
                 lock.withLock { self.inputs[path] = self.inputs[path, default: .init()].merging(recorded) }

@@ -26,6 +26,9 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static func guide(_ slug: String) -> PagePath { PagePath("guides/\(slug).html") }
     static func asset(_ name: String) -> PagePath { PagePath("assets/\(name)") }
 
+    /// Whether this is an HTML page (rather than a script, a stylesheet, an image or a deck).
+    var isHTML: Bool { path.utf8.last == UInt8(ascii: "l") && path.hasSuffix(".html") }
+
     /// Folders between the root and this page.
     var depth: Int { path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
 
