@@ -34,12 +34,12 @@ import Testing
         let (document, problems) = ContentDocument.parse(try #require(text), contentPath: "databases/btree.md")
         #expect(problems.isEmpty)
         guard case .question(let parsed)? = document else { Issue.record("not a question"); return }
-        let spill = SpilledNotes(), interner = StringInterner()
-        guard case .question(let detached) = document!.detachingBody(from: nil, in: "/site/content", normalised: false,
+        let spill = SpilledNotes(), interner = StringInterner(), file = MarkdownBody.File(path: nil, in: "/site/content")
+        guard case .question(let detached) = document!.detachingBody(from: file, normalised: false,
                                                                       spillingNotesTo: spill, interner: interner)
         else { return }
         let record = try #require(QuestionRecord.encode(detached, notes: parsed.notes))
-        let back = try #require(QuestionRecord.decode(record, bodyPath: nil, in: "/site/content", spillingNotesTo: spill, interner: interner))
+        let back = try #require(QuestionRecord.decode(record, bodyFile: file, spillingNotesTo: spill, interner: interner))
 
         #expect(back.slug == "btree-writes" && back.slug == parsed.slug && back.category == parsed.category && back.title == parsed.title)
         #expect(Array(back.tags) == ["databases", "indexes"] && Array(back.related) == ["other-one", "second"])
@@ -54,7 +54,7 @@ import Testing
         #expect(back.body.detachedPlace?.fingerprint == detached.body.detachedPlace?.fingerprint)
         // A record cut short anywhere is refused, never half-trusted.
         for length in stride(from: 0, to: record.count, by: 3) {
-            #expect(QuestionRecord.decode(Array(record[..<length]), bodyPath: nil, in: "/site/content", spillingNotesTo: spill,
+            #expect(QuestionRecord.decode(Array(record[..<length]), bodyFile: file, spillingNotesTo: spill,
                                           interner: interner) == nil)
         }
     }

@@ -64,6 +64,8 @@ public enum SiteBuilder {
         let interner = StringInterner()
         let cancellation = BuildContext.current.cancellation
         let hashing = options.cacheFolder != nil
+        // Every body that is its file's content path inside the content folder is read again from there.
+        let contentFile = MarkdownBody.File(path: nil, in: contentRoot)
         // A file found as it stood when an earlier build hashed it is not read again when its parse is kept.
         let stamps = cache == nil ? nil : options.cacheFolder.map { FileStamps(folder: $0, root: contentRoot) }
         let parsed = parallelMap(content.files) { file -> (ContentDocument?, [Diagnostic], BodyCache.Key?, fromCache: Bool) in
@@ -71,14 +73,13 @@ public enum SiteBuilder {
             let displayPath = content.displayPath(of: file)
             // Most files are the content folder plus their content path: that pair is kept instead
             // of a path per file (a symbolic link inside content/ keeps its own).
-            let bodyPath = file.linkedPath == nil ? nil : content.absolutePath(of: file)
-            let bodyFolder = file.linkedPath == nil ? contentRoot : nil
+            let bodyFile = file.linkedPath == nil ? contentFile : MarkdownBody.File(path: content.absolutePath(of: file))
             func recordKey(_ hash: BodyCache.Key) -> BodyCache.Key {
                 QuestionRecord.key(file: hash, contentPath: file.contentPath, displayPath: displayPath, linkedPath: file.linkedPath)
             }
             func kept(_ hash: BodyCache.Key) -> Question? {
                 cache?.blob(for: recordKey(hash)).flatMap {
-                    QuestionRecord.decode($0, bodyPath: bodyPath, in: bodyFolder, spillingNotesTo: notes, interner: interner)
+                    QuestionRecord.decode($0, bodyFile: bodyFile, spillingNotesTo: notes, interner: interner)
                 }
             }
             if let stamp = file.stamp, let hash = stamps?.hash(of: file.contentPath, stamp: stamp), let question = kept(hash) {
@@ -97,7 +98,7 @@ public enum SiteBuilder {
             let (text, problems) = SourceText.decode(raw, path: displayPath)
             guard let text else { return (nil, problems, hash, false) }
             let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
-            let detached = document?.detachingBody(from: bodyPath, in: bodyFolder, normalised: text.normalised,
+            let detached = document?.detachingBody(from: bodyFile, normalised: text.normalised,
                                                    spillingNotesTo: notes, interner: interner)
             if let cache, let hash, problems.isEmpty, more.isEmpty, case .question(let parsed)? = document,
                case .question(let question)? = detached, let record = QuestionRecord.encode(question, notes: parsed.notes) {

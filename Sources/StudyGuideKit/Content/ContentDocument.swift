@@ -54,11 +54,11 @@ enum ContentDocument: Sendable {
         return (problems.containsErrors ? nil : document, problems)
     }
 
-    /// The same document with its body let go, to be read again from `path` (inside `folder`; nil
-    /// for its content path there) when rendered, and a question's notes moved to `notes`.
-    func detachingBody(from path: String?, in folder: String? = nil, normalised: Bool,
+    /// The same document with its body let go, to be read again from `file` when rendered, and a
+    /// question's notes moved to `notes`.
+    func detachingBody(from file: MarkdownBody.File, normalised: Bool,
                        spillingNotesTo notes: SpilledNotes? = nil, interner: StringInterner? = nil) -> ContentDocument {
-        func detach(_ body: MarkdownBody) -> MarkdownBody { body.detached(from: path, in: folder, normalised: normalised) }
+        func detach(_ body: MarkdownBody) -> MarkdownBody { body.detached(from: file, normalised: normalised) }
         switch self {
         case .question(let question):
             return .question(question.with(body: detach(question.body), spillingNotesTo: notes, interner: interner))

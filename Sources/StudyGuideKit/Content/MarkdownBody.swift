@@ -13,28 +13,41 @@ public struct MarkdownBody: Sendable {
     }
     /// The file line the body starts on.
     var firstLine: Int { Int(storedFirstLine) }
-    private let storedFirstLine: Int32
+    // Declared first, so that the line number fits in the padding after it.
     private var storage: Storage
+    private let storedFirstLine: Int32
 
     /// Held bytes or where to read them again: a body is one or the other, so it takes the room
-    /// of the larger (every question holds its body, detached, for the whole build).
+    /// of the larger. Every question holds its body, detached, for the whole build: held bytes
+    /// are boxed so that the detached case, 25 bytes, sets the size.
     private enum Storage: Sendable {
-        case held(ArraySlice<UInt8>)
+        indirect case held(ArraySlice<UInt8>)
         case detached(Source)
     }
 
-    struct Source: Sendable {
-        /// The folder of `path` when it is relative (the content folder: one string that every
-        /// body shares), else nil.
+    /// The file a detached body is read again from: one for every body of a content folder,
+    /// shared, rather than a folder and a path in each body.
+    final class File: Sendable {
+        /// The folder of `path` when it is relative, else nil.
         let folder: String?
-        /// The file, or nil for the document's own content path inside `folder` (what nearly every
-        /// file is: no path held per body).
+        /// The file, or nil for each document's own content path inside `folder` (what nearly
+        /// every file is).
         let path: String?
+
+        init(path: String?, in folder: String? = nil) {
+            self.path = path
+            self.folder = folder
+        }
+
         /// The file, as the loader opened it.
-        func file(contentPath: String?) -> String? {
+        func path(contentPath: String?) -> String? {
             guard let path = path ?? contentPath else { return nil }
             return folder.map { $0 + "/" + path } ?? path
         }
+    }
+
+    struct Source: Sendable {
+        let file: File
         /// The body's place in the file's normalised text (see `SourceText`); files are at most
         /// `ContentLoader.maximumFileBytes`.
         let start: UInt32
@@ -58,8 +71,13 @@ public struct MarkdownBody: Sendable {
     /// given; nil for the content path `load` is given). `bytes` must be a slice of the whole
     /// normalised text of that file.
     func detached(from path: String?, in folder: String? = nil, normalised: Bool) -> MarkdownBody {
+        detached(from: File(path: path, in: folder), normalised: normalised)
+    }
+
+    /// The same body without its bytes, to be read again from `file`.
+    func detached(from file: File, normalised: Bool) -> MarkdownBody {
         let bytes = self.bytes
-        return MarkdownBody(detached: Source(folder: folder, path: path, start: UInt32(clamping: bytes.startIndex),
+        return MarkdownBody(detached: Source(file: file, start: UInt32(clamping: bytes.startIndex),
                                              end: UInt32(clamping: bytes.endIndex), fingerprint: Self.fingerprint(bytes),
                                              normalised: normalised),
                             firstLine: storedFirstLine)
@@ -72,10 +90,9 @@ public struct MarkdownBody: Sendable {
         return (source.start, source.end, source.fingerprint, source.normalised)
     }
 
-    /// A body detached from `path` (inside `folder`) at a place `detachedPlace` gave.
-    init(detachedFrom path: String?, in folder: String?, firstLine: Int,
-         place: (start: UInt32, end: UInt32, fingerprint: UInt64, normalised: Bool)) {
-        self.init(detached: Source(folder: folder, path: path, start: place.start, end: place.end, fingerprint: place.fingerprint,
+    /// A body detached from `file` at a place `detachedPlace` gave.
+    init(detachedFrom file: File, firstLine: Int, place: (start: UInt32, end: UInt32, fingerprint: UInt64, normalised: Bool)) {
+        self.init(detached: Source(file: file, start: place.start, end: place.end, fingerprint: place.fingerprint,
                                    normalised: place.normalised),
                   firstLine: Int32(clamping: firstLine))
     }
@@ -85,7 +102,7 @@ public struct MarkdownBody: Sendable {
     /// detached without a path of its own.
     func load(contentPath: String? = nil) -> ArraySlice<UInt8>? {
         guard case .detached(let source) = storage else { return bytes }
-        guard let file = source.file(contentPath: contentPath) else { return nil }
+        guard let file = source.file.path(contentPath: contentPath) else { return nil }
         let range = Int(source.start) ..< Int(source.end)
         guard let raw = ContentLoader.readFile(file, expectedSize: range.upperBound) else { return nil }
         let text = source.normalised ? SourceText.decode(raw, path: file).0?.bytes : raw

@@ -56,10 +56,10 @@ enum QuestionRecord {
         return bytes
     }
 
-    /// The question a record holds, its body detached from `path` inside `folder` (as parsing would
-    /// have detached it), its notes moved to `spill` and its strings shared through `interner`;
-    /// nil when the bytes are not a whole record.
-    static func decode(_ bytes: [UInt8], bodyPath path: String?, in folder: String?, spillingNotesTo spill: SpilledNotes,
+    /// The question a record holds, its body detached from `file` (as parsing would have detached
+    /// it), its notes moved to `spill` and its strings shared through `interner`; nil when the
+    /// bytes are not a whole record.
+    static func decode(_ bytes: [UInt8], bodyFile file: MarkdownBody.File, spillingNotesTo spill: SpilledNotes,
                        interner: StringInterner) -> Question? {
         var reader = ByteReader(bytes: bytes[...], at: 0)
         func shared(_ text: String?) -> String? { text.map(interner.intern) }
@@ -92,7 +92,7 @@ enum QuestionRecord {
               start <= end, end <= ContentLoader.maximumFileBytes else { return nil }
         let date = updated.isEmpty ? nil : ContentDate(updated)
         guard updated.isEmpty || date != nil else { return nil }
-        let body = MarkdownBody(detachedFrom: path, in: folder, firstLine: firstLine,
+        let body = MarkdownBody(detachedFrom: file, firstLine: firstLine,
                                 place: (UInt32(start), UInt32(end), fingerprint, normalised == 1))
         return Question(slug: slug, category: category, title: title, difficulty: difficulty, kind: kind, tags: tags,
                         titlePosition: titlePosition, notes: .spilled(spill, spill.store(packed: notes)), related: related,
