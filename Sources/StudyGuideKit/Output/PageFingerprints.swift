@@ -27,6 +27,10 @@ struct PageFingerprints: Sendable {
     typealias Fingerprint = BodyCache.Key
 
     private let files: [String: Fingerprint]
+    /// Each question's file, its content path and bytes hashed together, by place in
+    /// `site.questions`: a question's page shows half a dozen and a category's thousands, looked up
+    /// by place rather than by hashing their paths again.
+    private let questionFiles: [Fingerprint]
     private let common: Fingerprint
 
     /// nil when the site's sources were not hashed (a build without a cache). `shape`: every
@@ -36,35 +40,36 @@ struct PageFingerprints: Sendable {
         files = sources.files
         var hash = StableHash()
         hash.add(BodyCache.renderer)
-        Self.add(sources.config, to: &hash)
-        Self.add(theme.identity, to: &hash)
-        Self.add(shape, to: &hash)
+        hash.add(sources.config)
+        hash.add(theme.identity)
+        hash.add(shape)
         for document in site.pageDocuments {
             hash.add(document.contentPath.utf8)
-            Self.add(sources.files[document.contentPath], to: &hash)
+            hash.add(sources.files[document.contentPath])
         }
         for asset in site.assets.keys.sorted() { hash.add(asset.utf8) }
         common = hash.key
+        questionFiles = site.questions.map { question in
+            let path = question.contentPath
+            var hash = StableHash()
+            hash.add(path.utf8)
+            hash.add(sources.files[path])
+            return hash.key
+        }
     }
 
-    /// The page `kind` (unique per page) made from the files at `contentPaths`, in order; an
-    /// empty path stands for a place without a file (no previous question).
-    func page(_ kind: String, showing contentPaths: some Sequence<String>) -> Fingerprint {
+    /// The page `kind` (unique per page) made from the files at `contentPaths`, then from the
+    /// questions at `places` in `site.questions`, in order; nil stands for a place without a
+    /// question (no previous one, a `related` entry that names nothing).
+    func page(_ kind: String, showing contentPaths: [String] = [], questions places: some Sequence<Int?>) -> Fingerprint {
         var hash = StableHash()
-        Self.add(common, to: &hash)
+        hash.add(common)
         hash.add(kind.utf8)
         for path in contentPaths {
             hash.add(path.utf8)
-            Self.add(files[path], to: &hash)
+            hash.add(files[path])
         }
+        for place in places { hash.add(place.map { questionFiles[$0] }) }
         return hash.key
-    }
-
-    private static func add(_ key: Fingerprint?, to hash: inout StableHash) {
-        guard let key else { return hash.add([0]) }
-        var bytes: [UInt8] = [1]
-        bytes.appendFixed(key.high)
-        bytes.appendFixed(key.low)
-        hash.add(bytes)
     }
 }

@@ -396,6 +396,18 @@ struct StableHash {
         a = Self.round(a, UInt64(bytes.count))
     }
 
+    /// A key made by another hash, or its absence: two words and a marker, without copying them
+    /// into bytes first (a page's fingerprint adds one for every question it shows).
+    mutating func add(_ key: BodyCache.Key?) {
+        guard let key else {
+            a = Self.round(a, 0)
+            return
+        }
+        b = Self.round(b, key.high)
+        c = Self.round(c, key.low)
+        a = Self.round(a, 1)
+    }
+
     /// 32 bytes at a time across the lanes, then 8 at a time, the tail zero-padded.
     private mutating func addWords(_ buffer: UnsafeRawBufferPointer) {
         var offset = 0

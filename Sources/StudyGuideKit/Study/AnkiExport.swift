@@ -105,7 +105,7 @@ enum AnkiExport {
     /// What a category's deck is made from: its introduction (the deck's name) and its questions' files.
     private static func fingerprint(of category: Site.CategoryPage, in site: Site,
                                     _ fingerprints: PageFingerprints) -> PageFingerprints.Fingerprint {
-        fingerprints.page("anki", showing: [category.category.contentPath] + site.questions(of: category).map(\.contentPath))
+        fingerprints.page("anki", showing: [category.category.contentPath], questions: category.members.lazy.map(Optional.some))
     }
 
     private static let all = PagePath("anki/all.tsv")

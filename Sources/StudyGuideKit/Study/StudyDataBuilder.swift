@@ -127,6 +127,6 @@ struct StudyDataBuilder {
 
     /// What a chunk of cards is made from: its questions' files (`PageFingerprints`).
     static func fingerprint(of chunk: ArraySlice<Question>, _ fingerprints: PageFingerprints) -> PageFingerprints.Fingerprint {
-        fingerprints.page("cards", showing: chunk.lazy.map(\.contentPath))
+        fingerprints.page("cards", questions: chunk.indices.lazy.map(Optional.some))
     }
 }

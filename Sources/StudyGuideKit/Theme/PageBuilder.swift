@@ -172,21 +172,19 @@ struct PageBuilder: Sendable {
     func fingerprint(ofQuestion question: Question, in category: Site.CategoryPage, at index: Int,
                      _ fingerprints: PageFingerprints) -> PageFingerprints.Fingerprint {
         let place = category.members.lowerBound + index
-        var shown = [question.contentPath]
-        shown.append(index > 0 ? site.questions[place - 1].contentPath : "")
-        shown.append(place + 1 < category.members.upperBound ? site.questions[place + 1].contentPath : "")
-        for slug in question.related { shown.append(questionsBySlug[slug].map { site.questions[$0].contentPath } ?? "") }
-        return fingerprints.page("question", showing: shown)
+        var shown: [Int?] = [place, index > 0 ? place - 1 : nil, place + 1 < category.members.upperBound ? place + 1 : nil]
+        for slug in question.related { shown.append(questionsBySlug[slug]) }
+        return fingerprints.page("question", questions: shown)
     }
 
     /// The fingerprint of a category's page: the files of the questions it lists.
     func fingerprint(ofCategory category: Site.CategoryPage, _ fingerprints: PageFingerprints) -> PageFingerprints.Fingerprint {
-        fingerprints.page("category " + category.category.slug, showing: site.questions(of: category).lazy.map(\.contentPath))
+        fingerprints.page("category " + category.category.slug, questions: category.members.lazy.map(Optional.some))
     }
 
     /// The fingerprint of a tag's page: the files of the questions it lists.
     func fingerprint(ofTag tag: Site.TagPage, _ fingerprints: PageFingerprints) -> PageFingerprints.Fingerprint {
-        fingerprints.page("tag " + tag.name, showing: tag.members.lazy.map { site.questions[$0].contentPath })
+        fingerprints.page("tag " + tag.name, questions: tag.members.lazy.map(Optional.some))
     }
 
     func tag(_ tag: Site.TagPage, _ theme: Theme) -> OutputFile {
