@@ -119,8 +119,8 @@ import Testing
         }
     }
 
-    /// A build keeps only a hash of each heading id once its page is written; a broken anchor to
-    /// such a page still gets a suggestion from the page's real headings.
+    /// A build keeps no heading of a page once it is written; a broken anchor to such a page still
+    /// gets a suggestion from the page's real headings.
     @Test func aBrokenAnchorToAWrittenPageStillGetsASuggestion() throws {
         let site = try TestSite.minimal([
             "content/basics/a.md": TestSite.question(title: "A", extra: "weight: 1\n", body: "## Setting up\n\nText.\n"),
@@ -131,6 +131,37 @@ import Testing
         let result = BuildContext.$current.withValue(context) { site.build() }
         #expect(result.errors.count == 1)
         #expect(result.errors.first?.contains("'a.md#seting-up' names no heading (did you mean 'setting-up'?)") == true, "\(result.errors)")
+    }
+
+    /// Anchors on pages of earlier, the same and later batches, on introductions and guides, named
+    /// again from later batches after they were looked up: a build reports what `check`, which
+    /// holds every heading, reports, whatever the batch.
+    @Test func anchorsOnEveryKindOfPageAreFoundAsCheckFindsThem() throws {
+        var files: [String: String] = [
+            "content/basics/_index.md": "---\ntitle: Basics\ndescription: The basics.\n---\n## Overview\n\n[a](q60.md#setting-up) [b](q60.md#gone) [c](#overview) [d](#nope)\n",
+            "content/guides/tour.md": "---\ntitle: Tour\nsummary: A tour.\n---\n## Rounds\n\n[a](../basics/q40.md#setting-up) [b](../basics/q40.md#laps) [c](#rounds) [d](#nope)\n",
+        ]
+        let links: [Int: String] = [
+            1: "[a](q30.md#setting-up) [b](q30.md#nowhere) [c](q02.md#setting-up) [d](q02.md#nope) [e](../guides/tour.md#rounds) [f](../guides/tour.md#laps) [g](_index.md#overview) [h](_index.md#under)",
+            30: "[a](q01.md#setting-up) [b](q01.md#missing) [c](q55.md#setting-up) [d](q55.md#ending)",
+            55: "[a](q30.md#setting-up) [b](q30.md#nowhere) [c](q01.md#missing) [d](q01.md#setting-up) [e](q56.md#setting-up) [f](gone.md#x)",
+        ]
+        for number in 1 ... 60 {
+            let name = String(format: "q%02d", number)
+            let body = "## Setting up\n\nSome text.\n" + (links[number].map { "\n\($0)\n" } ?? "")
+            files["content/basics/\(name).md"] = TestSite.question(title: "Question \(name)?", extra: "weight: \(number)\n", body: body)
+        }
+        let site = try TestSite.minimal(files)
+        var options = BuildOptions(source: site.directory.path, themes: Repository.themes)
+        options.displayPrefix = ""
+        let checked = SiteChecker.check(options).filter { $0.severity == .error }.map(\.description)
+        #expect(checked.filter { $0.contains("[broken-anchor]") }.count == 12, "\(checked)")
+        for batch in [25, 50, 1_000] {
+            var context = BuildContext()
+            context.questionBatch = batch
+            let result = BuildContext.$current.withValue(context) { site.build() }
+            #expect(result.errors == checked, "batch of \(batch)")
+        }
     }
 
     /// Links may name generated pages directly: listings, tags, and questions by their page's

@@ -1,4 +1,4 @@
-// Covers: finding a question's place by slug, and renumbering the lookups after an edit.
+// Covers: finding a question's place by slug, renumbering the lookups after an edit, and tags' lists of places.
 import Testing
 @testable import StudyGuideKit
 
@@ -21,6 +21,29 @@ import Testing
         for (place, slug) in slugs.enumerated() { #expect(places[slug] == place) }
         #expect(places["question-300"] == nil)
         #expect(places[""] == nil)
+    }
+
+    /// Tables of every size up to a few hundred (sized to their count, not to a power of two, so
+    /// searches wrap around at odd ends): every slug is found, others are not.
+    @Test func everySizeOfTableFindsEverySlug() {
+        let all = questions((0 ..< 200).map { "q\($0)" })
+        for count in 0 ... 200 {
+            let places = QuestionPlaces(Array(all[..<count]))
+            #expect(places.count == count)
+            for place in 0 ..< count where places[all[place].slug] != place { Issue.record("q\(place) of \(count)") }
+            #expect(places["q\(count)"] == nil)
+        }
+    }
+
+    @Test func tagMembersGiveBackTheirPlacesInOrder() {
+        var random = SplitMix64(seed: 0x7A6)
+        for _ in 0 ..< 50 {
+            let places = (0 ..< random.below(41)).map { _ in random.below(1 << 32) }
+            let tag = Site.TagPage(name: "t", members: places)
+            #expect(Array(tag.members) == places)
+            #expect(tag.members == Site.Places(places))
+            if let last = places.last { #expect(tag.members.firstIndex(of: last) == places.firstIndex(of: last)) }
+        }
     }
 
     @Test func aRepeatedSlugKeepsItsFirstPlace() {

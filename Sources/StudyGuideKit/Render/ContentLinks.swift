@@ -32,7 +32,7 @@ struct ContentLinks: Sendable {
         /// Introductions, guides and the two pages that exist without a file.
         private let others: [String: PagePath]
         private let questions: [Question]
-        /// Open addressing: a question's index, or -1; twice as many slots as questions.
+        /// Open addressing: a question's index, or -1; a third more slots than questions.
         private let slots: [Int32]
 
         init(site: Site) {
@@ -43,23 +43,24 @@ struct ContentLinks: Sendable {
             others["guides/_index.md"] = .guidesIndex
             self.others = others
             questions = site.questions
-            var slots = [Int32](repeating: -1, count: max(2, questions.count * 2))
+            var slots = [Int32](repeating: -1, count: questions.count + questions.count / 3 + 1)
             for (index, question) in questions.enumerated() {
                 let contentPath = question.contentPath
                 guard others[contentPath] == nil else { continue }
                 var slot = Self.slot(of: contentPath, in: slots.count)
                 while slots[slot] >= 0, !questions[Int(slots[slot])].hasContentPath(contentPath) {
-                    slot = (slot + 1) % slots.count
+                    slot = slot + 1 == slots.count ? 0 : slot + 1
                 }
                 if slots[slot] < 0 { slots[slot] = Int32(index) }  // the first of two files with one path wins
             }
             self.slots = slots
         }
 
+        /// The hash scaled to the table (multiply-shift: no division on the way).
         private static func slot(of contentPath: String, in count: Int) -> Int {
             var hasher = Hasher()
             hasher.combine(contentPath)
-            return Int(UInt(bitPattern: hasher.finalize()) % UInt(count))
+            return Int((UInt64(UInt32(truncatingIfNeeded: hasher.finalize())) &* UInt64(count)) >> 32)
         }
 
         subscript(contentPath: String) -> PagePath? {
@@ -69,7 +70,7 @@ struct ContentLinks: Sendable {
             while slots[slot] >= 0 {
                 let question = questions[Int(slots[slot])]
                 if question.hasContentPath(contentPath) { return question.path }
-                slot = (slot + 1) % slots.count
+                slot = slot + 1 == slots.count ? 0 : slot + 1
             }
             return others[contentPath]
         }

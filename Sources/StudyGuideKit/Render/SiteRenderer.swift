@@ -53,8 +53,8 @@ enum SiteRenderer {
         // Introductions and guides keep every link for the end; questions only those that wait.
         var laterLinks = checked.mapValues { $0.forLinkChecks(links: $0.links, headings: false) }
         var laterDocuments = others
-        var headingIDs = HeadingIndex()
-        for (path, body) in checked { headingIDs.add(body.headings.lazy.map(\.id), of: path) }
+        var linkedHeadings = LinkedHeadings()
+        for (path, body) in checked { linkedHeadings.want(body.links, from: path) }
         var linkedFiles: Set<String> = []
         if collectingLinkTargets { linkedFiles = LinkTargets.of(checked) }
 
@@ -95,18 +95,21 @@ enum SiteRenderer {
             search.add(questions[range], bodies: bodies, notes: notes)
             stages.lap("search")
             // Links are checked now, but those to a heading of another page, which may come in a later
-            // batch: only they and a hash of every heading id stay until the end.
+            // batch: only they and whether each such heading exists stay until the end.
             if collectingLinkTargets { linkedFiles.formUnion(LinkTargets.of(bodies)) }
             var now: [String: RenderedBody] = [:]
             for (path, body) in bodies {
-                headingIDs.add(body.headings.lazy.map(\.id), of: path)
                 var local: [RenderedBody.Link] = [], later: [RenderedBody.Link] = []
                 for link in body.links {
                     if LinkRule.needsOtherHeadings(link, in: path) { later.append(link) } else { local.append(link) }
                 }
                 now[path] = body.forLinkChecks(links: local)
-                if !later.isEmpty { laterLinks[path] = body.forLinkChecks(links: later, headings: false) }
+                if !later.isEmpty {
+                    linkedHeadings.want(later, from: path)
+                    laterLinks[path] = body.forLinkChecks(links: later, headings: false)
+                }
             }
+            linkedHeadings.look(in: bodies)
             laterDocuments += batchDocuments.filter { laterLinks[$0.contentPath] != nil }
             diagnostics += LinkRule().check(batchDocuments, bodies: now, against: linkTargets)
             stages.lap("links")
@@ -138,9 +141,14 @@ enum SiteRenderer {
         if cancelled { return stopped() }
 
         // The same link rule as `check`, so the two never disagree about a link.
-        headingIDs.seal()
-        let sealed = headingIDs
-        let anchors = AnchorTargets(contains: sealed.contains) { path in
+        linkedHeadings.finish { paths in
+            headingIDs(of: paths, site: site, pageBodies: checked, links: links, rawHTML: rawHTML, cache: cache, files: files)
+        }
+        let linked = linkedHeadings
+        // Introductions and guides keep their own bodies to the end; the other pages' anchors were looked up.
+        let anchors = AnchorTargets(contains: { id, path in
+            checked[path].map { $0.headings.contains { $0.id == id } } ?? linked.contains(id, in: path)
+        }) { path in
             // Only for a suggestion under a broken anchor: the page is rendered again.
             guard let document = site.documents.first(where: { $0.contentPath == path }) else { return [] }
             return (BodyRenderer.render([document], links: links, rawHTML: rawHTML, paragraphs: false).0[path]?.headings ?? []).map(\.id)
@@ -159,6 +167,32 @@ enum SiteRenderer {
         }
         return Output(diagnostics: diagnostics, stages: stages.stages, pages: site.pageCount, pageBodies: checked,
                       linkTargets: linkedFiles)
+    }
+
+    /// The heading ids of the pages at `paths`, for links to pages rendered before them: introductions
+    /// and guides are at hand, questions are rendered again, a batch at a time.
+    private static func headingIDs(of paths: [String], site: Site, pageBodies: [String: RenderedBody], links: ContentLinks,
+                                   rawHTML: Bool, cache: BodyCache?, files: [String: BodyCache.Key]?) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        var asked: Set<String> = []
+        for path in paths {
+            if let body = pageBodies[path] { result[path] = body.headings.map(\.id) } else { asked.insert(path) }
+        }
+        guard !asked.isEmpty else { return result }
+        let documents = site.questions.lazy.filter { asked.contains($0.contentPath) }.map(\.document)
+        let batchSize = BuildContext.current.questionBatch ?? Self.batchSize
+        var batch: [Site.Document] = []
+        func render() {
+            let bodies = BodyRenderer.render(batch, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache, files: files, lazily: true).0
+            for (path, body) in bodies { result[path] = body.headings.map(\.id) }
+            batch.removeAll(keepingCapacity: true)
+        }
+        for document in documents {
+            batch.append(document)
+            if batch.count == batchSize { render() }
+        }
+        if !batch.isEmpty { render() }
+        return result
     }
 
     /// The category of the question at `index` in site order, and its place there: categories hold

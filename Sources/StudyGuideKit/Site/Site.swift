@@ -29,8 +29,25 @@ public struct Site: Sendable {
     /// with three tags is not copied three more times).
     struct TagPage: Sendable {
         public var name: String
-        var members: [Int]
+        var members: Places
         public var path: PagePath { .tag(name) }
+
+        init(name: String, members: some Sequence<Int>) {
+            self.name = name
+            self.members = Places(members)
+        }
+    }
+
+    /// Places in `questions`, four bytes each instead of eight: tag lists are held for the whole
+    /// build, and a site has a few times as many tagged questions as questions.
+    struct Places: RandomAccessCollection, Equatable, Sendable {
+        private let places: [UInt32]
+
+        init(_ places: some Sequence<Int>) { self.places = places.map { UInt32($0) } }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { places.count }
+        subscript(position: Int) -> Int { Int(places[position]) }
     }
 
     /// Every question in site order: category by category, each in reading order.
