@@ -300,24 +300,62 @@ final class StagingFolder: @unchecked Sendable {
     }
 
     /// Appends the bytes of `source` (a file this build made or kept), less its first `skip`, to
-    /// the file at `path`, a buffer at a time: a category's Anki deck is every answer in it.
+    /// the file at `path`: a category's Anki deck is every answer in it, and the whole deck every
+    /// category's. Copied inside the kernel where it can (`copy_file_range`), else a buffer at a time.
     func appendCopy(_ path: PagePath, from source: PagePath, skipping skip: Int) {
+        // Nothing appended, but a destination left in the output is first copied to the staging folder.
+        append(path, parts: [])
         do {
-            let descriptor = open(location(of: source), O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw Failure.io("cannot read \(source.path) back: \(String(cString: strerror(errno)))") }
-            defer { close(descriptor) }
-            var buffer = [UInt8](repeating: 0, count: 1 << 20)
-            var offset = skip
-            while true {
-                let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, off_t(offset)) }
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else { throw Failure.io("cannot read \(source.path) back: \(String(cString: strerror(errno)))") }
-                if count == 0 { break }
-                append(path, parts: [Array(buffer[..<count])])
-                offset += count
+            let input = open(location(of: source), O_RDONLY | O_CLOEXEC)
+            guard input >= 0 else { throw Failure.io("cannot read \(source.path) back: \(String(cString: strerror(errno)))") }
+            defer { close(input) }
+            let destination = staging.path + "/" + path.path
+            let output = open(destination, O_WRONLY | O_CLOEXEC)
+            guard output >= 0 else { throw Failure.io("cannot write \(destination): \(String(cString: strerror(errno)))") }
+            defer { close(output) }
+            var info = stat()
+            guard fstat(output, &info) == 0 else { throw Failure.io("cannot write \(destination): \(String(cString: strerror(errno)))") }
+            var from = Int64(skip), to = Int64(info.st_size)
+            let start = to
+            func failure() -> Failure { .io("cannot copy \(source.path) into \(path.path): \(String(cString: strerror(errno)))") }
+            copying: while true {
+                let copied = studyguide_copy_range(input, &from, output, &to, 1 << 30)
+                if copied > 0 { continue }
+                if copied == 0 { break }
+                switch errno {
+                case EINTR: continue
+                case ENOSYS, EXDEV, EINVAL, EOPNOTSUPP:
+                    try Self.copyBuffered(input, from: &from, to: output, at: &to, failure: failure)
+                    break copying
+                default: throw failure()
+                }
             }
+            let size = Int(to - start)
+            lock.withLock { if sizes != nil, !path.isHTML { sizes![path, default: 0] += size } }
         } catch {
             fail(error)
+        }
+    }
+
+    /// The copy of `appendCopy` where the kernel cannot make it: a buffer at a time.
+    private static func copyBuffered(_ input: Int32, from: inout Int64, to output: Int32, at to: inout Int64,
+                                     failure: () -> Failure) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = pread(input, buffer.baseAddress!, buffer.count, off_t(from))
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw failure() }
+            if count == 0 { return }
+            var written = 0
+            while written < count {
+                let result = pwrite(output, buffer.baseAddress! + written, count - written, off_t(to))
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else { throw failure() }
+                written += result
+                to += Int64(result)
+            }
+            from += Int64(count)
         }
     }
 
