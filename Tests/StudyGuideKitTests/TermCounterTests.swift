@@ -117,12 +117,17 @@ import Testing
     /// Words an earlier batch stemmed are taken from the cache: the batch is counted exactly as
     /// without it, stopwords included, and only its own new words are left to learn.
     @Test func aWarmStemCacheCountsAsAColdOne() {
+        // The cache names terms by their ids in the builder's table, which learns each batch's terms first.
+        var terms = TermTable()
+        func ids(_ batch: CountedBatch) -> [Int32] {
+            (0 ..< Int32(batch.terms.count)).map { local in batch.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) } }
+        }
         let first = TermCounter.count([document(title: "Indexes", body: "The indexed tables and their replicas.")][...])
         var cache = StemCache()
-        cache.learn(first)
+        cache.learn(first, renumberedBy: ids(first))
         let documents = [document(title: "Replicas", body: "The index of the tables, and a new shard."),
                          document(body: "Indexing the shards")][...]
-        let warm = TermCounter.count(documents, stems: cache)
+        let warm = TermCounter.count(documents, stems: cache, vocabulary: terms)
         let cold = TermCounter.count(documents)
         #expect(entries(packed(warm)) == entries(packed(cold)))
         #expect((0 ..< Int32(warm.terms.count)).map { warm.terms.bytes($0) } == (0 ..< Int32(cold.terms.count)).map { cold.terms.bytes($0) })
@@ -130,12 +135,12 @@ import Testing
                                      "new": [0, 0, 0, 0, 0, 1], "shard": [0, 0, 0, 0, 0, 1]])
         // Learning the warm batch adds only what the cache did not know.
         var learned = cache
-        learned.learn(warm)
+        learned.learn(warm, renumberedBy: ids(warm))
         func knows(_ cache: StemCache, _ word: String) -> Bool {
             Array(word.utf8).withUnsafeBufferPointer { cache.term(of: $0, key: TermTable.Key($0)) != nil }
         }
         #expect(knows(cache, "tables") && !knows(cache, "shards") && knows(learned, "shards") && knows(learned, "of"))
-        let again = TermCounter.count(documents, stems: learned)
+        let again = TermCounter.count(documents, stems: learned, vocabulary: terms)
         #expect(entries(packed(again)) == entries(packed(cold)))
     }
 

@@ -34,6 +34,8 @@ enum FieldCounts {
     @inline(__always)
     static func length(at entry: UnsafePointer<UInt8>) -> Int {
         var remaining = entry.pointee.nonzeroBitCount
+        // Most terms are in one field, counted fewer than 128 times.
+        if remaining == 1, entry[1] < 0x80 { return 2 }
         var at = 1
         while remaining > 0 {
             if entry[at] < 0x80 { remaining &-= 1 }

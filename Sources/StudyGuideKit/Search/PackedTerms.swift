@@ -74,11 +74,14 @@ struct PackedTerms: Sendable {
                                             Self.put(document, at: &at)
                                             Self.put(Int(ids[term]), at: &at)
                                             // Mostly two bytes: a loop costs less than a call to copy them.
-                                            for _ in 0 ..< countLengths[position] {
-                                                at.pointee = from.pointee
-                                                at += 1
-                                                from += 1
+                                            let length = Int(countLengths[position])
+                                            var copied = 0
+                                            while copied < length {
+                                                at[copied] = from[copied]
+                                                copied &+= 1
                                             }
+                                            at += length
+                                            from += length
                                             next[termClass] = at - start
                                             position &+= 1
                                         }

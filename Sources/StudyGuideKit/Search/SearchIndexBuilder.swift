@@ -31,7 +31,8 @@ struct SearchIndexBuilder {
     private let emit: @Sendable (OutputFile) -> Void
     private let categoryIndex: [String: Int]
     private let tagIndex: [String: Int]
-    /// Every term counted so far, and the counts of every counted document, on disk.
+    /// Every term counted so far (`stems` names words' terms by their ids here), and the counts
+    /// of every counted document, on disk.
     private var terms = TermTable(capacity: 1 << 16)
     private var spilled = SpilledTerms()
     private var stems = StemCache()
@@ -88,14 +89,14 @@ struct SearchIndexBuilder {
     }
 
     /// The words of the first `countable` pending documents, counted in batches on all cores
-    /// (borrowing the builder, as `documents` does, so that `stems` learns without a copy).
+    /// (borrowing the builder, as `documents` does, so that `stems` learns and `terms` grows without a copy).
     private func countedBatches(_ countable: Int) -> [CountedBatch] {
         // Unstemmed words are their own terms: nothing to share.
         let shared = stemming == .none ? nil : SharedStems()
         return parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
             let documents = pending[start ..< min(start + Self.countingBatch, countable)]
-            guard let cachedCounts else { return TermCounter.count(documents, stems: stems, shared: shared, stemming: stemming) }
-            return cachedCounts.counted(documents) { TermCounter.count($0, stems: stems, shared: shared, stemming: stemming) }
+            guard let cachedCounts else { return TermCounter.count(documents, stems: stems, vocabulary: terms, shared: shared, stemming: stemming) }
+            return cachedCounts.counted(documents) { TermCounter.count($0, stems: stems, vocabulary: terms, shared: shared, stemming: stemming) }
         }
     }
 
@@ -112,7 +113,7 @@ struct SearchIndexBuilder {
         }
         // The last round has no batches after it to teach; no batch keeps its words after.
         for index in batches.indices {
-            if !all { self.stems.learn(batches[index]) }
+            if !all { self.stems.learn(batches[index], renumberedBy: renumbering[index]) }
             if stemming.mapsQueriesThroughForms {
                 forms.learn(batches[index]) { renumbering[index][Int($0)] }
             }

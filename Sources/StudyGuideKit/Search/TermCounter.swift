@@ -24,9 +24,10 @@ struct CountedBatch: Sendable {
 /// every distinct word is stemmed once, however many pages repeat it, and not at all when an
 /// earlier batch stemmed it (`StemCache`) or one counted at the same time did (`SharedStems`).
 enum TermCounter {
-    static func count(_ documents: ArraySlice<SearchDocument>, stems cache: StemCache = StemCache(), shared: SharedStems? = nil,
-                      stemming: Stemming = .porter) -> CountedBatch {
-        var counting = BatchCounting(cache: cache, shared: shared, stemming: stemming)
+    /// `vocabulary`: the builder's table of terms, which the ids `cache` gives are in.
+    static func count(_ documents: ArraySlice<SearchDocument>, stems cache: StemCache = StemCache(), vocabulary: TermTable = TermTable(capacity: 1),
+                      shared: SharedStems? = nil, stemming: Stemming = .porter) -> CountedBatch {
+        var counting = BatchCounting(cache: cache, vocabulary: vocabulary, shared: shared, stemming: stemming)
         defer { counting.deallocate() }
         for document in documents {
             for (field, text) in document.fields.enumerated() { counting.count(text, field: field) }
@@ -42,6 +43,7 @@ private struct BatchCounting {
     static let fieldCount = SearchDocument.Field.allCases.count
 
     let cache: StemCache
+    let vocabulary: TermTable
     let shared: SharedStems?
     let stopwords: TermTable
     let stemmer: WordStemmer
@@ -58,8 +60,9 @@ private struct BatchCounting {
     /// The current document's place in the batch.
     private var number: Int32 = 0
 
-    init(cache: StemCache, shared: SharedStems?, stemming: Stemming) {
+    init(cache: StemCache, vocabulary: TermTable, shared: SharedStems?, stemming: Stemming) {
         self.cache = cache
+        self.vocabulary = vocabulary
         self.shared = shared
         stopwords = stemming.usesStopwords ? SearchStopwords.table : TermTable(capacity: 1)
         stemmer = stemming.makeStemmer()
@@ -136,7 +139,7 @@ private struct BatchCounting {
     @inline(never)
     private mutating func term(ofNewWord word: UnsafeBufferPointer<UInt8>, key: TermTable.Key) -> Int32 {
         if let cached = cache.term(of: word, key: key) {
-            return cached.map { stem in stem.withUnsafeBufferPointer { batch.terms.id(of: $0) } } ?? -1
+            return cached < 0 ? -1 : vocabulary.bytes(cached).withUnsafeBufferPointer { batch.terms.id(of: $0) }
         }
         if let shared, let term = shared.withStem(of: word, key: key, { stem in stem.map { term(ofStem: $0) } }) {
             return term
