@@ -59,10 +59,6 @@ struct SearchIndexBuilder {
         cachedCounts = CachedCounts(cache: cache, site: site, stemming: stemming)
         categoryIndex = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.category.slug, $0) })
         tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
-        // Lists with an entry per document are sized once: grown by doubling, they held up to twice that.
-        let documents = site.questions.count
-        facets.reserveCapacity(documents: documents, tags: site.tags.reduce(0) { $0 + $1.members.count })
-        spilled.reserveCapacity(documents: documents)
     }
 
     /// Adds the next questions in site order, with their bodies; counts their words as soon as a
