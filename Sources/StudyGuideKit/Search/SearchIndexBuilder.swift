@@ -40,6 +40,8 @@ struct SearchIndexBuilder {
     private let stemming: Stemming
     /// Words whose term differs from them, kept only when the browser cannot stem (`Stemming`).
     private var forms = SurfaceForms()
+    /// How many questions were added so far.
+    private var added = 0
     /// Documents made but not yet counted: fewer than `countingBatch`, waiting for the next bodies.
     private var pending: [SearchDocument] = []
     /// Counted documents (without their texts) whose file of results is not complete yet.
@@ -65,7 +67,12 @@ struct SearchIndexBuilder {
     /// whole counting batch is there, so only the text of the current bodies is ever held.
     mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:]) {
         pending += documents(for: questions, bodies: bodies, notes: notes)
-        countPending(all: false)
+        added += questions.count
+        // After the last question, the rest is counted at once and the stem cache let go: the
+        // pages rendered after the questions (listings, guides) need all their memory.
+        let last = added == site.questions.count
+        countPending(all: last)
+        if last { stems = StemCache() }
     }
 
     /// The documents of `questions`, made on all cores. The workers read the builder borrowed, in a
