@@ -68,11 +68,16 @@ struct SearchIndexBuilder {
     mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:]) {
         pending += documents(for: questions, bodies: bodies, notes: notes)
         added += questions.count
-        // After the last question, the rest is counted at once and the stem cache let go: the
-        // pages rendered after the questions (listings, guides) need all their memory.
+        // After the last question, the rest is counted at once and the stem cache and the lists of
+        // documents let go (emptied, they kept their room): the pages rendered after the
+        // questions (listings, guides) are the build's peak.
         let last = added == site.questions.count
         countPending(all: last)
-        if last { stems = StemCache() }
+        if last {
+            stems = StemCache(room: 1)
+            pending = []
+            shown = []
+        }
     }
 
     /// The documents of `questions`, made on all cores. The workers read the builder borrowed, in a

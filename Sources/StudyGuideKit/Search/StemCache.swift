@@ -10,9 +10,14 @@ struct StemCache: Sendable {
     /// Words beyond this are stemmed every time, so a site with a huge vocabulary stays in bounds.
     static let capacity = 1 << 16
 
-    private var words = TermTable(capacity: 1 << 14)
+    private var words: TermTable
     /// Each word's term in the builder's table, or -1 for a stopword.
     private var termOfWord: [Int32] = []
+
+    /// `room`: the words it holds before its table grows.
+    init(room: Int = 1 << 14) {
+        words = TermTable(capacity: room)
+    }
 
     /// The term of a cached word, as an id in the builder's table: nil when the word is new, -1 for
     /// a stopword.
