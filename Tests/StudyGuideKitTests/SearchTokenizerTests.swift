@@ -146,6 +146,27 @@ struct TokenizerVector: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// A table grown many times (hashing each word again from its bytes) still finds every word,
+    /// by its own id, and nothing it was not given.
+    @Test func termTableFindsEveryWordAfterGrowing() {
+        var generator = SystemRandomNumberGenerator()
+        var table = TermTable(capacity: 1)
+        var words: [[UInt8]] = []
+        var ids: [[UInt8]: Int32] = [:]
+        while words.count < 5000 {
+            let word = (0 ..< Int.random(in: 1 ... 20, using: &generator)).map { _ in UInt8.random(in: 0x61 ... 0x66, using: &generator) }
+            if ids[word] == nil {
+                ids[word] = Int32(words.count)
+                words.append(word)
+            }
+            #expect(table.id(of: word) == ids[word])
+        }
+        for (id, word) in words.enumerated() {
+            #expect(word.withUnsafeBufferPointer { table.existingID(of: $0, key: TermTable.Key($0)) } == Int32(id))
+        }
+        #expect(!Array("zz".utf8).withUnsafeBufferPointer { table.contains($0) })
+    }
+
     /// Terms sorted by their first eight bytes first are in the order of all their bytes: short
     /// and long terms sharing a start, bytes past 0x7F, and zero bytes, which pad the eight.
     @Test func termTableSortsIdsByTheirBytes() {

@@ -48,10 +48,10 @@ import Testing
     }
 
     @Test func packedTermsAreRenumberedAndGroupedByClassInDocumentOrder() {
-        let batch = CountedBatch(
+        var batch = CountedBatch(
             terms: TermTable(), documentTerms: [3, 0, 1],
-            counts: [1, 0, 0, 0, 0, 200, 0, 0, 0, 0, 0, 1, 0, 2, 0, 0, 0, 70_000],
             ends: [2, 2, 3], lengths: [1, 0, 0, 0, 0, 201, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 70_000])
+        for counts: [Int32] in [[1, 0, 0, 0, 0, 200], [0, 0, 0, 0, 0, 1], [0, 2, 0, 0, 0, 70_000]] { batch.appendCounts(counts) }
         // Local terms 0 and 1 fall in class 20, term 3 in class 5.
         let packed = PackedTerms(batch, renumberedBy: [7, 300, 0, 5], classes: [20, 20, 9, 5])
         #expect(packed.documentCount == 3)
@@ -61,15 +61,73 @@ import Testing
         #expect(packed.lengths[12...] == [0, 2, 0, 0, 0, 70_000])
     }
 
+    /// A batch keeps each entry's counts packed (`FieldCounts`): they read back as written, for
+    /// counts of every size, and pack as the entries did when they were six `Int32`s each.
+    @Test func packedFieldCountsReadBackAndPackAsBefore() {
+        var generator = SystemRandomNumberGenerator()
+        let sizes: [ClosedRange<Int32>] = [0 ... 0, 1 ... 127, 128 ... 20_000, 20_000 ... Int32.max]
+        for _ in 0 ..< 50 {
+            let termCount = Int.random(in: 1 ... 300, using: &generator)
+            var batch = CountedBatch(terms: TermTable())
+            var written: [[Int32]] = []
+            for _ in 0 ..< Int.random(in: 0 ... 20, using: &generator) {
+                for term in (0 ..< Int32(termCount)).shuffled(using: &generator).prefix(Int.random(in: 0 ... 40, using: &generator)) {
+                    let counts = (0 ..< PackedTerms.fieldCount).map { _ in Int32.random(in: sizes.randomElement(using: &generator)!, using: &generator) }
+                    batch.documentTerms.append(term)
+                    batch.appendCounts(counts)
+                    written.append(counts)
+                }
+                batch.ends.append(batch.documentTerms.count)
+                batch.lengths += (0 ..< PackedTerms.fieldCount).map { _ in Int32.random(in: 0 ... 1000, using: &generator) }
+            }
+            var read: [[Int32]] = []
+            batch.forEachEntryCounts { read.append($0) }
+            #expect(read == written)
+            let ids = (0 ..< Int32(termCount)).map { _ in Int32.random(in: 0 ... 3_000_000, using: &generator) }
+            let classes = (0 ..< termCount).map { _ in UInt8.random(in: 0 ..< UInt8(TermClass.count), using: &generator) }
+            let packed = PackedTerms(batch, renumberedBy: ids, classes: classes)
+            // As the entries were packed from six counts each: by class, then in document order.
+            var expected: [UInt8] = []
+            var ends: [Int] = []
+            for termClass in 0 ..< UInt8(TermClass.count) {
+                var position = 0
+                for (document, end) in batch.ends.enumerated() {
+                    while position < end {
+                        let term = Int(batch.documentTerms[position])
+                        if classes[term] == termClass {
+                            expected.appendVarint(document)
+                            expected.appendVarint(Int(ids[term]))
+                            let counts = written[position]
+                            expected.append(counts.indices.reduce(UInt8(0)) { counts[$1] > 0 ? $0 | 1 << $1 : $0 })
+                            for count in counts where count > 0 { expected.appendVarint(Int(count)) }
+                        }
+                        position += 1
+                    }
+                }
+                ends.append(expected.count)
+            }
+            #expect(packed.bytes == expected)
+            #expect(packed.classEnds == ends)
+            #expect(packed.frequency == (0 ..< Int32(termCount)).map { term in
+                Int32(batch.documentTerms.filter { $0 == term }.count)
+            })
+        }
+    }
+
     /// Words an earlier batch stemmed are taken from the cache: the batch is counted exactly as
     /// without it, stopwords included, and only its own new words are left to learn.
     @Test func aWarmStemCacheCountsAsAColdOne() {
+        // The cache names terms by their ids in the builder's table, which learns each batch's terms first.
+        var terms = TermTable()
+        func ids(_ batch: CountedBatch) -> [Int32] {
+            (0 ..< Int32(batch.terms.count)).map { local in batch.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) } }
+        }
         let first = TermCounter.count([document(title: "Indexes", body: "The indexed tables and their replicas.")][...])
         var cache = StemCache()
-        cache.learn(first)
+        cache.learn(first, renumberedBy: ids(first))
         let documents = [document(title: "Replicas", body: "The index of the tables, and a new shard."),
                          document(body: "Indexing the shards")][...]
-        let warm = TermCounter.count(documents, stems: cache)
+        let warm = TermCounter.count(documents, stems: cache, vocabulary: terms)
         let cold = TermCounter.count(documents)
         #expect(entries(packed(warm)) == entries(packed(cold)))
         #expect((0 ..< Int32(warm.terms.count)).map { warm.terms.bytes($0) } == (0 ..< Int32(cold.terms.count)).map { cold.terms.bytes($0) })
@@ -77,12 +135,12 @@ import Testing
                                      "new": [0, 0, 0, 0, 0, 1], "shard": [0, 0, 0, 0, 0, 1]])
         // Learning the warm batch adds only what the cache did not know.
         var learned = cache
-        learned.learn(warm)
+        learned.learn(warm, renumberedBy: ids(warm))
         func knows(_ cache: StemCache, _ word: String) -> Bool {
             Array(word.utf8).withUnsafeBufferPointer { cache.term(of: $0, key: TermTable.Key($0)) != nil }
         }
         #expect(knows(cache, "tables") && !knows(cache, "shards") && knows(learned, "shards") && knows(learned, "of"))
-        let again = TermCounter.count(documents, stems: learned)
+        let again = TermCounter.count(documents, stems: learned, vocabulary: terms)
         #expect(entries(packed(again)) == entries(packed(cold)))
     }
 
@@ -183,12 +241,12 @@ import Testing
             document(body: "Tables, indexes, locks and more tables."),
         ]
         let whole = TermCounter.count(documents[...])
-        let kept = documents.indices.map { CachedCounts.encode(document: $0, of: whole) }
+        let kept = CachedCounts.encodeDocuments(of: whole)
         // The first and last as if kept, the middle one counted again on its own.
         let alone = TermCounter.count(documents[1 ... 1])
-        let assembled = try #require(CachedCounts.assemble([kept[0], CachedCounts.encode(document: 0, of: alone), kept[2]]))
+        let assembled = try #require(CachedCounts.assemble([kept[0], CachedCounts.encodeDocuments(of: alone)[0], kept[2]]))
         #expect(assembled.documentTerms == whole.documentTerms)
-        #expect(assembled.counts == whole.counts)
+        #expect(assembled.fieldCounts == whole.fieldCounts)
         #expect(assembled.ends == whole.ends)
         #expect(assembled.lengths == whole.lengths)
         #expect((0 ..< Int32(whole.terms.count)).map { Array(assembled.terms.bytes($0)) } == (0 ..< Int32(whole.terms.count)).map { Array(whole.terms.bytes($0)) })
@@ -205,7 +263,7 @@ import Testing
         let whole = TermCounter.count(documents[...])
         let bytes = CachedCounts.encodeBatch(whole)
         let back = try #require(CachedCounts.decodeBatch(bytes))
-        #expect(back.documentTerms == whole.documentTerms && back.counts == whole.counts)
+        #expect(back.documentTerms == whole.documentTerms && back.fieldCounts == whole.fieldCounts)
         #expect(back.ends == whole.ends && back.lengths == whole.lengths)
         #expect((0 ..< Int32(whole.terms.count)).map { Array(back.terms.bytes($0)) } == (0 ..< Int32(whole.terms.count)).map { Array(whole.terms.bytes($0)) })
         // Cut anywhere, or with a term named that the batch does not have, it is refused.

@@ -66,11 +66,10 @@ struct CachedCounts {
         var found: [[UInt8]?] = documents.map { document in document.cacheKey.flatMap { cache.blob(for: $0) } }
         let missing = documents.indices.filter { found[$0 - documents.startIndex] == nil }
         if !missing.isEmpty {
-            let fresh = count(ArraySlice(missing.map { documents[$0].withBody() }))
+            let fresh = Self.encodeDocuments(of: count(ArraySlice(missing.map { documents[$0].withBody() })))
             for (number, index) in missing.enumerated() {
-                let bytes = Self.encode(document: number, of: fresh)
-                found[index - documents.startIndex] = bytes
-                if let key = documents[index].cacheKey { cache.storeBlob(bytes, for: key) }
+                found[index - documents.startIndex] = fresh[number]
+                if let key = documents[index].cacheKey { cache.storeBlob(fresh[number], for: key) }
             }
         }
         // A blob that does not decode (it cannot, its checksum held) is counted again, not trusted.
@@ -81,28 +80,35 @@ struct CachedCounts {
     /// counts the document after all).
     func holds(_ key: BodyCache.Key) -> Bool { cache.holds(key) }
 
-    /// Document `number` of `batch`: its terms as text, in order, each with its count in every
-    /// field; then the fields' lengths.
-    static func encode(document number: Int, of batch: CountedBatch) -> [UInt8] {
+    /// Each document of `batch`: its terms as text, in order, each with its count in every field;
+    /// then the fields' lengths.
+    static func encodeDocuments(of batch: CountedBatch) -> [[UInt8]] {
         let fieldCount = PackedTerms.fieldCount
-        let start = number == 0 ? 0 : batch.ends[number - 1], end = batch.ends[number]
-        var bytes: [UInt8] = []
-        bytes.appendVarint(end - start)
-        for position in start ..< end {
-            let term = batch.terms.bytes(batch.documentTerms[position])
-            bytes.appendVarint(term.count)
-            bytes.append(contentsOf: term)
-            for count in batch.counts[position * fieldCount ..< (position + 1) * fieldCount] { bytes.appendVarint(Int(count)) }
+        var documents: [[UInt8]] = []
+        var counts = [Int32](repeating: 0, count: fieldCount)
+        var start = 0, countsAt = 0
+        for (number, end) in batch.ends.enumerated() {
+            var bytes: [UInt8] = []
+            bytes.appendVarint(end - start)
+            for position in start ..< end {
+                let term = batch.terms.bytes(batch.documentTerms[position])
+                bytes.appendVarint(term.count)
+                bytes.append(contentsOf: term)
+                countsAt += batch.readCounts(at: countsAt, into: &counts)
+                for count in counts { bytes.appendVarint(Int(count)) }
+            }
+            for length in batch.lengths[number * fieldCount ..< (number + 1) * fieldCount] { bytes.appendVarint(Int(length)) }
+            documents.append(bytes)
+            start = end
         }
-        for length in batch.lengths[number * fieldCount ..< (number + 1) * fieldCount] { bytes.appendVarint(Int(length)) }
-        return bytes
+        return documents
     }
 
     /// A whole batch: its terms in the order of their numbers, each document's end, then every
     /// document's terms, counts and lengths.
     static func encodeBatch(_ batch: CountedBatch) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(batch.terms.count * 8 + batch.counts.count + batch.documentTerms.count * 2 + batch.lengths.count + 64)
+        bytes.reserveCapacity(batch.terms.count * 8 + batch.fieldCounts.count * 2 + batch.documentTerms.count * 2 + batch.lengths.count + 64)
         bytes.appendVarint(batch.terms.count)
         for id in 0 ..< Int32(batch.terms.count) {
             let term = batch.terms.bytes(id)
@@ -116,7 +122,9 @@ struct CachedCounts {
             previous = end
         }
         for term in batch.documentTerms { bytes.appendVarint(Int(term)) }
-        for count in batch.counts { bytes.appendVarint(Int(count)) }
+        batch.forEachEntryCounts { counts in
+            for count in counts { bytes.appendVarint(Int(count)) }
+        }
         for length in batch.lengths { bytes.appendVarint(Int(length)) }
         return bytes
     }
@@ -149,9 +157,14 @@ struct CachedCounts {
             }
             return true
         }
-        guard values(end, below: termCount, into: &batch.documentTerms),
-              values(end * fieldCount, below: Int(Int32.max), into: &batch.counts),
-              values(documentCount * fieldCount, below: Int(Int32.max), into: &batch.lengths),
+        guard values(end, below: termCount, into: &batch.documentTerms), end <= bytes.count / fieldCount else { return nil }
+        var counts: [Int32] = []
+        for _ in 0 ..< end {
+            counts.removeAll(keepingCapacity: true)
+            guard values(fieldCount, below: Int(Int32.max), into: &counts) else { return nil }
+            batch.appendCounts(counts)
+        }
+        guard values(documentCount * fieldCount, below: Int(Int32.max), into: &batch.lengths),
               reader.isAtEnd else { return nil }
         return batch
     }
@@ -160,6 +173,7 @@ struct CachedCounts {
     static func assemble(_ documents: [[UInt8]]) -> CountedBatch? {
         let fieldCount = PackedTerms.fieldCount
         var batch = CountedBatch(terms: TermTable(capacity: 8192))
+        var counts: [Int32] = []
         for bytes in documents {
             var reader = ByteReader(bytes: bytes[...], at: 0)
             guard let termCount = reader.varint(), termCount <= bytes.count else { return nil }
@@ -168,10 +182,12 @@ struct CachedCounts {
                 let id = bytes[reader.at ..< reader.at + length].withUnsafeBufferPointer { batch.terms.id(of: $0) }
                 reader.at += length
                 batch.documentTerms.append(id)
+                counts.removeAll(keepingCapacity: true)
                 for _ in 0 ..< fieldCount {
                     guard let count = reader.varint(), count <= Int32.max else { return nil }
-                    batch.counts.append(Int32(count))
+                    counts.append(Int32(count))
                 }
+                batch.appendCounts(counts)
             }
             for _ in 0 ..< fieldCount {
                 guard let length = reader.varint(), length <= Int32.max else { return nil }

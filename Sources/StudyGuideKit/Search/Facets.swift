@@ -1,65 +1,68 @@
 /// What the search page filters by, for every document in order: its category, difficulty,
-/// kind and tags, as indexes into the manifest's lists. A few bytes a document, kept until the
-/// end, when `search/facets.js` is written.
+/// kind and tags, as indexes into the manifest's lists. Set aside in a `SpillFile` as documents
+/// come (a few bytes each: kept in memory, they took 22 bytes a document for the whole build)
+/// and read back at the end, when `search/facets.js` is written.
 struct Facets {
-    private var categories: [Int32] = []
-    private var difficulties: [UInt8] = []
-    private var kinds: [UInt8] = []
-    private var tags: [Int32] = []
-    /// Where each document's tags end in `tags`.
-    private var tagEnds: [Int32] = []
-
-    var count: Int { categories.count }
-
-    mutating func reserveCapacity(documents: Int, tags: Int) {
-        categories.reserveCapacity(documents)
-        difficulties.reserveCapacity(documents)
-        kinds.reserveCapacity(documents)
-        tagEnds.reserveCapacity(documents)
-        self.tags.reserveCapacity(tags)
-    }
+    private let file = SpillFile()
+    /// One document's record, reused: its category, difficulty, kind and number of tags, then its
+    /// tags, each a varint.
+    private var record: [UInt8] = []
+    private(set) var count = 0
 
     mutating func append(_ document: SearchDocument) {
-        categories.append(Int32(document.category))
-        difficulties.append(UInt8(document.difficulty))
-        kinds.append(UInt8(document.kind))
-        tags += document.tags.map(Int32.init)
-        tagEnds.append(Int32(tags.count))
+        record.removeAll(keepingCapacity: true)
+        record.appendVarint(document.category)
+        record.appendVarint(document.difficulty)
+        record.appendVarint(document.kind)
+        record.appendVarint(document.tags.count)
+        for tag in document.tags { record.appendVarint(tag) }
+        _ = record.withUnsafeBytes { file.append($0) }
+        count += 1
     }
 
     /// `search/facets.js`: one object of arrays, one entry per document.
     func script() -> [UInt8] {
+        var records: [UInt8] = []
+        file.read(0 ..< file.size, into: &records)
         var out: [UInt8] = []
-        out.reserveCapacity(count * 12 + tags.count * 4 + 64)
-        func array(_ name: StaticString, _ values: some Sequence<some BinaryInteger>) {
+        out.reserveCapacity(count * 12 + records.count * 2 + 64)
+        out.appendASCII("StudyGuideSearch.registerFacets({")
+        let names: [StaticString] = ["category", "difficulty", "kind"]
+        for (field, name) in names.enumerated() {
+            if field > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "\""))
             out.appendASCII(name)
             out.appendASCII("\":[")
-            for (index, value) in values.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.appendDecimal(Int(value))
+            forEachDocument(in: records) { document, facets, _ in
+                if document > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendDecimal(facets[field])
             }
             out.append(UInt8(ascii: "]"))
         }
-        out.appendASCII("StudyGuideSearch.registerFacets({")
-        array("category", categories)
-        out.append(UInt8(ascii: ","))
-        array("difficulty", difficulties)
-        out.append(UInt8(ascii: ","))
-        array("kind", kinds)
         out.appendASCII(",\"tags\":[")
-        var start = 0
-        for (document, end) in tagEnds.enumerated() {
+        forEachDocument(in: records) { document, _, tags in
             if document > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "["))
-            for position in start ..< Int(end) {
-                if position > start { out.append(UInt8(ascii: ",")) }
-                out.appendDecimal(Int(tags[position]))
+            for (index, tag) in tags.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendDecimal(tag)
             }
             out.append(UInt8(ascii: "]"))
-            start = Int(end)
         }
         out.appendASCII("]});\n")
         return out
+    }
+
+    /// Calls `body` with each document's category, difficulty and kind, and its tags, in order.
+    private func forEachDocument(in records: [UInt8], _ body: (_ document: Int, _ facets: [Int], _ tags: [Int]) -> Void) {
+        var reader = ByteReader(bytes: records[...], at: 0)
+        var facets = [0, 0, 0], tags: [Int] = []
+        for document in 0 ..< count {
+            // The file holds what `append` wrote, whole.
+            for index in facets.indices { facets[index] = reader.varint()! }
+            tags.removeAll(keepingCapacity: true)
+            for _ in 0 ..< reader.varint()! { tags.append(reader.varint()!) }
+            body(document, facets, tags)
+        }
     }
 }

@@ -45,17 +45,16 @@ struct InvertedIndex: Sendable {
         let termCount = terms.count
         let batchCount = spilled.batchCount
         let runBatches = (0 ..< Self.runs).map { run in (batchCount * run / Self.runs) ..< (batchCount * (run + 1) / Self.runs) }
-        // Summed in document order, alone: floating-point sums depend on their order.
-        var totalLength = [Double](repeating: 0, count: fields.count)
+        // Summed as integers: the same as the floating-point sum in document order, which is exact
+        // below 2^53.
         let documentCount = spilled.documentCount
-        for document in 0 ..< documentCount {
-            for field in fields.indices { totalLength[field] += Double(spilled.lengths[document * fields.count + field]) }
-        }
         let count = Double(max(documentCount, 1))
-        let averageLength = totalLength.map { max($0 / count, 1) }
-        let norms = spilled.lengths.withUnsafeBufferPointer { lengths in
-            (0 ..< lengths.count).map { at in
-                Self.k1 * (1 - Self.b + Self.b * Double(lengths[at]) / averageLength[at % fields.count])
+        let averageLength = spilled.totalLengths.map { max(Double($0) / count, 1) }
+        var norms: [Double] = []
+        norms.reserveCapacity(documentCount * fields.count)
+        spilled.forEachBatchLengths { lengths in
+            for at in lengths.indices {
+                norms.append(Self.k1 * (1 - Self.b + Self.b * Double(lengths[at]) / averageLength[at % fields.count]))
             }
         }
         // A term's inverse document frequency is the same in every posting: one logarithm per term.

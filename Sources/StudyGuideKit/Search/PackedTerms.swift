@@ -18,105 +18,99 @@ struct PackedTerms: Sendable {
     /// The documents of a counted batch, with each of its term ids `t` replaced by `ids[t]` and
     /// filed under class `classes[t]`.
     init(_ batch: CountedBatch, renumberedBy ids: [Int32], classes: [UInt8]) {
-        let fieldCount = Self.fieldCount
-        let entryCount = batch.documentTerms.count
         var frequency = [Int32](repeating: 0, count: ids.count)
-        // The entries ordered by class, each class in document order (a stable counting sort),
-        // then encoded one after another through a pointer: no array per class, no check per byte.
+        // One pass sizes each class's entries, the next writes each entry straight into its class's
+        // place, in document order: the bytes take what they hold, with no reordering on the way.
+        // The counts are already in their packed form (`FieldCounts`): copied, not encoded again.
         var classStarts = [Int](repeating: 0, count: TermClass.count + 1)
-        var documentOf = [Int32](repeating: 0, count: entryCount)
-        var order = [Int32](repeating: 0, count: entryCount)
-        var ends: [Int] = []
-        ends.reserveCapacity(TermClass.count)
+        let entryCount = batch.documentTerms.count
+        var countLengths = [UInt8](repeating: 0, count: entryCount)
         func varintSize(_ value: Int) -> Int { value < 0x80 ? 1 : (Int.bitWidth - value.leadingZeroBitCount + 6) / 7 }
-        // One pass finds each entry's document, each term's documents and each class's entries.
         batch.documentTerms.withUnsafeBufferPointer { terms in
-            classes.withUnsafeBufferPointer { classes in
-                frequency.withUnsafeMutableBufferPointer { frequency in
-                    classStarts.withUnsafeMutableBufferPointer { classStarts in
-                        documentOf.withUnsafeMutableBufferPointer { documentOf in
-                            var position = 0
-                            for (document, end) in batch.ends.enumerated() {
-                                while position < end {
-                                    let term = Int(terms[position])
-                                    frequency[term] &+= 1
-                                    classStarts[Int(classes[term]) &+ 1] &+= 1
-                                    documentOf[position] = Int32(truncatingIfNeeded: document)
-                                    position &+= 1
-                                }
-                            }
-                        }
-                        for termClass in 0 ..< TermClass.count { classStarts[termClass + 1] += classStarts[termClass] }
-                    }
-                }
-                order.withUnsafeMutableBufferPointer { order in
-                    var next = classStarts
-                    next.withUnsafeMutableBufferPointer { next in
-                        for position in 0 ..< entryCount {
-                            let termClass = Int(classes[Int(terms[position])])
-                            order[next[termClass]] = Int32(truncatingIfNeeded: position)
-                            next[termClass] &+= 1
-                        }
-                    }
-                }
-            }
-        }
-        // The bytes are written once, into room for the longest entries: no varint is longer than
-        // the bits of every value of its kind put together. An OR of the counts, which the compiler
-        // vectorises, costs far less than sizing each entry.
-        let countBits = batch.counts.withUnsafeBufferPointer { counts in counts.reduce(UInt32(0)) { $0 | UInt32(bitPattern: $1) } }
-        let idBits = ids.reduce(UInt32(0)) { $0 | UInt32(bitPattern: $1) }
-        let longestEntry = varintSize(max(batch.ends.count - 1, 0)) + varintSize(Int(idBits)) + 1 + fieldCount * varintSize(Int(countBits))
-        let size = entryCount * longestEntry
-        bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
-            let start = buffer.baseAddress!
-            var at = start
-            func put(_ value: Int) {
-                var value = UInt(bitPattern: value)
-                while value >= 0x80 {
-                    at.pointee = UInt8(truncatingIfNeeded: value) | 0x80
-                    at += 1
-                    value >>= 7
-                }
-                at.pointee = UInt8(value)
-                at += 1
-            }
-            batch.documentTerms.withUnsafeBufferPointer { terms in
-                batch.counts.withUnsafeBufferPointer { counts in
+            batch.fieldCounts.withUnsafeBufferPointer { counts in
+                classes.withUnsafeBufferPointer { classes in
                     ids.withUnsafeBufferPointer { ids in
-                        order.withUnsafeBufferPointer { order in
-                            documentOf.withUnsafeBufferPointer { documentOf in
-                                var entry = 0
-                                for termClass in 0 ..< TermClass.count {
-                                    while entry < classStarts[termClass + 1] {
-                                        let position = Int(order[entry])
-                                        put(Int(documentOf[position]))
-                                        put(Int(ids[Int(terms[position])]))
-                                        let fieldsAt = at
-                                        at += 1
-                                        var fields: UInt8 = 0
-                                        for field in 0 ..< fieldCount {
-                                            let count = Int(counts[position &* fieldCount &+ field])
-                                            guard count > 0 else { continue }
-                                            fields |= 1 << field
-                                            put(count)
+                        frequency.withUnsafeMutableBufferPointer { frequency in
+                            countLengths.withUnsafeMutableBufferPointer { countLengths in
+                                classStarts.withUnsafeMutableBufferPointer { classStarts in
+                                    var position = 0, countsAt = 0
+                                    for (document, end) in batch.ends.enumerated() {
+                                        let documentSize = varintSize(document)
+                                        while position < end {
+                                            let term = Int(terms[position])
+                                            frequency[term] &+= 1
+                                            let length = FieldCounts.length(at: counts.baseAddress! + countsAt)
+                                            countLengths[position] = UInt8(truncatingIfNeeded: length)
+                                            classStarts[Int(classes[term]) &+ 1] &+= documentSize &+ varintSize(Int(ids[term])) &+ length
+                                            countsAt &+= length
+                                            position &+= 1
                                         }
-                                        fieldsAt.pointee = fields
-                                        entry += 1
                                     }
-                                    ends.append(at - start)
+                                    for termClass in 0 ..< TermClass.count { classStarts[termClass + 1] += classStarts[termClass] }
                                 }
                             }
                         }
                     }
                 }
             }
-            written = at - start
         }
-        classEnds = ends
+        let size = classStarts[TermClass.count]
+        bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
+            guard size > 0, let start = buffer.baseAddress else { return }
+            var next = classStarts
+            batch.documentTerms.withUnsafeBufferPointer { terms in
+                batch.fieldCounts.withUnsafeBufferPointer { counts in
+                    classes.withUnsafeBufferPointer { classes in
+                        ids.withUnsafeBufferPointer { ids in
+                            countLengths.withUnsafeBufferPointer { countLengths in
+                                next.withUnsafeMutableBufferPointer { next in
+                                    var position = 0
+                                    var from = counts.baseAddress!
+                                    for (document, end) in batch.ends.enumerated() {
+                                        while position < end {
+                                            let term = Int(terms[position])
+                                            let termClass = Int(classes[term])
+                                            var at = start + next[termClass]
+                                            Self.put(document, at: &at)
+                                            Self.put(Int(ids[term]), at: &at)
+                                            // Mostly two bytes: a loop costs less than a call to copy them.
+                                            let length = Int(countLengths[position])
+                                            var copied = 0
+                                            while copied < length {
+                                                at[copied] = from[copied]
+                                                copied &+= 1
+                                            }
+                                            at += length
+                                            from += length
+                                            next[termClass] = at - start
+                                            position &+= 1
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            written = size
+        }
+        classEnds = Array(classStarts[1...])
         lengths = batch.lengths
         self.frequency = frequency
         documentCount = batch.ends.count
+    }
+
+    /// Writes `value` as a LEB128 varint at `at`, and moves `at` past it.
+    @inline(__always)
+    private static func put(_ value: Int, at: inout UnsafeMutablePointer<UInt8>) {
+        var value = UInt(bitPattern: value)
+        while value >= 0x80 {
+            at.pointee = UInt8(truncatingIfNeeded: value) | 0x80
+            at += 1
+            value >>= 7
+        }
+        at.pointee = UInt8(value)
+        at += 1
     }
 
     /// Calls `body` with every entry of `bytes` (whole entries of one batch): the document's

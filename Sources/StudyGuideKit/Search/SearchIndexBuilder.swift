@@ -31,7 +31,8 @@ struct SearchIndexBuilder {
     private let emit: @Sendable (OutputFile) -> Void
     private let categoryIndex: [String: Int]
     private let tagIndex: [String: Int]
-    /// Every term counted so far, and the counts of every counted document, on disk.
+    /// Every term counted so far (`stems` names words' terms by their ids here), and the counts
+    /// of every counted document, on disk.
     private var terms = TermTable(capacity: 1 << 16)
     private var spilled = SpilledTerms()
     private var stems = StemCache()
@@ -39,6 +40,8 @@ struct SearchIndexBuilder {
     private let stemming: Stemming
     /// Words whose term differs from them, kept only when the browser cannot stem (`Stemming`).
     private var forms = SurfaceForms()
+    /// How many questions were added so far.
+    private var added = 0
     /// Documents made but not yet counted: fewer than `countingBatch`, waiting for the next bodies.
     private var pending: [SearchDocument] = []
     /// Counted documents (without their texts) whose file of results is not complete yet.
@@ -58,17 +61,23 @@ struct SearchIndexBuilder {
         cachedCounts = CachedCounts(cache: cache, site: site, stemming: stemming)
         categoryIndex = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.category.slug, $0) })
         tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
-        // Lists with an entry per document are sized once: grown by doubling, they held up to twice that.
-        let documents = site.questions.count
-        facets.reserveCapacity(documents: documents, tags: site.tags.reduce(0) { $0 + $1.members.count })
-        spilled.reserveCapacity(documents: documents)
     }
 
     /// Adds the next questions in site order, with their bodies; counts their words as soon as a
     /// whole counting batch is there, so only the text of the current bodies is ever held.
     mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:]) {
         pending += documents(for: questions, bodies: bodies, notes: notes)
-        countPending(all: false)
+        added += questions.count
+        // After the last question, the rest is counted at once and the stem cache and the lists of
+        // documents let go (emptied, they kept their room): the pages rendered after the
+        // questions (listings, guides) are the build's peak.
+        let last = added == site.questions.count
+        countPending(all: last)
+        if last {
+            stems = StemCache(room: 1)
+            pending = []
+            shown = []
+        }
     }
 
     /// The documents of `questions`, made on all cores. The workers read the builder borrowed, in a
@@ -88,14 +97,14 @@ struct SearchIndexBuilder {
     }
 
     /// The words of the first `countable` pending documents, counted in batches on all cores
-    /// (borrowing the builder, as `documents` does, so that `stems` learns without a copy).
+    /// (borrowing the builder, as `documents` does, so that `stems` learns and `terms` grows without a copy).
     private func countedBatches(_ countable: Int) -> [CountedBatch] {
         // Unstemmed words are their own terms: nothing to share.
         let shared = stemming == .none ? nil : SharedStems()
         return parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
             let documents = pending[start ..< min(start + Self.countingBatch, countable)]
-            guard let cachedCounts else { return TermCounter.count(documents, stems: stems, shared: shared, stemming: stemming) }
-            return cachedCounts.counted(documents) { TermCounter.count($0, stems: stems, shared: shared, stemming: stemming) }
+            guard let cachedCounts else { return TermCounter.count(documents, stems: stems, vocabulary: terms, shared: shared, stemming: stemming) }
+            return cachedCounts.counted(documents) { TermCounter.count($0, stems: stems, vocabulary: terms, shared: shared, stemming: stemming) }
         }
     }
 
@@ -112,7 +121,7 @@ struct SearchIndexBuilder {
         }
         // The last round has no batches after it to teach; no batch keeps its words after.
         for index in batches.indices {
-            if !all { self.stems.learn(batches[index]) }
+            if !all { self.stems.learn(batches[index], renumberedBy: renumbering[index]) }
             if stemming.mapsQueriesThroughForms {
                 forms.learn(batches[index]) { renumbering[index][Int($0)] }
             }

@@ -3,8 +3,8 @@ struct CountedBatch: Sendable {
     var terms: TermTable
     /// Each document's distinct terms in order of first occurrence, one document after another.
     var documentTerms: [Int32] = []
-    /// `PackedTerms.fieldCount` counts for each entry of `documentTerms`.
-    var counts: [Int32] = []
+    /// The counts of each entry of `documentTerms` in its fields, one entry after another (`FieldCounts`).
+    var fieldCounts: [UInt8] = []
     /// Where each document's entries end in `documentTerms`.
     var ends: [Int] = []
     /// Terms counted in each field, `PackedTerms.fieldCount` per document.
@@ -24,9 +24,10 @@ struct CountedBatch: Sendable {
 /// every distinct word is stemmed once, however many pages repeat it, and not at all when an
 /// earlier batch stemmed it (`StemCache`) or one counted at the same time did (`SharedStems`).
 enum TermCounter {
-    static func count(_ documents: ArraySlice<SearchDocument>, stems cache: StemCache = StemCache(), shared: SharedStems? = nil,
-                      stemming: Stemming = .porter) -> CountedBatch {
-        var counting = BatchCounting(cache: cache, shared: shared, stemming: stemming)
+    /// `vocabulary`: the builder's table of terms, which the ids `cache` gives are in.
+    static func count(_ documents: ArraySlice<SearchDocument>, stems cache: StemCache = StemCache(), vocabulary: TermTable = TermTable(capacity: 1),
+                      shared: SharedStems? = nil, stemming: Stemming = .porter) -> CountedBatch {
+        var counting = BatchCounting(cache: cache, vocabulary: vocabulary, shared: shared, stemming: stemming)
         defer { counting.deallocate() }
         for document in documents {
             for (field, text) in document.fields.enumerated() { counting.count(text, field: field) }
@@ -42,6 +43,7 @@ private struct BatchCounting {
     static let fieldCount = SearchDocument.Field.allCases.count
 
     let cache: StemCache
+    let vocabulary: TermTable
     let shared: SharedStems?
     let stopwords: TermTable
     let stemmer: WordStemmer
@@ -52,14 +54,15 @@ private struct BatchCounting {
     private var seenIn: [Int32] = []
     /// The terms of one field in order, stopwords left out; the current document's distinct terms
     /// in order of first occurrence, and their counts, `fieldCount` per term.
-    private var fieldTerms = Int32Buffer(capacity: 4096)
-    private var documentTerms = Int32Buffer(capacity: 1024)
-    private var documentCounts = Int32Buffer(capacity: 1024 * fieldCount)
+    private var fieldTerms = ScratchBuffer<Int32>(capacity: 4096)
+    private var documentTerms = ScratchBuffer<Int32>(capacity: 1024)
+    private var documentCounts = ScratchBuffer<UInt8>(capacity: 1024 * FieldCounts.longest)
     /// The current document's place in the batch.
     private var number: Int32 = 0
 
-    init(cache: StemCache, shared: SharedStems?, stemming: Stemming) {
+    init(cache: StemCache, vocabulary: TermTable, shared: SharedStems?, stemming: Stemming) {
         self.cache = cache
+        self.vocabulary = vocabulary
         self.shared = shared
         stopwords = stemming.usesStopwords ? SearchStopwords.table : TermTable(capacity: 1)
         stemmer = stemming.makeStemmer()
@@ -117,21 +120,16 @@ private struct BatchCounting {
         let fieldCount = Self.fieldCount
         let terms = documentTerms.elements
         documentCounts.count = 0
-        let counts = documentCounts.reserve(adding: terms.count * fieldCount)
+        let start = documentCounts.reserve(adding: terms.count * FieldCounts.longest)
+        var at = start
         fieldCounts.withUnsafeMutableBufferPointer { fieldCounts in
-            var at = 0
             for term in terms {
-                let start = Int(term) &* fieldCount
-                for field in 0 ..< fieldCount {
-                    counts[at &+ field] = fieldCounts[start &+ field]
-                    fieldCounts[start &+ field] = 0
-                }
-                at &+= fieldCount
+                at = FieldCounts.write(fieldCounts.baseAddress! + Int(term) &* fieldCount, at: at, clearing: true)
             }
         }
-        documentCounts.count = terms.count * fieldCount
+        documentCounts.count = at - start
         batch.documentTerms.append(contentsOf: terms)
-        batch.counts.append(contentsOf: documentCounts.elements)
+        batch.fieldCounts.append(contentsOf: documentCounts.elements)
         batch.ends.append(batch.documentTerms.count)
         documentTerms.count = 0
         number += 1
@@ -141,7 +139,7 @@ private struct BatchCounting {
     @inline(never)
     private mutating func term(ofNewWord word: UnsafeBufferPointer<UInt8>, key: TermTable.Key) -> Int32 {
         if let cached = cache.term(of: word, key: key) {
-            return cached.map { stem in stem.withUnsafeBufferPointer { batch.terms.id(of: $0) } } ?? -1
+            return cached < 0 ? -1 : vocabulary.bytes(cached).withUnsafeBufferPointer { batch.terms.id(of: $0) }
         }
         if let shared, let term = shared.withStem(of: word, key: key, { stem in stem.map { term(ofStem: $0) } }) {
             return term
@@ -158,10 +156,10 @@ private struct BatchCounting {
     }
 }
 
-/// `Int32`s appended through a pointer: `Array.append` checks that the array is uniquely
+/// Values appended through a pointer: `Array.append` checks that the array is uniquely
 /// referenced on every call, and counting appends one per token. Freed by its owner.
-private struct Int32Buffer {
-    private(set) var base: UnsafeMutablePointer<Int32>
+private struct ScratchBuffer<Element> {
+    private(set) var base: UnsafeMutablePointer<Element>
     private var capacity: Int
     var count = 0
 
@@ -170,24 +168,24 @@ private struct Int32Buffer {
         self.capacity = capacity
     }
 
-    var elements: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: base, count: count) }
+    var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
     @inline(__always)
-    mutating func append(_ value: Int32) {
+    mutating func append(_ value: Element) {
         if count == capacity { grow(to: count + 1) }
         base[count] = value
         count &+= 1
     }
 
     /// Room for `adding` more values after the current ones; where they go.
-    mutating func reserve(adding: Int) -> UnsafeMutablePointer<Int32> {
+    mutating func reserve(adding: Int) -> UnsafeMutablePointer<Element> {
         if count + adding > capacity { grow(to: count + adding) }
         return base + count
     }
 
     @inline(never)
     private mutating func grow(to minimum: Int) {
-        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: max(minimum, capacity * 2))
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: max(minimum, capacity * 2))
         grown.moveInitialize(from: base, count: count)
         base.deallocate()
         base = grown

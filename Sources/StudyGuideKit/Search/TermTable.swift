@@ -11,7 +11,6 @@ struct TermTable {
     private var starts: [Int32] = [0]
     /// Slot → term id + 1; 0 is empty. Kept at most half full.
     private var slots: [Int32]
-    private var hashes: [UInt32] = []
     /// Each term's `Key.head`.
     private var heads: [UInt64] = []
 
@@ -42,7 +41,6 @@ struct TermTable {
         let id = Int32(count)
         arena.append(contentsOf: word)
         starts.append(Int32(arena.count))
-        hashes.append(key.hash)
         heads.append(key.head)
         slots[slot] = id + 1
         if count * 2 > slots.count { grow() }
@@ -140,14 +138,21 @@ struct TermTable {
         }
     }
 
+    /// Doubles the slots. Each term's hash is worked out again from its bytes: kept, it took four
+    /// bytes a term for the few times a table grows.
     private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
+        var slots = [Int32](repeating: 0, count: self.slots.count * 2)
+        self.slots = []
         let mask = slots.count - 1
-        for id in 0 ..< count {
-            var slot = Int(hashes[id]) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id + 1)
+        arena.withUnsafeBufferPointer { arena in
+            for id in 0 ..< count {
+                let word = UnsafeBufferPointer(rebasing: arena[Int(starts[id]) ..< Int(starts[id + 1])])
+                var slot = Int(Key(word).hash) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(id + 1)
+            }
         }
+        self.slots = slots
     }
 }
 

@@ -1,0 +1,100 @@
+/// A term's counts in the fields of one document, in the bytes the index files them in: a byte
+/// with a bit per field that holds the term, then the count in each of those fields, in field
+/// order, as LEB128 varints. Most terms are in one field of a document: two bytes where six
+/// `Int32`s took 24, for every (document, term) of the batches counted together.
+enum FieldCounts {
+    static let fieldCount = SearchDocument.Field.allCases.count
+    /// The longest entry: the byte of fields, then five bytes for each field's count.
+    static let longest = 1 + 5 * fieldCount
+
+    /// Writes the entry of `counts` (`fieldCount` of them, none negative) at `at`; returns where
+    /// the next byte goes. `clearing` sets the counts back to zero as they are read.
+    @inline(__always)
+    static func write(_ counts: UnsafeMutablePointer<Int32>, at: UnsafeMutablePointer<UInt8>, clearing: Bool = false) -> UnsafeMutablePointer<UInt8> {
+        var fields: UInt8 = 0
+        var out = at + 1
+        for field in 0 ..< fieldCount {
+            var value = UInt32(bitPattern: counts[field])
+            guard value != 0 else { continue }
+            if clearing { counts[field] = 0 }
+            fields |= 1 << field
+            while value >= 0x80 {
+                out.pointee = UInt8(truncatingIfNeeded: value) | 0x80
+                out += 1
+                value >>= 7
+            }
+            out.pointee = UInt8(truncatingIfNeeded: value)
+            out += 1
+        }
+        at.pointee = fields
+        return out
+    }
+
+    /// How many bytes the entry at `entry` takes: its byte of fields and one varint per field set.
+    @inline(__always)
+    static func length(at entry: UnsafePointer<UInt8>) -> Int {
+        var remaining = entry.pointee.nonzeroBitCount
+        // Most terms are in one field, counted fewer than 128 times.
+        if remaining == 1, entry[1] < 0x80 { return 2 }
+        var at = 1
+        while remaining > 0 {
+            if entry[at] < 0x80 { remaining &-= 1 }
+            at &+= 1
+        }
+        return at
+    }
+
+    /// Reads the entry at `entry` into `counts` (`fieldCount` of them, zero for a field without
+    /// the term); returns its length.
+    static func read(at entry: UnsafePointer<UInt8>, into counts: UnsafeMutablePointer<Int32>) -> Int {
+        let fields = entry.pointee
+        var at = 1
+        for field in 0 ..< fieldCount {
+            guard fields >> field & 1 == 1 else {
+                counts[field] = 0
+                continue
+            }
+            var value: UInt32 = 0, shift: UInt32 = 0
+            while true {
+                let byte = entry[at]
+                at += 1
+                value |= UInt32(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            counts[field] = Int32(bitPattern: value)
+        }
+        return at
+    }
+}
+
+extension CountedBatch {
+    /// Appends the counts of the next entry of `documentTerms`, one per field.
+    mutating func appendCounts(_ counts: [Int32]) {
+        precondition(counts.count == FieldCounts.fieldCount, "a count per field")
+        var counts = counts
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FieldCounts.longest) { scratch in
+            let end = counts.withUnsafeMutableBufferPointer { FieldCounts.write($0.baseAddress!, at: scratch.baseAddress!) }
+            fieldCounts.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<(end - scratch.baseAddress!)]))
+        }
+    }
+
+    /// Calls `body` with the counts of every entry of `documentTerms` in order, one per field.
+    func forEachEntryCounts(_ body: ([Int32]) -> Void) {
+        var counts = [Int32](repeating: 0, count: FieldCounts.fieldCount)
+        var at = 0
+        for _ in documentTerms.indices {
+            at += readCounts(at: at, into: &counts)
+            body(counts)
+        }
+    }
+
+    /// Reads the counts of the entry at `offset` of `fieldCounts` into `counts` (one per field);
+    /// returns the entry's length.
+    func readCounts(at offset: Int, into counts: inout [Int32]) -> Int {
+        precondition(counts.count == FieldCounts.fieldCount && offset < fieldCounts.count, "an entry's counts, one per field")
+        return fieldCounts.withUnsafeBufferPointer { bytes in
+            counts.withUnsafeMutableBufferPointer { FieldCounts.read(at: bytes.baseAddress! + offset, into: $0.baseAddress!) }
+        }
+    }
+}
