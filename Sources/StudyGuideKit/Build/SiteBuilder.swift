@@ -62,7 +62,6 @@ public enum SiteBuilder {
         // again when rendered, so the text of every file is never held at once.
         let notes = SpilledNotes()
         let interner = StringInterner()
-        let titles = TextArena()
         let cancellation = BuildContext.current.cancellation
         let hashing = options.cacheFolder != nil
         // Every body that is its file's content path inside the content folder is read again from there.
@@ -80,7 +79,7 @@ public enum SiteBuilder {
             }
             func kept(_ hash: BodyCache.Key) -> Question? {
                 cache?.blob(for: recordKey(hash)).flatMap {
-                    QuestionRecord.decode($0, bodyFile: bodyFile, spillingNotesTo: notes, interner: interner, titles: titles)
+                    QuestionRecord.decode($0, bodyFile: bodyFile, spillingNotesTo: notes, interner: interner)
                 }
             }
             if let stamp = file.stamp, let hash = stamps?.hash(of: file.contentPath, stamp: stamp), let question = kept(hash) {
@@ -100,7 +99,7 @@ public enum SiteBuilder {
             guard let text else { return (nil, problems, hash, false) }
             let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
             let detached = document?.detachingBody(from: bodyFile, normalised: text.normalised,
-                                                   spillingNotesTo: notes, interner: interner, titles: titles)
+                                                   spillingNotesTo: notes, interner: interner)
             if let cache, let hash, problems.isEmpty, more.isEmpty, case .question(let parsed)? = document,
                case .question(let question)? = detached, let record = QuestionRecord.encode(question, notes: parsed.notes) {
                 cache.storeBlob(record, for: recordKey(hash))

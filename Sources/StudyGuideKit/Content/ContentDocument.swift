@@ -54,15 +54,14 @@ enum ContentDocument: Sendable {
         return (problems.containsErrors ? nil : document, problems)
     }
 
-    /// The same document with its body let go, to be read again from `file` when rendered, a
-    /// question's notes moved to `notes` and its title to `titles`.
+    /// The same document with its body let go, to be read again from `file` when rendered, and a
+    /// question's notes moved to `notes`.
     func detachingBody(from file: MarkdownBody.File, normalised: Bool,
-                       spillingNotesTo notes: SpilledNotes? = nil, interner: StringInterner? = nil,
-                       titles: TextArena? = nil) -> ContentDocument {
+                       spillingNotesTo notes: SpilledNotes? = nil, interner: StringInterner? = nil) -> ContentDocument {
         func detach(_ body: MarkdownBody) -> MarkdownBody { body.detached(from: file, normalised: normalised) }
         switch self {
         case .question(let question):
-            return .question(question.with(body: detach(question.body), spillingNotesTo: notes, interner: interner, titles: titles))
+            return .question(question.with(body: detach(question.body), spillingNotesTo: notes, interner: interner))
         case .category(var category):
             category.body = detach(category.body)
             return .category(category)

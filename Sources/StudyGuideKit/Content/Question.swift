@@ -45,8 +45,7 @@ public final class Question: Sendable {
     // Declared in this order so that the small fields at the end share one word.
     public let slug: String
     public let category: String
-    /// In the build's arena of titles (`TextArena`), or a string of its own (a question parsed alone).
-    private let storedTitle: StoredTitle
+    public let title: String
     /// The tag names, then the slugs `related` names: one array instead of two.
     private let names: [String]
     /// The summary, aliases, follow-ups, areas, red flags and where `related` entries are written:
@@ -70,18 +69,6 @@ public final class Question: Sendable {
     let displayEndsWithContentPath: Bool
     let updated: ContentDate?
 
-    public var title: String {
-        switch storedTitle {
-        case .held(let title): title
-        case .packed(let arena, let place): arena.text(place)
-        }
-    }
-
-    enum StoredTitle: Sendable {
-        case held(String)
-        case packed(TextArena, TextArena.Place)
-    }
-
     /// Tag names, valid slugs all (the rest were reported when the file was decoded).
     var tags: ArraySlice<String> { names[..<Int(tagCount)] }
 
@@ -89,25 +76,14 @@ public final class Question: Sendable {
     /// entries with `enumerated()`.
     var related: ArraySlice<String> { names[Int(tagCount)...] }
 
-    convenience init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind,
-                     tags: some Collection<String>, titlePosition: TextPosition, notes: StoredNotes, related: some Collection<String>,
-                     weight: Int, updated: ContentDate?, draft: Bool,
-                     displayHead: String, displayEndsWithContentPath: Bool, slugPosition: TextPosition?, fileSlug: String?,
-                     body: MarkdownBody) {
-        self.init(slug: slug, category: category, storedTitle: .held(title), difficulty: difficulty, kind: kind, tags: tags,
-                  titlePosition: titlePosition, notes: notes, related: related, weight: weight, updated: updated, draft: draft,
-                  displayHead: displayHead, displayEndsWithContentPath: displayEndsWithContentPath, slugPosition: slugPosition,
-                  fileSlug: fileSlug, body: body)
-    }
-
-    init(slug: String, category: String, storedTitle: StoredTitle, difficulty: Difficulty, kind: QuestionKind,
+    init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind,
          tags: some Collection<String>, titlePosition: TextPosition, notes: StoredNotes, related: some Collection<String>,
          weight: Int, updated: ContentDate?, draft: Bool,
          displayHead: String, displayEndsWithContentPath: Bool, slugPosition: TextPosition?, fileSlug: String?,
          body: MarkdownBody) {
         self.slug = slug
         self.category = category
-        self.storedTitle = storedTitle
+        self.title = title
         var names: [String] = []
         names.reserveCapacity(tags.count + related.count)  // held for the whole build: no room to grow
         names += tags
@@ -205,16 +181,12 @@ public final class Question: Sendable {
     }
 
     /// The same question with another body (the parsed one, let go once the file is read), its
-    /// notes moved to `spill`, its strings shared through `interner` and its title packed in
-    /// `titles` when given.
-    func with(body: MarkdownBody, spillingNotesTo spill: SpilledNotes? = nil, interner: StringInterner? = nil,
-              titles: TextArena? = nil) -> Question {
+    /// notes moved to `spill` and its strings shared through `interner` when given.
+    func with(body: MarkdownBody, spillingNotesTo spill: SpilledNotes? = nil, interner: StringInterner? = nil) -> Question {
         var notes = storedNotes
         if let spill, case .held(let held) = storedNotes { notes = .spilled(spill, spill.store(held)) }
         func shared(_ string: String) -> String { interner?.intern(string) ?? string }
-        var title = storedTitle
-        if let titles, case .held(let text) = storedTitle, let place = titles.store(text) { title = .packed(titles, place) }
-        return Question(slug: shared(slug), category: shared(category), storedTitle: title, difficulty: difficulty,
+        return Question(slug: shared(slug), category: shared(category), title: title, difficulty: difficulty,
                         kind: kind, tags: tags.lazy.map(shared), titlePosition: titlePosition, notes: notes,
                         related: related.lazy.map(shared), weight: weight, updated: updated, draft: draft,
                         displayHead: shared(displayHead), displayEndsWithContentPath: displayEndsWithContentPath,

@@ -57,10 +57,10 @@ enum QuestionRecord {
     }
 
     /// The question a record holds, its body detached from `file` (as parsing would have detached
-    /// it), its notes moved to `spill`, its strings shared through `interner` and its title packed
-    /// in `titles` when given; nil when the bytes are not a whole record.
+    /// it), its notes moved to `spill` and its strings shared through `interner`; nil when the
+    /// bytes are not a whole record.
     static func decode(_ bytes: [UInt8], bodyFile file: MarkdownBody.File, spillingNotesTo spill: SpilledNotes,
-                       interner: StringInterner, titles: TextArena? = nil) -> Question? {
+                       interner: StringInterner) -> Question? {
         var reader = ByteReader(bytes: bytes[...], at: 0)
         func shared(_ text: String?) -> String? { text.map(interner.intern) }
         func list() -> [String]? {
@@ -94,8 +94,7 @@ enum QuestionRecord {
         guard updated.isEmpty || date != nil else { return nil }
         let body = MarkdownBody(detachedFrom: file, firstLine: firstLine,
                                 place: (UInt32(start), UInt32(end), fingerprint, normalised == 1))
-        let storedTitle = titles.flatMap { titles in titles.store(title).map { Question.StoredTitle.packed(titles, $0) } } ?? .held(title)
-        return Question(slug: slug, category: category, storedTitle: storedTitle, difficulty: difficulty, kind: kind, tags: tags,
+        return Question(slug: slug, category: category, title: title, difficulty: difficulty, kind: kind, tags: tags,
                         titlePosition: titlePosition, notes: .spilled(spill, spill.store(packed: notes)), related: related,
                         weight: Int(Int64(bitPattern: weight)), updated: date, draft: draft == 1, displayHead: displayHead,
                         displayEndsWithContentPath: endsWithContentPath == 1,
