@@ -80,7 +80,8 @@ struct PageBuilder: Sendable {
         var recentPlaces: [Int] = []
         let shown = site.config.recentCount
         func before(_ a: Int, _ b: Int) -> Bool {
-            (questions[b].updated!, questions[a].title) < (questions[a].updated!, questions[b].title)
+            let dateA = questions[a].updated!, dateB = questions[b].updated!
+            return dateA != dateB ? dateB < dateA : questions[a].title < questions[b].title
         }
         for place in questions.indices where shown > 0 && questions[place].updated != nil {
             if recentPlaces.count == shown {
