@@ -271,5 +271,26 @@ import Testing
         var foreign = whole
         foreign.documentTerms[0] = Int32(whole.terms.count)
         #expect(CachedCounts.decodeBatch(CachedCounts.encodeBatch(foreign)) == nil)
+        // Packed counts that name a field there is not, or run on past their entries, are refused too.
+        var unknownField = whole
+        unknownField.fieldCounts[0] = 0xFF
+        #expect(CachedCounts.decodeBatch(CachedCounts.encodeBatch(unknownField)) == nil)
+        var endless = whole
+        endless.fieldCounts[1] |= 0x80
+        #expect(CachedCounts.decodeBatch(CachedCounts.encodeBatch(endless)) == nil)
+    }
+
+    @Test func documentsKeptOneByOneAssembleIntoTheCountedBatch() throws {
+        let documents = [
+            document(title: "Indexing tables", body: "An index makes reads fast and writes slower."),
+            document(body: "Tables, indexes, locks and more tables; a count past two bytes: " + String(repeating: "lock ", count: 300)),
+        ]
+        let whole = TermCounter.count(documents[...])
+        let back = try #require(CachedCounts.assemble(CachedCounts.encodeDocuments(of: whole)))
+        #expect(back.documentTerms == whole.documentTerms && back.fieldCounts == whole.fieldCounts)
+        #expect(back.ends == whole.ends && back.lengths == whole.lengths)
+        var cut = CachedCounts.encodeDocuments(of: whole)
+        cut[1].removeLast(3)
+        #expect(CachedCounts.assemble(cut) == nil)
     }
 }

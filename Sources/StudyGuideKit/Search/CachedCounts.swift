@@ -19,7 +19,7 @@ struct CachedCounts {
         self.cache = cache
         files = sources.files
         var base = StableHash()
-        base.add(Array("search counts 1".utf8))
+        base.add(Array("search counts 2".utf8))
         base.add(BodyCache.renderer)
         base.add(Self.bytes(of: sources.config))
         self.base = base
@@ -80,35 +80,37 @@ struct CachedCounts {
     /// counts the document after all).
     func holds(_ key: BodyCache.Key) -> Bool { cache.holds(key) }
 
-    /// Each document of `batch`: its terms as text, in order, each with its count in every field;
-    /// then the fields' lengths.
+    /// Each document of `batch`: its terms as text, in order, each with its entry of counts as the
+    /// batch packs it (`FieldCounts`); then the fields' lengths.
     static func encodeDocuments(of batch: CountedBatch) -> [[UInt8]] {
         let fieldCount = PackedTerms.fieldCount
         var documents: [[UInt8]] = []
-        var counts = [Int32](repeating: 0, count: fieldCount)
-        var start = 0, countsAt = 0
-        for (number, end) in batch.ends.enumerated() {
-            var bytes: [UInt8] = []
-            bytes.appendVarint(end - start)
-            for position in start ..< end {
-                let term = batch.terms.bytes(batch.documentTerms[position])
-                bytes.appendVarint(term.count)
-                bytes.append(contentsOf: term)
-                countsAt += batch.readCounts(at: countsAt, into: &counts)
-                for count in counts { bytes.appendVarint(Int(count)) }
+        batch.fieldCounts.withUnsafeBufferPointer { entries in
+            var start = 0, entryAt = 0
+            for (number, end) in batch.ends.enumerated() {
+                var bytes: [UInt8] = []
+                bytes.appendVarint(end - start)
+                for position in start ..< end {
+                    let term = batch.terms.bytes(batch.documentTerms[position])
+                    bytes.appendVarint(term.count)
+                    bytes.append(contentsOf: term)
+                    let length = FieldCounts.length(at: entries.baseAddress! + entryAt)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: entries[entryAt ..< entryAt + length]))
+                    entryAt += length
+                }
+                for length in batch.lengths[number * fieldCount ..< (number + 1) * fieldCount] { bytes.appendVarint(Int(length)) }
+                documents.append(bytes)
+                start = end
             }
-            for length in batch.lengths[number * fieldCount ..< (number + 1) * fieldCount] { bytes.appendVarint(Int(length)) }
-            documents.append(bytes)
-            start = end
         }
         return documents
     }
 
-    /// A whole batch: its terms in the order of their numbers, each document's end, then every
-    /// document's terms, counts and lengths.
+    /// A whole batch: its terms in the order of their numbers, each document's end, every entry's
+    /// term, the entries' packed counts as they are (`FieldCounts`), then the fields' lengths.
     static func encodeBatch(_ batch: CountedBatch) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(batch.terms.count * 8 + batch.fieldCounts.count * 2 + batch.documentTerms.count * 2 + batch.lengths.count + 64)
+        bytes.reserveCapacity(batch.terms.count * 8 + batch.fieldCounts.count + batch.documentTerms.count * 2 + batch.lengths.count + 64)
         bytes.appendVarint(batch.terms.count)
         for id in 0 ..< Int32(batch.terms.count) {
             let term = batch.terms.bytes(id)
@@ -122,78 +124,54 @@ struct CachedCounts {
             previous = end
         }
         for term in batch.documentTerms { bytes.appendVarint(Int(term)) }
-        batch.forEachEntryCounts { counts in
-            for count in counts { bytes.appendVarint(Int(count)) }
-        }
+        bytes.appendVarint(batch.fieldCounts.count)
+        bytes.append(contentsOf: batch.fieldCounts)
         for length in batch.lengths { bytes.appendVarint(Int(length)) }
         return bytes
     }
 
     /// The batch `encodeBatch` kept; nil when the bytes are not a whole, consistent batch.
     static func decodeBatch(_ bytes: [UInt8]) -> CountedBatch? {
-        let fieldCount = PackedTerms.fieldCount
-        var reader = ByteReader(bytes: bytes[...], at: 0)
-        guard let termCount = reader.varint(), termCount <= bytes.count else { return nil }
-        var batch = CountedBatch(terms: TermTable(capacity: max(16, termCount)))
-        for number in 0 ..< termCount {
-            guard let length = reader.varint(), length > 0, length <= bytes.count - reader.at else { return nil }
-            let id = bytes[reader.at ..< reader.at + length].withUnsafeBufferPointer { batch.terms.id(of: $0) }
-            guard id == number else { return nil }
-            reader.at += length
-        }
-        guard let documentCount = reader.varint(), documentCount <= bytes.count else { return nil }
-        var end = 0
-        for _ in 0 ..< documentCount {
-            guard let step = reader.varint(), step <= bytes.count else { return nil }
-            end += step
-            batch.ends.append(end)
-        }
-        func values(_ count: Int, below limit: Int, into array: inout [Int32]) -> Bool {
-            guard count <= bytes.count else { return false }
-            array.reserveCapacity(count)
-            for _ in 0 ..< count {
-                guard let value = reader.varint(), value < limit else { return false }
-                array.append(Int32(value))
+        bytes.withUnsafeBufferPointer { buffer -> CountedBatch? in
+            var reader = BlobReader(buffer)
+            guard let termCount = reader.varint(), termCount <= buffer.count else { return nil }
+            var batch = CountedBatch(terms: TermTable(capacity: max(16, termCount)))
+            for number in 0 ..< termCount {
+                guard let term = reader.text(), !term.isEmpty, Int(batch.terms.id(of: term)) == number else { return nil }
             }
-            return true
+            guard let documentCount = reader.varint(), documentCount <= buffer.count else { return nil }
+            batch.ends.reserveCapacity(documentCount)
+            var end = 0
+            for _ in 0 ..< documentCount {
+                guard let step = reader.varint(), step <= buffer.count else { return nil }
+                end += step
+                batch.ends.append(end)
+            }
+            guard end <= buffer.count, reader.values(end, below: termCount, into: &batch.documentTerms),
+                  let entryBytes = reader.varint(), let entries = reader.entries(end, inBytes: entryBytes),
+                  documentCount <= buffer.count / PackedTerms.fieldCount else { return nil }
+            batch.fieldCounts = Array(entries)
+            guard reader.values(documentCount * PackedTerms.fieldCount, below: Int(Int32.max), into: &batch.lengths),
+                  reader.isAtEnd else { return nil }
+            return batch
         }
-        guard values(end, below: termCount, into: &batch.documentTerms), end <= bytes.count / fieldCount else { return nil }
-        var counts: [Int32] = []
-        for _ in 0 ..< end {
-            counts.removeAll(keepingCapacity: true)
-            guard values(fieldCount, below: Int(Int32.max), into: &counts) else { return nil }
-            batch.appendCounts(counts)
-        }
-        guard values(documentCount * fieldCount, below: Int(Int32.max), into: &batch.lengths),
-              reader.isAtEnd else { return nil }
-        return batch
     }
 
     /// One batch from its documents' encoded counts, in order; nil when one does not decode.
     static func assemble(_ documents: [[UInt8]]) -> CountedBatch? {
-        let fieldCount = PackedTerms.fieldCount
         var batch = CountedBatch(terms: TermTable(capacity: 8192))
-        var counts: [Int32] = []
         for bytes in documents {
-            var reader = ByteReader(bytes: bytes[...], at: 0)
-            guard let termCount = reader.varint(), termCount <= bytes.count else { return nil }
-            for _ in 0 ..< termCount {
-                guard let length = reader.varint(), length > 0, length <= bytes.count - reader.at else { return nil }
-                let id = bytes[reader.at ..< reader.at + length].withUnsafeBufferPointer { batch.terms.id(of: $0) }
-                reader.at += length
-                batch.documentTerms.append(id)
-                counts.removeAll(keepingCapacity: true)
-                for _ in 0 ..< fieldCount {
-                    guard let count = reader.varint(), count <= Int32.max else { return nil }
-                    counts.append(Int32(count))
+            let whole = bytes.withUnsafeBufferPointer { buffer -> Bool in
+                var reader = BlobReader(buffer)
+                guard let termCount = reader.varint(), termCount <= buffer.count else { return false }
+                for _ in 0 ..< termCount {
+                    guard let term = reader.text(), !term.isEmpty, let entry = reader.entries(1) else { return false }
+                    batch.documentTerms.append(batch.terms.id(of: term))
+                    batch.fieldCounts.append(contentsOf: entry)
                 }
-                batch.appendCounts(counts)
+                return reader.values(PackedTerms.fieldCount, below: Int(Int32.max), into: &batch.lengths) && reader.isAtEnd
             }
-            for _ in 0 ..< fieldCount {
-                guard let length = reader.varint(), length <= Int32.max else { return nil }
-                batch.lengths.append(Int32(length))
-            }
-            guard reader.isAtEnd else { return nil }
+            guard whole else { return nil }
             batch.ends.append(batch.documentTerms.count)
         }
         return batch
@@ -204,5 +182,75 @@ struct CachedCounts {
         bytes.appendFixed(key.high)
         bytes.appendFixed(key.low)
         return bytes
+    }
+}
+
+/// Reads a kept blob in place: varints and runs of bytes, each checked against the blob's end, so
+/// a damaged blob is refused rather than read past (a batch's counts are millions of varints).
+private struct BlobReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var at = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    var isAtEnd: Bool { at == bytes.count }
+
+    @inline(__always)
+    mutating func varint() -> Int? {
+        var value = 0, shift = 0
+        while at < bytes.count {
+            let byte = bytes[at]
+            at &+= 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift &+= 7
+            guard shift < 63 else { return nil }
+        }
+        return nil
+    }
+
+    /// A length, then that many bytes.
+    mutating func text() -> UnsafeBufferPointer<UInt8>? {
+        guard let count = varint(), count <= bytes.count - at else { return nil }
+        defer { at += count }
+        return UnsafeBufferPointer(rebasing: bytes[at ..< at + count])
+    }
+
+    /// `count` values below `limit`, appended to `array`.
+    mutating func values(_ count: Int, below limit: Int, into array: inout [Int32]) -> Bool {
+        guard count <= bytes.count - at else { return false }
+        array.reserveCapacity(array.count + count)
+        for _ in 0 ..< count {
+            guard let value = varint(), value < limit else { return false }
+            array.append(Int32(value))
+        }
+        return true
+    }
+
+    /// `count` entries of packed counts (`FieldCounts`: a byte of fields, then a varint of at most
+    /// five bytes for each field set), which take `byteCount` bytes when given; nil unless they do.
+    mutating func entries(_ count: Int, inBytes byteCount: Int? = nil) -> UnsafeBufferPointer<UInt8>? {
+        let start = at
+        let fieldLimit = 1 << PackedTerms.fieldCount
+        for _ in 0 ..< count {
+            guard at < bytes.count, Int(bytes[at]) < fieldLimit else { return nil }
+            var remaining = bytes[at].nonzeroBitCount
+            at += 1
+            while remaining > 0 {
+                var length = 0
+                while true {
+                    guard at < bytes.count, length < 5 else { return nil }
+                    let byte = bytes[at]
+                    at += 1
+                    length += 1
+                    if byte < 0x80 { break }
+                }
+                remaining -= 1
+            }
+        }
+        if let byteCount, at - start != byteCount { return nil }
+        return UnsafeBufferPointer(rebasing: bytes[start ..< at])
     }
 }
