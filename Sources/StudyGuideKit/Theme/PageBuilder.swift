@@ -119,7 +119,8 @@ struct PageBuilder: Sendable {
             count: category.members.count,
             home: page.link(to: .home)
         )
-        return rendered(page, view, template: "category", theme, content: [c.contentPath] + site.questions(of: category).map(\.contentPath))
+        return rendered(page, view, template: "category", theme, listing: category.members.count,
+                        content: [c.contentPath] + site.questions(of: category).map(\.contentPath))
     }
 
     /// A question's page; its body comes with it (question bodies are rendered a batch at a time).
@@ -198,7 +199,8 @@ struct PageBuilder: Sendable {
             count: tag.members.count,
             allTags: page.link(to: .tagsIndex)
         )
-        return rendered(page, view, template: "tag", theme, content: tag.members.map { site.questions[$0].contentPath })
+        return rendered(page, view, template: "tag", theme, listing: tag.members.count,
+                        content: tag.members.map { site.questions[$0].contentPath })
     }
 
     func tagsIndex(_ theme: Theme) -> OutputFile {
@@ -288,12 +290,17 @@ struct PageBuilder: Sendable {
 
     /// The page rendered with `template`, with what it was made from. Every page shows the
     /// navigation, and `templatesUsed` names the partials the template pulls in.
-    private func rendered(_ page: PagePath, _ view: some TemplateView, template: String, _ theme: Theme,
+    /// `listing`: how many questions the page lists, which sets the room it is rendered in.
+    private func rendered(_ page: PagePath, _ view: some TemplateView, template: String, _ theme: Theme, listing: Int = 0,
                           content: @autoclosure () -> [String] = [], allContent: Bool = false) -> OutputFile {
-        OutputFile(path: page, bytes: theme.render(view, template: template),
+        OutputFile(path: page, bytes: theme.render(view, template: template, expectedSize: listing * Self.bytesPerListedQuestion),
                    inputs: recordsInputs ? OutputInputs(content: content(), allContent: allContent, navigation: true,
                                                         templates: theme.templatesUsed(by: template)) : OutputInputs())
     }
+
+    /// Room for each question a listing shows: the built-in theme's cards take about 730 bytes (a
+    /// theme with larger ones grows the page as any other).
+    static let bytesPerListedQuestion = 1024
 
     /// The content file of the question or guide a `related` entry names.
     private func relatedContentPath(_ slug: String) -> String? {

@@ -80,8 +80,8 @@ struct Theme: Sendable {
                       identity: identity.key), diagnostics)
     }
 
-    func render(_ view: any TemplateView, template: String) -> [UInt8] {
-        library.render(view, template: template)
+    func render(_ view: any TemplateView, template: String, expectedSize: Int = 0) -> [UInt8] {
+        library.render(view, template: template, expectedSize: expectedSize)
     }
 
     /// `template` and the partials it renders.

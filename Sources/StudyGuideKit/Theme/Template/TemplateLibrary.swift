@@ -26,10 +26,13 @@ struct TemplateLibrary: Sendable {
     static let pageCapacity = 32 * 1024
 
     /// Renders straight into the page's array; a page that outgrows it is copied once, into one that fits.
-    func render(_ view: any TemplateView, template name: String) -> [UInt8] {
+    /// `expectedSize`: room for a page known to be large (a list of thousands of questions), so that
+    /// it is not grown by doubling and then copied: at 100,000 questions those copies of the two
+    /// category pages rendering at once were a build's peak.
+    func render(_ view: any TemplateView, template name: String, expectedSize: Int = 0) -> [UInt8] {
         guard let body = compiled.bodies[name] else { return [] }
         var grown: [UInt8]?
-        let page = [UInt8](unsafeUninitializedCapacity: Self.pageCapacity) { region, count in
+        let page = [UInt8](unsafeUninitializedCapacity: max(Self.pageCapacity, expectedSize)) { region, count in
             var renderer = TemplateRenderer(compiled: compiled, into: region)
             renderer.push(.view(view))
             renderer.render(body, TemplateRenderer.Context())
