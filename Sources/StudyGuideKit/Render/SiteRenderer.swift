@@ -142,7 +142,11 @@ enum SiteRenderer {
 
         // The same link rule as `check`, so the two never disagree about a link.
         linkedHeadings.finish { paths in
-            headingIDs(of: paths, site: site, pageBodies: checked, links: links, rawHTML: rawHTML, cache: cache, files: files)
+            let (headings, problems) = headingIDs(of: paths, site: site, pageBodies: checked, links: links, rawHTML: rawHTML,
+                                                  cache: cache, files: files)
+            // A page changed or gone since its batch is reported as such, not as a missing anchor.
+            unreadable += problems
+            return headings
         }
         let linked = linkedHeadings
         // Introductions and guides keep their own bodies to the end; the other pages' anchors were looked up.
@@ -170,21 +174,26 @@ enum SiteRenderer {
     }
 
     /// The heading ids of the pages at `paths`, for links to pages rendered before them: introductions
-    /// and guides are at hand, questions are rendered again, a batch at a time.
+    /// and guides are at hand, questions are rendered again, a batch at a time; with the problems of
+    /// rendering them again (a file that changed since).
     private static func headingIDs(of paths: [String], site: Site, pageBodies: [String: RenderedBody], links: ContentLinks,
-                                   rawHTML: Bool, cache: BodyCache?, files: [String: BodyCache.Key]?) -> [String: [String]] {
+                                   rawHTML: Bool, cache: BodyCache?, files: [String: BodyCache.Key]?)
+        -> ([String: [String]], [Diagnostic]) {
         var result: [String: [String]] = [:]
+        var problems: [Diagnostic] = []
         var asked: Set<String> = []
         for path in paths {
             if let body = pageBodies[path] { result[path] = body.headings.map(\.id) } else { asked.insert(path) }
         }
-        guard !asked.isEmpty else { return result }
+        guard !asked.isEmpty else { return (result, problems) }
         let documents = site.questions.lazy.filter { asked.contains($0.contentPath) }.map(\.document)
         let batchSize = BuildContext.current.questionBatch ?? Self.batchSize
         var batch: [Site.Document] = []
         func render() {
-            let bodies = BodyRenderer.render(batch, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache, files: files, lazily: true).0
+            let (bodies, more) = BodyRenderer.render(batch, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache,
+                                                     files: files, lazily: true)
             for (path, body) in bodies { result[path] = body.headings.map(\.id) }
+            problems += more.filter { $0.rule == "io" }  // the rest was reported when the page first rendered
             batch.removeAll(keepingCapacity: true)
         }
         for document in documents {
@@ -192,7 +201,7 @@ enum SiteRenderer {
             if batch.count == batchSize { render() }
         }
         if !batch.isEmpty { render() }
-        return result
+        return (result, problems)
     }
 
     /// The category of the question at `index` in site order, and its place there: categories hold
