@@ -14,9 +14,10 @@ struct ContentLinks: Sendable {
     }
 
     private static func shape(of site: Site) -> BodyCache.Key {
+        let documents = site.documents  // made once: a document per file of the site
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(site.documents.count * 96)
-        for document in site.documents {
+        bytes.reserveCapacity(documents.count * 96)
+        for document in documents {
             bytes.appendText(document.contentPath)
             bytes.appendText(document.page.path)
         }
