@@ -435,7 +435,10 @@ private enum HTMLCopy {
             let growth = focusablePre.utf8CodeUnitCount - pre.utf8CodeUnitCount
             // Into an array, then a String: `String(unsafeUninitializedCapacity:)` would check the
             // bytes with the standard library's slower validator.
-            let copied = [UInt8](unsafeUninitializedCapacity: length + (blocks.count - 1) * growth) { output, written in
+            // Never with no room: an empty array made that way writes its count into the one empty
+            // array every thread shares (a data race ThreadSanitizer reports, if a harmless one).
+            let capacity = length + (blocks.count - 1) * growth
+            let copied = capacity == 0 ? [] : [UInt8](unsafeUninitializedCapacity: capacity) { output, written in
                 written = 0
                 func copy(_ range: Range<Int>) {
                     guard !range.isEmpty else { return }

@@ -148,6 +148,8 @@ struct InvertedIndex: Sendable {
         let highest = highest
         let index = self
         var scores: [UInt8] = []
+        // Arrays made with no room write into the one empty array every thread shares.
+        guard total > 0 else { return Postings(positions: group.positions, offsets: offsets, documents: [], scores: []) }
         let documents = [Int32](unsafeUninitializedCapacity: total) { documentSlots, written in
             scores = [UInt8](unsafeUninitializedCapacity: total) { scoreSlots, scored in
                 let out = PostingSlots(documents: documentSlots.baseAddress, scores: scoreSlots.baseAddress)

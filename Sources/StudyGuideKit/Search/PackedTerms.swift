@@ -55,7 +55,8 @@ struct PackedTerms: Sendable {
             }
         }
         let size = classStarts[TermClass.count]
-        bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
+        // Never made with no room: see `HTMLCopy`'s copy (an empty batch packs nothing).
+        bytes = size == 0 ? [] : [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
             guard size > 0, let start = buffer.baseAddress else { return }
             var next = classStarts
             batch.documentTerms.withUnsafeBufferPointer { terms in
