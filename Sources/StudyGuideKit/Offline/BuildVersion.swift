@@ -3,12 +3,13 @@
 /// unchanged site keeps its cache. The files are read back once written, on every core: the cost
 /// follows the precache budget, not the size of the site.
 enum BuildVersion {
-    static func of(_ precache: [PagePath], in output: StagingFolder) -> String {
-        let checksums = parallelMap(precache) { path -> UInt64 in
-            output.checksum(of: path, size: output.writtenSize(of: path) ?? 0) ?? 0
+    /// `precache`: each file with its size, as the precache choice found it.
+    static func of(_ precache: [(path: PagePath, size: Int)], in output: StagingFolder) -> String {
+        let checksums = parallelMap(precache) { file -> UInt64 in
+            output.checksum(of: file.path, size: file.size) ?? 0
         }
         var hash = StableHash()
-        for (path, checksum) in zip(precache, checksums) {
+        for ((path, _), checksum) in zip(precache, checksums) {
             hash.add(path.path.utf8)
             hash.add(withUnsafeBytes(of: checksum.littleEndian, Array.init))
         }

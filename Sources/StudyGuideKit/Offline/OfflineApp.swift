@@ -15,9 +15,10 @@ enum OfflineApp {
     static func write(for site: Site, settings: OfflineSettings, theme: Theme, into output: StagingFolder)
         -> (precache: [PagePath], version: String) {
         output.write(OutputFile(path: manifestPath, bytes: WebManifest(site: site, settings: settings, theme: theme).bytes))
-        let precache = PrecachePolicy.choose(sizes: output.writtenSizes, pageSize: output.writtenSize(of:),
-                                             pages: PrecachePolicy.pages(of: site), limit: settings.precacheLimitBytes)
-        let version = BuildVersion.of(precache, in: output)
+        let chosen = PrecachePolicy.chosen(sizes: output.writtenSizes, pageSize: output.writtenSize(of:),
+                                           pages: PrecachePolicy.pages(of: site), limit: settings.precacheLimitBytes)
+        let precache = chosen.map(\.path)
+        let version = BuildVersion.of(chosen, in: output)
         output.write(OutputFile(path: workerPath, bytes: workerSource(version: version, precache: precache)))
         return (precache, version)
     }

@@ -19,13 +19,20 @@ enum PrecachePolicy {
     /// `pages` is the site's pages other than the fixed ones, in the order of step 4.
     static func choose(sizes: [PagePath: Int], pageSize: (PagePath) -> Int? = { _ in nil }, pages: some Sequence<PagePath>,
                        limit: Int) -> [PagePath] {
-        var chosen: [PagePath] = []
+        chosen(sizes: sizes, pageSize: pageSize, pages: pages, limit: limit).map(\.path)
+    }
+
+    /// `choose`'s paths with the size of each, so that a page's is read from disk once.
+    static func chosen(sizes: [PagePath: Int], pageSize: (PagePath) -> Int? = { _ in nil }, pages: some Sequence<PagePath>,
+                       limit: Int) -> [(path: PagePath, size: Int)] {
+        var chosen: [(path: PagePath, size: Int)] = []
         var taken: Set<PagePath> = []
         var total = 0
         func size(of path: PagePath) -> Int? { sizes[path] ?? pageSize(path) }
-        func take(_ path: PagePath) {
-            guard let size = size(of: path), taken.insert(path).inserted else { return }
-            chosen.append(path)
+        func take(_ path: PagePath) { take(path, size: nil) }
+        func take(_ path: PagePath, size known: Int?) {
+            guard let size = known ?? size(of: path), taken.insert(path).inserted else { return }
+            chosen.append((path, size))
             total += size
         }
         // One pass over the written files by their first bytes; pages are found from the site instead.
@@ -50,7 +57,7 @@ enum PrecachePolicy {
             guard let size = size(of: path) else { continue }
             if taken.contains(path) { continue }
             guard total + size <= limit else { return chosen }
-            take(path)
+            take(path, size: size)
         }
         for path in other.sorted() {
             guard total + sizes[path]! <= limit else { break }
