@@ -44,7 +44,7 @@ import Testing
             .expectFile("robots.txt", "Sitemap: https://example.org/guide/sitemap.xml")
             .expectFile("feed.xml", "<updated>2026-02-01T00:00:00Z</updated>", "<title>Which isolation levels does SQL define?</title>")
             .expectFile("404.html", "<a href=\"search.html\">searching the questions</a>")
-            .expectFile("search/manifest.js", "StudyGuideSearch.registerManifest({\"version\":3,\"documents\":3")
+            .expectFile("search/manifest.js", "StudyGuideSearch.registerManifest({\"version\":4,\"documents\":3")
             .expectFile("search/docs-0.js", "\"databases/indexes.html\"")
             .expectFile("search/vocab-i.js", "\"index\":1")
             .expectFile("search/post-i.js", "\"index\":[")

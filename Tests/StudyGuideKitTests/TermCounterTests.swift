@@ -1,4 +1,5 @@
 // Covers: counting the words of search documents by integer term ids.
+import Foundation
 import Testing
 @testable import StudyGuideKit
 
@@ -214,22 +215,38 @@ import Testing
         let replic = index.sorted.firstIndex { String(decoding: index.terms.bytes($0), as: UTF8.self) == "replic" }!
         #expect(Array(all.documents[all.range(at: replic)]) == (0 ..< 40).map(Int32.init))
     }
-    /// The highest score, found scoring only the postings whose ceiling could beat the highest so
-    /// far, is the highest of all the scores.
-    @Test func theHighestScoreIsTheHighestOfEveryPosting() {
+    /// A posting's byte is its saturation on a logarithmic scale: 2^((q - 159) / 16), rounded to
+    /// the nearest step, as the browser reads it back.
+    @Test func saturationBytesRoundToTheNearestStep() {
         var generator = SystemRandomNumberGenerator()
-        let words = ["index", "shard", "replica", "lock", "table", "write", "read", "log", "b", "tree"]
-        for _ in 0 ..< 20 {
-            let texts = (0 ..< Int.random(in: 1 ... 30, using: &generator)).map { _ in
-                (0 ..< Int.random(in: 0 ... 60, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
-            }
-            let index = index(texts, batch: Int.random(in: 1 ... 9, using: &generator))
-            var highest = 0.0
-            for batches in index.runBatches {
-                index.forEachScore(inBatches: batches, classes: 0 ..< TermClass.count) { _, _, score in highest = max(highest, score) }
-            }
-            #expect(index.highest == highest)
+        for _ in 0 ..< 20_000 {
+            let saturation = exp2(Double.random(in: -9.5 ... 5.9, using: &generator))
+            let byte = Saturation.quantized(saturation)
+            let exact = 159 + 16 * log2(saturation)
+            // Where rounding is a near tie, either neighbour will do.
+            #expect(abs(Double(byte) - exact) <= 0.5 + 1e-9)
         }
+        #expect(Saturation.quantized(1) == 159)
+        #expect(Saturation.quantized(64) == 255)
+        #expect(Saturation.quantized(1e9) == 255)
+        #expect(Saturation.quantized(1e-9) == 1)
+        #expect(Saturation.quantized(0) == 1)
+        // The highest a posting can reach fits below the top byte.
+        #expect(Saturation.weights.reduce(0, +) * (Saturation.k1 + 1) < 64)
+    }
+
+    /// Averages round to a power of 2^(1/4), so an edit seldom moves one (and the postings of
+    /// every other document stay as they were).
+    @Test func averageLengthsRoundToAQuarterOctave() {
+        for (total, documents) in [(0, 0), (5, 10), (1000, 10), (123_456, 789), (7, 1)] {
+            let average = Saturation.roundedAverage(total: total, documents: documents)
+            let mean = Double(total) / Double(max(documents, 1))
+            let steps = log2(average) * 4
+            #expect(abs(steps - steps.rounded()) < 1e-9)
+            #expect(mean < 1 ? average == 1 : abs(log2(average) - log2(mean)) <= 0.125 + 1e-9)
+        }
+        // One more long document in a thousand does not move the average.
+        #expect(Saturation.roundedAverage(total: 600_000, documents: 1000) == Saturation.roundedAverage(total: 601_000, documents: 1001))
     }
 
     /// A build with a cache keeps each document's counts apart (`CachedCounts`); a batch put back

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("θ",{"θ":[3,10,13,10]});
+StudyGuideSearch.registerPostings("θ",{"θ":[3,158,13,158]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("λ",{"λ":[144,16],"λw":[144,12]});
+StudyGuideSearch.registerPostings("λ",{"λ":[144,167],"λw":[144,160]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("μ",{"μs":[211,15,13,9]});
+StudyGuideSearch.registerPostings("μ",{"μs":[211,167,13,155]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("π",{"π":[211,10]});
+StudyGuideSearch.registerPostings("π",{"π":[211,155]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ρ",{"ρ":[144,16]});
+StudyGuideSearch.registerPostings("ρ",{"ρ":[144,167]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("φ",{"φ":[14,12],"φn":[3,10,11,11]});
+StudyGuideSearch.registerPostings("φ",{"φ":[14,160],"φn":[3,158,11,160]});

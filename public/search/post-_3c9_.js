@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ω",{"ω":[3,11]});
+StudyGuideSearch.registerPostings("ω",{"ω":[3,158]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("а",{"а":[1,10]});
+StudyGuideSearch.registerPostings("а",{"а":[1,157]});

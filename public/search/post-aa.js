@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("aa",{"aaaa":[300,47,6,11],"aad":[92,11]});
+StudyGuideSearch.registerPostings("aa",{"aaaa":[300,194,6,160],"aad":[92,157]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ae",{"ae":[72,16,10,12,10,44],"aead":[72,8,10,8,5,8,5,16],"aesgcm":[92,17]});
+StudyGuideSearch.registerPostings("ae",{"ae":[72,170,10,165,10,194],"aead":[72,157,10,157,5,156,5,172],"aesgcm":[92,169]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("aj",{"ajv":[85,12]});
+StudyGuideSearch.registerPostings("aj",{"ajv":[85,160]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ak",{"ak":[176,10,11,10],"aka":[175,10,4,11],"akamai":[302,11],"akka":[134,12]});
+StudyGuideSearch.registerPostings("ak",{"ak":[176,159,11,158],"aka":[175,159,4,161],"akamai":[302,159],"akka":[134,159]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ao",{"aof":[57,9,13,12,79,8,73,6]});
+StudyGuideSearch.registerPostings("ao",{"aof":[57,159,13,165,79,156,73,149]});

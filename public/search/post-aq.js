@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("aq",{"aq":[22,12],"aqu":[174,15]});
+StudyGuideSearch.registerPostings("aq",{"aq":[22,159],"aqu":[174,165]});

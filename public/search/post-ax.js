@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ax",{"ax":[141,10,67,46],"axfr":[309,13],"axi":[146,14,62,27]});
+StudyGuideSearch.registerPostings("ax",{"ax":[141,159,67,193],"axfr":[309,162],"axi":[146,166,62,181]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("c1",{"c1":[127,15]});
+StudyGuideSearch.registerPostings("c1",{"c1":[127,166]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("c3",{"c3":[127,11]});
+StudyGuideSearch.registerPostings("c3",{"c3":[127,158]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cb",{"cb":[125,9,70,14],"cbc":[82,9,10,14],"cbor":[141,11]});
+StudyGuideSearch.registerPostings("cb",{"cb":[125,157,70,166],"cbc":[82,157,10,165],"cbor":[141,159]});

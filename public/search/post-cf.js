@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cf",{"cf":[154,8,19,9,13,8,81,8,35,9],"cffi":[72,15],"cfg":[106,12]});
+StudyGuideSearch.registerPostings("cf",{"cf":[154,159,19,159,13,157,81,158,35,159],"cffi":[72,165],"cfg":[106,160]});

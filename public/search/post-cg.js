@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cg",{"cgo":[187,10,23,11],"cgroup":[13,12,161,11,13,13,10,9,5,7]});
+StudyGuideSearch.registerPostings("cg",{"cgo":[187,158,23,159],"cgroup":[13,167,161,165,13,169,10,159,5,155]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cj",{"cjk":[1,10]});
+StudyGuideSearch.registerPostings("cj",{"cjk":[1,157]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ck",{"ckad":[284,14]});
+StudyGuideSearch.registerPostings("ck",{"ckad":[284,164]});

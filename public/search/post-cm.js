@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cm",{"cm":[69,10,9,10],"cmd":[71,9,39,15,77,9,6,8]});
+StudyGuideSearch.registerPostings("cm",{"cm":[69,159,9,157],"cmd":[71,159,39,170,77,158,6,157]});

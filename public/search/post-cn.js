@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cn",{"cname":[300,47,6,11],"cncf":[168,9,7,9,3,8,3,8,10,8],"cnf":[61,12],"cni":[105,11]});
+StudyGuideSearch.registerPostings("cn",{"cname":[300,194,6,160],"cncf":[168,159,7,159,3,158,3,158,10,159],"cnf":[61,160],"cni":[105,159]});

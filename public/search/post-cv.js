@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cv",{"cv":[205,9,67,12,5,12,5,11],"cve":[81,8,13,9,99,8,72,87],"cvss":[265,56],"cvv":[247,20]});
+StudyGuideSearch.registerPostings("cv",{"cv":[205,159,67,164,5,165,5,164],"cve":[81,155,13,159,99,157,72,211],"cvss":[265,196],"cvv":[247,172]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cw",{"cwe":[81,10],"cwnd":[303,16]});
+StudyGuideSearch.registerPostings("cw",{"cwe":[81,155],"cwnd":[303,166]});

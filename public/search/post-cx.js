@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cx",{"cx":[37,12],"cxf":[18,12]});
+StudyGuideSearch.registerPostings("cx",{"cx":[37,160],"cxf":[18,160]});

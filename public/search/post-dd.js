@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dd",{"ddd":[101,10,6,94,3,10],"ddl":[47,44,39,10,206,8],"ddo":[229,9,73,10]});
+StudyGuideSearch.registerPostings("dd",{"ddd":[101,159,6,211,3,160],"ddl":[47,194,39,160,206,155],"ddo":[229,155,73,159]});

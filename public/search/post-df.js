@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("df",{"df":[0,145,3,8,5,9,6,8,1,36,159,12,119,7]});
+StudyGuideSearch.registerPostings("df",{"df":[0,225,3,158,5,162,6,160,1,194,159,169,119,157]});

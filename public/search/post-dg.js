@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dg",{"dghlihnhbxbszsbub25jzq":[23,12]});
+StudyGuideSearch.registerPostings("dg",{"dghlihnhbxbszsbub25jzq":[23,160]});

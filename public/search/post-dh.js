@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dh",{"dhe":[82,46],"dhl":[116,12],"dhlcost":[116,12]});
+StudyGuideSearch.registerPostings("dh",{"dhe":[82,191],"dhl":[116,160],"dhlcost":[116,160]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dk",{"dkim":[219,8,52,9,29,10]});
+StudyGuideSearch.registerPostings("dk",{"dkim":[219,156,52,157,29,160]});

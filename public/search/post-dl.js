@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dl",{"dl":[221,13],"dlq":[109,9,18,8,9,11,4,12,73,41,6,13],"dlt":[129,11],"dlx":[129,19]});
+StudyGuideSearch.registerPostings("dl",{"dl":[221,163],"dlq":[109,161,18,158,9,166,4,167,73,196,6,170],"dlt":[129,158],"dlx":[129,171]});

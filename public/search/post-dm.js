@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dm",{"dm":[44,11],"dmarc":[219,9,52,9],"dmesg":[174,47]});
+StudyGuideSearch.registerPostings("dm",{"dm":[44,159],"dmarc":[219,156,52,157],"dmesg":[174,192]});

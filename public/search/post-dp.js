@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dp",{"dp":[14,13,1,9,206,11],"dpop":[78,15]});
+StudyGuideSearch.registerPostings("dp",{"dp":[14,167,1,157,206,163],"dpop":[78,165]});

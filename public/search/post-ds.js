@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ds",{"dsa":[92,11],"dsl":[85,12],"dsr":[299,16],"dss":[74,11,13,7,133,7,27,13,24,7,40,8],"dst":[215,14],"dsync":[61,12]});
+StudyGuideSearch.registerPostings("ds",{"dsa":[92,157],"dsl":[85,160],"dsr":[299,166],"dss":[74,166,13,156,133,155,27,169,24,157,40,159],"dst":[215,163],"dsync":[61,160]});

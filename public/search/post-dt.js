@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dt",{"dto":[56,8,8,8,25,8,5,8,7,8,9,8,7,8,86,7]});
+StudyGuideSearch.registerPostings("dt",{"dto":[56,160,8,160,25,160,5,159,7,159,9,160,7,160,86,158]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dv",{"dv":[87,17]});
+StudyGuideSearch.registerPostings("dv",{"dv":[87,168]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mc",{"mcrouter":[224,38]});
+StudyGuideSearch.registerPostings("mc",{"mcrouter":[224,187]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mf",{"mfa":[73,31,3,8,1,8,1,7,2,12,1,9,2,10,8,8]});
+StudyGuideSearch.registerPostings("mf",{"mfa":[73,191,3,160,1,159,1,157,2,169,1,163,2,166,8,161]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mg",{"mget":[64,12]});
+StudyGuideSearch.registerPostings("mg",{"mget":[64,160]});

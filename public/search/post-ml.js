@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ml",{"ml":[82,8,10,11,6,8,42,9,24,9]});
+StudyGuideSearch.registerPostings("ml",{"ml":[82,157,10,165,6,158,42,160,24,159]});

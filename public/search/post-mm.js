@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mm",{"mmap":[13,12],"mmu":[13,12]});
+StudyGuideSearch.registerPostings("mm",{"mmap":[13,160],"mmu":[13,160]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mn",{"mnt":[145,11]});
+StudyGuideSearch.registerPostings("mn",{"mnt":[145,159]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mp",{"mp4":[148,16],"mpl":[191,11],"mpstat":[174,42]});
+StudyGuideSearch.registerPostings("mp",{"mp4":[148,167],"mpl":[191,159],"mpstat":[174,189]});

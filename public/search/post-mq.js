@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mq",{"mqtt":[299,16]});
+StudyGuideSearch.registerPostings("mq",{"mqtt":[299,166]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mx",{"mx":[300,44]});
+StudyGuideSearch.registerPostings("mx",{"mx":[300,190]});

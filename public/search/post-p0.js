@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p0",{"p0":[127,18]});
+StudyGuideSearch.registerPostings("p0",{"p0":[127,169]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p1",{"p1":[127,14,94,14]});
+StudyGuideSearch.registerPostings("p1",{"p1":[127,166,94,167]});

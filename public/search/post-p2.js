@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p2",{"p2":[127,14,94,14]});
+StudyGuideSearch.registerPostings("p2",{"p2":[127,166,94,167]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p3",{"p3":[127,15]});
+StudyGuideSearch.registerPostings("p3",{"p3":[127,166]});

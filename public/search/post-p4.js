@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p4",{"p4":[127,15]});
+StudyGuideSearch.registerPostings("p4",{"p4":[127,166]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p5",{"p5":[127,18],"p50":[35,8,119,13,11,9,8,8,21,12,73,8]});
+StudyGuideSearch.registerPostings("p5",{"p5":[127,169],"p50":[35,158,119,169,11,160,8,159,21,167,73,158]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pа",{"pаypal":[1,10]});
+StudyGuideSearch.registerPostings("pа",{"pаypal":[1,157]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pb",{"pb":[146,11,52,8,13,11,5,7,1,7,11,7,35,10],"pbkdf2":[72,45,123,10,9,14],"pbkdf2sync":[204,12]});
+StudyGuideSearch.registerPostings("pb",{"pb":[146,166,52,158,13,167,5,156,1,155,11,156,35,165],"pbkdf2":[72,195,123,159,9,167],"pbkdf2sync":[204,160]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pc",{"pc":[133,12],"pci":[74,13,13,7,133,7,27,13,24,7,40,8],"pct":[44,11]});
+StudyGuideSearch.registerPostings("pc",{"pc":[133,160],"pci":[74,169,13,156,133,155,27,169,24,157,40,159],"pct":[44,159]});

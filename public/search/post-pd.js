@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pd",{"pdb":[177,12],"pdf":[90,7,12,9,38,8,7,7,86,9,7,10,10,11,20,8],"pdo":[86,12],"pdqsort":[15,10,1,37]});
+StudyGuideSearch.registerPostings("pd",{"pdb":[177,160],"pdf":[90,158,12,162,38,160,7,158,86,163,7,164,10,168,20,160],"pdo":[86,160],"pdqsort":[15,157,1,189]});

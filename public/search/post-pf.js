@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pf",{"pfadd":[70,9,75,10],"pfcount":[70,9,75,10]});
+StudyGuideSearch.registerPostings("pf",{"pfadd":[70,157,75,159],"pfcount":[70,157,75,159]});

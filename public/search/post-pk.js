@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pk",{"pk":[37,9,110,12,67,7,3,7,8,7],"pkce":[73,15,5,101,2,15,3,8,205,10],"pki":[84,12]});
+StudyGuideSearch.registerPostings("pk",{"pk":[37,160,110,166,67,155,3,155,8,155],"pkce":[73,172,5,216,2,171,3,159,205,163],"pki":[84,159]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pm",{"pm":[213,8,7,7,27,14,14,10],"pm2":[176,10,28,11],"pmap":[263,10],"pmd":[102,17]});
+StudyGuideSearch.registerPostings("pm",{"pm":[213,156,7,155,27,169,14,162],"pm2":[176,159,28,160],"pmap":[263,157],"pmd":[102,168]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pn",{"png":[195,16,70,13]});
+StudyGuideSearch.registerPostings("pn",{"png":[195,169,70,163]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pp",{"pprof":[10,7,136,37,27,8,4,8,20,11,1,14,12,13,53,12]});
+StudyGuideSearch.registerPostings("pp",{"pprof":[10,158,136,195,27,159,4,160,20,166,1,172,12,171,53,168]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pq",{"pqxdh":[222,7]});
+StudyGuideSearch.registerPostings("pq",{"pqxdh":[222,149]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ps",{"ps":[79,9,7,14,111,13],"pseudo":[4,9,38,9,264,10],"psp":[220,46,51,21],"psql":[268,17],"psqlrc":[268,10],"pss":[92,11],"psycholog":[236,14],"psycopg":[86,10,59,10,56,10],"psycopg2":[86,11,115,10]});
+StudyGuideSearch.registerPostings("ps",{"ps":[79,158,7,167,111,166],"pseudo":[4,158,38,159,264,160],"psp":[220,193,51,176],"psql":[268,168],"psqlrc":[268,156],"pss":[92,157],"psycholog":[236,164],"psycopg":[86,160,59,159,56,159],"psycopg2":[86,160,115,159]});

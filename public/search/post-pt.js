@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pt",{"pt":[44,10,3,11],"pthread":[12,11],"ptr":[10,14,40,10],"ptrace":[146,10,28,10]});
+StudyGuideSearch.registerPostings("pt",{"pt":[44,159,3,160],"pthread":[12,159],"ptr":[10,166,40,159],"ptrace":[146,158,28,157]});

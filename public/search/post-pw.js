@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pw",{"pwd":[83,11],"pwned":[94,11]});
+StudyGuideSearch.registerPostings("pw",{"pwd":[83,159],"pwned":[94,159]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("px",{"px":[70,8,53,8,5,13,15,8,6,7,78,10]});
+StudyGuideSearch.registerPostings("px",{"px":[70,157,53,158,5,169,15,159,6,156,78,164]});

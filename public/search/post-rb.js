@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rb",{"rbac":[79,9,10,13,2,15,95,12]});
+StudyGuideSearch.registerPostings("rb",{"rbac":[79,158,10,167,2,170,95,165]});

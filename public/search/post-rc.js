@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rc",{"rc":[203,11]});
+StudyGuideSearch.registerPostings("rc",{"rc":[203,158]});

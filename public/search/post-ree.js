@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ree",{"reentranc":[12,11],"reentrant":[12,11],"reentrantlock":[12,14,188,71]});
+StudyGuideSearch.registerPostings("ree",{"reentranc":[12,159],"reentrant":[12,159],"reentrantlock":[12,166,188,203]});

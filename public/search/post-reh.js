@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("reh",{"rehash":[4,37,68,16,70,13],"rehears":[15,7,32,11,32,21,133,7,30,9,7,8,13,36,10,9,3,10]});
+StudyGuideSearch.registerPostings("reh",{"rehash":[4,190,68,170,70,166],"rehears":[15,157,32,167,32,183,133,158,30,163,7,159,13,195,10,164,3,165]});

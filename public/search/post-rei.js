@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rei",{"reimplement":[34,9,78,9,97,9,100,10],"reindex":[1,8,51,14,11,9,205,8],"reinsert":[41,11],"reinterpret":[208,12],"reintroduc":[56,13,30,9,30,9,123,11],"reinvent":[191,11],"reissu":[232,10]});
+StudyGuideSearch.registerPostings("rei",{"reimplement":[34,160,78,159,97,158,100,162],"reindex":[1,157,51,170,11,160,205,156],"reinsert":[41,159],"reinterpret":[208,160],"reintroduc":[56,167,30,160,30,160,123,162],"reinvent":[191,159],"reissu":[232,155]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rer",{"reran":[250,12],"reread":[79,10,199,13],"rerun":[193,9,57,14,12,12],"rerunfailingtestscount":[172,11],"rerunfailur":[172,11]});
+StudyGuideSearch.registerPostings("rer",{"reran":[250,161],"reread":[79,158,199,164],"rerun":[193,157,57,168,12,163],"rerunfailingtestscount":[172,159],"rerunfailur":[172,159]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rh",{"rhythm":[258,41]});
+StudyGuideSearch.registerPostings("rh",{"rhythm":[258,188]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rl",{"rl":[70,9,159,9],"rlock":[12,16]});
+StudyGuideSearch.registerPostings("rl",{"rl":[70,157,159,155],"rlock":[12,166]});

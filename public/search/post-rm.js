@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rm",{"rmi":[94,11]});
+StudyGuideSearch.registerPostings("rm",{"rmi":[94,159]});

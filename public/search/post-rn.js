@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rn",{"rn":[15,10,38,16],"rnk":[53,16]});
+StudyGuideSearch.registerPostings("rn",{"rn":[15,157,38,170],"rnk":[53,167]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rs",{"rs256":[77,18,6,10],"rsa":[72,9,10,16,10,42],"rsalv2":[70,10],"rss":[198,16,65,9],"rst":[303,14,2,11],"rsync":[217,10]});
+StudyGuideSearch.registerPostings("rs",{"rs256":[77,171,6,159],"rsa":[72,157,10,170,10,193],"rsalv2":[70,157],"rss":[198,169,65,157],"rst":[303,166,2,161],"rsync":[217,155]});

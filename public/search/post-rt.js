@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rt",{"rt":[214,14],"rto":[41,112,80,13,4,16,7,15,171,9],"rtt":[82,44,214,42,10,10]});
+StudyGuideSearch.registerPostings("rt",{"rt":[214,164],"rto":[41,218,80,169,4,172,7,171,171,159],"rtt":[82,194,214,193,10,160]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rw",{"rwnd":[303,11]});
+StudyGuideSearch.registerPostings("rw",{"rwnd":[303,159]});

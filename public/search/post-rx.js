@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rx",{"rxjava":[134,12]});
+StudyGuideSearch.registerPostings("rx",{"rxjava":[134,159]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("s2",{"s2":[135,10,86,47],"s256":[78,11]});
+StudyGuideSearch.registerPostings("s2",{"s2":[135,158,86,194],"s256":[78,157]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("s3",{"s3":[64,7,17,6,9,7,2,7,6,9,18,7,19,9,13,35,28,7,15,12,26,45],"s3blobstore":[97,12],"s3pplmbitxaq9kygzzhzrbk":[23,12]});
+StudyGuideSearch.registerPostings("s3",{"s3":[64,160,17,155,9,158,2,157,6,166,18,160,19,166,13,196,28,159,15,171,26,202],"s3blobstore":[97,160],"s3pplmbitxaq9kygzzhzrbk":[23,160]});

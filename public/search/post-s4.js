@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("s4",{"s4":[135,15]});
+StudyGuideSearch.registerPostings("s4",{"s4":[135,166]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("sb",{"sbi":[241,14],"sbom":[187,10,6,13]});
+StudyGuideSearch.registerPostings("sb",{"sbi":[241,163],"sbom":[187,158,6,165]});

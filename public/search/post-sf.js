@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("sf",{"sftp":[260,14]});
+StudyGuideSearch.registerPostings("sf",{"sftp":[260,164]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("sz",{"sz":[174,15]});
+StudyGuideSearch.registerPostings("sz",{"sz":[174,165]});

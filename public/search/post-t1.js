@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("t1",{"t1":[12,10,26,18]});
+StudyGuideSearch.registerPostings("t1",{"t1":[12,159,26,172]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("t2",{"t2":[12,10,26,18]});
+StudyGuideSearch.registerPostings("t2",{"t2":[12,159,26,172]});

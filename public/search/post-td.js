@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("td",{"tdd":[163,12,8,128]});
+StudyGuideSearch.registerPostings("td",{"tdd":[163,162,8,217]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("tf",{"tf":[52,10,139,10],"tfplan":[191,16],"tfsec":[191,11],"tfstate":[191,16]});
+StudyGuideSearch.registerPostings("tf",{"tf":[52,159,139,159],"tfplan":[191,166],"tfsec":[191,159],"tfstate":[191,166]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("tg",{"tg":[201,16]});
+StudyGuideSearch.registerPostings("tg",{"tg":[201,166]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("tm",{"tmp":[94,9,4,9,48,15,52,9]});
+StudyGuideSearch.registerPostings("tm",{"tmp":[94,159,4,158,48,171,52,158]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ts",{"ts":[25,12,10,7,17,10,133,8,36,9,2,12,6,12,64,10,2,6],"tsc":[208,12],"tsconfig":[193,9,15,11],"tsdb":[66,10],"tsqueri":[52,16],"tsvector":[52,47,14,13]});
+StudyGuideSearch.registerPostings("ts",{"ts":[25,169,10,158,17,167,133,160,36,163,2,170,6,171,64,165,2,154],"tsc":[208,160],"tsconfig":[193,157,15,160],"tsdb":[66,156],"tsqueri":[52,167],"tsvector":[52,194,14,164]});

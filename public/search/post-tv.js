@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("tv",{"tv":[78,9,35,9,57,10]});
+StudyGuideSearch.registerPostings("tv",{"tv":[78,157,35,158,57,160]});

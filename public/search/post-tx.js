@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("tx",{"tx":[213,9,17,9],"txt":[145,13,13,10,70,42,72,35]});
+StudyGuideSearch.registerPostings("tx",{"tx":[213,156,17,156],"txt":[145,166,13,161,70,194,72,190]});

@@ -1,16 +1,12 @@
-internal import Foundation
-
-/// Every term of the site with its postings: the documents holding it, ascending, each with a
-/// score quantised to 1…255.
+/// Every term of the site with its postings: the documents holding it, ascending, each with its
+/// saturation byte (`Saturation`): BM25 per field, summed with the fields' weights, so a word in
+/// the title outranks any number of mentions in a long answer. The browser weighs it with the
+/// term's idf.
 ///
-/// Scores are BM25 per field, summed with the fields' weights, so a word in the title outranks any
-/// number of mentions in a long answer. The counts stay in their `SpilledTerms` file: postings are
-/// made a `Group` of term classes at a time (`postings(of:)`), so no more than one group's postings
-/// are ever in memory, however large the site.
+/// The counts stay in their `SpilledTerms` file: postings are made a `Group` of term classes at a
+/// time (`postings(of:)`), so no more than one group's postings are ever in memory, however large
+/// the site.
 struct InvertedIndex: Sendable {
-    static let k1 = 1.2
-    static let b = 0.75
-
     let terms: TermTable
     /// Term ids in the order of their bytes.
     let sorted: [Int32]
@@ -20,15 +16,14 @@ struct InvertedIndex: Sendable {
     private let spilled: SpilledTerms
     /// Each term's place in `sorted`, by id.
     private let rank: [Int32]
-    private let inverseFrequency: [Double]
     /// BM25's length norm of each field of each document, `PackedTerms.fieldCount` per document:
     /// worked out once, not in each pass over the counts.
     private let norms: [Double]
-    /// The highest unquantised score of any posting: it quantises to 255.
-    private(set) var highest = 0.0
-    /// Batches are split into this many runs of consecutive documents, which are scored and
-    /// placed in parallel. Fixed, so the work does not depend on the machine; every result is
-    /// exact (integer sums, a maximum, disjoint writes), so neither do the bytes.
+    /// The site's average length of each field, rounded (`Saturation.roundedAverage`).
+    let averages: [Double]
+    /// Batches are split into this many runs of consecutive documents, whose postings are placed
+    /// in parallel. Fixed, so the work does not depend on the machine; every result is exact
+    /// (integer sums, disjoint writes), so neither do the bytes.
     static let runs = 8
     let runBatches: [Range<Int>]
     /// How many documents of each run hold each term.
@@ -41,26 +36,16 @@ struct InvertedIndex: Sendable {
     }
 
     init(terms: TermTable, spilled: SpilledTerms) {
-        let fields = SearchDocument.Field.allCases
+        let fieldCount = PackedTerms.fieldCount
         let termCount = terms.count
         let batchCount = spilled.batchCount
         let runBatches = (0 ..< Self.runs).map { run in (batchCount * run / Self.runs) ..< (batchCount * (run + 1) / Self.runs) }
-        // Summed as integers: the same as the floating-point sum in document order, which is exact
-        // below 2^53.
         let documentCount = spilled.documentCount
-        let count = Double(max(documentCount, 1))
-        let averageLength = spilled.totalLengths.map { max(Double($0) / count, 1) }
+        let averages = spilled.totalLengths.map { Saturation.roundedAverage(total: $0, documents: documentCount) }
         var norms: [Double] = []
-        norms.reserveCapacity(documentCount * fields.count)
+        norms.reserveCapacity(documentCount * fieldCount)
         spilled.forEachBatchLengths { lengths in
-            for at in lengths.indices {
-                norms.append(Self.k1 * (1 - Self.b + Self.b * Double(lengths[at]) / averageLength[at % fields.count]))
-            }
-        }
-        // A term's inverse document frequency is the same in every posting: one logarithm per term.
-        let inverseFrequency = (0 ..< termCount).map { term -> Double in
-            let df = Double(term < spilled.frequency.count ? spilled.frequency[term] : 0)
-            return log(1 + (count - df + 0.5) / (df + 0.5))
+            for at in lengths.indices { norms.append(Saturation.norm(length: lengths[at], average: averages[at % fieldCount])) }
         }
         let sorted = terms.sortedIDs()
         var rank = [Int32](repeating: 0, count: termCount)
@@ -70,36 +55,22 @@ struct InvertedIndex: Sendable {
         self.sorted = sorted
         self.spilled = spilled
         self.rank = rank
-        self.inverseFrequency = inverseFrequency
         self.norms = norms
+        self.averages = averages
         self.runBatches = runBatches
 
-        // One pass over every count finds the highest score, against which each is quantised,
-        // and how many postings each run gives each term, which places the runs' postings. A
-        // field adds less than its weight times k1 + 1 to a score (tf / (tf + norm) < 1), so a
-        // posting is scored only when that ceiling, with room for rounding, could beat the
-        // highest so far: the highest found is the same.
-        let ceilings = (0 ..< 1 << fields.count).map { present in
-            fields.indices.reduce(0.0) { present >> $1 & 1 == 1 ? $0 + Self.weights[$1] * (Self.k1 + 1) : $0 } * (1 + 1e-9)
-        }
+        // How many postings each run gives each term, which places the runs' postings.
         let index = self
-        let passes = parallelMap(runBatches) { batches -> (Double, [Int32]) in
-            var highest = 0.0
+        runFrequency = parallelMap(runBatches) { batches -> [Int32] in
             var frequency = [Int32](repeating: 0, count: termCount)
             frequency.withUnsafeMutableBufferPointer { frequency in
-                ceilings.withUnsafeBufferPointer { ceilings in
-                    inverseFrequency.withUnsafeBufferPointer { inverseFrequency in
-                        index.forEachPosting(inBatches: batches, classes: 0 ..< TermClass.count) { term, _, fields, score in
-                            frequency[Int(term)] &+= 1
-                            if inverseFrequency[Int(term)] * ceilings[Int(fields)] > highest { highest = max(highest, score()) }
-                        }
-                    }
+                var buffer: [UInt8] = []
+                index.spilled.forEachEntry(inBatches: batches, classes: 0 ..< TermClass.count, buffer: &buffer) { _, _, term, _, _ in
+                    frequency[Int(term)] &+= 1
                 }
             }
-            return (highest, frequency)
+            return frequency
         }
-        highest = passes.map(\.0).max() ?? 0
-        runFrequency = passes.map(\.1)
     }
 
     /// Consecutive classes whose postings number at most `budget` together (a larger class alone).
@@ -145,7 +116,6 @@ struct InvertedIndex: Sendable {
         }
         let firstSlot = starts
         let total = offsets[group.positions.count]
-        let highest = highest
         let index = self
         var scores: [UInt8] = []
         // Arrays made with no room write into the one empty array every thread shares.
@@ -161,7 +131,7 @@ struct InvertedIndex: Sendable {
                             index.forEachScore(inBatches: index.runBatches[run], classes: group.classes) { term, document, score in
                                 let slot = Int(rank[Int(term)]) &- first
                                 documents[next[slot]] = document
-                                scores[next[slot]] = Self.quantized(score, highest: highest)
+                                scores[next[slot]] = Saturation.quantized(score)
                                 next[slot] &+= 1
                             }
                         }
@@ -174,53 +144,17 @@ struct InvertedIndex: Sendable {
         return Postings(positions: group.positions, offsets: offsets, documents: documents, scores: scores)
     }
 
-    /// `score` against the highest, as a byte: `score / highest * 255` rounded half away from
-    /// zero, as `rounded()` does, into 1…255. `rounded()` is a call into libm per posting; for a
-    /// value in 0…255, its whole part and the exact remainder round it the same.
-    @inline(__always)
-    static func quantized(_ score: Double, highest: Double) -> UInt8 {
-        let scaled = score / highest * 255
-        var whole = Int(scaled)
-        if scaled - Double(whole) >= 0.5 { whole += 1 }
-        return UInt8(max(1, min(255, whole)))
-    }
-
-    /// The weight of each field, in field order.
-    private static let weights = SearchDocument.Field.allCases.map(\.weight)
-
-    /// Calls `body` with the unquantised score of every posting of `classes` in `batches`.
+    /// Calls `body` with the saturation (`Saturation`) of every posting of `classes` in `batches`.
     @inline(__always)
     func forEachScore(inBatches batches: Range<Int>, classes: Range<Int>,
-                      _ body: (_ term: Int32, _ document: Int32, _ score: Double) -> Void) {
-        forEachPosting(inBatches: batches, classes: classes) { term, document, _, score in body(term, document, score()) }
-    }
-
-    /// Calls `body` with every posting of `classes` in `batches`: its term, document, a bit per
-    /// field holding the term, and what works out its unquantised score.
-    @inline(__always)
-    private func forEachPosting(inBatches batches: Range<Int>, classes: Range<Int>,
-                                _ body: (_ term: Int32, _ document: Int32, _ fields: UInt8, _ score: () -> Double) -> Void) {
+                      _ body: (_ term: Int32, _ document: Int32, _ saturation: Double) -> Void) {
         let fieldCount = PackedTerms.fieldCount
         var buffer: [UInt8] = []
-        Self.weights.withUnsafeBufferPointer { weights in
+        Saturation.weights.withUnsafeBufferPointer { weights in
             norms.withUnsafeBufferPointer { norms in
-                inverseFrequency.withUnsafeBufferPointer { inverseFrequency in
-                    spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { _, document, term, fields, counts in
-                        body(term, document, fields) {
-                            let base = Int(document) &* fieldCount
-                            // Summed in field order, as before: the bits are visited from the lowest.
-                            // A field's bit is set only when its count is above zero.
-                            var saturated = 0.0
-                            var present = fields
-                            while present != 0 {
-                                let field = present.trailingZeroBitCount
-                                present &= present &- 1
-                                let tf = Double(counts[field])
-                                saturated += weights[field] * tf * (Self.k1 + 1) / (tf + norms[base &+ field])
-                            }
-                            return inverseFrequency[Int(term)] * saturated
-                        }
-                    }
+                spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { _, document, term, fields, counts in
+                    let documentNorms = norms.baseAddress! + Int(document) &* fieldCount
+                    body(term, document, Saturation.of(fields: fields, counts: counts, norms: documentNorms, weights: weights))
                 }
             }
         }

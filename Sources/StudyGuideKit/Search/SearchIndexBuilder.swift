@@ -11,8 +11,8 @@
 /// - `search/docs-<n>.js`: what a result shows for documents `n*chunk ..< (n+1)*chunk`;
 /// - `search/facets.js`: category, difficulty, kind and tags of every document, for filters.
 ///
-/// Scores are computed here once per (term, document) (see `InvertedIndex`), so a query only
-/// adds numbers. Terms are integer ids from tokenising to writing; every term is `a-z0-9`, so it
+/// Each posting's saturated term frequency is worked out here once (see `Saturation`), so a query
+/// only multiplies it by the term's idf and adds. Terms are integer ids from tokenising to writing; every term is `a-z0-9`, so it
 /// is written between quotes as it is.
 struct SearchIndexBuilder {
     static let chunkSize = 50
@@ -181,7 +181,7 @@ struct SearchIndexBuilder {
     /// Emits a file of the index and gives its path and size for the manifest.
     private static func emitted(_ file: OutputFile, to emit: @Sendable (OutputFile) -> Void) -> (String, JSONValue) {
         var file = file
-        // Scores weigh each term against every document: each file depends on all of them.
+        // Postings depend on the site's average lengths, and the lists of terms on every document.
         file.inputs = .everything
         emit(file)
         return (file.path.path, .number(file.bytes.count))
@@ -233,7 +233,7 @@ struct SearchIndexBuilder {
         sizes.append(emitted(OutputFile(path: PagePath("search/facets.js"), bytes: facets.script())))
 
         let manifest = JSONValue.object([
-            ("version", .number(3)),
+            ("version", .number(4)),
             ("documents", .number(facets.count)),
             ("chunkSize", .number(Self.chunkSize)),
             ("stopwords", .array(stemming.usesStopwords ? SearchStopwords.list.sorted().map(JSONValue.string) : [])),

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("a",{"anomali":[1,63],"answer":[2,55]});
+StudyGuideSearch.registerPostings("a",{"anomali":[1,197],"answer":[2,194]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("b",{"b":[0,8]});
+StudyGuideSearch.registerPostings("b",{"b":[0,149]});

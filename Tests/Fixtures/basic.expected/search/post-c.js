@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("c",{"chang":[2,42],"colleagu":[2,121],"commit":[1,49],"conflict":[2,121],"creat":[0,8],"custom":[0,12]});
+StudyGuideSearch.registerPostings("c",{"chang":[2,187],"colleagu":[2,212],"commit":[1,191],"conflict":[2,212],"creat":[0,149],"custom":[0,159]});

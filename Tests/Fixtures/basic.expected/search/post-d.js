@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("d",{"defin":[1,106],"describ":[2,42],"dirti":[1,15],"disagr":[2,42]});
+StudyGuideSearch.registerPostings("d",{"defin":[1,209],"describ":[2,187],"dirti":[1,164],"disagr":[2,187]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("e",{"exampl":[0,36]});
+StudyGuideSearch.registerPostings("e",{"exampl":[0,184]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("f",{"fast":[0,51],"find":[0,34]});
+StudyGuideSearch.registerPostings("f",{"fast":[0,192],"find":[0,182]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("g",{"get":[0,8]});
+StudyGuideSearch.registerPostings("g",{"get":[0,149]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("i",{"id":[0,8],"index":[0,255],"isol":[0,4,1,51]});
+StudyGuideSearch.registerPostings("i",{"id":[0,149],"index":[0,229],"isol":[0,149,1,209]});

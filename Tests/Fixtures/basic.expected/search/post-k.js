@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("k",{"keep":[0,8],"kei":[0,8]});
+StudyGuideSearch.registerPostings("k",{"keep":[0,149],"kei":[0,149]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("l",{"level":[1,121],"log":[0,8],"lookup":[0,8]});
+StudyGuideSearch.registerPostings("l",{"level":[1,212],"log":[0,149],"lookup":[0,149]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("n",{"n":[0,8]});
+StudyGuideSearch.registerPostings("n",{"n":[0,149]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("o",{"off":[0,36],"order":[0,12]});
+StudyGuideSearch.registerPostings("o",{"off":[0,184],"order":[0,159]});

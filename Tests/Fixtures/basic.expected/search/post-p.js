@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p",{"page":[0,8],"process":[0,8]});
+StudyGuideSearch.registerPostings("p",{"page":[0,149],"process":[0,149]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("r",{"read":[1,74],"repeat":[1,34],"resolv":[2,42],"row":[0,34]});
+StudyGuideSearch.registerPostings("r",{"read":[1,201],"repeat":[1,182],"resolv":[2,187],"row":[0,182]});

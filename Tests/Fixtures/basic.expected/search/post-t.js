@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("t",{"tabl":[0,34],"teamwork":[2,72],"tell":[2,121],"touch":[0,8],"trade":[0,36],"transact":[1,56],"tree":[0,8]});
+StudyGuideSearch.registerPostings("t",{"tabl":[0,182],"teamwork":[2,200],"tell":[2,212],"touch":[0,149],"trade":[0,184],"transact":[1,194],"tree":[0,149]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("u",{"uncommit":[1,34],"us":[0,67,2,8]});
+StudyGuideSearch.registerPostings("u",{"uncommit":[1,182],"us":[0,215,2,166]});

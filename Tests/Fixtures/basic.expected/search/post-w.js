@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("w",{"without":[0,34],"work":[0,36],"write":[0,8]});
+StudyGuideSearch.registerPostings("w",{"without":[0,182],"work":[0,184],"write":[0,149]});

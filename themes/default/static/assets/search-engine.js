@@ -76,17 +76,22 @@
     return loadScript("search/facets.js", function () { return !!state.facets; });
   }
 
-  // Postings of one term as [doc, score, doc, score, ...], decoded from deltas once.
+  // Postings of one term as [doc, score, doc, score, ...], decoded from deltas once. The build
+  // wrote each posting's saturated term frequency as a byte q standing for 2^((q - 159) / 16)
+  // (Saturation.swift); the score is that times the term's BM25 idf, from how many of the
+  // site's documents hold it.
   function postings(term) {
     if (state.postings[term]) return state.postings[term];
     var bucket = state.buckets[bucketOf(term)];
     var flat = bucket && bucket[term];
     if (!flat) return [];
+    var documents = state.manifest.documents, holding = flat.length / 2;
+    var idf = Math.log(1 + (documents - holding + 0.5) / (holding + 0.5));
     var decoded = [];
     var doc = 0;
     for (var i = 0; i < flat.length; i += 2) {
       doc += flat[i];
-      decoded.push(doc, flat[i + 1]);
+      decoded.push(doc, idf * Math.pow(2, (flat[i + 1] - 159) / 16));
     }
     state.postings[term] = decoded;
     return decoded;

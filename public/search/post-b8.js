@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("b8",{"b8f1":[213,156]});

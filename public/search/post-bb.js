@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("bb",{"bbr":[303,166]});

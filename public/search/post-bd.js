@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("bd",{"bdd":[160,171,11,201]});

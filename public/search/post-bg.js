@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("bg",{"bgp":[302,159,4,160]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("bm",{"bm25":[52,215]});

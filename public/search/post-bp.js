@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("bp",{"bpel":[111,169],"bpftrace":[174,157]});

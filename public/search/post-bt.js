@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("bt",{"bt":[51,158]});

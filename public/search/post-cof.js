@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("cof",{"coffman":[12,159]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("cog",{"cognito":[78,157]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("fb",{"fbclid":[302,159]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("fd",{"fd":[174,157,89,157]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("fn",{"fn":[163,162]});

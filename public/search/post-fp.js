@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("fp",{"fpm":[199,159]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("fx",{"fx":[220,167]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("l3",{"l3":[305,161]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("lc",{"lcom":[100,168]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("ld",{"ldap":[81,155]});

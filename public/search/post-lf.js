@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("lf",{"lfu":[150,158,74,192]});

@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("ll",{"llm":[23,160,275,166]});

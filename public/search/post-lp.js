@@ -1,0 +1,1 @@
+StudyGuideSearch.registerPostings("lp",{"lpush":[70,157]});
