@@ -7,24 +7,11 @@ extension FieldCounts {
     /// Reads the entry at `entry` into `counts` (`fieldCount` of them, zero for a field without
     /// the term); returns its length.
     static func read(at entry: UnsafePointer<UInt8>, into counts: UnsafeMutablePointer<Int32>) -> Int {
-        let fields = entry.pointee
-        var at = 1
-        for field in 0 ..< fieldCount {
-            guard fields >> field & 1 == 1 else {
-                counts[field] = 0
-                continue
-            }
-            var value: UInt32 = 0, shift: UInt32 = 0
-            while true {
-                let byte = entry[at]
-                at += 1
-                value |= UInt32(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            counts[field] = Int32(bitPattern: value)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { wide in
+            let (_, length) = read(at: entry, into: wide)
+            for field in 0 ..< fieldCount { counts[field] = Int32(truncatingIfNeeded: wide[field]) }
+            return length
         }
-        return at
     }
 }
 

@@ -28,7 +28,8 @@ final class BodyCache: @unchecked Sendable {
         let checksum: UInt64
     }
 
-    private let folder: String
+    /// Where the cache lives: other kept state of a build goes beside its files (`PostingsStore`).
+    let folder: String
     private let lock = NSLock()
     /// What the previous build left, read at open; entries used this build move to `live`.
     private var previous: [Key: Entry] = [:]
@@ -437,11 +438,16 @@ struct StableHash {
 
     var key: BodyCache.Key { BodyCache.Key(high: Self.mix(a ^ Self.mix(c)), low: Self.mix(b ^ Self.mix(d ^ a))) }
 
+    /// The hash in one word, folded from both halves of `key` (a short input reaches only one).
+    var word: UInt64 {
+        let key = key
+        return Self.mix(key.high ^ key.low)
+    }
+
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var hash = StableHash()
         hash.add(bytes)
-        let key = hash.key
-        return mix(key.high ^ key.low)
+        return hash.word
     }
 
     private static func mix(_ value: UInt64) -> UInt64 {

@@ -46,7 +46,10 @@ enum SiteRenderer {
         let study = StudyDataBuilder(site: site, questions: questions)
         study.writeDeck(to: output)
         let decks = AnkiExport.writeHeaders(for: site, to: output, fingerprints: fingerprints)
-        var search = SearchIndexBuilder(site: site, emit: output.write, cache: cache)
+        let reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Bool)? = fingerprints == nil ? nil : { @Sendable path, fingerprint in
+            output.reuse(path, fingerprint: fingerprint)
+        }
+        var search = SearchIndexBuilder(site: site, emit: output.write, cache: cache, reuse: reuse)
         var emptyPages: Set<PagePath> = []
         let linkTargets = LinkRule.Targets(site: site, links: links)
         var diagnostics: [Diagnostic] = []
@@ -160,7 +163,7 @@ enum SiteRenderer {
         diagnostics = unreadable + diagnostics + LinkRule().check(laterDocuments, bodies: laterLinks, against: linkTargets, anchors: anchors)
         stages.lap("links")
         if cancelled { return stopped() }
-        search.write()
+        diagnostics += search.write()
         stages.lap("search")
         if let baseURL = site.config.baseURL {
             Syndication.files(for: site, pages: site.pagePaths, baseURL: baseURL).forEach(output.write)

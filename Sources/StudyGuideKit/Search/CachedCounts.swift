@@ -76,6 +76,22 @@ struct CachedCounts {
         return Self.assemble(found.map { $0! }) ?? count(ArraySlice(documents.map { $0.withBody() }))
     }
 
+    /// What every key is hashed from: this program, its format and `site.yml`.
+    var basis: BodyCache.Key { base.key }
+
+    /// Where the cache keeps state beside its entries.
+    var folder: String { cache.folder }
+
+    /// Keeps the counts of documents with these keys, in site order, and of their counting
+    /// batches, for a later build that counts them again, without reading them (a build that
+    /// updates the index from its `PostingsStore` counts only the changed documents).
+    func keep(_ keys: [BodyCache.Key], batch: Int) {
+        keys.forEach(cache.keep)
+        for start in stride(from: 0, to: keys.count, by: batch) {
+            cache.keep(batchKey(of: Array(keys[start ..< min(start + batch, keys.count)])))
+        }
+    }
+
     /// Whether the cache holds counts under `key` (they may still fail to read back: `counted` then
     /// counts the document after all).
     func holds(_ key: BodyCache.Key) -> Bool { cache.holds(key) }

@@ -43,4 +43,28 @@ enum FieldCounts {
         }
         return at
     }
+
+    /// Reads the entry at `entry` into `counts` (`fieldCount` of them, zero for a field without
+    /// the term): its byte of fields, and its length.
+    @inline(__always)
+    static func read(at entry: UnsafePointer<UInt8>, into counts: UnsafeMutableBufferPointer<Int>) -> (fields: UInt8, length: Int) {
+        let fields = entry.pointee
+        var at = 1
+        for field in 0 ..< fieldCount {
+            guard fields >> field & 1 == 1 else {
+                counts[field] = 0
+                continue
+            }
+            var value = 0, shift = 0
+            while true {
+                let byte = entry[at]
+                at += 1
+                value |= Int(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            counts[field] = value
+        }
+        return (fields, at)
+    }
 }

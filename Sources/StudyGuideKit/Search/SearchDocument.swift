@@ -69,3 +69,13 @@ struct SearchDocument: Sendable {
         return String(cut[..<end]) + "…"
     }
 }
+
+extension SearchDocument {
+    /// A document known only by the key of its kept counts (`CachedCounts`), for counting again
+    /// from the cache: it shows nothing, and has no text to count.
+    init(countsKey: BodyCache.Key) {
+        self.init(title: "", url: "", category: 0, difficulty: 0, kind: 0, tags: [], summary: "", excerpt: "",
+                  fields: Array(repeating: "", count: Field.allCases.count))
+        cacheKey = countsKey
+    }
+}

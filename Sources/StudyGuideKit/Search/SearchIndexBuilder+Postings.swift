@@ -56,6 +56,75 @@ extension SearchIndexBuilder {
     }
 }
 
+/// The postings files: one per bucket of terms sharing a prefix, fingerprinted by what their
+/// terms' postings hold, so a build with a cache links those that did not change.
+extension SearchIndexBuilder {
+    private static let postingsHead = Array("StudyGuideSearch.registerPostings(\"".utf8)
+    private static let postingsOpen = Array("\",{".utf8)
+    private static let postingsTail = Array("});\n".utf8)
+
+    static func postingsPath(of bucket: Bucket) -> PagePath {
+        PagePath("search/post-" + SearchShards.bucketFile(bucket.prefix) + ".js")
+    }
+
+    /// The file of `bucket`, whose positions are places in `sorted`, as in `postings`.
+    static func postingsFile(_ bucket: Bucket, terms: TermTable, sorted: some RandomAccessCollection<Int32>,
+                             postings: Postings) -> OutputFile {
+        var out: [UInt8] = []
+        out += postingsHead
+        out.append(contentsOf: bucket.prefix)
+        out += postingsOpen
+        for position in bucket.positions {
+            if position > bucket.positions.lowerBound { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: terms.bytes(sorted[sorted.index(sorted.startIndex, offsetBy: position)]))
+            out.appendASCII("\":")
+            encodePostings(at: position, in: postings, to: &out)
+        }
+        out += postingsTail
+        return OutputFile(path: postingsPath(of: bucket), bytes: out)
+    }
+
+    /// How many bytes `postingsFile` writes for `bucket`, from its terms' encoded sizes.
+    static func postingsFileSize(of bucket: Bucket, terms: TermTable, sorted: ArraySlice<Int32>, sizes: [Int]) -> Int {
+        var size = postingsHead.count + bucket.prefix.count + postingsOpen.count + postingsTail.count
+        for position in bucket.positions {
+            // A comma before all but the first; the term in quotes, a colon, its postings.
+            size += (position > bucket.positions.lowerBound ? 1 : 0) + terms.length(sorted[position]) + 3 + sizes[position]
+        }
+        return size
+    }
+
+    /// What a postings file is made from: its prefix, and each of its terms' record hash (the
+    /// term and its postings), with this program and `site.yml` (`basis`). `hashes` by position.
+    static func fingerprint(of bucket: Bucket, hashes: [UInt64], basis: BodyCache.Key) -> OutputLedger.Fingerprint {
+        var hash = StableHash()
+        var bytes = Array("search postings 1".utf8)
+        bytes.appendFixed(basis.high)
+        bytes.appendFixed(basis.low)
+        bytes.appendVarint(bucket.prefix.count)
+        bytes += bucket.prefix
+        for position in bucket.positions { bytes.appendFixed(hashes[position]) }
+        hash.add(bytes)
+        return hash.key
+    }
+
+    /// The postings of the term at `position` as the store keeps them: for each, the document's
+    /// gap from the one before as a varint, then its score.
+    static func storeRecord(of position: Int, in postings: Postings) -> [UInt8] {
+        let range = postings.range(at: position)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 3)
+        var previous: Int32 = 0
+        for index in range {
+            bytes.appendVarint(Int(postings.documents[index] - previous))
+            bytes.append(postings.scores[index])
+            previous = postings.documents[index]
+        }
+        return bytes
+    }
+}
+
 /// Numbers that are not negative, in decimal. Scores are below 256 and most document gaps below
 /// 1000: their digits come from a table, without a division per digit.
 private enum DecimalDigits {

@@ -28,7 +28,7 @@ struct SearchIndexBuilder {
 
     let site: Site
     /// Where files go as soon as they are made.
-    private let emit: @Sendable (OutputFile) -> Void
+    let emit: @Sendable (OutputFile) -> Void
     private let categoryIndex: [String: Int]
     private let tagIndex: [String: Int]
     /// Every term counted so far (`stems` names words' terms by their ids here), and the counts
@@ -37,7 +37,7 @@ struct SearchIndexBuilder {
     private var spilled = SpilledTerms()
     private var stems = StemCache()
     /// How words become terms, from the site's language.
-    private let stemming: Stemming
+    let stemming: Stemming
     /// Words whose term differs from them, kept only when the browser cannot stem (`Stemming`).
     private var forms = SurfaceForms()
     /// How many questions were added so far.
@@ -47,26 +47,53 @@ struct SearchIndexBuilder {
     /// Counted documents (without their texts) whose file of results is not complete yet.
     private var shown: [SearchDocument] = []
     /// The `docs-<n>.js` files written, with their sizes, in order.
-    private var documentFiles: [(String, JSONValue)] = []
-    private var facets = Facets()
+    var documentFiles: [(String, JSONValue)] = []
+    var facets = Facets()
 
     /// Documents' counts kept between builds, with a cache.
-    private let cachedCounts: CachedCounts?
+    let cachedCounts: CachedCounts?
+    /// Set when counting every document again found counts the cache had lost.
+    private let lost = LostCounts()
+    /// Each question's counts key, in site order, when the cache can key every one: what the
+    /// postings store names documents by.
+    let documentKeys: [BodyCache.Key]?
+    /// The postings of the last build with this cache, and what changed since, when this build
+    /// updates them instead of making every posting again (`PostingsUpdate`).
+    var update: PostingsUpdate?
+    /// Links a postings file from the previous output when its fingerprint is unchanged (with a
+    /// ledger of the output; nil without).
+    let reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Bool)?
 
-    /// `cache`: where a build with a cache keeps each document's counted terms.
-    init(site: Site, emit: @escaping @Sendable (OutputFile) -> Void, cache: BodyCache? = nil) {
+    /// `cache`: where a build with a cache keeps each document's counted terms, and the postings.
+    init(site: Site, emit: @escaping @Sendable (OutputFile) -> Void, cache: BodyCache? = nil,
+         reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Bool)? = nil) {
         self.site = site
         self.emit = emit
+        self.reuse = reuse
         stemming = Stemming(language: site.config.language)
-        cachedCounts = CachedCounts(cache: cache, site: site, stemming: stemming)
+        let cachedCounts = CachedCounts(cache: cache, site: site, stemming: stemming)
+        self.cachedCounts = cachedCounts
+        let keys = cachedCounts.map { counts in site.questions.compactMap { counts.key(of: $0.contentPath) } }
+        documentKeys = keys?.count == site.questions.count ? keys : nil
         categoryIndex = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.category.slug, $0) })
         tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
+        if let cachedCounts, let documentKeys {
+            update = PostingsUpdate(store: PostingsStore(folder: cachedCounts.folder, basis: cachedCounts.basis), keys: documentKeys)
+        }
     }
 
     /// Adds the next questions in site order, with their bodies; counts their words as soon as a
     /// whole counting batch is there, so only the text of the current bodies is ever held.
     mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:]) {
-        pending += documents(for: questions, bodies: bodies, notes: notes)
+        let documents = documents(for: questions, bodies: bodies, notes: notes)
+        if update != nil {
+            // Only the changed documents are counted; the rest are in the store.
+            count(changedAmong: documents, from: added)
+            added += questions.count
+            show(documents[...], all: added == site.questions.count)
+            return
+        }
+        pending += documents
         added += questions.count
         // After the last question, the rest is counted at once and the stem cache and the lists of
         // documents let go (emptied, they kept their room): the pages rendered after the
@@ -98,20 +125,27 @@ struct SearchIndexBuilder {
 
     /// The words of the first `countable` pending documents, counted in batches on all cores
     /// (borrowing the builder, as `documents` does, so that `stems` learns and `terms` grows without a copy).
-    private func countedBatches(_ countable: Int) -> [CountedBatch] {
+    private func countedBatches(_ countable: Int, replaying: Bool) -> [CountedBatch] {
         // Unstemmed words are their own terms: nothing to share.
         let shared = stemming == .none ? nil : SharedStems()
+        let lost = replaying ? lost : nil
         return parallelMap(Array(stride(from: 0, to: countable, by: Self.countingBatch))) { start in
             let documents = pending[start ..< min(start + Self.countingBatch, countable)]
             guard let cachedCounts else { return TermCounter.count(documents, stems: stems, vocabulary: terms, shared: shared, stemming: stemming) }
-            return cachedCounts.counted(documents) { TermCounter.count($0, stems: stems, vocabulary: terms, shared: shared, stemming: stemming) }
+            return cachedCounts.counted(documents) { documents in
+                // Replayed documents have no text: counts the cache lost cannot be made again.
+                if let lost { lost.note() }
+                return TermCounter.count(documents, stems: stems, vocabulary: terms, shared: shared, stemming: stemming)
+            }
         }
     }
 
-    private mutating func countPending(all: Bool) {
+    /// `replaying`: the documents were shown already, and are counted again from the cache
+    /// (`PostingsUpdate` found the postings could not be updated).
+    mutating func countPending(all: Bool, replaying: Bool = false) {
         let countable = all ? pending.count : pending.count / Self.countingBatch * Self.countingBatch
         guard countable > 0 else { return }
-        var batches = countedBatches(countable)
+        var batches = countedBatches(countable, replaying: replaying)
         // Each batch numbered its own terms; one table numbers them all, in document order, and the
         // batches are packed with those numbers in parallel, then set aside on disk in order.
         let renumbering = batches.map { batch in
@@ -136,12 +170,17 @@ struct SearchIndexBuilder {
         for (index, batch) in packed.enumerated() {
             spilled.append(batch, renumberedBy: renumbering[index], termCount: terms.count)
         }
-        for var document in self.pending[..<countable] {
+        if !replaying { show(self.pending[..<countable], all: all) }
+        self.pending.removeFirst(countable)
+    }
+
+    /// Files counted documents (without their texts) under the filters and the files of results.
+    private mutating func show(_ documents: ArraySlice<SearchDocument>, all: Bool) {
+        for var document in documents {
             document.fields = []
             facets.append(document)
             shown.append(document)
         }
-        self.pending.removeFirst(countable)
         writeDocuments(all: all)
     }
 
@@ -179,7 +218,7 @@ struct SearchIndexBuilder {
     }
 
     /// Emits a file of the index and gives its path and size for the manifest.
-    private static func emitted(_ file: OutputFile, to emit: @Sendable (OutputFile) -> Void) -> (String, JSONValue) {
+    static func emitted(_ file: OutputFile, to emit: @Sendable (OutputFile) -> Void) -> (String, JSONValue) {
         var file = file
         // Postings depend on the site's average lengths, and the lists of terms on every document.
         file.inputs = .everything
@@ -187,10 +226,26 @@ struct SearchIndexBuilder {
         return (file.path.path, .number(file.bytes.count))
     }
 
-    /// Every index file that is not written yet, each emitted as soon as it is made (the manifest last).
-    mutating func write() {
+    /// Every index file that is not written yet, each emitted as soon as it is made (the manifest
+    /// last). An error when the postings had to be made from every document's counts and the
+    /// cache had lost some of them.
+    @discardableResult
+    mutating func write() -> [Diagnostic] {
+        if update != nil {
+            if writeUpdated() { return [] }
+            // The averages moved: every posting changes, made from every document's counts.
+            update = nil
+            replayFromCache()
+        }
         countPending(all: true)
         writeDocuments(all: true)
+        if lost.happened {
+            // The postings would miss the lost counts: none are written, and the next build counts
+            // every document again.
+            let folder = cachedCounts?.folder ?? ""
+            PostingsStore.remove(in: folder)
+            return [.error(at: SourceLocation(path: folder), "the build cache lost the search counts of some answers; build again", rule: "io")]
+        }
         let index = InvertedIndex(terms: terms, spilled: spilled)
         let terms = index.terms
         let sorted = index.sorted
@@ -198,6 +253,13 @@ struct SearchIndexBuilder {
         let emit = emit
         func emitted(_ file: OutputFile) -> (String, JSONValue) { Self.emitted(file, to: emit) }
         var sizes = vocabularyFiles(terms: terms, sorted: sorted, frequency: index.frequency, emitted: emitted)
+        // With a cache, the postings are kept for the next build to update (`PostingsStore`).
+        var lengths: [Int32] = []
+        if documentKeys != nil { spilled.forEachBatchLengths { lengths += $0 } }
+        let store = cachedCounts.flatMap { counts in
+            documentKeys.flatMap { PostingsStore.Writer(folder: counts.folder, basis: counts.basis, documents: $0, lengths: lengths) }
+        }
+        let basis = cachedCounts?.basis
 
         // Postings are JSON arrays of (document gap, score) pairs, encoded straight into the file
         // of their bucket; buckets are cut by the encoded sizes, counted beforehand in parallel.
@@ -209,29 +271,45 @@ struct SearchIndexBuilder {
             let postingsSizes = parallelMap(Array(stride(from: positions.lowerBound, to: positions.upperBound, by: Self.encodingRun))) { start in
                 (start ..< min(start + Self.encodingRun, positions.upperBound)).map { Self.encodedSize(of: $0, in: postings) }
             }.flatMap { $0 }
+            // Each term's record for the store, and its hash, which fingerprints its file.
+            var hashes: [UInt64] = []
+            if let store {
+                hashes.reserveCapacity(positions.count)
+                for position in positions {
+                    let record = Self.storeRecord(of: position, in: postings)
+                    terms.bytes(sorted[position]).withUnsafeBufferPointer { term in
+                        record.withUnsafeBufferPointer { record in
+                            let hash = PostingsStore.hash(term: term, postings: record)
+                            hashes.append(hash)
+                            store.append(term: term, frequency: postings.range(at: position).count,
+                                         encodedSize: postingsSizes[position - positions.lowerBound], hash: hash, postings: record)
+                        }
+                    }
+                }
+            }
             let groupBuckets = Self.buckets(sorted: sorted[positions], terms: terms, limit: Self.bucketBytes) {
                 postingsSizes[$0 - positions.lowerBound]
             }
             buckets += groupBuckets
+            let groupHashes = hashes
             sizes += parallelMap(groupBuckets) { bucket -> (String, JSONValue) in
-                var out: [UInt8] = []
-                out.appendASCII("StudyGuideSearch.registerPostings(\"")
-                out.append(contentsOf: bucket.prefix)
-                out.appendASCII("\",{")
-                for position in bucket.positions {
-                    if position > bucket.positions.lowerBound { out.append(UInt8(ascii: ",")) }
-                    out.append(UInt8(ascii: "\""))
-                    out.append(contentsOf: terms.bytes(sorted[position]))
-                    out.appendASCII("\":")
-                    Self.encodePostings(at: position, in: postings, to: &out)
+                var file = Self.postingsFile(bucket, terms: terms, sorted: sorted, postings: postings)
+                if let basis, !groupHashes.isEmpty {
+                    let local = Bucket(prefix: bucket.prefix, positions: bucket.positions.lowerBound - positions.lowerBound ..< bucket.positions.upperBound - positions.lowerBound)
+                    file.fingerprint = Self.fingerprint(of: local, hashes: groupHashes, basis: basis)
                 }
-                out.appendASCII("});\n")
-                return Self.emitted(OutputFile(path: PagePath("search/post-" + SearchShards.bucketFile(bucket.prefix) + ".js"), bytes: out), to: emit)
+                return Self.emitted(file, to: emit)
             }
         }
+        store?.finish()
         sizes += documentFiles
         sizes.append(emitted(OutputFile(path: PagePath("search/facets.js"), bytes: facets.script())))
+        writeManifest(buckets: buckets, sizes: sizes, terms: terms)
+        return []
+    }
 
+    /// The manifest, last: it names every other file with its size.
+    func writeManifest(buckets: [Bucket], sizes: [(String, JSONValue)], terms: TermTable) {
         let manifest = JSONValue.object([
             ("version", .number(4)),
             ("documents", .number(facets.count)),
@@ -253,10 +331,21 @@ struct SearchIndexBuilder {
         emit(manifestFile)
     }
 
+    /// Counts every document again from the counts the cache keeps (their texts are gone): for
+    /// an update that could not be made. A count the cache lost is noted in `lost`.
+    private mutating func replayFromCache() {
+        guard let documentKeys else { return }
+        for start in stride(from: 0, to: documentKeys.count, by: Self.countingBatch) {
+            let end = min(start + Self.countingBatch, documentKeys.count)
+            pending += documentKeys[start ..< end].map(SearchDocument.init(countsKey:))
+            countPending(all: end == documentKeys.count, replaying: true)
+        }
+    }
+
     /// The vocabulary files, each emitted as it is made. Each holds the terms of its key and, for
     /// a language the browser does not stem, the words of its key whose term differs (a query word
     /// is looked up where it would be).
-    private func vocabularyFiles(terms: TermTable, sorted: [Int32], frequency: [Int32],
+    func vocabularyFiles(terms: TermTable, sorted: [Int32], frequency: [Int32],
                                  emitted: (OutputFile) -> (String, JSONValue)) -> [(String, JSONValue)] {
         var sizes: [(String, JSONValue)] = []
         var vocabularies: [String: (terms: [Int], forms: [(word: ArraySlice<UInt8>, term: Int32)])] = [:]

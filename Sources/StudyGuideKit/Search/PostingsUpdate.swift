@@ -1,0 +1,261 @@
+internal import Foundation
+
+/// What a build with a cache needs to update the last build's postings (`PostingsStore`) instead
+/// of making every posting again: the documents whose counts' keys changed, and their counts made
+/// now. Taken when the site has the same documents in the same order, and few of them changed; the
+/// rest is the store's.
+struct PostingsUpdate {
+    let store: PostingsStore
+    /// Whether each document changed since the store was written.
+    let changed: [Bool]
+    /// The counts of each changed document, counted alone, by its place in the site.
+    var counted: [Int: CountedBatch] = [:]
+
+    /// More changed documents than this share of the site: making the whole index costs about
+    /// as much as updating it.
+    static let largestShare = 8
+
+    init?(store: PostingsStore?, keys: [BodyCache.Key]) {
+        guard let store, store.documents.count == keys.count, !keys.isEmpty else { return nil }
+        let changed = zip(keys, store.documents).map { $0 != $1 }
+        guard changed.lazy.filter({ $0 }).count <= max(64, keys.count / Self.largestShare) else { return nil }
+        self.store = store
+        self.changed = changed
+    }
+}
+
+/// A flag set from any thread: the cache lost counts a build needed.
+final class LostCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lost = false
+
+    func note() { lock.withLock { lost = true } }
+    var happened: Bool { lock.withLock { lost } }
+}
+
+extension SearchIndexBuilder {
+    /// Counts each changed document of `documents` (the questions from place `first` on) alone,
+    /// through the cache, which keeps its counts for a build that counts every document.
+    mutating func count(changedAmong documents: [SearchDocument], from first: Int) {
+        guard let cachedCounts, var update else { return }
+        let stemming = stemming
+        for (offset, document) in documents.enumerated() where update.changed[first + offset] {
+            update.counted[first + offset] = cachedCounts.counted([document][...]) { TermCounter.count($0, stemming: stemming) }
+        }
+        self.update = update
+    }
+
+    /// The site's rounded average length of each field.
+    static func averages(of lengths: [Int32], documents: Int) -> [Double] {
+        let fieldCount = PackedTerms.fieldCount
+        var totals = [Int](repeating: 0, count: fieldCount)
+        for (at, length) in lengths.enumerated() { totals[at % fieldCount] += Int(length) }
+        return totals.map { Saturation.roundedAverage(total: $0, documents: documents) }
+    }
+
+    /// Writes the postings files from the store updated with the changed documents, and the
+    /// vocabulary and manifest; links every postings file whose terms' postings are as they were.
+    /// False, with nothing written, when the update cannot be made: the rounded average lengths
+    /// moved (every posting changes), or the store does not read.
+    mutating func writeUpdated() -> Bool {
+        guard let update, let cachedCounts, let documentKeys else { return false }
+        let fieldCount = PackedTerms.fieldCount
+        let documentCount = documentKeys.count
+        var lengths = update.store.lengths
+        for (document, batch) in update.counted {
+            lengths.replaceSubrange(document * fieldCount ..< (document + 1) * fieldCount, with: batch.lengths)
+        }
+        let averages = Self.averages(of: lengths, documents: documentCount)
+        guard averages == Self.averages(of: update.store.lengths, documents: documentCount) else { return false }
+        let additions = Self.postings(of: update.counted, lengths: lengths, averages: averages)
+
+        guard let writer = PostingsStore.Writer(folder: cachedCounts.folder, basis: cachedCounts.basis, documents: documentKeys,
+                                                lengths: lengths) else { return false }
+        var merged = MergedVocabulary(capacity: 1 << 16)
+        var next = 0
+        var documents: [Int32] = []
+        var scores: [UInt8] = []
+        let whole = update.store.forEachRecord { buffer, record in
+            let term = UnsafeBufferPointer(rebasing: buffer[record.term])
+            while next < additions.terms.count, additions.terms[next].lexicographicallyPrecedes(term) {
+                merged.append(term: additions.terms[next], documents: additions.documents[next], scores: additions.scores[next], to: writer)
+                next += 1
+            }
+            let added = next < additions.terms.count && additions.terms[next].elementsEqual(term) ? next : nil
+            if added != nil { next += 1 }
+            let postings = UnsafeBufferPointer(rebasing: buffer[record.postings])
+            guard added != nil || Self.holdsAny(of: update.changed, postings) else {
+                merged.append(record: record, in: buffer, to: writer)
+                return
+            }
+            // Drop the changed documents' old postings, put in their new ones, in document order.
+            documents.removeAll(keepingCapacity: true)
+            scores.removeAll(keepingCapacity: true)
+            var newAt = 0
+            let newDocuments = added.map { additions.documents[$0] } ?? []
+            let newScores = added.map { additions.scores[$0] } ?? []
+            Self.forEachPosting(in: postings) { document, score in
+                while newAt < newDocuments.count, newDocuments[newAt] < document {
+                    documents.append(newDocuments[newAt])
+                    scores.append(newScores[newAt])
+                    newAt += 1
+                }
+                guard !update.changed[Int(document)] else { return }
+                documents.append(document)
+                scores.append(score)
+            }
+            documents += newDocuments[newAt...]
+            scores += newScores[newAt...]
+            if !documents.isEmpty { merged.append(term: Array(term), documents: documents, scores: scores, to: writer) }
+        }
+        guard whole else { return false }
+        while next < additions.terms.count {
+            merged.append(term: additions.terms[next], documents: additions.documents[next], scores: additions.scores[next], to: writer)
+            next += 1
+        }
+        merged.offsets.append(writer.offset)
+        cachedCounts.keep(documentKeys, batch: Self.countingBatch)
+
+        let emit = emit
+        func emitted(_ file: OutputFile) -> (String, JSONValue) { Self.emitted(file, to: emit) }
+        let sorted = (0 ..< Int32(merged.terms.count)).map { $0 }
+        var sizes = vocabularyFiles(terms: merged.terms, sorted: sorted, frequency: merged.frequency, emitted: emitted)
+        let buckets = Self.buckets(sorted: sorted[...], terms: merged.terms, limit: Self.bucketBytes) { merged.sizes[$0] }
+        for bucket in buckets {
+            let path = Self.postingsPath(of: bucket)
+            let fingerprint = Self.fingerprint(of: bucket, hashes: merged.hashes, basis: cachedCounts.basis)
+            if let reuse, reuse(path, fingerprint) {
+                sizes.append((path.path, .number(Self.postingsFileSize(of: bucket, terms: merged.terms, sorted: sorted[...], sizes: merged.sizes))))
+                continue
+            }
+            let range = merged.offsets[bucket.positions.lowerBound] ..< merged.offsets[bucket.positions.upperBound]
+            guard let bytes = writer.read(range), let postings = Self.postings(at: bucket.positions, from: bytes) else { return false }
+            var file = Self.postingsFile(bucket, terms: merged.terms, sorted: sorted[...], postings: postings)
+            file.fingerprint = fingerprint
+            sizes.append(Self.emitted(file, to: emit))
+        }
+        writer.finish()
+        sizes += documentFiles
+        sizes.append(emitted(OutputFile(path: PagePath("search/facets.js"), bytes: facets.script())))
+        writeManifest(buckets: buckets, sizes: sizes, terms: merged.terms)
+        return true
+    }
+
+    /// The postings of the changed documents by term, sorted: each document's entries scored
+    /// against its new lengths.
+    private static func postings(of counted: [Int: CountedBatch], lengths: [Int32], averages: [Double])
+        -> (terms: [[UInt8]], documents: [[Int32]], scores: [[UInt8]]) {
+        let fieldCount = PackedTerms.fieldCount
+        var byTerm: [[UInt8]: (documents: [Int32], scores: [UInt8])] = [:]
+        Saturation.weights.withUnsafeBufferPointer { weights in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { counts in
+                for document in counted.keys.sorted() {
+                    let batch = counted[document]!
+                    let norms = (0 ..< fieldCount).map { Saturation.norm(length: lengths[document * fieldCount + $0], average: averages[$0]) }
+                    batch.fieldCounts.withUnsafeBufferPointer { entries in
+                        norms.withUnsafeBufferPointer { norms in
+                            var at = 0
+                            for term in batch.documentTerms {
+                                let (fields, length) = FieldCounts.read(at: entries.baseAddress! + at, into: counts)
+                                at += length
+                                let score = Saturation.quantized(Saturation.of(fields: fields, counts: UnsafeBufferPointer(counts),
+                                                                               norms: norms.baseAddress!, weights: weights))
+                                byTerm[Array(batch.terms.bytes(term)), default: ([], [])].documents.append(Int32(document))
+                                byTerm[Array(batch.terms.bytes(term))]!.scores.append(score)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let terms = byTerm.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        return (terms, terms.map { byTerm[$0]!.documents }, terms.map { byTerm[$0]!.scores })
+    }
+
+    /// Whether postings (document gaps and scores, as the store keeps them) hold a changed document.
+    private static func holdsAny(of changed: [Bool], _ postings: UnsafeBufferPointer<UInt8>) -> Bool {
+        var found = false
+        forEachPosting(in: postings) { document, _ in if changed[Int(document)] { found = true } }
+        return found
+    }
+
+    /// Calls `body` with each posting of a store record: its document and score.
+    @inline(__always)
+    static func forEachPosting(in postings: UnsafeBufferPointer<UInt8>, _ body: (Int32, UInt8) -> Void) {
+        var at = 0, document = 0
+        while at < postings.count {
+            var gap = 0, shift = 0
+            while true {
+                let byte = postings[at]
+                at += 1
+                gap |= Int(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            document += gap
+            body(Int32(document), postings[at])
+            at += 1
+        }
+    }
+
+    /// The postings of the records `bytes` holds (those of `positions`, in order), as the
+    /// encoder reads them; nil when they do not read.
+    private static func postings(at positions: Range<Int>, from bytes: [UInt8]) -> Postings? {
+        var offsets = [0]
+        var documents: [Int32] = []
+        var scores: [UInt8] = []
+        let whole = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            var at = 0
+            for _ in positions {
+                guard let record = PostingsStore.record(in: buffer, at: &at, end: buffer.count) else { return false }
+                forEachPosting(in: UnsafeBufferPointer(rebasing: buffer[record.postings])) { document, score in
+                    documents.append(document)
+                    scores.append(score)
+                }
+                offsets.append(documents.count)
+            }
+            return at == buffer.count
+        }
+        return whole ? Postings(positions: positions, offsets: offsets, documents: documents, scores: scores) : nil
+    }
+}
+
+/// The vocabulary an update makes as it merges, in byte order, with where each term's record
+/// starts in the new store.
+struct MergedVocabulary {
+    var terms: TermTable
+    var frequency: [Int32] = []
+    var sizes: [Int] = []
+    var hashes: [UInt64] = []
+    var offsets: [Int] = []
+
+    init(capacity: Int) {
+        terms = TermTable(capacity: capacity)
+    }
+
+    /// A record of the previous store, as it was.
+    mutating func append(record: PostingsStore.Record, in buffer: UnsafeBufferPointer<UInt8>, to writer: PostingsStore.Writer) {
+        _ = terms.id(of: UnsafeBufferPointer(rebasing: buffer[record.term]))
+        frequency.append(Int32(record.frequency))
+        sizes.append(record.encodedSize)
+        hashes.append(record.hash)
+        offsets.append(writer.offset)
+        writer.append(record: UnsafeBufferPointer(rebasing: buffer[record.whole]))
+    }
+
+    /// A record made now.
+    mutating func append(term: [UInt8], documents: [Int32], scores: [UInt8], to writer: PostingsStore.Writer) {
+        let postings = Postings(positions: 0 ..< 1, offsets: [0, documents.count], documents: documents, scores: scores)
+        let record = SearchIndexBuilder.storeRecord(of: 0, in: postings)
+        term.withUnsafeBufferPointer { term in
+            _ = terms.id(of: term)
+            let size = SearchIndexBuilder.encodedSize(of: 0, in: postings)
+            let hash = record.withUnsafeBufferPointer { PostingsStore.hash(term: term, postings: $0) }
+            frequency.append(Int32(documents.count))
+            sizes.append(size)
+            hashes.append(hash)
+            offsets.append(writer.offset)
+            record.withUnsafeBufferPointer { writer.append(term: term, frequency: documents.count, encodedSize: size, hash: hash, postings: $0) }
+        }
+    }
+}
