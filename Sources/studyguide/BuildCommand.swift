@@ -49,7 +49,7 @@ struct BuildCommand: ParsableCommand {
         progress?.finish()
         Terminal.print(report.diagnostics)
         if verbose {
-            if cache != nil { Terminal.out("  cache    \(report.cachedParses) files not parsed again; \(report.cachedBodies) answers reused, \(report.renderedBodies) rendered; \(report.keptFiles) files kept from the last build") }
+            if cache != nil { Terminal.out("  cache    \(report.cachedParses) files not parsed again; \(report.cachedBodies) answers reused, \(report.renderedBodies) rendered; \(report.keptFiles) files kept from the last build\(report.searchUpdatedAnswers.map { "; search updated for \($0) changed answers" } ?? "")") }
             for stage in report.stages {
                 let time = Terminal.milliseconds(stage.seconds).padding(toLength: 9, withPad: " ", startingAt: 0)
                 let cpu = Terminal.milliseconds(stage.cpuSeconds).padding(toLength: 9, withPad: " ", startingAt: 0)

@@ -37,6 +37,9 @@ public struct BuildReport: Sendable {
     /// Pages and card chunks linked from the previous output without being made, because the
     /// ledger of a build with a cache says they were made from the same files (`OutputLedger`).
     public var keptFiles = 0
+    /// With a cache: how many answers the search postings were updated for, when they were
+    /// updated from the last build's rather than made again (`PostingsUpdate`); nil when made again.
+    public var searchUpdatedAnswers: Int?
     /// The build was cancelled (`BuildContext.cancellation`) and wrote nothing.
     public var cancelled = false
     public var succeeded: Bool { !cancelled && !diagnostics.containsErrors && filesWritten > 0 }

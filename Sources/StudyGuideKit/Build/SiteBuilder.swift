@@ -211,6 +211,7 @@ public enum SiteBuilder {
             cache.save()
             cacheStage = cacheStage.adding(cacheClock.lap("cache"))
             report.cachedBodies = cache.hits
+            report.searchUpdatedAnswers = rendered.searchUpdatedAnswers
             report.renderedBodies = cache.misses
         }
         report.diagnostics += rendered.diagnostics

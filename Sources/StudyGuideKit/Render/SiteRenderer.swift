@@ -15,6 +15,8 @@ enum SiteRenderer {
         /// Every content file some page links to (when asked: the preview needs it to tell
         /// whether a file may go without breaking a link).
         var linkTargets: Set<String> = []
+        /// How many answers the search postings were updated for (`SearchIndexBuilder.updatedAnswers`).
+        var searchUpdatedAnswers: Int?
     }
 
     /// Questions rendered and written together: a multiple of the study data's chunk, so no chunk
@@ -164,6 +166,7 @@ enum SiteRenderer {
         stages.lap("links")
         if cancelled { return stopped() }
         diagnostics += search.write()
+        let searchUpdatedAnswers = search.updatedAnswers
         stages.lap("search")
         if let baseURL = site.config.baseURL {
             Syndication.files(for: site, pages: site.pagePaths, baseURL: baseURL).forEach(output.write)
@@ -173,7 +176,7 @@ enum SiteRenderer {
             diagnostics.append(.error(at: .init(path: "themes/\(site.config.theme)"), "a template rendered nothing", rule: "theme"))
         }
         return Output(diagnostics: diagnostics, stages: stages.stages, pages: site.pageCount, pageBodies: checked,
-                      linkTargets: linkedFiles)
+                      linkTargets: linkedFiles, searchUpdatedAnswers: searchUpdatedAnswers)
     }
 
     /// The heading ids of the pages at `paths`, for links to pages rendered before them: introductions

@@ -15,10 +15,13 @@ struct PostingsUpdate {
     /// as much as updating it.
     static let largestShare = 8
 
-    init?(store: PostingsStore?, keys: [BodyCache.Key]) {
+    /// `holds`: whether the cache keeps a document's counts. Every unchanged document's must be
+    /// there, for counting them all again should the averages move (`replayFromCache`).
+    init?(store: PostingsStore?, keys: [BodyCache.Key], holds: (BodyCache.Key) -> Bool) {
         guard let store, store.documents.count == keys.count, !keys.isEmpty else { return nil }
         let changed = zip(keys, store.documents).map { $0 != $1 }
-        guard changed.lazy.filter({ $0 }).count <= max(64, keys.count / Self.largestShare) else { return nil }
+        guard changed.lazy.filter({ $0 }).count <= max(64, keys.count / Self.largestShare),
+              zip(keys, changed).allSatisfy({ $1 || holds($0) }) else { return nil }
         self.store = store
         self.changed = changed
     }

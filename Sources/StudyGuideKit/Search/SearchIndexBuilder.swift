@@ -60,6 +60,8 @@ struct SearchIndexBuilder {
     /// The postings of the last build with this cache, and what changed since, when this build
     /// updates them instead of making every posting again (`PostingsUpdate`).
     var update: PostingsUpdate?
+    /// How many answers `write` updated the postings for; nil when it made them all.
+    private(set) var updatedAnswers: Int?
     /// Links a postings file from the previous output when its fingerprint is unchanged (with a
     /// ledger of the output; nil without).
     let reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Bool)?
@@ -78,7 +80,8 @@ struct SearchIndexBuilder {
         categoryIndex = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.category.slug, $0) })
         tagIndex = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($1.name, $0) })
         if let cachedCounts, let documentKeys {
-            update = PostingsUpdate(store: PostingsStore(folder: cachedCounts.folder, basis: cachedCounts.basis), keys: documentKeys)
+            update = PostingsUpdate(store: PostingsStore(folder: cachedCounts.folder, basis: cachedCounts.basis), keys: documentKeys,
+                                    holds: cachedCounts.holds)
         }
     }
 
@@ -232,7 +235,10 @@ struct SearchIndexBuilder {
     @discardableResult
     mutating func write() -> [Diagnostic] {
         if update != nil {
-            if writeUpdated() { return [] }
+            if writeUpdated() {
+                updatedAnswers = update?.counted.count
+                return []
+            }
             // The averages moved: every posting changes, made from every document's counts.
             update = nil
             replayFromCache()
