@@ -73,6 +73,26 @@ import Testing
         #expect(again == plainAgain)
     }
 
+    /// A failed build keeps the output (and its ledger) of the build before it but leaves the
+    /// postings it made: answers changed against those postings are counted again even where the
+    /// output's file of results is still the right one.
+    @Test func postingsOfAFailedBuildAreUpdatedBackToTheOutputsContent() throws {
+        let (site, cache) = try builtSite()
+        let original = try String(contentsOf: site.directory.appendingPathComponent(path), encoding: .utf8)
+        let other = "content/basics/q8.md"
+        let otherOriginal = try String(contentsOf: site.directory.appendingPathComponent(other), encoding: .utf8)
+        try append("A sentence the failed build counts.", in: site)
+        try site.write(other, otherOriginal + "\nSee [nowhere](missing.md).\n")
+        let (failed, _) = try site.build(cache: cache, into: "out")
+        #expect(!failed.succeeded)
+        try site.write(path, original)
+        try site.write(other, otherOriginal)
+        let (report, restored) = try site.build(cache: cache, into: "out")
+        #expect(report.succeeded && report.searchUpdatedAnswers == 2)
+        let (_, plain) = try site.build(cache: nil, into: "plain")
+        #expect(restored == plain)
+    }
+
     @Test(arguments: ["flip", "truncate", "empty", "missing counts"])
     func aDamagedStoreOrCacheIsNotUsed(_ damage: String) throws {
         let (site, cache) = try builtSite()

@@ -107,15 +107,20 @@ final class StagingFolder: @unchecked Sendable {
     /// from the same inputs (`fingerprint`) and the file is still as it was: left where it is when
     /// patching, else linked into the new folder. False when the page must be made. Safe from any thread.
     func reuse(_ path: PagePath, fingerprint: OutputLedger.Fingerprint) -> Bool {
-        guard let ledger, let record = ledger.unchanged(path.path, fingerprint: fingerprint) else { return false }
+        reusedSize(path, fingerprint: fingerprint) != nil
+    }
+
+    /// `reuse`, giving the size of the file kept (a file of the search index whose size the manifest lists).
+    func reusedSize(_ path: PagePath, fingerprint: OutputLedger.Fingerprint) -> Int? {
+        guard let ledger, let record = ledger.unchanged(path.path, fingerprint: fingerprint) else { return nil }
         let patching = lock.withLock { self.patching }
         if !patching {
             do {
                 try makeFolder(of: path)
             } catch {
-                return false
+                return nil
             }
-            guard link(output.path + "/" + path.path, staging.path + "/" + path.path) == 0 else { return false }
+            guard link(output.path + "/" + path.path, staging.path + "/" + path.path) == 0 else { return nil }
         }
         ledger.note(path.path, record)
         lock.withLock {
@@ -128,7 +133,7 @@ final class StagingFolder: @unchecked Sendable {
                 produced.insert(path.path)
             }
         }
-        return true
+        return record.size
     }
 
     /// Copies a theme asset or a content image.

@@ -48,8 +48,8 @@ enum SiteRenderer {
         let study = StudyDataBuilder(site: site, questions: questions)
         study.writeDeck(to: output)
         let decks = AnkiExport.writeHeaders(for: site, to: output, fingerprints: fingerprints)
-        let reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Bool)? = fingerprints == nil ? nil : { @Sendable path, fingerprint in
-            output.reuse(path, fingerprint: fingerprint)
+        let reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Int?)? = fingerprints == nil ? nil : { @Sendable path, fingerprint in
+            output.reusedSize(path, fingerprint: fingerprint)
         }
         var search = SearchIndexBuilder(site: site, emit: output.write, cache: cache, reuse: reuse)
         var emptyPages: Set<PagePath> = []

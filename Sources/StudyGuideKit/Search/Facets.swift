@@ -10,12 +10,16 @@ struct Facets {
     private(set) var count = 0
 
     mutating func append(_ document: SearchDocument) {
+        append(category: document.category, difficulty: document.difficulty, kind: document.kind, tags: document.tags)
+    }
+
+    mutating func append(category: Int, difficulty: Int, kind: Int, tags: [Int]) {
         record.removeAll(keepingCapacity: true)
-        record.appendVarint(document.category)
-        record.appendVarint(document.difficulty)
-        record.appendVarint(document.kind)
-        record.appendVarint(document.tags.count)
-        for tag in document.tags { record.appendVarint(tag) }
+        record.appendVarint(category)
+        record.appendVarint(difficulty)
+        record.appendVarint(kind)
+        record.appendVarint(tags.count)
+        for tag in tags { record.appendVarint(tag) }
         _ = record.withUnsafeBytes { file.append($0) }
         count += 1
     }

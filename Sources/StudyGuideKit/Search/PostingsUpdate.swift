@@ -37,13 +37,13 @@ final class LostCounts: @unchecked Sendable {
 }
 
 extension SearchIndexBuilder {
-    /// Counts each changed document of `documents` (the questions from place `first` on) alone,
+    /// Counts each changed document of `documents` (each with its place in the site) alone,
     /// through the cache, which keeps its counts for a build that counts every document.
-    mutating func count(changedAmong documents: [SearchDocument], from first: Int) {
+    mutating func count(changed documents: [(Int, SearchDocument)]) {
         guard let cachedCounts, var update else { return }
         let stemming = stemming
-        for (offset, document) in documents.enumerated() where update.changed[first + offset] {
-            update.counted[first + offset] = cachedCounts.counted([document][...]) { TermCounter.count($0, stemming: stemming) }
+        for (place, document) in documents where update.changed[place] {
+            update.counted[place] = cachedCounts.counted([document][...]) { TermCounter.count($0, stemming: stemming) }
         }
         self.update = update
     }
@@ -127,8 +127,8 @@ extension SearchIndexBuilder {
         for bucket in buckets {
             let path = Self.postingsPath(of: bucket)
             let fingerprint = Self.fingerprint(of: bucket, hashes: merged.hashes, basis: cachedCounts.basis)
-            if let reuse, reuse(path, fingerprint) {
-                sizes.append((path.path, .number(Self.postingsFileSize(of: bucket, terms: merged.terms, sorted: sorted[...], sizes: merged.sizes))))
+            if let reuse, let size = reuse(path, fingerprint) {
+                sizes.append((path.path, .number(size)))
                 continue
             }
             let range = merged.offsets[bucket.positions.lowerBound] ..< merged.offsets[bucket.positions.upperBound]

@@ -29,8 +29,8 @@ struct SearchIndexBuilder {
     let site: Site
     /// Where files go as soon as they are made.
     let emit: @Sendable (OutputFile) -> Void
-    private let categoryIndex: [String: Int]
-    private let tagIndex: [String: Int]
+    let categoryIndex: [String: Int]
+    let tagIndex: [String: Int]
     /// Every term counted so far (`stems` names words' terms by their ids here), and the counts
     /// of every counted document, on disk.
     private var terms = TermTable(capacity: 1 << 16)
@@ -62,13 +62,18 @@ struct SearchIndexBuilder {
     var update: PostingsUpdate?
     /// How many answers `write` updated the postings for; nil when it made them all.
     private(set) var updatedAnswers: Int?
-    /// Links a postings file from the previous output when its fingerprint is unchanged (with a
-    /// ledger of the output; nil without).
-    let reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Bool)?
+    /// Links a file of the index from the previous output when its fingerprint is unchanged, and
+    /// gives its size (with a ledger of the output; nil without).
+    let reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Int?)?
+    /// The size of each file of results kept from the previous output (nil: made again), by
+    /// number, once asked.
+    private var keptChunks: [Int: Int?] = [:]
+    /// The number of the next file of results.
+    private var nextChunk = 0
 
     /// `cache`: where a build with a cache keeps each document's counted terms, and the postings.
     init(site: Site, emit: @escaping @Sendable (OutputFile) -> Void, cache: BodyCache? = nil,
-         reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Bool)? = nil) {
+         reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Int?)? = nil) {
         self.site = site
         self.emit = emit
         self.reuse = reuse
@@ -88,15 +93,11 @@ struct SearchIndexBuilder {
     /// Adds the next questions in site order, with their bodies; counts their words as soon as a
     /// whole counting batch is there, so only the text of the current bodies is ever held.
     mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:]) {
-        let documents = documents(for: questions, bodies: bodies, notes: notes)
         if update != nil {
-            // Only the changed documents are counted; the rest are in the store.
-            count(changedAmong: documents, from: added)
-            added += questions.count
-            show(documents[...], all: added == site.questions.count)
+            addUpdating(questions, bodies: bodies, notes: notes)
             return
         }
-        pending += documents
+        pending += documents(for: questions, bodies: bodies, notes: notes)
         added += questions.count
         // After the last question, the rest is counted at once and the stem cache and the lists of
         // documents let go (emptied, they kept their room): the pages rendered after the
@@ -187,13 +188,79 @@ struct SearchIndexBuilder {
         writeDocuments(all: all)
     }
 
+    /// `add` for a build that updates the postings: only the changed documents are counted (the
+    /// rest are in the store), and only the documents of the files of results that were not kept
+    /// from the previous output are made.
+    private mutating func addUpdating(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes]) {
+        // A changed answer is counted even when its file of results is kept (the output may be of
+        // another build than the store).
+        let changed = update?.changed ?? []
+        let made = questions.indices.filter { !isKept(chunk: $0 / Self.chunkSize) || changed[$0] }
+        let documents = documents(for: ArraySlice(made.map { questions[$0] }), bodies: bodies, notes: notes)
+        count(changed: Array(zip(made, documents)))
+        added += questions.count
+        var next = 0
+        for index in questions.indices {
+            while next < made.count, made[next] < index { next += 1 }
+            let question = questions[index]
+            if let size = keptChunks[index / Self.chunkSize] ?? nil {
+                // Listed in order: the files before it are complete and written.
+                if index % Self.chunkSize == 0 {
+                    documentFiles.append((Self.documentsPath(of: nextChunk).path, .number(size)))
+                    nextChunk += 1
+                }
+                facets.append(category: categoryIndex[question.category] ?? 0, difficulty: Difficulty.allCases.firstIndex(of: question.difficulty) ?? 0,
+                              kind: QuestionKind.allCases.firstIndex(of: question.kind) ?? 0, tags: question.tags.compactMap { tagIndex[$0] })
+                continue
+            }
+            var document = documents[next]
+            document.fields = []
+            facets.append(document)
+            shown.append(document)
+            if shown.count == Self.chunkSize || index == site.questions.count - 1 { writeDocuments(all: true) }
+        }
+    }
+
+    /// Whether the file of results `chunk` is kept from the previous output: its documents' counts
+    /// keys (which hash their files) and categories are as when it was written.
+    private mutating func isKept(chunk: Int) -> Bool {
+        if let kept = keptChunks[chunk] { return kept != nil }
+        var size: Int?
+        if let reuse, let fingerprint = fingerprint(ofChunk: chunk) { size = reuse(Self.documentsPath(of: chunk), fingerprint) }
+        keptChunks[chunk] = size
+        return size != nil
+    }
+
+    static func documentsPath(of chunk: Int) -> PagePath { PagePath("search/docs-\(chunk).js") }
+
+    /// What the file of results `chunk` is made from, with a cache: each of its documents' counts
+    /// key and category (by place in the site's list).
+    private func fingerprint(ofChunk chunk: Int) -> OutputLedger.Fingerprint? {
+        guard let cachedCounts, let documentKeys else { return nil }
+        let basis = cachedCounts.basis
+        var bytes = Array("search documents 1".utf8)
+        bytes.appendFixed(basis.high)
+        bytes.appendFixed(basis.low)
+        bytes.appendVarint(chunk)
+        for index in chunk * Self.chunkSize ..< min((chunk + 1) * Self.chunkSize, documentKeys.count) {
+            bytes.appendFixed(documentKeys[index].high)
+            bytes.appendFixed(documentKeys[index].low)
+            bytes.appendVarint(categoryIndex[site.questions[index].category] ?? 0)
+        }
+        var hash = StableHash()
+        hash.add(bytes)
+        return hash.key
+    }
+
     /// Writes every complete file of results (and the last one, when `all`), in parallel.
     private mutating func writeDocuments(all: Bool) {
         let writable = all ? shown.count : shown.count / Self.chunkSize * Self.chunkSize
         guard writable > 0 else { return }
         let shown = shown
-        let firstChunk = documentFiles.count
+        let firstChunk = nextChunk
+        nextChunk += (writable + Self.chunkSize - 1) / Self.chunkSize
         let emit = emit
+        let fingerprints = (0 ..< (writable + Self.chunkSize - 1) / Self.chunkSize).map { fingerprint(ofChunk: firstChunk + $0) }
         documentFiles += parallelMap(Array(stride(from: 0, to: writable, by: Self.chunkSize))) { start -> (String, JSONValue) in
             var out: [UInt8] = []
             out.appendASCII("StudyGuideSearch.registerDocs(")
@@ -215,7 +282,9 @@ struct SearchIndexBuilder {
                 out.append(UInt8(ascii: "]"))
             }
             out.appendASCII("]);\n")
-            return Self.emitted(OutputFile(path: PagePath("search/docs-\(firstChunk + start / Self.chunkSize).js"), bytes: out), to: emit)
+            var file = OutputFile(path: Self.documentsPath(of: firstChunk + start / Self.chunkSize), bytes: out)
+            file.fingerprint = fingerprints[start / Self.chunkSize]
+            return Self.emitted(file, to: emit)
         }
         self.shown.removeFirst(writable)
     }
