@@ -86,30 +86,14 @@ struct PostingsStore {
         }
     }
 
-    /// The record at `at`, which moves past it.
+    /// The record at `at` of `buffer` (whose records end at `end`); `at` moves past it.
     static func record(in buffer: UnsafeBufferPointer<UInt8>, at: inout Int, end: Int) -> Record? {
         let start = at
-        func varint() -> Int? {
-            var value = 0, shift = 0
-            while at < end, shift < 63 {
-                let byte = buffer[at]
-                at += 1
-                value |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { return value }
-                shift += 7
-            }
-            return nil
-        }
-        guard let termLength = varint(), termLength > 0, termLength <= end - at else { return nil }
-        let term = at ..< at + termLength
-        at += termLength
-        guard let frequency = varint(), let encodedSize = varint(), end - at >= 8 else { return nil }
-        var hash: UInt64 = 0
-        for index in 0 ..< 8 { hash |= UInt64(buffer[at + index]) << (8 * index) }
-        at += 8
-        guard let postingsLength = varint(), postingsLength <= end - at else { return nil }
-        let postings = at ..< at + postingsLength
-        at += postingsLength
+        var reader = BlobReader(UnsafeBufferPointer(rebasing: buffer[..<end]), at: at)
+        guard let termLength = reader.varint(), termLength > 0, let term = reader.skip(termLength),
+              let frequency = reader.varint(), let encodedSize = reader.varint(), let hash = reader.fixed(),
+              let postingsLength = reader.varint(), let postings = reader.skip(postingsLength) else { return nil }
+        at = reader.at
         return Record(term: term, frequency: frequency, encodedSize: encodedSize, hash: hash, postings: postings, whole: start ..< at)
     }
 
