@@ -128,11 +128,13 @@ struct InvertedIndex: Sendable {
                     var next = firstSlot[run]
                     next.withUnsafeMutableBufferPointer { next in
                         index.rank.withUnsafeBufferPointer { rank in
-                            index.forEachScore(inBatches: index.runBatches[run], classes: group.classes) { term, document, score in
-                                let slot = Int(rank[Int(term)]) &- first
-                                documents[next[slot]] = document
-                                scores[next[slot]] = Saturation.quantized(score)
-                                next[slot] &+= 1
+                            Saturation.thresholds.withUnsafeBufferPointer { thresholds in
+                                index.forEachScore(inBatches: index.runBatches[run], classes: group.classes) { term, document, score in
+                                    let slot = Int(rank[Int(term)]) &- first
+                                    documents[next[slot]] = document
+                                    scores[next[slot]] = Saturation.quantized(score, thresholds: thresholds)
+                                    next[slot] &+= 1
+                                }
                             }
                         }
                     }

@@ -54,8 +54,14 @@ enum Saturation {
     /// from 0.0011 up to 64, above any sum of weights times k1 + 1. q is 159 + 16·log2(s) rounded,
     /// into 1…255, found from the number's exponent and where its mantissa falls among sixteen
     /// thresholds (no logarithm, whose last bit may differ between C libraries).
-    @inline(__always)
     static func quantized(_ saturation: Double) -> UInt8 {
+        thresholds.withUnsafeBufferPointer { quantized(saturation, thresholds: $0) }
+    }
+
+    /// `quantized`, with `thresholds` lent by the caller: a loop over millions of postings does
+    /// not check that the static array is made at each one.
+    @inline(__always)
+    static func quantized(_ saturation: Double, thresholds: UnsafeBufferPointer<Double>) -> UInt8 {
         guard saturation > 0 else { return 1 }
         let bits = saturation.bitPattern
         let exponent = Int(bits >> 52 & 0x7FF) - 1023
@@ -70,7 +76,7 @@ enum Saturation {
     }
 
     /// 2^((2j + 1) / 32) for j in 0..<16: where 16·log2 of a mantissa rounds up to j + 1.
-    private static let thresholds: [Double] = {
+    static let thresholds: [Double] = {
         var root = 2.0
         for _ in 0 ..< 5 { root = root.squareRoot() }
         var thresholds: [Double] = []
