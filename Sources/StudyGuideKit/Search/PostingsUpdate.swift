@@ -58,10 +58,11 @@ extension SearchIndexBuilder {
 
     /// Writes the postings files from the store updated with the changed documents, and the
     /// vocabulary and manifest; links every postings file whose terms' postings are as they were.
-    /// False, with nothing written, when the update cannot be made: the rounded average lengths
-    /// moved (every posting changes), or the store does not read.
-    mutating func writeUpdated() -> Bool {
-        guard let update, let cachedCounts, let documentKeys else { return false }
+    /// nil, with nothing written, when the update cannot be made: the rounded average lengths
+    /// moved (every posting changes), or the store does not read. An error when the postings it
+    /// wrote to the cache could not be read back.
+    mutating func writeUpdated() -> [Diagnostic]? {
+        guard let update, let cachedCounts, let documentKeys else { return nil }
         let fieldCount = PackedTerms.fieldCount
         let documentCount = documentKeys.count
         var lengths = update.store.lengths
@@ -69,11 +70,11 @@ extension SearchIndexBuilder {
             lengths.replaceSubrange(document * fieldCount ..< (document + 1) * fieldCount, with: batch.lengths)
         }
         let averages = Self.averages(of: lengths, documents: documentCount)
-        guard averages == Self.averages(of: update.store.lengths, documents: documentCount) else { return false }
+        guard averages == Self.averages(of: update.store.lengths, documents: documentCount) else { return nil }
         let additions = Self.postings(of: update.counted, lengths: lengths, averages: averages)
 
         guard let writer = PostingsStore.Writer(folder: cachedCounts.folder, basis: cachedCounts.basis, documents: documentKeys,
-                                                lengths: lengths) else { return false }
+                                                lengths: lengths) else { return nil }
         var merged = MergedVocabulary(capacity: 1 << 16)
         var next = 0
         var documents: [Int32] = []
@@ -111,7 +112,7 @@ extension SearchIndexBuilder {
             scores += newScores[newAt...]
             if !documents.isEmpty { merged.append(term: Array(term), documents: documents, scores: scores, to: writer) }
         }
-        guard whole else { return false }
+        guard whole else { return nil }
         while next < additions.terms.count {
             merged.append(term: additions.terms[next], documents: additions.documents[next], scores: additions.scores[next], to: writer)
             next += 1
@@ -132,7 +133,11 @@ extension SearchIndexBuilder {
                 continue
             }
             let range = merged.offsets[bucket.positions.lowerBound] ..< merged.offsets[bucket.positions.upperBound]
-            guard let bytes = writer.read(range), let postings = Self.postings(at: bucket.positions, from: bytes) else { return false }
+            guard let bytes = writer.read(range), let postings = Self.postings(at: bucket.positions, from: bytes) else {
+                // Files were written already: too late to make them all instead.
+                PostingsStore.remove(in: cachedCounts.folder)
+                return [.error(at: SourceLocation(path: cachedCounts.folder), "the search postings written to the build cache could not be read back; build again", rule: "io")]
+            }
             var file = Self.postingsFile(bucket, terms: merged.terms, sorted: sorted[...], postings: postings)
             file.fingerprint = fingerprint
             sizes.append(Self.emitted(file, to: emit))
@@ -141,7 +146,7 @@ extension SearchIndexBuilder {
         sizes += documentFiles
         sizes.append(emitted(OutputFile(path: PagePath("search/facets.js"), bytes: facets.script())))
         writeManifest(buckets: buckets, sizes: sizes, terms: merged.terms)
-        return true
+        return []
     }
 
     /// The postings of the changed documents by term, sorted: each document's entries scored

@@ -12,8 +12,9 @@
 /// - `search/facets.js`: category, difficulty, kind and tags of every document, for filters.
 ///
 /// Each posting's saturated term frequency is worked out here once (see `Saturation`), so a query
-/// only multiplies it by the term's idf and adds. Terms are integer ids from tokenising to writing; every term is `a-z0-9`, so it
-/// is written between quotes as it is.
+/// only multiplies it by the term's idf and adds. Terms are integer ids from tokenising to
+/// writing; every term is `a-z0-9`, so it is written between quotes as it is. A build with a
+/// cache updates the postings of the last one instead (`PostingsUpdate`).
 struct SearchIndexBuilder {
     static let chunkSize = 50
     static let excerptLength = 240
@@ -304,9 +305,9 @@ struct SearchIndexBuilder {
     @discardableResult
     mutating func write() -> [Diagnostic] {
         if update != nil {
-            if writeUpdated() {
-                updatedAnswers = update?.counted.count
-                return []
+            if let problems = writeUpdated() {
+                if problems.isEmpty { updatedAnswers = update?.counted.count }
+                return problems
             }
             // The averages moved: every posting changes, made from every document's counts.
             update = nil
