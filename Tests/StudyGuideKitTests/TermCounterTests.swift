@@ -215,24 +215,25 @@ import Testing
         let replic = index.sorted.firstIndex { String(decoding: index.terms.bytes($0), as: UTF8.self) == "replic" }!
         #expect(Array(all.documents[all.range(at: replic)]) == (0 ..< 40).map(Int32.init))
     }
-    /// A posting's byte is its saturation on a logarithmic scale: 2^((q - 159) / 16), rounded to
+    /// A posting's byte is its saturation on a logarithmic scale: 2^((q - 40) / 8), rounded to
     /// the nearest step, as the browser reads it back.
     @Test func saturationBytesRoundToTheNearestStep() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0 ..< 20_000 {
-            let saturation = exp2(Double.random(in: -9.5 ... 5.9, using: &generator))
+            let saturation = exp2(Double.random(in: -4.8 ... 26.8, using: &generator))
             let byte = Saturation.quantized(saturation)
-            let exact = 159 + 16 * log2(saturation)
+            let exact = 40 + 8 * log2(saturation)
             // Where rounding is a near tie, either neighbour will do.
             #expect(abs(Double(byte) - exact) <= 0.5 + 1e-9)
         }
-        #expect(Saturation.quantized(1) == 159)
-        #expect(Saturation.quantized(64) == 255)
-        #expect(Saturation.quantized(1e9) == 255)
+        #expect(Saturation.quantized(1) == 40)
+        #expect(Saturation.quantized(exp2(26.875)) == 255)
+        #expect(Saturation.quantized(1e12) == 255)
         #expect(Saturation.quantized(1e-9) == 1)
         #expect(Saturation.quantized(0) == 1)
-        // The highest a posting can reach fits below the top byte.
-        #expect(Saturation.weights.reduce(0, +) * (Saturation.k1 + 1) < 64)
+        // An answer's matches take one or two digits, and so does the highest a posting can reach.
+        #expect(Saturation.quantized(2.2) < 100)
+        #expect(Saturation.quantized(Saturation.weights.reduce(0, +) * (Saturation.k1 + 1)) < 100)
     }
 
     /// Averages round to a power of 2^(1/4), so an edit seldom moves one (and the postings of

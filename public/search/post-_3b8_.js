@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("θ",{"θ":[3,158,13,158]});
+StudyGuideSearch.registerPostings("θ",{"θ":[3,39,13,39]});

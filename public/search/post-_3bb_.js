@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("λ",{"λ":[144,167],"λw":[144,160]});
+StudyGuideSearch.registerPostings("λ",{"λ":[144,44],"λw":[144,40]});

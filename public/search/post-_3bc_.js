@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("μ",{"μs":[211,167,13,155]});
+StudyGuideSearch.registerPostings("μ",{"μs":[211,44,13,38]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("π",{"π":[211,155]});
+StudyGuideSearch.registerPostings("π",{"π":[211,38]});

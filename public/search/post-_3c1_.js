@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ρ",{"ρ":[144,167]});
+StudyGuideSearch.registerPostings("ρ",{"ρ":[144,44]});

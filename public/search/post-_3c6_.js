@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("φ",{"φ":[14,160],"φn":[3,158,11,160]});
+StudyGuideSearch.registerPostings("φ",{"φ":[14,40],"φn":[3,39,11,40]});

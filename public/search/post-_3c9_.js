@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ω",{"ω":[3,158]});
+StudyGuideSearch.registerPostings("ω",{"ω":[3,39]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("а",{"а":[1,157]});
+StudyGuideSearch.registerPostings("а",{"а":[1,39]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("a9",{"a91f":[17,161]});
+StudyGuideSearch.registerPostings("a9",{"a91f":[17,41]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("aa",{"aaaa":[300,194,6,160],"aad":[92,157]});
+StudyGuideSearch.registerPostings("aa",{"aaaa":[300,58,6,40],"aad":[92,39]});

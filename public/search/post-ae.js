@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ae",{"ae":[72,170,10,165,10,194],"aead":[72,157,10,157,5,156,5,172],"aesgcm":[92,169]});
+StudyGuideSearch.registerPostings("ae",{"ae":[72,46,10,43,10,58],"aead":[72,39,10,39,5,39,5,47],"aesgcm":[92,45]});

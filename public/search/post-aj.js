@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("aj",{"ajv":[85,160]});
+StudyGuideSearch.registerPostings("aj",{"ajv":[85,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ak",{"ak":[176,159,11,158],"aka":[175,159,4,161],"akamai":[302,159],"akka":[134,159]});
+StudyGuideSearch.registerPostings("ak",{"ak":[176,40,11,40],"aka":[175,40,4,41],"akamai":[302,40],"akka":[134,40]});

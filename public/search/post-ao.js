@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ao",{"aof":[57,159,13,165,79,156,73,149]});
+StudyGuideSearch.registerPostings("ao",{"aof":[57,40,13,43,79,39,73,35]});

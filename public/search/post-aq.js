@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("aq",{"aq":[22,159],"aqu":[174,165]});
+StudyGuideSearch.registerPostings("aq",{"aq":[22,40],"aqu":[174,43]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ax",{"ax":[141,159,67,193],"axfr":[309,162],"axi":[146,166,62,181]});
+StudyGuideSearch.registerPostings("ax",{"ax":[141,40,67,57],"axfr":[309,41],"axi":[146,43,62,51]});

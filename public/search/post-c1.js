@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("c1",{"c1":[127,166]});
+StudyGuideSearch.registerPostings("c1",{"c1":[127,43]});

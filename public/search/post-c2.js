@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("c2",{"c2":[127,158]});
+StudyGuideSearch.registerPostings("c2",{"c2":[127,39]});

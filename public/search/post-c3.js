@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("c3",{"c3":[127,158]});
+StudyGuideSearch.registerPostings("c3",{"c3":[127,39]});

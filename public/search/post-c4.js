@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("c4",{"c4":[115,172]});
+StudyGuideSearch.registerPostings("c4",{"c4":[115,46]});

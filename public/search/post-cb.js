@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cb",{"cb":[125,157,70,166],"cbc":[82,157,10,165],"cbor":[141,159]});
+StudyGuideSearch.registerPostings("cb",{"cb":[125,39,70,44],"cbc":[82,39,10,43],"cbor":[141,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cf",{"cf":[154,159,19,159,13,157,81,158,35,159],"cffi":[72,165],"cfg":[106,160]});
+StudyGuideSearch.registerPostings("cf",{"cf":[154,40,19,40,13,39,81,40,35,40],"cffi":[72,43],"cfg":[106,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cg",{"cgo":[187,158,23,159],"cgroup":[13,167,161,165,13,169,10,159,5,155]});
+StudyGuideSearch.registerPostings("cg",{"cgo":[187,40,23,40],"cgroup":[13,44,161,43,13,45,10,40,5,38]});

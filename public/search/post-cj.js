@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cj",{"cjk":[1,157]});
+StudyGuideSearch.registerPostings("cj",{"cjk":[1,39]});

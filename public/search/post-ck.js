@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ck",{"ckad":[284,164]});
+StudyGuideSearch.registerPostings("ck",{"ckad":[284,43]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cm",{"cm":[69,159,9,157],"cmd":[71,159,39,170,77,158,6,157]});
+StudyGuideSearch.registerPostings("cm",{"cm":[69,40,9,39],"cmd":[71,40,39,45,77,40,6,39]});

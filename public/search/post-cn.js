@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cn",{"cname":[300,194,6,160],"cncf":[168,159,7,159,3,158,3,158,10,159],"cnf":[61,160],"cni":[105,159]});
+StudyGuideSearch.registerPostings("cn",{"cname":[300,58,6,40],"cncf":[168,40,7,40,3,40,3,39,10,40],"cnf":[61,40],"cni":[105,40]});

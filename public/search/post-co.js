@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("co",{"co":[221,163,19,164,16,163]});
+StudyGuideSearch.registerPostings("co",{"co":[221,42,19,43,16,42]});

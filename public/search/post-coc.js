@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("coc",{"cockburn":[110,167,7,160],"cockroachdb":[36,159,4,157,78,194,3,158,3,167,7,161,1,160,7,192,3,159,74,156]});
+StudyGuideSearch.registerPostings("coc",{"cockburn":[110,44,7,40],"cockroachdb":[36,40,4,39,78,58,3,40,3,44,7,41,1,40,7,57,3,40,74,38]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("coe",{"coerc":[208,160,78,165],"coercion":[206,160,80,165],"coexist":[184,192,116,160]});
+StudyGuideSearch.registerPostings("coe",{"coerc":[208,40,78,43],"coercion":[206,40,80,43],"coexist":[184,56,116,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cof",{"coffman":[12,159]});
+StudyGuideSearch.registerPostings("cof",{"coffman":[12,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cog",{"cognito":[78,157]});
+StudyGuideSearch.registerPostings("cog",{"cognito":[78,39]});

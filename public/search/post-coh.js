@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("coh",{"coher":[31,157],"cohes":[7,161,90,160,3,230,2,195,4,160],"cohn":[156,161,1,159]});
+StudyGuideSearch.registerPostings("coh",{"coher":[31,39],"cohes":[7,41,90,41,3,76,2,58,4,40],"cohn":[156,41,1,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("coi",{"coin":[15,157,82,160],"coincid":[118,158,127,164,22,158],"coincident":[100,161]});
+StudyGuideSearch.registerPostings("coi",{"coin":[15,39,82,41],"coincid":[118,40,127,42,22,40],"coincident":[100,41]});

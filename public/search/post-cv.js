@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cv",{"cv":[205,159,67,164,5,165,5,164],"cve":[81,155,13,159,99,157,72,211],"cvss":[265,196],"cvv":[247,172]});
+StudyGuideSearch.registerPostings("cv",{"cv":[205,40,67,43,5,43,5,42],"cve":[81,38,13,40,99,39,72,66],"cvss":[265,58],"cvv":[247,46]});

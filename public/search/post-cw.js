@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cw",{"cwe":[81,155],"cwnd":[303,166]});
+StudyGuideSearch.registerPostings("cw",{"cwe":[81,38],"cwnd":[303,44]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("cx",{"cx":[37,160],"cxf":[18,160]});
+StudyGuideSearch.registerPostings("cx",{"cx":[37,41],"cxf":[18,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dd",{"ddd":[101,159,6,211,3,160],"ddl":[47,194,39,160,206,155],"ddo":[229,155,73,159]});
+StudyGuideSearch.registerPostings("dd",{"ddd":[101,40,6,66,3,40],"ddl":[47,57,39,40,206,38],"ddo":[229,38,73,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("df",{"df":[0,225,3,158,5,162,6,160,1,194,159,169,119,157]});
+StudyGuideSearch.registerPostings("df",{"df":[0,73,3,39,5,41,6,40,1,57,159,45,119,39]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dg",{"dghlihnhbxbszsbub25jzq":[23,160]});
+StudyGuideSearch.registerPostings("dg",{"dghlihnhbxbszsbub25jzq":[23,40]});

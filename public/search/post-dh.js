@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dh",{"dhe":[82,191],"dhl":[116,160],"dhlcost":[116,160]});
+StudyGuideSearch.registerPostings("dh",{"dhe":[82,56],"dhl":[116,40],"dhlcost":[116,40]});

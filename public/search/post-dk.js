@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dk",{"dkim":[219,156,52,157,29,160]});
+StudyGuideSearch.registerPostings("dk",{"dkim":[219,39,52,39,29,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dl",{"dl":[221,163],"dlq":[109,161,18,158,9,166,4,167,73,196,6,170],"dlt":[129,158],"dlx":[129,171]});
+StudyGuideSearch.registerPostings("dl",{"dl":[221,42],"dlq":[109,41,18,39,9,43,4,44,73,58,6,45],"dlt":[129,39],"dlx":[129,46]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dm",{"dm":[44,159],"dmarc":[219,156,52,157],"dmesg":[174,192]});
+StudyGuideSearch.registerPostings("dm",{"dm":[44,40],"dmarc":[219,39,52,39],"dmesg":[174,56]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dp",{"dp":[14,167,1,157,206,163],"dpop":[78,165]});
+StudyGuideSearch.registerPostings("dp",{"dp":[14,44,1,39,206,42],"dpop":[78,43]});

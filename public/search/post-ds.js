@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ds",{"dsa":[92,157],"dsl":[85,160],"dsr":[299,166],"dss":[74,166,13,156,133,155,27,169,24,157,40,159],"dst":[215,163],"dsync":[61,160]});
+StudyGuideSearch.registerPostings("ds",{"dsa":[92,39],"dsl":[85,40],"dsr":[299,44],"dss":[74,43,13,39,133,38,27,45,24,39,40,40],"dst":[215,42],"dsync":[61,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dt",{"dto":[56,160,8,160,25,160,5,159,7,159,9,160,7,160,86,158]});
+StudyGuideSearch.registerPostings("dt",{"dto":[56,40,8,40,25,40,5,40,7,40,9,40,7,40,86,39]});

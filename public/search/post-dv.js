@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("dv",{"dv":[87,168]});
+StudyGuideSearch.registerPostings("dv",{"dv":[87,44]});

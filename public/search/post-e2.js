@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("e2",{"e2e":[156,173],"e2ee":[222,159]});
+StudyGuideSearch.registerPostings("e2",{"e2e":[156,47],"e2ee":[222,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("e4",{"e49d2a1":[192,160]});
+StudyGuideSearch.registerPostings("e4",{"e49d2a1":[192,41]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("e9",{"e9melhoa2owvfremtjguchaoek1t8urwbugjsstw":[78,157]});
+StudyGuideSearch.registerPostings("e9",{"e9melhoa2owvfremtjguchaoek1t8urwbugjsstw":[78,39]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("eb",{"eb":[92,157,125,155],"ebai":[131,161],"ebpf":[105,166,15,159,26,192,28,165,7,158,118,159]});
+StudyGuideSearch.registerPostings("eb",{"eb":[92,39,125,38],"ebai":[131,41],"ebpf":[105,44,15,40,26,56,28,43,7,39,118,40]});

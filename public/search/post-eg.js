@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("eg",{"egg":[231,156],"ego":[252,164,1,164],"egress":[71,159,10,163,9,194,121,155,15,155,4,164,80,159]});
+StudyGuideSearch.registerPostings("eg",{"egg":[231,38],"ego":[252,42,1,43],"egress":[71,40,10,42,9,58,121,38,15,38,4,43,80,40]});

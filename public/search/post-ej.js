@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ej",{"eject":[105,159,20,157,1,158,173,159]});
+StudyGuideSearch.registerPostings("ej",{"eject":[105,40,20,39,1,39,173,40]});

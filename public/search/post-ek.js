@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ek",{"ek":[79,158,97,166,11,158]});
+StudyGuideSearch.registerPostings("ek",{"ek":[79,39,97,44,11,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("eo",{"eo":[130,159],"eol":[265,163]});
+StudyGuideSearch.registerPostings("eo",{"eo":[130,40],"eol":[265,42]});

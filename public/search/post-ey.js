@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ey",{"ey":[250,161],"eyj":[148,160,66,155],"eyjhbgcioi":[9,161,25,160],"eyjsyxn0ijoxody1":[225,163]});
+StudyGuideSearch.registerPostings("ey",{"ey":[250,41],"eyj":[148,40,66,38],"eyjhbgcioi":[9,41,25,41],"eyjsyxn0ijoxody1":[225,42]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("fb",{"fbclid":[302,159]});
+StudyGuideSearch.registerPostings("fb",{"fbclid":[302,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("fc",{"fc00":[297,159],"fcm":[23,160,196,193,3,149,76,159]});
+StudyGuideSearch.registerPostings("fc",{"fc00":[297,40],"fcm":[23,40,196,57,3,35,76,40]});

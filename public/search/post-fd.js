@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("fd",{"fd":[174,157,89,157]});
+StudyGuideSearch.registerPostings("fd",{"fd":[174,39,89,39]});

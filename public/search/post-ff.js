@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ff",{"ff":[192,160],"ffff":[1,157,89,158]});
+StudyGuideSearch.registerPostings("ff",{"ff":[192,41],"ffff":[1,39,89,40]});

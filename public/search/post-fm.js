@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("fm",{"fmt":[210,159,53,157,22,164]});
+StudyGuideSearch.registerPostings("fm",{"fmt":[210,40,53,39,22,43]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("fn",{"fn":[163,162]});
+StudyGuideSearch.registerPostings("fn",{"fn":[163,41]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("fp",{"fpm":[199,159]});
+StudyGuideSearch.registerPostings("fp",{"fpm":[199,40]});

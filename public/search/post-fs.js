@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("fs",{"fs":[2,160,193,166,1,167,8,160],"fse":[172,159],"fst":[231,156],"fsync":[55,167,6,197,78,157,83,149]});
+StudyGuideSearch.registerPostings("fs",{"fs":[2,41,193,44,1,44,8,40],"fse":[172,40],"fst":[231,38],"fsync":[55,44,6,59,78,39,83,35]});

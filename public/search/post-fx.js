@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("fx",{"fx":[220,167]});
+StudyGuideSearch.registerPostings("fx",{"fx":[220,44]});

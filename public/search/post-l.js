@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("l",{"l":[86,160,21,167,11,173,26,170,30,165]});
+StudyGuideSearch.registerPostings("l",{"l":[86,40,21,44,11,47,26,45,30,43]});

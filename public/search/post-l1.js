@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("l1",{"l1":[6,159,143,164,25,165,37,155,13,164]});
+StudyGuideSearch.registerPostings("l1",{"l1":[6,40,143,43,25,43,37,38,13,42]});

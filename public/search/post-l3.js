@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("l3",{"l3":[305,161]});
+StudyGuideSearch.registerPostings("l3",{"l3":[305,41]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("lb",{"lb":[84,159,130,164,9,173,3,155,74,160],"lbf":[217,155]});
+StudyGuideSearch.registerPostings("lb",{"lb":[84,40,130,42,9,47,3,38,74,40],"lbf":[217,38]});

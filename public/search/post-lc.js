@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("lc",{"lcom":[100,168]});
+StudyGuideSearch.registerPostings("lc",{"lcom":[100,44]});

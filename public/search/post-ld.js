@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ld",{"ldap":[81,155]});
+StudyGuideSearch.registerPostings("ld",{"ldap":[81,38]});

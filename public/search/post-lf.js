@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("lf",{"lfu":[150,158,74,192]});
+StudyGuideSearch.registerPostings("lf",{"lfu":[150,39,74,56]});

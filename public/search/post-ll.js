@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ll",{"llm":[23,160,275,166]});
+StudyGuideSearch.registerPostings("ll",{"llm":[23,40,275,44]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ln",{"lng":[221,171],"lng1":[221,163],"lng2":[221,163]});
+StudyGuideSearch.registerPostings("ln",{"lng":[221,46],"lng1":[221,42],"lng2":[221,42]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("lp",{"lpush":[70,157]});
+StudyGuideSearch.registerPostings("lp",{"lpush":[70,39]});

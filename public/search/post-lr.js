@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("lr",{"lru":[6,193,4,158,4,167,1,192,55,157,45,161,35,166,48,169,26,193],"lrucach":[15,157]});
+StudyGuideSearch.registerPostings("lr",{"lru":[6,57,4,39,4,44,1,56,55,39,45,41,35,43,48,45,26,57],"lrucach":[15,39]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("lw",{"lww":[118,166,1,159,18,160,79,164]});
+StudyGuideSearch.registerPostings("lw",{"lww":[118,43,1,40,18,40,79,43]});

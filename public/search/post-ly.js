@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ly",{"lyft":[221,191],"lynch":[133,167]});
+StudyGuideSearch.registerPostings("ly",{"lyft":[221,56],"lynch":[133,44]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("lz",{"lz4":[211,155]});
+StudyGuideSearch.registerPostings("lz",{"lz4":[211,38]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("m2",{"m2":[187,158]});
+StudyGuideSearch.registerPostings("m2",{"m2":[187,40]});

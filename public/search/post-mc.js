@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mc",{"mcrouter":[224,187]});
+StudyGuideSearch.registerPostings("mc",{"mcrouter":[224,54]});

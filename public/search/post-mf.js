@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mf",{"mfa":[73,191,3,160,1,159,1,157,2,169,1,163,2,166,8,161]});
+StudyGuideSearch.registerPostings("mf",{"mfa":[73,56,3,40,1,40,1,39,2,45,1,42,2,44,8,41]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mg",{"mget":[64,160]});
+StudyGuideSearch.registerPostings("mg",{"mget":[64,40]});

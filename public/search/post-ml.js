@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ml",{"ml":[82,157,10,165,6,158,42,160,24,159]});
+StudyGuideSearch.registerPostings("ml",{"ml":[82,39,10,43,6,39,42,40,24,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mm",{"mmap":[13,160],"mmu":[13,160]});
+StudyGuideSearch.registerPostings("mm",{"mmap":[13,40],"mmu":[13,40]});

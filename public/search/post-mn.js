@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mn",{"mnt":[145,159]});
+StudyGuideSearch.registerPostings("mn",{"mnt":[145,40]});

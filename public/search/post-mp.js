@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mp",{"mp4":[148,167],"mpl":[191,159],"mpstat":[174,189]});
+StudyGuideSearch.registerPostings("mp",{"mp4":[148,44],"mpl":[191,40],"mpstat":[174,55]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mq",{"mqtt":[299,166]});
+StudyGuideSearch.registerPostings("mq",{"mqtt":[299,44]});

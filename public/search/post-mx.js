@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("mx",{"mx":[300,190]});
+StudyGuideSearch.registerPostings("mx",{"mx":[300,56]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p0",{"p0":[127,169]});
+StudyGuideSearch.registerPostings("p0",{"p0":[127,45]});

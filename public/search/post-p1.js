@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p1",{"p1":[127,166,94,167]});
+StudyGuideSearch.registerPostings("p1",{"p1":[127,43,94,44]});

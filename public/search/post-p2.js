@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p2",{"p2":[127,166,94,167]});
+StudyGuideSearch.registerPostings("p2",{"p2":[127,43,94,44]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p3",{"p3":[127,166]});
+StudyGuideSearch.registerPostings("p3",{"p3":[127,43]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p4",{"p4":[127,166]});
+StudyGuideSearch.registerPostings("p4",{"p4":[127,43]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p5",{"p5":[127,169],"p50":[35,158,119,169,11,160,8,159,21,167,73,158]});
+StudyGuideSearch.registerPostings("p5",{"p5":[127,45],"p50":[35,39,119,45,11,41,8,40,21,44,73,40]});

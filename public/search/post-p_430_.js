@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pа",{"pаypal":[1,157]});
+StudyGuideSearch.registerPostings("pа",{"pаypal":[1,39]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pb",{"pb":[146,166,52,158,13,167,5,156,1,155,11,156,35,165],"pbkdf2":[72,195,123,159,9,167],"pbkdf2sync":[204,160]});
+StudyGuideSearch.registerPostings("pb",{"pb":[146,43,52,40,13,44,5,38,1,38,11,38,35,43],"pbkdf2":[72,58,123,40,9,44],"pbkdf2sync":[204,40]});

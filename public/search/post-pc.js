@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pc",{"pc":[133,160],"pci":[74,169,13,156,133,155,27,169,24,157,40,159],"pct":[44,159]});
+StudyGuideSearch.registerPostings("pc",{"pc":[133,40],"pci":[74,45,13,39,133,38,27,45,24,39,40,40],"pct":[44,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pd",{"pdb":[177,160],"pdf":[90,158,12,162,38,160,7,158,86,163,7,164,10,168,20,160],"pdo":[86,160],"pdqsort":[15,157,1,189]});
+StudyGuideSearch.registerPostings("pd",{"pdb":[177,41],"pdf":[90,40,12,41,38,40,7,40,86,42,7,43,10,44,20,40],"pdo":[86,40],"pdqsort":[15,39,1,55]});

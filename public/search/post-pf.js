@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pf",{"pfadd":[70,157,75,159],"pfcount":[70,157,75,159]});
+StudyGuideSearch.registerPostings("pf",{"pfadd":[70,39,75,40],"pfcount":[70,39,75,40]});

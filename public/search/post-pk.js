@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pk",{"pk":[37,160,110,166,67,155,3,155,8,155],"pkce":[73,172,5,216,2,171,3,159,205,163],"pki":[84,159]});
+StudyGuideSearch.registerPostings("pk",{"pk":[37,41,110,43,67,38,3,38,8,38],"pkce":[73,46,5,68,2,46,3,40,205,42],"pki":[84,40]});

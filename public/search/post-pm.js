@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pm",{"pm":[213,156,7,155,27,169,14,162],"pm2":[176,159,28,160],"pmap":[263,157],"pmd":[102,168]});
+StudyGuideSearch.registerPostings("pm",{"pm":[213,38,7,38,27,45,14,41],"pm2":[176,40,28,40],"pmap":[263,39],"pmd":[102,45]});

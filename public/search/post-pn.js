@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pn",{"png":[195,169,70,163]});
+StudyGuideSearch.registerPostings("pn",{"png":[195,45,70,42]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pp",{"pprof":[10,158,136,195,27,159,4,160,20,166,1,172,12,171,53,168]});
+StudyGuideSearch.registerPostings("pp",{"pprof":[10,39,136,58,27,40,4,41,20,44,1,46,12,46,53,45]});

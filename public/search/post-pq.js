@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pq",{"pqxdh":[222,149]});
+StudyGuideSearch.registerPostings("pq",{"pqxdh":[222,35]});

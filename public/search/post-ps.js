@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ps",{"ps":[79,158,7,167,111,166],"pseudo":[4,158,38,159,264,160],"psp":[220,193,51,176],"psql":[268,168],"psqlrc":[268,156],"pss":[92,157],"psycholog":[236,164],"psycopg":[86,160,59,159,56,159],"psycopg2":[86,160,115,159]});
+StudyGuideSearch.registerPostings("ps",{"ps":[79,39,7,44,111,44],"pseudo":[4,39,38,40,264,40],"psp":[220,57,51,48],"psql":[268,44],"psqlrc":[268,38],"pss":[92,39],"psycholog":[236,43],"psycopg":[86,40,59,40,56,40],"psycopg2":[86,40,115,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pt",{"pt":[44,159,3,160],"pthread":[12,159],"ptr":[10,166,40,159],"ptrace":[146,158,28,157]});
+StudyGuideSearch.registerPostings("pt",{"pt":[44,40,3,40],"pthread":[12,40],"ptr":[10,43,40,40],"ptrace":[146,39,28,39]});

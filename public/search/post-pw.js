@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("pw",{"pwd":[83,159],"pwned":[94,159]});
+StudyGuideSearch.registerPostings("pw",{"pwd":[83,40],"pwned":[94,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("px",{"px":[70,157,53,158,5,169,15,159,6,156,78,164]});
+StudyGuideSearch.registerPostings("px",{"px":[70,39,53,40,5,45,15,40,6,39,78,42]});

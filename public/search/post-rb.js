@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rb",{"rbac":[79,158,10,167,2,170,95,165]});
+StudyGuideSearch.registerPostings("rb",{"rbac":[79,39,10,44,2,46,95,43]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rc",{"rc":[203,158]});
+StudyGuideSearch.registerPostings("rc",{"rc":[203,39]});

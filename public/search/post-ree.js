@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ree",{"reentranc":[12,159],"reentrant":[12,159],"reentrantlock":[12,166,188,203]});
+StudyGuideSearch.registerPostings("ree",{"reentranc":[12,40],"reentrant":[12,40],"reentrantlock":[12,44,188,62]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("reh",{"rehash":[4,190,68,170,70,166],"rehears":[15,157,32,167,32,183,133,158,30,163,7,159,13,195,10,164,3,165]});
+StudyGuideSearch.registerPostings("reh",{"rehash":[4,56,68,46,70,44],"rehears":[15,39,32,44,32,52,133,40,30,42,7,40,13,58,10,43,3,43]});

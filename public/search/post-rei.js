@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rei",{"reimplement":[34,160,78,159,97,158,100,162],"reindex":[1,157,51,170,11,160,205,156],"reinsert":[41,159],"reinterpret":[208,160],"reintroduc":[56,167,30,160,30,160,123,162],"reinvent":[191,159],"reissu":[232,155]});
+StudyGuideSearch.registerPostings("rei",{"reimplement":[34,41,78,40,97,40,100,41],"reindex":[1,39,51,45,11,40,205,38],"reinsert":[41,40],"reinterpret":[208,40],"reintroduc":[56,44,30,40,30,40,123,42],"reinvent":[191,40],"reissu":[232,38]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rer",{"reran":[250,161],"reread":[79,158,199,164],"rerun":[193,157,57,168,12,163],"rerunfailingtestscount":[172,159],"rerunfailur":[172,159]});
+StudyGuideSearch.registerPostings("rer",{"reran":[250,41],"reread":[79,39,199,43],"rerun":[193,39,57,44,12,42],"rerunfailingtestscount":[172,40],"rerunfailur":[172,40]});

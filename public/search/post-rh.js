@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rh",{"rhythm":[258,188]});
+StudyGuideSearch.registerPostings("rh",{"rhythm":[258,55]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rl",{"rl":[70,157,159,155],"rlock":[12,166]});
+StudyGuideSearch.registerPostings("rl",{"rl":[70,39,159,38],"rlock":[12,44]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rm",{"rmi":[94,159]});
+StudyGuideSearch.registerPostings("rm",{"rmi":[94,40]});

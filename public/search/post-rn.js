@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rn",{"rn":[15,157,38,170],"rnk":[53,167]});
+StudyGuideSearch.registerPostings("rn",{"rn":[15,39,38,45],"rnk":[53,44]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rs",{"rs256":[77,171,6,159],"rsa":[72,157,10,170,10,193],"rsalv2":[70,157],"rss":[198,169,65,157],"rst":[303,166,2,161],"rsync":[217,155]});
+StudyGuideSearch.registerPostings("rs",{"rs256":[77,46,6,40],"rsa":[72,39,10,46,10,57],"rsalv2":[70,39],"rss":[198,45,65,39],"rst":[303,44,2,41],"rsync":[217,38]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rt",{"rt":[214,164],"rto":[41,218,80,169,4,172,7,171,171,159],"rtt":[82,194,214,193,10,160]});
+StudyGuideSearch.registerPostings("rt",{"rt":[214,42],"rto":[41,69,80,45,4,47,7,46,171,40],"rtt":[82,57,214,57,10,40]});

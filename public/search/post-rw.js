@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rw",{"rwnd":[303,159]});
+StudyGuideSearch.registerPostings("rw",{"rwnd":[303,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("rx",{"rxjava":[134,159]});
+StudyGuideSearch.registerPostings("rx",{"rxjava":[134,40]});

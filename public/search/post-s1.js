@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("s1",{"s1":[135,173]});
+StudyGuideSearch.registerPostings("s1",{"s1":[135,47]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("s2",{"s2":[135,158,86,194],"s256":[78,157]});
+StudyGuideSearch.registerPostings("s2",{"s2":[135,39,86,57],"s256":[78,39]});

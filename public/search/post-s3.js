@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("s3",{"s3":[64,160,17,155,9,158,2,157,6,166,18,160,19,166,13,196,28,159,15,171,26,202],"s3blobstore":[97,160],"s3pplmbitxaq9kygzzhzrbk":[23,160]});
+StudyGuideSearch.registerPostings("s3",{"s3":[64,40,17,38,9,40,2,39,6,43,18,40,19,43,13,58,28,40,15,46,26,61],"s3blobstore":[97,41],"s3pplmbitxaq9kygzzhzrbk":[23,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("s4",{"s4":[135,166]});
+StudyGuideSearch.registerPostings("s4",{"s4":[135,43]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("sb",{"sbi":[241,163],"sbom":[187,158,6,165]});
+StudyGuideSearch.registerPostings("sb",{"sbi":[241,42],"sbom":[187,40,6,43]});

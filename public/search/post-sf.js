@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("sf",{"sftp":[260,164]});
+StudyGuideSearch.registerPostings("sf",{"sftp":[260,42]});

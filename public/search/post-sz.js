@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("sz",{"sz":[174,165]});
+StudyGuideSearch.registerPostings("sz",{"sz":[174,43]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("t1",{"t1":[12,159,26,172]});
+StudyGuideSearch.registerPostings("t1",{"t1":[12,40,26,46]});

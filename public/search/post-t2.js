@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("t2",{"t2":[12,159,26,172]});
+StudyGuideSearch.registerPostings("t2",{"t2":[12,40,26,46]});

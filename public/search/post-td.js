@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("td",{"tdd":[163,162,8,217]});
+StudyGuideSearch.registerPostings("td",{"tdd":[163,41,8,69]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("tf",{"tf":[52,159,139,159],"tfplan":[191,166],"tfsec":[191,159],"tfstate":[191,166]});
+StudyGuideSearch.registerPostings("tf",{"tf":[52,40,139,40],"tfplan":[191,44],"tfsec":[191,40],"tfstate":[191,44]});

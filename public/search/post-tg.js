@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("tg",{"tg":[201,166]});
+StudyGuideSearch.registerPostings("tg",{"tg":[201,44]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("tm",{"tmp":[94,159,4,158,48,171,52,158]});
+StudyGuideSearch.registerPostings("tm",{"tmp":[94,40,4,39,48,46,52,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("ts",{"ts":[25,169,10,158,17,167,133,160,36,163,2,170,6,171,64,165,2,154],"tsc":[208,160],"tsconfig":[193,157,15,160],"tsdb":[66,156],"tsqueri":[52,167],"tsvector":[52,194,14,164]});
+StudyGuideSearch.registerPostings("ts",{"ts":[25,45,10,39,17,44,133,40,36,42,2,45,6,46,64,43,2,38],"tsc":[208,40],"tsconfig":[193,39,15,40],"tsdb":[66,38],"tsqueri":[52,44],"tsvector":[52,57,14,42]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("tv",{"tv":[78,157,35,158,57,160]});
+StudyGuideSearch.registerPostings("tv",{"tv":[78,39,35,40,57,41]});

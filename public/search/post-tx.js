@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("tx",{"tx":[213,156,17,156],"txt":[145,166,13,161,70,194,72,190]});
+StudyGuideSearch.registerPostings("tx",{"tx":[213,38,17,38],"txt":[145,44,13,41,70,58,72,56]});

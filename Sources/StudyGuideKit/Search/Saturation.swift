@@ -50,10 +50,12 @@ enum Saturation {
         return saturated
     }
 
-    /// The byte a saturation is written as. Byte q stands for 2^((q − 159) / 16): steps of 4.4%
-    /// from 0.0011 up to 64, above any sum of weights times k1 + 1. q is 159 + 16·log2(s) rounded,
-    /// into 1…255, found from the number's exponent and where its mantissa falls among sixteen
-    /// thresholds (no logarithm, whose last bit may differ between C libraries).
+    /// The byte a saturation is written as. Byte q stands for 2^((q − 40) / 8): steps of 9%, from
+    /// 0.034, so that nearly every posting takes one or two digits in the postings' JSON (an
+    /// answer's match is about 0.05 to 2.2, q 5 to 49; the sum of every weight times k1 + 1 is
+    /// 61.6, q 88). q is 40 + 8·log2(s) rounded, into 1…255, found from the number's exponent and
+    /// where its mantissa falls among eight thresholds (no logarithm, whose last bit may differ
+    /// between C libraries).
     static func quantized(_ saturation: Double) -> UInt8 {
         thresholds.withUnsafeBufferPointer { quantized(saturation, thresholds: $0) }
     }
@@ -66,22 +68,24 @@ enum Saturation {
         let bits = saturation.bitPattern
         let exponent = Int(bits >> 52 & 0x7FF) - 1023
         let mantissa = Double(bitPattern: bits & 0x000F_FFFF_FFFF_FFFF | 0x3FF0_0000_0000_0000)
-        // How many thresholds the mantissa reaches: a binary search over the sixteen.
-        var step = mantissa >= thresholds[7] ? 8 : 0
-        if mantissa >= thresholds[step + 3] { step += 4 }
+        // How many thresholds the mantissa reaches: a binary search over the eight.
+        var step = mantissa >= thresholds[3] ? 4 : 0
         if mantissa >= thresholds[step + 1] { step += 2 }
         if mantissa >= thresholds[step] { step += 1 }
-        if step == 15, mantissa >= thresholds[15] { step = 16 }
-        return UInt8(max(1, min(255, 159 + 16 * exponent + step)))
+        if step == 7, mantissa >= thresholds[7] { step = 8 }
+        return UInt8(max(1, min(255, offset + 8 * exponent + step)))
     }
 
-    /// 2^((2j + 1) / 32) for j in 0..<16: where 16·log2 of a mantissa rounds up to j + 1.
+    /// The byte that stands for 1.
+    static let offset = 40
+
+    /// 2^((2j + 1) / 16) for j in 0..<8: where 8·log2 of a mantissa rounds up to j + 1.
     static let thresholds: [Double] = {
         var root = 2.0
-        for _ in 0 ..< 5 { root = root.squareRoot() }
+        for _ in 0 ..< 4 { root = root.squareRoot() }
         var thresholds: [Double] = []
         var value = root
-        for _ in 0 ..< 16 {
+        for _ in 0 ..< 8 {
             thresholds.append(value)
             value *= root * root
         }

@@ -2727,7 +2727,7 @@ h1, h2, h3 { page-break-after: avoid; }
   }
 
   // Postings of one term as [doc, score, doc, score, ...], decoded from deltas once. The build
-  // wrote each posting's saturated term frequency as a byte q standing for 2^((q - 159) / 16)
+  // wrote each posting's saturated term frequency as a byte q standing for 2^((q - 40) / 8)
   // (Saturation.swift); the score is that times the term's BM25 idf, from how many of the
   // site's documents hold it.
   function postings(term) {
@@ -2741,7 +2741,7 @@ h1, h2, h3 { page-break-after: avoid; }
     var doc = 0;
     for (var i = 0; i < flat.length; i += 2) {
       doc += flat[i];
-      decoded.push(doc, idf * Math.pow(2, (flat[i + 1] - 159) / 16));
+      decoded.push(doc, idf * Math.pow(2, (flat[i + 1] - 40) / 8));
     }
     state.postings[term] = decoded;
     return decoded;

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("a",{"anomali":[1,197],"answer":[2,194]});
+StudyGuideSearch.registerPostings("a",{"anomali":[1,59],"answer":[2,58]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("b",{"b":[0,149]});
+StudyGuideSearch.registerPostings("b",{"b":[0,35]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("c",{"chang":[2,187],"colleagu":[2,212],"commit":[1,191],"conflict":[2,212],"creat":[0,149],"custom":[0,159]});
+StudyGuideSearch.registerPostings("c",{"chang":[2,54],"colleagu":[2,66],"commit":[1,56],"conflict":[2,66],"creat":[0,35],"custom":[0,40]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("d",{"defin":[1,209],"describ":[2,187],"dirti":[1,164],"disagr":[2,187]});
+StudyGuideSearch.registerPostings("d",{"defin":[1,65],"describ":[2,54],"dirti":[1,42],"disagr":[2,54]});

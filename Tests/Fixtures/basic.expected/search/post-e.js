@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("e",{"exampl":[0,184]});
+StudyGuideSearch.registerPostings("e",{"exampl":[0,53]});

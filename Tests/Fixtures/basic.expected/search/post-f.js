@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("f",{"fast":[0,192],"find":[0,182]});
+StudyGuideSearch.registerPostings("f",{"fast":[0,57],"find":[0,52]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("g",{"get":[0,149]});
+StudyGuideSearch.registerPostings("g",{"get":[0,35]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("i",{"id":[0,149],"index":[0,229],"isol":[0,149,1,209]});
+StudyGuideSearch.registerPostings("i",{"id":[0,35],"index":[0,75],"isol":[0,35,1,65]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("k",{"keep":[0,149],"kei":[0,149]});
+StudyGuideSearch.registerPostings("k",{"keep":[0,35],"kei":[0,35]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("l",{"level":[1,212],"log":[0,149],"lookup":[0,149]});
+StudyGuideSearch.registerPostings("l",{"level":[1,66],"log":[0,35],"lookup":[0,35]});

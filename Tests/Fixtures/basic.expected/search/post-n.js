@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("n",{"n":[0,149]});
+StudyGuideSearch.registerPostings("n",{"n":[0,35]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("o",{"off":[0,184],"order":[0,159]});
+StudyGuideSearch.registerPostings("o",{"off":[0,53],"order":[0,40]});

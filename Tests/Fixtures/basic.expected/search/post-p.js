@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("p",{"page":[0,149],"process":[0,149]});
+StudyGuideSearch.registerPostings("p",{"page":[0,35],"process":[0,35]});

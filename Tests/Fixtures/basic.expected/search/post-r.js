@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("r",{"read":[1,201],"repeat":[1,182],"resolv":[2,187],"row":[0,182]});
+StudyGuideSearch.registerPostings("r",{"read":[1,61],"repeat":[1,52],"resolv":[2,54],"row":[0,52]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("s",{"scan":[0,182],"see":[0,149],"serializ":[1,182],"slower":[0,149],"sort":[0,187],"sql":[0,194,1,219],"star":[2,166],"structur":[0,182,2,194]});
+StudyGuideSearch.registerPostings("s",{"scan":[0,52],"see":[0,35],"serializ":[1,52],"slower":[0,35],"sort":[0,54],"sql":[0,58,1,70],"star":[2,44],"structur":[0,52,2,58]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("t",{"tabl":[0,182],"teamwork":[2,200],"tell":[2,212],"touch":[0,149],"trade":[0,184],"transact":[1,194],"tree":[0,149]});
+StudyGuideSearch.registerPostings("t",{"tabl":[0,52],"teamwork":[2,61],"tell":[2,66],"touch":[0,35],"trade":[0,53],"transact":[1,58],"tree":[0,35]});

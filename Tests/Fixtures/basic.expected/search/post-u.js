@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("u",{"uncommit":[1,182],"us":[0,215,2,166]});
+StudyGuideSearch.registerPostings("u",{"uncommit":[1,52],"us":[0,68,2,44]});

@@ -1,1 +1,1 @@
-StudyGuideSearch.registerPostings("w",{"without":[0,182],"work":[0,184],"write":[0,149]});
+StudyGuideSearch.registerPostings("w",{"without":[0,52],"work":[0,53],"write":[0,35]});

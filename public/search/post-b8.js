@@ -1,1 +1,0 @@
-StudyGuideSearch.registerPostings("b8",{"b8f1":[213,156]});

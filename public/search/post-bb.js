@@ -1,1 +1,0 @@
-StudyGuideSearch.registerPostings("bb",{"bbr":[303,166]});

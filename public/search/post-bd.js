@@ -1,1 +1,0 @@
-StudyGuideSearch.registerPostings("bd",{"bdd":[160,171,11,201]});

@@ -1,1 +1,0 @@
-StudyGuideSearch.registerPostings("bg",{"bgp":[302,159,4,160]});

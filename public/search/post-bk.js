@@ -1,1 +1,0 @@
-StudyGuideSearch.registerPostings("bk",{"bk":[109,161,15,167,12,158]});

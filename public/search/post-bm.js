@@ -1,1 +1,0 @@
-StudyGuideSearch.registerPostings("bm",{"bm25":[52,215]});

@@ -1,1 +1,0 @@
-StudyGuideSearch.registerPostings("bp",{"bpel":[111,169],"bpftrace":[174,157]});

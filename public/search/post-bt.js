@@ -1,1 +1,0 @@
-StudyGuideSearch.registerPostings("bt",{"bt":[51,158]});
