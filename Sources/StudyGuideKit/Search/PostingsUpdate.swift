@@ -62,7 +62,9 @@ extension SearchIndexBuilder {
     /// moved (every posting changes), or the store does not read. An error when the postings it
     /// wrote to the cache could not be read back.
     mutating func writeUpdated() -> [Diagnostic]? {
-        guard let update, let cachedCounts, let documentKeys else { return nil }
+        // Every changed document must have been counted: its old postings go either way.
+        guard let update, let cachedCounts, let documentKeys,
+              update.counted.count == update.changed.lazy.filter({ $0 }).count else { return nil }
         let fieldCount = PackedTerms.fieldCount
         let documentCount = documentKeys.count
         var lengths = update.store.lengths
