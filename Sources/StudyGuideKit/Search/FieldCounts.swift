@@ -55,16 +55,28 @@ enum FieldCounts {
                 counts[field] = 0
                 continue
             }
-            var value = 0, shift = 0
-            while true {
-                let byte = entry[at]
-                at += 1
-                value |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            counts[field] = value
+            counts[field] = Varint.read(entry, at: &at)
         }
         return (fields, at)
+    }
+}
+
+/// LEB128 varints read in place, unchecked: for bytes a build wrote itself and checked (packed
+/// counts, the postings store's records), read millions of times.
+enum Varint {
+    /// The varint at `at` of `bytes`; `at` moves past it. Most values are below 128: one byte, one test.
+    @inline(__always)
+    static func read(_ bytes: UnsafePointer<UInt8>, at: inout Int) -> Int {
+        let first = bytes[at]
+        at &+= 1
+        if first < 0x80 { return Int(first) }
+        var value = Int(first & 0x7F), shift = 7
+        while true {
+            let byte = bytes[at]
+            at &+= 1
+            value |= Int(byte & 0x7F) &<< shift
+            if byte < 0x80 { return value }
+            shift &+= 7
+        }
     }
 }

@@ -122,21 +122,9 @@ struct PackedTerms: Sendable {
                              _ body: (_ document: Int, _ term: Int32, _ fields: UInt8, _ counts: UnsafeBufferPointer<Int>) -> Void) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { counts in
             var at = 0
-            // Most values are below 128: one byte, one test.
+            let base = bytes.baseAddress!
             @inline(__always)
-            func varint() -> Int {
-                let first = bytes[at]
-                at &+= 1
-                if first < 0x80 { return Int(first) }
-                var value = Int(first & 0x7F), shift = 7
-                while true {
-                    let byte = bytes[at]
-                    at &+= 1
-                    value |= Int(byte & 0x7F) &<< shift
-                    if byte < 0x80 { return value }
-                    shift &+= 7
-                }
-            }
+            func varint() -> Int { Varint.read(base, at: &at) }
             counts.initialize(repeating: 0)
             while at < bytes.count {
                 let document = varint()

@@ -30,8 +30,10 @@ struct PostingsStore {
 
     /// The store in `folder`, when it is there, whole, and made on `basis`.
     init?(folder: String, basis: BodyCache.Key) {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + Self.fileName) else { return nil }
-        let bytes = [UInt8](data)
+        // Read straight into the array (through `Data` it was copied twice, 7 MB at 10,000 questions).
+        let path = folder + "/" + Self.fileName
+        var info = stat()
+        guard stat(path, &info) == 0, let bytes = ContentLoader.readFile(path, expectedSize: Int(info.st_size)) else { return nil }
         guard bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else { return nil }
         var tail = ByteReader(bytes: bytes[...], at: bytes.count - 8)
         guard tail.fixed() == Self.checksum(of: bytes[..<(bytes.count - 8)]) else { return nil }

@@ -192,17 +192,10 @@ extension SearchIndexBuilder {
     /// Calls `body` with each posting of a store record: its document and score.
     @inline(__always)
     static func forEachPosting(in postings: UnsafeBufferPointer<UInt8>, _ body: (Int32, UInt8) -> Void) {
+        guard let base = postings.baseAddress else { return }
         var at = 0, document = 0
         while at < postings.count {
-            var gap = 0, shift = 0
-            while true {
-                let byte = postings[at]
-                at += 1
-                gap |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            document += gap
+            document += Varint.read(base, at: &at)
             body(Int32(document), postings[at])
             at += 1
         }

@@ -85,16 +85,6 @@ extension SearchIndexBuilder {
         return OutputFile(path: postingsPath(of: bucket), bytes: out)
     }
 
-    /// How many bytes `postingsFile` writes for `bucket`, from its terms' encoded sizes.
-    static func postingsFileSize(of bucket: Bucket, terms: TermTable, sorted: ArraySlice<Int32>, sizes: [Int]) -> Int {
-        var size = postingsHead.count + bucket.prefix.count + postingsOpen.count + postingsTail.count
-        for position in bucket.positions {
-            // A comma before all but the first; the term in quotes, a colon, its postings.
-            size += (position > bucket.positions.lowerBound ? 1 : 0) + terms.length(sorted[position]) + 3 + sizes[position]
-        }
-        return size
-    }
-
     /// What a postings file is made from: its prefix, and each of its terms' record hash (the
     /// term and its postings), with this program and `site.yml` (`basis`). `hashes` by position.
     static func fingerprint(of bucket: Bucket, hashes: [UInt64], basis: BodyCache.Key) -> OutputLedger.Fingerprint {

@@ -30,8 +30,8 @@ struct SearchIndexBuilder {
     let site: Site
     /// Where files go as soon as they are made.
     let emit: @Sendable (OutputFile) -> Void
-    let categoryIndex: [String: Int]
-    let tagIndex: [String: Int]
+    private let categoryIndex: [String: Int]
+    private let tagIndex: [String: Int]
     /// Every term counted so far (`stems` names words' terms by their ids here), and the counts
     /// of every counted document, on disk.
     private var terms = TermTable(capacity: 1 << 16)
@@ -210,8 +210,8 @@ struct SearchIndexBuilder {
                     documentFiles.append((Self.documentsPath(of: nextChunk).path, .number(size)))
                     nextChunk += 1
                 }
-                facets.append(category: categoryIndex[question.category] ?? 0, difficulty: Difficulty.allCases.firstIndex(of: question.difficulty) ?? 0,
-                              kind: QuestionKind.allCases.firstIndex(of: question.kind) ?? 0, tags: question.tags.compactMap { tagIndex[$0] })
+                let indexes = facetIndexes(of: question)
+                facets.append(category: indexes.category, difficulty: indexes.difficulty, kind: indexes.kind, tags: indexes.tags)
                 continue
             }
             var document = documents[next]
@@ -528,6 +528,12 @@ struct SearchIndexBuilder {
         OutputFile(path: PagePath(path), text: "StudyGuideSearch.\(call);\n")
     }
 
+    /// Where a question's category, difficulty, kind and tags are in the manifest's lists.
+    private func facetIndexes(of question: Question) -> (category: Int, difficulty: Int, kind: Int, tags: [Int]) {
+        (categoryIndex[question.category] ?? 0, Difficulty.allCases.firstIndex(of: question.difficulty) ?? 0,
+         QuestionKind.allCases.firstIndex(of: question.kind) ?? 0, question.tags.compactMap { tagIndex[$0] })
+    }
+
     private func document(for question: Question, body: RenderedBody?, notes: QuestionNotes, cacheKey: BodyCache.Key? = nil,
                           deferringBody: Bool = false) -> SearchDocument {
         var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
@@ -537,13 +543,14 @@ struct SearchIndexBuilder {
         fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
         fields[SearchDocument.Field.summary.rawValue] = notes.summary
         if !deferringBody { fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? "" }
+        let indexes = facetIndexes(of: question)
         var document = SearchDocument(
             title: question.title,
             url: question.path.path,
-            category: categoryIndex[question.category] ?? 0,
-            difficulty: Difficulty.allCases.firstIndex(of: question.difficulty) ?? 0,
-            kind: QuestionKind.allCases.firstIndex(of: question.kind) ?? 0,
-            tags: question.tags.compactMap { tagIndex[$0] },
+            category: indexes.category,
+            difficulty: indexes.difficulty,
+            kind: indexes.kind,
+            tags: indexes.tags,
             summary: notes.summary,
             excerpt: body?.excerpt ?? "",
             fields: fields
