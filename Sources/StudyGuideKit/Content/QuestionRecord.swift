@@ -62,41 +62,46 @@ enum QuestionRecord {
     static func decode(_ bytes: [UInt8], bodyFile file: MarkdownBody.File, spillingNotesTo spill: SpilledNotes,
                        interner: StringInterner) -> Question? {
         var reader = ByteReader(bytes: bytes[...], at: 0)
-        func shared(_ text: String?) -> String? { text.map(interner.intern) }
-        func list() -> [String]? {
+        // The strings a build holds many copies of (slug, category, tags, related slugs, the
+        // display head) are gathered and interned together: one lock for the record.
+        var shared: [String] = []
+        func list() -> Int? {
             guard let count = reader.varint(), count <= bytes.count else { return nil }
-            var items: [String] = []
-            items.reserveCapacity(count)
             for _ in 0 ..< count {
                 guard let item = reader.text() else { return nil }
-                items.append(interner.intern(item))
+                shared.append(item)
             }
-            return items
+            return count
         }
         func position() -> TextPosition? {
             guard let line = reader.varint(), let column = reader.varint() else { return nil }
             return TextPosition(line: line, column: column)
         }
-        guard let slug = shared(reader.text()), let category = shared(reader.text()), let title = reader.text(),
-              let tags = list(), let related = list(),
+        guard let slug = reader.text(), let category = reader.text(), let title = reader.text() else { return nil }
+        guard let tagCount = list(), let relatedCount = list(),
               let notesCount = reader.varint(), notesCount <= bytes.endIndex - reader.at else { return nil }
         let notes = Array(bytes[reader.at ..< reader.at + notesCount])
         reader.at += notesCount
         guard let weight = reader.fixed(), let titlePosition = position(), let slugPosition = position(),
-              let displayHead = shared(reader.text()), let endsWithContentPath = reader.byte(), let fileSlug = reader.text(),
+              let displayHead = reader.text(), let endsWithContentPath = reader.byte(), let fileSlug = reader.text(),
               let difficulty = reader.byte().flatMap({ Difficulty.allCases.indices.contains(Int($0)) ? Difficulty.allCases[Int($0)] : nil }),
               let kind = reader.byte().flatMap({ QuestionKind.allCases.indices.contains(Int($0)) ? QuestionKind.allCases[Int($0)] : nil }),
               let draft = reader.byte(), let updated = reader.text(),
               let firstLine = reader.varint(), let start = reader.varint(), let end = reader.varint(),
               let fingerprint = reader.fixed(), let normalised = reader.byte(), reader.isAtEnd,
               start <= end, end <= ContentLoader.maximumFileBytes else { return nil }
+        shared += [slug, category, displayHead]
+        interner.intern(&shared)
+        // In `shared`: the tags, the related slugs, then the slug, the category and the display head.
+        let tags = shared[0 ..< tagCount], related = shared[tagCount ..< tagCount + relatedCount]
         let date = updated.isEmpty ? nil : ContentDate(updated)
         guard updated.isEmpty || date != nil else { return nil }
         let body = MarkdownBody(detachedFrom: file, firstLine: firstLine,
                                 place: (UInt32(start), UInt32(end), fingerprint, normalised == 1))
-        return Question(slug: slug, category: category, title: title, difficulty: difficulty, kind: kind, tags: tags,
+        let names = tagCount + relatedCount
+        return Question(slug: shared[names], category: shared[names + 1], title: title, difficulty: difficulty, kind: kind, tags: tags,
                         titlePosition: titlePosition, notes: .spilled(spill, spill.store(packed: notes)), related: related,
-                        weight: Int(Int64(bitPattern: weight)), updated: date, draft: draft == 1, displayHead: displayHead,
+                        weight: Int(Int64(bitPattern: weight)), updated: date, draft: draft == 1, displayHead: shared[names + 2],
                         displayEndsWithContentPath: endsWithContentPath == 1,
                         slugPosition: slugPosition.line == 0 ? nil : slugPosition, fileSlug: fileSlug.isEmpty ? nil : fileSlug,
                         body: body)

@@ -12,4 +12,14 @@ final class StringInterner: @unchecked Sendable {
         guard string.utf8.count > 15 else { return string }
         return lock.withLock { strings.insert(string).memberAfterInsert }
     }
+
+    /// Each of `list` interned, under one lock: a worker decoding a question's dozen strings
+    /// takes it once, not a dozen times while the other worker waits on it.
+    func intern(_ list: inout [String]) {
+        lock.withLock {
+            for index in list.indices where list[index].utf8.count > 15 {
+                list[index] = strings.insert(list[index]).memberAfterInsert
+            }
+        }
+    }
 }

@@ -110,15 +110,20 @@ final class BodyCache: @unchecked Sendable {
     func body(for key: Key, path: String, links: BodyLinks,
               lazily render: (@Sendable () -> (html: String, plainText: String))? = nil) -> RenderedBody? {
         let textKey = Self.textKey(key)
+        // Both entries are looked up under one lock, and kept under one more: two workers asking
+        // for ten thousand bodies at once made four locks a body a queue.
+        let found: (entry: Entry, text: Entry?, pack: Int32, size: Int)? = lock.withLock {
+            (live[key] ?? previous[key]).map { ($0, live[textKey] ?? previous[textKey], pack, packSize) }
+        }
         // Stored with the same pages (`ContentLinks.shape`), the links rewrite as they did then.
-        guard let (entry, bytes) = stored(key), let head = StoredBody(decoding: bytes, path: path),
+        guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size),
+              let head = StoredBody(decoding: bytes, path: path),
               (links.shape != nil && head.shape == links.shape)
                 || zip(head.links, head.rewrites).allSatisfy({ link, was in links.rewrite(link.destination) == was })
         else { return miss() }
         let body: RenderedBody
         if let render {
-            guard holds(textKey) else { return miss() }
-            keep(textKey)
+            guard let textEntry = found.text else { return miss() }
             // A text rendered again replaces the one that did not read back.
             let stored = StoredBodyText(excerpt: head.excerpt, read: { [self] in text(for: textKey) }, render: { [self] in
                 let again = render()
@@ -126,13 +131,18 @@ final class BodyCache: @unchecked Sendable {
                 return again
             })
             body = RenderedBody(headings: head.headings, links: head.links, text: stored)
+            lock.withLock {
+                hitCount += 1
+                live[key] = found.entry
+                if live[textKey] == nil { live[textKey] = textEntry }
+            }
         } else {
             guard let (html, plainText) = text(for: textKey) else { return miss() }
             body = RenderedBody(html: html, headings: head.headings, plainText: plainText, links: head.links, paragraphs: [])
-        }
-        lock.withLock {
-            hitCount += 1
-            live[key] = entry
+            lock.withLock {
+                hitCount += 1
+                live[key] = found.entry
+            }
         }
         return body
     }
