@@ -63,6 +63,42 @@ import Testing
         #expect(fromCache == plain)
     }
 
+    /// An unchanged answer whose links checked out is not checked again (`LinkVerdicts`), until
+    /// what one of its links names goes: a page, a listing, a file of `content/`. Then a build from
+    /// the cache finds the broken link, with the same words, as one without it.
+    @Test(arguments: ["page", "tag page", "file"])
+    func anUncheckedAnswerStillFindsATargetThatWent(_ target: String) throws {
+        let site = try TestSite.minimal([
+            "content/basics/first.md": TestSite.question(title: "First question?", extra: "tags: [sql]\n"),
+            "content/basics/second.md": TestSite.question(title: "Second question?",
+                                                          body: "See [the first](first.md), [its tag](../tags/sql.html) and [a picture](picture.png).\n"),
+            "content/basics/picture.png": "not really a picture",
+        ])
+        func problems(cache: URL?, into name: String) -> (BuildReport, [String]) {
+            var options = BuildOptions(source: site.directory.path, output: site.directory.appendingPathComponent(name).path,
+                                       themes: Repository.themes)
+            options.displayPrefix = ""
+            options.cacheFolder = cache?.path
+            let report = SiteBuilder.build(options)
+            return (report, report.diagnostics.map(\.description))
+        }
+        let cache = site.directory.appendingPathComponent(".cache")
+        let (cold, none) = problems(cache: cache, into: "cold")
+        #expect(cold.succeeded && none.isEmpty, "\(none)")
+        let (warm, stillNone) = problems(cache: cache, into: "warm")
+        #expect(warm.succeeded && stillNone.isEmpty && warm.cachedBodies > 0)
+        switch target {
+        case "page": try site.remove("content/basics/first.md")
+        case "tag page": try site.write("content/basics/first.md", TestSite.question(title: "First question?"))
+        default: try site.remove("content/basics/picture.png")
+        }
+        let (_, plain) = problems(cache: nil, into: "plain")
+        #expect(!plain.isEmpty && plain.allSatisfy { $0.contains("second.md") }, "\(plain)")
+        let (after, fromCache) = problems(cache: cache, into: "after")
+        #expect(after.cachedBodies > 0)
+        #expect(fromCache == plain)
+    }
+
     /// A body's links are rewritten to the pages they name; when a target page moves, the
     /// unchanged body that links to it must not come from the cache.
     @Test func aBodyWhoseLinkTargetMovedIsRenderedAgain() throws {
@@ -142,9 +178,9 @@ import Testing
         let renders = Counter()
         do {
             let cache = try #require(BodyCache(folder: folder.path))
-            let render: @Sendable () -> (html: String, plainText: String) = {
+            let render: @Sendable () -> RenderedBody = {
                 renders.add()
-                return ("<p>rendered again</p>", "rendered again")
+                return RenderedBody(html: "<p>rendered again</p>", headings: [], plainText: "rendered again", links: [], paragraphs: [])
             }
             let kept = try #require(cache.body(for: key, path: "first.md", links: links, lazily: render))
             #expect(kept.excerpt == rendered.excerpt && kept.headings.map(\.id) == rendered.headings.map(\.id))

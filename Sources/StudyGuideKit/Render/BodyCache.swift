@@ -106,45 +106,64 @@ final class BodyCache: @unchecked Sendable {
 
     /// The body stored under `key`, if its links rewrite now as they did; its locations are in `path`.
     /// With `render`, its HTML and text are read only when first asked for (`StoredBodyText`), and
-    /// rendered again by `render` if they cannot be read back then.
-    func body(for key: Key, path: String, links: BodyLinks,
-              lazily render: (@Sendable () -> (html: String, plainText: String))? = nil) -> RenderedBody? {
+    /// so are its excerpt, headings and links (`StoredBodyHead`) when it was stored with the same
+    /// pages; `render` makes it again if they cannot be read back then.
+    func body(for key: Key, path: String, links: BodyLinks, lazily render: (@Sendable () -> RenderedBody)? = nil) -> RenderedBody? {
         let textKey = Self.textKey(key)
         // Both entries are looked up under one lock, and kept under one more: two workers asking
         // for ten thousand bodies at once made four locks a body a queue.
         let found: (entry: Entry, text: Entry?, pack: Int32, size: Int)? = lock.withLock {
             (live[key] ?? previous[key]).map { ($0, live[textKey] ?? previous[textKey], pack, packSize) }
         }
-        // Stored with the same pages (`ContentLinks.shape`), the links rewrite as they did then.
-        guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size),
-              let head = StoredBody(decoding: bytes, path: path),
-              (links.shape != nil && head.shape == links.shape)
-                || zip(head.links, head.rewrites).allSatisfy({ link, was in links.rewrite(link.destination) == was })
-        else { return miss() }
-        let body: RenderedBody
+        guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size) else { return miss() }
+        var body: RenderedBody
         if let render {
             guard let textEntry = found.text else { return miss() }
+            let head: StoredBodyHead
+            if let shape = links.shape, StoredBody.shape(of: bytes) == shape {
+                // Stored with the same pages (`ContentLinks.shape`): the links rewrite as they did then.
+                head = StoredBodyHead {
+                    if let stored = StoredBody(decoding: bytes, path: path) { return (stored.excerpt, stored.headings, stored.links) }
+                    let again = render()
+                    return (again.excerpt, again.headings, again.links)
+                }
+            } else {
+                guard let stored = StoredBody(decoding: bytes, path: path), stored.rewriteAsBefore(links) else { return miss() }
+                head = StoredBodyHead { (stored.excerpt, stored.headings, stored.links) }
+            }
             // A text rendered again replaces the one that did not read back.
-            let stored = StoredBodyText(excerpt: head.excerpt, read: { [self] in text(for: textKey) }, render: { [self] in
-                let again = render()
+            let storedText = StoredBodyText(head: head, read: { [self] in text(for: textKey) }, render: { [self] in
+                let again = render().text.value
                 storeText(html: again.html, plainText: again.plainText, for: textKey)
                 return again
             })
-            body = RenderedBody(headings: head.headings, links: head.links, text: stored)
+            body = RenderedBody(head: head, text: storedText)
             lock.withLock {
                 hitCount += 1
                 live[key] = found.entry
                 if live[textKey] == nil { live[textKey] = textEntry }
             }
         } else {
-            guard let (html, plainText) = text(for: textKey) else { return miss() }
-            body = RenderedBody(html: html, headings: head.headings, plainText: plainText, links: head.links, paragraphs: [])
+            guard let stored = StoredBody(decoding: bytes, path: path), stored.rewriteAsBefore(links),
+                  let (html, plainText) = text(for: textKey) else { return miss() }
+            body = RenderedBody(html: html, headings: stored.headings, plainText: plainText, links: stored.links, paragraphs: [])
             lock.withLock {
                 hitCount += 1
                 live[key] = found.entry
             }
         }
+        body.cacheKey = key
         return body
+    }
+
+    /// Whether something was kept under `key` by the previous build or this one, keeping it for
+    /// the next (not read, not checked: for marks whose presence is all they say, `LinkVerdicts`).
+    func keepIfHeld(_ key: Key) -> Bool {
+        lock.withLock {
+            guard let entry = live[key] ?? previous[key] else { return false }
+            live[key] = entry
+            return true
+        }
     }
 
     /// The bodies whose kept text could not be read back, nor their files read again: the build
@@ -341,6 +360,19 @@ private struct StoredBody {
             }
         }
         return bytes
+    }
+
+    /// The shape a stored body was rewritten with: its first sixteen bytes, read without the rest.
+    static func shape(of bytes: [UInt8]) -> BodyCache.Key? {
+        var reader = ByteReader(bytes: bytes[...], at: 0)
+        guard let high = reader.fixed(), let low = reader.fixed() else { return nil }
+        return BodyCache.Key(high: high, low: low)
+    }
+
+    /// Whether each link rewrites with `links` as it did when stored.
+    func rewriteAsBefore(_ links: BodyLinks) -> Bool {
+        (links.shape != nil && shape == links.shape)
+            || zip(self.links, rewrites).allSatisfy { link, was in links.rewrite(link.destination) == was }
     }
 
     /// Locations are in `path`, the file's as diagnostics show it.

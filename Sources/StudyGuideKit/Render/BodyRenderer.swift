@@ -50,28 +50,30 @@ enum BodyRenderer {
             if fileKey == nil, let cache, let key, let kept = cache.body(for: key, path: document.location.path, links: bodyLinks) {
                 return (kept, nil)
             }
-            let rendered = RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML, links: bodyLinks,
+            var rendered = RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML, links: bodyLinks,
                                                paragraphs: paragraphs, codeBlocks: highlighter)
-            if let cache, let key { cache.store(rendered, for: key, links: bodyLinks) }
+            if let cache, let key {
+                cache.store(rendered, for: key, links: bodyLinks)
+                rendered.cacheKey = key
+            }
             return (rendered, nil)
         }
         return (Dictionary(uniqueKeysWithValues: zip(documents.map(\.contentPath), rendered.map(\.0))), rendered.compactMap(\.1))
     }
 
-    /// Renders `document`'s text again from its file, for a kept body whose text does not read back;
-    /// a file that cannot be read either is noted in `cache`, which fails the build.
+    /// Renders `document` again from its file, for a kept body whose text or headings do not read
+    /// back; a file that cannot be read either is noted in `cache`, which fails the build.
     private static func rendering(_ document: Site.Document, links: BodyLinks, rawHTML: Bool, highlighter: CodeHighlighter?,
-                                  cache: BodyCache?) -> @Sendable () -> (html: String, plainText: String) {
+                                  cache: BodyCache?) -> @Sendable () -> RenderedBody {
         {
             guard let bytes = document.body.load(contentPath: document.contentPath) else {
                 cache?.noteLostText(of: document.location.path)
-                return ("", "")
+                return RenderedBody(html: "", headings: [], plainText: "", links: [], paragraphs: [])
             }
             var body = document.body
             body.bytes = bytes
-            let rendered = RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML, links: links,
-                                               paragraphs: false, codeBlocks: highlighter)
-            return rendered.text.value
+            return RenderedBody.render(body, path: document.location.path, rawHTML: rawHTML, links: links,
+                                       paragraphs: false, codeBlocks: highlighter)
         }
     }
 }

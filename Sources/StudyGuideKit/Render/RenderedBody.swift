@@ -20,8 +20,12 @@ struct RenderedBody: Sendable {
         let target: ContentLinks.Target?
     }
 
-    let headings: [Heading]
-    public let links: [Link]
+    private let head: BodyHead
+    var headings: [Heading] { head.headings }
+    var links: [Link] { head.links }
+    /// The key the build's cache keeps this body under; nil without a cache. What a build found
+    /// of it (`LinkVerdicts`) is kept under keys made from it.
+    var cacheKey: BodyCache.Key?
     /// Paragraph texts with their locations (only for `check`: empty in a build).
     public let paragraphs: [Located<String>]
     let text: BodyText
@@ -37,16 +41,15 @@ struct RenderedBody: Sendable {
     }
 
     init(html: String, headings: [Heading], plainText: String, links: [Link], paragraphs: [Located<String>]) {
-        self.headings = headings
-        self.links = links
+        head = .held(headings: headings, links: links)
         self.paragraphs = paragraphs
         text = .held(html: html, plainText: plainText)
     }
 
-    /// A body whose HTML and plain text are read from the build's cache when first asked for.
-    init(headings: [Heading], links: [Link], text: StoredBodyText) {
-        self.headings = headings
-        self.links = links
+    /// A body whose HTML and plain text are read from the build's cache when first asked for, and
+    /// its headings and links decoded from it when first asked for.
+    init(head: StoredBodyHead, text: StoredBodyText) {
+        self.head = .stored(head)
         paragraphs = []
         self.text = .stored(text)
     }

@@ -54,6 +54,7 @@ enum SiteRenderer {
         var search = SearchIndexBuilder(site: site, emit: output.write, cache: cache, reuse: reuse)
         var emptyPages: Set<PagePath> = []
         let linkTargets = LinkRule.Targets(site: site, links: links)
+        let verdicts = LinkVerdicts(cache: cache, site: site, links: links)
         var diagnostics: [Diagnostic] = []
         // Introductions and guides keep every link for the end; questions only those that wait.
         var laterLinks = checked.mapValues { $0.forLinkChecks(links: $0.links, headings: false) }
@@ -102,8 +103,12 @@ enum SiteRenderer {
             // Links are checked now, but those to a heading of another page, which may come in a later
             // batch: only they and whether each such heading exists stay until the end.
             if collectingLinkTargets { linkedFiles.formUnion(LinkTargets.of(bodies)) }
+            // An answer whose links checked out in an earlier build, against the same pages, is not
+            // checked again; one checked now without a problem is marked for the next build.
             var now: [String: RenderedBody] = [:]
+            var markable: [String] = []
             for (path, body) in bodies {
+                if verdicts?.checkedClean(body) == true { continue }
                 var local: [RenderedBody.Link] = [], later: [RenderedBody.Link] = []
                 for link in body.links {
                     if LinkRule.needsOtherHeadings(link, in: path) { later.append(link) } else { local.append(link) }
@@ -112,11 +117,19 @@ enum SiteRenderer {
                 if !later.isEmpty {
                     linkedHeadings.want(later, from: path)
                     laterLinks[path] = body.forLinkChecks(links: later, headings: false)
+                } else if verdicts != nil {
+                    markable.append(path)
                 }
             }
             linkedHeadings.look(in: bodies)
             laterDocuments += batchDocuments.filter { laterLinks[$0.contentPath] != nil }
-            diagnostics += LinkRule().check(batchDocuments, bodies: now, against: linkTargets)
+            let linkProblems = LinkRule().check(batchDocuments, bodies: now, against: linkTargets)
+            if let verdicts, !markable.isEmpty {
+                let troubled = Set(linkProblems.map(\.location.path))
+                let places = Dictionary(batchDocuments.map { ($0.contentPath, $0.location.path) }, uniquingKeysWith: { first, _ in first })
+                for path in markable where !troubled.contains(places[path] ?? "") { verdicts.noteClean(bodies[path]!) }
+            }
+            diagnostics += linkProblems
             stages.lap("links")
         }
 
