@@ -80,16 +80,17 @@ enum ContentLoader {
         func walk(_ relative: String, resolvedDirectory: String) {
             let absolute = relative.isEmpty ? root : root + "/" + relative
             guard visitedDirectories.insert(absolute).inserted else { return }
-            guard let names = try? fileManager.contentsOfDirectory(atPath: absolute) else {
+            // Each entry is looked up in the open folder (`fstatat`): the kernel walks no path per file.
+            guard let folder = FolderListing(absolute) else {
                 diagnostics.append(.error(at: .init(path: display(relative)), "cannot read folder", rule: "io"))
                 return
             }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in folder.names.sorted() where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childAbsolute = absolute + "/" + name
                 var location: SourceLocation { SourceLocation(path: display(childRelative)) }
                 var status = stat()
-                guard lstat(childAbsolute, &status) == 0 else {
+                guard folder.status(of: name, &status) else {
                     diagnostics.append(.error(at: location, "cannot read file", rule: "io"))
                     continue
                 }
@@ -146,5 +147,37 @@ enum ContentLoader {
         }
         found.files = read.compactMap { $0 }
         return found
+    }
+}
+
+/// A folder's entry names, and its descriptor to look each up by name.
+private final class FolderListing {
+    let names: [String]
+    private let descriptor: Int32
+
+    init?(_ path: String) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        // A second descriptor for the listing: `closedir` closes the one it is given.
+        guard let stream = fdopendir(dup(descriptor)) else {
+            close(descriptor)
+            return nil
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        self.names = names
+    }
+
+    deinit { close(descriptor) }
+
+    /// The entry's status, not following a symbolic link; false when it cannot be read.
+    func status(of name: String, _ status: inout stat) -> Bool {
+        fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0
     }
 }

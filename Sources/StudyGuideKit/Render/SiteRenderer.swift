@@ -71,8 +71,9 @@ enum SiteRenderer {
             let (bodies, problems) = BodyRenderer.render(batchDocuments, links: links, rawHTML: rawHTML, paragraphs: false, cache: cache,
                                                          files: files, lazily: true)
             unreadable += problems
-            // Read once from the spill file for the page, the study card and the search entry.
-            let notes = Dictionary(parallelMap(Array(questions[range])) { ($0.contentPath, $0.notes) }, uniquingKeysWith: { first, _ in first })
+            // Read once from the spill file for the page, the study card and the search entry: with
+            // a cache, only for those made again.
+            let notes = BatchNotes(questions[range], lazily: cache != nil)
             stages.lap("markdown")
             if cancelled { return stopped() }
 
@@ -86,7 +87,7 @@ enum SiteRenderer {
                 if let fingerprint, output.reuse(question.path, fingerprint: fingerprint) { return nil }
                 let contentPath = question.contentPath
                 var file = pages.question(question, in: site.categories[category], at: place,
-                                          body: bodies[contentPath], notes: notes[contentPath], theme)
+                                          body: bodies[contentPath], notes: notes.of(question), theme)
                 file.fingerprint = fingerprint
                 output.write(file)
                 return file.bytes.isEmpty ? file.path : nil

@@ -93,7 +93,7 @@ struct SearchIndexBuilder {
 
     /// Adds the next questions in site order, with their bodies; counts their words as soon as a
     /// whole counting batch is there, so only the text of the current bodies is ever held.
-    mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:]) {
+    mutating func add(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: BatchNotes = BatchNotes()) {
         if update != nil {
             addUpdating(questions, bodies: bodies, notes: notes)
             return
@@ -117,13 +117,13 @@ struct SearchIndexBuilder {
     /// each of them be copied whole for every batch (at 100,000 questions, 14 MB a batch and as
     /// much again at the peak).
     private func documents(for questions: ArraySlice<Question>, bodies: [String: RenderedBody],
-                           notes: [String: QuestionNotes]) -> [SearchDocument] {
+                           notes: BatchNotes) -> [SearchDocument] {
         parallelMap(Array(questions)) { question in
             let contentPath = question.contentPath
             let key = cachedCounts?.key(of: contentPath)
             // A document whose counts the cache holds needs no answer text (`CachedCounts` asks for it
             // if they do not read back).
-            return document(for: question, body: bodies[contentPath], notes: notes[contentPath] ?? question.notes,
+            return document(for: question, body: bodies[contentPath], notes: notes.of(question),
                             cacheKey: key, deferringBody: key.map { cachedCounts!.holds($0) } ?? false)
         }
     }
@@ -192,7 +192,7 @@ struct SearchIndexBuilder {
     /// `add` for a build that updates the postings: only the changed documents are counted (the
     /// rest are in the store), and only the documents of the files of results that were not kept
     /// from the previous output are made.
-    private mutating func addUpdating(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: [String: QuestionNotes]) {
+    private mutating func addUpdating(_ questions: ArraySlice<Question>, bodies: [String: RenderedBody], notes: BatchNotes) {
         // A changed answer is counted even when its file of results is kept (the output may be of
         // another build than the store).
         let changed = update?.changed ?? []

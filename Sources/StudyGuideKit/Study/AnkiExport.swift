@@ -41,7 +41,7 @@ enum AnkiExport {
     /// where the category starts. `questionNotes`: the batch's, read once for it (a question not
     /// there reads its summary from disk).
     static func appendNotes(for questions: ArraySlice<Question>, site: Site, bodies: [String: RenderedBody],
-                            questionNotes: [String: QuestionNotes] = [:], kept: Set<String> = [], to output: StagingFolder) {
+                            questionNotes: BatchNotes = BatchNotes(), kept: Set<String> = [], to output: StagingFolder) {
         // Runs of consecutive questions of one category, each appended to its category's deck.
         var runs: [Range<Int>] = []
         var runStart = questions.startIndex
@@ -60,7 +60,7 @@ enum AnkiExport {
             var note: [UInt8] = []
             // The answer is most of a note, and never grows in it: room for it and the rest, at once.
             note.reserveCapacity((body?.html.utf8.count ?? 0) + 1_024)
-            appendNote(question, summary: questionNotes[contentPath]?.summary ?? question.summary, site: site,
+            appendNote(question, summary: questionNotes.summary(of: question), site: site,
                        body: body, to: &note)
             note.append(UInt8(ascii: "\n"))
             return note

@@ -82,7 +82,7 @@ struct StudyDataBuilder {
     /// ends on one or at the last question; each chunk is written by the worker that made it.
     /// `notes`: the batch's notes by content path, read once for every use (else each question's own).
     /// With `fingerprints`, a chunk made from the same files as the previous output's is linked from there.
-    func writeChunks(of range: Range<Int>, bodies: [String: RenderedBody], notes: [String: QuestionNotes] = [:],
+    func writeChunks(of range: Range<Int>, bodies: [String: RenderedBody], notes: BatchNotes = BatchNotes(),
                      to output: StagingFolder, fingerprints: PageFingerprints? = nil) {
         precondition(range.lowerBound % Self.chunkSize == 0, "batches of questions start on a chunk boundary")
         let questions = questions
@@ -101,7 +101,7 @@ struct StudyDataBuilder {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 Escaping.appendJavaScriptFileString(question.slug, to: &out)
                 let contentPath = question.contentPath
-                let notes = notes[contentPath] ?? question.notes
+                let notes = notes.of(question)
                 out.appendASCII(":{\"summary\":")
                 Escaping.appendJavaScriptFileString(notes.summary, to: &out)
                 out.appendASCII(",\"answer\":")

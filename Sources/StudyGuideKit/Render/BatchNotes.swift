@@ -1,0 +1,44 @@
+internal import Foundation
+
+/// The notes of a batch of questions (summary, aliases, follow-ups…), which their page, study card
+/// and search entry each show, read from the spill file once for all three. A build that makes
+/// every page reads the batch's at once, on all cores; a build with a cache, which keeps most
+/// pages, cards and entries, reads a question's when something first asks for them, and most
+/// never are (reading them all was a tenth of such a build's Markdown stage).
+final class BatchNotes: @unchecked Sendable {
+    /// Read at once: never changed after `init`, so read without the lock.
+    private let held: [String: QuestionNotes]
+    private let lazily: Bool
+    private let lock = NSLock()
+    private var loaded: [String: QuestionNotes] = [:]
+
+    /// No notes held: each question's are read when asked for.
+    init() {
+        held = [:]
+        lazily = true
+    }
+
+    init(_ questions: ArraySlice<Question>, lazily: Bool) {
+        self.lazily = lazily
+        held = lazily ? [:] : Dictionary(parallelMap(Array(questions)) { ($0.contentPath, $0.notes) },
+                                         uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `question`'s notes (read now, once, when they were not read with the batch).
+    func of(_ question: Question) -> QuestionNotes {
+        let contentPath = question.contentPath
+        if let notes = held[contentPath] { return notes }
+        guard lazily else { return question.notes }
+        if let notes = lock.withLock({ loaded[contentPath] }) { return notes }
+        let notes = question.notes
+        lock.withLock { loaded[contentPath] = notes }
+        return notes
+    }
+
+    /// `question`'s summary: from its notes when they were read, else alone (lists of decks need no more).
+    func summary(of question: Question) -> String {
+        let contentPath = question.contentPath
+        if let notes = held[contentPath] ?? (lazily ? lock.withLock({ loaded[contentPath] }) : nil) { return notes.summary }
+        return question.summary
+    }
+}
