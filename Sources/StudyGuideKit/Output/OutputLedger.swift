@@ -24,7 +24,19 @@ final class OutputLedger: @unchecked Sendable {
         /// The record of the file at `path` with `fingerprint`, if it is a regular file.
         init?(of path: String, fingerprint: Fingerprint) {
             var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard lstat(path, &info) == 0 else { return nil }
+            self.init(info, fingerprint: fingerprint)
+        }
+
+        /// The record of the file `name` in the open folder `folder`.
+        init?(in folder: Int32, named name: String, fingerprint: Fingerprint) {
+            var info = stat()
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            self.init(info, fingerprint: fingerprint)
+        }
+
+        private init?(_ info: stat, fingerprint: Fingerprint) {
+            guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             self.init(fingerprint: fingerprint, size: Int(info.st_size), modified: info.st_mtim.tv_sec,
                       modifiedNanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
         }
@@ -46,13 +58,30 @@ final class OutputLedger: @unchecked Sendable {
     private let lock = NSLock()
     /// What this build wrote or kept.
     private var current: [String: Record] = [:]
+    /// The output's folders that the previous build's files are in, opened once (read-only after `init`).
+    private let folders: [Substring: Int32]
 
     /// The ledger of `output` kept in `cacheFolder` (empty when there is none or it does not hold).
     init(cacheFolder: String, output: String) {
         file = cacheFolder + "/outputs.ledger"
         self.output = output
         previous = Self.read(file, output: output)
+        current.reserveCapacity(previous.count)
+        var folders: [Substring: Int32] = [:]
+        for path in previous.keys {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), folders[path[..<slash]] == nil else { continue }
+            let descriptor = open(output + "/" + path[..<slash], O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+            if descriptor >= 0 { folders[path[..<slash]] = descriptor }
+        }
+        self.folders = folders
     }
+
+    deinit {
+        for descriptor in folders.values { close(descriptor) }
+    }
+
+    /// How many files the previous build recorded.
+    var recordCount: Int { previous.count }
 
     /// Whether the previous build left records for this output folder.
     var describesOutput: Bool { !previous.isEmpty }
@@ -60,9 +89,16 @@ final class OutputLedger: @unchecked Sendable {
     /// The previous build's record of `path`, when the file in the output folder is still as it
     /// recorded it: the file a build may link instead of rendering the page again.
     func unchanged(_ path: String, fingerprint: Fingerprint) -> Record? {
-        guard let record = previous[path], record.fingerprint == fingerprint,
-              Record(of: output + "/" + path, fingerprint: fingerprint) == record else { return nil }
-        return record
+        guard let record = previous[path], record.fingerprint == fingerprint else { return nil }
+        // Looked up in its open folder when it has one: the kernel walks one name, not the whole path.
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let found: Record?
+        if let slash, let folder = folders[path[..<slash]] {
+            found = Record(in: folder, named: String(path[path.utf8.index(after: slash)...]), fingerprint: fingerprint)
+        } else {
+            found = Record(of: output + "/" + path, fingerprint: fingerprint)
+        }
+        return found == record ? record : nil
     }
 
     /// Notes what this build wrote at `path` (a file linked from the previous output keeps its record).

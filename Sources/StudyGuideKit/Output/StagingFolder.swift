@@ -88,7 +88,11 @@ final class StagingFolder: @unchecked Sendable {
     /// `commit`); only a build killed during `commit` leaves a mix of old and new files, which the
     /// next build repairs (the ledger is saved after `commit`, and each file is checked against it).
     func patchInPlace() {
-        lock.withLock { patching = unchanged != nil }
+        lock.withLock {
+            patching = unchanged != nil
+            // Most of the files the ledger names stay: room for them at once, not a set grown ten times over.
+            if patching { inPlace.reserveCapacity(ledger?.recordCount ?? 0) }
+        }
     }
 
     /// Where the file this build made at `path` is now: the staging folder, or the output when
@@ -128,10 +132,8 @@ final class StagingFolder: @unchecked Sendable {
             reusedCount += 1
             keptCount += 1
             if sizes != nil, !path.isHTML { sizes![path] = record.size }
-            if patching {
-                inPlace.insert(path.path)
-                produced.insert(path.path)
-            }
+            // Left in the output: `patch` keeps what `inPlace` names, without a second set of paths.
+            if patching { inPlace.insert(path.path) }
         }
         return record.size
     }
@@ -282,7 +284,12 @@ final class StagingFolder: @unchecked Sendable {
     func append(_ path: PagePath, parts: [[UInt8]], inputs: @autoclosure () -> OutputInputs = .init()) {
         do {
             // A file left in the output because its start matched goes on in the staging folder.
-            if lock.withLock({ inPlace.remove(path.path) }) != nil {
+            let wasInPlace = lock.withLock {
+                guard inPlace.remove(path.path) != nil else { return false }
+                produced.insert(path.path)
+                return true
+            }
+            if wasInPlace {
                 try makeFolder(of: path)
                 try FileManager.default.copyItem(atPath: output.path + "/" + path.path, toPath: staging.path + "/" + path.path)
             }
@@ -388,7 +395,7 @@ final class StagingFolder: @unchecked Sendable {
     /// Moves every staged file into the output, then removes the output's files this build did not
     /// make (and folders left empty), then the staging folder.
     private func patch() throws(Failure) {
-        let produced = lock.withLock { self.produced }
+        let (produced, inPlace) = lock.withLock { (self.produced, self.inPlace) }
         for relative in Self.files(under: staging.path) {
             let destination = output.path + "/" + relative
             let folder = (destination as NSString).deletingLastPathComponent
@@ -401,7 +408,7 @@ final class StagingFolder: @unchecked Sendable {
             }
         }
         var emptied: Set<String> = []
-        for relative in Self.files(under: output.path) where !produced.contains(relative) {
+        for relative in Self.files(under: output.path) where !produced.contains(relative) && !inPlace.contains(relative) {
             unlink(output.path + "/" + relative)
             emptied.insert((relative as NSString).deletingLastPathComponent)
         }

@@ -57,6 +57,8 @@ final class BodyCache: @unchecked Sendable {
         guard fstat(pack, &status) == 0 else { return nil }
         packSize = Int(status.st_size)
         previous = Self.readIndex(folder + "/bodies.index", packSize: packSize)
+        // Most entries are used again: room for them at once (growing rehashed every key, many times).
+        live.reserveCapacity(previous.count)
         if previous.isEmpty, packSize > 0 {
             // A pack without a usable index holds nothing we can find: start it again.
             guard ftruncate(pack, 0) == 0 else { return nil }
