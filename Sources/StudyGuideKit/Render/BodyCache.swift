@@ -202,9 +202,10 @@ final class BodyCache: @unchecked Sendable {
 
     /// Bytes kept under `key` by `storeBlob` (another kind of entry than a body: its key is made
     /// from other inputs), if the previous build or this one kept them and they are intact.
-    func blob(for key: Key) -> [UInt8]? {
+    /// `keeping`: false for bytes this build replaces (they are not kept for the next one).
+    func blob(for key: Key, keeping: Bool = true) -> [UInt8]? {
         guard let (entry, bytes) = stored(key) else { return nil }
-        lock.withLock { live[key] = entry }
+        if keeping { lock.withLock { live[key] = entry } }
         return bytes
     }
 

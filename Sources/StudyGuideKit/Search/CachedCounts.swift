@@ -92,6 +92,24 @@ struct CachedCounts {
         }
     }
 
+    /// The terms of the document whose counts the cache keeps under `key`, in the order counted;
+    /// nil when they are not there whole. Not kept for the next build: a changed document's old
+    /// counts, which its new ones replace.
+    func terms(ofDocument key: BodyCache.Key) -> [[UInt8]]? {
+        guard let bytes = cache.blob(for: key, keeping: false) else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> [[UInt8]]? in
+            var reader = BlobReader(buffer)
+            guard let termCount = reader.varint(), termCount <= buffer.count else { return nil }
+            var terms: [[UInt8]] = []
+            terms.reserveCapacity(termCount)
+            for _ in 0 ..< termCount {
+                guard let term = reader.text(), !term.isEmpty, reader.entries(1) != nil else { return nil }
+                terms.append(Array(term))
+            }
+            return terms
+        }
+    }
+
     /// Whether the cache holds counts under `key` (they may still fail to read back: `counted` then
     /// counts the document after all).
     func holds(_ key: BodyCache.Key) -> Bool { cache.holds(key) }

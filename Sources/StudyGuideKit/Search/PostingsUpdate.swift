@@ -77,20 +77,32 @@ extension SearchIndexBuilder {
 
         guard let writer = PostingsStore.Writer(folder: cachedCounts.folder, basis: cachedCounts.basis, documents: documentKeys,
                                                 lengths: lengths) else { return nil }
+        // The records that held a changed document are those of the terms it had: its counts from
+        // before, which the cache keeps under its old key. Without them, each record's postings are
+        // looked through for one (every posting of the site, decoded).
+        let heldBefore = Self.termsBefore(update, cachedCounts)
+        var nextBefore = 0
         var merged = MergedVocabulary(capacity: 1 << 16)
         var next = 0
         var documents: [Int32] = []
         var scores: [UInt8] = []
         let whole = update.store.forEachRecord { buffer, record in
             let term = UnsafeBufferPointer(rebasing: buffer[record.term])
-            while next < additions.terms.count, additions.terms[next].lexicographicallyPrecedes(term) {
+            while next < additions.terms.count, Self.order(additions.terms[next], term) < 0 {
                 merged.append(term: additions.terms[next], documents: additions.documents[next], scores: additions.scores[next], to: writer)
                 next += 1
             }
-            let added = next < additions.terms.count && additions.terms[next].elementsEqual(term) ? next : nil
+            let added = next < additions.terms.count && Self.order(additions.terms[next], term) == 0 ? next : nil
             if added != nil { next += 1 }
             let postings = UnsafeBufferPointer(rebasing: buffer[record.postings])
-            guard added != nil || Self.holdsAny(of: update.changed, postings) else {
+            let held: Bool
+            if let heldBefore {
+                while nextBefore < heldBefore.count, Self.order(heldBefore[nextBefore], term) < 0 { nextBefore += 1 }
+                held = nextBefore < heldBefore.count && Self.order(heldBefore[nextBefore], term) == 0
+            } else {
+                held = Self.holdsAny(of: update.changed, postings)
+            }
+            guard added != nil || held else {
                 merged.append(record: record, in: buffer, to: writer)
                 return
             }
@@ -180,6 +192,28 @@ extension SearchIndexBuilder {
         }
         let terms = byTerm.keys.sorted { $0.lexicographicallyPrecedes($1) }
         return (terms, terms.map { byTerm[$0]!.documents }, terms.map { byTerm[$0]!.scores })
+    }
+
+    /// Every term the changed documents had when the store was written, in byte order, without
+    /// repeats; nil when the cache lost the counts of one of them.
+    private static func termsBefore(_ update: PostingsUpdate, _ counts: CachedCounts) -> [[UInt8]]? {
+        var terms: Set<[UInt8]> = []
+        for (place, changed) in update.changed.enumerated() where changed {
+            guard let held = counts.terms(ofDocument: update.store.documents[place]) else { return nil }
+            terms.formUnion(held)
+        }
+        return terms.sorted { first, second in second.withUnsafeBufferPointer { order(first, $0) < 0 } }
+    }
+
+    /// How `term` sorts against `other` by bytes: negative before, zero equal, positive after
+    /// (`memcmp`, where the generic comparison went a byte at a time through two collections).
+    @inline(__always)
+    static func order(_ term: [UInt8], _ other: UnsafeBufferPointer<UInt8>) -> Int {
+        term.withUnsafeBufferPointer { term in
+            let common = min(term.count, other.count)
+            let bytes = common == 0 ? 0 : Int(memcmp(term.baseAddress!, other.baseAddress!, common))
+            return bytes != 0 ? bytes : term.count - other.count
+        }
     }
 
     /// Whether postings (document gaps and scores, as the store keeps them) hold a changed document.
