@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Synchronization
 internal import StudyGuideMarkdown
 
 /// Rendered Markdown bodies kept between builds (`build --cache DIR`, and `serve`'s full builds),
@@ -31,8 +32,16 @@ final class BodyCache: @unchecked Sendable {
     /// Where the cache lives: other kept state of a build goes beside its files (`PostingsStore`).
     let folder: String
     private let lock = NSLock()
-    /// What the previous build left, read at open; entries used this build move to `live`.
-    private var previous: [Key: Entry] = [:]
+    /// What the previous build left, read at open and never changed after: read without the lock.
+    /// Entries used this build move to `live`.
+    private let previous: [Key: Entry]
+    /// The pack as opened, which holds every entry of `previous` (below `previousSize`): those are
+    /// read without the lock (two workers asking for ten thousand bodies made the lock a queue).
+    private let previousPack: Int32
+    private let previousSize: Int
+    /// Entries of `previous` stored again by this build (one that did not read back, or whose links
+    /// now rewrite otherwise): once there is one, `live` is looked at first, under the lock.
+    private let replaced = Atomic<Int>(0)
     private var live: [Key: Entry] = [:]
     private var pack: Int32 = -1
     private var packSize = 0
@@ -64,6 +73,8 @@ final class BodyCache: @unchecked Sendable {
             guard ftruncate(pack, 0) == 0 else { return nil }
             packSize = 0
         }
+        previousPack = pack
+        previousSize = packSize
     }
 
     deinit {
@@ -110,17 +121,14 @@ final class BodyCache: @unchecked Sendable {
     /// With `render`, its HTML and text are read only when first asked for (`StoredBodyText`), and
     /// so are its excerpt, headings and links (`StoredBodyHead`) when it was stored with the same
     /// pages; `render` makes it again if they cannot be read back then.
-    func body(for key: Key, path: String, links: BodyLinks, lazily render: (@Sendable () -> RenderedBody)? = nil) -> RenderedBody? {
+    /// `keeping`: false when the caller keeps its hits itself, a batch at a time (`keep(hits:)`).
+    func body(for key: Key, path: String, links: BodyLinks, lazily render: (@Sendable () -> RenderedBody)? = nil,
+              keeping: Bool = true) -> RenderedBody? {
         let textKey = Self.textKey(key)
-        // Both entries are looked up under one lock, and kept under one more: two workers asking
-        // for ten thousand bodies at once made four locks a body a queue.
-        let found: (entry: Entry, text: Entry?, pack: Int32, size: Int)? = lock.withLock {
-            (live[key] ?? previous[key]).map { ($0, live[textKey] ?? previous[textKey], pack, packSize) }
-        }
-        guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size) else { return miss() }
+        guard let (entry, bytes) = stored(key) else { return miss() }
         var body: RenderedBody
         if let render {
-            guard let textEntry = found.text else { return miss() }
+            guard isHeld(textKey) else { return miss() }
             let head: StoredBodyHead
             if let shape = links.shape, StoredBody.shape(of: bytes) == shape {
                 // Stored with the same pages (`ContentLinks.shape`): the links rewrite as they did then.
@@ -140,22 +148,30 @@ final class BodyCache: @unchecked Sendable {
                 return again
             })
             body = RenderedBody(head: head, text: storedText)
-            lock.withLock {
-                hitCount += 1
-                live[key] = found.entry
-                if live[textKey] == nil { live[textKey] = textEntry }
-            }
+            if keeping { keep(hits: [key]) }
         } else {
             guard let stored = StoredBody(decoding: bytes, path: path), stored.rewriteAsBefore(links),
                   let (html, plainText) = text(for: textKey) else { return miss() }
             body = RenderedBody(html: html, headings: stored.headings, plainText: plainText, links: stored.links, paragraphs: [])
             lock.withLock {
                 hitCount += 1
-                live[key] = found.entry
+                live[key] = entry
             }
         }
         body.cacheKey = key
         return body
+    }
+
+    /// Counts bodies found by `body(for:keeping: false)` under `keys`, and keeps them and their
+    /// texts for the next build: under one lock for a batch.
+    func keep(hits keys: [Key]) {
+        let texts = keys.map(Self.textKey)
+        lock.withLock {
+            hitCount += keys.count
+            for key in keys + texts where live[key] == nil {
+                if let entry = previous[key] { live[key] = entry }
+            }
+        }
     }
 
     /// Whether something was kept under `key` by the previous build or this one, keeping it for
@@ -242,6 +258,7 @@ final class BodyCache: @unchecked Sendable {
         let checksum = StableHash.checksum(bytes[...])
         lock.withLock {
             guard pack >= 0, bytes.withUnsafeBytes({ ByteFile.write(pack, $0, at: packSize) }) else { return }
+            if previous[key] != nil { replaced.add(1, ordering: .releasing) }
             live[key] = Entry(offset: packSize, count: bytes.count, checksum: checksum)
             packSize += bytes.count
         }
@@ -250,11 +267,20 @@ final class BodyCache: @unchecked Sendable {
     /// The entry under `key` and its bytes, when they are intact. The pack's size and descriptor
     /// are read under the lock with the entry: other threads append meanwhile.
     private func stored(_ key: Key) -> (Entry, [UInt8])? {
+        // The previous build's entry, without the lock; one stored by this build under the same
+        // key (the previous one did not read back) is found under it.
+        if replaced.load(ordering: .acquiring) == 0, let entry = previous[key],
+           let bytes = Self.read(entry, from: previousPack, size: previousSize) { return (entry, bytes) }
         let found: (entry: Entry, pack: Int32, size: Int)? = lock.withLock {
             (live[key] ?? previous[key]).map { ($0, pack, packSize) }
         }
         guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size) else { return nil }
         return (found.entry, bytes)
+    }
+
+    /// Whether the previous build or this one kept something under `key`.
+    private func isHeld(_ key: Key) -> Bool {
+        previous[key] != nil || lock.withLock { live[key] != nil }
     }
 
     /// Writes the index of the entries this build used; compacts the pack first when most of it is dead.

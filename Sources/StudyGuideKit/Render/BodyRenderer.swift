@@ -34,7 +34,8 @@ enum BodyRenderer {
                 }
             }
             let render = lazily ? rendering(document, links: bodyLinks, rawHTML: rawHTML, highlighter: highlighter, cache: cache) : nil
-            if let cache, let fileKey, let kept = cache.body(for: fileKey, path: document.location.path, links: bodyLinks, lazily: render) {
+            if let cache, let fileKey,
+               let kept = cache.body(for: fileKey, path: document.location.path, links: bodyLinks, lazily: render, keeping: !lazily) {
                 return (kept, nil)
             }
             guard let bytes = document.body.load(contentPath: document.contentPath) else {
@@ -57,6 +58,10 @@ enum BodyRenderer {
                 rendered.cacheKey = key
             }
             return (rendered, nil)
+        }
+        // Bodies found lazily are counted and kept for the next build here, a batch under one lock.
+        if lazily, let cache {
+            cache.keep(hits: rendered.compactMap { $0.0.isFromCache ? $0.0.cacheKey : nil })
         }
         return (Dictionary(uniqueKeysWithValues: zip(documents.map(\.contentPath), rendered.map(\.0))), rendered.compactMap(\.1))
     }

@@ -31,6 +31,11 @@ struct RenderedBody: Sendable {
     let text: BodyText
 
     public var html: String { text.value.html }
+    /// Whether it was found in the build's cache, its text still there (`BodyCache.body(lazily:)`).
+    var isFromCache: Bool {
+        if case .stored = text { return true }
+        return false
+    }
     var plainText: String { text.value.plainText }
     /// The opening of the plain text that a search result shows (`SearchDocument.excerpt`).
     var excerpt: String {
