@@ -68,8 +68,8 @@ public enum SiteBuilder {
         let contentFile = MarkdownBody.File(path: nil, in: contentRoot)
         // A file found as it stood when an earlier build hashed it is not read again when its parse is kept.
         let stamps = cache == nil ? nil : options.cacheFolder.map { FileStamps(folder: $0, root: contentRoot) }
-        let parsed = parallelMap(content.files) { file -> (ContentDocument?, [Diagnostic], BodyCache.Key?, fromCache: Bool) in
-            if cancellation?.isCancelled == true { return (nil, [], nil, false) }
+        let parsed = parallelMap(content.files) { file -> (ContentDocument?, [Diagnostic], BodyCache.Key?, fromCache: BodyCache.Key?) in
+            if cancellation?.isCancelled == true { return (nil, [], nil, nil) }
             let displayPath = content.displayPath(of: file)
             // Most files are the content folder plus their content path: that pair is kept instead
             // of a path per file (a symbolic link inside content/ keeps its own).
@@ -77,16 +77,17 @@ public enum SiteBuilder {
             func recordKey(_ hash: BodyCache.Key) -> BodyCache.Key {
                 QuestionRecord.key(file: hash, contentPath: file.contentPath, displayPath: displayPath, linkedPath: file.linkedPath)
             }
+            // A record read from the cache is kept for the next build below, all of them under one lock.
             func kept(_ hash: BodyCache.Key) -> Question? {
-                cache?.blob(for: recordKey(hash)).flatMap {
+                cache?.blob(for: recordKey(hash), keeping: false).flatMap {
                     QuestionRecord.decode($0, bodyFile: bodyFile, spillingNotesTo: notes, interner: interner)
                 }
             }
             if let stamp = file.stamp, let hash = stamps?.hash(of: file.contentPath, stamp: stamp), let question = kept(hash) {
-                return (.question(question), [], hash, true)
+                return (.question(question), [], hash, recordKey(hash))
             }
             guard let raw = ContentLoader.readFile(content.absolutePath(of: file), expectedSize: file.size) else {
-                return (nil, [.error(at: .init(path: displayPath), "cannot read file", rule: "io")], nil, false)
+                return (nil, [.error(at: .init(path: displayPath), "cannot read file", rule: "io")], nil, nil)
             }
             var hash: BodyCache.Key?
             if hashing {
@@ -94,9 +95,9 @@ public enum SiteBuilder {
                 hasher.add(raw)
                 hash = hasher.key
             }
-            if let hash, let question = kept(hash) { return (.question(question), [], hash, true) }
+            if let hash, let question = kept(hash) { return (.question(question), [], hash, recordKey(hash)) }
             let (text, problems) = SourceText.decode(raw, path: displayPath)
-            guard let text else { return (nil, problems, hash, false) }
+            guard let text else { return (nil, problems, hash, nil) }
             let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
             let detached = document?.detachingBody(from: bodyFile, normalised: text.normalised,
                                                    spillingNotesTo: notes, interner: interner)
@@ -104,15 +105,16 @@ public enum SiteBuilder {
                case .question(let question)? = detached, let record = QuestionRecord.encode(question, notes: parsed.notes) {
                 cache.storeBlob(record, for: recordKey(hash))
             }
-            return (detached, problems + more, hash, false)
+            return (detached, problems + more, hash, nil)
         }
+        cache?.keep(parsed.compactMap(\.3))
         report.diagnostics += parsed.flatMap(\.1)
         var hashes: [String: BodyCache.Key]?
         if hashing {
             hashes = Dictionary(zip(content.files, parsed).compactMap { file, result in result.2.map { (file.contentPath, $0) } },
                                 uniquingKeysWith: { first, _ in first })
         }
-        report.cachedParses = parsed.count { $0.3 }
+        report.cachedParses = parsed.count { $0.3 != nil }
         if stamps != nil, let folder = options.cacheFolder {
             let files = zip(content.files, parsed).compactMap { file, result in
                 file.stamp.flatMap { stamp in result.2.map { (file.contentPath, stamp, $0) } }

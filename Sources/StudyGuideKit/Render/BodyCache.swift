@@ -162,16 +162,20 @@ final class BodyCache: @unchecked Sendable {
         return body
     }
 
-    /// Counts bodies found by `body(for:keeping: false)` under `keys`, and keeps them and their
-    /// texts for the next build: under one lock for a batch.
-    func keep(hits keys: [Key]) {
-        let texts = keys.map(Self.textKey)
+    /// Keeps the entries under `keys` for the next build (read with `keeping: false`), under one lock.
+    func keep(_ keys: [Key]) {
         lock.withLock {
-            hitCount += keys.count
-            for key in keys + texts where live[key] == nil {
+            for key in keys where live[key] == nil {
                 if let entry = previous[key] { live[key] = entry }
             }
         }
+    }
+
+    /// Counts bodies found by `body(for:keeping: false)` under `keys`, and keeps them and their
+    /// texts for the next build: under one lock for a batch.
+    func keep(hits keys: [Key]) {
+        lock.withLock { hitCount += keys.count }
+        keep(keys + keys.map(Self.textKey))
     }
 
     /// Whether something was kept under `key` by the previous build or this one, keeping it for
