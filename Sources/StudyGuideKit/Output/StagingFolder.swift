@@ -140,6 +140,10 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Copies a theme asset or a content image.
     func copy(_ file: StaticFile) {
+        // Patching, a small file with the bytes of the output's stays where it is, as a page does.
+        if lock.withLock({ patching }), let bytes = Self.smallBytes(of: file) {
+            return write(file.path, parts: [bytes], inputs: OutputInputs(copiedFrom: Self.origin(of: file)))
+        }
         do {
             try makeFolder(of: file.path)
             let destination = staging.path + "/" + file.path.path
@@ -154,11 +158,7 @@ final class StagingFolder: @unchecked Sendable {
                 case .bytes(let bytes): size = bytes.count
                 }
             }
-            let copied: String
-            switch file.source {
-            case .file(let source): copied = source
-            case .bytes: copied = "(built-in theme)/static/" + file.path.path
-            }
+            let copied = Self.origin(of: file)
             lock.withLock {
                 written += 1
                 if !file.path.isHTML { sizes?[file.path] = size }
@@ -167,6 +167,26 @@ final class StagingFolder: @unchecked Sendable {
             }
         } catch {
             fail(error)
+        }
+    }
+
+    /// Where a static file comes from, as its recorded inputs say.
+    private static func origin(of file: StaticFile) -> String {
+        switch file.source {
+        case .file(let source): source
+        case .bytes: "(built-in theme)/static/" + file.path.path
+        }
+    }
+
+    /// A static file's bytes when it is small enough to compare with the output's (a theme's
+    /// scripts and styles); nil for a larger one, which is copied.
+    private static func smallBytes(of file: StaticFile) -> [UInt8]? {
+        switch file.source {
+        case .bytes(let bytes): return bytes.count <= 1 << 20 ? bytes : nil
+        case .file(let source):
+            var info = stat()
+            guard stat(source, &info) == 0, info.st_size <= 1 << 20 else { return nil }
+            return ContentLoader.readFile(source, expectedSize: Int(info.st_size))
         }
     }
 
