@@ -99,6 +99,42 @@ import Testing
         #expect(fromCache == plain)
     }
 
+    /// A category's Anki deck made again after an edit copies the notes of its other questions from
+    /// the previous output's deck (`KeptNotes`) rather than making them: a mark put in the old
+    /// deck where the ledger cannot see it (same size and times) is still there after, and the
+    /// edited question's note is new. Without the mark, the bytes are a cold build's.
+    @Test func aDeckMadeAgainCopiesItsUnchangedNotes() throws {
+        let site = try TestSite.minimal([
+            "content/basics/second.md": TestSite.question(title: "Second question?"),
+        ])
+        let cache = site.directory.appendingPathComponent(".cache")
+        let output = site.directory.appendingPathComponent("out")
+        func build() throws -> BuildReport {
+            var options = BuildOptions(source: site.directory.path, output: output.path, themes: Repository.themes)
+            options.displayPrefix = ""
+            options.cacheFolder = cache.path
+            let report = SiteBuilder.build(options)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            return report
+        }
+        _ = try build()
+        let deck = output.appendingPathComponent("anki/basics.tsv")
+        var before = stat()
+        #expect(stat(deck.path, &before) == 0)
+        var bytes = try Data(contentsOf: deck)
+        let summary = try #require(bytes.range(of: Data("<p><b>A short answer.".utf8)))
+        bytes[summary.lowerBound + 6] = UInt8(ascii: "Z")  // the first note's summary, "Z short answer."
+        try bytes.write(to: deck)
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, deck.path, &times, 0) == 0)
+
+        try site.write("content/basics/second.md", TestSite.question(title: "Second question, edited?"))
+        _ = try build()
+        let after = String(decoding: try Data(contentsOf: deck), as: UTF8.self)
+        #expect(after.contains("Z short answer.") && after.contains("Second question, edited?"))
+        #expect(String(decoding: try Data(contentsOf: output.appendingPathComponent("anki/all.tsv")), as: UTF8.self).contains("Z short answer."))
+    }
+
     /// A body's links are rewritten to the pages they name; when a target page moves, the
     /// unchanged body that links to it must not come from the cache.
     @Test func aBodyWhoseLinkTargetMovedIsRenderedAgain() throws {

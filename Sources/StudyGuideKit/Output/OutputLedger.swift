@@ -80,6 +80,9 @@ final class OutputLedger: @unchecked Sendable {
         for descriptor in folders.values { close(descriptor) }
     }
 
+    /// What the previous build recorded of `path`.
+    func previousRecord(of path: String) -> Record? { previous[path] }
+
     /// How many files the previous build recorded.
     var recordCount: Int { previous.count }
 

@@ -47,7 +47,7 @@ enum SiteRenderer {
         let counter = PageCounter(total: site.pageCount)
         let study = StudyDataBuilder(site: site, questions: questions)
         study.writeDeck(to: output)
-        let decks = AnkiExport.writeHeaders(for: site, to: output, fingerprints: fingerprints)
+        let decks = AnkiExport.writeHeaders(for: site, to: output, fingerprints: fingerprints, cache: cache)
         let reuse: (@Sendable (PagePath, OutputLedger.Fingerprint) -> Int?)? = fingerprints == nil ? nil : { @Sendable path, fingerprint in
             output.reusedSize(path, fingerprint: fingerprint)
         }
@@ -97,7 +97,7 @@ enum SiteRenderer {
             if cancelled { return stopped() }
             study.writeChunks(of: range, bodies: bodies, notes: notes, to: output, fingerprints: fingerprints)
             stages.lap("study")
-            AnkiExport.appendNotes(for: questions[range], site: site, bodies: bodies, questionNotes: notes, kept: decks.kept, to: output)
+            AnkiExport.appendNotes(for: questions[range], site: site, bodies: bodies, questionNotes: notes, decks: decks, to: output)
             stages.lap("anki")
             search.add(questions[range], bodies: bodies, notes: notes)
             stages.lap("search")
@@ -136,7 +136,7 @@ enum SiteRenderer {
 
         // Each listing with its path and fingerprint when it may be linked from the previous output.
         typealias Listing = (reusable: (PagePath, PageFingerprints.Fingerprint)?, make: @Sendable () -> OutputFile)
-        AnkiExport.noteComplete(decks, to: output)
+        AnkiExport.noteComplete(decks, to: output, cache: cache)
         var listing: [Listing] = pages.fixedPages(theme).map { (nil, $0) }
         for category in site.categories {
             listing.append((fingerprints.map { (category.path, pages.fingerprint(ofCategory: category, $0)) }, { pages.category(category, theme) }))

@@ -7,29 +7,40 @@ internal import Foundation
 enum AnkiExport {
     /// The category decks of a build: those kept whole from the previous output (by slug), and
     /// the fingerprints of those made now, for the ledger once they are complete.
-    struct Decks {
+    /// The notes of the decks made, by category slug: what each note was made from and its length,
+    /// for the cache (`KeptNotes`); and the previous output's deck of each, when it can be copied from.
+    final class Decks {
         var kept: Set<String> = []
-        var made: [(path: PagePath, fingerprint: PageFingerprints.Fingerprint)] = []
+        var made: [(slug: String, path: PagePath, fingerprint: PageFingerprints.Fingerprint)] = []
+        fileprivate var maps: [String: KeptNotes.NotesMap] = [:]
+        fileprivate var previous: [String: KeptNotes] = [:]
+        fileprivate var fingerprints: PageFingerprints?
     }
 
     /// Starts the whole deck and every category's deck with its header, but for the category decks
     /// kept whole from the previous output instead (with `fingerprints`: made from the same files),
     /// whose notes are not made again.
-    static func writeHeaders(for site: Site, to output: StagingFolder, fingerprints: PageFingerprints? = nil) -> Decks {
+    /// With `cache`, the notes of a deck made again are copied from the previous output's where they
+    /// are unchanged (`KeptNotes`).
+    static func writeHeaders(for site: Site, to output: StagingFolder, fingerprints: PageFingerprints? = nil,
+                             cache: BodyCache? = nil) -> Decks {
         output.write(all, parts: [header(site.config.title)], inputs: .everything)
-        var decks = Decks()
+        let decks = Decks()
+        decks.fingerprints = fingerprints
         for category in site.categories {
             let path = deck(of: category.category.slug)
+            let header = header(deckName(of: category, in: site))
             if let fingerprints {
                 let fingerprint = fingerprint(of: category, in: site, fingerprints)
                 if output.reuse(path, fingerprint: fingerprint) {
                     decks.kept.insert(category.category.slug)
                     continue
                 }
-                decks.made.append((path, fingerprint))
+                decks.made.append((category.category.slug, path, fingerprint))
+                decks.maps[category.category.slug] = KeptNotes.NotesMap(headerCount: header.count)
+                if let cache { decks.previous[category.category.slug] = KeptNotes(deck: path, output: output, cache: cache) }
             }
-            output.write(path, parts: [header(deckName(of: category, in: site))],
-                         inputs: OutputInputs(content: [category.category.contentPath]))
+            output.write(path, parts: [header], inputs: OutputInputs(content: [category.category.contentPath]))
         }
         return decks
     }
@@ -41,7 +52,8 @@ enum AnkiExport {
     /// where the category starts. `questionNotes`: the batch's, read once for it (a question not
     /// there reads its summary from disk).
     static func appendNotes(for questions: ArraySlice<Question>, site: Site, bodies: [String: RenderedBody],
-                            questionNotes: BatchNotes = BatchNotes(), kept: Set<String> = [], to output: StagingFolder) {
+                            questionNotes: BatchNotes = BatchNotes(), decks: Decks = Decks(), to output: StagingFolder) {
+        let kept = decks.kept
         // Runs of consecutive questions of one category, each appended to its category's deck.
         var runs: [Range<Int>] = []
         var runStart = questions.startIndex
@@ -53,8 +65,16 @@ enum AnkiExport {
             runStart = runEnd
         }
         let made = runs.filter { !kept.contains(questions[$0.lowerBound].category) }
-        let notes = parallelMap(Array(made.joined())) { index -> [UInt8] in
+        let (fingerprints, previous) = (decks.fingerprints, decks.previous)
+        let results = parallelMap(Array(made.joined())) { index -> (note: [UInt8], fingerprint: BodyCache.Key?) in
             let question = questions[index]
+            // What the note shows: its question's file, its category's introduction, the site.
+            let fingerprint = fingerprints.map { fingerprints in
+                site.category(named: question.category).map {
+                    fingerprints.page("anki note", showing: [$0.category.contentPath], questions: [index])
+                } ?? fingerprints.page("anki note", questions: [index])
+            }
+            if let fingerprint, let note = previous[question.category]?.note(fingerprint) { return (note, fingerprint) }
             let contentPath = question.contentPath
             let body = bodies[contentPath]
             var note: [UInt8] = []
@@ -63,8 +83,13 @@ enum AnkiExport {
             appendNote(question, summary: questionNotes.summary(of: question), site: site,
                        body: body, to: &note)
             note.append(UInt8(ascii: "\n"))
-            return note
+            return (note, fingerprint)
         }
+        for (index, result) in zip(made.joined(), results) {
+            guard let fingerprint = result.fingerprint else { continue }
+            decks.maps[questions[index].category]?.notes.append((fingerprint, result.note.count))
+        }
+        let notes = results.map(\.note)
         var starts: [Int: Int] = [:]  // where each made run's notes start in `notes`
         var next = 0
         for run in made {
@@ -94,8 +119,13 @@ enum AnkiExport {
     }
 
     /// The category decks made in this build go in the ledger, now that they are complete.
-    static func noteComplete(_ decks: Decks, to output: StagingFolder) {
-        for (path, fingerprint) in decks.made { output.noteComplete(path, fingerprint: fingerprint) }
+    /// With `cache`, what each made deck holds is kept for the next build (`KeptNotes`).
+    static func noteComplete(_ decks: Decks, to output: StagingFolder, cache: BodyCache? = nil) {
+        for (slug, path, fingerprint) in decks.made {
+            output.noteComplete(path, fingerprint: fingerprint)
+            if let cache, let map = decks.maps[slug] { cache.storeBlob(map.encoded(), for: KeptNotes.mapKey(of: fingerprint)) }
+        }
+        decks.previous = [:]
     }
 
     private static func deckName(of category: Site.CategoryPage, in site: Site) -> String {
