@@ -6,11 +6,12 @@ internal import Foundation
 /// pages, cards and entries, reads a question's when something first asks for them, and most
 /// never are (reading them all was a tenth of such a build's Markdown stage).
 final class BatchNotes: @unchecked Sendable {
-    /// Read at once: never changed after `init`, so read without the lock.
-    private let held: [String: QuestionNotes]
+    /// Read at once: never changed after `init`, so read without the lock. By question object: its
+    /// content path would be built and hashed for each of three lookups.
+    private let held: [ObjectIdentifier: QuestionNotes]
     private let lazily: Bool
     private let lock = NSLock()
-    private var loaded: [String: QuestionNotes] = [:]
+    private var loaded: [ObjectIdentifier: QuestionNotes] = [:]
 
     /// No notes held: each question's are read when asked for.
     init() {
@@ -20,25 +21,25 @@ final class BatchNotes: @unchecked Sendable {
 
     init(_ questions: ArraySlice<Question>, lazily: Bool) {
         self.lazily = lazily
-        held = lazily ? [:] : Dictionary(parallelMap(Array(questions)) { ($0.contentPath, $0.notes) },
-                                         uniquingKeysWith: { first, _ in first })
+        held = lazily ? [:] : Dictionary(uniqueKeysWithValues: zip(questions.map(ObjectIdentifier.init),
+                                                                   parallelMap(Array(questions)) { $0.notes }))
     }
 
     /// `question`'s notes (read now, once, when they were not read with the batch).
     func of(_ question: Question) -> QuestionNotes {
-        let contentPath = question.contentPath
-        if let notes = held[contentPath] { return notes }
+        let id = ObjectIdentifier(question)
+        if let notes = held[id] { return notes }
         guard lazily else { return question.notes }
-        if let notes = lock.withLock({ loaded[contentPath] }) { return notes }
+        if let notes = lock.withLock({ loaded[id] }) { return notes }
         let notes = question.notes
-        lock.withLock { loaded[contentPath] = notes }
+        lock.withLock { loaded[id] = notes }
         return notes
     }
 
     /// `question`'s summary: from its notes when they were read, else alone (lists of decks need no more).
     func summary(of question: Question) -> String {
-        let contentPath = question.contentPath
-        if let notes = held[contentPath] ?? (lazily ? lock.withLock({ loaded[contentPath] }) : nil) { return notes.summary }
+        let id = ObjectIdentifier(question)
+        if let notes = held[id] ?? (lazily ? lock.withLock({ loaded[id] }) : nil) { return notes.summary }
         return question.summary
     }
 }
