@@ -69,7 +69,7 @@ final class OutputLedger: @unchecked Sendable {
         current.reserveCapacity(previous.count)
         var folders: [Substring: Int32] = [:]
         for path in previous.keys {
-            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), folders[path[..<slash]] == nil else { continue }
+            guard let slash = Self.lastSlash(in: path), folders[path[..<slash]] == nil else { continue }
             let descriptor = open(output + "/" + path[..<slash], O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
             if descriptor >= 0 { folders[path[..<slash]] = descriptor }
         }
@@ -78,6 +78,21 @@ final class OutputLedger: @unchecked Sendable {
 
     deinit {
         for descriptor in folders.values { close(descriptor) }
+    }
+
+    /// Where the last `/` of `path` is, found in its bytes (the generic search went through the
+    /// UTF-8 view's indices, and cost more than the lookup it serves).
+    private static func lastSlash(in path: String) -> String.Index? {
+        var text = path
+        let offset = text.withUTF8 { bytes -> Int? in
+            var at = bytes.count
+            while at > 0 {
+                at -= 1
+                if bytes[at] == UInt8(ascii: "/") { return at }
+            }
+            return nil
+        }
+        return offset.map { path.utf8.index(path.utf8.startIndex, offsetBy: $0) }
     }
 
     /// What the previous build recorded of `path`.
@@ -94,7 +109,7 @@ final class OutputLedger: @unchecked Sendable {
     func unchanged(_ path: String, fingerprint: Fingerprint) -> Record? {
         guard let record = previous[path], record.fingerprint == fingerprint else { return nil }
         // Looked up in its open folder when it has one: the kernel walks one name, not the whole path.
-        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let slash = Self.lastSlash(in: path)
         let found: Record?
         if let slash, let folder = folders[path[..<slash]] {
             found = Record(in: folder, named: String(path[path.utf8.index(after: slash)...]), fingerprint: fingerprint)
