@@ -58,6 +58,9 @@ validate-html: $(TEST_SITE)
 browser-tests: $(TEST_SITE)
 	STUDYGUIDE_SITE=$(abspath $(TEST_SITE)) STUDYGUIDE_BIN=$(abspath $(BIN)) $(BROWSER_PY) -m pytest -q Tests/browser
 
+LEAK_VALGRIND = valgrind --quiet --soname-synonyms=somalloc=libmimalloc.so* --leak-check=full \
+  --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=3
+
 # A fixture build under valgrind: no memory definitely or indirectly lost. Valgrind 3.19
 # cannot read the DWARF 5 that Swift emits, so it runs on a copy without debug info.
 leak-check: release
@@ -67,11 +70,18 @@ leak-check: release
 	valgrind --quiet --soname-synonyms=somalloc=libmimalloc.so* --leak-check=full --show-leak-kinds=definite,indirect \
 	  --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
 	  .build/studyguide-nodebug build --source Tests/Fixtures/basic --output .build/leak-site --themes themes --quiet
+	@# A build with a cache, then one after an edit: what the cache reads back and keeps is checked too.
+	rm -rf .build/leak-source .build/leak-cache && cp -r Tests/Fixtures/basic .build/leak-source
+	$(LEAK_VALGRIND) .build/studyguide-nodebug build --source .build/leak-source --output .build/leak-site \
+	  --cache .build/leak-cache --themes themes --quiet
+	printf '\nA paragraph added for the cached build.\n' >> .build/leak-source/content/databases/indexes.md
+	$(LEAK_VALGRIND) .build/studyguide-nodebug build --source .build/leak-source --output .build/leak-site \
+	  --cache .build/leak-cache --themes themes --quiet
 	@# Every grammar compiled and used once: what they keep for the process must stay reachable.
 	cat Tests/StudyGuideHighlightTests/Goldens/*.md | valgrind --quiet --soname-synonyms=somalloc=libmimalloc.so* --leak-check=full \
 	  --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
 	  .build/studyguide-nodebug markdown --highlight > /dev/null
-	@echo "valgrind: no leaks in a fixture build or in highlighting every language"
+	@echo "valgrind: no leaks or reads of unset memory in a fixture build, a cached one, or highlighting every language"
 
 # The Swift tests again under AddressSanitizer and ThreadSanitizer (scripts/sanitizers.sh).
 sanitizers: grammars

@@ -125,3 +125,12 @@ enum ChecksummedFile {
         return ByteReader(bytes: bytes[..<(bytes.count - 8)], at: magic.count)
     }
 }
+
+/// The name in a `readdir` entry, read in place up to its terminator (`strlen`): the rest of its
+/// 256 bytes is not set, and copying or scanning them (as a prefix of the whole array did) reads
+/// memory nothing wrote.
+func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    withUnsafePointer(to: &entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+    }
+}

@@ -447,7 +447,7 @@ final class StagingFolder: @unchecked Sendable {
             guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                let name = entryName(entry)
                 guard name != ".", name != ".." else { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var type = entry.pointee.d_type
