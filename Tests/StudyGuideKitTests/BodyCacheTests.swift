@@ -13,6 +13,17 @@ import Testing
         return (report, files)
     }
 
+    /// Builds `site` into `name` (the cache in `cache` when given), whatever its problems, and
+    /// says them as a contributor reads them.
+    static func problems(of site: TestSite, cache: URL?, into name: String) -> (BuildReport, [String]) {
+        var options = BuildOptions(source: site.directory.path, output: site.directory.appendingPathComponent(name).path,
+                                   themes: Repository.themes)
+        options.displayPrefix = ""
+        options.cacheFolder = cache?.path
+        let report = SiteBuilder.build(options)
+        return (report, report.diagnostics.map(\.description))
+    }
+
     @Test func aSecondBuildReusesEveryAnswerAndWritesTheSameBytes() throws {
         let site = try TestSite(fixture: "basic")
         let cache = site.directory.appendingPathComponent(".cache")
@@ -110,11 +121,8 @@ import Testing
         let cache = site.directory.appendingPathComponent(".cache")
         let output = site.directory.appendingPathComponent("out")
         func build() throws -> BuildReport {
-            var options = BuildOptions(source: site.directory.path, output: output.path, themes: Repository.themes)
-            options.displayPrefix = ""
-            options.cacheFolder = cache.path
-            let report = SiteBuilder.build(options)
-            #expect(report.succeeded, "\(report.diagnostics)")
+            let (report, problems) = Self.problems(of: site, cache: cache, into: "out")
+            #expect(report.succeeded, "\(problems)")
             return report
         }
         _ = try build()

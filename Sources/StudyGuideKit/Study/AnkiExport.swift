@@ -5,10 +5,10 @@ internal import Foundation
 /// a stable id (`studyguide-<slug>`) declared with `#guid column:1`, so importing a newer file
 /// updates the existing notes and keeps their review history.
 enum AnkiExport {
-    /// The category decks of a build: those kept whole from the previous output (by slug), and
-    /// the fingerprints of those made now, for the ledger once they are complete.
-    /// The notes of the decks made, by category slug: what each note was made from and its length,
-    /// for the cache (`KeptNotes`); and the previous output's deck of each, when it can be copied from.
+    /// The category decks of a build: those kept whole from the previous output (by slug); the
+    /// fingerprints of those made now, for the ledger once they are complete; and, by slug, what
+    /// each made deck's notes were made from and their lengths, for the cache, with the previous
+    /// output's deck to copy unchanged notes from (`KeptNotes`). Filled batch by batch.
     final class Decks {
         var kept: Set<String> = []
         var made: [(slug: String, path: PagePath, fingerprint: PageFingerprints.Fingerprint)] = []
