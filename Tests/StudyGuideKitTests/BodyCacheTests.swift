@@ -56,14 +56,7 @@ import Testing
             "content/basics/second.md": TestSite.question(title: "Second question?",
                                                           body: "## Answer\n\nSee [the first](first.md#nowhere), [a page](gone.md) and [this](#answer).\n"),
         ])
-        func problems(cache: URL?, into name: String) -> (BuildReport, [String]) {
-            var options = BuildOptions(source: site.directory.path, output: site.directory.appendingPathComponent(name).path,
-                                       themes: Repository.themes)
-            options.displayPrefix = ""
-            options.cacheFolder = cache?.path
-            let report = SiteBuilder.build(options)
-            return (report, report.diagnostics.map(\.description))
-        }
+        func problems(cache: URL?, into name: String) -> (BuildReport, [String]) { Self.problems(of: site, cache: cache, into: name) }
         let cache = site.directory.appendingPathComponent(".cache")
         let (_, plain) = problems(cache: nil, into: "plain")
         #expect(plain.count == 2, "\(plain)")
@@ -85,14 +78,7 @@ import Testing
                                                           body: "See [the first](first.md), [its tag](../tags/sql.html) and [a picture](picture.png).\n"),
             "content/basics/picture.png": "not really a picture",
         ])
-        func problems(cache: URL?, into name: String) -> (BuildReport, [String]) {
-            var options = BuildOptions(source: site.directory.path, output: site.directory.appendingPathComponent(name).path,
-                                       themes: Repository.themes)
-            options.displayPrefix = ""
-            options.cacheFolder = cache?.path
-            let report = SiteBuilder.build(options)
-            return (report, report.diagnostics.map(\.description))
-        }
+        func problems(cache: URL?, into name: String) -> (BuildReport, [String]) { Self.problems(of: site, cache: cache, into: name) }
         let cache = site.directory.appendingPathComponent(".cache")
         let (cold, none) = problems(cache: cache, into: "cold")
         #expect(cold.succeeded && none.isEmpty, "\(none)")

@@ -140,7 +140,7 @@ struct ContentLinks: Sendable {
 enum LinkTargets {
     static func of(_ bodies: [String: RenderedBody]) -> Set<String> {
         var targets: Set<String> = []
-        for (path, body) in bodies {
+        for body in bodies.values {
             for link in body.links {
                 if let target = link.target { targets.insert(target.contentPath) }
             }
