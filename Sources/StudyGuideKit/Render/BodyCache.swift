@@ -125,10 +125,10 @@ final class BodyCache: @unchecked Sendable {
     func body(for key: Key, path: String, links: BodyLinks, lazily render: (@Sendable () -> RenderedBody)? = nil,
               keeping: Bool = true) -> RenderedBody? {
         let textKey = Self.textKey(key)
-        guard let (entry, bytes) = stored(key) else { return miss() }
+        guard let (_, bytes) = stored(key) else { return miss() }
         var body: RenderedBody
         if let render {
-            guard isHeld(textKey) else { return miss() }
+            guard holds(textKey) else { return miss() }
             let head: StoredBodyHead
             if let shape = links.shape, StoredBody.shape(of: bytes) == shape {
                 // Stored with the same pages (`ContentLinks.shape`): the links rewrite as they did then.
@@ -153,16 +153,13 @@ final class BodyCache: @unchecked Sendable {
             guard let stored = StoredBody(decoding: bytes, path: path), stored.rewriteAsBefore(links),
                   let (html, plainText) = text(for: textKey) else { return miss() }
             body = RenderedBody(html: html, headings: stored.headings, plainText: plainText, links: stored.links, paragraphs: [])
-            lock.withLock {
-                hitCount += 1
-                live[key] = entry
-            }
+            keep(hits: [key])
         }
         body.cacheKey = key
         return body
     }
 
-    /// Keeps the entries under `keys` for the next build (read with `keeping: false`), under one lock.
+    /// Keeps the entries under `keys`, where there are some, for the next build without reading them: under one lock.
     func keep(_ keys: [Key]) {
         lock.withLock {
             for key in keys where live[key] == nil {
@@ -237,16 +234,9 @@ final class BodyCache: @unchecked Sendable {
         storeBlob(text, for: key)
     }
 
-    /// Keeps the entry under `key`, if there is one, for the next build without reading it.
-    func keep(_ key: Key) {
-        lock.withLock {
-            if let entry = live[key] ?? previous[key] { live[key] = entry }
-        }
-    }
-
     /// Whether the previous build or this one kept something under `key` (not read, not checked).
     func holds(_ key: Key) -> Bool {
-        lock.withLock { live[key] != nil || previous[key] != nil }
+        previous[key] != nil || lock.withLock { live[key] != nil }
     }
 
     /// Keeps `body` under `key`, with what its links rewrote to: its HTML and text first, so that
@@ -280,11 +270,6 @@ final class BodyCache: @unchecked Sendable {
         }
         guard let found, let bytes = Self.read(found.entry, from: found.pack, size: found.size) else { return nil }
         return (found.entry, bytes)
-    }
-
-    /// Whether the previous build or this one kept something under `key`.
-    private func isHeld(_ key: Key) -> Bool {
-        previous[key] != nil || lock.withLock { live[key] != nil }
     }
 
     /// Writes the index of the entries this build used; compacts the pack first when most of it is dead.

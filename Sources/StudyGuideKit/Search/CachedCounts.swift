@@ -42,7 +42,7 @@ struct CachedCounts {
         let batchKey = keys.count == documents.count ? batchKey(of: keys) : nil
         if let batchKey, let bytes = cache.blob(for: batchKey), let batch = Self.decodeBatch(bytes) {
             // Its documents' own counts stay for the build that changes one of them.
-            keys.forEach(cache.keep)
+            cache.keep(keys)
             return batch
         }
         let batch = assembled(documents, count: count)
@@ -86,10 +86,9 @@ struct CachedCounts {
     /// batches, for a later build that counts them again, without reading them (a build that
     /// updates the index from its `PostingsStore` counts only the changed documents).
     func keep(_ keys: [BodyCache.Key], batch: Int) {
-        keys.forEach(cache.keep)
-        for start in stride(from: 0, to: keys.count, by: batch) {
-            cache.keep(batchKey(of: Array(keys[start ..< min(start + batch, keys.count)])))
-        }
+        cache.keep(keys + stride(from: 0, to: keys.count, by: batch).map { start in
+            batchKey(of: Array(keys[start ..< min(start + batch, keys.count)]))
+        })
     }
 
     /// The terms of the document whose counts the cache keeps under `key`, in the order counted;
