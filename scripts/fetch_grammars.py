@@ -227,6 +227,9 @@ def install(archives):
                 common = archives.under(f"{PACK}/typescript/common")
                 (staging / "common").mkdir(exist_ok=True)
                 (staging / "common" / "scanner.h").write_bytes(common["scanner.h"])
+                # It includes "tree_sitter/parser.h", which a compiler looks for beside it: without
+                # TypeScript's copy there, only a machine with one in /usr/include compiled it.
+                shutil.copytree(folder / "tree_sitter", staging / "common" / "tree_sitter")
                 # scanner.c includes "../common/scanner.h": keep that relative path working.
                 (folder / "scanner.c").write_bytes(files["scanner.c"])
             if language == "yaml":
