@@ -149,33 +149,3 @@ enum ContentLoader {
         return found
     }
 }
-
-/// A folder's entry names, and its descriptor to look each up by name.
-private final class FolderListing {
-    let names: [String]
-    private let descriptor: Int32
-
-    init?(_ path: String) {
-        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        // A second descriptor for the listing: `closedir` closes the one it is given.
-        guard let stream = fdopendir(dup(descriptor)) else {
-            close(descriptor)
-            return nil
-        }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = entryName(entry)
-            if name != ".", name != ".." { names.append(name) }
-        }
-        self.names = names
-    }
-
-    deinit { close(descriptor) }
-
-    /// The entry's status, not following a symbolic link; false when it cannot be read.
-    func status(of name: String, _ status: inout stat) -> Bool {
-        fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0
-    }
-}
