@@ -87,6 +87,13 @@ struct ByteReader {
         defer { at += count }
         return String(decoding: bytes[at ..< at + count], as: UTF8.self)
     }
+
+    /// Where the next text's bytes are, without making a string of them (the caller may share one).
+    mutating func textRange() -> Range<Int>? {
+        guard let count = varint(), count <= bytes.endIndex - at else { return nil }
+        defer { at += count }
+        return at ..< at + count
+    }
 }
 
 extension [UInt8] {

@@ -185,11 +185,14 @@ public final class Question: Sendable {
     func with(body: MarkdownBody, spillingNotesTo spill: SpilledNotes? = nil, interner: StringInterner? = nil) -> Question {
         var notes = storedNotes
         if let spill, case .held(let held) = storedNotes { notes = .spilled(spill, spill.store(held)) }
-        func shared(_ string: String) -> String { interner?.intern(string) ?? string }
-        return Question(slug: shared(slug), category: shared(category), title: title, difficulty: difficulty,
-                        kind: kind, tags: tags.lazy.map(shared), titlePosition: titlePosition, notes: notes,
-                        related: related.lazy.map(shared), weight: weight, updated: updated, draft: draft,
-                        displayHead: shared(displayHead), displayEndsWithContentPath: displayEndsWithContentPath,
+        // The slug, category and display head, then the tags and related slugs: one lock for all.
+        var shared = [slug, category, displayHead] + names
+        interner?.intern(&shared)
+        let tagEnd = 3 + Int(tagCount)
+        return Question(slug: shared[0], category: shared[1], title: title, difficulty: difficulty,
+                        kind: kind, tags: shared[3 ..< tagEnd], titlePosition: titlePosition, notes: notes,
+                        related: shared[tagEnd...], weight: weight, updated: updated, draft: draft,
+                        displayHead: shared[2], displayEndsWithContentPath: displayEndsWithContentPath,
                         slugPosition: slugPosition.line == 0 ? nil : slugPosition, fileSlug: fileSlug, body: body)
     }
 

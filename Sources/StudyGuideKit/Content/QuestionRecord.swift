@@ -63,13 +63,14 @@ enum QuestionRecord {
                        interner: StringInterner) -> Question? {
         var reader = ByteReader(bytes: bytes[...], at: 0)
         // The strings a build holds many copies of (slug, category, tags, related slugs, the
-        // display head) are gathered and interned together: one lock for the record.
-        var shared: [String] = []
+        // display head) are found first and interned together from their bytes: one lock for the
+        // record, and no string made for one the interner holds.
+        var ranges: [Range<Int>] = []
         func list() -> Int? {
             guard let count = reader.varint(), count <= bytes.count else { return nil }
             for _ in 0 ..< count {
-                guard let item = reader.text() else { return nil }
-                shared.append(item)
+                guard let item = reader.textRange() else { return nil }
+                ranges.append(item)
             }
             return count
         }
@@ -77,21 +78,23 @@ enum QuestionRecord {
             guard let line = reader.varint(), let column = reader.varint() else { return nil }
             return TextPosition(line: line, column: column)
         }
-        guard let slug = reader.text(), let category = reader.text(), let title = reader.text() else { return nil }
+        guard let slug = reader.textRange(), let category = reader.textRange(), let title = reader.text() else { return nil }
         guard let tagCount = list(), let relatedCount = list(),
               let notesCount = reader.varint(), notesCount <= bytes.endIndex - reader.at else { return nil }
         let notes = Array(bytes[reader.at ..< reader.at + notesCount])
         reader.at += notesCount
         guard let weight = reader.fixed(), let titlePosition = position(), let slugPosition = position(),
-              let displayHead = reader.text(), let endsWithContentPath = reader.byte(), let fileSlug = reader.text(),
+              let displayHead = reader.textRange(), let endsWithContentPath = reader.byte(), let fileSlug = reader.text(),
               let difficulty = reader.byte().flatMap({ Difficulty.allCases.indices.contains(Int($0)) ? Difficulty.allCases[Int($0)] : nil }),
               let kind = reader.byte().flatMap({ QuestionKind.allCases.indices.contains(Int($0)) ? QuestionKind.allCases[Int($0)] : nil }),
               let draft = reader.byte(), let updated = reader.text(),
               let firstLine = reader.varint(), let start = reader.varint(), let end = reader.varint(),
               let fingerprint = reader.fixed(), let normalised = reader.byte(), reader.isAtEnd,
               start <= end, end <= ContentLoader.maximumFileBytes else { return nil }
-        shared += [slug, category, displayHead]
-        interner.intern(&shared)
+        ranges += [slug, category, displayHead]
+        var shared: [String] = []
+        shared.reserveCapacity(ranges.count)
+        interner.strings(at: ranges, of: bytes, into: &shared)
         // In `shared`: the tags, the related slugs, then the slug, the category and the display head.
         let tags = shared[0 ..< tagCount], related = shared[tagCount ..< tagCount + relatedCount]
         let date = updated.isEmpty ? nil : ContentDate(updated)

@@ -3,23 +3,112 @@ internal import Foundation
 /// One copy of each distinct string a build keeps many times: a tag is named by thousands of
 /// questions and a slug by every question that relates to it, and each parse makes its own copy
 /// (a heap allocation for any string over 15 bytes). Parsing workers intern at once, hence the lock.
+///
+/// An open-addressing table of the strings' own bytes, hashed a word at a time: `Set<String>`
+/// hashed each with SipHash and was most of the cost of decoding a cached question. A string read
+/// from bytes that the table holds already is never made at all (`strings(at:of:into:)`).
 final class StringInterner: @unchecked Sendable {
     private let lock = NSLock()
-    private var strings: Set<String> = []
+    /// One stored property, so that a batch pays for one exclusivity check, not one per access.
+    private var table = Table()
+
+    /// Strings this short live inside the value: nothing to share.
+    private static let longest = 15
 
     func intern(_ string: String) -> String {
-        // Short strings live inside the value: nothing to share.
-        guard string.utf8.count > 15 else { return string }
-        return lock.withLock { strings.insert(string).memberAfterInsert }
+        guard string.utf8.count > Self.longest else { return string }
+        return withTable { $0.shared(string) }
     }
 
     /// Each of `list` interned, under one lock: a worker decoding a question's dozen strings
     /// takes it once, not a dozen times while the other worker waits on it.
     func intern(_ list: inout [String]) {
-        lock.withLock {
-            for index in list.indices where list[index].utf8.count > 15 {
-                list[index] = strings.insert(list[index]).memberAfterInsert
+        withTable { table in
+            for index in list.indices where list[index].utf8.count > Self.longest {
+                list[index] = table.shared(list[index])
             }
+        }
+    }
+
+    /// The text at each of `ranges` of `bytes` (UTF-8), appended to `list`, under one lock; a
+    /// string the table holds is handed out again without being decoded.
+    func strings(at ranges: some Collection<Range<Int>>, of bytes: [UInt8], into list: inout [String]) {
+        bytes.withUnsafeBufferPointer { bytes in
+            withTable { table in
+                for range in ranges {
+                    let text = UnsafeBufferPointer(rebasing: bytes[range])
+                    list.append(text.count > Self.longest ? table.shared(text) : String(decoding: text, as: UTF8.self))
+                }
+            }
+        }
+    }
+
+    /// The table, locked and accessed once for all of `body`.
+    private func withTable<Result>(_ body: (inout Table) -> Result) -> Result {
+        lock.withLock { body(&table) }
+    }
+
+    private struct Table {
+        /// Entry `i`: a string and the hash of its bytes.
+        private var strings: [String] = []
+        private var hashes: [UInt64] = []
+        /// Slot → entry + 1; 0 is empty. Kept at most half full.
+        private var slots = [Int32](repeating: 0, count: 1024)
+
+        mutating func shared(_ string: String) -> String {
+            var bytes = string
+            return bytes.withUTF8 { shared($0, making: string) }
+        }
+
+        mutating func shared(_ bytes: UnsafeBufferPointer<UInt8>, making made: String? = nil) -> String {
+            let hash = Self.hash(bytes)
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 { break }
+                if hashes[entry - 1] == hash, Self.equal(strings[entry - 1], bytes) { return strings[entry - 1] }
+                slot = (slot + 1) & mask
+            }
+            let string = made ?? String(decoding: bytes, as: UTF8.self)
+            strings.append(string)
+            hashes.append(hash)
+            slots[slot] = Int32(strings.count)
+            if strings.count * 2 > slots.count { grow() }
+            return string
+        }
+
+        private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            // Every string held is native (made here or by parsing): its bytes are contiguous.
+            string.utf8.withContiguousStorageIfAvailable { held in
+                held.count == bytes.count && memcmp(held.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            } ?? string.utf8.elementsEqual(bytes)
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (index, hash) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index + 1)
+            }
+        }
+
+        /// A multiply-xorshift hash of eight bytes at a time, the last few loaded together.
+        private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            let raw = UnsafeRawBufferPointer(bytes)
+            var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                hash ^= hash >> 31
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset...])) }
+            hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+            return hash ^ (hash >> 29)
         }
     }
 }
