@@ -105,7 +105,8 @@ extension [UInt8] {
 
     /// Eight bytes, little-endian.
     mutating func appendFixed(_ value: UInt64) {
-        for index in 0 ..< 8 { append(UInt8(truncatingIfNeeded: value >> (8 * index))) }
+        // One append of eight bytes: eight appends each checked capacity and uniqueness.
+        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
     }
 }
 

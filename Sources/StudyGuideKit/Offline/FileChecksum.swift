@@ -26,6 +26,20 @@ enum FileChecksum {
         return of(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
     }
 
+    /// The checksum of the file at `path` and its status as read (nil if it cannot be read).
+    static func ofFile(at path: String) -> (UInt64, stat)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 8)
+        defer { buffer.deallocate() }
+        guard ByteFile.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<size]), at: 0) else { return nil }
+        return (of(UnsafeRawBufferPointer(rebasing: buffer[..<size])), info)
+    }
+
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var lanes = (prime1 &+ prime2, prime2, UInt64(0), 0 &- prime1)
         var offset = 0

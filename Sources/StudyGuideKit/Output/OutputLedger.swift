@@ -4,7 +4,9 @@ internal import Foundation
 /// of everything it was made from (`PageFingerprints`) and how its file stood on disk afterwards.
 /// The next build with the same cache links a page whose fingerprint is unchanged, and whose file
 /// is still as recorded, from the previous output instead of rendering it again: a second build
-/// after a one-file change renders the few pages that show the file.
+/// after a one-file change renders the few pages that show the file. It also keeps the checksum
+/// of each file the offline app precaches, so that the next build's version reads only the
+/// precached files that changed.
 ///
 /// One file in the cache folder, `outputs.ledger`, written after the new site is swapped in and
 /// never before: a build that fails or is cancelled leaves the previous output and its ledger as
@@ -50,7 +52,37 @@ final class OutputLedger: @unchecked Sendable {
         }
     }
 
-    private static let magic = Array("studyguide-outputs-1\n".utf8)
+    /// A file's checksum (`FileChecksum`) and the size, modification time and inode it was taken
+    /// at: the offline app's version hashes every precached file, and a file still as it was
+    /// need not be read again.
+    struct Checksum: Equatable, Sendable {
+        let size: Int
+        let modified: Int
+        let modifiedNanoseconds: Int
+        let inode: UInt64
+        let value: UInt64
+
+        init(_ info: stat, value: UInt64) {
+            self.init(size: Int(info.st_size), modified: info.st_mtim.tv_sec, modifiedNanoseconds: info.st_mtim.tv_nsec,
+                      inode: UInt64(info.st_ino), value: value)
+        }
+
+        init(size: Int, modified: Int, modifiedNanoseconds: Int, inode: UInt64, value: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.modifiedNanoseconds = modifiedNanoseconds
+            self.inode = inode
+            self.value = value
+        }
+
+        /// Whether `info` describes the file this checksum was taken of.
+        func matches(_ info: stat) -> Bool {
+            size == Int(info.st_size) && modified == info.st_mtim.tv_sec
+                && modifiedNanoseconds == info.st_mtim.tv_nsec && inode == UInt64(info.st_ino)
+        }
+    }
+
+    private static let magic = Array("studyguide-outputs-2\n".utf8)
     private let file: String
     private let output: String
     /// What the previous build recorded, by output path; read-only once loaded.
@@ -58,6 +90,10 @@ final class OutputLedger: @unchecked Sendable {
     private let lock = NSLock()
     /// What this build wrote or kept.
     private var current: [String: Record] = [:]
+    /// The checksums the previous build took, by output path; read-only once loaded.
+    private let previousChecksums: [String: Checksum]
+    /// The checksums this build took or found unchanged.
+    private var checksums: [String: Checksum] = [:]
     /// The output's folders that the previous build's files are in, opened once (read-only after `init`).
     private let folders: [Substring: Int32]
 
@@ -65,7 +101,7 @@ final class OutputLedger: @unchecked Sendable {
     init(cacheFolder: String, output: String) {
         file = cacheFolder + "/outputs.ledger"
         self.output = output
-        previous = Self.read(file, output: output)
+        (previous, previousChecksums) = Self.read(file, output: output)
         current.reserveCapacity(previous.count)
         var folders: [Substring: Int32] = [:]
         for path in previous.keys {
@@ -124,9 +160,22 @@ final class OutputLedger: @unchecked Sendable {
         lock.withLock { current[path] = record }
     }
 
+    /// The checksum of the file at `location`, an output's `path` as written: the previous build's
+    /// when the file is still as it was then, else read and noted for the next build. Safe from any thread.
+    func checksum(of path: String, at location: String) -> UInt64? {
+        var info = stat()
+        if let known = previousChecksums[path], stat(location, &info) == 0, known.matches(info) {
+            lock.withLock { checksums[path] = known }
+            return known.value
+        }
+        guard let (value, info) = FileChecksum.ofFile(at: location) else { return nil }
+        lock.withLock { checksums[path] = Checksum(info, value: value) }
+        return value
+    }
+
     /// Writes what this build wrote, for the next one: call once the new site is in place.
     func save() {
-        let records = lock.withLock { current }
+        let (records, checksums) = lock.withLock { (current, self.checksums) }
         var bytes: [UInt8] = []
         bytes.appendText(output)
         bytes.appendVarint(records.count)
@@ -139,22 +188,40 @@ final class OutputLedger: @unchecked Sendable {
             bytes.appendVarint(record.modifiedNanoseconds)
             bytes.appendFixed(record.inode)
         }
+        bytes.appendVarint(checksums.count)
+        for (path, checksum) in checksums.sorted(by: { $0.key < $1.key }) {
+            bytes.appendText(path)
+            bytes.appendVarint(checksum.size)
+            bytes.appendFixed(UInt64(bitPattern: Int64(checksum.modified)))
+            bytes.appendVarint(checksum.modifiedNanoseconds)
+            bytes.appendFixed(checksum.inode)
+            bytes.appendFixed(checksum.value)
+        }
         ChecksummedFile.write(file, magic: Self.magic, content: bytes)
     }
 
-    /// The records of `output` in the ledger at `path`; none when it is missing, damaged or
-    /// describes another folder.
-    private static func read(_ path: String, output: String) -> [String: Record] {
+    /// The records and checksums of `output` in the ledger at `path`; none when it is missing,
+    /// damaged or describes another folder.
+    private static func read(_ path: String, output: String) -> ([String: Record], [String: Checksum]) {
         guard var reader = ChecksummedFile.read(path, magic: magic), reader.text() == output, let count = reader.varint(),
-              count <= reader.bytes.count else { return [:] }
+              count <= reader.bytes.count else { return ([:], [:]) }
         var records: [String: Record] = [:]
         records.reserveCapacity(count)
         for _ in 0 ..< count {
             guard let path = reader.text(), let high = reader.fixed(), let low = reader.fixed(), let size = reader.varint(),
-                  let modified = reader.fixed(), let nanoseconds = reader.varint(), let inode = reader.fixed() else { return [:] }
+                  let modified = reader.fixed(), let nanoseconds = reader.varint(), let inode = reader.fixed() else { return ([:], [:]) }
             records[path] = Record(fingerprint: .init(high: high, low: low), size: size, modified: Int(Int64(bitPattern: modified)),
                                    modifiedNanoseconds: nanoseconds, inode: inode)
         }
-        return reader.isAtEnd ? records : [:]
+        guard let checksumCount = reader.varint(), checksumCount <= reader.bytes.count else { return ([:], [:]) }
+        var checksums: [String: Checksum] = [:]
+        checksums.reserveCapacity(checksumCount)
+        for _ in 0 ..< checksumCount {
+            guard let path = reader.text(), let size = reader.varint(), let modified = reader.fixed(), let nanoseconds = reader.varint(),
+                  let inode = reader.fixed(), let value = reader.fixed() else { return ([:], [:]) }
+            checksums[path] = Checksum(size: size, modified: Int(Int64(bitPattern: modified)), modifiedNanoseconds: nanoseconds,
+                                       inode: inode, value: value)
+        }
+        return reader.isAtEnd ? (records, checksums) : ([:], [:])
     }
 }

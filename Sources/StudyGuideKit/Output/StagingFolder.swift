@@ -208,7 +208,9 @@ final class StagingFolder: @unchecked Sendable {
 
     /// The checksum of a file written before (`FileChecksum`), read back from the staging folder.
     func checksum(of path: PagePath, size: Int) -> UInt64? {
-        FileChecksum.of(path: location(of: path), size: size)
+        // With a ledger, a file still as the previous build checksummed it is not read again.
+        if let ledger { return ledger.checksum(of: path.path, at: location(of: path)) }
+        return FileChecksum.of(path: location(of: path), size: size)
     }
 
     private static func size(of path: String) -> Int {
