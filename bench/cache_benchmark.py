@@ -93,6 +93,7 @@ def measure(name, source, runs, seed):
     c, w = statistics.median(cold), statistics.median(cached)
     print(f"{name}: cold {c * 1000:.0f} ms, cached after a one-file change {w * 1000:.0f} ms "
           f"({w / c:.2f}x); outputs identical: {identical}; cache {size:.0f} MiB")
+    print("  each run (cached / cold, ms): " + ", ".join(f"{a * 1000:.0f} / {b * 1000:.0f}" for a, b in zip(cached, cold)))
     print("  last cached build: " + " / ".join(line.strip() for line in stages.splitlines() if line.strip()))
     return f"| {name} | {c * 1000:.0f} ms | {w * 1000:.0f} ms | {w / c:.2f}× | {size:.0f} MiB | {identical} |"
 
