@@ -26,7 +26,8 @@ final class FolderListing {
 
     /// The entry's status, not following a symbolic link; false when it cannot be read.
     func status(of name: String, _ status: inout stat) -> Bool {
-        fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0
+        // A native string is its own C string: passed as a `String`, it was copied into an array first.
+        name.withCString { fstatat(descriptor, $0, &status, AT_SYMLINK_NOFOLLOW) == 0 }
     }
 }
 

@@ -85,33 +85,39 @@ enum ContentLoader {
                 diagnostics.append(.error(at: .init(path: display(relative)), "cannot read folder", rule: "io"))
                 return
             }
+            // A folder reached without a symbolic link is where its path says, and so is each child
+            // that is not a link: no second path is made for it (building paths was most of this walk).
+            let isReal = resolvedDirectory == absolute
             for name in folder.names.sorted() where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
-                let childAbsolute = absolute + "/" + name
+                var childAbsolute: String { absolute + "/" + name }
                 var location: SourceLocation { SourceLocation(path: display(childRelative)) }
                 var status = stat()
                 guard folder.status(of: name, &status) else {
                     diagnostics.append(.error(at: location, "cannot read file", rule: "io"))
                     continue
                 }
-                var resolved = resolvedDirectory + "/" + name
+                /// Where the child really is, when that is not `childAbsolute`.
+                var resolved = isReal ? nil : resolvedDirectory + "/" + name
                 if status.st_mode & S_IFMT == S_IFLNK {
-                    resolved = URL(fileURLWithPath: childAbsolute).resolvingSymlinksInPath().path
-                    guard resolved == root || resolved.hasPrefix(root + "/") else {
+                    let target = URL(fileURLWithPath: childAbsolute).resolvingSymlinksInPath().path
+                    guard target == root || target.hasPrefix(root + "/") else {
                         diagnostics.append(.error(at: location, "symbolic link points outside content/; refusing to read it", rule: "symlink"))
                         continue
                     }
-                    guard stat(resolved, &status) == 0 else {
+                    guard stat(target, &status) == 0 else {
                         diagnostics.append(.error(at: location, "broken symbolic link", rule: "symlink"))
                         continue
                     }
+                    resolved = target
                 }
                 if status.st_mode & S_IFMT == S_IFDIR {
-                    if resolved != childAbsolute, visitedDirectories.contains(resolved) || root.hasPrefix(resolved) {
+                    let real = resolved ?? childAbsolute
+                    if resolved != nil, real != childAbsolute, visitedDirectories.contains(real) || root.hasPrefix(real) {
                         diagnostics.append(.error(at: location, "symbolic link loop", rule: "symlink"))
                         continue
                     }
-                    walk(childRelative, resolvedDirectory: resolved)
+                    walk(childRelative, resolvedDirectory: real)
                 } else if name.hasSuffix(".md") {
                     let size = Int(status.st_size)
                     guard size <= maximumFileBytes else {
@@ -119,12 +125,12 @@ enum ContentLoader {
                         continue
                     }
                     toRead.append(ContentFile(contentPath: childRelative,
-                                              linkedPath: resolved == root + "/" + childRelative ? nil : resolved,
+                                              linkedPath: resolved.flatMap { $0 == root + "/" + childRelative ? nil : $0 },
                                               size: size, stamp: FileStamp(status), bytes: []))
                 } else if name.hasSuffix(".html") {
                     diagnostics.append(.error(at: location, "HTML files in content/ would collide with generated pages; write Markdown instead", rule: "layout"))
                 } else {
-                    assets[childRelative] = resolved
+                    assets[childRelative] = resolved ?? childAbsolute
                 }
             }
         }
