@@ -9,17 +9,18 @@
 /// file is kept, and the file is read again only if the body must be rendered.
 enum QuestionRecord {
     static func key(file: BodyCache.Key, contentPath: String, displayPath: String, linkedPath: String?) -> BodyCache.Key {
+        // Each part hashed where it is: gathered into one array first, they cost more than the hash.
         var hash = StableHash()
         hash.add(BodyCache.renderer)
-        var bytes = Array("question-record-1\n".utf8)
-        bytes.appendText(contentPath)
-        bytes.appendText(displayPath)
-        bytes.appendText(linkedPath ?? "")
-        bytes.appendFixed(file.high)
-        bytes.appendFixed(file.low)
-        hash.add(bytes)
+        hash.add(kind)
+        hash.add(contentPath.utf8)
+        hash.add(displayPath.utf8)
+        hash.add((linkedPath ?? "").utf8)
+        hash.add(file)
         return hash.key
     }
+
+    private static let kind = Array("question-record-2\n".utf8)
 
     /// The record of a freshly parsed `question` whose body is detached; `notes` are its held notes.
     static func encode(_ question: Question, notes: QuestionNotes) -> [UInt8]? {

@@ -102,9 +102,9 @@ final class BodyCache: @unchecked Sendable {
     static func key(bytes: ArraySlice<UInt8>, contentPath: String, page: String, firstLine: Int, rawHTML: Bool, highlighted: Bool) -> Key {
         var hash = StableHash()
         hash.add(renderer)
-        hash.add(Array(contentPath.utf8))
-        hash.add(Array(page.utf8))
-        hash.add(Array("\(firstLine) \(rawHTML) \(highlighted)".utf8))
+        hash.add(contentPath.utf8)
+        hash.add(page.utf8)
+        hash.add(options(prefix: "", firstLine: firstLine, rawHTML: rawHTML, highlighted: highlighted))
         hash.add(bytes)
         return hash.key
     }
@@ -114,14 +114,21 @@ final class BodyCache: @unchecked Sendable {
     static func key(file: Key, contentPath: String, page: String, firstLine: Int, rawHTML: Bool, highlighted: Bool) -> Key {
         var hash = StableHash()
         hash.add(renderer)
-        hash.add(Array(contentPath.utf8))
-        hash.add(Array(page.utf8))
-        hash.add(Array("file \(firstLine) \(rawHTML) \(highlighted)".utf8))
-        var bytes: [UInt8] = []
-        bytes.appendFixed(file.high)
-        bytes.appendFixed(file.low)
-        hash.add(bytes)
+        hash.add(contentPath.utf8)
+        hash.add(page.utf8)
+        hash.add(options(prefix: "file ", firstLine: firstLine, rawHTML: rawHTML, highlighted: highlighted))
+        hash.add(file)
         return hash.key
+    }
+
+    /// `"<prefix><firstLine> <rawHTML> <highlighted>"`, written out without string interpolation
+    /// (which cost more than the rest of a key: every kept answer's key is made again each build).
+    private static func options(prefix: StaticString, firstLine: Int, rawHTML: Bool, highlighted: Bool) -> [UInt8] {
+        var bytes = Array(UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+        bytes.appendDecimal(firstLine)
+        bytes += rawHTML ? Array(" true".utf8) : Array(" false".utf8)
+        bytes += highlighted ? Array(" true".utf8) : Array(" false".utf8)
+        return bytes
     }
 
     /// The body stored under `key`, if its links rewrite now as they did; its locations are in `path`.
