@@ -2,50 +2,56 @@ internal import Foundation
 
 /// One copy of each distinct string a build keeps many times: a tag is named by thousands of
 /// questions and a slug by every question that relates to it, and each parse makes its own copy
-/// (a heap allocation for any string over 15 bytes). Parsing workers intern at once, hence the lock.
+/// (a heap allocation for any string over 15 bytes). Parsing workers intern at once, hence the locks.
 ///
 /// An open-addressing table of the strings' own bytes, hashed a word at a time: `Set<String>`
 /// hashed each with SipHash and was most of the cost of decoding a cached question. A string read
 /// from bytes that the table holds already is never made at all (`strings(at:of:into:)`).
 final class StringInterner: @unchecked Sendable {
-    private let lock = NSLock()
-    /// One stored property, so that a batch pays for one exclusivity check, not one per access.
-    private var table = Table()
+    /// Tables by the strings' hashes, each behind its own lock: the parsing workers intern at the
+    /// same time, and with one table they queued on its lock (futex waits were a twentieth of a
+    /// cached build's samples).
+    private let shards = (0 ..< StringInterner.shardCount).map { _ in Shard() }
+    private static let shardCount = 16
 
     /// Strings this short live inside the value: nothing to share.
     private static let longest = 15
 
     func intern(_ string: String) -> String {
         guard string.utf8.count > Self.longest else { return string }
-        return withTable { $0.shared(string) }
+        var bytes = string
+        return bytes.withUTF8 { shared($0, making: string) }
     }
 
-    /// Each of `list` interned, under one lock: a worker decoding a question's dozen strings
-    /// takes it once, not a dozen times while the other worker waits on it.
+    /// Each of `list` interned.
     func intern(_ list: inout [String]) {
-        withTable { table in
-            for index in list.indices where list[index].utf8.count > Self.longest {
-                list[index] = table.shared(list[index])
-            }
-        }
+        for index in list.indices { list[index] = intern(list[index]) }
     }
 
-    /// The text at each of `ranges` of `bytes` (UTF-8), appended to `list`, under one lock; a
-    /// string the table holds is handed out again without being decoded.
+    /// The text at each of `ranges` of `bytes` (UTF-8), appended to `list`; a string the table
+    /// holds is handed out again without being decoded.
     func strings(at ranges: some Collection<Range<Int>>, of bytes: [UInt8], into list: inout [String]) {
         bytes.withUnsafeBufferPointer { bytes in
-            withTable { table in
-                for range in ranges {
-                    let text = UnsafeBufferPointer(rebasing: bytes[range])
-                    list.append(text.count > Self.longest ? table.shared(text) : String(decoding: text, as: UTF8.self))
-                }
+            for range in ranges {
+                let text = UnsafeBufferPointer(rebasing: bytes[range])
+                list.append(text.count > Self.longest ? shared(text) : String(decoding: text, as: UTF8.self))
             }
         }
     }
 
-    /// The table, locked and accessed once for all of `body`.
-    private func withTable<Result>(_ body: (inout Table) -> Result) -> Result {
-        lock.withLock { body(&table) }
+    private func shared(_ bytes: UnsafeBufferPointer<UInt8>, making made: String? = nil) -> String {
+        let hash = Table.hash(bytes)
+        // The shard from the high bits: the table's slots are chosen by the low ones.
+        return shards[Int(truncatingIfNeeded: hash >> 60)].shared(bytes, hash: hash, making: made)
+    }
+
+    private final class Shard: @unchecked Sendable {
+        private let lock = NSLock()
+        private var table = Table()
+
+        func shared(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, making made: String?) -> String {
+            lock.withLock { table.shared(bytes, hash: hash, making: made) }
+        }
     }
 
     private struct Table {
@@ -53,15 +59,9 @@ final class StringInterner: @unchecked Sendable {
         private var strings: [String] = []
         private var hashes: [UInt64] = []
         /// Slot → entry + 1; 0 is empty. Kept at most half full.
-        private var slots = [Int32](repeating: 0, count: 1024)
+        private var slots = [Int32](repeating: 0, count: 256)
 
-        mutating func shared(_ string: String) -> String {
-            var bytes = string
-            return bytes.withUTF8 { shared($0, making: string) }
-        }
-
-        mutating func shared(_ bytes: UnsafeBufferPointer<UInt8>, making made: String? = nil) -> String {
-            let hash = Self.hash(bytes)
+        mutating func shared(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, making made: String?) -> String {
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
@@ -96,7 +96,7 @@ final class StringInterner: @unchecked Sendable {
         }
 
         /// A multiply-xorshift hash of eight bytes at a time, the last few loaded together.
-        private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
             let raw = UnsafeRawBufferPointer(bytes)
             var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
             var offset = 0
