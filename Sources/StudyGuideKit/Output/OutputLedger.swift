@@ -16,12 +16,44 @@ internal import Foundation
 final class OutputLedger: @unchecked Sendable {
     typealias Fingerprint = BodyCache.Key
 
-    struct Record: Equatable, Sendable {
-        let fingerprint: Fingerprint
+    /// How a file stood on disk: what tells that nobody changed it since.
+    struct Identity: Equatable, Sendable {
         let size: Int
         let modified: Int
         let modifiedNanoseconds: Int
         let inode: UInt64
+
+        init(_ info: stat) {
+            self.init(size: Int(info.st_size), modified: info.st_mtim.tv_sec, modifiedNanoseconds: info.st_mtim.tv_nsec,
+                      inode: UInt64(info.st_ino))
+        }
+
+        init(size: Int, modified: Int, modifiedNanoseconds: Int, inode: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.modifiedNanoseconds = modifiedNanoseconds
+            self.inode = inode
+        }
+
+        func write(to bytes: inout [UInt8]) {
+            bytes.appendVarint(size)
+            bytes.appendFixed(UInt64(bitPattern: Int64(modified)))
+            bytes.appendVarint(modifiedNanoseconds)
+            bytes.appendFixed(inode)
+        }
+
+        static func read(_ reader: inout ByteReader) -> Identity? {
+            guard let size = reader.varint(), let modified = reader.fixed(), let nanoseconds = reader.varint(),
+                  let inode = reader.fixed() else { return nil }
+            return Identity(size: size, modified: Int(Int64(bitPattern: modified)), modifiedNanoseconds: nanoseconds, inode: inode)
+        }
+    }
+
+    struct Record: Equatable, Sendable {
+        let fingerprint: Fingerprint
+        let identity: Identity
+
+        var size: Int { identity.size }
 
         /// The record of the file at `path` with `fingerprint`, if it is a regular file.
         init?(of path: String, fingerprint: Fingerprint) {
@@ -39,47 +71,20 @@ final class OutputLedger: @unchecked Sendable {
 
         private init?(_ info: stat, fingerprint: Fingerprint) {
             guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            self.init(fingerprint: fingerprint, size: Int(info.st_size), modified: info.st_mtim.tv_sec,
-                      modifiedNanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
+            self.init(fingerprint: fingerprint, identity: Identity(info))
         }
 
-        init(fingerprint: Fingerprint, size: Int, modified: Int, modifiedNanoseconds: Int, inode: UInt64) {
+        init(fingerprint: Fingerprint, identity: Identity) {
             self.fingerprint = fingerprint
-            self.size = size
-            self.modified = modified
-            self.modifiedNanoseconds = modifiedNanoseconds
-            self.inode = inode
+            self.identity = identity
         }
     }
 
-    /// A file's checksum (`FileChecksum`) and the size, modification time and inode it was taken
-    /// at: the offline app's version hashes every precached file, and a file still as it was
-    /// need not be read again.
+    /// A file's checksum (`FileChecksum`) and how the file stood when it was taken: the offline
+    /// app's version hashes every precached file, and a file still as it was need not be read again.
     struct Checksum: Equatable, Sendable {
-        let size: Int
-        let modified: Int
-        let modifiedNanoseconds: Int
-        let inode: UInt64
+        let identity: Identity
         let value: UInt64
-
-        init(_ info: stat, value: UInt64) {
-            self.init(size: Int(info.st_size), modified: info.st_mtim.tv_sec, modifiedNanoseconds: info.st_mtim.tv_nsec,
-                      inode: UInt64(info.st_ino), value: value)
-        }
-
-        init(size: Int, modified: Int, modifiedNanoseconds: Int, inode: UInt64, value: UInt64) {
-            self.size = size
-            self.modified = modified
-            self.modifiedNanoseconds = modifiedNanoseconds
-            self.inode = inode
-            self.value = value
-        }
-
-        /// Whether `info` describes the file this checksum was taken of.
-        func matches(_ info: stat) -> Bool {
-            size == Int(info.st_size) && modified == info.st_mtim.tv_sec
-                && modifiedNanoseconds == info.st_mtim.tv_nsec && inode == UInt64(info.st_ino)
-        }
     }
 
     private static let magic = Array("studyguide-outputs-2\n".utf8)
@@ -164,12 +169,12 @@ final class OutputLedger: @unchecked Sendable {
     /// when the file is still as it was then, else read and noted for the next build. Safe from any thread.
     func checksum(of path: String, at location: String) -> UInt64? {
         var info = stat()
-        if let known = previousChecksums[path], stat(location, &info) == 0, known.matches(info) {
+        if let known = previousChecksums[path], stat(location, &info) == 0, known.identity == Identity(info) {
             lock.withLock { checksums[path] = known }
             return known.value
         }
         guard let (value, info) = FileChecksum.ofFile(at: location) else { return nil }
-        lock.withLock { checksums[path] = Checksum(info, value: value) }
+        lock.withLock { checksums[path] = Checksum(identity: Identity(info), value: value) }
         return value
     }
 
@@ -185,18 +190,12 @@ final class OutputLedger: @unchecked Sendable {
             bytes.appendText(path)
             bytes.appendFixed(record.fingerprint.high)
             bytes.appendFixed(record.fingerprint.low)
-            bytes.appendVarint(record.size)
-            bytes.appendFixed(UInt64(bitPattern: Int64(record.modified)))
-            bytes.appendVarint(record.modifiedNanoseconds)
-            bytes.appendFixed(record.inode)
+            record.identity.write(to: &bytes)
         }
         bytes.appendVarint(checksums.count)
         for (path, checksum) in checksums {
             bytes.appendText(path)
-            bytes.appendVarint(checksum.size)
-            bytes.appendFixed(UInt64(bitPattern: Int64(checksum.modified)))
-            bytes.appendVarint(checksum.modifiedNanoseconds)
-            bytes.appendFixed(checksum.inode)
+            checksum.identity.write(to: &bytes)
             bytes.appendFixed(checksum.value)
         }
         ChecksummedFile.write(file, magic: Self.magic, content: bytes)
@@ -210,19 +209,16 @@ final class OutputLedger: @unchecked Sendable {
         var records: [String: Record] = [:]
         records.reserveCapacity(count)
         for _ in 0 ..< count {
-            guard let path = reader.text(), let high = reader.fixed(), let low = reader.fixed(), let size = reader.varint(),
-                  let modified = reader.fixed(), let nanoseconds = reader.varint(), let inode = reader.fixed() else { return ([:], [:]) }
-            records[path] = Record(fingerprint: .init(high: high, low: low), size: size, modified: Int(Int64(bitPattern: modified)),
-                                   modifiedNanoseconds: nanoseconds, inode: inode)
+            guard let path = reader.text(), let high = reader.fixed(), let low = reader.fixed(),
+                  let identity = Identity.read(&reader) else { return ([:], [:]) }
+            records[path] = Record(fingerprint: .init(high: high, low: low), identity: identity)
         }
         guard let checksumCount = reader.varint(), checksumCount <= reader.bytes.count else { return ([:], [:]) }
         var checksums: [String: Checksum] = [:]
         checksums.reserveCapacity(checksumCount)
         for _ in 0 ..< checksumCount {
-            guard let path = reader.text(), let size = reader.varint(), let modified = reader.fixed(), let nanoseconds = reader.varint(),
-                  let inode = reader.fixed(), let value = reader.fixed() else { return ([:], [:]) }
-            checksums[path] = Checksum(size: size, modified: Int(Int64(bitPattern: modified)), modifiedNanoseconds: nanoseconds,
-                                       inode: inode, value: value)
+            guard let path = reader.text(), let identity = Identity.read(&reader), let value = reader.fixed() else { return ([:], [:]) }
+            checksums[path] = Checksum(identity: identity, value: value)
         }
         return reader.isAtEnd ? (records, checksums) : ([:], [:])
     }
