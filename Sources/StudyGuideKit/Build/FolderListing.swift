@@ -1,7 +1,7 @@
 internal import Foundation
 
 /// A folder's entry names, and its descriptor to look each up by name.
-final class FolderListing {
+final class FolderListing: Sendable {
     let names: [String]
     private let descriptor: Int32
 
