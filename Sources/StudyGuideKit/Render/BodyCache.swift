@@ -294,8 +294,11 @@ final class BodyCache: @unchecked Sendable {
             if packSize > 64 * 1024 * 1024, liveBytes * 2 < packSize { compact() }
             fsync(pack)
             var index: [UInt8] = []
+            index.reserveCapacity(live.count * 40 + 10)
             index.appendVarint(live.count)
-            for (key, entry) in live.sorted(by: { $0.value.offset < $1.value.offset }) {
+            // In the dictionary's order: the index is read back into a dictionary, and sorting its
+            // tens of thousands of entries first cost more than writing them.
+            for (key, entry) in live {
                 index.appendFixed(key.high)
                 index.appendFixed(key.low)
                 index.appendVarint(entry.offset)
