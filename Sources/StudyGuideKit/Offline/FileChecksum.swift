@@ -9,23 +9,6 @@ enum FileChecksum {
     private static let prime2: UInt64 = 0xc2b2_ae3d_27d4_eb4f
     private static let prime3: UInt64 = 0x1656_67b1_9e37_79f9
 
-    /// The checksum of the file at `path`, read whole into a buffer (nil if it cannot be read).
-    static func of(path: String, size: Int) -> UInt64? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 8)
-        defer { buffer.deallocate() }
-        var count = 0
-        while count < size {
-            let result = read(descriptor, buffer.baseAddress! + count, size - count)
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return nil }
-            count += result
-        }
-        return of(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
-    }
-
     /// The checksum of the file at `path` and its status as read (nil if it cannot be read).
     static func ofFile(at path: String) -> (UInt64, stat)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -18,7 +18,7 @@ enum OfflineApp {
         let chosen = PrecachePolicy.chosen(sizes: output.writtenSizes, pageSize: output.writtenSize(of:),
                                            pages: PrecachePolicy.pages(of: site), limit: settings.precacheLimitBytes)
         let precache = chosen.map(\.path)
-        let version = BuildVersion.of(chosen, in: output)
+        let version = BuildVersion.of(precache, in: output)
         output.write(OutputFile(path: workerPath, bytes: workerSource(version: version, precache: precache)))
         return (precache, version)
     }

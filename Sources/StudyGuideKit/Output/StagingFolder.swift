@@ -207,10 +207,10 @@ final class StagingFolder: @unchecked Sendable {
     }
 
     /// The checksum of a file written before (`FileChecksum`), read back from the staging folder.
-    func checksum(of path: PagePath, size: Int) -> UInt64? {
+    func checksum(of path: PagePath) -> UInt64? {
         // With a ledger, a file still as the previous build checksummed it is not read again.
         if let ledger { return ledger.checksum(of: path.path, at: location(of: path)) }
-        return FileChecksum.of(path: location(of: path), size: size)
+        return FileChecksum.ofFile(at: location(of: path))?.0
     }
 
     private static func size(of path: String) -> Int {
