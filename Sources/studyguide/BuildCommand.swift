@@ -40,6 +40,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = BuildOptions(source: source, output: output, themes: themes, includeDrafts: drafts, baseURL: baseURL)
         options.cacheFolder = cache
+        options.exitsAfterBuild = true
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         let progress = ProgressLine.forTerminal(quiet: quiet)
         let observer: (@Sendable (BuildProgress) -> Void)? = progress.map { line in { @Sendable event in line.observe(event) } }
@@ -53,7 +54,8 @@ struct BuildCommand: ParsableCommand {
             for stage in report.stages {
                 let time = Terminal.milliseconds(stage.seconds).padding(toLength: 9, withPad: " ", startingAt: 0)
                 let cpu = Terminal.milliseconds(stage.cpuSeconds).padding(toLength: 9, withPad: " ", startingAt: 0)
-                Terminal.out("  \(stage.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(time) cpu \(cpu) peak \(stage.peakBytes >> 20) MiB")
+                let beside = stage.secondsBeside > 0 ? "; \(Terminal.milliseconds(stage.secondsBeside)) on its own thread" : ""
+                Terminal.out("  \(stage.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(time) cpu \(cpu) peak \(stage.peakBytes >> 20) MiB\(beside)")
             }
         }
         guard report.succeeded else {

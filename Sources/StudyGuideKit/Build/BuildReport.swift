@@ -8,11 +8,15 @@ public struct BuildReport: Sendable {
         /// Processor time of all threads during the stage (user + system): against `seconds`,
         /// how many cores the stage kept busy.
         public var cpuSeconds: Double = 0
+        /// How long the stage's work ran on a thread of its own, beside the other stages
+        /// (`SideLane`). `seconds` holds only the time the build waited for it, so the stages'
+        /// times still add up to the build's; its processor time is in the stages it ran beside.
+        public var secondsBeside: Double = 0
 
         /// This stage and `other`, a later lap of the same stage, as one.
         func adding(_ other: Stage) -> Stage {
             Stage(name: name, seconds: seconds + other.seconds, peakBytes: max(peakBytes, other.peakBytes),
-                  cpuSeconds: cpuSeconds + other.cpuSeconds)
+                  cpuSeconds: cpuSeconds + other.cpuSeconds, secondsBeside: secondsBeside + other.secondsBeside)
         }
     }
 
@@ -22,6 +26,12 @@ public struct BuildReport: Sendable {
     /// All files written, pages and assets.
     public var filesWritten = 0
     public var stages: [Stage] = []
+
+    /// Adds `stage` to the list, or to the stage of its name already there (a later lap of it).
+    mutating func addStage(_ stage: Stage) {
+        guard let index = stages.firstIndex(where: { $0.name == stage.name }) else { return stages.append(stage) }
+        stages[index] = stages[index].adding(stage)
+    }
     /// What each written file (by its path in the output) was made from: what an incremental
     /// rebuild reads to find the outputs an edit touches.
     public var outputs: [String: OutputInputs] = [:]

@@ -200,6 +200,8 @@ public enum SiteBuilder {
         // Bodies were let go after parsing: each batch is read again, rendered and written in turn.
         let links = ContentLinks(site: site, hashingShape: cache != nil)
         let fingerprints = ledger == nil ? nil : PageFingerprints(site: site, theme: theme, shape: links.shape)
+        // Where each content path links to, and what each page is made from: part of resolving the site.
+        report.addStage(clock.lap("resolve"))
         let rendered = BuildContext.highlighting(site.config.highlightCode) {
             SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,
                                 collectingLinkTargets: options.keepsPreview, cache: cache, fingerprints: fingerprints)
@@ -250,6 +252,19 @@ public enum SiteBuilder {
             report.preview = LivePreview(options: options, site: site, theme: theme, links: links, pageBodies: rendered.pageBodies,
                                          linkTargets: rendered.linkTargets)
         }
+        if options.exitsAfterBuild { ExitRemains.leave(site, theme, links, fingerprints, rendered, staging, ledger, cache) }
+    }
+}
+
+/// What a build leaves unfreed for the process's end (`BuildOptions.exitsAfterBuild`).
+private enum ExitRemains {
+    private final class Remains {
+        let values: [Any]
+        init(_ values: [Any]) { self.values = values }
+    }
+
+    static func leave(_ values: Any...) {
+        _ = Unmanaged.passRetained(Remains(values))
     }
 }
 

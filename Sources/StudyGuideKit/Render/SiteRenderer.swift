@@ -52,6 +52,12 @@ enum SiteRenderer {
             output.reusedSize(path, fingerprint: fingerprint)
         }
         var search = SearchIndexBuilder(site: site, emit: output.write, cache: cache, reuse: reuse)
+        // Writing the index beside the listing pages and the link checks; no job outlives the render.
+        let searchLane = SideLane(stage: "search")
+        defer {
+            decks.lane.wait()
+            searchLane.wait()
+        }
         var emptyPages: Set<PagePath> = []
         let linkTargets = LinkRule.Targets(site: site, links: links)
         let verdicts = LinkVerdicts(cache: cache, site: site, links: links)
@@ -134,9 +140,11 @@ enum SiteRenderer {
             stages.lap("links")
         }
 
+        // The postings are made and written beside the listing pages and the last link checks.
+        let searching = SearchWrite(search)
+        searchLane.run { searching.run() }
         // Each listing with its path and fingerprint when it may be linked from the previous output.
         typealias Listing = (reusable: (PagePath, PageFingerprints.Fingerprint)?, make: @Sendable () -> OutputFile)
-        AnkiExport.noteComplete(decks, to: output, cache: cache)
         var listing: [Listing] = pages.fixedPages(theme).map { (nil, $0) }
         for category in site.categories {
             listing.append((fingerprints.map { (category.path, pages.fingerprint(ofCategory: category, $0)) }, { pages.category(category, theme) }))
@@ -178,10 +186,12 @@ enum SiteRenderer {
         }
         diagnostics = unreadable + diagnostics + LinkRule().check(laterDocuments, bodies: laterLinks, against: linkTargets, anchors: anchors)
         stages.lap("links")
+        stages.join(decks.lane)
+        AnkiExport.noteComplete(decks, to: output, cache: cache)
+        stages.join(searchLane)
         if cancelled { return stopped() }
-        diagnostics += search.write()
-        let searchUpdatedAnswers = search.updatedAnswers
-        stages.lap("search")
+        diagnostics += searching.problems
+        let searchUpdatedAnswers = searching.builder.updatedAnswers
         if let baseURL = site.config.baseURL {
             Syndication.files(for: site, pages: site.pagePaths, baseURL: baseURL).forEach(output.write)
             stages.lap("feeds")
@@ -236,6 +246,20 @@ enum SiteRenderer {
     }
 }
 
+/// The search index's last step, run on a side lane: the builder moves into it whole.
+private final class SearchWrite: @unchecked Sendable {
+    private(set) var builder: SearchIndexBuilder
+    private(set) var problems: [Diagnostic] = []
+
+    init(_ builder: consuming SearchIndexBuilder) {
+        self.builder = builder
+    }
+
+    func run() {
+        problems = builder.write()
+    }
+}
+
 /// Stage times for stages that take turns (a batch is rendered, written, counted, then the
 /// next): each lap adds to its stage, and stages are listed in the order they first ran.
 struct StageTimes {
@@ -249,5 +273,13 @@ struct StageTimes {
             return
         }
         stages[index] = stages[index].adding(lap)
+    }
+
+    /// Waits for the jobs of `lane`: the wait is a lap of its stage, which also tells how long
+    /// the jobs ran beside the others.
+    mutating func join(_ lane: SideLane) {
+        lane.wait()
+        lap(lane.stage)
+        if let index = stages.firstIndex(where: { $0.name == lane.stage }) { stages[index].secondsBeside = lane.secondsBeside }
     }
 }

@@ -15,6 +15,8 @@ enum AnkiExport {
         fileprivate var maps: [String: KeptNotes.NotesMap] = [:]
         fileprivate var previous: [String: KeptNotes] = [:]
         fileprivate var fingerprints: PageFingerprints?
+        /// Where the notes are written into the decks: beside the next batch's pages.
+        let lane = SideLane(stage: "anki")
     }
 
     /// Starts the whole deck and every category's deck with its header, but for the category decks
@@ -97,29 +99,33 @@ enum AnkiExport {
             next += run.count
         }
         let (allRuns, noteStarts) = (runs, starts)
-        // The category decks and the whole deck are different files: written side by side.
-        _ = parallelMap([false, true]) { wholeDeck in
-            for run in allRuns {
-                let slug = questions[run.lowerBound].category
-                guard let start = noteStarts[run.lowerBound] else {
-                    // A kept deck, copied whole where its category starts (it may span batches).
-                    if wholeDeck, let category = site.category(named: slug), category.members.lowerBound == run.lowerBound {
-                        output.appendCopy(all, from: deck(of: slug), skipping: header(deckName(of: category, in: site)).count)
+        // Written on the side while the next batch is made: the notes of one batch at most wait for it.
+        decks.lane.wait()
+        decks.lane.run {
+            // Each category's deck, then the whole deck.
+            for wholeDeck in [false, true] {
+                for run in allRuns {
+                    let slug = questions[run.lowerBound].category
+                    guard let start = noteStarts[run.lowerBound] else {
+                        // A kept deck, copied whole where its category starts (it may span batches).
+                        if wholeDeck, let category = site.category(named: slug), category.members.lowerBound == run.lowerBound {
+                            output.appendCopy(all, from: deck(of: slug), skipping: header(deckName(of: category, in: site)).count)
+                        }
+                        continue
                     }
-                    continue
-                }
-                let parts = Array(notes[start ..< start + run.count])
-                if wholeDeck {
-                    output.append(all, parts: parts)
-                } else {
-                    output.append(deck(of: slug), parts: parts, inputs: OutputInputs(content: questions[run].map { $0.contentPath }))
+                    let parts = Array(notes[start ..< start + run.count])
+                    if wholeDeck {
+                        output.append(all, parts: parts)
+                    } else {
+                        output.append(deck(of: slug), parts: parts, inputs: OutputInputs(content: questions[run].map { $0.contentPath }))
+                    }
                 }
             }
         }
     }
 
-    /// The category decks made in this build go in the ledger, now that they are complete.
-    /// With `cache`, what each made deck holds is kept for the next build (`KeptNotes`).
+    /// The category decks made in this build go in the ledger, once they are complete (the caller
+    /// joined `decks.lane`). With `cache`, what each made deck holds is kept for the next build (`KeptNotes`).
     static func noteComplete(_ decks: Decks, to output: StagingFolder, cache: BodyCache? = nil) {
         for (slug, path, fingerprint) in decks.made {
             output.noteComplete(path, fingerprint: fingerprint)
