@@ -84,8 +84,7 @@ extension SearchIndexBuilder {
         var nextBefore = 0
         var merged = MergedVocabulary(capacity: 1 << 16)
         var next = 0
-        var documents: [Int32] = []
-        var scores: [UInt8] = []
+        var splice = PostingsSplice()
         let whole = update.store.forEachRecord { buffer, record in
             let term = UnsafeBufferPointer(rebasing: buffer[record.term])
             while next < additions.terms.count, Self.order(additions.terms[next], term) < 0 {
@@ -107,24 +106,9 @@ extension SearchIndexBuilder {
                 return
             }
             // Drop the changed documents' old postings, put in their new ones, in document order.
-            documents.removeAll(keepingCapacity: true)
-            scores.removeAll(keepingCapacity: true)
-            var newAt = 0
-            let newDocuments = added.map { additions.documents[$0] } ?? []
-            let newScores = added.map { additions.scores[$0] } ?? []
-            Self.forEachPosting(in: postings) { document, score in
-                while newAt < newDocuments.count, newDocuments[newAt] < document {
-                    documents.append(newDocuments[newAt])
-                    scores.append(newScores[newAt])
-                    newAt += 1
-                }
-                guard !update.changed[Int(document)] else { return }
-                documents.append(document)
-                scores.append(score)
-            }
-            documents += newDocuments[newAt...]
-            scores += newScores[newAt...]
-            if !documents.isEmpty { merged.append(term: Array(term), documents: documents, scores: scores, to: writer) }
+            splice.make(from: postings, frequency: record.frequency, encodedSize: record.encodedSize, removing: update.changed,
+                        adding: added.map { additions.documents[$0] } ?? [], scores: added.map { additions.scores[$0] } ?? [])
+            if splice.count > 0 { merged.append(term: term, splice: splice, to: writer) }
         }
         guard whole else { return nil }
         while next < additions.terms.count {
@@ -278,6 +262,19 @@ struct MergedVocabulary {
         hashes.append(record.hash)
         offsets.append(writer.offset)
         writer.append(record: UnsafeBufferPointer(rebasing: buffer[record.whole]))
+    }
+
+    /// A record of the previous store with its postings changed.
+    mutating func append(term: UnsafeBufferPointer<UInt8>, splice: PostingsSplice, to writer: PostingsStore.Writer) {
+        _ = terms.id(of: term)
+        splice.bytes.withUnsafeBufferPointer { postings in
+            let hash = PostingsStore.hash(term: term, postings: postings)
+            frequency.append(Int32(splice.count))
+            sizes.append(splice.encodedSize)
+            hashes.append(hash)
+            offsets.append(writer.offset)
+            writer.append(term: term, frequency: splice.count, encodedSize: splice.encodedSize, hash: hash, postings: postings)
+        }
     }
 
     /// A record made now.
