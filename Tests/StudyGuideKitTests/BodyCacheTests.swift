@@ -225,6 +225,52 @@ import Testing
         #expect(cache.body(for: key, path: "first.md", links: links)?.html == "<p>rendered again</p>", "the text rendered again was kept")
     }
 
+    /// A kept body stored with the same pages (`ContentLinks.shape`) is taken without reading
+    /// anything back: a kept page never asks for its headings and links. Asked for, headings and
+    /// links that no longer read back are made again, never used damaged.
+    @Test func aKeptBodyWithTheSamePagesIsReadOnlyWhenAskedFor() throws {
+        let site = try TestSite.minimal()
+        var report = BuildReport()
+        var options = BuildOptions(source: site.directory.path, output: site.directory.appendingPathComponent("out").path,
+                                   themes: Repository.themes)
+        options.displayPrefix = ""
+        let loaded = try #require(SiteBuilder.load(options, report: &report))
+        let document = try #require(loaded.documents.first { $0.contentPath == "basics/first.md" })
+        var body = document.body
+        body.bytes = try #require(body.load(contentPath: document.contentPath))
+        let links = ContentLinks(site: loaded, hashingShape: true).links(from: document.contentPath, page: document.page)
+        let rendered = RenderedBody.render(body, path: "first.md", rawHTML: false, links: links, paragraphs: false, codeBlocks: nil)
+        #expect(!rendered.headings.isEmpty)
+        let folder = site.directory.appendingPathComponent(".cache")
+        let key = BodyCache.Key(high: 3, low: 4)
+        do {
+            let cache = try #require(BodyCache(folder: folder.path))
+            cache.store(rendered, for: key, links: links)
+            cache.save()
+        }
+        // The headings and links are stored last: damage them and leave the text whole.
+        let pack = folder.appendingPathComponent("bodies.pack")
+        var bytes = try Data(contentsOf: pack)
+        bytes[bytes.count - 1] ^= 0x20
+        try bytes.write(to: pack)
+
+        let renders = Counter()
+        let cache = try #require(BodyCache(folder: folder.path))
+        let render: @Sendable () -> RenderedBody = {
+            renders.add()
+            return RenderedBody(html: "<p>rendered again</p>", headings: [], plainText: "rendered again", links: [], paragraphs: [])
+        }
+        let kept = try #require(cache.body(for: key, path: "first.md", links: links, lazily: render), "taken without reading it")
+        #expect(renders.value == 0)
+        #expect(kept.headings.isEmpty, "made again")
+        #expect(renders.value == 1)
+        // The body made again replaced the damaged one, text and all: read once, and kept.
+        #expect(kept.html == "<p>rendered again</p>")
+        #expect(renders.value == 1)
+        #expect(cache.misses == 1 && cache.hits == 0, "counted as rendered, not taken")
+        #expect(cache.body(for: key, path: "first.md", links: links)?.html == "<p>rendered again</p>")
+    }
+
     @Test func keysDependOnEveryInputAndNotOnTheProcess() {
         let bytes: ArraySlice<UInt8> = Array("## Answer\n\nText.\n".utf8)[...]
         let key = BodyCache.key(bytes: bytes, contentPath: "a/b.md", page: "a/b.html", firstLine: 8, rawHTML: false, highlighted: true)

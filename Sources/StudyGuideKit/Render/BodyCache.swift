@@ -139,30 +139,40 @@ final class BodyCache: @unchecked Sendable {
     func body(for key: Key, path: String, links: BodyLinks, lazily render: (@Sendable () -> RenderedBody)? = nil,
               keeping: Bool = true) -> RenderedBody? {
         let textKey = Self.textKey(key)
+        // Known to rewrite its links with these pages (`ContentLinks.shape`) as it did when stored: its
+        // excerpt, headings and links are read only when asked for, which a kept page never does.
+        if let render, let shape = links.shape, holds(Self.shapeMark(key, shape)), holds(key), holds(textKey) {
+            let renderedAgain = RenderedAgain()
+            let head = StoredBodyHead { [self] in
+                if let (_, bytes) = stored(key), let stored = StoredBody(decoding: bytes, path: path) {
+                    return (stored.excerpt, stored.headings, stored.links)
+                }
+                let again = rendering(again: renderedAgain, key: key, links: links, render)
+                return (again.excerpt, again.headings, again.links)
+            }
+            return kept(key, head: head, textKey: textKey, links: links, render: render, renderedAgain: renderedAgain, keeping: keeping,
+                        shape: shape)
+        }
         guard let (_, bytes) = stored(key) else { return miss() }
         var body: RenderedBody
         if let render {
             guard holds(textKey) else { return miss() }
             let head: StoredBodyHead
+            let renderedAgain = RenderedAgain()
             if let shape = links.shape, StoredBody.shape(of: bytes) == shape {
                 // Stored with the same pages (`ContentLinks.shape`): the links rewrite as they did then.
-                head = StoredBodyHead {
+                head = StoredBodyHead { [self] in
                     if let stored = StoredBody(decoding: bytes, path: path) { return (stored.excerpt, stored.headings, stored.links) }
-                    let again = render()
+                    let again = rendering(again: renderedAgain, key: key, links: links, render)
                     return (again.excerpt, again.headings, again.links)
                 }
             } else {
                 guard let stored = StoredBody(decoding: bytes, path: path), stored.rewriteAsBefore(links) else { return miss() }
                 head = StoredBodyHead { (stored.excerpt, stored.headings, stored.links) }
             }
-            // A text rendered again replaces the one that did not read back.
-            let storedText = StoredBodyText(head: head, read: { [self] in text(for: textKey) }, render: { [self] in
-                let again = render().text.value
-                storeText(html: again.html, plainText: again.plainText, for: textKey)
-                return again
-            })
-            body = RenderedBody(head: head, text: storedText)
-            if keeping { keep(hits: [key]) }
+            if let shape = links.shape { storeBlob([], for: Self.shapeMark(key, shape)) }
+            return kept(key, head: head, textKey: textKey, links: links, render: render, renderedAgain: renderedAgain, keeping: keeping,
+                        shape: nil)
         } else {
             guard let stored = StoredBody(decoding: bytes, path: path), stored.rewriteAsBefore(links),
                   let (html, plainText) = text(for: textKey) else { return miss() }
@@ -171,6 +181,58 @@ final class BodyCache: @unchecked Sendable {
         }
         body.cacheKey = key
         return body
+    }
+
+    /// A body whose head and text are read when first asked for (`render` makes them again if they
+    /// do not read back then).
+    private func kept(_ key: Key, head: StoredBodyHead, textKey: Key, links: BodyLinks, render: @escaping @Sendable () -> RenderedBody,
+                      renderedAgain: RenderedAgain, keeping: Bool, shape: Key?) -> RenderedBody {
+        let storedText = StoredBodyText(head: head, read: { [self] in text(for: textKey) }, render: { [self] in
+            rendering(again: renderedAgain, key: key, links: links, render).text.value
+        })
+        var body = RenderedBody(head: head, text: storedText)
+        if keeping { keep(hits: [key], shape: shape) }
+        body.cacheKey = key
+        return body
+    }
+
+    /// `render`'s body, for a kept body whose head or text did not read back when asked for: counted
+    /// once as rendered rather than taken from the cache, and stored in place of the one that did not
+    /// read back.
+    private func rendering(again: RenderedAgain, key: Key, links: BodyLinks, _ render: () -> RenderedBody) -> RenderedBody {
+        let body = render()
+        if again.first() {
+            lock.withLock {
+                hitCount -= 1
+                missCount += 1
+            }
+            store(body, for: key, links: links)
+        }
+        return body
+    }
+
+    /// Whether a kept body was made again yet (its head and its text may each fail to read back).
+    final class RenderedAgain: @unchecked Sendable {
+        private let lock = NSLock()
+        private var happened = false
+
+        /// True the first time only.
+        func first() -> Bool {
+            lock.withLock {
+                defer { happened = true }
+                return !happened
+            }
+        }
+    }
+
+    /// Marks the body under `key` as rewriting its links with the pages of `shape` as when it was
+    /// stored: a mark of no bytes, found without reading anything.
+    private static func shapeMark(_ key: Key, _ shape: Key) -> Key {
+        var hash = StableHash()
+        hash.add(Array("body shape\n".utf8))
+        hash.add(key)
+        hash.add(shape)
+        return hash.key
     }
 
     /// Keeps the entries under `keys`, where there are some, for the next build without reading them: under one lock.
@@ -183,10 +245,10 @@ final class BodyCache: @unchecked Sendable {
     }
 
     /// Counts bodies found by `body(for:keeping: false)` under `keys`, and keeps them and their
-    /// texts for the next build: under one lock for a batch.
-    func keep(hits keys: [Key]) {
+    /// texts for the next build, with their marks for the pages of `shape`: under one lock for a batch.
+    func keep(hits keys: [Key], shape: Key? = nil) {
         lock.withLock { hitCount += keys.count }
-        keep(keys + keys.map(Self.textKey))
+        keep(keys + keys.map(Self.textKey) + (shape.map { shape in keys.map { Self.shapeMark($0, shape) } } ?? []))
     }
 
     /// Whether something was kept under `key` by the previous build or this one, keeping it for
@@ -259,6 +321,7 @@ final class BodyCache: @unchecked Sendable {
         let (html, plainText) = body.text.value
         storeText(html: html, plainText: plainText, for: Self.textKey(key))
         storeBlob(StoredBody.encode(body, rewrites: body.links.map { links.rewrite($0.destination) }, shape: links.shape), for: key)
+        if let shape = links.shape { storeBlob([], for: Self.shapeMark(key, shape)) }
     }
 
     /// Keeps `bytes` under `key`, appended to the pack.

@@ -61,7 +61,7 @@ enum BodyRenderer {
         }
         // Bodies found lazily are counted and kept for the next build here, a batch under one lock.
         if lazily, let cache {
-            cache.keep(hits: rendered.compactMap { $0.0.isFromCache ? $0.0.cacheKey : nil })
+            cache.keep(hits: rendered.compactMap { $0.0.isFromCache ? $0.0.cacheKey : nil }, shape: links.shape)
         }
         return (Dictionary(uniqueKeysWithValues: zip(documents.map(\.contentPath), rendered.map(\.0))), rendered.compactMap(\.1))
     }
