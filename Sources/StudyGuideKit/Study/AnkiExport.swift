@@ -99,8 +99,11 @@ enum AnkiExport {
             next += run.count
         }
         let (allRuns, noteStarts) = (runs, starts)
-        // Written on the side while the next batch is made: the notes of one batch at most wait for it.
+        // Written on the side while the next batch is made. Notes made now are written before the
+        // next batch is, so no more than one batch of them is ever held; decks kept whole are
+        // copied file to file, holding nothing, and go on beside the pages (most of a cached build's).
         decks.lane.wait()
+        defer { if !notes.isEmpty { decks.lane.wait() } }
         decks.lane.run {
             // Each category's deck, then the whole deck.
             for wholeDeck in [false, true] {
