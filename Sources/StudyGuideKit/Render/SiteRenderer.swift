@@ -141,7 +141,7 @@ enum SiteRenderer {
         }
 
         // The postings are made and written beside the listing pages and the last link checks.
-        let searching = SearchWrite(search)
+        let searching = SearchWrite(consume search)
         searchLane.run { searching.run() }
         // Each listing with its path and fingerprint when it may be linked from the previous output.
         typealias Listing = (reusable: (PagePath, PageFingerprints.Fingerprint)?, make: @Sendable () -> OutputFile)

@@ -1,0 +1,50 @@
+// Covers: `SideLane`, which runs a stage's jobs on a thread of its own beside the other stages:
+// in the order given, all of them before `wait()` returns, with the build's context; and with one
+// worker, not beside anything but at the next `wait()`, on the thread that waits.
+import Foundation
+import Testing
+@testable import StudyGuideKit
+
+@Suite struct SideLaneTests {
+    final class Log: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String] = []
+        func add(_ entry: String) { lock.withLock { entries.append(entry) } }
+        var all: [String] { lock.withLock { entries } }
+    }
+
+    @Test func jobsRunInTheOrderGivenAndAllBeforeTheWaitReturns() {
+        let log = Log()
+        let lane = BuildContext.$current.withValue(BuildContext(workers: 2)) { SideLane(stage: "anki") }
+        // The first job is the slowest: a lane that ran jobs side by side would log it last.
+        for (index, pause) in [30_000, 1_000, 10_000, 0].enumerated() {
+            lane.run {
+                usleep(useconds_t(pause))
+                log.add("job \(index)")
+            }
+        }
+        lane.wait()
+        #expect(log.all == ["job 0", "job 1", "job 2", "job 3"])
+        #expect(lane.secondsBeside > 0.03)
+    }
+
+    @Test func jobsSeeTheContextTheLaneWasMadeIn() {
+        let seen = Log()
+        let lane = BuildContext.$current.withValue(BuildContext(workers: 3)) { SideLane(stage: "search") }
+        lane.run { seen.add("\(BuildContext.current.workers ?? 0)") }
+        lane.wait()
+        #expect(seen.all == ["3"])
+    }
+
+    @Test func withOneWorkerJobsRunAtTheWaitOnTheWaitingThread() {
+        let log = Log()
+        let lane = BuildContext.$current.withValue(BuildContext(workers: 1)) { SideLane(stage: "anki") }
+        let waiting = pthread_self()
+        lane.run { log.add(pthread_self() == waiting ? "on the waiting thread" : "elsewhere") }
+        usleep(20_000)
+        #expect(log.all.isEmpty, "nothing ran before the wait")
+        lane.wait()
+        #expect(log.all == ["on the waiting thread"])
+        #expect(lane.secondsBeside == 0, "its time is the waiting stage's")
+    }
+}
