@@ -40,7 +40,6 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = BuildOptions(source: source, output: output, themes: themes, includeDrafts: drafts, baseURL: baseURL)
         options.cacheFolder = cache
-        options.exitsAfterBuild = true
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         let progress = ProgressLine.forTerminal(quiet: quiet)
         let observer: (@Sendable (BuildProgress) -> Void)? = progress.map { line in { @Sendable event in line.observe(event) } }

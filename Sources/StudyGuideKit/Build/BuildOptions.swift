@@ -18,11 +18,6 @@ public struct BuildOptions: Sendable {
     public var keepsPreview = false
     /// A folder where rendered bodies are kept between builds (`BodyCache`); none by default.
     public var cacheFolder: String?
-    /// The process ends once the build returns (the `build` command): the site's model is left
-    /// for the exit to give back whole, as clang's `-disable-free` leaves its ASTs, instead of
-    /// being freed object by object (a sixth of a cached 10,000-question build's time outside
-    /// its stages). The cache's lock is then held until the process ends.
-    public var exitsAfterBuild = false
     /// How paths are shown in diagnostics: the prefix the user would type.
     var displayPrefix: String
 

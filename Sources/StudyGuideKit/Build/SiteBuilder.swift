@@ -252,19 +252,6 @@ public enum SiteBuilder {
             report.preview = LivePreview(options: options, site: site, theme: theme, links: links, pageBodies: rendered.pageBodies,
                                          linkTargets: rendered.linkTargets)
         }
-        if options.exitsAfterBuild { ExitRemains.leave(site, theme, links, fingerprints, rendered, staging, ledger, cache) }
-    }
-}
-
-/// What a build leaves unfreed for the process's end (`BuildOptions.exitsAfterBuild`).
-private enum ExitRemains {
-    private final class Remains {
-        let values: [Any]
-        init(_ values: [Any]) { self.values = values }
-    }
-
-    static func leave(_ values: Any...) {
-        _ = Unmanaged.passRetained(Remains(values))
     }
 }
 

@@ -52,7 +52,8 @@ enum SiteRenderer {
             output.reusedSize(path, fingerprint: fingerprint)
         }
         var search = SearchIndexBuilder(site: site, emit: output.write, cache: cache, reuse: reuse)
-        // Writing the index beside the listing pages and the link checks; no job outlives the render.
+        // An update of the index is written beside the listing pages and the link checks; no job
+        // outlives the render.
         let searchLane = SideLane(stage: "search")
         defer {
             decks.lane.wait()
@@ -140,9 +141,12 @@ enum SiteRenderer {
             stages.lap("links")
         }
 
-        // The postings are made and written beside the listing pages and the last link checks.
+        // Postings updated from the last build's are written beside the listing pages and the last
+        // link checks. Made whole, they hold the index's largest buffers, which beside the largest
+        // listing pages (8 MB each at 100,000 questions) made the build's peak: they come after.
         let searching = SearchWrite(consume search)
-        searchLane.run { searching.run() }
+        let besideListings = searching.builder.update != nil
+        if besideListings { searchLane.run { searching.run() } }
         // Each listing with its path and fingerprint when it may be linked from the previous output.
         typealias Listing = (reusable: (PagePath, PageFingerprints.Fingerprint)?, make: @Sendable () -> OutputFile)
         var listing: [Listing] = pages.fixedPages(theme).map { (nil, $0) }
@@ -188,7 +192,12 @@ enum SiteRenderer {
         stages.lap("links")
         stages.join(decks.lane)
         AnkiExport.noteComplete(decks, to: output, cache: cache)
-        stages.join(searchLane)
+        if besideListings {
+            stages.join(searchLane)
+        } else if !cancelled {
+            searching.run()
+            stages.lap("search")
+        }
         if cancelled { return stopped() }
         diagnostics += searching.problems
         let searchUpdatedAnswers = searching.builder.updatedAnswers
