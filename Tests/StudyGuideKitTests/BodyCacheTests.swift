@@ -178,9 +178,9 @@ import Testing
         #expect(output == plain)
     }
 
-    /// A kept answer's text is read back only when asked for; one that no longer reads back whole
-    /// is rendered again (and kept again), never used damaged.
-    @Test func aKeptTextThatDoesNotReadBackIsRenderedAgain() throws {
+    /// The minimal site's first answer, rendered and stored alone under `key` in a new cache
+    /// folder (`hashingShape`: with the site's pages hashed, as a build with a cache has them).
+    func storedFirstAnswer(under key: BodyCache.Key, hashingShape: Bool) throws -> (TestSite, RenderedBody, BodyLinks, URL) {
         let site = try TestSite.minimal()
         var report = BuildReport()
         var options = BuildOptions(source: site.directory.path, output: site.directory.appendingPathComponent("out").path,
@@ -190,15 +190,21 @@ import Testing
         let document = try #require(loaded.documents.first { $0.contentPath == "basics/first.md" })
         var body = document.body
         body.bytes = try #require(body.load(contentPath: document.contentPath))
-        let links = ContentLinks(site: loaded).links(from: document.contentPath, page: document.page)
+        let links = ContentLinks(site: loaded, hashingShape: hashingShape).links(from: document.contentPath, page: document.page)
         let rendered = RenderedBody.render(body, path: "first.md", rawHTML: false, links: links, paragraphs: false, codeBlocks: nil)
         let folder = site.directory.appendingPathComponent(".cache")
+        let cache = try #require(BodyCache(folder: folder.path))
+        cache.store(rendered, for: key, links: links)
+        cache.save()
+        return (site, rendered, links, folder)  // the site's folder goes with its last reference
+    }
+
+    /// A kept answer's text is read back only when asked for; one that no longer reads back whole
+    /// is rendered again (and kept again), never used damaged.
+    @Test func aKeptTextThatDoesNotReadBackIsRenderedAgain() throws {
         let key = BodyCache.Key(high: 1, low: 2)
-        do {
-            let cache = try #require(BodyCache(folder: folder.path))
-            cache.store(rendered, for: key, links: links)
-            cache.save()
-        }
+        let (site, rendered, links, folder) = try storedFirstAnswer(under: key, hashingShape: false)
+        defer { withExtendedLifetime(site) {} }
         // The text is stored first: damage it and leave the headings and links whole.
         let pack = folder.appendingPathComponent("bodies.pack")
         var bytes = try Data(contentsOf: pack)
@@ -229,25 +235,10 @@ import Testing
     /// anything back: a kept page never asks for its headings and links. Asked for, headings and
     /// links that no longer read back are made again, never used damaged.
     @Test func aKeptBodyWithTheSamePagesIsReadOnlyWhenAskedFor() throws {
-        let site = try TestSite.minimal()
-        var report = BuildReport()
-        var options = BuildOptions(source: site.directory.path, output: site.directory.appendingPathComponent("out").path,
-                                   themes: Repository.themes)
-        options.displayPrefix = ""
-        let loaded = try #require(SiteBuilder.load(options, report: &report))
-        let document = try #require(loaded.documents.first { $0.contentPath == "basics/first.md" })
-        var body = document.body
-        body.bytes = try #require(body.load(contentPath: document.contentPath))
-        let links = ContentLinks(site: loaded, hashingShape: true).links(from: document.contentPath, page: document.page)
-        let rendered = RenderedBody.render(body, path: "first.md", rawHTML: false, links: links, paragraphs: false, codeBlocks: nil)
-        #expect(!rendered.headings.isEmpty)
-        let folder = site.directory.appendingPathComponent(".cache")
         let key = BodyCache.Key(high: 3, low: 4)
-        do {
-            let cache = try #require(BodyCache(folder: folder.path))
-            cache.store(rendered, for: key, links: links)
-            cache.save()
-        }
+        let (site, rendered, links, folder) = try storedFirstAnswer(under: key, hashingShape: true)
+        defer { withExtendedLifetime(site) {} }
+        #expect(!rendered.headings.isEmpty)
         // The headings and links are stored last: damage them and leave the text whole.
         let pack = folder.appendingPathComponent("bodies.pack")
         var bytes = try Data(contentsOf: pack)

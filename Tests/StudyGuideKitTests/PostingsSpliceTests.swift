@@ -18,18 +18,6 @@ import Testing
         }
     }
 
-    /// A deterministic generator, so a failure names a seed that repeats it.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func splice(_ old: [(Int32, UInt8)], changed: Set<Int32>, new: [(Int32, UInt8)], documents: Int) -> PostingsSplice {
         let made = Made(old.map(\.0), old.map(\.1))
         var marks = [Bool](repeating: false, count: documents)
@@ -65,7 +53,7 @@ import Testing
 
     /// Random postings lists, changed documents and new postings, against making them whole.
     @Test(arguments: 1 ... 40) func randomChangesGiveTheBytesOfPostingsMadeAgain(seed: UInt64) {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         let documents = Int.random(in: 1 ... 3000, using: &random)
         // Dense lists (small gaps) and sparse ones (gaps of several bytes).
         let density = Double.random(in: 0.001 ... 0.9, using: &random)
@@ -83,3 +71,6 @@ import Testing
         #expect(result.count == expected.count && result.encodedSize == expected.encodedSize, "seed \(seed)")
     }
 }
+
+/// The tests' deterministic generator, for the standard library's random values: a failure names a seed that repeats it.
+extension SplitMix64: RandomNumberGenerator {}
