@@ -28,6 +28,23 @@ import Testing
         #expect(lane.secondsBeside > 0.03)
     }
 
+    /// What a job holds is let go before `wait()` returns: a job that held the body cache kept its
+    /// folder locked for a moment after the build, and the next build ran without a cache.
+    @Test func whatAJobHoldsIsGoneWhenTheWaitReturns() {
+        final class Held: Sendable {}
+        for _ in 0 ..< 200 {
+            weak var watched: Held?
+            let lane = BuildContext.$current.withValue(BuildContext(workers: 2)) { SideLane(stage: "search") }
+            do {
+                let held = Held()
+                watched = held
+                lane.run { withExtendedLifetime(held) {} }
+            }
+            lane.wait()
+            #expect(watched == nil)
+        }
+    }
+
     @Test func jobsSeeTheContextTheLaneWasMadeIn() {
         let seen = Log()
         let lane = BuildContext.$current.withValue(BuildContext(workers: 3)) { SideLane(stage: "search") }

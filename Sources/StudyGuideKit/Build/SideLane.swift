@@ -29,11 +29,17 @@ final class SideLane: @unchecked Sendable {
     /// Runs `job` after the jobs given before it, with the build's context (workers, cancellation,
     /// highlighting) as where it was given.
     func run(_ job: @escaping @Sendable () -> Void) {
-        guard beside else { return lock.withLock { pending.append(job) } }
+        lock.withLock { pending.append(job) }
+        guard beside else { return }
         group.enter()
+        // The block holds the lane, not the job: Dispatch lets a block go only after it returns,
+        // after `wait()` has returned, and a job's captures (the body cache, whose lock the next
+        // build takes) must be gone by then.
         queue.async { [self] in
+            var job: (@Sendable () -> Void)? = lock.withLock { pending.removeFirst() }
             let start = ContinuousClock.now
-            BuildContext.$current.withValue(context) { job() }
+            BuildContext.$current.withValue(context) { job?() }
+            job = nil
             let took = start.duration(to: .now)
             lock.withLock { busy += took }
             group.leave()
