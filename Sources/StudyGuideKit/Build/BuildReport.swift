@@ -26,12 +26,6 @@ public struct BuildReport: Sendable {
     /// All files written, pages and assets.
     public var filesWritten = 0
     public var stages: [Stage] = []
-
-    /// Adds `stage` to the list, or to the stage of its name already there (a later lap of it).
-    mutating func addStage(_ stage: Stage) {
-        guard let index = stages.firstIndex(where: { $0.name == stage.name }) else { return stages.append(stage) }
-        stages[index] = stages[index].adding(stage)
-    }
     /// What each written file (by its path in the output) was made from: what an incremental
     /// rebuild reads to find the outputs an edit touches.
     public var outputs: [String: OutputInputs] = [:]
@@ -54,4 +48,12 @@ public struct BuildReport: Sendable {
     public var cancelled = false
     public var succeeded: Bool { !cancelled && !diagnostics.containsErrors && filesWritten > 0 }
     public var totalSeconds: Double { stages.reduce(0) { $0 + $1.seconds } }
+}
+
+extension [BuildReport.Stage] {
+    /// Adds `stage` to the list, or to the stage of its name already there (a later lap of it).
+    mutating func add(_ stage: BuildReport.Stage) {
+        guard let index = firstIndex(where: { $0.name == stage.name }) else { return append(stage) }
+        self[index] = self[index].adding(stage)
+    }
 }

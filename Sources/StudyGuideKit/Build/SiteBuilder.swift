@@ -201,7 +201,7 @@ public enum SiteBuilder {
         let links = ContentLinks(site: site, hashingShape: cache != nil)
         let fingerprints = ledger == nil ? nil : PageFingerprints(site: site, theme: theme, shape: links.shape)
         // Where each content path links to, and what each page is made from: part of resolving the site.
-        report.addStage(clock.lap("resolve"))
+        report.stages.add(clock.lap("resolve"))
         let rendered = BuildContext.highlighting(site.config.highlightCode) {
             SiteRenderer.render(site, theme: theme, links: links, rawHTML: site.config.rawHTML, into: staging,
                                 collectingLinkTargets: options.keepsPreview, cache: cache, fingerprints: fingerprints)

@@ -276,12 +276,7 @@ struct StageTimes {
     private(set) var stages: [BuildReport.Stage] = []
 
     mutating func lap(_ name: String) {
-        let lap = clock.lap(name)
-        guard let index = stages.firstIndex(where: { $0.name == name }) else {
-            stages.append(lap)
-            return
-        }
-        stages[index] = stages[index].adding(lap)
+        stages.add(clock.lap(name))
     }
 
     /// Waits for the jobs of `lane`: the wait is a lap of its stage, which also tells how long
