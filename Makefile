@@ -155,3 +155,6 @@ bench-cache: release
 .PHONY: bench bench-deps
 bench: deps bench-deps
 	$(PYTHON) bench/build_benchmark.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --runs-large $(BENCH_RUNS_LARGE) $(BENCH_BUILD_ARGS)
+	@# Then a build after a one-file change, and edits shown by `serve` (the release the build benchmark made).
+	$(PYTHON) bench/cache_benchmark.py $(BENCH_CACHE_ARGS)
+	$(PYTHON) bench/serve_benchmark.py $(BENCH_SERVE_ARGS)
