@@ -225,11 +225,13 @@ final class BodyCache: @unchecked Sendable {
         }
     }
 
+    private static let shapeMarkPrefix = Array("body shape\n".utf8)
+
     /// Marks the body under `key` as rewriting its links with the pages of `shape` as when it was
     /// stored: a mark of no bytes, found without reading anything.
     private static func shapeMark(_ key: Key, _ shape: Key) -> Key {
         var hash = StableHash()
-        hash.add(Array("body shape\n".utf8))
+        hash.add(shapeMarkPrefix)
         hash.add(key)
         hash.add(shape)
         return hash.key

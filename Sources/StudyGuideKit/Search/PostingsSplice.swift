@@ -36,7 +36,7 @@ struct PostingsSplice {
         func put(_ document: Int, _ score: UInt8) {
             bytes.appendVarint(document - previousOut)
             bytes.append(score)
-            digits += Self.decimalLength(document - previousOut) + Self.decimalLength(Int(score))
+            digits += DecimalDigits.length(of: document - previousOut) + DecimalDigits.length(of: Int(score))
             previousOut = document
         }
         guard let base = postings.baseAddress else {
@@ -60,15 +60,15 @@ struct PostingsSplice {
             }
             if changed[document] {
                 copyRun(upTo: start)
-                digits -= Self.decimalLength(gap) + Self.decimalLength(Int(score))
+                digits -= DecimalDigits.length(of: gap) + DecimalDigits.length(of: Int(score))
                 count -= 1
                 runStart = at
                 broken = true
             } else if broken {
                 copyRun(upTo: start)
-                digits -= Self.decimalLength(gap)
+                digits -= DecimalDigits.length(of: gap)
                 // `put` adds the new gap's digits and the score's, which stays: take the score's back out.
-                digits -= Self.decimalLength(Int(score))
+                digits -= DecimalDigits.length(of: Int(score))
                 put(document, score)
                 runStart = at
                 broken = false
@@ -89,15 +89,5 @@ struct PostingsSplice {
     private mutating func finish(count: Int, digits: Int) {
         self.count = count
         encodedSize = 2 + max(0, 2 * count - 1) + digits
-    }
-
-    /// How many decimal digits `value` (not negative) has.
-    static func decimalLength(_ value: Int) -> Int {
-        var length = 1, rest = value
-        while rest >= 10 {
-            rest /= 10
-            length += 1
-        }
-        return length
     }
 }

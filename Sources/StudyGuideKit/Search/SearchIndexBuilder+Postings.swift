@@ -117,12 +117,17 @@ extension SearchIndexBuilder {
 
 /// Numbers that are not negative, in decimal. Scores are below 256 and most document gaps below
 /// 1000: their digits come from a table, without a division per digit.
-private enum DecimalDigits {
+enum DecimalDigits {
     /// The digits of each number below 1000 as the bytes of a little-endian `UInt32`, with their
     /// count in the top byte.
     static let table: [UInt32] = (0 ..< 1000).map { value in
         let text = Array(String(value).utf8)
         return text.enumerated().reduce(UInt32(text.count) << 24) { $0 | UInt32($1.element) << (8 * $1.offset) }
+    }
+
+    /// How many digits `value` has, for a caller without the table at hand.
+    static func length(of value: Int) -> Int {
+        table.withUnsafeBufferPointer { length(of: value, digits: $0) }
     }
 
     @inline(__always)

@@ -103,7 +103,6 @@ enum AnkiExport {
         // next batch is, so no more than one batch of them is ever held; decks kept whole are
         // copied file to file, holding nothing, and go on beside the pages (most of a cached build's).
         decks.lane.wait()
-        defer { if !notes.isEmpty { decks.lane.wait() } }
         decks.lane.run {
             // Each category's deck, then the whole deck.
             for wholeDeck in [false, true] {
@@ -125,6 +124,7 @@ enum AnkiExport {
                 }
             }
         }
+        if !notes.isEmpty { decks.lane.wait() }
     }
 
     /// The category decks made in this build go in the ledger, once they are complete (the caller
