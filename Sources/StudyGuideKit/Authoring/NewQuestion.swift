@@ -35,7 +35,7 @@ public enum NewQuestion {
         let file = options.source.appendingPathComponent(relative)
         guard !FileManager.default.fileExists(atPath: file.path) else { throw .alreadyExists(options.displayPrefix + relative) }
         let loaded = ContentLoader.load(contentDirectory: content, displayPrefix: options.displayPrefix + "content/")
-        if let clash = loaded.files.first(where: { $0.contentPath.hasSuffix("/\(slug).md") }) {
+        if let clash = loaded.files.first(where: { loaded.contentPath(of: $0).hasSuffix("/\(slug).md") }) {
             throw .slugTaken(slug, by: loaded.displayPath(of: clash))
         }
         do {

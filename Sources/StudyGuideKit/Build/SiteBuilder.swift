@@ -53,7 +53,7 @@ public enum SiteBuilder {
                                      clock: inout StageClock) -> ([ContentDocument], [String: String], [String: BodyCache.Key]?) {
         let began = FileStamps.now
         let content = ContentLoader.load(contentDirectory: options.source.appendingPathComponent("content"),
-                                         displayPrefix: options.displayPrefix + "content/", readingFiles: false)
+                                         displayPrefix: options.displayPrefix + "content/", stamping: cache != nil)
         let contentRoot = content.root
         report.diagnostics += content.diagnostics
         report.stages.append(clock.lap("load"))
@@ -70,12 +70,13 @@ public enum SiteBuilder {
         let stamps = cache == nil ? nil : options.cacheFolder.map { FileStamps(folder: $0, root: contentRoot) }
         let parsed = parallelMap(content.files) { file -> (ContentDocument?, [Diagnostic], BodyCache.Key?, fromCache: BodyCache.Key?) in
             if cancellation?.isCancelled == true { return (nil, [], nil, nil) }
-            let displayPath = content.displayPath(of: file)
+            let contentPath = content.contentPath(of: file), linkedPath = content.linkedPath(of: file)
+            let displayPath = content.displayPrefix + contentPath
             // Most files are the content folder plus their content path: that pair is kept instead
             // of a path per file (a symbolic link inside content/ keeps its own).
-            let bodyFile = file.linkedPath == nil ? contentFile : MarkdownBody.File(path: content.absolutePath(of: file))
+            let bodyFile = linkedPath.map { MarkdownBody.File(path: $0) } ?? contentFile
             func recordKey(_ hash: BodyCache.Key) -> BodyCache.Key {
-                QuestionRecord.key(file: hash, contentPath: file.contentPath, displayPath: displayPath, linkedPath: file.linkedPath)
+                QuestionRecord.key(file: hash, contentPath: contentPath, displayPath: displayPath, linkedPath: linkedPath)
             }
             // A record read from the cache is kept for the next build below, all of them under one lock.
             func kept(_ hash: BodyCache.Key) -> Question? {
@@ -83,10 +84,10 @@ public enum SiteBuilder {
                     QuestionRecord.decode($0, bodyFile: bodyFile, spillingNotesTo: notes, interner: interner)
                 }
             }
-            if let stamp = file.stamp, let hash = stamps?.hash(of: file.contentPath, stamp: stamp), let question = kept(hash) {
+            if let stamp = content.stamp(of: file), let hash = stamps?.hash(of: contentPath, stamp: stamp), let question = kept(hash) {
                 return (.question(question), [], hash, recordKey(hash))
             }
-            guard let raw = ContentLoader.readFile(content.absolutePath(of: file), expectedSize: file.size) else {
+            guard let raw = ContentLoader.readFile(linkedPath ?? contentRoot + "/" + contentPath, expectedSize: Int(file.size)) else {
                 return (nil, [.error(at: .init(path: displayPath), "cannot read file", rule: "io")], nil, nil)
             }
             var hash: BodyCache.Key?
@@ -98,7 +99,7 @@ public enum SiteBuilder {
             if let hash, let question = kept(hash) { return (.question(question), [], hash, recordKey(hash)) }
             let (text, problems) = SourceText.decode(raw, path: displayPath)
             guard let text else { return (nil, problems, hash, nil) }
-            let (document, more) = ContentDocument.parse(text, contentPath: file.contentPath)
+            let (document, more) = ContentDocument.parse(text, contentPath: contentPath)
             let detached = document?.detachingBody(from: bodyFile, normalised: text.normalised,
                                                    spillingNotesTo: notes, interner: interner)
             if let cache, let hash, problems.isEmpty, more.isEmpty, case .question(let parsed)? = document,
@@ -111,13 +112,13 @@ public enum SiteBuilder {
         report.diagnostics += parsed.flatMap(\.1)
         var hashes: [String: BodyCache.Key]?
         if hashing {
-            hashes = Dictionary(zip(content.files, parsed).compactMap { file, result in result.2.map { (file.contentPath, $0) } },
+            hashes = Dictionary(zip(content.files, parsed).compactMap { file, result in result.2.map { (content.contentPath(of: file), $0) } },
                                 uniquingKeysWith: { first, _ in first })
         }
         report.cachedParses = parsed.count { $0.3 != nil }
         if stamps != nil, let folder = options.cacheFolder {
             let files = zip(content.files, parsed).compactMap { file, result in
-                file.stamp.flatMap { stamp in result.2.map { (file.contentPath, stamp, $0) } }
+                content.stamp(of: file).flatMap { stamp in result.2.map { (content.contentPath(of: file), stamp, $0) } }
             }
             FileStamps.save(files, root: contentRoot, began: began, in: folder)
         }
