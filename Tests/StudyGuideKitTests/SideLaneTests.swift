@@ -1,6 +1,7 @@
 // Covers: `SideLane`, which runs a stage's jobs on a thread of its own beside the other stages:
-// in the order given, all of them before `wait()` returns, with the build's context; and with one
-// worker, not beside anything but at the next `wait()`, on the thread that waits.
+// in the order given, all of them before `wait()` returns (all but the newest few before
+// `wait(leaving:)` does), with the build's context; and with one worker, not beside anything but at
+// the next wait, on the thread that waits.
 import Foundation
 import Testing
 @testable import StudyGuideKit
@@ -63,5 +64,32 @@ import Testing
         lane.wait()
         #expect(log.all == ["on the waiting thread"])
         #expect(lane.secondsBeside == 0, "its time is the waiting stage's")
+    }
+
+    /// The Anki deck's lane lets the last batch's notes be written while the next batch is made:
+    /// a wait leaving one job returns once every older job has run, not before.
+    @Test func aWaitLeavingJobsReturnsOnceOnlyTheNewestAreUnfinished() {
+        for workers in [2, 1] {
+            let log = Log()
+            let lane = BuildContext.$current.withValue(BuildContext(workers: workers)) { SideLane(stage: "anki") }
+            let release = DispatchSemaphore(value: 0)
+            for (index, pause) in [20_000, 5_000].enumerated() {
+                lane.run {
+                    usleep(useconds_t(pause))
+                    log.add("job \(index)")
+                }
+            }
+            // The newest job cannot finish before the test lets it.
+            lane.run {
+                // (Not forever: a wait that waited for it too would fail, not hang.)
+                if workers != 1 { _ = release.wait(timeout: .now() + 5) }
+                log.add("job 2")
+            }
+            lane.wait(leaving: 1)
+            #expect(log.all == ["job 0", "job 1"], "with \(workers) workers")
+            release.signal()
+            lane.wait()
+            #expect(log.all == ["job 0", "job 1", "job 2"], "with \(workers) workers")
+        }
     }
 }

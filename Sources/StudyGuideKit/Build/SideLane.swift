@@ -12,11 +12,13 @@ final class SideLane: @unchecked Sendable {
     /// The stage the jobs belong to (`StageTimes.join` reports it).
     let stage: String
     private let queue: DispatchQueue
-    private let group = DispatchGroup()
     private let context: BuildContext
     private let beside: Bool
-    private let lock = NSLock()
+    /// Guards `pending`, `unfinished` and `busy`, and is signalled as each job finishes.
+    private let finished = NSCondition()
     private var pending: [@Sendable () -> Void] = []
+    /// Jobs given and not yet finished.
+    private var unfinished = 0
     private var busy: Duration = .zero
 
     init(stage: String) {
@@ -29,39 +31,49 @@ final class SideLane: @unchecked Sendable {
     /// Runs `job` after the jobs given before it, with the build's context (workers, cancellation,
     /// highlighting) as where it was given.
     func run(_ job: @escaping @Sendable () -> Void) {
-        lock.withLock { pending.append(job) }
+        finished.withLock {
+            pending.append(job)
+            unfinished += 1
+        }
         guard beside else { return }
-        group.enter()
         // The block holds the lane, not the job: Dispatch lets a block go only after it returns,
         // after `wait()` has returned, and a job's captures (the body cache, whose lock the next
         // build takes) must be gone by then.
         queue.async { [self] in
-            var job: (@Sendable () -> Void)? = lock.withLock { pending.removeFirst() }
+            var job: (@Sendable () -> Void)? = finished.withLock { pending.removeFirst() }
             let start = ContinuousClock.now
             BuildContext.$current.withValue(context) { job?() }
             job = nil
             let took = start.duration(to: .now)
-            lock.withLock { busy += took }
-            group.leave()
+            finished.withLock {
+                busy += took
+                unfinished -= 1
+                finished.broadcast()
+            }
         }
     }
 
-    /// Returns once every job given so far has run.
-    func wait() {
+    /// Returns once no more than `outstanding` of the jobs given so far are yet to finish (the
+    /// newest ones: jobs run in order); by default, once every job has run.
+    func wait(leaving outstanding: Int = 0) {
         guard beside else {
-            let jobs = lock.withLock {
-                defer { pending = [] }
-                return pending
+            while let job = finished.withLock({ () -> (@Sendable () -> Void)? in
+                guard unfinished > outstanding else { return nil }
+                unfinished -= 1
+                return pending.removeFirst()
+            }) {
+                job()
             }
-            for job in jobs { job() }
             return
         }
-        group.wait()
+        finished.withLock {
+            while unfinished > outstanding { finished.wait() }
+        }
     }
 
     /// How long the jobs ran on their own thread, in seconds (none with one worker: they ran in `wait`).
     var secondsBeside: Double {
-        let busy = lock.withLock { self.busy }
+        let busy = finished.withLock { self.busy }
         return Double(busy.components.seconds) + Double(busy.components.attoseconds) / 1e18
     }
 }

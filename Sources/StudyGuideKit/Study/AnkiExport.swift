@@ -99,10 +99,11 @@ enum AnkiExport {
             next += run.count
         }
         let (allRuns, noteStarts) = (runs, starts)
-        // Written on the side while the next batch is made. Notes made now are written before the
-        // next batch is, so no more than one batch of them is ever held; decks kept whole are
-        // copied file to file, holding nothing, and go on beside the pages (most of a cached build's).
-        decks.lane.wait()
+        // Written on the side while the next batches are made. The notes of the batch before the
+        // last are written before these are given, so no more than two batches of them are ever
+        // held (1,000 notes); decks kept whole are copied file to file, holding nothing, and go on
+        // beside the pages (most of a cached build's).
+        decks.lane.wait(leaving: 1)
         decks.lane.run {
             // Each category's deck, then the whole deck.
             for wholeDeck in [false, true] {
@@ -124,7 +125,6 @@ enum AnkiExport {
                 }
             }
         }
-        if !notes.isEmpty { decks.lane.wait() }
     }
 
     /// The category decks made in this build go in the ledger, once they are complete (the caller
