@@ -73,19 +73,36 @@ enum ContentLoader {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: expectedSize + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, count))) }
-            let result = bytes.withUnsafeMutableBytes { buffer in read(descriptor, buffer.baseAddress! + count, buffer.count - count) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                return nil
+        var failed = false
+        // Read straight into the array's room, one byte more than expected so that the end shows:
+        // zero-filling the room first was half a percent of a build's instructions.
+        var bytes = [UInt8](unsafeUninitializedCapacity: expectedSize + 1) { room, count in
+            count = 0
+            while count < room.count {
+                let result = read(descriptor, room.baseAddress! + count, room.count - count)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                if result == 0 { return }
+                count += result
             }
-            if result == 0 { break }
-            count += result
         }
-        bytes.removeSubrange(count...)
+        guard !failed else { return nil }
+        // The room is full: the file grew since it was found. The rest comes a chunk at a time.
+        if bytes.count == expectedSize + 1 {
+            var chunk = [UInt8](repeating: 0, count: max(4096, expectedSize))
+            while true {
+                let result = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                if result == 0 { break }
+                bytes += chunk[..<result]
+            }
+        }
         return bytes
     }
 
