@@ -49,24 +49,25 @@ struct LoadedContent: Sendable {
     /// How the file stood on disk when found; nil unless the walk was asked to keep stamps.
     func stamp(of file: ContentFile) -> FileStamp? { stamps.isEmpty ? nil : stamps[Int(file.index)] }
 
-    /// The file to open (links resolved).
-    func absolutePath(of file: ContentFile) -> String { linkedPath(of: file) ?? root + "/" + contentPath(of: file) }
-
     /// The path shown to the user.
     func displayPath(of file: ContentFile) -> String { displayPrefix + contentPath(of: file) }
 
-    /// Adds a file the walk found.
+    /// Adds a file the walk found; a walk that keeps stamps gives one for every file (a stamp
+    /// read as another file's would keep a stale parse).
     fileprivate mutating func add(contentPath: String, size: Int, stamp: FileStamp?, linkedPath: String?) {
         let index = UInt32(files.count), start = UInt32(pathBytes.count)
         pathBytes.append(contentsOf: contentPath.utf8)
         files.append(ContentFile(index: index, pathStart: start, pathEnd: UInt32(pathBytes.count), size: UInt32(size)))
-        if let stamp { stamps.append(stamp) }
+        if let stamp {
+            precondition(stamps.count == Int(index), "a stamp for every file or none")
+            stamps.append(stamp)
+        }
         if let linkedPath { linkedPaths[index] = linkedPath }
     }
 }
 
-/// Walks `content/` and reads every Markdown file. It refuses symbolic links that leave
-/// `content/` and never follows a link twice, so a link loop cannot hang the walk.
+/// Walks `content/` and finds every Markdown file, and reads one when asked. It refuses symbolic
+/// links that leave `content/` and never follows a link twice, so a link loop cannot hang the walk.
 enum ContentLoader {
     /// The whole file, read with one open and as few reads as it takes (it may have grown since `stat`).
     static func readFile(_ path: String, expectedSize: Int) -> [UInt8]? {
