@@ -154,6 +154,18 @@ import Testing
         #expect(ContentDate("2023-13-01") == nil)
         #expect(ContentDate("23-01-01") == nil)
         #expect(ContentDate("2026-11-24")?.timestamp == "2026-11-24T00:00:00Z")
+        // Written back as read, with its zeros: every valid date of a few years, and early ones.
+        for text in ["0001-01-01", "0999-12-31", "1970-01-09", "2000-02-29", "9999-12-31"] {
+            #expect(ContentDate(text)?.description == text)
+        }
+        for year in 2023 ... 2025 {
+            for month in 1 ... 12 {
+                for day in 1 ... 31 {
+                    let text = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+                    if let date = ContentDate(text) { #expect(date.description == text) }
+                }
+            }
+        }
     }
 
     @Test func suggestionsComeFromEditDistance() {

@@ -30,8 +30,24 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
         storedDay = UInt8(day)
     }
 
+    /// `YYYY-MM-DD`, written in one allocation: every card of a question in a list shows it.
     public var description: String {
-        "\(String(year).leftPadded(to: 4))-\(String(month).leftPadded(to: 2))-\(String(day).leftPadded(to: 2))"
+        let year = year, month = month, day = day
+        return String(unsafeUninitializedCapacity: 10) { text in
+            func digits(_ value: Int, _ count: Int, at start: Int) {
+                var value = value
+                for place in (start ..< start + count).reversed() {
+                    text[place] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            digits(year, 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            digits(month, 2, at: 5)
+            text[7] = UInt8(ascii: "-")
+            digits(day, 2, at: 8)
+            return 10
+        }
     }
 
     /// RFC 3339 timestamp at midnight UTC, for Atom and sitemaps.

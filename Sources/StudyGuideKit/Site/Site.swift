@@ -129,6 +129,11 @@ public struct Site: Sendable {
     }
 
     public func category(named slug: String) -> CategoryPage? { categories.first { $0.category.slug == slug } }
+
+    /// The title of the category `slug`, without copying its page (every card in a list asks).
+    func categoryTitle(named slug: String) -> String? {
+        categories.firstIndex { $0.category.slug == slug }.map { categories[$0].category.title }
+    }
 }
 
 extension Question {

@@ -168,7 +168,7 @@ enum AnkiExport {
     /// One note: id, front, back and tags, separated by tabs, written straight into `out`
     /// (the back holds the whole answer, which was copied four times on its way through Strings).
     static func appendNote(_ question: Question, summary text: String, site: Site, body: RenderedBody?, to out: inout [UInt8]) {
-        let category = site.category(named: question.category)?.category.title ?? question.category
+        let category = site.categoryTitle(named: question.category) ?? question.category
         out.appendASCII("studyguide-")
         out.append(contentsOf: question.slug.utf8)
         out.append(UInt8(ascii: "\t"))

@@ -61,6 +61,7 @@ struct ThemeStrings: Sendable {
     /// "24 November 2026", "24. November 2026", "24 novembre 2026".
     func longDate(_ date: ContentDate) -> String {
         var text = ""
+        text.reserveCapacity(32)  // grown once, not at each piece
         for piece in longDatePieces {
             switch piece {
             case .text(let part): text += part

@@ -20,8 +20,7 @@ final class QuestionCard: Sendable {
         difficultyLabel = strings.label(question.difficulty)
         kind = question.kind.rawValue
         kindLabel = strings.label(question.kind)
-        let category = site.category(named: question.category)
-        self.category = category?.category.title ?? question.category
+        category = site.categoryTitle(named: question.category) ?? question.category
         categoryHref = page.link(to: .category(question.category))
         updated = question.updated?.description
         updatedLong = question.updated.map(strings.longDate)
