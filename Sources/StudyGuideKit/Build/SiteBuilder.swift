@@ -110,17 +110,17 @@ public enum SiteBuilder {
         }
         cache?.keep(parsed.compactMap(\.3))
         report.diagnostics += parsed.flatMap(\.1)
+        report.cachedParses = parsed.count { $0.3 != nil }
         var hashes: [String: BodyCache.Key]?
         if hashing {
-            hashes = Dictionary(zip(content.files, parsed).compactMap { file, result in result.2.map { (content.contentPath(of: file), $0) } },
-                                uniquingKeysWith: { first, _ in first })
-        }
-        report.cachedParses = parsed.count { $0.3 != nil }
-        if stamps != nil, let folder = options.cacheFolder {
-            let files = zip(content.files, parsed).compactMap { file, result in
-                content.stamp(of: file).flatMap { stamp in result.2.map { (content.contentPath(of: file), stamp, $0) } }
+            // Each hashed file's path, made once for the pages' fingerprints and the stamps (kept
+            // only with a cache, which hashing always comes with).
+            let hashed = zip(content.files, parsed).compactMap { file, result in result.2.map { (file, content.contentPath(of: file), $0) } }
+            hashes = Dictionary(hashed.map { ($0.1, $0.2) }, uniquingKeysWith: { first, _ in first })
+            if stamps != nil, let folder = options.cacheFolder {
+                let files = hashed.compactMap { file, path, hash in content.stamp(of: file).map { (path, $0, hash) } }
+                FileStamps.save(files, root: contentRoot, began: began, in: folder)
             }
-            FileStamps.save(files, root: contentRoot, began: began, in: folder)
         }
         report.stages.append(clock.lap("parse"))
         return (parsed.compactMap(\.0), content.assets, hashes)
