@@ -52,7 +52,7 @@ import Testing
                 batch.lengths += (0 ..< fieldCount).map { _ in Int32.random(in: 0 ... 100_000, using: &generator) }
             }
             let ids = (0 ..< Int32(batch.terms.count)).map { local in batch.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) } }
-            let classes = (0 ..< Int32(batch.terms.count)).map { TermClass.of(batch.terms.bytes($0).first ?? 0) }
+            let classes = (0 ..< Int32(batch.terms.count)).map { TermClass.of(batch.terms.bytes($0)) }
             spilled.append(PackedTerms(batch, renumberedBy: ids, classes: classes), renumberedBy: ids, termCount: terms.count)
             kept.append(batch.lengths)
         }

@@ -15,7 +15,7 @@ import Testing
     /// A batch packed with its own term numbers, each term filed by its first byte.
     func packed(_ batch: CountedBatch) -> PackedTerms {
         PackedTerms(batch, renumberedBy: Array(0 ..< Int32(batch.terms.count)),
-                    classes: (0 ..< Int32(batch.terms.count)).map { TermClass.of(batch.terms.bytes($0).first ?? 0) })
+                    classes: (0 ..< Int32(batch.terms.count)).map { TermClass.of(batch.terms.bytes($0)) })
     }
 
     /// Every entry of a packed batch: document, term id, then the counts per field.
@@ -163,9 +163,49 @@ import Testing
     }
 
     @Test func termClassesFollowByteOrder() {
-        let bytes = (0 ... 255).map(UInt8.init)
-        #expect(zip(bytes, bytes.dropFirst()).allSatisfy { TermClass.of($0) <= TermClass.of($1) })
-        #expect(Set(bytes.map(TermClass.of)).count == TermClass.count)
+        // Every term of one or two bytes, in byte order.
+        let terms = (0 ... 255).flatMap { first in [[UInt8(first)]] + (0 ... 255).map { [UInt8(first), UInt8($0)] } }
+        let classes = terms.map { TermClass.of($0[...]) }
+        #expect(zip(classes, classes.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(Set(classes).count == TermClass.count)
+        // A letter's terms are in its classes, whatever follows it.
+        let letter = TermClass.sharingFirstByte(with: Int(TermClass.of(Array("s".utf8)[...])))
+        #expect(letter.count == TermClass.letterParts)
+        #expect(["s", "s1", "sa", "sz", "s\u{e9}"].allSatisfy { letter.contains(Int(TermClass.of(Array($0.utf8)[...]))) })
+        #expect(TermClass.sharingFirstByte(with: Int(TermClass.of(Array("7th".utf8)[...]))).count == 1)
+    }
+
+    /// A letter whose postings exceed the budget is made in pieces, each filed by its own call to
+    /// `buckets`: the files must be those of the whole letter, which is cut by two letters.
+    @Test func aLetterMadeInPiecesIsFiledAsAWhole() {
+        let words = ["sable", "scar", "seal", "shore", "sink", "snow", "sorb", "spar", "strap", "surf", "swan", "sync", "tide"]
+        let texts = (0 ..< 60).map { n in (0 ..< 9).map { words[($0 * 5 + n) % words.count] + "\($0 % 3)" }.joined(separator: " ") }
+        let index = index(texts)
+        let limit = 600
+        let whole = index.groups(budget: .max)
+        let all = index.postings(of: whole[0])
+        let filed = SearchIndexBuilder.buckets(sorted: index.sorted[...], terms: index.terms, limit: limit) {
+            SearchIndexBuilder.encodedSize(of: $0, in: all)
+        }
+        let parts = index.groups(budget: 100, bucketBytes: limit)
+        #expect(parts.filter(\.splitsLetter).count > 2)
+        #expect(parts.map(\.positions.count).reduce(0, +) == index.terms.count)
+        var pieced: [SearchIndexBuilder.Bucket] = []
+        var smallPieces = 0
+        for group in parts {
+            let postings = index.postings(of: group)
+            // A piece smaller than a file would be one file, "s", were it filed on its own.
+            if group.splitsLetter, group.positions.map({ SearchIndexBuilder.encodedSize(of: $0, in: postings) }).reduce(0, +) < limit {
+                smallPieces += 1
+            }
+            pieced += SearchIndexBuilder.buckets(sorted: index.sorted[group.positions], terms: index.terms, limit: limit,
+                                                 splittingLetter: group.splitsLetter) { SearchIndexBuilder.encodedSize(of: $0, in: postings) }
+        }
+        #expect(smallPieces > 0)
+        #expect(pieced == filed)
+        #expect(filed.contains { $0.prefix == Array("sh".utf8) })
+        // With files large enough to hold the letter, it is never split.
+        #expect(index.groups(budget: 100, bucketBytes: 100_000).allSatisfy { !$0.splitsLetter })
     }
 
     /// Counts spilled to disk in several batches, then made into postings a few classes at a time.
@@ -175,7 +215,7 @@ import Testing
         for start in stride(from: 0, to: texts.count, by: batch) {
             let counted = TermCounter.count(texts[start ..< min(start + batch, texts.count)].map { document(title: "Replication", body: $0) }[...])
             let ids = (0 ..< Int32(counted.terms.count)).map { local in counted.terms.bytes(local).withUnsafeBufferPointer { terms.id(of: $0) } }
-            let classes = (0 ..< Int32(counted.terms.count)).map { TermClass.of(counted.terms.bytes($0).first ?? 0) }
+            let classes = (0 ..< Int32(counted.terms.count)).map { TermClass.of(counted.terms.bytes($0)) }
             spilled.append(PackedTerms(counted, renumberedBy: ids, classes: classes), renumberedBy: ids, termCount: terms.count)
         }
         return InvertedIndex(terms: terms, spilled: spilled)

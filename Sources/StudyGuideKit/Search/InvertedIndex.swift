@@ -33,6 +33,9 @@ struct InvertedIndex: Sendable {
     struct Group: Equatable {
         var classes: Range<Int>
         var positions: Range<Int>
+        /// The classes are some of those of one first letter, whose terms' files of postings are
+        /// cut by two letters at least (`SearchIndexBuilder.buckets`).
+        var splitsLetter = false
     }
 
     init(terms: TermTable, spilled: SpilledTerms) {
@@ -73,30 +76,60 @@ struct InvertedIndex: Sendable {
         }
     }
 
-    /// Consecutive classes whose postings number at most `budget` together (a larger class alone).
-    func groups(budget: Int) -> [Group] {
-        var result: [Group] = []
+    /// Consecutive classes whose postings number at most `budget` together (a larger class
+    /// alone). The classes of one letter stay together, unless they exceed `budget` and their
+    /// file of postings would be larger than `bucketBytes` at four bytes a posting, the least one
+    /// takes: then the letter's files are cut by two letters at least, at places where its
+    /// classes meet, and the letter may be made in pieces with the same files.
+    func groups(budget: Int, bucketBytes: Int = SearchIndexBuilder.bucketBytes) -> [Group] {
+        // Where each class's terms are in `sorted`, and how many postings they have.
+        var classEnds = [Int](repeating: 0, count: TermClass.count)
+        var classPostings = [Int](repeating: 0, count: TermClass.count)
         var position = 0
-        var classStart = 0
-        var postings = 0
-        var groupStart = 0
         for termClass in 0 ..< TermClass.count {
-            var end = position
-            var classPostings = 0
-            while end < sorted.count, Int(TermClass.of(terms.bytes(sorted[end]).first ?? 0)) == termClass {
-                classPostings += Int(frequency[Int(sorted[end])])
-                end += 1
+            while position < sorted.count, Int(TermClass.of(terms.bytes(sorted[position]))) == termClass {
+                classPostings[termClass] += Int(frequency[Int(sorted[position])])
+                position += 1
             }
-            if postings > 0, postings + classPostings > budget {
-                result.append(Group(classes: classStart ..< termClass, positions: groupStart ..< position))
-                classStart = termClass
-                groupStart = position
-                postings = 0
-            }
-            postings += classPostings
-            position = end
+            classEnds[termClass] = position
         }
-        if groupStart < sorted.count { result.append(Group(classes: classStart ..< TermClass.count, positions: groupStart ..< sorted.count)) }
+        func start(of termClass: Int) -> Int { termClass == 0 ? 0 : classEnds[termClass - 1] }
+
+        var result: [Group] = []
+        var groupClasses = 0, postings = 0
+        func close(at termClass: Int) {
+            if groupClasses < termClass, start(of: groupClasses) < start(of: termClass) {
+                result.append(Group(classes: groupClasses ..< termClass, positions: start(of: groupClasses) ..< start(of: termClass)))
+            }
+            groupClasses = termClass
+            postings = 0
+        }
+        var termClass = 0
+        while termClass < TermClass.count {
+            let letter = TermClass.sharingFirstByte(with: termClass)
+            let letterPostings = classPostings[letter].reduce(0, +)
+            if letter.count > 1, letterPostings > budget, 4 * letterPostings > bucketBytes {
+                close(at: letter.lowerBound)
+                var piece = letter.lowerBound
+                for part in letter {
+                    if postings > 0, postings + classPostings[part] > budget {
+                        result.append(Group(classes: piece ..< part, positions: start(of: piece) ..< start(of: part), splitsLetter: true))
+                        piece = part
+                        postings = 0
+                    }
+                    postings += classPostings[part]
+                }
+                result.append(Group(classes: piece ..< letter.upperBound, positions: start(of: piece) ..< start(of: letter.upperBound),
+                                    splitsLetter: true))
+                groupClasses = letter.upperBound
+                postings = 0
+            } else {
+                if postings > 0, postings + letterPostings > budget { close(at: letter.lowerBound) }
+                postings += letterPostings
+            }
+            termClass = letter.upperBound
+        }
+        close(at: TermClass.count)
         return result
     }
 

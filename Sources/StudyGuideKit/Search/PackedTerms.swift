@@ -148,21 +148,53 @@ struct PackedTerms: Sendable {
     }
 }
 
-/// Terms grouped by their first byte, in byte order: the terms of consecutive classes are
+/// Terms grouped by their first two bytes, in byte order: the terms of consecutive classes are
 /// neighbours in sorted order, so a range of classes is a range of the sorted vocabulary, and
-/// the index can be written a few classes at a time.
+/// the index can be written a few classes at a time. Digits and the letters each have their own
+/// classes, other first bytes share the classes between them; a letter's terms are split again by
+/// their second byte (`letterParts` ranges of it), so that no class of an English site holds more
+/// than a small part of its postings (`InvertedIndex.groups`).
 enum TermClass {
-    /// Digits and letters each have their own class; other bytes share the classes between them.
-    static let count = 39
+    static let letterParts = 8
+    private static let firstLetter = 12
+    static let count = firstLetter + 26 * letterParts + 1
 
-    static func of(_ firstByte: UInt8) -> UInt8 {
-        switch firstByte {
+    static func of(_ term: ArraySlice<UInt8>) -> UInt8 {
+        guard let first = term.first else { return 0 }
+        return of(first: first, second: term.dropFirst().first)
+    }
+
+    static func of(first: UInt8, second: UInt8?) -> UInt8 {
+        switch first {
         case ..<UInt8(ascii: "0"): return 0
-        case ...UInt8(ascii: "9"): return 1 + firstByte - UInt8(ascii: "0")
+        case ...UInt8(ascii: "9"): return 1 + first - UInt8(ascii: "0")
         case ..<UInt8(ascii: "a"): return 11
-        case ...UInt8(ascii: "z"): return 12 + firstByte - UInt8(ascii: "a")
-        default: return 38
+        case ...UInt8(ascii: "z"): return UInt8(firstLetter) + (first - UInt8(ascii: "a")) * UInt8(letterParts) + part(of: second)
+        default: return UInt8(count - 1)
         }
+    }
+
+    /// Which range of second bytes a letter's term is in, in byte order: none or a digit first,
+    /// then letters in ranges that share English words about evenly, then bytes above `z`.
+    private static func part(of second: UInt8?) -> UInt8 {
+        guard let second, second >= UInt8(ascii: "a") else { return 0 }
+        switch second {
+        case ...UInt8(ascii: "d"): return 1
+        case ...UInt8(ascii: "g"): return 2
+        case ...UInt8(ascii: "k"): return 3
+        case ...UInt8(ascii: "n"): return 4
+        case ...UInt8(ascii: "q"): return 5
+        case ...UInt8(ascii: "t"): return 6
+        default: return 7
+        }
+    }
+
+    /// The classes of the terms that start with the same byte as those of `termClass`: a letter's
+    /// parts, or the class alone.
+    static func sharingFirstByte(with termClass: Int) -> Range<Int> {
+        guard termClass >= firstLetter, termClass < count - 1 else { return termClass ..< termClass + 1 }
+        let start = firstLetter + (termClass - firstLetter) / letterParts * letterParts
+        return start ..< start + letterParts
     }
 }
 

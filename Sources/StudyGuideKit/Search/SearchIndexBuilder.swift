@@ -25,7 +25,7 @@ struct SearchIndexBuilder {
     /// Terms whose postings one worker sizes at a time.
     static let encodingRun = 4096
     /// Postings made and written together at most (five bytes each in memory); see `InvertedIndex.groups`.
-    static let postingsGroup = 1 << 21
+    static let postingsGroup = 1 << 19
 
     let site: Site
     /// Where files go as soon as they are made.
@@ -169,7 +169,7 @@ struct SearchIndexBuilder {
         let counted = batches
         let packed = parallelMap(Array(counted.indices)) { index in
             let batch = counted[index]
-            let classes = (0 ..< Int32(batch.terms.count)).map { TermClass.of(batch.terms.bytes($0).first ?? 0) }
+            let classes = (0 ..< Int32(batch.terms.count)).map { TermClass.of(batch.terms.bytes($0)) }
             return PackedTerms(batch, renumberedBy: renumbering[index], classes: classes)
         }
         for (index, batch) in packed.enumerated() {
@@ -363,9 +363,8 @@ struct SearchIndexBuilder {
                     }
                 }
             }
-            let groupBuckets = Self.buckets(sorted: sorted[positions], terms: terms, limit: Self.bucketBytes) {
-                postingsSizes[$0 - positions.lowerBound]
-            }
+            let groupBuckets = Self.buckets(sorted: sorted[positions], terms: terms, limit: Self.bucketBytes,
+                                            splittingLetter: group.splitsLetter) { postingsSizes[$0 - positions.lowerBound] }
             buckets += groupBuckets
             let groupHashes = hashes
             sizes += parallelMap(groupBuckets) { bucket -> (String, JSONValue) in
@@ -497,7 +496,10 @@ struct SearchIndexBuilder {
     /// of Han, kana or Hangul are never split past their first character: one more would make a
     /// file of every pair, a quarter of a million files for a Chinese site of 10,000 pages. Terms
     /// sharing a prefix are neighbours in sorted order, so every bucket is a range. Sorted by prefix.
-    static func buckets(sorted: ArraySlice<Int32>, terms: TermTable, limit: Int, postingsSize: (Int) -> Int) -> [Bucket] {
+    /// `splittingLetter`: the terms are some of one letter's, whose buckets are known to be cut by
+    /// two letters at least (`InvertedIndex.groups`): cut as they would be among all its terms.
+    static func buckets(sorted: ArraySlice<Int32>, terms: TermTable, limit: Int, splittingLetter: Bool = false,
+                        postingsSize: (Int) -> Int) -> [Bucket] {
         var result: [Bucket] = []
         func place(_ range: Range<Int>, prefixLength: Int) {
             var start = range.lowerBound
@@ -520,7 +522,14 @@ struct SearchIndexBuilder {
                 start = end
             }
         }
-        place(sorted.startIndex ..< sorted.endIndex, prefixLength: 1)
+        if splittingLetter, let first = sorted.first {
+            // The one-letter term is a bucket of its own, as when the letter's bucket is cut.
+            let longer = terms.length(first) == 1 ? sorted.startIndex + 1 : sorted.startIndex
+            if longer > sorted.startIndex { result.append(Bucket(prefix: Array(terms.bytes(first)), positions: sorted.startIndex ..< longer)) }
+            place(longer ..< sorted.endIndex, prefixLength: 2)
+        } else {
+            place(sorted.startIndex ..< sorted.endIndex, prefixLength: 1)
+        }
         return result.sorted { $0.prefix.lexicographicallyPrecedes($1.prefix) }
     }
 
