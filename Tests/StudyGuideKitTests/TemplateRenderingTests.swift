@@ -37,6 +37,36 @@ private final class MapView: TemplateView {
         #expect(try render(["page": "{{#questions}}x{{/questions}}{{^questions}}none{{/questions}}"], ["questions": .list([])]) == "none")
     }
 
+    /// A listing's cards are made as the section reaches them, each let go before the next is made.
+    @Test func madeListsRenderAsListsMakingOneItemAtATime() throws {
+        final class Made: @unchecked Sendable {
+            var made: [Int] = []
+            var alive = 0, mostAlive = 0
+        }
+        final class Counted: TemplateView, @unchecked Sendable {
+            let number: Int, made: Made
+            init(_ number: Int, _ made: Made) {
+                self.number = number
+                self.made = made
+                made.made.append(number)
+                made.alive += 1
+                made.mostAlive = max(made.mostAlive, made.alive)
+            }
+            deinit { made.alive -= 1 }
+            func value(_ key: TemplateKey) -> TemplateValue? { key == .title ? .text("q\(number)") : nil }
+        }
+        let made = Made()
+        let list = MadeList(count: 3) { .view(Counted($0, made)) }
+        let template = "{{count(questions)}}:{{#questions}}{{#first()}}[{{/first()}}{{index()}}={{title}}{{^last()}},{{/last()}}{{#last()}}]{{/last()}}{{/questions}}{{^questions}}none{{/questions}}"
+        #expect(try render(["page": template], ["questions": .madeList(list)]) == "3:[0=q0,1=q1,2=q2]")
+        #expect(made.made == [0, 1, 2])
+        #expect(made.mostAlive == 1)
+        #expect(made.alive == 0)
+        #expect(try render(["page": template], ["questions": .madeList(MadeList(count: 0) { _ in .flag(true) })]) == "0:none")
+        #expect(try render(["page": "{{#last(questions)}}{{title}}{{/last(questions)}} {{#empty(questions)}}e{{/empty(questions)}}"],
+                           ["questions": .madeList(list)]) == "q2 ")
+    }
+
     @Test func namesLookOutwardUnlessAnchored() throws {
         let values: [String: TemplateValue] = [
             "title": .text("outer"), "chrome": .view(MapView(["siteTitle": .text("Guide")])),

@@ -115,7 +115,7 @@ struct PageBuilder: Sendable {
             title: c.title,
             description: c.description,
             intro: ArticleView(bodies[c.contentPath]),
-            questions: site.questions(of: category).map { QuestionCard($0, from: page, site: site, strings: theme.strings) },
+            questions: QuestionCards(category.members, from: page, site: site, strings: theme.strings),
             count: category.members.count,
             home: page.link(to: .home)
         )
@@ -195,7 +195,7 @@ struct PageBuilder: Sendable {
             chrome: chrome(page, theme, title: theme.strings.text("tag_page_title", ["tag": tag.name]),
                            description: theme.strings.text("tag_page_description", ["tag": tag.name]), kind: "tag"),
             name: tag.name,
-            questions: tag.members.map { QuestionCard(site.questions[$0], from: page, site: site, strings: theme.strings) },
+            questions: QuestionCards(tag.members, from: page, site: site, strings: theme.strings),
             count: tag.members.count,
             allTags: page.link(to: .tagsIndex)
         )

@@ -107,7 +107,7 @@ struct TemplateRenderer: ~Copyable {
                 if escaped { out.appendMarkup(text) } else { out.append(text) }
             case .number(let number)?: out.appendDecimal(number)
             case .flag(let flag)?: out.appendASCII(flag ? "true" : "false")
-            case .list?, .view?, nil: break
+            case .list?, .madeList?, .view?, nil: break
             }
             return index + 1
 
@@ -160,6 +160,14 @@ struct TemplateRenderer: ~Copyable {
                 render(body, inner)
                 pop()
             }
+        case .madeList(let list)?:
+            var inner = context
+            for index in 0 ..< list.count {
+                inner.position = ListPosition(first: index == 0, last: index == list.count - 1, index: index)
+                push(list[index])
+                render(body, inner)
+                pop()
+            }
         case .flag(let flag)?:
             if flag { render(body, context) }
         case let value?:
@@ -175,8 +183,9 @@ struct TemplateRenderer: ~Copyable {
 
     private mutating func renderInverted(_ value: TemplateValue?, _ body: Range<Int32>, _ context: Context) {
         switch value {
-        case .list(let items)?:
-            guard items.isEmpty else { return }
+        case .list?, .madeList?:
+            if case .list(let items)? = value, !items.isEmpty { return }
+            if case .madeList(let list)? = value, list.count > 0 { return }
             var inner = context
             inner.position = nil
             push(.list([]))

@@ -67,12 +67,12 @@ final class CategoryView: Sendable {
     let title: String
     let description: String
     let intro: ArticleView
-    let questions: [QuestionCard]
+    let questions: QuestionCards
     let count: Int
     let home: String
 
     init(chrome: PageChrome, slug: String, title: String, description: String, intro: ArticleView,
-         questions: [QuestionCard], count: Int, home: String) {
+         questions: QuestionCards, count: Int, home: String) {
         self.chrome = chrome
         self.slug = slug
         self.title = title
@@ -138,11 +138,11 @@ final class QuestionView: Sendable {
 final class TagView: Sendable {
     let chrome: PageChrome
     let name: String
-    let questions: [QuestionCard]
+    let questions: QuestionCards
     let count: Int
     let allTags: String
 
-    init(chrome: PageChrome, name: String, questions: [QuestionCard], count: Int, allTags: String) {
+    init(chrome: PageChrome, name: String, questions: QuestionCards, count: Int, allTags: String) {
         self.chrome = chrome
         self.name = name
         self.questions = questions

@@ -27,6 +27,22 @@ final class QuestionCard: Sendable {
     }
 }
 
+/// The cards of a listing (a category's or a tag's questions), each made when the template
+/// reaches it (`MadeList`).
+struct QuestionCards: TemplateRepresentable, Sendable {
+    let list: MadeList
+
+    /// `places`: the questions' places in the site's list, in the listing's order.
+    init(_ places: some RandomAccessCollection<Int> & Sendable, from page: PagePath, site: Site, strings: ThemeStrings) {
+        list = MadeList(count: places.count) { index in
+            .view(QuestionCard(site.questions[places[places.index(places.startIndex, offsetBy: index)]], from: page, site: site,
+                               strings: strings))
+        }
+    }
+
+    var templateValue: TemplateValue? { .madeList(list) }
+}
+
 /// A link with a label, for tags, breadcrumbs and previous/next.
 final class LinkView: Sendable {
     let title: String
