@@ -45,6 +45,19 @@ import Testing
         #expect(vocabulary.contains(#""transaktionen":"transaktion""#))
     }
 
+    /// Every script's terms made a class at a time (a budget of one posting) give the files made
+    /// with the default budget, which makes this small site's postings at once.
+    @Test func aMultilingualIndexMadeAClassAtATimeIsTheIndexMadeAtOnce() throws {
+        let site = try TestSite(fixture: "multilingual")
+        let whole = site.build(output: site.directory.appendingPathComponent("whole")).expectSuccess()
+        var context = BuildContext()
+        context.postingsGroup = 1
+        let pieces = BuildContext.$current.withValue(context) { site.build(output: site.directory.appendingPathComponent("pieces")) }.expectSuccess()
+        let made = try OutputTree.files(in: whole.output.appendingPathComponent("search"))
+        #expect(made.keys.contains { $0.hasPrefix("post-_") })
+        #expect(try OutputTree.files(in: pieces.output.appendingPathComponent("search")) == made)
+    }
+
     @Test func aLanguageWithoutAStemmerIsSearchedUnstemmed() throws {
         let site = try TestSite(fixture: "multilingual")
         try site.write("site.yml", "title: 多言語\ndescription: テスト\nlanguage: ja\n")

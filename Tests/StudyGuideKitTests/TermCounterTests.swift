@@ -85,12 +85,12 @@ import Testing
             batch.forEachEntryCounts { read.append($0) }
             #expect(read == written)
             let ids = (0 ..< Int32(termCount)).map { _ in Int32.random(in: 0 ... 3_000_000, using: &generator) }
-            let classes = (0 ..< termCount).map { _ in UInt8.random(in: 0 ..< UInt8(TermClass.count), using: &generator) }
+            let classes = (0 ..< termCount).map { _ in UInt8(truncatingIfNeeded: Int.random(in: 0 ..< TermClass.count, using: &generator)) }
             let packed = PackedTerms(batch, renumberedBy: ids, classes: classes)
             // As the entries were packed from six counts each: by class, then in document order.
             var expected: [UInt8] = []
             var ends: [Int] = []
-            for termClass in 0 ..< UInt8(TermClass.count) {
+            for termClass in (0 ..< TermClass.count).map(UInt8.init) {
                 var position = 0
                 for (document, end) in batch.ends.enumerated() {
                     while position < end {
@@ -169,10 +169,41 @@ import Testing
         #expect(zip(classes, classes.dropFirst()).allSatisfy { $0 <= $1 })
         #expect(Set(classes).count == TermClass.count)
         // A letter's terms are in its classes, whatever follows it.
-        let letter = TermClass.sharingFirstByte(with: Int(TermClass.of(Array("s".utf8)[...])))
+        let letter = TermClass.sharingFirstCharacter(with: Int(TermClass.of(Array("s".utf8)[...])))
         #expect(letter.count == TermClass.letterParts)
         #expect(["s", "s1", "sa", "sz", "s\u{e9}"].allSatisfy { letter.contains(Int(TermClass.of(Array($0.utf8)[...]))) })
-        #expect(TermClass.sharingFirstByte(with: Int(TermClass.of(Array("7th".utf8)[...]))).count == 1)
+        #expect(TermClass.sharingFirstCharacter(with: Int(TermClass.of(Array("7th".utf8)[...]))).count == 1)
+        // Han, kana and Hangul are spread over classes, each holding whole characters.
+        let scripts = ["数据", "索引", "缓存", "事务", "ひらがな", "カタカナ", "한국어", "日志"].map { Int(TermClass.of(Array($0.utf8)[...])) }
+        #expect(Set(scripts).count >= 6)
+        #expect(scripts.allSatisfy { TermClass.sharingFirstCharacter(with: $0).count == 1 })
+    }
+
+    /// A site in Chinese or Japanese has every term in the classes of three-byte characters: they
+    /// are made a few classes at a time like English letters, and filed as if made at once.
+    @Test func termsOfOtherScriptsAreMadeAFewClassesAtATime() {
+        let words = ["数据库", "索引", "查询", "缓存", "事务", "日志", "分片", "复制", "ひらがな", "カタカナ", "한국어", "데이터", "кэш", "δεδομένα"]
+        let texts = (0 ..< 30).map { n in (0 ..< 8).map { words[($0 * 3 + n) % words.count] }.joined(separator: " ") }
+        let index = index(texts)
+        let whole = index.groups(budget: .max)
+        let all = index.postings(of: whole[0])
+        let limit = 60
+        let filed = SearchIndexBuilder.buckets(sorted: index.sorted[...], terms: index.terms, limit: limit) {
+            SearchIndexBuilder.encodedSize(of: $0, in: all)
+        }
+        let parts = index.groups(budget: 1)
+        let otherScripts = parts.filter { index.terms.bytes(index.sorted[$0.positions.lowerBound]).first! >= 0x80 }
+        #expect(otherScripts.count >= 6)
+        var pieced: [SearchIndexBuilder.Bucket] = []
+        for group in parts {
+            let postings = index.postings(of: group)
+            for position in group.positions {
+                #expect(postings.documents[postings.range(at: position)] == all.documents[all.range(at: position)])
+            }
+            pieced += SearchIndexBuilder.buckets(sorted: index.sorted[group.positions], terms: index.terms, limit: limit,
+                                                 splittingLetter: group.splitsLetter) { SearchIndexBuilder.encodedSize(of: $0, in: postings) }
+        }
+        #expect(pieced == filed)
     }
 
     /// A letter whose postings exceed the budget is made in pieces, each filed by its own call to

@@ -150,14 +150,21 @@ struct PackedTerms: Sendable {
 
 /// Terms grouped by their first two bytes, in byte order: the terms of consecutive classes are
 /// neighbours in sorted order, so a range of classes is a range of the sorted vocabulary, and
-/// the index can be written a few classes at a time. Digits and the letters each have their own
-/// classes, other first bytes share the classes between them; a letter's terms are split again by
-/// their second byte (`letterParts` ranges of it), so that no class of an English site holds more
-/// than a small part of its postings (`InvertedIndex.groups`).
+/// the index can be written a few classes at a time (`InvertedIndex.groups`), however large a
+/// class of words the site's language makes.
+/// - Digits and letters each have their own classes; a letter's are `letterParts` ranges of the
+///   second byte, which splits the letter's words about evenly in English.
+/// - Three-byte characters from U+3000 on (kana, Han, Hangul: a Chinese site's every term) have
+///   three classes per first byte, by ranges of the second: each class holds whole first
+///   characters, so a file of postings never spans two classes.
+/// - Other first bytes share a few classes.
 enum TermClass {
     static let letterParts = 8
     private static let firstLetter = 12
-    static let count = firstLetter + 26 * letterParts + 1
+    private static let firstOther = firstLetter + 26 * letterParts
+    /// The three-byte lead bytes whose characters have classes of their own: U+3000 to U+DFFF.
+    private static let splitLeads = UInt8(0xE3) ... UInt8(0xED)
+    static let count = firstOther + 2 + 3 * splitLeads.count + 1
 
     static func of(_ term: ArraySlice<UInt8>) -> UInt8 {
         guard let first = term.first else { return 0 }
@@ -170,6 +177,15 @@ enum TermClass {
         case ...UInt8(ascii: "9"): return 1 + first - UInt8(ascii: "0")
         case ..<UInt8(ascii: "a"): return 11
         case ...UInt8(ascii: "z"): return UInt8(firstLetter) + (first - UInt8(ascii: "a")) * UInt8(letterParts) + part(of: second)
+        // Two-byte characters (Latin supplements, Greek, Cyrillic, Hebrew, Arabic) and the bytes
+        // no term starts with.
+        case ..<0xE0: return UInt8(firstOther)
+        // Three-byte characters below U+3000 (Indic scripts, Thai, symbols).
+        case ..<splitLeads.lowerBound: return UInt8(firstOther + 1)
+        case splitLeads:
+            // Second bytes are continuation bytes, 0x80 to 0xBF: three ranges of about 21 each.
+            let third = second.map { $0 < 0x80 ? 0 : min(2, Int($0 - 0x80) / 22) } ?? 0
+            return UInt8(firstOther + 2 + 3 * Int(first - splitLeads.lowerBound) + third)
         default: return UInt8(count - 1)
         }
     }
@@ -189,10 +205,10 @@ enum TermClass {
         }
     }
 
-    /// The classes of the terms that start with the same byte as those of `termClass`: a letter's
-    /// parts, or the class alone.
-    static func sharingFirstByte(with termClass: Int) -> Range<Int> {
-        guard termClass >= firstLetter, termClass < count - 1 else { return termClass ..< termClass + 1 }
+    /// The classes that hold the terms starting with the same character as those of `termClass`
+    /// do: a letter's parts, or the class alone (its terms' first characters are in no other).
+    static func sharingFirstCharacter(with termClass: Int) -> Range<Int> {
+        guard termClass >= firstLetter, termClass < firstOther else { return termClass ..< termClass + 1 }
         let start = firstLetter + (termClass - firstLetter) / letterParts * letterParts
         return start ..< start + letterParts
     }
