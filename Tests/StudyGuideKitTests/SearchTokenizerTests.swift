@@ -77,11 +77,25 @@ struct TokenizerVector: Sendable, CustomTestStringConvertible {
     /// Random text in the scripts the word-by-word path reads itself (Han, kana, Hangul, Cyrillic,
     /// ASCII) mixed with characters that send a run to Foundation: both give the same words.
     @Test func plainRunsMatchNormalizedWordsOnRandomText() {
-        let alphabet = Array("数据库索引的是々がガかカーキャッシュ한국어검색ĀéŸÑКэшЙйЁёабвгдxyzXYZ019 ,.-_ﬁ①ｶﾞ丽𠀀𪘀\u{301}\u{3099}µΣσςΩωάΐ—–→×÷≈−─·…\u{A0}\u{200D}\u{2017}ⁿªº²½")
+        let alphabet = Array("数据库索引的是々がガかカーキャッシュ한국어검색ĀéŸÑКэшЙйЁёабвгдxyzXYZ019 ,.-_ﬁ①ｶﾞ丽𠀀𪘀\u{301}\u{3099}µΣσςΩωάΐ—–→×÷≈−─·…\u{A0}\u{200D}\u{2017}ⁿªº²½，。、：；！？「」『』【】《》（）〜・　＿［］｢｣､･｡＂")
         var generator = SystemRandomNumberGenerator()
         for _ in 0 ..< 500 {
             let length = Int.random(in: 0 ... 30, using: &generator)
             Self.expectWordsWithHashesMatchNormalizedWords(String((0 ..< length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+    }
+
+    /// Chinese and Japanese text is punctuated with CJK and fullwidth marks in nearly every run:
+    /// the byte path reads them as separators, as Foundation's path does.
+    @Test func cjkPunctuationKeepsARunOnTheBytePath() {
+        for text in ["数据库，索引。缓存：「事务」（日志）！分片？复制、一致性・读写　完成", "キャッシュ【検索】『索引』〜《一致》＿［分片］｢読｣､書｡"] {
+            var words: [String] = []
+            let plain = Array(text.utf8).withUnsafeBufferPointer { run in
+                SearchTokenizer.forEachPlainWord(in: run) { bytes, _ in words.append(String(decoding: bytes, as: UTF8.self)) }
+            }
+            #expect(plain)
+            #expect(words == SearchTokenizer.normalizedWords(text))
+            #expect(words.contains("缓存") || words.contains("検索"))
         }
     }
 

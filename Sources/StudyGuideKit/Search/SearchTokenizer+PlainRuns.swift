@@ -4,7 +4,7 @@
 extension SearchTokenizer {
     /// The words of a run of text (between ASCII separators) that needs no normalising beyond
     /// lowercasing: ASCII letters and digits, the basic Greek and Cyrillic alphabets, common
-    /// symbols and punctuation, and Han, kana and Hangul that normalise to themselves. Returns false, having called nothing, when the run holds
+    /// symbols and punctuation (CJK punctuation too), and Han, kana and Hangul that normalise to themselves. Returns false, having called nothing, when the run holds
     /// anything else, which `normalizedWords` then takes through Foundation. A Chinese or Russian
     /// site is almost all such runs, and Foundation's NFKD and NFC cost it most of its search stage.
     static func forEachPlainWord(in run: UnsafeBufferPointer<UInt8>,
@@ -65,10 +65,10 @@ extension SearchTokenizer {
     }
 
     /// Lead bytes of the plain characters: Latin-1 symbols (0xC2), Greek (0xCE, 0xCF), Cyrillic
-    /// (0xD0, 0xD1), and three- or four-byte ones.
+    /// (0xD0, 0xD1), and three- or four-byte ones (0xEF: the fullwidth forms).
     private static func isPlainLead(_ byte: UInt8) -> Bool {
         byte == 0xC2 || byte == 0xC3 || byte == 0xCE || byte == 0xCF || byte == 0xD0 || byte == 0xD1
-            || (byte >= 0xE2 && byte <= 0xED) || byte == 0xF0
+            || (byte >= 0xE2 && byte <= 0xED) || byte == 0xEF || byte == 0xF0
     }
 
     /// Marks `plain`'s answer for a character that separates words, as ASCII punctuation does.
@@ -85,6 +85,13 @@ extension SearchTokenizer {
         // punctuation, arrows, mathematical operators, box drawing and geometric shapes.
         case 0xA0, 0xA9, 0xAB, 0xAE, 0xB0, 0xB1, 0xB7, 0xBB, 0xD7, 0xF7, 0x2000 ... 0x206F, 0x2190 ... 0x21FF,
              0x2200 ... 0x22FF, 0x2500 ... 0x25FF:
+            return (plainSeparator, false)
+        // CJK punctuation, in nearly every run of Chinese or Japanese text: the ideographic space,
+        // comma and full stop, brackets and quotes, the katakana middle dot, and the fullwidth
+        // forms of ASCII punctuation and their halfwidth CJK neighbours (NFKD makes them ASCII
+        // punctuation or CJK punctuation: separators all).
+        case 0x3000 ... 0x3003, 0x3008 ... 0x3011, 0x3014 ... 0x301F, 0x30FB, 0xFF01 ... 0xFF0F, 0xFF1A ... 0xFF20,
+             0xFF3B ... 0xFF40, 0xFF5B ... 0xFF65:
             return (plainSeparator, false)
         case 0xB5: return (0x03BC, false)                         // the micro sign is μ under NFKD
         case 0x03B1 ... 0x03C1, 0x03C3 ... 0x03C9: return (value, false)  // α … ω
