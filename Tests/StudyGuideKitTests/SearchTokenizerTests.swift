@@ -132,6 +132,22 @@ struct TokenizerVector: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// A key reads a word eight bytes at a time and its tail zero-padded, at every tail length,
+    /// without reading past the word (the bytes after it here are not zeros).
+    @Test func keyChunksReadEveryTailAsZeroPadded() {
+        let bytes = (0 ..< 32).map { UInt8(0xA1 &+ $0) }
+        bytes.withUnsafeBufferPointer { all in
+            for count in 0 ... 24 {
+                let word = UnsafeBufferPointer(rebasing: all[0 ..< count])
+                for offset in stride(from: 0, to: count, by: 8) {
+                    var expected: UInt64 = 0
+                    for index in 0 ..< min(8, count - offset) { expected |= UInt64(all[offset + index]) << (8 * index) }
+                    #expect(TermTable.Key.chunk(word, at: offset) == expected)
+                }
+            }
+        }
+    }
+
     /// Words sharing their first eight bytes, or a prefix, are told apart by the table.
     @Test func termTableTellsApartWordsSharingTheirHead() {
         var table = TermTable(capacity: 4)

@@ -182,13 +182,26 @@ extension TermTable {
             self.init(hash: Self.finish(state), head: head)
         }
 
-        /// The eight bytes of `word` from `offset` on, zero-padded past its end.
+        /// The eight bytes of `word` from `offset` on, zero-padded past its end. A shorter tail is
+        /// read as two loads that overlap (their common bytes are the same bytes), nothing past
+        /// its end: a call to copy a few bytes cost more than the rest of a lookup, and a table
+        /// that grows hashes every word it holds again.
+        @inline(__always)
         static func chunk(_ word: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
             let base = UnsafeRawPointer(word.baseAddress!) + offset
-            if word.count - offset >= 8 { return UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) }
-            var value: UInt64 = 0
-            withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base, count: word.count - offset)) }
-            return UInt64(littleEndian: value)
+            let count = word.count &- offset
+            if count >= 8 { return UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) }
+            if count >= 4 {
+                let low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+                let high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
+                return low | high << (8 &* (count &- 4))
+            }
+            if count >= 2 {
+                let low = UInt64(UInt16(littleEndian: base.loadUnaligned(as: UInt16.self)))
+                let high = UInt64(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: count &- 2, as: UInt16.self)))
+                return low | high << (8 &* (count &- 2))
+            }
+            return count == 1 ? UInt64(base.load(as: UInt8.self)) : 0
         }
 
         /// Multiplicative hashing a chunk at a time; the high half of the product depends on every
