@@ -179,6 +179,38 @@ import Testing
         #expect(scripts.allSatisfy { TermClass.sharingFirstCharacter(with: $0).count == 1 })
     }
 
+    /// One class with more postings than the budget is made in pieces, cut only where the files
+    /// are cut whatever a piece holds: the files are those of the whole class.
+    @Test func aClassMadeInPiecesIsFiledAsAWhole() {
+        let words = ["cobalt", "code", "codec", "coder", "cognate", "coil", "cold", "collect", "column", "combine", "commit",
+                     "compile", "concur", "config", "conform", "connect", "consume", "contain", "convert", "cookie", "copy",
+                     "core", "cost", "count", "cover"]
+        let texts = (0 ..< 60).map { n in (0 ..< 10).map { words[($0 * 7 + n) % words.count] + "\($0 % 4)" }.joined(separator: " ") }
+        let index = index(texts)
+        let limit = 300
+        let whole = index.groups(budget: .max)
+        let all = index.postings(of: whole[0])
+        let filed = SearchIndexBuilder.buckets(sorted: index.sorted[...], terms: index.terms, limit: limit) {
+            SearchIndexBuilder.encodedSize(of: $0, in: all)
+        }
+        let parts = index.groups(budget: 60, bucketBytes: limit)
+        let co = Int(TermClass.of(Array("co".utf8)[...]))
+        #expect(parts.filter { $0.classes == co ..< co + 1 }.count > 3)
+        #expect(parts.map(\.positions.count).reduce(0, +) == index.terms.count)
+        var pieced: [SearchIndexBuilder.Bucket] = []
+        for group in parts {
+            let postings = index.postings(of: group)
+            for position in group.positions {
+                #expect(postings.documents[postings.range(at: position)] == all.documents[all.range(at: position)])
+                #expect(postings.scores[postings.range(at: position)] == all.scores[all.range(at: position)])
+            }
+            pieced += SearchIndexBuilder.buckets(sorted: index.sorted[group.positions], terms: index.terms, limit: limit,
+                                                 splitting: group.splitting) { SearchIndexBuilder.encodedSize(of: $0, in: postings) }
+        }
+        #expect(pieced == filed)
+        #expect(filed.count > 8)
+    }
+
     /// A site in Chinese or Japanese has every term in the classes of three-byte characters: they
     /// are made a few classes at a time like English letters, and filed as if made at once.
     @Test func termsOfOtherScriptsAreMadeAFewClassesAtATime() {
@@ -201,7 +233,7 @@ import Testing
                 #expect(postings.documents[postings.range(at: position)] == all.documents[all.range(at: position)])
             }
             pieced += SearchIndexBuilder.buckets(sorted: index.sorted[group.positions], terms: index.terms, limit: limit,
-                                                 splittingLetter: group.splitsLetter) { SearchIndexBuilder.encodedSize(of: $0, in: postings) }
+                                                 splitting: group.splitting) { SearchIndexBuilder.encodedSize(of: $0, in: postings) }
         }
         #expect(pieced == filed)
     }
@@ -219,24 +251,24 @@ import Testing
             SearchIndexBuilder.encodedSize(of: $0, in: all)
         }
         let parts = index.groups(budget: 100, bucketBytes: limit)
-        #expect(parts.filter(\.splitsLetter).count > 2)
+        #expect(parts.filter { !$0.splitting.isEmpty }.count > 2)
         #expect(parts.map(\.positions.count).reduce(0, +) == index.terms.count)
         var pieced: [SearchIndexBuilder.Bucket] = []
         var smallPieces = 0
         for group in parts {
             let postings = index.postings(of: group)
             // A piece smaller than a file would be one file, "s", were it filed on its own.
-            if group.splitsLetter, group.positions.map({ SearchIndexBuilder.encodedSize(of: $0, in: postings) }).reduce(0, +) < limit {
+            if !group.splitting.isEmpty, group.positions.map({ SearchIndexBuilder.encodedSize(of: $0, in: postings) }).reduce(0, +) < limit {
                 smallPieces += 1
             }
             pieced += SearchIndexBuilder.buckets(sorted: index.sorted[group.positions], terms: index.terms, limit: limit,
-                                                 splittingLetter: group.splitsLetter) { SearchIndexBuilder.encodedSize(of: $0, in: postings) }
+                                                 splitting: group.splitting) { SearchIndexBuilder.encodedSize(of: $0, in: postings) }
         }
         #expect(smallPieces > 0)
         #expect(pieced == filed)
         #expect(filed.contains { $0.prefix == Array("sh".utf8) })
         // With files large enough to hold the letter, it is never split.
-        #expect(index.groups(budget: 100, bucketBytes: 100_000).allSatisfy { !$0.splitsLetter })
+        #expect(index.groups(budget: 100, bucketBytes: 100_000).allSatisfy { $0.splitting.isEmpty })
     }
 
     /// Counts spilled to disk in several batches, then made into postings a few classes at a time.

@@ -364,7 +364,7 @@ struct SearchIndexBuilder {
                 }
             }
             let groupBuckets = Self.buckets(sorted: sorted[positions], terms: terms, limit: Self.bucketBytes,
-                                            splittingLetter: group.splitsLetter) { postingsSizes[$0 - positions.lowerBound] }
+                                            splitting: group.splitting) { postingsSizes[$0 - positions.lowerBound] }
             buckets += groupBuckets
             let groupHashes = hashes
             sizes += parallelMap(groupBuckets) { bucket -> (String, JSONValue) in
@@ -496,9 +496,9 @@ struct SearchIndexBuilder {
     /// of Han, kana or Hangul are never split past their first character: one more would make a
     /// file of every pair, a quarter of a million files for a Chinese site of 10,000 pages. Terms
     /// sharing a prefix are neighbours in sorted order, so every bucket is a range. Sorted by prefix.
-    /// `splittingLetter`: the terms are some of one letter's, whose buckets are known to be cut by
-    /// two letters at least (`InvertedIndex.groups`): cut as they would be among all its terms.
-    static func buckets(sorted: ArraySlice<Int32>, terms: TermTable, limit: Int, splittingLetter: Bool = false,
+    /// `splitting`: prefixes known to be cut among all the terms, when these are some of them (a
+    /// group of `InvertedIndex.groups`): cut here too, so that the files are those of all the terms.
+    static func buckets(sorted: ArraySlice<Int32>, terms: TermTable, limit: Int, splitting: Set<[UInt8]> = [],
                         postingsSize: (Int) -> Int) -> [Bucket] {
         var result: [Bucket] = []
         func place(_ range: Range<Int>, prefixLength: Int) {
@@ -513,7 +513,7 @@ struct SearchIndexBuilder {
                 }
                 // Every term here is at least `prefixLength` long; only the first can equal the prefix.
                 let longerStart = terms.length(sorted[start]) <= prefix.count ? start + 1 : start
-                if size > limit, prefixLength < 6, longerStart < end, !SearchShards.isPaired(prefix) {
+                if size > limit || splitting.contains(prefix), prefixLength < 6, longerStart < end, !SearchShards.isPaired(prefix) {
                     if longerStart > start { result.append(Bucket(prefix: prefix, positions: start ..< longerStart)) }
                     place(longerStart ..< end, prefixLength: prefixLength + 1)
                 } else {
@@ -522,14 +522,7 @@ struct SearchIndexBuilder {
                 start = end
             }
         }
-        if splittingLetter, let first = sorted.first {
-            // The one-letter term is a bucket of its own, as when the letter's bucket is cut.
-            let longer = terms.length(first) == 1 ? sorted.startIndex + 1 : sorted.startIndex
-            if longer > sorted.startIndex { result.append(Bucket(prefix: Array(terms.bytes(first)), positions: sorted.startIndex ..< longer)) }
-            place(longer ..< sorted.endIndex, prefixLength: 2)
-        } else {
-            place(sorted.startIndex ..< sorted.endIndex, prefixLength: 1)
-        }
+        place(sorted.startIndex ..< sorted.endIndex, prefixLength: 1)
         return result.sorted { $0.prefix.lexicographicallyPrecedes($1.prefix) }
     }
 
