@@ -185,8 +185,9 @@ import Testing
         let words = ["cobalt", "code", "codec", "coder", "cognate", "coil", "cold", "collect", "column", "combine", "commit",
                      "compile", "concur", "config", "conform", "connect", "consume", "contain", "convert", "cookie", "copy",
                      "core", "cost", "count", "cover"]
-        let texts = (0 ..< 60).map { n in (0 ..< 10).map { words[($0 * 7 + n) % words.count] + "\($0 % 4)" }.joined(separator: " ") }
+        let texts = (0 ..< 60).map { n in (0 ..< 10).map { words[($0 * 7 + n) % words.count] + "\($0 % 4)" }.joined(separator: " ") + " co" }
         let index = index(texts)
+        #expect(index.sorted.contains { index.terms.bytes($0) == Array("co".utf8)[...] })
         let limit = 300
         let whole = index.groups(budget: .max)
         let all = index.postings(of: whole[0])
@@ -209,6 +210,9 @@ import Testing
         }
         #expect(pieced == filed)
         #expect(filed.count > 8)
+        // "co" itself, and the "con…" words after it, are cut as finely as the files allow.
+        let counted = parts.map { $0.positions.map { Int(index.frequency[Int(index.sorted[$0])]) }.reduce(0, +) }
+        #expect(counted.max()! <= 2 * 60, "pieces of \(counted)")
     }
 
     /// A site in Chinese or Japanese has every term in the classes of three-byte characters: they

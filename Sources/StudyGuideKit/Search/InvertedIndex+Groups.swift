@@ -97,6 +97,12 @@ extension InvertedIndex {
             var start = positions.lowerBound
             while start < positions.upperBound {
                 let prefix = SearchShards.prefix(terms.bytes(sorted[start]), characters: length)
+                // A shorter term is in no group of this length (it stands alone once its own
+                // prefix is cut), and the terms after it are in theirs.
+                guard SearchShards.characterCount(prefix) == length else {
+                    start += 1
+                    continue
+                }
                 var end = start, least = 0
                 while end < positions.upperBound, terms.bytes(sorted[end]).starts(with: prefix) {
                     least += terms.length(sorted[end]) + 5 + 4 * Int(frequency[Int(sorted[end])])

@@ -46,6 +46,11 @@ enum SearchShards {
         return SearchTokenizer.isPaired(scalar)
     }
 
+    /// How many characters `bytes` (whole UTF-8 characters) hold.
+    static func characterCount(_ bytes: some Collection<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
+    }
+
     private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
     private static func firstScalar(of term: some Collection<UInt8>) -> UInt32 {
