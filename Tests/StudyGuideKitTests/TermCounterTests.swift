@@ -188,28 +188,12 @@ import Testing
         let texts = (0 ..< 60).map { n in (0 ..< 10).map { words[($0 * 7 + n) % words.count] + "\($0 % 4)" }.joined(separator: " ") + " co" }
         let index = index(texts)
         #expect(index.sorted.contains { index.terms.bytes($0) == Array("co".utf8)[...] })
-        let limit = 300
-        let whole = index.groups(budget: .max)
-        let all = index.postings(of: whole[0])
-        let filed = SearchIndexBuilder.buckets(sorted: index.sorted[...], terms: index.terms, limit: limit) {
-            SearchIndexBuilder.encodedSize(of: $0, in: all)
-        }
-        let parts = index.groups(budget: 60, bucketBytes: limit)
+        let parts = index.groups(budget: 60, bucketBytes: 300)
         let co = Int(TermClass.of(Array("co".utf8)[...]))
         #expect(parts.filter { $0.classes == co ..< co + 1 }.count > 3)
-        #expect(parts.map(\.positions.count).reduce(0, +) == index.terms.count)
-        var pieced: [SearchIndexBuilder.Bucket] = []
-        for group in parts {
-            let postings = index.postings(of: group)
-            for position in group.positions {
-                #expect(postings.documents[postings.range(at: position)] == all.documents[all.range(at: position)])
-                #expect(postings.scores[postings.range(at: position)] == all.scores[all.range(at: position)])
-            }
-            pieced += SearchIndexBuilder.buckets(sorted: index.sorted[group.positions], terms: index.terms, limit: limit,
-                                                 splitting: group.splitting) { SearchIndexBuilder.encodedSize(of: $0, in: postings) }
-        }
-        #expect(pieced == filed)
-        #expect(filed.count > 8)
+        let files = filed(index, in: parts, limit: 300)
+        #expect(files.pieced == files.whole)
+        #expect(files.whole.count > 8)
         // "co" itself, and the "con…" words after it, are cut as finely as the files allow.
         let counted = parts.map { $0.positions.map { Int(index.frequency[Int(index.sorted[$0])]) }.reduce(0, +) }
         #expect(counted.max()! <= 2 * 60, "pieces of \(counted)")
@@ -221,25 +205,11 @@ import Testing
         let words = ["数据库", "索引", "查询", "缓存", "事务", "日志", "分片", "复制", "ひらがな", "カタカナ", "한국어", "데이터", "кэш", "δεδομένα"]
         let texts = (0 ..< 30).map { n in (0 ..< 8).map { words[($0 * 3 + n) % words.count] }.joined(separator: " ") }
         let index = index(texts)
-        let whole = index.groups(budget: .max)
-        let all = index.postings(of: whole[0])
-        let limit = 60
-        let filed = SearchIndexBuilder.buckets(sorted: index.sorted[...], terms: index.terms, limit: limit) {
-            SearchIndexBuilder.encodedSize(of: $0, in: all)
-        }
         let parts = index.groups(budget: 1)
         let otherScripts = parts.filter { index.terms.bytes(index.sorted[$0.positions.lowerBound]).first! >= 0x80 }
         #expect(otherScripts.count >= 6)
-        var pieced: [SearchIndexBuilder.Bucket] = []
-        for group in parts {
-            let postings = index.postings(of: group)
-            for position in group.positions {
-                #expect(postings.documents[postings.range(at: position)] == all.documents[all.range(at: position)])
-            }
-            pieced += SearchIndexBuilder.buckets(sorted: index.sorted[group.positions], terms: index.terms, limit: limit,
-                                                 splitting: group.splitting) { SearchIndexBuilder.encodedSize(of: $0, in: postings) }
-        }
-        #expect(pieced == filed)
+        let files = filed(index, in: parts, limit: 60)
+        #expect(files.pieced == files.whole)
     }
 
     /// A letter whose postings exceed the budget is made in pieces, each filed by its own call to
@@ -248,31 +218,38 @@ import Testing
         let words = ["sable", "scar", "seal", "shore", "sink", "snow", "sorb", "spar", "strap", "surf", "swan", "sync", "tide"]
         let texts = (0 ..< 60).map { n in (0 ..< 9).map { words[($0 * 5 + n) % words.count] + "\($0 % 3)" }.joined(separator: " ") }
         let index = index(texts)
-        let limit = 600
-        let whole = index.groups(budget: .max)
-        let all = index.postings(of: whole[0])
-        let filed = SearchIndexBuilder.buckets(sorted: index.sorted[...], terms: index.terms, limit: limit) {
+        let parts = index.groups(budget: 100, bucketBytes: 600)
+        #expect(parts.filter { !$0.splitting.isEmpty }.count > 2)
+        let files = filed(index, in: parts, limit: 600)
+        // A piece smaller than a file would be one file, "s", were it filed on its own.
+        #expect(zip(parts, files.sizes).contains { !$0.0.splitting.isEmpty && $0.1 < 600 })
+        #expect(files.pieced == files.whole)
+        #expect(files.whole.contains { $0.prefix == Array("sh".utf8) })
+        // With files large enough to hold the letter, it is never split.
+        #expect(index.groups(budget: 100, bucketBytes: 100_000).allSatisfy { $0.splitting.isEmpty })
+    }
+
+    /// The files of `index`'s postings made all at once, and made a group of `parts` at a time
+    /// (each group's postings checked against those made at once), with each group's encoded size.
+    func filed(_ index: InvertedIndex, in parts: [InvertedIndex.Group], limit: Int)
+        -> (whole: [SearchIndexBuilder.Bucket], pieced: [SearchIndexBuilder.Bucket], sizes: [Int]) {
+        let all = index.postings(of: index.groups(budget: .max)[0])
+        let whole = SearchIndexBuilder.buckets(sorted: index.sorted[...], terms: index.terms, limit: limit) {
             SearchIndexBuilder.encodedSize(of: $0, in: all)
         }
-        let parts = index.groups(budget: 100, bucketBytes: limit)
-        #expect(parts.filter { !$0.splitting.isEmpty }.count > 2)
         #expect(parts.map(\.positions.count).reduce(0, +) == index.terms.count)
-        var pieced: [SearchIndexBuilder.Bucket] = []
-        var smallPieces = 0
+        var pieced: [SearchIndexBuilder.Bucket] = [], sizes: [Int] = []
         for group in parts {
             let postings = index.postings(of: group)
-            // A piece smaller than a file would be one file, "s", were it filed on its own.
-            if !group.splitting.isEmpty, group.positions.map({ SearchIndexBuilder.encodedSize(of: $0, in: postings) }).reduce(0, +) < limit {
-                smallPieces += 1
+            for position in group.positions {
+                #expect(postings.documents[postings.range(at: position)] == all.documents[all.range(at: position)])
+                #expect(postings.scores[postings.range(at: position)] == all.scores[all.range(at: position)])
             }
+            sizes.append(group.positions.map { SearchIndexBuilder.encodedSize(of: $0, in: postings) }.reduce(0, +))
             pieced += SearchIndexBuilder.buckets(sorted: index.sorted[group.positions], terms: index.terms, limit: limit,
                                                  splitting: group.splitting) { SearchIndexBuilder.encodedSize(of: $0, in: postings) }
         }
-        #expect(smallPieces > 0)
-        #expect(pieced == filed)
-        #expect(filed.contains { $0.prefix == Array("sh".utf8) })
-        // With files large enough to hold the letter, it is never split.
-        #expect(index.groups(budget: 100, bucketBytes: 100_000).allSatisfy { $0.splitting.isEmpty })
+        return (whole, pieced, sizes)
     }
 
     /// Counts spilled to disk in several batches, then made into postings a few classes at a time.
