@@ -423,16 +423,16 @@ struct SearchIndexBuilder {
     func vocabularyFiles(terms: TermTable, sorted: [Int32], frequency: [Int32],
                                  emitted: (OutputFile) -> (String, JSONValue)) -> [(String, JSONValue)] {
         var sizes: [(String, JSONValue)] = []
-        var vocabularies: [String: (terms: [Int], forms: [(word: ArraySlice<UInt8>, term: Int32)])] = [:]
+        // Each key's terms as runs of the sorted list, in order: a Chinese site has millions of
+        // terms and a few thousand first characters.
+        var vocabularies: [String: (terms: [Range<Int>], forms: [(word: ArraySlice<UInt8>, term: Int32)])] = [:]
         var start = 0
         while start < sorted.count {
-            // A run of terms with the same ASCII first letter shares a key: one lookup for the run.
-            let first = terms.bytes(sorted[start]).first!
+            // A run of terms with the same first character shares a key: one lookup for the run.
+            let first = SearchShards.prefix(terms.bytes(sorted[start]), characters: 1)
             var end = start + 1
-            if first < 0x80 {
-                while end < sorted.count, terms.bytes(sorted[end]).first == first { end += 1 }
-            }
-            vocabularies[SearchShards.vocabularyKey(of: terms.bytes(sorted[start])), default: ([], [])].terms += start ..< end
+            while end < sorted.count, terms.bytes(sorted[end]).starts(with: first) { end += 1 }
+            vocabularies[SearchShards.vocabularyKey(of: first), default: ([], [])].terms.append(start ..< end)
             start = end
         }
         for form in forms.all.sorted(by: { $0.word.lexicographicallyPrecedes($1.word) }) {
@@ -446,7 +446,7 @@ struct SearchIndexBuilder {
             out.appendASCII("StudyGuideSearch.registerVocabulary(\"")
             out.append(contentsOf: key.utf8)
             out.appendASCII("\",{")
-            for (number, position) in vocabulary.terms.enumerated() {
+            for (number, position) in vocabulary.terms.joined().enumerated() {
                 if number > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "\""))
                 out.append(contentsOf: terms.bytes(sorted[position]))
