@@ -54,12 +54,11 @@ extension InvertedIndex {
                 continue
             }
             close(at: letter.lowerBound)
-            let first = Array(terms.bytes(sorted[start(of: letter.lowerBound)]).prefix(1))
             if letter.count == 1 || 4 * letterPostings > bucketBytes {
                 // A class alone, or a letter whose files are cut by two letters at least (four
                 // bytes a posting fill more than a file): its classes may go to different groups,
                 // and one with more postings than the budget is made in pieces.
-                splitting = letter.count > 1 ? [first] : []
+                splitting = letter.count > 1 ? [Array(terms.bytes(sorted[start(of: letter.lowerBound)]).prefix(1))] : []
                 for part in letter {
                     guard classPostings[part] > budget else {
                         if postings > 0, postings + classPostings[part] > budget { close(at: part) }
