@@ -36,6 +36,11 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
         .init(name: "wrong types", files: ["content/basics/q.md": question(valid + "\ntags: {a: b}\nweight: 1.5")],
               outcome: .fails(["content/basics/q.md:6:7: error: 'tags' must be a list of strings",
                                "content/basics/q.md:7:9: error: 'weight' must be a whole number"])),
+        // A question keeps its weight in 32 bits: a larger one is an error, not a wrapped or clamped order.
+        .init(name: "weight beyond 32 bits", files: ["content/basics/q.md": question(valid + "\nweight: 4294967296"),
+                                                    "content/basics/r.md": question(valid + "\nweight: -2147483649")],
+              outcome: .fails(["content/basics/q.md:6:9: error: 'weight' must be a whole number from -2147483648 to 2147483647",
+                               "content/basics/r.md:6:9: error: 'weight' must be a whole number from -2147483648 to 2147483647"])),
         .init(name: "duplicate keys", files: ["content/basics/q.md": question(valid + "\ntitle: Again")],
               outcome: .fails(["content/basics/q.md:", "duplicate key 'title'"])),
         .init(name: "front-matter is a list", files: ["content/basics/q.md": question("- title\n- kind")],

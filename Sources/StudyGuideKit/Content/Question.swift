@@ -38,36 +38,33 @@ public enum QuestionKind: String, CaseIterable, Sendable {
 /// instead of copying its dozen strings and arrays.
 ///
 /// A build holds one for every question from parsing to the end, so it keeps what pages list and
-/// order by, and little else: where its fields are written is a line and column in its own file,
-/// whose path is rebuilt from `contentPath` when a diagnostic needs it, and what only its own page
-/// shows lives on disk (`notes`).
+/// order by, and little else: where its fields are written is in its notes, with the file's name
+/// when the file sets `slug:`, and the file's path is rebuilt from `contentPath` when a diagnostic
+/// needs it; what only its own page shows lives on disk (`notes`). The fields are declared so that
+/// the object takes 160 bytes, a block of that size of the allocator (197 bytes took a 224-byte one).
 public final class Question: Sendable {
-    // Declared in this order so that the small fields at the end share one word.
     public let slug: String
     public let category: String
     public let title: String
-    /// The tag names, then the slugs `related` names: one array instead of two.
-    private let names: [String]
-    /// The summary, aliases, follow-ups, areas, red flags and where `related` entries are written:
-    /// in memory as parsed, on disk during a build.
-    private let storedNotes: StoredNotes
-    let weight: Int
-    let titlePosition: TextPosition
-    /// Where `slug:` is written; line 0 when the slug comes from the file name.
-    let slugPosition: TextPosition
     /// The file's path as diagnostics show it, less `contentPath` when it ends with it (in a build
     /// it always does, and every question shares the content folder's one string).
     let displayHead: String
-    /// The file's name without `.md` when it is not the slug (a file that sets `slug:`), else nil:
-    /// the content path is rebuilt from the category and the slug instead of held.
-    let fileSlug: String?
     public let body: MarkdownBody
-    private let tagCount: UInt32
+    /// The tag names, then the slugs `related` names: one array instead of two.
+    private let names: [String]
+    /// The summary, aliases, follow-ups, areas, red flags, where the title, slug and `related`
+    /// entries are written, and a file name other than the slug: in memory as parsed, on disk
+    /// during a build.
+    private let storedNotes: StoredNotes
+    let updated: ContentDate?
     public let difficulty: Difficulty
     public let kind: QuestionKind
     public let draft: Bool
     let displayEndsWithContentPath: Bool
-    let updated: ContentDate?
+    /// Whether the file's name is the slug (so `contentPath` needs no notes).
+    let slugIsFileName: Bool
+    private let tagCount: UInt32
+    private let storedWeight: Int32
 
     /// Tag names, valid slugs all (the rest were reported when the file was decoded).
     var tags: ArraySlice<String> { names[..<Int(tagCount)] }
@@ -76,11 +73,18 @@ public final class Question: Sendable {
     /// entries with `enumerated()`.
     var related: ArraySlice<String> { names[Int(tagCount)...] }
 
+    /// Orders the question in its category before its title (`decode` keeps it to 32 bits).
+    var weight: Int { Int(storedWeight) }
+
+    /// The weights a question may have: 32 bits, which no ordering needs more than.
+    static let weights = Int(Int32.min) ... Int(Int32.max)
+
+    /// `notes`: the notes, with where the title and slug are written and the file's name when it
+    /// is not the slug.
     init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind,
-         tags: some Collection<String>, titlePosition: TextPosition, notes: StoredNotes, related: some Collection<String>,
+         tags: some Collection<String>, notes: StoredNotes, slugIsFileName: Bool, related: some Collection<String>,
          weight: Int, updated: ContentDate?, draft: Bool,
-         displayHead: String, displayEndsWithContentPath: Bool, slugPosition: TextPosition?, fileSlug: String?,
-         body: MarkdownBody) {
+         displayHead: String, displayEndsWithContentPath: Bool, body: MarkdownBody) {
         self.slug = slug
         self.category = category
         self.title = title
@@ -91,11 +95,9 @@ public final class Question: Sendable {
         self.names = names
         self.tagCount = UInt32(tags.count)  // a file is at most 4 MB: far fewer tags
         self.storedNotes = notes
-        self.weight = weight
-        self.titlePosition = titlePosition
-        self.slugPosition = slugPosition ?? TextPosition(line: 0, column: 0)
+        self.slugIsFileName = slugIsFileName
+        self.storedWeight = Int32(clamping: weight)
         self.displayHead = displayHead
-        self.fileSlug = fileSlug
         self.body = body
         self.difficulty = difficulty
         self.kind = kind
@@ -104,9 +106,19 @@ public final class Question: Sendable {
         self.updated = updated
     }
 
+    /// The file's name without `.md`: the slug, or for a file that sets `slug:` the name its notes
+    /// keep (read alone: loading the notes needs the file's path, which needs this).
+    var fileSlug: String {
+        if slugIsFileName { return slug }
+        switch storedNotes {
+        case .held(let notes): return notes.fileSlug ?? slug
+        case .spilled(let store, let place): return store.fileSlug(place) ?? slug
+        }
+    }
+
     /// The file's path inside `content/` (`<category>/<file slug>.md`), for Markdown links between files.
     var contentPath: String {
-        var folder = category, name = fileSlug ?? slug
+        var folder = category, name = fileSlug
         let folderCount = folder.utf8.count, nameCount = name.utf8.count
         // Written into one allocation: pages, study cards and links ask for it several times a build.
         return String(unsafeUninitializedCapacity: folderCount + nameCount + 4) { buffer in
@@ -123,7 +135,7 @@ public final class Question: Sendable {
 
     /// Whether `path` is `contentPath`, without building it (link lookups ask for every link).
     func hasContentPath(_ path: String) -> Bool {
-        var path = path, folder = category, name = fileSlug ?? slug
+        var path = path, folder = category, name = fileSlug
         let folderCount = folder.utf8.count, nameCount = name.utf8.count
         guard path.utf8.count == folderCount + nameCount + 4 else { return false }
         return path.withUTF8 { path in
@@ -145,11 +157,15 @@ public final class Question: Sendable {
         SourceLocation(path: displayEndsWithContentPath ? displayHead + contentPath : displayHead)
     }
 
-    /// Where the title is written, for problems about it.
-    var titleLocation: SourceLocation { titlePosition.location(in: location.path) }
+    /// Where the title is written, for problems about it (read from the notes: a caller that has
+    /// them asks them).
+    var titleLocation: SourceLocation { notes.titlePosition.location(in: location.path) }
 
     /// Where `slug:` is written; nil when the slug comes from the file name.
-    var slugLocation: SourceLocation? { slugPosition.line == 0 ? nil : slugPosition.location(in: location.path) }
+    var slugLocation: SourceLocation? {
+        let position = notes.slugPosition
+        return position.line == 0 ? nil : position.location(in: location.path)
+    }
 
     /// Where the `related` entry at `index` is written (read from the notes: only errors need it).
     func relatedLocation(at index: Int) -> SourceLocation {
@@ -190,10 +206,9 @@ public final class Question: Sendable {
         interner?.intern(&shared)
         let tagEnd = 3 + Int(tagCount)
         return Question(slug: shared[0], category: shared[1], title: title, difficulty: difficulty,
-                        kind: kind, tags: shared[3 ..< tagEnd], titlePosition: titlePosition, notes: notes,
+                        kind: kind, tags: shared[3 ..< tagEnd], notes: notes, slugIsFileName: slugIsFileName,
                         related: shared[tagEnd...], weight: weight, updated: updated, draft: draft,
-                        displayHead: shared[2], displayEndsWithContentPath: displayEndsWithContentPath,
-                        slugPosition: slugPosition.line == 0 ? nil : slugPosition, fileSlug: fileSlug, body: body)
+                        displayHead: shared[2], displayEndsWithContentPath: displayEndsWithContentPath, body: body)
     }
 
     static let keys = ["title", "difficulty", "kind", "summary", "tags", "aliases", "follow_ups", "areas",
@@ -222,6 +237,11 @@ public final class Question: Sendable {
         let path = fields.path
         // Compared as bytes: `hasSuffix` would also accept another normalisation of the same text.
         let endsWithContentPath = path.hasUTF8Suffix(contentPath)
+        let weight = fields.int("weight") ?? 0
+        if !Question.weights.contains(weight), let location = fields.location(ofValue: "weight") {
+            fields.appendDiagnostic(.error(at: location, "'weight' must be a whole number from "
+                + "\(Question.weights.lowerBound) to \(Question.weights.upperBound)", rule: "schema"))
+        }
         let question = Question(
             slug: slug ?? fileSlug,
             category: category,
@@ -229,20 +249,21 @@ public final class Question: Sendable {
             difficulty: difficulty ?? .beginner,
             kind: kind ?? .technical,
             tags: tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName }.lazy.map(\.value),
-            titlePosition: TextPosition(fields.location(ofValue: "title") ?? SourceLocation(path: path)),
             notes: .held(QuestionNotes(summary: summary ?? "", aliases: fields.stringList("aliases"),
                                        followUps: fields.stringList("follow_ups").map(\.value),
                                        areas: fields.stringList("areas").map(\.value),
                                        redFlags: fields.stringList("red_flags").map(\.value),
-                                       relatedPositions: related.map { TextPosition($0.location) })),
+                                       relatedPositions: related.map { TextPosition($0.location) },
+                                       titlePosition: TextPosition(fields.location(ofValue: "title") ?? SourceLocation(path: path)),
+                                       slugPosition: fields.location(ofKey: "slug").map(TextPosition.init) ?? TextPosition(line: 0, column: 0),
+                                       fileSlug: slug == fileSlug ? nil : fileSlug)),
+            slugIsFileName: slug == fileSlug,
             related: related.lazy.map(\.value),
-            weight: fields.int("weight") ?? 0,
+            weight: weight,
             updated: fields.date("updated"),
             draft: fields.bool("draft") ?? false,
             displayHead: endsWithContentPath ? String(decoding: path.utf8.dropLast(contentPath.utf8.count), as: UTF8.self) : path,
             displayEndsWithContentPath: endsWithContentPath,
-            slugPosition: fields.location(ofKey: "slug").map(TextPosition.init),
-            fileSlug: slug == fileSlug ? nil : fileSlug,
             body: body
         )
         guard title != nil, difficulty != nil, kind != nil, summary != nil, slug != nil else { return nil }

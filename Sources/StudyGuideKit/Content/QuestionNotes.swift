@@ -5,6 +5,10 @@ internal import Foundation
 /// duplicate check read them, a question at a time, so a build keeps them packed on disk
 /// (`SpilledNotes`) instead of as a dozen small strings per question (~1.5 KB each, 150 MB at
 /// 100,000 questions). Lists of questions read only the summary (`SpilledNotes.summary`).
+///
+/// Where the title and slug are written, and a file name that is not the slug, are here too:
+/// only diagnostics and the rare file that sets `slug:` read them, and in the `Question`, held
+/// for every question of a build, they took 32 of its 197 bytes.
 struct QuestionNotes: Sendable, Equatable {
     var summary: String = ""
     var aliases: [Located<String>] = []
@@ -13,13 +17,21 @@ struct QuestionNotes: Sendable, Equatable {
     var redFlags: [String] = []
     /// Where each `related` entry is written, in order: only an entry that names nothing needs it.
     var relatedPositions: [TextPosition] = []
+    /// Where the title is written; line 0 when nowhere (a question made by a test).
+    var titlePosition = TextPosition(line: 0, column: 0)
+    /// Where `slug:` is written; line 0 when the slug comes from the file name.
+    var slugPosition = TextPosition(line: 0, column: 0)
+    /// The file's name without `.md` when it is not the slug (a file that sets `slug:`), else nil.
+    var fileSlug: String?
 
-    /// Varints and UTF-8: the summary (length, bytes) first, so it can be read alone; the aliases
-    /// (line, column, length, bytes), then each list (length, bytes), then the related positions
-    /// (line, column), every list led by its count.
+    /// Varints and UTF-8: the summary (length, bytes) first and the file slug (empty for none)
+    /// second, so that each can be read without the rest; the aliases (line, column, length,
+    /// bytes), then each list (length, bytes), then the related positions (line, column), every
+    /// list led by its count; then the title's and the slug's positions.
     func packed() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.appendText(summary)
+        bytes.appendText(fileSlug ?? "")
         bytes.appendVarint(aliases.count)
         for alias in aliases {
             bytes.appendVarint(alias.location.line)
@@ -31,10 +43,13 @@ struct QuestionNotes: Sendable, Equatable {
             for text in list { bytes.appendText(text) }
         }
         bytes.appendVarint(relatedPositions.count)
-        for position in relatedPositions {
+        func append(_ position: TextPosition) {
             bytes.appendVarint(Int(position.line))
             bytes.appendVarint(Int(position.column))
         }
+        relatedPositions.forEach(append)
+        append(titlePosition)
+        append(slugPosition)
         return bytes
     }
 
@@ -46,6 +61,8 @@ struct QuestionNotes: Sendable, Equatable {
         func text() -> String { reader.text()! }
         func list() -> [String] { (0 ..< varint()).map { _ in text() } }
         summary = text()
+        let name = text()
+        fileSlug = name.isEmpty ? nil : name
         aliases = (0 ..< varint()).map { _ in
             let line = varint(), column = varint()
             return Located(text(), at: SourceLocation(path: path, line: line, column: column))
@@ -53,22 +70,29 @@ struct QuestionNotes: Sendable, Equatable {
         followUps = list()
         areas = list()
         redFlags = list()
-        relatedPositions = (0 ..< varint()).map { _ in
+        func position() -> TextPosition {
             let line = varint(), column = varint()
             return TextPosition(line: line, column: column)
         }
+        relatedPositions = (0 ..< varint()).map { _ in position() }
+        titlePosition = position()
+        slugPosition = position()
     }
 
     init() {}
 
     init(summary: String = "", aliases: [Located<String>], followUps: [String], areas: [String], redFlags: [String],
-         relatedPositions: [TextPosition] = []) {
+         relatedPositions: [TextPosition] = [], titlePosition: TextPosition = TextPosition(line: 0, column: 0),
+         slugPosition: TextPosition = TextPosition(line: 0, column: 0), fileSlug: String? = nil) {
         self.summary = summary
         self.aliases = aliases
         self.followUps = followUps
         self.areas = areas
         self.redFlags = redFlags
         self.relatedPositions = relatedPositions
+        self.titlePosition = titlePosition
+        self.slugPosition = slugPosition
+        self.fileSlug = fileSlug
     }
 }
 
@@ -117,5 +141,16 @@ final class SpilledNotes: @unchecked Sendable {
         lock.reading { file.read(place.range, into: &bytes) }
         var reader = ByteReader(bytes: bytes[...], at: 0)
         return reader.text()!
+    }
+
+    /// The file slug alone (nil when the file's name is the slug): what the question's path, and
+    /// so the loading of the rest, needs first.
+    func fileSlug(_ place: Place) -> String? {
+        var bytes: [UInt8] = []
+        lock.reading { file.read(place.range, into: &bytes) }
+        var reader = ByteReader(bytes: bytes[...], at: 0)
+        _ = reader.textRange()!
+        let name = reader.text()!
+        return name.isEmpty ? nil : name
     }
 }

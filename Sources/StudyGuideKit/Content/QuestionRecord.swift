@@ -20,7 +20,7 @@ enum QuestionRecord {
         return hash.key
     }
 
-    private static let kind = Array("question-record-2\n".utf8)
+    private static let kind = Array("question-record-3\n".utf8)
 
     /// The record of a freshly parsed `question` whose body is detached; `notes` are its held notes.
     static func encode(_ question: Question, notes: QuestionNotes) -> [UInt8]? {
@@ -38,13 +38,9 @@ enum QuestionRecord {
         bytes.appendVarint(packedNotes.count)
         bytes += packedNotes
         bytes.appendFixed(UInt64(bitPattern: Int64(question.weight)))
-        for position in [question.titlePosition, question.slugPosition] {
-            bytes.appendVarint(Int(position.line))
-            bytes.appendVarint(Int(position.column))
-        }
         bytes.appendText(question.displayHead)
         bytes.append(question.displayEndsWithContentPath ? 1 : 0)
-        bytes.appendText(question.fileSlug ?? "")
+        bytes.append(question.slugIsFileName ? 1 : 0)
         bytes.append(UInt8(Difficulty.allCases.firstIndex(of: question.difficulty)!))
         bytes.append(UInt8(QuestionKind.allCases.firstIndex(of: question.kind)!))
         bytes.append(question.draft ? 1 : 0)
@@ -75,17 +71,13 @@ enum QuestionRecord {
             }
             return count
         }
-        func position() -> TextPosition? {
-            guard let line = reader.varint(), let column = reader.varint() else { return nil }
-            return TextPosition(line: line, column: column)
-        }
         guard let slug = reader.textRange(), let category = reader.textRange(), let title = reader.text() else { return nil }
         guard let tagCount = list(), let relatedCount = list(),
               let notesCount = reader.varint(), notesCount <= bytes.endIndex - reader.at else { return nil }
         let notes = Array(bytes[reader.at ..< reader.at + notesCount])
         reader.at += notesCount
-        guard let weight = reader.fixed(), let titlePosition = position(), let slugPosition = position(),
-              let displayHead = reader.textRange(), let endsWithContentPath = reader.byte(), let fileSlug = reader.text(),
+        guard let weight = reader.fixed(), let displayHead = reader.textRange(), let endsWithContentPath = reader.byte(),
+              let slugIsFileName = reader.byte(),
               let difficulty = reader.byte().flatMap({ Difficulty.allCases.indices.contains(Int($0)) ? Difficulty.allCases[Int($0)] : nil }),
               let kind = reader.byte().flatMap({ QuestionKind.allCases.indices.contains(Int($0)) ? QuestionKind.allCases[Int($0)] : nil }),
               let draft = reader.byte(), let updated = reader.text(),
@@ -104,10 +96,8 @@ enum QuestionRecord {
                                 place: (UInt32(start), UInt32(end), fingerprint, normalised == 1))
         let names = tagCount + relatedCount
         return Question(slug: shared[names], category: shared[names + 1], title: title, difficulty: difficulty, kind: kind, tags: tags,
-                        titlePosition: titlePosition, notes: .spilled(spill, spill.store(packed: notes)), related: related,
+                        notes: .spilled(spill, spill.store(packed: notes)), slugIsFileName: slugIsFileName == 1, related: related,
                         weight: Int(Int64(bitPattern: weight)), updated: date, draft: draft == 1, displayHead: shared[names + 2],
-                        displayEndsWithContentPath: endsWithContentPath == 1,
-                        slugPosition: slugPosition.line == 0 ? nil : slugPosition, fileSlug: fileSlug.isEmpty ? nil : fileSlug,
-                        body: body)
+                        displayEndsWithContentPath: endsWithContentPath == 1, body: body)
     }
 }

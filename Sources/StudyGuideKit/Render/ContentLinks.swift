@@ -25,7 +25,7 @@ struct ContentLinks: Sendable {
         }
         for question in site.questions {
             hash.add(question.category.utf8)
-            hash.add((question.fileSlug ?? question.slug).utf8)
+            hash.add(question.fileSlug.utf8)
             hash.add(question.slug.utf8)
         }
         return hash.key

@@ -80,8 +80,9 @@ struct NearDuplicateRule: CheckRule {
     func check(_ input: CheckInput) -> [Diagnostic] {
         var phrases: [Phrase] = []
         for question in input.site.questions {
-            phrases.append(phrase(question.title, question.slug, question.titleLocation))
-            for alias in question.notes.aliases { phrases.append(phrase(alias.value, question.slug, alias.location)) }
+            let notes = question.notes, path = question.location.path
+            phrases.append(phrase(question.title, question.slug, notes.titlePosition.location(in: path)))
+            for alias in notes.aliases { phrases.append(phrase(alias.value, question.slug, alias.location)) }
         }
         // Compare only phrases that share their rarest term, so the check stays near-linear.
         var frequency: [String: Int] = [:]
