@@ -38,10 +38,10 @@ public enum QuestionKind: String, CaseIterable, Sendable {
 /// instead of copying its dozen strings and arrays.
 ///
 /// A build holds one for every question from parsing to the end, so it keeps what pages list and
-/// order by, and little else: where its fields are written is in its notes, with the file's name
-/// when the file sets `slug:`, and the file's path is rebuilt from `contentPath` when a diagnostic
-/// needs it; what only its own page shows lives on disk (`notes`). The fields are declared so that
-/// the object takes 160 bytes, a block of that size of the allocator (197 bytes took a 224-byte one).
+/// order by, and little else: its tags and related slugs, where its fields are written and the
+/// file's name when the file sets `slug:` are in its notes, on disk with what only its own page
+/// shows (`notes`), and the file's path is rebuilt from `contentPath` when a diagnostic needs it.
+/// The object takes 148 bytes (a 160-byte block of the allocator; 197 bytes took a 224-byte one).
 public final class Question: Sendable {
     public let slug: String
     public let category: String
@@ -50,11 +50,9 @@ public final class Question: Sendable {
     /// it always does, and every question shares the content folder's one string).
     let displayHead: String
     public let body: MarkdownBody
-    /// The tag names, then the slugs `related` names: one array instead of two.
-    private let names: [String]
-    /// The summary, aliases, follow-ups, areas, red flags, where the title, slug and `related`
-    /// entries are written, and a file name other than the slug: in memory as parsed, on disk
-    /// during a build.
+    /// The summary, tags, related slugs, aliases, follow-ups, areas, red flags, where the title,
+    /// slug and `related` entries are written, and a file name other than the slug: in memory as
+    /// parsed, on disk during a build.
     private let storedNotes: StoredNotes
     let updated: ContentDate?
     public let difficulty: Difficulty
@@ -63,15 +61,22 @@ public final class Question: Sendable {
     let displayEndsWithContentPath: Bool
     /// Whether the file's name is the slug (so `contentPath` needs no notes).
     let slugIsFileName: Bool
-    private let tagCount: UInt32
     private let storedWeight: Int32
 
-    /// Tag names, valid slugs all (the rest were reported when the file was decoded).
-    var tags: ArraySlice<String> { names[..<Int(tagCount)] }
+    /// The tags and the slugs `related` names, read from the notes (from disk during a build,
+    /// without the rest of them): a caller that has the notes reads them there.
+    var names: QuestionNames {
+        switch storedNotes {
+        case .held(let notes): QuestionNames(tags: notes.tags, related: notes.related)
+        case .spilled(let store, let place): store.names(place)
+        }
+    }
 
-    /// The slugs of the pages `related` names, in order. Its indices follow the tags': count
-    /// entries with `enumerated()`.
-    var related: ArraySlice<String> { names[Int(tagCount)...] }
+    /// Tag names, valid slugs all: `names`, for a caller that needs no more.
+    var tags: [String] { names.tags }
+
+    /// The slugs of the pages `related` names, in order: `names`, for a caller that needs no more.
+    var related: [String] { names.related }
 
     /// Orders the question in its category before its title (`decode` keeps it to 32 bits).
     var weight: Int { Int(storedWeight) }
@@ -82,18 +87,11 @@ public final class Question: Sendable {
     /// `notes`: the notes, with where the title and slug are written and the file's name when it
     /// is not the slug.
     init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind,
-         tags: some Collection<String>, notes: StoredNotes, slugIsFileName: Bool, related: some Collection<String>,
-         weight: Int, updated: ContentDate?, draft: Bool,
+         notes: StoredNotes, slugIsFileName: Bool, weight: Int, updated: ContentDate?, draft: Bool,
          displayHead: String, displayEndsWithContentPath: Bool, body: MarkdownBody) {
         self.slug = slug
         self.category = category
         self.title = title
-        var names: [String] = []
-        names.reserveCapacity(tags.count + related.count)  // held for the whole build: no room to grow
-        names += tags
-        names += related
-        self.names = names
-        self.tagCount = UInt32(tags.count)  // a file is at most 4 MB: far fewer tags
         self.storedNotes = notes
         self.slugIsFileName = slugIsFileName
         self.storedWeight = Int32(clamping: weight)
@@ -201,14 +199,12 @@ public final class Question: Sendable {
     func with(body: MarkdownBody, spillingNotesTo spill: SpilledNotes? = nil, interner: StringInterner? = nil) -> Question {
         var notes = storedNotes
         if let spill, case .held(let held) = storedNotes { notes = .spilled(spill, spill.store(held)) }
-        // The slug, category and display head, then the tags and related slugs: one lock for all.
-        var shared = [slug, category, displayHead] + names
+        // The category and the display head, which every question of a folder names: one lock for both.
+        var shared = [category, displayHead]
         interner?.intern(&shared)
-        let tagEnd = 3 + Int(tagCount)
-        return Question(slug: shared[0], category: shared[1], title: title, difficulty: difficulty,
-                        kind: kind, tags: shared[3 ..< tagEnd], notes: notes, slugIsFileName: slugIsFileName,
-                        related: shared[tagEnd...], weight: weight, updated: updated, draft: draft,
-                        displayHead: shared[2], displayEndsWithContentPath: displayEndsWithContentPath, body: body)
+        return Question(slug: slug, category: shared[0], title: title, difficulty: difficulty,
+                        kind: kind, notes: notes, slugIsFileName: slugIsFileName, weight: weight, updated: updated,
+                        draft: draft, displayHead: shared[1], displayEndsWithContentPath: displayEndsWithContentPath, body: body)
     }
 
     static let keys = ["title", "difficulty", "kind", "summary", "tags", "aliases", "follow_ups", "areas",
@@ -248,8 +244,9 @@ public final class Question: Sendable {
             title: title ?? "",
             difficulty: difficulty ?? .beginner,
             kind: kind ?? .technical,
-            tags: tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName }.lazy.map(\.value),
-            notes: .held(QuestionNotes(summary: summary ?? "", aliases: fields.stringList("aliases"),
+            notes: .held(QuestionNotes(summary: summary ?? "",
+                                       tags: tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName }.map(\.value),
+                                       related: related.map(\.value), aliases: fields.stringList("aliases"),
                                        followUps: fields.stringList("follow_ups").map(\.value),
                                        areas: fields.stringList("areas").map(\.value),
                                        redFlags: fields.stringList("red_flags").map(\.value),
@@ -258,7 +255,6 @@ public final class Question: Sendable {
                                        slugPosition: fields.location(ofKey: "slug").map(TextPosition.init) ?? TextPosition(line: 0, column: 0),
                                        fileSlug: slug == fileSlug ? nil : fileSlug)),
             slugIsFileName: slug == fileSlug,
-            related: related.lazy.map(\.value),
             weight: weight,
             updated: fields.date("updated"),
             draft: fields.bool("draft") ?? false,

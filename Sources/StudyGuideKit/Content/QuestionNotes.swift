@@ -6,11 +6,17 @@ internal import Foundation
 /// (`SpilledNotes`) instead of as a dozen small strings per question (~1.5 KB each, 150 MB at
 /// 100,000 questions). Lists of questions read only the summary (`SpilledNotes.summary`).
 ///
-/// Where the title and slug are written, and a file name that is not the slug, are here too:
-/// only diagnostics and the rare file that sets `slug:` read them, and in the `Question`, held
-/// for every question of a build, they took 32 of its 197 bytes.
+/// The tags and the `related` slugs are here too: besides the question's own page, card and
+/// search entry, only resolving the site reads them (once, `SpilledNotes.names`), and as a list of
+/// strings in every `Question` they were 136 bytes each. So are where the title and slug are
+/// written, and a file name that is not the slug: only diagnostics and the rare file that sets
+/// `slug:` read them, and in the `Question` they took 32 of its 197 bytes.
 struct QuestionNotes: Sendable, Equatable {
     var summary: String = ""
+    /// Tag names, valid slugs all (the rest were reported when the file was decoded).
+    var tags: [String] = []
+    /// The slugs of the pages `related` names, in order.
+    var related: [String] = []
     var aliases: [Located<String>] = []
     var followUps: [String] = []
     var areas: [String] = []
@@ -24,14 +30,18 @@ struct QuestionNotes: Sendable, Equatable {
     /// The file's name without `.md` when it is not the slug (a file that sets `slug:`), else nil.
     var fileSlug: String?
 
-    /// Varints and UTF-8: the summary (length, bytes) first and the file slug (empty for none)
-    /// second, so that each can be read without the rest; the aliases (line, column, length,
-    /// bytes), then each list (length, bytes), then the related positions (line, column), every
-    /// list led by its count; then the title's and the slug's positions.
+    /// Varints and UTF-8: the summary (length, bytes), the file slug (empty for none), the tags
+    /// and the related slugs first, so that each can be read without what follows; the aliases
+    /// (line, column, length, bytes), then each list (length, bytes), then the related positions
+    /// (line, column), every list led by its count; then the title's and the slug's positions.
     func packed() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.appendText(summary)
         bytes.appendText(fileSlug ?? "")
+        for list in [tags, related] {
+            bytes.appendVarint(list.count)
+            for text in list { bytes.appendText(text) }
+        }
         bytes.appendVarint(aliases.count)
         for alias in aliases {
             bytes.appendVarint(alias.location.line)
@@ -63,6 +73,8 @@ struct QuestionNotes: Sendable, Equatable {
         summary = text()
         let name = text()
         fileSlug = name.isEmpty ? nil : name
+        tags = list()
+        related = list()
         aliases = (0 ..< varint()).map { _ in
             let line = varint(), column = varint()
             return Located(text(), at: SourceLocation(path: path, line: line, column: column))
@@ -81,10 +93,13 @@ struct QuestionNotes: Sendable, Equatable {
 
     init() {}
 
-    init(summary: String = "", aliases: [Located<String>], followUps: [String], areas: [String], redFlags: [String],
-         relatedPositions: [TextPosition] = [], titlePosition: TextPosition = TextPosition(line: 0, column: 0),
+    init(summary: String = "", tags: [String] = [], related: [String] = [], aliases: [Located<String>], followUps: [String],
+         areas: [String], redFlags: [String], relatedPositions: [TextPosition] = [],
+         titlePosition: TextPosition = TextPosition(line: 0, column: 0),
          slugPosition: TextPosition = TextPosition(line: 0, column: 0), fileSlug: String? = nil) {
         self.summary = summary
+        self.tags = tags
+        self.related = related
         self.aliases = aliases
         self.followUps = followUps
         self.areas = areas
@@ -94,6 +109,12 @@ struct QuestionNotes: Sendable, Equatable {
         self.slugPosition = slugPosition
         self.fileSlug = fileSlug
     }
+}
+
+/// A question's tags and the slugs its `related` names.
+struct QuestionNames: Sendable, Equatable {
+    var tags: [String]
+    var related: [String]
 }
 
 /// The notes of a build's questions, set aside in a `SpillFile` as each file is parsed and read
@@ -152,5 +173,18 @@ final class SpilledNotes: @unchecked Sendable {
         _ = reader.textRange()!
         let name = reader.text()!
         return name.isEmpty ? nil : name
+    }
+
+    /// The tags and the related slugs alone, for resolving the site (the aliases and lists after
+    /// them are not decoded).
+    func names(_ place: Place) -> QuestionNames {
+        var bytes: [UInt8] = []
+        lock.reading { file.read(place.range, into: &bytes) }
+        var reader = ByteReader(bytes: bytes[...], at: 0)
+        _ = reader.textRange()!
+        _ = reader.textRange()!
+        func list() -> [String] { (0 ..< reader.varint()!).map { _ in reader.text()! } }
+        let tags = list()
+        return QuestionNames(tags: tags, related: list())
     }
 }

@@ -20,7 +20,7 @@ enum QuestionRecord {
         return hash.key
     }
 
-    private static let kind = Array("question-record-3\n".utf8)
+    private static let kind = Array("question-record-4\n".utf8)
 
     /// The record of a freshly parsed `question` whose body is detached; `notes` are its held notes.
     static func encode(_ question: Question, notes: QuestionNotes) -> [UInt8]? {
@@ -30,10 +30,7 @@ enum QuestionRecord {
         bytes.appendText(question.slug)
         bytes.appendText(question.category)
         bytes.appendText(question.title)
-        bytes.appendVarint(question.tags.count)
-        for tag in question.tags { bytes.appendText(tag) }
-        bytes.appendVarint(question.related.count)
-        for slug in question.related { bytes.appendText(slug) }
+        // The tags and related slugs are in the notes.
         let packedNotes = notes.packed()
         bytes.appendVarint(packedNotes.count)
         bytes += packedNotes
@@ -59,20 +56,7 @@ enum QuestionRecord {
     static func decode(_ bytes: [UInt8], bodyFile file: MarkdownBody.File, spillingNotesTo spill: SpilledNotes,
                        interner: StringInterner) -> Question? {
         var reader = ByteReader(bytes: bytes[...], at: 0)
-        // The strings a build holds many copies of (slug, category, tags, related slugs, the
-        // display head) are found first and interned together from their bytes: one lock for the
-        // record, and no string made for one the interner holds.
-        var ranges: [Range<Int>] = []
-        func list() -> Int? {
-            guard let count = reader.varint(), count <= bytes.count else { return nil }
-            for _ in 0 ..< count {
-                guard let item = reader.textRange() else { return nil }
-                ranges.append(item)
-            }
-            return count
-        }
-        guard let slug = reader.textRange(), let category = reader.textRange(), let title = reader.text() else { return nil }
-        guard let tagCount = list(), let relatedCount = list(),
+        guard let slug = reader.text(), let category = reader.textRange(), let title = reader.text(),
               let notesCount = reader.varint(), notesCount <= bytes.endIndex - reader.at else { return nil }
         let notes = Array(bytes[reader.at ..< reader.at + notesCount])
         reader.at += notesCount
@@ -84,20 +68,18 @@ enum QuestionRecord {
               let firstLine = reader.varint(), let start = reader.varint(), let end = reader.varint(),
               let fingerprint = reader.fixed(), let normalised = reader.byte(), reader.isAtEnd,
               start <= end, end <= ContentLoader.maximumFileBytes else { return nil }
-        ranges += [slug, category, displayHead]
+        // The category and the display head, which every question of a folder names, are found
+        // in the interner from their bytes, together: one lock, and no string made for one it holds.
         var shared: [String] = []
-        shared.reserveCapacity(ranges.count)
-        interner.strings(at: ranges, of: bytes, into: &shared)
-        // In `shared`: the tags, the related slugs, then the slug, the category and the display head.
-        let tags = shared[0 ..< tagCount], related = shared[tagCount ..< tagCount + relatedCount]
+        shared.reserveCapacity(2)
+        interner.strings(at: [category, displayHead], of: bytes, into: &shared)
         let date = updated.isEmpty ? nil : ContentDate(updated)
         guard updated.isEmpty || date != nil else { return nil }
         let body = MarkdownBody(detachedFrom: file, firstLine: firstLine,
                                 place: (UInt32(start), UInt32(end), fingerprint, normalised == 1))
-        let names = tagCount + relatedCount
-        return Question(slug: shared[names], category: shared[names + 1], title: title, difficulty: difficulty, kind: kind, tags: tags,
-                        notes: .spilled(spill, spill.store(packed: notes)), slugIsFileName: slugIsFileName == 1, related: related,
-                        weight: Int(Int64(bitPattern: weight)), updated: date, draft: draft == 1, displayHead: shared[names + 2],
+        return Question(slug: slug, category: shared[0], title: title, difficulty: difficulty, kind: kind,
+                        notes: .spilled(spill, spill.store(packed: notes)), slugIsFileName: slugIsFileName == 1,
+                        weight: Int(Int64(bitPattern: weight)), updated: date, draft: draft == 1, displayHead: shared[1],
                         displayEndsWithContentPath: endsWithContentPath == 1, body: body)
     }
 }

@@ -35,11 +35,4 @@ final class BatchNotes: @unchecked Sendable {
         lock.withLock { loaded[id] = notes }
         return notes
     }
-
-    /// `question`'s summary: from its notes when they were read, else alone (lists of decks need no more).
-    func summary(of question: Question) -> String {
-        let id = ObjectIdentifier(question)
-        if let notes = held[id] ?? (lazily ? lock.withLock({ loaded[id] }) : nil) { return notes.summary }
-        return question.summary
-    }
 }

@@ -531,9 +531,10 @@ struct SearchIndexBuilder {
     }
 
     /// Where a question's category, difficulty, kind and tags are in the manifest's lists.
-    private func facetIndexes(of question: Question) -> (category: Int, difficulty: Int, kind: Int, tags: [Int]) {
+    /// `tags`: the question's, when the caller has its notes (else read from them alone).
+    private func facetIndexes(of question: Question, tags: [String]? = nil) -> (category: Int, difficulty: Int, kind: Int, tags: [Int]) {
         (categoryIndex[question.category] ?? 0, Difficulty.allCases.firstIndex(of: question.difficulty) ?? 0,
-         QuestionKind.allCases.firstIndex(of: question.kind) ?? 0, question.tags.compactMap { tagIndex[$0] })
+         QuestionKind.allCases.firstIndex(of: question.kind) ?? 0, (tags ?? question.tags).compactMap { tagIndex[$0] })
     }
 
     private func document(for question: Question, body: RenderedBody?, notes: QuestionNotes, cacheKey: BodyCache.Key? = nil,
@@ -541,11 +542,11 @@ struct SearchIndexBuilder {
         var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
         fields[SearchDocument.Field.title.rawValue] = question.title
         fields[SearchDocument.Field.aliases.rawValue] = notes.aliases.map(\.value).joined(separator: " ")
-        fields[SearchDocument.Field.tags.rawValue] = question.tags.map { String(decoding: $0.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
+        fields[SearchDocument.Field.tags.rawValue] = notes.tags.map { String(decoding: $0.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
         fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
         fields[SearchDocument.Field.summary.rawValue] = notes.summary
         if !deferringBody { fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? "" }
-        let indexes = facetIndexes(of: question)
+        let indexes = facetIndexes(of: question, tags: notes.tags)
         var document = SearchDocument(
             title: question.title,
             url: question.path.path,

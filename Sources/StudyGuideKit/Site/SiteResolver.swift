@@ -4,6 +4,9 @@ enum SiteResolver {
     /// Folder names the generator writes itself, so no category may take them.
     static let reservedNames: Set<String> = ["tags", "guides", "assets", "anki", "search", "practice"]
 
+    /// Questions whose names one worker reads at a time: enough that handing out runs costs nothing.
+    private static let namesRun = 512
+
     static func resolve(config: SiteConfig, documents: [ContentDocument], includeDrafts: Bool) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var categories: [String: Category] = [:]
@@ -50,21 +53,36 @@ enum SiteResolver {
             byCategory[question.category, default: []].append(place)
         }
 
-        for question in questions {
-            for (index, slug) in question.related.enumerated() where !knownSlugs.contains(slug) {
-                diagnostics.append(.error(at: question.relatedLocation(at: index),
-                    "related page '\(slug)' does not exist\(Suggestion.hint(for: slug, in: knownSlugs))",
-                    rule: "related"))
+        // Each question's tags and related slugs, read from its notes (on disk in a build) once,
+        // a run of questions per worker: the related slugs are checked there, and only the tags,
+        // short and few, are kept for the tag pages.
+        let runs = stride(from: 0, to: questions.count, by: Self.namesRun).map { $0 ..< min($0 + Self.namesRun, questions.count) }
+        let read = parallelMap(runs) { [questions] run -> (tags: [[String]], problems: [Diagnostic]) in
+            var tags: [[String]] = [], problems: [Diagnostic] = []
+            tags.reserveCapacity(run.count)
+            for question in questions[run] {
+                let names = question.names
+                for (index, slug) in names.related.enumerated() where !knownSlugs.contains(slug) {
+                    problems.append(.error(at: question.relatedLocation(at: index),
+                        "related page '\(slug)' does not exist\(Suggestion.hint(for: slug, in: knownSlugs))",
+                        rule: "related"))
+                }
+                tags.append(names.tags)
             }
+            return (tags, problems)
         }
+        diagnostics += read.flatMap(\.problems)
+        let tagsByPlace = read.flatMap(\.tags)
 
         // Reading order: by weight, then title, then slug.
         let rank = TitleOrder(questions).rank
         let weights = questions.map(\.weight)
         var inOrder: [Question] = []
         var inOrderRank: [Int] = []
+        var inOrderPlace: [Int] = []
         inOrder.reserveCapacity(questions.count)
         inOrderRank.reserveCapacity(questions.count)
+        inOrderPlace.reserveCapacity(questions.count)
         let orderedCategories = categories.values
             .sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
             .map { category in
@@ -72,14 +90,15 @@ enum SiteResolver {
                 for place in (byCategory[category.slug] ?? []).sorted(by: { (weights[$0], rank[$0]) < (weights[$1], rank[$1]) }) {
                     inOrder.append(questions[place])
                     inOrderRank.append(rank[place])
+                    inOrderPlace.append(place)
                 }
                 return Site.CategoryPage(category: category, members: start ..< inOrder.count)
             }
         let orderedGuides = guides.sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
 
         var tagged: [String: [Int]] = [:]
-        for (index, question) in inOrder.enumerated() {
-            let tags = question.tags
+        for (index, place) in inOrderPlace.enumerated() {
+            let tags = tagsByPlace[place]
             for (position, tag) in tags.enumerated() where !tags[..<position].contains(tag) {
                 tagged[tag, default: []].append(index)
             }

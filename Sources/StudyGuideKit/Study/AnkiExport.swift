@@ -82,8 +82,8 @@ enum AnkiExport {
             var note: [UInt8] = []
             // The answer is most of a note, and never grows in it: room for it and the rest, at once.
             note.reserveCapacity((body?.html.utf8.count ?? 0) + 1_024)
-            appendNote(question, summary: questionNotes.summary(of: question), site: site,
-                       body: body, to: &note)
+            let notes = questionNotes.of(question)
+            appendNote(question, summary: notes.summary, tags: notes.tags, site: site, body: body, to: &note)
             note.append(UInt8(ascii: "\n"))
             return (note, fingerprint)
         }
@@ -167,7 +167,8 @@ enum AnkiExport {
 
     /// One note: id, front, back and tags, separated by tabs, written straight into `out`
     /// (the back holds the whole answer, which was copied four times on its way through Strings).
-    static func appendNote(_ question: Question, summary text: String, site: Site, body: RenderedBody?, to out: inout [UInt8]) {
+    static func appendNote(_ question: Question, summary text: String, tags questionTags: [String], site: Site, body: RenderedBody?,
+                           to out: inout [UInt8]) {
         let category = site.categoryTitle(named: question.category) ?? question.category
         out.appendASCII("studyguide-")
         out.append(contentsOf: question.slug.utf8)
@@ -196,7 +197,7 @@ enum AnkiExport {
             }
         }
         out.append(UInt8(ascii: "\t"))
-        let tags = ["studyguide", question.category, question.difficulty.rawValue, question.kind.rawValue] + question.tags
+        let tags = ["studyguide", question.category, question.difficulty.rawValue, question.kind.rawValue] + questionTags
         out.append(contentsOf: tags.joined(separator: " ").utf8)
     }
 

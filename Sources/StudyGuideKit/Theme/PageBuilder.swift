@@ -147,13 +147,13 @@ struct PageBuilder: Sendable {
             kindLabel: theme.strings.label(question.kind),
             category: LinkView(title: category.category.title, href: page.link(to: category.path)),
             home: page.link(to: .home),
-            tags: question.tags.map { LinkView(title: $0, href: page.link(to: .tag($0))) },
+            tags: notes.tags.map { LinkView(title: $0, href: page.link(to: .tag($0))) },
             aliases: notes.aliases.map(\.value),
             answer: ArticleView(body),
             followUps: notes.followUps,
             areas: notes.areas,
             redFlags: notes.redFlags,
-            related: question.related.compactMap { relatedView($0, from: page, strings: theme.strings) },
+            related: notes.related.compactMap { relatedView($0, from: page, strings: theme.strings) },
             previous: previous.map(link),
             next: next.map(link),
             updated: question.updated?.description,
@@ -164,7 +164,7 @@ struct PageBuilder: Sendable {
             var shown = [question.contentPath, category.category.contentPath]
             if let previous { shown.append(site.questions[previous].contentPath) }
             if let next { shown.append(site.questions[next].contentPath) }
-            return shown + question.related.compactMap { relatedContentPath($0) }
+            return shown + notes.related.compactMap { relatedContentPath($0) }
         }
         return rendered(page, view, template: "question", theme, content: shown())
     }
