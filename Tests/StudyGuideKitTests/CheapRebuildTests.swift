@@ -33,6 +33,30 @@ import Testing
         #expect(tag.members.map { questions[$0].slug } == byTitle.map(\.slug))
     }
 
+    /// Resolving reads each question's tags from its notes (on disk), a run of questions per
+    /// worker: every tag page lists its questions once, in reading order, whatever run read them.
+    @Test func tagPagesListEachQuestionOnceFromItsNotes() throws {
+        var files: [String: String] = [:]
+        for number in 0 ..< 1_200 {  // more than one run of questions
+            let tags = number % 3 == 0 ? "[every, every, third]" : number % 2 == 0 ? "[every, even]" : "[every]"
+            files["content/basics/q\(String(format: "%04d", number)).md"] = TestSite.question(title: "\"Question \(String(format: "%04d", number))?\"", extra: "tags: \(tags)\n")
+        }
+        let site = try TestSite.minimal(files)
+        var report = BuildReport()
+        var options = BuildOptions(source: site.directory.path, themes: Repository.themes)
+        options.displayPrefix = ""
+        let resolved = try #require(SiteBuilder.load(options, report: &report))
+        #expect(!report.diagnostics.containsErrors)
+        func members(_ name: String) -> [String] {
+            (resolved.tags.first { $0.name == name }.map { Array($0.members) } ?? []).map { resolved.questions[$0].slug }
+        }
+        let slugs = resolved.questions.map(\.slug).filter { $0.hasPrefix("q") }
+        #expect(resolved.tags.map(\.name) == ["even", "every", "third"])
+        #expect(members("every") == slugs)
+        #expect(members("third") == slugs.filter { Int($0.dropFirst())! % 3 == 0 })
+        #expect(members("even") == slugs.filter { Int($0.dropFirst())! % 3 != 0 && Int($0.dropFirst())! % 2 == 0 })
+    }
+
     @Test func aRebuildKeepsTheFilesItWouldWriteUnchangedAndWritesTheRest() throws {
         let site = try TestSite.minimal(["content/basics/second.md": TestSite.question(title: "Second question?")])
         let options = BuildOptions(source: site.directory.path, themes: Repository.themes)

@@ -40,6 +40,9 @@ struct ContentLinks: Sendable {
         private let questions: [Question]
         /// Open addressing: a question's index, or -1; a third more slots than questions.
         private let slots: [Int32]
+        /// The high half of each slot's content path's hash: a probe compares it before the path,
+        /// whose comparison reads three of the question's strings (a retain and a release each).
+        private let tags: [UInt32]
 
         init(site: Site) {
             var others: [String: PagePath] = [:]
@@ -50,32 +53,42 @@ struct ContentLinks: Sendable {
             self.others = others
             questions = site.questions
             var slots = [Int32](repeating: -1, count: questions.count + questions.count / 3 + 1)
+            var tags = [UInt32](repeating: 0, count: slots.count)
             for (index, question) in questions.enumerated() {
                 let contentPath = question.contentPath
                 guard others[contentPath] == nil else { continue }
-                var slot = Self.slot(of: contentPath, in: slots.count)
-                while slots[slot] >= 0, !questions[Int(slots[slot])].hasContentPath(contentPath) {
+                let (start, tag) = Self.place(of: contentPath, in: slots.count)
+                var slot = start
+                while slots[slot] >= 0, tags[slot] != tag || !questions[Int(slots[slot])].hasContentPath(contentPath) {
                     slot = slot + 1 == slots.count ? 0 : slot + 1
                 }
-                if slots[slot] < 0 { slots[slot] = Int32(index) }  // the first of two files with one path wins
+                if slots[slot] < 0 {  // the first of two files with one path wins
+                    slots[slot] = Int32(index)
+                    tags[slot] = tag
+                }
             }
             self.slots = slots
+            self.tags = tags
         }
 
-        /// The hash scaled to the table (multiply-shift: no division on the way).
-        private static func slot(of contentPath: String, in count: Int) -> Int {
+        /// The hash's low half scaled to the table (multiply-shift: no division on the way), and its high half.
+        private static func place(of contentPath: String, in count: Int) -> (slot: Int, tag: UInt32) {
             var hasher = Hasher()
             hasher.combine(contentPath)
-            return Int((UInt64(UInt32(truncatingIfNeeded: hasher.finalize())) &* UInt64(count)) >> 32)
+            let hash = UInt64(UInt(bitPattern: hasher.finalize()))
+            return (Int((UInt64(UInt32(truncatingIfNeeded: hash)) &* UInt64(count)) >> 32), UInt32(truncatingIfNeeded: hash >> 32))
         }
 
         subscript(contentPath: String) -> PagePath? {
             // Most links name questions; a question's path never names another page's file
             // (introductions are `_index.md`, guides live in `guides/`), so the order is free.
-            var slot = Self.slot(of: contentPath, in: slots.count)
+            let (start, tag) = Self.place(of: contentPath, in: slots.count)
+            var slot = start
             while slots[slot] >= 0 {
-                let question = questions[Int(slots[slot])]
-                if question.hasContentPath(contentPath) { return question.path }
+                if tags[slot] == tag {
+                    let question = questions[Int(slots[slot])]
+                    if question.hasContentPath(contentPath) { return question.path }
+                }
                 slot = slot + 1 == slots.count ? 0 : slot + 1
             }
             return others[contentPath]

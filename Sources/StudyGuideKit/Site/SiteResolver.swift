@@ -57,9 +57,9 @@ enum SiteResolver {
         // a run of questions per worker: the related slugs are checked there, and only the tags,
         // short and few, are kept for the tag pages.
         let runs = stride(from: 0, to: questions.count, by: Self.namesRun).map { $0 ..< min($0 + Self.namesRun, questions.count) }
-        let read = parallelMap(runs) { [questions] run -> (tags: [[String]], problems: [Diagnostic]) in
-            var tags: [[String]] = [], problems: [Diagnostic] = []
-            tags.reserveCapacity(run.count)
+        let read = parallelMap(runs) { [questions] run -> (tags: TagLists, problems: [Diagnostic]) in
+            var tags = TagLists(), problems: [Diagnostic] = []
+            tags.ends.reserveCapacity(run.count)
             for question in questions[run] {
                 let names = question.names
                 for (index, slug) in names.related.enumerated() where !knownSlugs.contains(slug) {
@@ -72,7 +72,7 @@ enum SiteResolver {
             return (tags, problems)
         }
         diagnostics += read.flatMap(\.problems)
-        let tagsByPlace = read.flatMap(\.tags)
+        let tagsByPlace = TagLists(joining: read.map(\.tags))
 
         // Reading order: by weight, then title, then slug.
         let rank = TitleOrder(questions).rank
@@ -99,7 +99,7 @@ enum SiteResolver {
         var tagged: [String: [Int]] = [:]
         for (index, place) in inOrderPlace.enumerated() {
             let tags = tagsByPlace[place]
-            for (position, tag) in tags.enumerated() where !tags[..<position].contains(tag) {
+            for (position, tag) in tags.enumerated() where !tags.prefix(position).contains(tag) {
                 tagged[tag, default: []].append(index)
             }
         }
@@ -142,5 +142,35 @@ enum SiteResolver {
             }
         }
         return (diagnostics, seen)
+    }
+}
+
+/// Each question's tags, one list after another (a list of lists was an array of its own for
+/// every question, 8 MB at 100,000 questions while the site resolved).
+private struct TagLists: Sendable {
+    var names: [String] = []
+    /// Where each question's tags end in `names`.
+    var ends: [Int] = []
+
+    init() {}
+
+    /// The lists of `parts`, one after another.
+    init(joining parts: [TagLists]) {
+        names.reserveCapacity(parts.reduce(0) { $0 + $1.names.count })
+        ends.reserveCapacity(parts.reduce(0) { $0 + $1.ends.count })
+        for part in parts {
+            let base = names.count
+            names += part.names
+            ends += part.ends.lazy.map { $0 + base }
+        }
+    }
+
+    mutating func append(_ tags: [String]) {
+        names += tags
+        ends.append(names.count)
+    }
+
+    subscript(place: Int) -> ArraySlice<String> {
+        names[(place == 0 ? 0 : ends[place - 1]) ..< ends[place]]
     }
 }

@@ -2,7 +2,7 @@
 /// then each table of the language's chain (`de`, then `de-AT`), each layer's file over the one
 /// below it (built-in theme, theme folder, the site's `i18n/`). Pages read the few labels they
 /// show per card from arrays made here, never by looking a key up.
-struct ThemeStrings: Sendable {
+final class ThemeStrings: Sendable {
     /// The site's `language`, as pages declare it.
     let language: String
     let pluralRule: PluralRule
