@@ -18,13 +18,7 @@ import Testing
             let weight = number % 3 == 0 ? "weight: 1\n" : ""
             files["content/basics/q\(number).md"] = TestSite.question(title: "\"\(title)\"", extra: weight + "tags: [shared]\n")
         }
-        let site = try TestSite.minimal(files)
-        var report = BuildReport()
-        var options = BuildOptions(source: site.directory.path, themes: Repository.themes)
-        options.displayPrefix = ""
-        let resolved = try #require(SiteBuilder.load(options, report: &report))
-        #expect(!report.diagnostics.containsErrors)
-
+        let resolved = try Self.resolved(files)
         let questions = resolved.questions
         let readingOrder = questions.sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
         #expect(questions.map(\.slug) == readingOrder.map(\.slug))
@@ -41,12 +35,7 @@ import Testing
             let tags = number % 3 == 0 ? "[every, every, third]" : number % 2 == 0 ? "[every, even]" : "[every]"
             files["content/basics/q\(String(format: "%04d", number)).md"] = TestSite.question(title: "\"Question \(String(format: "%04d", number))?\"", extra: "tags: \(tags)\n")
         }
-        let site = try TestSite.minimal(files)
-        var report = BuildReport()
-        var options = BuildOptions(source: site.directory.path, themes: Repository.themes)
-        options.displayPrefix = ""
-        let resolved = try #require(SiteBuilder.load(options, report: &report))
-        #expect(!report.diagnostics.containsErrors)
+        let resolved = try Self.resolved(files)
         func members(_ name: String) -> [String] {
             (resolved.tags.first { $0.name == name }.map { Array($0.members) } ?? []).map { resolved.questions[$0].slug }
         }
@@ -55,6 +44,17 @@ import Testing
         #expect(members("every") == slugs)
         #expect(members("third") == slugs.filter { Int($0.dropFirst())! % 3 == 0 })
         #expect(members("even") == slugs.filter { Int($0.dropFirst())! % 3 != 0 && Int($0.dropFirst())! % 2 == 0 })
+    }
+
+    /// The site of the minimal fixture with `files` added, resolved without errors.
+    static func resolved(_ files: [String: String]) throws -> Site {
+        let site = try TestSite.minimal(files)
+        var report = BuildReport()
+        var options = BuildOptions(source: site.directory.path, themes: Repository.themes)
+        options.displayPrefix = ""
+        let resolved = try #require(SiteBuilder.load(options, report: &report))
+        #expect(!report.diagnostics.containsErrors)
+        return resolved
     }
 
     @Test func aRebuildKeepsTheFilesItWouldWriteUnchangedAndWritesTheRest() throws {
