@@ -6,7 +6,7 @@ internal import Foundation
 /// (`SpilledNotes`) instead of as a dozen small strings per question (~1.5 KB each, 150 MB at
 /// 100,000 questions). Lists of questions read only the summary (`SpilledNotes.summary`).
 ///
-/// The tags and the `related` slugs are here too: besides the question's own page, card and
+/// The tags and the `related` slugs are here too: besides the question's own page, deck note and
 /// search entry, only resolving the site reads them (once, `SpilledNotes.names`), and as a list of
 /// strings in every `Question` they were 136 bytes each. So are where the title and slug are
 /// written, and a file name that is not the slug: only diagnostics and the rare file that sets
