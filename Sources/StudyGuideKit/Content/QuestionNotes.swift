@@ -69,10 +69,9 @@ struct QuestionNotes: Sendable, Equatable {
         var reader = ByteReader(bytes: bytes[...], at: 0)
         func varint() -> Int { reader.varint()! }
         func text() -> String { reader.text()! }
-        func list() -> [String] { (0 ..< varint()).map { _ in text() } }
+        func list() -> [String] { reader.notesList() }
         summary = text()
-        let name = text()
-        fileSlug = name.isEmpty ? nil : name
+        fileSlug = reader.notesFileSlug()
         tags = list()
         related = list()
         aliases = (0 ..< varint()).map { _ in
@@ -151,40 +150,52 @@ final class SpilledNotes: @unchecked Sendable {
     }
 
     func load(_ place: Place, path: String) -> QuestionNotes {
-        var bytes: [UInt8] = []
-        lock.reading { file.read(place.range, into: &bytes) }
-        return QuestionNotes(unpacking: bytes, path: path)
+        QuestionNotes(unpacking: bytes(at: place), path: path)
     }
 
     /// The summary alone, for lists of questions: the rest of the notes is not decoded.
     func summary(_ place: Place) -> String {
-        var bytes: [UInt8] = []
-        lock.reading { file.read(place.range, into: &bytes) }
-        var reader = ByteReader(bytes: bytes[...], at: 0)
+        var reader = ByteReader(bytes: bytes(at: place)[...], at: 0)
         return reader.text()!
     }
 
     /// The file slug alone (nil when the file's name is the slug): what the question's path, and
     /// so the loading of the rest, needs first.
     func fileSlug(_ place: Place) -> String? {
-        var bytes: [UInt8] = []
-        lock.reading { file.read(place.range, into: &bytes) }
-        var reader = ByteReader(bytes: bytes[...], at: 0)
+        var reader = ByteReader(bytes: bytes(at: place)[...], at: 0)
         _ = reader.textRange()!
-        let name = reader.text()!
-        return name.isEmpty ? nil : name
+        return reader.notesFileSlug()
     }
 
     /// The tags and the related slugs alone, for resolving the site (the aliases and lists after
     /// them are not decoded).
     func names(_ place: Place) -> QuestionNames {
+        var reader = ByteReader(bytes: bytes(at: place)[...], at: 0)
+        _ = reader.textRange()!
+        _ = reader.textRange()!
+        let tags = reader.notesList()
+        return QuestionNames(tags: tags, related: reader.notesList())
+    }
+
+    /// One question's packed notes, read back (under the lock readers share).
+    private func bytes(at place: Place) -> [UInt8] {
         var bytes: [UInt8] = []
         lock.reading { file.read(place.range, into: &bytes) }
-        var reader = ByteReader(bytes: bytes[...], at: 0)
-        _ = reader.textRange()!
-        _ = reader.textRange()!
-        func list() -> [String] { (0 ..< reader.varint()!).map { _ in reader.text()! } }
-        let tags = list()
-        return QuestionNames(tags: tags, related: list())
+        return bytes
+    }
+}
+
+/// The parts of packed notes that both `QuestionNotes(unpacking:)` and the readers of one part
+/// decode. The bytes are the build's own: a short read is a bug, not damage.
+private extension ByteReader {
+    /// A file slug, written empty when the file's name is the slug.
+    mutating func notesFileSlug() -> String? {
+        let name = text()!
+        return name.isEmpty ? nil : name
+    }
+
+    /// A list of texts led by its count.
+    mutating func notesList() -> [String] {
+        (0 ..< varint()!).map { _ in text()! }
     }
 }
