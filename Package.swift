@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "CTreeSitter",
             exclude: ["vendor"],
-            cSettings: [.unsafeFlags(["-w"]), .headerSearchPath("vendor/include"), .headerSearchPath("vendor/src"), .define("_DEFAULT_SOURCE")]
+            cSettings: [.unsafeFlags(["-w"]), .headerSearchPath("vendor/include"), .headerSearchPath("vendor/src"), .define("_DEFAULT_SOURCE"), .define("NDEBUG", .when(configuration: .release))]
         ),
         // The grammars it parses with: generated C that scripts/fetch_grammars.py puts in vendor/
         // (never committed), included by one small wrapper file per grammar.

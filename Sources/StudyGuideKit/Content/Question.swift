@@ -37,37 +37,49 @@ public enum QuestionKind: String, CaseIterable, Sendable {
 /// list of the site (categories, tags, related links, batches) shares one copy of each question
 /// instead of copying its dozen strings and arrays.
 ///
-/// A build holds one for every question from parsing to the end, so it keeps what pages list and
-/// order by, and little else: its tags and related slugs, where its fields are written and the
-/// file's name when the file sets `slug:` are in its notes, on disk with what only its own page
-/// shows (`notes`), and the file's path is rebuilt from `contentPath` when a diagnostic needs it.
-/// The object takes 148 bytes (a 160-byte block of the allocator; 197 bytes took a 224-byte one).
+/// A build holds one for every question from parsing to the end, so it keeps what pages order
+/// by and link with, and little else: its title (which lists read with the summary), tags and
+/// related slugs, where its fields are written and the file's name when the file sets `slug:` are
+/// in its notes, on disk with what only its own page shows (`notes`), and the file's path is
+/// rebuilt from `contentPath` when a diagnostic needs it. The object takes 126 bytes (the
+/// allocator's 128-byte block; 197 bytes took a 224-byte one).
 public final class Question: Sendable {
     public let slug: String
     public let category: String
-    public let title: String
     /// The file's path as diagnostics show it, less `contentPath` when it ends with it (in a build
     /// it always does, and every question shares the content folder's one string).
     let displayHead: String
     public let body: MarkdownBody
-    /// The summary, tags, related slugs, aliases, follow-ups, areas, red flags, where the title,
+    /// The title, summary, tags, related slugs, aliases, follow-ups, areas, red flags, where the title,
     /// slug and `related` entries are written, and a file name other than the slug: in memory as
     /// parsed, on disk during a build.
     private let storedNotes: StoredNotes
+    // The weight before the date, and the three flags in one byte: so nothing pads, and the
+    // object fits the allocator's 128-byte block.
+    private let storedWeight: Int32
     let updated: ContentDate?
     public let difficulty: Difficulty
     public let kind: QuestionKind
-    public let draft: Bool
-    let displayEndsWithContentPath: Bool
+    private let flags: Flags
+
+    private struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let draft = Flags(rawValue: 1)
+        static let displayEndsWithContentPath = Flags(rawValue: 2)
+        static let slugIsFileName = Flags(rawValue: 4)
+    }
+
+    public var draft: Bool { flags.contains(.draft) }
+    /// Whether the file's path as diagnostics show it is `displayHead` followed by `contentPath`.
+    var displayEndsWithContentPath: Bool { flags.contains(.displayEndsWithContentPath) }
     /// Whether the file's name is the slug (so `contentPath` needs no notes).
-    let slugIsFileName: Bool
-    private let storedWeight: Int32
+    var slugIsFileName: Bool { flags.contains(.slugIsFileName) }
 
     /// The tags and the slugs `related` names, read from the notes (from disk during a build,
     /// without the rest of them): a caller that has the notes reads them there.
     var names: QuestionNames {
         switch storedNotes {
-        case .held(let notes): QuestionNames(tags: notes.tags, related: notes.related)
+        case .held(let notes): QuestionNames(title: notes.title, tags: notes.tags, related: notes.related)
         case .spilled(let store, let place): store.names(place)
         }
     }
@@ -84,24 +96,25 @@ public final class Question: Sendable {
     /// The weights a question may have: 32 bits, which no ordering needs more than.
     static let weights = Int(Int32.min) ... Int(Int32.max)
 
-    /// `notes`: the notes, with where the title and slug are written and the file's name when it
-    /// is not the slug.
-    init(slug: String, category: String, title: String, difficulty: Difficulty, kind: QuestionKind,
+    /// `notes`: the notes, with the title, where it and the slug are written and the file's name
+    /// when it is not the slug.
+    init(slug: String, category: String, difficulty: Difficulty, kind: QuestionKind,
          notes: StoredNotes, slugIsFileName: Bool, weight: Int, updated: ContentDate?, draft: Bool,
          displayHead: String, displayEndsWithContentPath: Bool, body: MarkdownBody) {
         self.slug = slug
         self.category = category
-        self.title = title
         self.storedNotes = notes
-        self.slugIsFileName = slugIsFileName
         self.storedWeight = Int32(clamping: weight)
         self.displayHead = displayHead
         self.body = body
         self.difficulty = difficulty
         self.kind = kind
-        self.draft = draft
-        self.displayEndsWithContentPath = displayEndsWithContentPath
         self.updated = updated
+        var flags: Flags = []
+        if draft { flags.insert(.draft) }
+        if displayEndsWithContentPath { flags.insert(.displayEndsWithContentPath) }
+        if slugIsFileName { flags.insert(.slugIsFileName) }
+        self.flags = flags
     }
 
     /// The file's name without `.md`: the slug, or for a file that sets `slug:` the name its notes
@@ -177,6 +190,23 @@ public final class Question: Sendable {
         case spilled(SpilledNotes, SpilledNotes.Place)
     }
 
+    /// The title. Read from disk each time when spilled: a caller that has the `notes` reads it
+    /// there, one that needs many titles at once reads them once (`TitleOrder`, `names`).
+    public var title: String {
+        switch storedNotes {
+        case .held(let notes): notes.title
+        case .spilled(let store, let place): store.title(place)
+        }
+    }
+
+    /// The title and the short answer that lists and cards show, in one read from disk when spilled.
+    var headline: QuestionHeadline {
+        switch storedNotes {
+        case .held(let notes): QuestionHeadline(title: notes.title, summary: notes.summary)
+        case .spilled(let store, let place): store.card(place)
+        }
+    }
+
     /// The short answer lists and cards show. Read from disk each time when spilled: a caller that
     /// has the `notes` reads it there.
     public var summary: String {
@@ -202,7 +232,7 @@ public final class Question: Sendable {
         // The category and the display head, which every question of a folder names: one lock for both.
         var shared = [category, displayHead]
         interner?.intern(&shared)
-        return Question(slug: slug, category: shared[0], title: title, difficulty: difficulty,
+        return Question(slug: slug, category: shared[0], difficulty: difficulty,
                         kind: kind, notes: notes, slugIsFileName: slugIsFileName, weight: weight, updated: updated,
                         draft: draft, displayHead: shared[1], displayEndsWithContentPath: displayEndsWithContentPath, body: body)
     }
@@ -241,10 +271,9 @@ public final class Question: Sendable {
         let question = Question(
             slug: slug ?? fileSlug,
             category: category,
-            title: title ?? "",
             difficulty: difficulty ?? .beginner,
             kind: kind ?? .technical,
-            notes: .held(QuestionNotes(summary: summary ?? "",
+            notes: .held(QuestionNotes(title: title ?? "", summary: summary ?? "",
                                        tags: tags.filter { Slug.isValid($0.value) && $0.value != Slug.reservedPageName }.map(\.value),
                                        related: related.map(\.value), aliases: fields.stringList("aliases"),
                                        followUps: fields.stringList("follow_ups").map(\.value),

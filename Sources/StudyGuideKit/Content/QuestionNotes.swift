@@ -12,6 +12,7 @@ internal import Foundation
 /// written, and a file name that is not the slug: only diagnostics and the rare file that sets
 /// `slug:` read them, and in the `Question` they took 32 of its 197 bytes.
 struct QuestionNotes: Sendable, Equatable {
+    var title: String = ""
     var summary: String = ""
     /// Tag names, valid slugs all (the rest were reported when the file was decoded).
     var tags: [String] = []
@@ -30,12 +31,13 @@ struct QuestionNotes: Sendable, Equatable {
     /// The file's name without `.md` when it is not the slug (a file that sets `slug:`), else nil.
     var fileSlug: String?
 
-    /// Varints and UTF-8: the summary (length, bytes), the file slug (empty for none), the tags
-    /// and the related slugs first, so that each can be read without what follows; the aliases
+    /// Varints and UTF-8: the title and the summary (length, bytes), the file slug (empty for none),
+    /// the tags and the related slugs first, so that each can be read without what follows; the aliases
     /// (line, column, length, bytes), then each list (length, bytes), then the related positions
     /// (line, column), every list led by its count; then the title's and the slug's positions.
     func packed() -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.appendText(title)
         bytes.appendText(summary)
         bytes.appendText(fileSlug ?? "")
         for list in [tags, related] {
@@ -70,6 +72,7 @@ struct QuestionNotes: Sendable, Equatable {
         func varint() -> Int { reader.varint()! }
         func text() -> String { reader.text()! }
         func list() -> [String] { reader.notesList() }
+        title = text()
         summary = text()
         fileSlug = reader.notesFileSlug()
         tags = list()
@@ -92,10 +95,11 @@ struct QuestionNotes: Sendable, Equatable {
 
     init() {}
 
-    init(summary: String = "", tags: [String] = [], related: [String] = [], aliases: [Located<String>], followUps: [String],
+    init(title: String = "", summary: String = "", tags: [String] = [], related: [String] = [], aliases: [Located<String>], followUps: [String],
          areas: [String], redFlags: [String], relatedPositions: [TextPosition] = [],
          titlePosition: TextPosition = TextPosition(line: 0, column: 0),
          slugPosition: TextPosition = TextPosition(line: 0, column: 0), fileSlug: String? = nil) {
+        self.title = title
         self.summary = summary
         self.tags = tags
         self.related = related
@@ -110,10 +114,17 @@ struct QuestionNotes: Sendable, Equatable {
     }
 }
 
-/// A question's tags and the slugs its `related` names.
+/// A question's title, its tags and the slugs its `related` names: what resolving the site reads.
 struct QuestionNames: Sendable, Equatable {
+    var title: String
     var tags: [String]
     var related: [String]
+}
+
+/// A question's title and summary: what a list of questions shows of it besides its badges.
+struct QuestionHeadline: Sendable, Equatable {
+    var title: String
+    var summary: String
 }
 
 /// The notes of a build's questions, set aside in a `SpillFile` as each file is parsed and read
@@ -153,10 +164,24 @@ final class SpilledNotes: @unchecked Sendable {
         QuestionNotes(unpacking: bytes(at: place), path: path)
     }
 
-    /// The summary alone, for lists of questions: the rest of the notes is not decoded.
-    func summary(_ place: Place) -> String {
+    /// The title alone, for links to the question from other pages.
+    func title(_ place: Place) -> String {
         var reader = ByteReader(bytes: bytes(at: place)[...], at: 0)
         return reader.text()!
+    }
+
+    /// The summary alone.
+    func summary(_ place: Place) -> String {
+        var reader = ByteReader(bytes: bytes(at: place)[...], at: 0)
+        _ = reader.textRange()!
+        return reader.text()!
+    }
+
+    /// The title and the summary, for lists of questions: the rest of the notes is not decoded.
+    func card(_ place: Place) -> QuestionHeadline {
+        var reader = ByteReader(bytes: bytes(at: place)[...], at: 0)
+        let title = reader.text()!
+        return QuestionHeadline(title: title, summary: reader.text()!)
     }
 
     /// The file slug alone (nil when the file's name is the slug): what the question's path, and
@@ -164,17 +189,19 @@ final class SpilledNotes: @unchecked Sendable {
     func fileSlug(_ place: Place) -> String? {
         var reader = ByteReader(bytes: bytes(at: place)[...], at: 0)
         _ = reader.textRange()!
+        _ = reader.textRange()!
         return reader.notesFileSlug()
     }
 
-    /// The tags and the related slugs alone, for resolving the site (the aliases and lists after
-    /// them are not decoded).
+    /// The title, the tags and the related slugs alone, for resolving the site (the aliases and
+    /// lists after them are not decoded).
     func names(_ place: Place) -> QuestionNames {
         var reader = ByteReader(bytes: bytes(at: place)[...], at: 0)
+        let title = reader.text()!
         _ = reader.textRange()!
         _ = reader.textRange()!
         let tags = reader.notesList()
-        return QuestionNames(tags: tags, related: reader.notesList())
+        return QuestionNames(title: title, tags: tags, related: reader.notesList())
     }
 
     /// One question's packed notes, read back (under the lock readers share).

@@ -20,7 +20,7 @@ enum QuestionRecord {
         return hash.key
     }
 
-    private static let kind = Array("question-record-4\n".utf8)
+    private static let kind = Array("question-record-5\n".utf8)
 
     /// The record of a freshly parsed `question` whose body is detached; `notes` are its held notes.
     static func encode(_ question: Question, notes: QuestionNotes) -> [UInt8]? {
@@ -29,8 +29,7 @@ enum QuestionRecord {
         bytes.reserveCapacity(512)
         bytes.appendText(question.slug)
         bytes.appendText(question.category)
-        bytes.appendText(question.title)
-        // The tags and related slugs are in the notes.
+        // The title, tags and related slugs are in the notes.
         let packedNotes = notes.packed()
         bytes.appendVarint(packedNotes.count)
         bytes += packedNotes
@@ -56,7 +55,7 @@ enum QuestionRecord {
     static func decode(_ bytes: [UInt8], bodyFile file: MarkdownBody.File, spillingNotesTo spill: SpilledNotes,
                        interner: StringInterner) -> Question? {
         var reader = ByteReader(bytes: bytes[...], at: 0)
-        guard let slug = reader.text(), let category = reader.textRange(), let title = reader.text(),
+        guard let slug = reader.text(), let category = reader.textRange(),
               let notesCount = reader.varint(), notesCount <= bytes.endIndex - reader.at else { return nil }
         let notes = Array(bytes[reader.at ..< reader.at + notesCount])
         reader.at += notesCount
@@ -77,7 +76,7 @@ enum QuestionRecord {
         guard updated.isEmpty || date != nil else { return nil }
         let body = MarkdownBody(detachedFrom: file, firstLine: firstLine,
                                 place: (UInt32(start), UInt32(end), fingerprint, normalised == 1))
-        return Question(slug: slug, category: shared[0], title: title, difficulty: difficulty, kind: kind,
+        return Question(slug: slug, category: shared[0], difficulty: difficulty, kind: kind,
                         notes: .spilled(spill, spill.store(packed: notes)), slugIsFileName: slugIsFileName == 1,
                         weight: Int(Int64(bitPattern: weight)), updated: date, draft: draft == 1, displayHead: shared[1],
                         displayEndsWithContentPath: endsWithContentPath == 1, body: body)

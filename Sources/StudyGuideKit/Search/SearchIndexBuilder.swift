@@ -540,7 +540,7 @@ struct SearchIndexBuilder {
     private func document(for question: Question, body: RenderedBody?, notes: QuestionNotes, cacheKey: BodyCache.Key? = nil,
                           deferringBody: Bool = false) -> SearchDocument {
         var fields = Array(repeating: "", count: SearchDocument.Field.allCases.count)
-        fields[SearchDocument.Field.title.rawValue] = question.title
+        fields[SearchDocument.Field.title.rawValue] = notes.title
         fields[SearchDocument.Field.aliases.rawValue] = notes.aliases.map(\.value).joined(separator: " ")
         fields[SearchDocument.Field.tags.rawValue] = notes.tags.map { String(decoding: $0.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self) }.joined(separator: " ")
         fields[SearchDocument.Field.headings.rawValue] = (body?.headings.map(\.text) ?? []).joined(separator: " ")
@@ -548,7 +548,7 @@ struct SearchIndexBuilder {
         if !deferringBody { fields[SearchDocument.Field.body.rawValue] = body?.plainText ?? "" }
         let indexes = facetIndexes(of: question, tags: notes.tags)
         var document = SearchDocument(
-            title: question.title,
+            title: notes.title,
             url: question.path.path,
             category: indexes.category,
             difficulty: indexes.difficulty,

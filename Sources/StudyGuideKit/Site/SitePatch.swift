@@ -42,7 +42,9 @@ extension Site {
         }
 
         // Each category's questions: those kept, in their order, merged with the added ones.
-        func readingOrder(_ a: Question, _ b: Question) -> Bool { (a.weight, a.title, a.slug) < (b.weight, b.title, b.slug) }
+        func readingOrder(_ a: Question, _ b: Question) -> Bool {
+            a.weight != b.weight ? a.weight < b.weight : (a.title, a.slug) < (b.title, b.slug)
+        }
         var nextQuestions: [Question] = []
         nextQuestions.reserveCapacity(questions.count + added.count)
         var newPlace = [Int?](repeating: nil, count: questions.count)

@@ -53,15 +53,16 @@ enum SiteResolver {
             byCategory[question.category, default: []].append(place)
         }
 
-        // Each question's tags and related slugs, read from its notes (on disk in a build) once,
-        // a run of questions per worker: the related slugs are checked there, and only the tags,
-        // short and few, are kept for the tag pages.
+        // Each question's title, tags and related slugs, read from its notes (on disk in a build)
+        // once, a run of questions per worker: the related slugs are checked there, the titles
+        // packed for one sort, and only the tags, short and few, are kept for the tag pages.
         let runs = stride(from: 0, to: questions.count, by: Self.namesRun).map { $0 ..< min($0 + Self.namesRun, questions.count) }
-        let read = parallelMap(runs) { [questions] run -> (tags: TagLists, problems: [Diagnostic]) in
-            var tags = TagLists(), problems: [Diagnostic] = []
+        let read = parallelMap(runs) { [questions] run -> (tags: TagLists, titles: TitleTexts, problems: [Diagnostic]) in
+            var tags = TagLists(), titles = TitleTexts(), problems: [Diagnostic] = []
             tags.ends.reserveCapacity(run.count)
             for question in questions[run] {
                 let names = question.names
+                titles.append(title: names.title, slug: question.slug)
                 for (index, slug) in names.related.enumerated() where !knownSlugs.contains(slug) {
                     problems.append(.error(at: question.relatedLocation(at: index),
                         "related page '\(slug)' does not exist\(Suggestion.hint(for: slug, in: knownSlugs))",
@@ -69,13 +70,14 @@ enum SiteResolver {
                 }
                 tags.append(names.tags)
             }
-            return (tags, problems)
+            return (tags, titles, problems)
         }
         diagnostics += read.flatMap(\.problems)
         let tagsByPlace = TagLists(joining: read.map(\.tags))
+        var titleParts = read.map(\.titles)
 
         // Reading order: by weight, then title, then slug.
-        let rank = TitleOrder(questions).rank
+        let rank = TitleOrder(TitleTexts(joining: &titleParts)).rank
         let weights = questions.map(\.weight)
         var inOrder: [Question] = []
         var inOrderRank: [Int] = []

@@ -12,22 +12,13 @@ struct TitleOrder {
     /// By place in the list given: 0 for the first by title and slug.
     let rank: [Int]
 
-    init(_ questions: [Question]) {
-        // Sized first: grown by doubling, the copy and the old buffer were both held (25 MB at 100,000 questions).
-        var packed: [UInt8] = []
-        packed.reserveCapacity(questions.reduce(0) { $0 + $1.title.utf8.count + $1.slug.utf8.count })
-        var starts: [Int] = []
-        starts.reserveCapacity(2 * questions.count + 1)
-        for question in questions {
-            starts.append(packed.count)
-            packed += question.title.utf8
-            starts.append(packed.count)
-            packed += question.slug.utf8
-        }
-        starts.append(packed.count)
+    /// `texts`: each question's title and slug, in the list's order.
+    init(_ texts: TitleTexts) {
+        let packed = texts.packed, starts = texts.starts + [texts.packed.count]
+        let count = texts.starts.count / 2
         let ascii = !packed.contains { $0 >= 0x80 }
 
-        var sorted = Array(questions.indices)
+        var sorted = Array(0 ..< count)
         if ascii {
             packed.withUnsafeBufferPointer { bytes in
                 // -1, 0 or 1 as text `a` (a title or a slug: an index into `starts`) sorts before, with or after `b`.
@@ -44,10 +35,46 @@ struct TitleOrder {
                 }
             }
         } else {
-            sorted.sort { (questions[$0].title, questions[$0].slug) < (questions[$1].title, questions[$1].slug) }
+            let text = (0 ..< 2 * count).map { String(decoding: packed[starts[$0] ..< starts[$0 + 1]], as: UTF8.self) }
+            sorted.sort { (text[2 * $0], text[2 * $0 + 1]) < (text[2 * $1], text[2 * $1 + 1]) }
         }
-        var rank = [Int](repeating: 0, count: questions.count)
+        var rank = [Int](repeating: 0, count: count)
         for (position, index) in sorted.enumerated() { rank[index] = position }
         self.rank = rank
+    }
+}
+
+/// Questions' titles and slugs packed as UTF-8, two texts a question, for `TitleOrder`: the
+/// titles are read from the questions' notes a run at a time, each run packing its own.
+struct TitleTexts: Sendable {
+    var packed: [UInt8] = []
+    /// Where each text starts in `packed`.
+    var starts: [Int] = []
+
+    init() {}
+
+    /// The texts of `questions`, in order (tests and small lists; a build reads titles in runs).
+    init(_ questions: some Sequence<Question>) {
+        for question in questions { append(title: question.title, slug: question.slug) }
+    }
+
+    /// `parts` one after another, each let go once copied (the parts and the whole are never
+    /// all held at once: at 100,000 questions each is 12 MB).
+    init(joining parts: inout [TitleTexts]) {
+        packed.reserveCapacity(parts.reduce(0) { $0 + $1.packed.count })
+        starts.reserveCapacity(parts.reduce(0) { $0 + $1.starts.count })
+        for index in parts.indices {
+            let base = packed.count
+            packed += parts[index].packed
+            starts += parts[index].starts.lazy.map { $0 + base }
+            parts[index] = TitleTexts()
+        }
+    }
+
+    mutating func append(title: String, slug: String) {
+        starts.append(packed.count)
+        packed += title.utf8
+        starts.append(packed.count)
+        packed += slug.utf8
     }
 }

@@ -83,7 +83,7 @@ enum AnkiExport {
             // The answer is most of a note, and never grows in it: room for it and the rest, at once.
             note.reserveCapacity((body?.html.utf8.count ?? 0) + 1_024)
             let notes = questionNotes.of(question)
-            appendNote(question, summary: notes.summary, tags: notes.tags, site: site, body: body, to: &note)
+            appendNote(question, title: notes.title, summary: notes.summary, tags: notes.tags, site: site, body: body, to: &note)
             note.append(UInt8(ascii: "\n"))
             return (note, fingerprint)
         }
@@ -167,7 +167,7 @@ enum AnkiExport {
 
     /// One note: id, front, back and tags, separated by tabs, written straight into `out`
     /// (the back holds the whole answer, which was copied four times on its way through Strings).
-    static func appendNote(_ question: Question, summary text: String, tags questionTags: [String], site: Site, body: RenderedBody?,
+    static func appendNote(_ question: Question, title: String, summary text: String, tags questionTags: [String], site: Site, body: RenderedBody?,
                            to out: inout [UInt8]) {
         let category = site.categoryTitle(named: question.category) ?? question.category
         out.appendASCII("studyguide-")
@@ -175,7 +175,7 @@ enum AnkiExport {
         out.append(UInt8(ascii: "\t"))
         var front: [UInt8] = []
         front.appendASCII("<p>")
-        Escaping.appendMarkup(question.title, to: &front)
+        Escaping.appendMarkup(title, to: &front)
         front.appendASCII("</p><p><small>")
         Escaping.appendMarkup(category, to: &front)
         front.append(contentsOf: " · ".utf8)

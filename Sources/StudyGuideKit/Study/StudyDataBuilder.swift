@@ -37,12 +37,12 @@ struct StudyDataBuilder {
             let parts = parallelMap(Array(stride(from: piece, to: end, by: Self.chunkSize * 10))) { start -> [UInt8] in
                 var out: [UInt8] = []
                 for index in start ..< min(start + Self.chunkSize * 10, end) {
-                    let question = questions[index]
+                    let question = questions[index], names = question.names
                     if index > 0 { out.append(UInt8(ascii: ",")) }
                     out.appendASCII("{\"slug\":")
                     Escaping.appendJavaScriptString(question.slug, to: &out)
                     out.appendASCII(",\"title\":")
-                    Escaping.appendJavaScriptString(question.title, to: &out)
+                    Escaping.appendJavaScriptString(names.title, to: &out)
                     out.appendASCII(",\"url\":")
                     Escaping.appendJavaScriptString(question.path.path, to: &out)
                     out.appendASCII(",\"category\":")
@@ -52,7 +52,7 @@ struct StudyDataBuilder {
                     out.appendASCII(",\"kind\":")
                     Escaping.appendJavaScriptString(question.kind.rawValue, to: &out)
                     out.appendASCII(",\"tags\":[")
-                    for (position, tag) in question.tags.enumerated() {
+                    for (position, tag) in names.tags.enumerated() {
                         if position > 0 { out.append(UInt8(ascii: ",")) }
                         Escaping.appendJavaScriptString(tag, to: &out)
                     }

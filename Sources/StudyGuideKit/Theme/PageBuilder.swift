@@ -136,9 +136,9 @@ struct PageBuilder: Sendable {
         }
         let notes = notes ?? question.notes
         let view = QuestionView(
-            chrome: chrome(page, theme, title: question.title, description: notes.summary,
+            chrome: chrome(page, theme, title: notes.title, description: notes.summary,
                                kind: "question", currentCategory: category.category.slug),
-            title: question.title,
+            title: notes.title,
             slug: question.slug,
             summary: notes.summary,
             difficulty: question.difficulty.rawValue,

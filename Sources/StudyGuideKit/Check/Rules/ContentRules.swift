@@ -81,7 +81,7 @@ struct NearDuplicateRule: CheckRule {
         var phrases: [Phrase] = []
         for question in input.site.questions {
             let notes = question.notes, path = question.location.path
-            phrases.append(phrase(question.title, question.slug, notes.titlePosition.location(in: path)))
+            phrases.append(phrase(notes.title, question.slug, notes.titlePosition.location(in: path)))
             for alias in notes.aliases { phrases.append(phrase(alias.value, question.slug, alias.location)) }
         }
         // Compare only phrases that share their rarest term, so the check stays near-linear.

@@ -13,9 +13,10 @@ final class QuestionCard: Sendable {
     let updatedLong: String?
 
     init(_ question: Question, from page: PagePath, site: Site, strings: ThemeStrings) {
-        title = question.title
+        let headline = question.headline
+        title = headline.title
         href = page.link(to: question.path)
-        summary = question.summary
+        summary = headline.summary
         difficulty = question.difficulty.rawValue
         difficultyLabel = strings.label(question.difficulty)
         kind = question.kind.rawValue
