@@ -74,10 +74,9 @@ enum SiteResolver {
         }
         diagnostics += read.flatMap(\.problems)
         let tagsByPlace = TagLists(joining: read.map(\.tags))
-        var titleParts = read.map(\.titles)
 
         // Reading order: by weight, then title, then slug.
-        let rank = TitleOrder(TitleTexts(joining: &titleParts)).rank
+        let rank = TitleOrder(read.map(\.titles)).rank
         let weights = questions.map(\.weight)
         var inOrder: [Question] = []
         var inOrderRank: [Int] = []

@@ -12,33 +12,43 @@ struct TitleOrder {
     /// By place in the list given: 0 for the first by title and slug.
     let rank: [Int]
 
-    /// `texts`: each question's title and slug, in the list's order.
-    init(_ texts: TitleTexts) {
-        let packed = texts.packed, starts = texts.starts + [texts.packed.count]
-        let count = texts.starts.count / 2
-        let ascii = !packed.contains { $0 >= 0x80 }
+    /// `parts`: each question's title and slug, in the list's order, a run of questions a part
+    /// (as read, a run per worker: joined first, they were held twice, 23 MB at 100,000 questions).
+    init(_ parts: [TitleTexts]) {
+        // Each question as its part and its place in it.
+        var owner: [(part: Int32, index: Int32)] = []
+        owner.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for (part, texts) in parts.enumerated() {
+            for index in 0 ..< texts.count { owner.append((Int32(part), Int32(index))) }
+        }
+        let ascii = parts.allSatisfy { !$0.packed.contains { $0 >= 0x80 } }
 
-        var sorted = Array(0 ..< count)
+        var sorted = Array(owner.indices)
         if ascii {
-            packed.withUnsafeBufferPointer { bytes in
-                // -1, 0 or 1 as text `a` (a title or a slug: an index into `starts`) sorts before, with or after `b`.
-                func compare(_ a: Int, _ b: Int) -> Int {
-                    let lengthA = starts[a + 1] - starts[a], lengthB = starts[b + 1] - starts[b]
-                    let common = min(lengthA, lengthB)
-                    let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + starts[a], bytes.baseAddress! + starts[b], common)
-                    if order != 0 { return order < 0 ? -1 : 1 }
-                    return lengthA == lengthB ? 0 : (lengthA < lengthB ? -1 : 1)
+            // -1, 0 or 1 as the title (`text` 0) or slug (1) of question `a` sorts before, with or after `b`'s.
+            func compare(_ a: Int, _ b: Int, text: Int) -> Int {
+                let (partA, indexA) = owner[a], (partB, indexB) = owner[b]
+                let rangeA = parts[Int(partA)].range(2 * Int(indexA) + text), rangeB = parts[Int(partB)].range(2 * Int(indexB) + text)
+                let common = min(rangeA.count, rangeB.count)
+                let order = common == 0 ? 0 : parts[Int(partA)].packed.withUnsafeBufferPointer { bytesA in
+                    parts[Int(partB)].packed.withUnsafeBufferPointer { bytesB in
+                        memcmp(bytesA.baseAddress! + rangeA.lowerBound, bytesB.baseAddress! + rangeB.lowerBound, common)
+                    }
                 }
-                sorted.sort { a, b in
-                    let byTitle = compare(2 * a, 2 * b)
-                    return byTitle != 0 ? byTitle < 0 : compare(2 * a + 1, 2 * b + 1) < 0
-                }
+                if order != 0 { return order < 0 ? -1 : 1 }
+                return rangeA.count == rangeB.count ? 0 : (rangeA.count < rangeB.count ? -1 : 1)
+            }
+            sorted.sort { a, b in
+                let byTitle = compare(a, b, text: 0)
+                return byTitle != 0 ? byTitle < 0 : compare(a, b, text: 1) < 0
             }
         } else {
-            let text = (0 ..< 2 * count).map { String(decoding: packed[starts[$0] ..< starts[$0 + 1]], as: UTF8.self) }
-            sorted.sort { (text[2 * $0], text[2 * $0 + 1]) < (text[2 * $1], text[2 * $1 + 1]) }
+            let text = owner.map { part, index in
+                (parts[Int(part)].text(2 * Int(index)), parts[Int(part)].text(2 * Int(index) + 1))
+            }
+            sorted.sort { text[$0] < text[$1] }
         }
-        var rank = [Int](repeating: 0, count: count)
+        var rank = [Int](repeating: 0, count: owner.count)
         for (position, index) in sorted.enumerated() { rank[index] = position }
         self.rank = rank
     }
@@ -47,34 +57,26 @@ struct TitleOrder {
 /// Questions' titles and slugs packed as UTF-8, two texts a question, for `TitleOrder`: the
 /// titles are read from the questions' notes a run at a time, each run packing its own.
 struct TitleTexts: Sendable {
-    var packed: [UInt8] = []
+    private(set) var packed: [UInt8] = []
     /// Where each text starts in `packed`.
-    var starts: [Int] = []
+    private var starts: [Int32] = []
 
     init() {}
 
-    /// The texts of `questions`, in order (tests and small lists; a build reads titles in runs).
-    init(_ questions: some Sequence<Question>) {
-        for question in questions { append(title: question.title, slug: question.slug) }
-    }
-
-    /// `parts` one after another, each let go once copied (the parts and the whole are never
-    /// all held at once: at 100,000 questions each is 12 MB).
-    init(joining parts: inout [TitleTexts]) {
-        packed.reserveCapacity(parts.reduce(0) { $0 + $1.packed.count })
-        starts.reserveCapacity(parts.reduce(0) { $0 + $1.starts.count })
-        for index in parts.indices {
-            let base = packed.count
-            packed += parts[index].packed
-            starts += parts[index].starts.lazy.map { $0 + base }
-            parts[index] = TitleTexts()
-        }
-    }
+    /// How many questions' texts.
+    var count: Int { starts.count / 2 }
 
     mutating func append(title: String, slug: String) {
-        starts.append(packed.count)
+        starts.append(Int32(packed.count))
         packed += title.utf8
-        starts.append(packed.count)
+        starts.append(Int32(packed.count))
         packed += slug.utf8
     }
+
+    /// Where text `index` (a question's title at `2 * n`, its slug after) is in `packed`.
+    func range(_ index: Int) -> Range<Int> {
+        Int(starts[index]) ..< (index + 1 < starts.count ? Int(starts[index + 1]) : packed.count)
+    }
+
+    func text(_ index: Int) -> String { String(decoding: packed[range(index)], as: UTF8.self) }
 }
