@@ -24,6 +24,8 @@ let package = Package(
         ),
         // Snowball's stemming algorithms, for searching sites in languages other than English.
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // mimalloc, the executable's allocator (below): its options, set as the program starts.
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .target(name: "CStudyGuideSystem"),
         // tree-sitter's runtime, which parses code blocks for highlighting: its C sources, fetched
         // by scripts/fetch_grammars.py into vendor/ (never committed), compiled in as one unit.
@@ -88,6 +90,7 @@ let package = Package(
                 "StudyGuideMarkdown",
                 "StudyGuideHighlight",
                 "StudyGuideServe",
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictImports,

@@ -8,4 +8,9 @@ struct StudyGuideCommand: ParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self, ServeCommand.self, MarkdownCommand.self],
         defaultSubcommand: BuildCommand.self
     )
+
+    static func main() {
+        AllocatorTuning.apply()
+        main(nil)
+    }
 }
