@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func aRebuildKeepsTheFilesItWouldWriteUnchangedAndWritesTheRest() throws {
-        let site = try TestSite.minimal(["content/basics/second.md": TestSite.question(title: "Second question?")])
+        let site = try TestSite.minimal(["content/basics/second.md": TestSite.question(title: "Second question?", extra: "tags: [queues]\n")])
         let options = BuildOptions(source: site.directory.path, themes: Repository.themes)
         let first = SiteBuilder.build(options)
         #expect(first.succeeded && first.reusedFiles == 0)
@@ -66,19 +66,23 @@ import Testing
             try #require(try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.systemFileNumber] as? Int)
         }
         let unchangedPage = try inode("basics/first.html"), editedPage = try inode("basics/second.html")
+        // A listing, written as it is rendered, is compared once written.
+        let unchangedListing = try inode("basics/index.html")
 
-        // An edited answer, and a page changed in the output behind the build's back.
-        try site.write("content/basics/second.md", TestSite.question(title: "Second question?", body: "## Answer\n\nNew text.\n"))
-        let tampered = site.output.appendingPathComponent("tags/index.html")
-        let original = try Data(contentsOf: tampered)
-        try Data("changed".utf8).write(to: tampered)
+        // An edited answer, and pages changed in the output behind the build's back.
+        try site.write("content/basics/second.md", TestSite.question(title: "Second question?", extra: "tags: [queues]\n",
+                                                                     body: "## Answer\n\nNew text.\n"))
+        let tampered = ["tags/index.html", "tags/queues.html"].map { site.output.appendingPathComponent($0) }
+        let original = try tampered.map { try Data(contentsOf: $0) }
+        for file in tampered { try Data("changed".utf8).write(to: file) }
 
         let second = SiteBuilder.build(options)
         #expect(second.succeeded)
         #expect(second.reusedFiles > 0 && second.reusedFiles < second.filesWritten)
         #expect(try inode("basics/first.html") == unchangedPage)
+        #expect(try inode("basics/index.html") == unchangedListing)
         #expect(try inode("basics/second.html") != editedPage)
-        #expect(try Data(contentsOf: tampered) == original)
+        #expect(try tampered.map { try Data(contentsOf: $0) } == original)
         #expect(try String(contentsOf: site.output.appendingPathComponent("basics/second.html"), encoding: .utf8).contains("New text."))
 
         // The same bytes as a build from nothing.

@@ -123,6 +123,30 @@ private final class MapView: TemplateView {
         #expect(html == indented + lines + indented)
     }
 
+    /// A listing is rendered to its file a piece at a time: in pieces of any size, the bytes are
+    /// those rendered whole, with indentation taken back on lines that stay empty, at any depth.
+    @Test func pagesRenderedInPiecesAreThePagesRenderedWhole() throws {
+        let templates = [
+            "page": "<div>\n  {{> list}}\n</div>\r\n  {{> outer}}\nend {{missing}}\n",
+            "list": "<p>{{title}}</p>\n{{missing}}\n{{#questions}}<li>{{title}}</li>\n{{/questions}}{{^questions}}none{{/questions}}<p>two</p>\n",
+            "outer": "<section>\n  {{> list}}\n  {{missing}}\n</section>\n",
+        ]
+        var parsed: [String: Template] = [:]
+        for (name, text) in templates { parsed[name] = try TemplateParser.parse(text) }
+        let library = TemplateLibrary(templates: parsed)
+        for questions in [[], (0 ..< 40).map { item("question \($0) <&>", "\($0)") }] {
+            let view = MapView(["title": .text("one"), "questions": .list(questions)])
+            let whole = library.render(view, template: "page")
+            for pieceSize in [1, 2, 3, 5, 64, 4096] {
+                var pieces: [[UInt8]] = []
+                let size = library.render(view, template: "page", pieceSize: pieceSize) { pieces.append(Array($0)) }
+                #expect(pieces.joined().elementsEqual(whole), "pieces of \(pieceSize) bytes")
+                #expect(size == whole.count)
+                if pieceSize < 64 { #expect(pieces.count > 1) }
+            }
+        }
+    }
+
     @Test func dynamicPartialsAreNamedByAValue() throws {
         let html = try render(["page": "[{{>*kind}}]", "a": "A{{title}}", "b": "B"], ["kind": .text("a"), "title": .text("!")])
         #expect(html == "[A!]")

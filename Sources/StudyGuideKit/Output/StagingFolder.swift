@@ -285,20 +285,59 @@ final class StagingFolder: @unchecked Sendable {
                 linked = !patching && unchanged?.keep(path.path, parts: parts, at: destination) == true
                 if !linked { try Self.write(parts, to: destination) }
             }
-            if patching { lock.withLock { _ = produced.insert(path.path) } }
-            if let ledger, let fingerprint, let record = OutputLedger.Record(of: destination, fingerprint: fingerprint) {
-                ledger.note(path.path, record)
-            }
-            let recorded = recordsInputs ? inputs() : nil
-            let size = parts.reduce(0) { $0 + $1.count }
-            lock.withLock {
-                written += 1
-                if sizes != nil, !path.isHTML { sizes![path] = size }
-                if linked { reusedCount += 1 }
-                if let recorded { self.inputs[path] = recorded }
-            }
+            noteWritten(path, at: destination, size: parts.reduce(0) { $0 + $1.count }, linked: linked, patching: patching,
+                        inputs: recordsInputs ? inputs() : nil, fingerprint: fingerprint)
         } catch {
             fail(error)
+        }
+    }
+
+    /// Writes a listing page as it is rendered, a piece at a time, instead of holding it whole
+    /// (at 100,000 questions a category's page is 6 MB). A page with the bytes of the output's is
+    /// kept as `write` keeps one, found by comparing the two files once it is written.
+    /// Returns the page's size (nil when it could not be written: the failure is kept for `commit`).
+    @discardableResult
+    func writeStreamed(_ page: ListingPage, fingerprint: OutputLedger.Fingerprint? = nil) -> Int? {
+        let path = page.path
+        do {
+            try makeFolder(of: path)
+            let staged = staging.path + "/" + path.path
+            let size = try Self.write(to: staged) { sink in page.render(to: sink) }
+            let patching = lock.withLock { self.patching }
+            var destination = staged, linked = false
+            if let unchanged, unchanged.holds(path.path, sameAs: staged) {
+                if patching {
+                    // The output's file stays where it is; the staged copy goes.
+                    unlink(staged)
+                    destination = output.path + "/" + path.path
+                    lock.withLock { _ = inPlace.insert(path.path) }
+                    linked = true
+                } else {
+                    linked = unchanged.keep(path.path, replacing: staged)
+                }
+            }
+            noteWritten(path, at: destination, size: size, linked: linked, patching: patching,
+                        inputs: recordsInputs ? page.inputs : nil, fingerprint: fingerprint)
+            return size
+        } catch {
+            fail(error)
+            return nil
+        }
+    }
+
+    /// What `write` and `writeStreamed` record of a file in place: the ledger's entry, its size,
+    /// what it was made from.
+    private func noteWritten(_ path: PagePath, at destination: String, size: Int, linked: Bool, patching: Bool,
+                             inputs recorded: OutputInputs?, fingerprint: OutputLedger.Fingerprint?) {
+        if patching { lock.withLock { _ = produced.insert(path.path) } }
+        if let ledger, let fingerprint, let record = OutputLedger.Record(of: destination, fingerprint: fingerprint) {
+            ledger.note(path.path, record)
+        }
+        lock.withLock {
+            written += 1
+            if sizes != nil, !path.isHTML { sizes![path] = size }
+            if linked { reusedCount += 1 }
+            if let recorded { self.inputs[path] = recorded }
         }
     }
 
@@ -400,18 +439,44 @@ final class StagingFolder: @unchecked Sendable {
         guard descriptor >= 0 else { throw Failure.io("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         for bytes in parts {
-            var written = 0
-            while written < bytes.count {
-                let result = bytes.withUnsafeBytes { buffer in
-                    Glibc.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
-                }
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                written += result
-            }
+            let error = bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
+            if error != 0 { throw Failure.io("cannot write \(path): \(String(cString: strerror(error)))") }
         }
+    }
+
+    /// Writes the file at `path` from the pieces `produce` hands its sink, in order; returns
+    /// what `produce` returns (the file's size).
+    static func write(to path: String, _ produce: (_ sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) -> Int) throws -> Int {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw Failure.io("cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        // The first failure is kept; the pieces after it are not written.
+        let error = Box<Int32>(0)
+        let size = produce { piece in
+            if error.value == 0 { error.value = writeAll(piece, to: descriptor) }
+        }
+        if error.value != 0 { throw Failure.io("cannot write \(path): \(String(cString: strerror(error.value)))") }
+        return size
+    }
+
+    /// Writes all of `bytes` to `descriptor`; the `errno` of a failure, else 0.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+        var written = 0
+        while written < bytes.count {
+            let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            written += result
+        }
+        return 0
+    }
+
+    /// A value a closure changes for its caller.
+    private final class Box<Value> {
+        var value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// Moves every staged file into the output, then removes the output's files this build did not

@@ -18,6 +18,54 @@ struct UnchangedFiles: Sendable {
         holds(path, parts: parts) && link(output + "/" + path, destination) == 0
     }
 
+    /// Links `output/path` in place of the file at `staged` (just written), which holds the same
+    /// bytes (`holds(_:sameAs:)`). False when it could not, and `staged` stays.
+    func keep(_ path: String, replacing staged: String) -> Bool {
+        let kept = staged + ".kept"
+        guard link(output + "/" + path, kept) == 0 else { return false }
+        guard rename(kept, staged) == 0 else {
+            unlink(kept)
+            return false
+        }
+        return true
+    }
+
+    /// Whether `output/path` is a regular file with the bytes of the file at `staged`.
+    func holds(_ path: String, sameAs staged: String) -> Bool {
+        let existing = output + "/" + path
+        var old = stat(), new = stat()
+        guard lstat(existing, &old) == 0, (old.st_mode & S_IFMT) == S_IFREG, stat(staged, &new) == 0,
+              old.st_size == new.st_size else { return false }
+        let first = open(existing, O_RDONLY | O_CLOEXEC), second = open(staged, O_RDONLY | O_CLOEXEC)
+        defer {
+            if first >= 0 { close(first) }
+            if second >= 0 { close(second) }
+        }
+        guard first >= 0, second >= 0 else { return false }
+        let size = Int(old.st_size), chunk = min(size, 1 << 20)
+        var a = [UInt8](repeating: 0, count: chunk), b = [UInt8](repeating: 0, count: chunk)
+        var offset = 0
+        while offset < size {
+            let want = min(chunk, size - offset)
+            guard Self.read(first, into: &a, count: want, at: offset), Self.read(second, into: &b, count: want, at: offset),
+                  memcmp(a, b, want) == 0 else { return false }
+            offset += want
+        }
+        return true
+    }
+
+    /// Reads `count` bytes at `offset` into the start of `buffer`; false on a short read.
+    private static func read(_ descriptor: Int32, into buffer: inout [UInt8], count: Int, at offset: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let result = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { return false }
+            done += result
+        }
+        return true
+    }
+
     /// Whether `output/path` is a regular file holding exactly `parts` (a build that patches the
     /// output leaves such a file where it is).
     func holds(_ path: String, parts: [[UInt8]]) -> Bool {

@@ -150,24 +150,35 @@ enum SiteRenderer {
         let besideListings = searching.builder.update != nil
         if besideListings { searchLane.run { searching.run() } }
         // Each listing with its path and fingerprint when it may be linked from the previous output.
-        typealias Listing = (reusable: (PagePath, PageFingerprints.Fingerprint)?, make: @Sendable () -> OutputFile)
-        var listing: [Listing] = pages.fixedPages(theme).map { (nil, $0) }
+        // A category's or tag's list is rendered straight into its file (`ListingPage`).
+        enum Made {
+            case file(OutputFile)
+            case listing(ListingPage)
+        }
+        typealias Listing = (reusable: (PagePath, PageFingerprints.Fingerprint)?, make: @Sendable () -> Made)
+        var listing: [Listing] = pages.fixedPages(theme).map { make in (nil, { .file(make()) }) }
         for category in site.categories {
-            listing.append((fingerprints.map { (category.path, pages.fingerprint(ofCategory: category, $0)) }, { pages.category(category, theme) }))
+            listing.append((fingerprints.map { (category.path, pages.fingerprint(ofCategory: category, $0)) },
+                            { .listing(pages.categoryListing(category, theme)) }))
         }
         for tag in site.tags {
-            listing.append((fingerprints.map { (tag.path, pages.fingerprint(ofTag: tag, $0)) }, { pages.tag(tag, theme) }))
+            listing.append((fingerprints.map { (tag.path, pages.fingerprint(ofTag: tag, $0)) }, { .listing(pages.tagListing(tag, theme)) }))
         }
-        for guide in site.guides { listing.append((nil, { pages.guide(guide, theme) })) }
+        for guide in site.guides { listing.append((nil, { .file(pages.guide(guide, theme)) })) }
         if cancelled { return stopped() }
         let emptyListings = parallelMap(listing) { job -> PagePath? in
             defer { counter.pageDone() }
             if cancellation?.isCancelled == true { return nil }  // thrown away
             if let (path, fingerprint) = job.reusable, output.reuse(path, fingerprint: fingerprint) { return nil }
-            var file = job.make()
-            file.fingerprint = job.reusable?.1
-            output.write(file)
-            return file.bytes.isEmpty ? file.path : nil
+            switch job.make() {
+            case .file(var file):
+                file.fingerprint = job.reusable?.1
+                output.write(file)
+                return file.bytes.isEmpty ? file.path : nil
+            case .listing(let page):
+                // A template that renders nothing for it leaves an empty file, reported as for any page.
+                return output.writeStreamed(page, fingerprint: job.reusable?.1) == 0 ? page.path : nil
+            }
         }
         emptyPages.formUnion(emptyListings.compactMap { $0 })
         stages.lap("pages")

@@ -106,6 +106,11 @@ struct PageBuilder: Sendable {
     }
 
     func category(_ category: Site.CategoryPage, _ theme: Theme) -> OutputFile {
+        categoryListing(category, theme).file()
+    }
+
+    /// A category's page, to be rendered where it is written (`ListingPage`).
+    func categoryListing(_ category: Site.CategoryPage, _ theme: Theme) -> ListingPage {
         let page = category.path
         let c = category.category
         let view = CategoryView(
@@ -119,8 +124,8 @@ struct PageBuilder: Sendable {
             count: category.members.count,
             home: page.link(to: .home)
         )
-        return rendered(page, view, template: "category", theme, listing: category.members.count,
-                        content: [c.contentPath] + site.questions(of: category).map(\.contentPath))
+        return listing(page, view, template: "category", theme, count: category.members.count,
+                       content: [c.contentPath] + site.questions(of: category).map(\.contentPath))
     }
 
     /// A question's page; its body comes with it (question bodies are rendered a batch at a time).
@@ -190,6 +195,11 @@ struct PageBuilder: Sendable {
     }
 
     func tag(_ tag: Site.TagPage, _ theme: Theme) -> OutputFile {
+        tagListing(tag, theme).file()
+    }
+
+    /// A tag's page, to be rendered where it is written (`ListingPage`).
+    func tagListing(_ tag: Site.TagPage, _ theme: Theme) -> ListingPage {
         let page = tag.path
         let view = TagView(
             chrome: chrome(page, theme, title: theme.strings.text("tag_page_title", ["tag": tag.name]),
@@ -199,8 +209,8 @@ struct PageBuilder: Sendable {
             count: tag.members.count,
             allTags: page.link(to: .tagsIndex)
         )
-        return rendered(page, view, template: "tag", theme, listing: tag.members.count,
-                        content: tag.members.map { site.questions[$0].contentPath })
+        return listing(page, view, template: "tag", theme, count: tag.members.count,
+                       content: tag.members.map { site.questions[$0].contentPath })
     }
 
     func tagsIndex(_ theme: Theme) -> OutputFile {
@@ -298,6 +308,14 @@ struct PageBuilder: Sendable {
                                                         templates: theme.templatesUsed(by: template)) : OutputInputs())
     }
 
+    /// A listing page with what it was made from, not rendered yet.
+    private func listing(_ page: PagePath, _ view: some TemplateView, template: String, _ theme: Theme, count: Int,
+                         content: @autoclosure () -> [String]) -> ListingPage {
+        ListingPage(path: page, view: view, template: template, theme: theme, listed: count,
+                    inputs: recordsInputs ? OutputInputs(content: content(), navigation: true,
+                                                         templates: theme.templatesUsed(by: template)) : OutputInputs())
+    }
+
     /// Room for each question a listing shows: the built-in theme's cards take about 730 bytes (a
     /// theme with larger ones grows the page as any other).
     static let bytesPerListedQuestion = 1024
@@ -321,5 +339,29 @@ struct PageBuilder: Sendable {
 
     private func guideLinks(from page: PagePath) -> [GuideLink] {
         site.guides.map { GuideLink(title: $0.title, href: page.link(to: $0.path), summary: $0.summary) }
+    }
+}
+
+/// A page that lists questions (a category's, a tag's), not rendered yet: a build renders it
+/// straight into its file, a piece at a time (`StagingFolder.writeStreamed`), so that a list of
+/// thousands of questions is never held whole (two category pages at once were 17 MB of a
+/// 100,000-question build); `file()` renders it into memory, for a caller that needs the bytes.
+struct ListingPage {
+    let path: PagePath
+    let view: any TemplateView
+    let template: String
+    let theme: Theme
+    /// How many questions it lists, which sets the room `file()` renders it in.
+    let listed: Int
+    let inputs: OutputInputs
+
+    func file() -> OutputFile {
+        OutputFile(path: path, bytes: theme.render(view, template: template, expectedSize: listed * PageBuilder.bytesPerListedQuestion),
+                   inputs: inputs)
+    }
+
+    /// Renders the page to `sink` a piece at a time; returns its size.
+    func render(to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
+        theme.render(view, template: template, to: sink)
     }
 }

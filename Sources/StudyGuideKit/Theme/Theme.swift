@@ -84,6 +84,11 @@ struct Theme: Sendable {
         library.render(view, template: template, expectedSize: expectedSize)
     }
 
+    /// Renders to `sink` a piece at a time; returns the page's size (`TemplateLibrary`).
+    func render(_ view: any TemplateView, template: String, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
+        library.render(view, template: template, to: sink)
+    }
+
     /// `template` and the partials it renders.
     func templatesUsed(by template: String) -> [String] {
         library.templatesUsed[template] ?? []

@@ -40,6 +40,23 @@ struct TemplateLibrary: Sendable {
         }
         return grown ?? page
     }
+
+    /// Room a page rendered to a sink is made in, a piece at a time.
+    static let pieceCapacity = 64 * 1024
+
+    /// Renders to `sink` a piece at a time (`pieceCapacity`, or `pieceSize` for tests), so that
+    /// a page of any length is never held whole. Returns how many bytes the page has.
+    func render(_ view: any TemplateView, template name: String, pieceSize: Int = Self.pieceCapacity,
+                to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
+        guard let body = compiled.bodies[name] else { return 0 }
+        let region = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(pieceSize, 1))
+        defer { region.deallocate() }
+        var renderer = TemplateRenderer(compiled: compiled, into: region, sink: sink)
+        renderer.push(.view(view))
+        renderer.render(body, TemplateRenderer.Context())
+        renderer.out.finish()
+        return renderer.out.count
+    }
 }
 
 /// One rendering: the output buffer and the stack of values that names are looked up in,
@@ -71,10 +88,12 @@ struct TemplateRenderer: ~Copyable {
     /// without copying each value on the way out.
     private var views: [(any TemplateView)?] = []
 
-    /// Renders into `region` (and past it, into memory of its own: `TemplateOutput`).
-    init(compiled: CompiledTemplates, into region: UnsafeMutableBufferPointer<UInt8>) {
+    /// Renders into `region` (and past it, into memory of its own: `TemplateOutput`), or through
+    /// it to `sink`.
+    init(compiled: CompiledTemplates, into region: UnsafeMutableBufferPointer<UInt8>,
+         sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
         self.compiled = compiled
-        out = TemplateOutput(region: region)
+        out = TemplateOutput(region: region, sink: sink)
     }
 
     /// Renders the instructions in `range`, each with its body.
@@ -84,13 +103,16 @@ struct TemplateRenderer: ~Copyable {
             while at < range.upperBound { at = render(at: at, context) }
             return
         }
-        // An instruction that starts a new line of this stretch's output, and writes something, is indented.
+        // An instruction that starts a new line of this stretch's output, and writes something, is
+        // indented: the indentation is written first, and taken back if the instruction wrote nothing.
         let start = out.count
         while at < range.upperBound {
             let before = out.count
             let atLineStart = before > start && out[before - 1] == 0x0A && !(before - 2 >= start && out[before - 2] == 0x0D)
+            if atLineStart { out.appendTentatively(indentation) }
+            let indented = out.count
             at = render(at: at, context)
-            if atLineStart && out.count > before { out.insert(indentation, at: before) }
+            if atLineStart && out.count == indented { out.retract(to: before) }
         }
     }
 
