@@ -16,9 +16,10 @@ struct InvertedIndex: Sendable {
     private let spilled: SpilledTerms
     /// Each term's place in `sorted`, by id.
     private let rank: [Int32]
-    /// BM25's length norm of each field of each document, `PackedTerms.fieldCount` per document:
-    /// worked out once, not in each pass over the counts.
-    private let norms: [Double]
+    /// The length of each field of each document, `PackedTerms.fieldCount` per document, for
+    /// BM25's length norm (worked out for each posting: as 8-byte norms they were 5.6 MB at
+    /// 100,000 questions, the largest array of the index's write).
+    private let lengths: [Int32]
     /// The site's average length of each field, rounded (`Saturation.roundedAverage`).
     let averages: [Double]
     /// Batches are split into this many runs of consecutive documents, whose postings are placed
@@ -34,11 +35,9 @@ struct InvertedIndex: Sendable {
         let runBatches = (0 ..< Self.runs).map { run in (batchCount * run / Self.runs) ..< (batchCount * (run + 1) / Self.runs) }
         let documentCount = spilled.documentCount
         let averages = spilled.totalLengths.map { Saturation.roundedAverage(total: $0, documents: documentCount) }
-        var norms: [Double] = []
-        norms.reserveCapacity(documentCount * fieldCount)
-        spilled.forEachBatchLengths { lengths in
-            for at in lengths.indices { norms.append(Saturation.norm(length: lengths[at], average: averages[at % fieldCount])) }
-        }
+        var lengths: [Int32] = []
+        lengths.reserveCapacity(documentCount * fieldCount)
+        spilled.forEachBatchLengths { lengths += $0 }
         let sorted = terms.sortedIDs()
         var rank = [Int32](repeating: 0, count: termCount)
         for (position, term) in sorted.enumerated() { rank[Int(term)] = Int32(position) }
@@ -47,7 +46,7 @@ struct InvertedIndex: Sendable {
         self.sorted = sorted
         self.spilled = spilled
         self.rank = rank
-        self.norms = norms
+        self.lengths = lengths
         self.averages = averages
         self.runBatches = runBatches
     }
@@ -131,10 +130,13 @@ struct InvertedIndex: Sendable {
         let fieldCount = PackedTerms.fieldCount
         var buffer: [UInt8] = []
         Saturation.weights.withUnsafeBufferPointer { weights in
-            norms.withUnsafeBufferPointer { norms in
-                spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { _, document, term, fields, counts in
-                    let documentNorms = norms.baseAddress! + Int(document) &* fieldCount
-                    body(term, document, Saturation.of(fields: fields, counts: counts, norms: documentNorms, weights: weights))
+            lengths.withUnsafeBufferPointer { lengths in
+                averages.withUnsafeBufferPointer { averages in
+                    spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { _, document, term, fields, counts in
+                        let documentLengths = lengths.baseAddress! + Int(document) &* fieldCount
+                        body(term, document, Saturation.of(fields: fields, counts: counts, lengths: documentLengths,
+                                                           averages: averages.baseAddress!, weights: weights))
+                    }
                 }
             }
         }

@@ -157,19 +157,19 @@ extension SearchIndexBuilder {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { counts in
                 for document in counted.keys.sorted() {
                     let batch = counted[document]!
-                    let norms = (0 ..< fieldCount).map { Saturation.norm(length: lengths[document * fieldCount + $0], average: averages[$0]) }
                     batch.fieldCounts.withUnsafeBufferPointer { entries in
-                        norms.withUnsafeBufferPointer { norms in
+                        lengths.withUnsafeBufferPointer { lengths in averages.withUnsafeBufferPointer { averages in
                             var at = 0
                             for term in batch.documentTerms {
                                 let (fields, length) = FieldCounts.read(at: entries.baseAddress! + at, into: counts)
                                 at += length
                                 let score = Saturation.quantized(Saturation.of(fields: fields, counts: UnsafeBufferPointer(counts),
-                                                                               norms: norms.baseAddress!, weights: weights))
+                                                                               lengths: lengths.baseAddress! + document * fieldCount,
+                                                                               averages: averages.baseAddress!, weights: weights))
                                 byTerm[Array(batch.terms.bytes(term)), default: ([], [])].documents.append(Int32(document))
                                 byTerm[Array(batch.terms.bytes(term))]!.scores.append(score)
                             }
-                        }
+                        } }
                     }
                 }
             }

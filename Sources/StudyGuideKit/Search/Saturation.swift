@@ -35,9 +35,11 @@ enum Saturation {
     }
 
     /// The saturated frequency of a term counted `counts[field]` times in each field set in
-    /// `fields`, summed with the fields' weights in field order; `norms` are the document's.
+    /// `fields`, summed with the fields' weights in field order; `lengths` are the document's
+    /// fields' lengths, `averages` the site's (each field's norm worked out here, as a build holds
+    /// no norms: `InvertedIndex`).
     @inline(__always)
-    static func of(fields: UInt8, counts: UnsafeBufferPointer<Int>, norms: UnsafePointer<Double>,
+    static func of(fields: UInt8, counts: UnsafeBufferPointer<Int>, lengths: UnsafePointer<Int32>, averages: UnsafePointer<Double>,
                    weights: UnsafeBufferPointer<Double>) -> Double {
         var saturated = 0.0
         var present = fields
@@ -45,7 +47,7 @@ enum Saturation {
             let field = present.trailingZeroBitCount
             present &= present &- 1
             let tf = Double(counts[field])
-            saturated += weights[field] * tf * (k1 + 1) / (tf + norms[field])
+            saturated += weights[field] * tf * (k1 + 1) / (tf + norm(length: lengths[field], average: averages[field]))
         }
         return saturated
     }
