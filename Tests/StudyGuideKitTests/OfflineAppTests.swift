@@ -159,4 +159,21 @@ import Testing
         seen.insert(checksum(Array(bytes.dropLast())))
         #expect(seen.count == bytes.count + 3)
     }
+
+    /// A file is read a piece at a time: its checksum is that of its bytes whole, at every size
+    /// around the pieces' edges.
+    @Test func aFileReadInPiecesHasTheChecksumOfItsBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checksum-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let piece = FileChecksum.readSize
+        for size in [0, 1, 31, 32, 33, piece - 1, piece, piece + 1, piece + 33, 3 * piece + 5] {
+            let bytes = (0 ..< size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 9) }
+            let file = folder.appendingPathComponent("\(size)")
+            try Data(bytes).write(to: file)
+            let read = try #require(FileChecksum.ofFile(at: file.path))
+            #expect(read.0 == bytes.withUnsafeBytes(FileChecksum.of), "\(size) bytes")
+            #expect(Int(read.1.st_size) == size)
+        }
+    }
 }
