@@ -78,10 +78,7 @@ public final class Question: Sendable {
     /// The tags and the slugs `related` names, read from the notes (from disk during a build,
     /// without the rest of them): a caller that has the notes reads them there.
     var names: QuestionNames {
-        switch storedNotes {
-        case .held(let notes): QuestionNames(title: notes.title, tags: notes.tags, related: notes.related)
-        case .spilled(let store, let place): store.names(place)
-        }
+        notesPart({ QuestionNames(title: $0.title, tags: $0.tags, related: $0.related) }, { $0.names($1) })
     }
 
     /// Tag names, valid slugs all: `names`, for a caller that needs no more.
@@ -121,10 +118,7 @@ public final class Question: Sendable {
     /// keep (read alone: loading the notes needs the file's path, which needs this).
     var fileSlug: String {
         if slugIsFileName { return slug }
-        switch storedNotes {
-        case .held(let notes): return notes.fileSlug ?? slug
-        case .spilled(let store, let place): return store.fileSlug(place) ?? slug
-        }
+        return notesPart({ $0.fileSlug }, { $0.fileSlug($1) }) ?? slug
     }
 
     /// The file's path inside `content/` (`<category>/<file slug>.md`), for Markdown links between files.
@@ -192,35 +186,26 @@ public final class Question: Sendable {
 
     /// The title. Read from disk each time when spilled: a caller that has the `notes` reads it
     /// there, one that needs many titles at once reads them once (`TitleOrder`, `names`).
-    public var title: String {
-        switch storedNotes {
-        case .held(let notes): notes.title
-        case .spilled(let store, let place): store.title(place)
-        }
-    }
+    public var title: String { notesPart({ $0.title }, { $0.title($1) }) }
 
     /// The title and the short answer that lists and cards show, in one read from disk when spilled.
     var headline: QuestionHeadline {
-        switch storedNotes {
-        case .held(let notes): QuestionHeadline(title: notes.title, summary: notes.summary)
-        case .spilled(let store, let place): store.card(place)
-        }
+        notesPart({ QuestionHeadline(title: $0.title, summary: $0.summary) }, { $0.headline($1) })
     }
 
     /// The short answer lists and cards show. Read from disk each time when spilled: a caller that
     /// has the `notes` reads it there.
-    public var summary: String {
-        switch storedNotes {
-        case .held(let notes): notes.summary
-        case .spilled(let store, let place): store.summary(place)
-        }
-    }
+    public var summary: String { notesPart({ $0.summary }, { $0.summary($1) }) }
 
     /// Read from disk each time when spilled: a caller that needs several lists reads this once.
-    var notes: QuestionNotes {
+    var notes: QuestionNotes { notesPart({ $0 }, { $0.load($1, path: location.path) }) }
+
+    /// A part of the notes: from the notes held, or read from disk (`SpilledNotes`' readers of
+    /// one part decode nothing else).
+    private func notesPart<Part>(_ held: (QuestionNotes) -> Part, _ spilled: (SpilledNotes, SpilledNotes.Place) -> Part) -> Part {
         switch storedNotes {
-        case .held(let notes): notes
-        case .spilled(let store, let place): store.load(place, path: location.path)
+        case .held(let notes): held(notes)
+        case .spilled(let store, let place): spilled(store, place)
         }
     }
 

@@ -178,7 +178,7 @@ final class SpilledNotes: @unchecked Sendable {
     }
 
     /// The title and the summary, for lists of questions: the rest of the notes is not decoded.
-    func card(_ place: Place) -> QuestionHeadline {
+    func headline(_ place: Place) -> QuestionHeadline {
         var reader = ByteReader(bytes: bytes(at: place)[...], at: 0)
         let title = reader.text()!
         return QuestionHeadline(title: title, summary: reader.text()!)
