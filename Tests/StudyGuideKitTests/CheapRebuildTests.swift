@@ -46,6 +46,22 @@ import Testing
         #expect(members("even") == slugs.filter { Int($0.dropFirst())! % 3 != 0 && Int($0.dropFirst())! % 2 == 0 })
     }
 
+    /// Resolving reads the titles from the notes a run of questions per worker and sorts them where
+    /// each run left them: a category reads by title across every run, ASCII or not.
+    @Test func aCategoryReadsByTitleAcrossTheRunsTitlesWereReadIn() throws {
+        for accent in ["", "é"] {
+            var files: [String: String] = [:]
+            for number in 0 ..< 1_100 {  // more than two runs; titles in the reverse order of the files
+                let title = "\"\(accent)Question \(String(format: "%04d", 1_099 - number))?\""
+                files["content/basics/q\(String(format: "%04d", number)).md"] = TestSite.question(title: title)
+            }
+            let resolved = try Self.resolved(files)
+            let basics = try #require(resolved.categories.first { $0.category.slug == "basics" })
+            let slugs = resolved.questions[basics.members].map(\.slug).filter { $0.hasPrefix("q") }
+            #expect(slugs == (0 ..< 1_100).reversed().map { "q\(String(format: "%04d", $0))" }, "accent '\(accent)'")
+        }
+    }
+
     /// The site of the minimal fixture with `files` added, resolved without errors.
     static func resolved(_ files: [String: String]) throws -> Site {
         let site = try TestSite.minimal(files)

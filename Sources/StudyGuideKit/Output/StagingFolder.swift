@@ -451,11 +451,11 @@ final class StagingFolder: @unchecked Sendable {
         guard descriptor >= 0 else { throw Failure.io("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         // The first failure is kept; the pieces after it are not written.
-        let error = Box<Int32>(0)
+        var error: Int32 = 0
         let size = produce { piece in
-            if error.value == 0 { error.value = writeAll(piece, to: descriptor) }
+            if error == 0 { error = writeAll(piece, to: descriptor) }
         }
-        if error.value != 0 { throw Failure.io("cannot write \(path): \(String(cString: strerror(error.value)))") }
+        if error != 0 { throw Failure.io("cannot write \(path): \(String(cString: strerror(error)))") }
         return size
     }
 
@@ -471,12 +471,6 @@ final class StagingFolder: @unchecked Sendable {
             written += result
         }
         return 0
-    }
-
-    /// A value a closure changes for its caller.
-    private final class Box<Value> {
-        var value: Value
-        init(_ value: Value) { self.value = value }
     }
 
     /// Moves every staged file into the output, then removes the output's files this build did not

@@ -43,25 +43,19 @@ struct UnchangedFiles: Sendable {
         }
         guard first >= 0, second >= 0 else { return false }
         let size = Int(old.st_size), chunk = min(size, 1 << 20)
-        var a = [UInt8](repeating: 0, count: chunk), b = [UInt8](repeating: 0, count: chunk)
+        let a = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunk, 1), alignment: 8)
+        let b = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunk, 1), alignment: 8)
+        defer {
+            a.deallocate()
+            b.deallocate()
+        }
         var offset = 0
         while offset < size {
             let want = min(chunk, size - offset)
-            guard Self.read(first, into: &a, count: want, at: offset), Self.read(second, into: &b, count: want, at: offset),
-                  memcmp(a, b, want) == 0 else { return false }
+            guard ByteFile.read(first, into: UnsafeMutableRawBufferPointer(rebasing: a[..<want]), at: offset),
+                  ByteFile.read(second, into: UnsafeMutableRawBufferPointer(rebasing: b[..<want]), at: offset),
+                  memcmp(a.baseAddress!, b.baseAddress!, want) == 0 else { return false }
             offset += want
-        }
-        return true
-    }
-
-    /// Reads `count` bytes at `offset` into the start of `buffer`; false on a short read.
-    private static func read(_ descriptor: Int32, into buffer: inout [UInt8], count: Int, at offset: Int) -> Bool {
-        var done = 0
-        while done < count {
-            let result = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return false }
-            done += result
         }
         return true
     }
