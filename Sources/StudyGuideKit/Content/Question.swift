@@ -33,41 +33,83 @@ public enum QuestionKind: String, CaseIterable, Sendable {
     }
 }
 
-/// One interview question: `content/<category>/<slug>.md`. A reference, not a value: every
-/// list of the site (categories, tags, related links, batches) shares one copy of each question
-/// instead of copying its dozen strings and arrays.
+/// One interview question: `content/<category>/<slug>.md`. A reference to its storage, not a
+/// value: every list of the site (categories, tags, related links, batches) shares one copy of
+/// each question instead of copying its dozen strings and arrays.
 ///
 /// A build holds one for every question from parsing to the end, so it keeps what pages order
 /// by and link with, and little else: its title (which lists read with the summary), tags and
 /// related slugs, where its fields are written and the file's name when the file sets `slug:` are
 /// in its notes, on disk with what only its own page shows (`notes`), and the file's path is
-/// rebuilt from `contentPath` when a diagnostic needs it. The object takes 126 bytes (the
-/// allocator's 128-byte block; 197 bytes took a 224-byte one).
-public final class Question: Sendable {
-    public let slug: String
-    public let category: String
+/// rebuilt from `contentPath` when a diagnostic needs it. The slug's bytes follow the fields in
+/// the storage's own allocation (a `ManagedBuffer`, which may not be `Sendable` itself: the
+/// struct around it is, as nothing in it changes once made), and the category and the file's folder as
+/// diagnostics show it are one reference shared by the questions of a folder: a question with a
+/// 55-byte slug takes one 160-byte block, where object and slug took 128 and 96.
+public struct Question: @unchecked Sendable {
+    private let storage: Storage
+    typealias StoredNotes = StoredQuestionNotes
+
+    /// Made only by `make`: the fields and the slug are written once, and never change after.
+    private final class Storage: ManagedBuffer<QuestionFields, UInt8> {}
+
+    /// Tells questions apart, as a class's identity did (the same storage is the same question).
+    var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
+    static func make(slug: String, category: String, difficulty: Difficulty, kind: QuestionKind,
+                     notes: StoredNotes, slugIsFileName: Bool, weight: Int, updated: ContentDate?, draft: Bool,
+                     displayHead: String, displayEndsWithContentPath: Bool, body: MarkdownBody) -> Question {
+        make(slug: slug, folder: QuestionFolder(category: category, displayHead: displayHead), difficulty: difficulty,
+             kind: kind, notes: notes, slugIsFileName: slugIsFileName, weight: weight, updated: updated, draft: draft,
+             displayEndsWithContentPath: displayEndsWithContentPath, body: body)
+    }
+
+    /// A question whose category and display head are `folder`'s (shared with the other questions
+    /// of its folder when the caller interns it).
+    static func make(slug: String, folder: QuestionFolder, difficulty: Difficulty, kind: QuestionKind,
+                     notes: StoredNotes, slugIsFileName: Bool, weight: Int, updated: ContentDate?, draft: Bool,
+                     displayEndsWithContentPath: Bool, body: MarkdownBody) -> Question {
+        var flags: QuestionFields.Flags = []
+        if draft { flags.insert(.draft) }
+        if displayEndsWithContentPath { flags.insert(.displayEndsWithContentPath) }
+        if slugIsFileName { flags.insert(.slugIsFileName) }
+        var slug = slug
+        return slug.withUTF8 { bytes in
+            let fields = QuestionFields(folder: folder, body: body, storedNotes: notes, storedWeight: Int32(clamping: weight),
+                                        updated: updated, slugCount: UInt32(bytes.count), difficulty: difficulty, kind: kind,
+                                        flags: flags)
+            let storage = unsafeDowncast(Storage.create(minimumCapacity: bytes.count) { _ in fields }, to: Storage.self)
+            if let base = bytes.baseAddress {
+                storage.withUnsafeMutablePointerToElements { $0.initialize(from: base, count: bytes.count) }
+            }
+            return Question(storage: storage)
+        }
+    }
+
+    /// The fields, read in place (no copy of the whole header per access).
+    @inline(__always)
+    private func field<Value>(_ read: (borrowing QuestionFields) -> Value) -> Value {
+        storage.withUnsafeMutablePointerToHeader { read($0.pointee) }
+    }
+
+    /// The slug's bytes, for callers that build paths and compare without a `String`.
+    @inline(__always)
+    func withSlugBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let count = Int(field { $0.slugCount })
+        return storage.withUnsafeMutablePointerToElements { body(UnsafeBufferPointer(start: $0, count: count)) }
+    }
+
+    public var slug: String { withSlugBytes { String(decoding: $0, as: UTF8.self) } }
+    public var category: String { field { $0.folder.category } }
     /// The file's path as diagnostics show it, less `contentPath` when it ends with it (in a build
     /// it always does, and every question shares the content folder's one string).
-    let displayHead: String
-    public let body: MarkdownBody
-    /// The title, summary, tags, related slugs, aliases, follow-ups, areas, red flags, where the title,
-    /// slug and `related` entries are written, and a file name other than the slug: in memory as
-    /// parsed, on disk during a build.
-    private let storedNotes: StoredNotes
-    // The weight before the date, and the three flags in one byte: so nothing pads, and the
-    // object fits the allocator's 128-byte block.
-    private let storedWeight: Int32
-    let updated: ContentDate?
-    public let difficulty: Difficulty
-    public let kind: QuestionKind
-    private let flags: Flags
-
-    private struct Flags: OptionSet, Sendable {
-        let rawValue: UInt8
-        static let draft = Flags(rawValue: 1)
-        static let displayEndsWithContentPath = Flags(rawValue: 2)
-        static let slugIsFileName = Flags(rawValue: 4)
-    }
+    var displayHead: String { field { $0.folder.displayHead } }
+    public var body: MarkdownBody { field { $0.body } }
+    private var storedNotes: StoredNotes { field { $0.storedNotes } }
+    var updated: ContentDate? { field { $0.updated } }
+    public var difficulty: Difficulty { field { $0.difficulty } }
+    public var kind: QuestionKind { field { $0.kind } }
+    private var flags: QuestionFields.Flags { field { $0.flags } }
 
     public var draft: Bool { flags.contains(.draft) }
     /// Whether the file's path as diagnostics show it is `displayHead` followed by `contentPath`.
@@ -88,64 +130,57 @@ public final class Question: Sendable {
     var related: [String] { names.related }
 
     /// Orders the question in its category before its title (`decode` keeps it to 32 bits).
-    var weight: Int { Int(storedWeight) }
+    var weight: Int { Int(field { $0.storedWeight }) }
 
     /// The weights a question may have: 32 bits, which no ordering needs more than.
     static let weights = Int(Int32.min) ... Int(Int32.max)
 
-    /// `notes`: the notes, with the title, where it and the slug are written and the file's name
-    /// when it is not the slug.
-    init(slug: String, category: String, difficulty: Difficulty, kind: QuestionKind,
-         notes: StoredNotes, slugIsFileName: Bool, weight: Int, updated: ContentDate?, draft: Bool,
-         displayHead: String, displayEndsWithContentPath: Bool, body: MarkdownBody) {
-        self.slug = slug
-        self.category = category
-        self.storedNotes = notes
-        self.storedWeight = Int32(clamping: weight)
-        self.displayHead = displayHead
-        self.body = body
-        self.difficulty = difficulty
-        self.kind = kind
-        self.updated = updated
-        var flags: Flags = []
-        if draft { flags.insert(.draft) }
-        if displayEndsWithContentPath { flags.insert(.displayEndsWithContentPath) }
-        if slugIsFileName { flags.insert(.slugIsFileName) }
-        self.flags = flags
-    }
-
     /// The file's name without `.md`: the slug, or for a file that sets `slug:` the name its notes
     /// keep (read alone: loading the notes needs the file's path, which needs this).
     var fileSlug: String {
-        if slugIsFileName { return slug }
-        return notesPart({ $0.fileSlug }, { $0.fileSlug($1) }) ?? slug
+        withFileSlugBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The file slug's bytes: the slug's own, or those of the name the notes keep.
+    private func withFileSlugBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if slugIsFileName { return withSlugBytes(body) }
+        guard var name = notesPart({ $0.fileSlug }, { $0.fileSlug($1) }) else { return withSlugBytes(body) }
+        return name.withUTF8(body)
     }
 
     /// The file's path inside `content/` (`<category>/<file slug>.md`), for Markdown links between files.
     var contentPath: String {
-        var folder = category, name = fileSlug
-        let folderCount = folder.utf8.count, nameCount = name.utf8.count
-        // Written into one allocation: pages, study cards and links ask for it several times a build.
-        return String(unsafeUninitializedCapacity: folderCount + nameCount + 4) { buffer in
+        withFileSlugBytes { Self.joined(category, $0, suffix: ".md") }
+    }
+
+    /// The question's page (`<category>/<slug>.html`).
+    var pagePath: String {
+        withSlugBytes { Self.joined(category, $0, suffix: ".html") }
+    }
+
+    /// `folder/name` and `suffix` written into one allocation: pages, study cards and links ask
+    /// for paths several times a build.
+    private static func joined(_ folder: String, _ name: UnsafeBufferPointer<UInt8>, suffix: StaticString) -> String {
+        var folder = folder
+        let folderCount = folder.utf8.count, suffixCount = suffix.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: folderCount + name.count + 1 + suffixCount) { buffer in
             folder.withUTF8 { _ = buffer.initialize(fromContentsOf: $0) }
             buffer[folderCount] = UInt8(ascii: "/")
-            name.withUTF8 { _ = buffer[(folderCount + 1)...].initialize(fromContentsOf: $0) }
-            let suffix = folderCount + 1 + nameCount
-            buffer[suffix] = UInt8(ascii: ".")
-            buffer[suffix + 1] = UInt8(ascii: "m")
-            buffer[suffix + 2] = UInt8(ascii: "d")
-            return suffix + 3
+            _ = buffer[(folderCount + 1)...].initialize(fromContentsOf: name)
+            let end = folderCount + 1 + name.count
+            _ = buffer[end...].initialize(fromContentsOf: UnsafeBufferPointer(start: suffix.utf8Start, count: suffixCount))
+            return end + suffixCount
         }
     }
 
     /// Whether `path` is `contentPath`, without building it (link lookups ask for every link).
     func hasContentPath(_ path: String) -> Bool {
-        var path = path, folder = category, name = fileSlug
-        let folderCount = folder.utf8.count, nameCount = name.utf8.count
-        guard path.utf8.count == folderCount + nameCount + 4 else { return false }
-        return path.withUTF8 { path in
-            folder.withUTF8 { folder in
-                name.withUTF8 { name in
+        var path = path, folder = category
+        return withFileSlugBytes { name in
+            let folderCount = folder.utf8.count, nameCount = name.count
+            guard path.utf8.count == folderCount + nameCount + 4 else { return false }
+            return path.withUTF8 { path in
+                folder.withUTF8 { folder in
                     let base = path.baseAddress!, suffix = folderCount + 1 + nameCount
                     return (folderCount == 0 || memcmp(base, folder.baseAddress!, folderCount) == 0)
                         && base[folderCount] == UInt8(ascii: "/")
@@ -178,12 +213,6 @@ public final class Question: Sendable {
         return index < positions.count ? positions[index].location(in: location.path) : location
     }
 
-    /// Held notes are boxed: a spilled question, what a build holds, is then not as wide as them.
-    enum StoredNotes: Sendable {
-        indirect case held(QuestionNotes)
-        case spilled(SpilledNotes, SpilledNotes.Place)
-    }
-
     /// The title. Read from disk each time when spilled: a caller that has the `notes` reads it
     /// there, one that needs many titles at once reads them once (`TitleOrder`, `names`).
     public var title: String { notesPart({ $0.title }, { $0.title($1) }) }
@@ -214,12 +243,11 @@ public final class Question: Sendable {
     func with(body: MarkdownBody, spillingNotesTo spill: SpilledNotes? = nil, interner: StringInterner? = nil) -> Question {
         var notes = storedNotes
         if let spill, case .held(let held) = storedNotes { notes = .spilled(spill, spill.store(held)) }
-        // The category and the display head, which every question of a folder names: one lock for both.
-        var shared = [category, displayHead]
-        interner?.intern(&shared)
-        return Question(slug: slug, category: shared[0], difficulty: difficulty,
-                        kind: kind, notes: notes, slugIsFileName: slugIsFileName, weight: weight, updated: updated,
-                        draft: draft, displayHead: shared[1], displayEndsWithContentPath: displayEndsWithContentPath, body: body)
+        // The category and the display head, which every question of a folder names: one shared pair.
+        let folder = field { $0.folder }
+        return Question.make(slug: slug, folder: interner?.folder(folder.category, displayHead: folder.displayHead) ?? folder,
+                             difficulty: difficulty, kind: kind, notes: notes, slugIsFileName: slugIsFileName, weight: weight,
+                             updated: updated, draft: draft, displayEndsWithContentPath: displayEndsWithContentPath, body: body)
     }
 
     static let keys = ["title", "difficulty", "kind", "summary", "tags", "aliases", "follow_ups", "areas",
@@ -253,7 +281,7 @@ public final class Question: Sendable {
             fields.appendDiagnostic(.error(at: location, "'weight' must be a whole number from "
                 + "\(Question.weights.lowerBound) to \(Question.weights.upperBound)", rule: "schema"))
         }
-        let question = Question(
+        let question = Question.make(
             slug: slug ?? fileSlug,
             category: category,
             difficulty: difficulty ?? .beginner,
@@ -279,6 +307,46 @@ public final class Question: Sendable {
         guard title != nil, difficulty != nil, kind != nil, summary != nil, slug != nil else { return nil }
         return question
     }
+}
+
+/// What a question holds besides its slug (`Question`): laid out so that nothing pads.
+struct QuestionFields: Sendable {
+    let folder: QuestionFolder
+    let body: MarkdownBody
+    let storedNotes: StoredQuestionNotes
+    // The weight before the date, and the three flags in one byte: so nothing pads.
+    let storedWeight: Int32
+    let updated: ContentDate?
+    let slugCount: UInt32
+    let difficulty: Difficulty
+    let kind: QuestionKind
+    let flags: Flags
+
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let draft = Flags(rawValue: 1)
+        static let displayEndsWithContentPath = Flags(rawValue: 2)
+        static let slugIsFileName = Flags(rawValue: 4)
+    }
+}
+
+/// A question's category and its file's folder as diagnostics show it: the same for every
+/// question of a content folder, so a build's questions share one (`StringInterner.folder`).
+final class QuestionFolder: Sendable {
+    let category: String
+    let displayHead: String
+
+    init(category: String, displayHead: String) {
+        self.category = category
+        self.displayHead = displayHead
+    }
+}
+
+/// A question's notes: held as parsed, or where they were spilled to. Held notes are boxed: a
+/// spilled question, what a build holds, is then not as wide as them.
+enum StoredQuestionNotes: Sendable {
+    indirect case held(QuestionNotes)
+    case spilled(SpilledNotes, SpilledNotes.Place)
 }
 
 extension String {

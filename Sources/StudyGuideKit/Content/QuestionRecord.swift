@@ -67,8 +67,7 @@ enum QuestionRecord {
               let firstLine = reader.varint(), let start = reader.varint(), let end = reader.varint(),
               let fingerprint = reader.fixed(), let normalised = reader.byte(), reader.isAtEnd,
               start <= end, end <= ContentLoader.maximumFileBytes else { return nil }
-        // The category and the display head, which every question of a folder names, are found
-        // in the interner from their bytes, together: one lock, and no string made for one it holds.
+        // The category and the display head, which every question of a folder names: one shared pair.
         var shared: [String] = []
         shared.reserveCapacity(2)
         interner.strings(at: [category, displayHead], of: bytes, into: &shared)
@@ -76,9 +75,9 @@ enum QuestionRecord {
         guard updated.isEmpty || date != nil else { return nil }
         let body = MarkdownBody(detachedFrom: file, firstLine: firstLine,
                                 place: (UInt32(start), UInt32(end), fingerprint, normalised == 1))
-        return Question(slug: slug, category: shared[0], difficulty: difficulty, kind: kind,
-                        notes: .spilled(spill, spill.store(packed: notes)), slugIsFileName: slugIsFileName == 1,
-                        weight: Int(Int64(bitPattern: weight)), updated: date, draft: draft == 1, displayHead: shared[1],
+        return Question.make(slug: slug, folder: interner.folder(shared[0], displayHead: shared[1]), difficulty: difficulty, kind: kind,
+                             notes: .spilled(spill, spill.store(packed: notes)), slugIsFileName: slugIsFileName == 1,
+                             weight: Int(Int64(bitPattern: weight)), updated: date, draft: draft == 1,
                         displayEndsWithContentPath: endsWithContentPath == 1, body: body)
     }
 }

@@ -17,6 +17,27 @@ final class StringInterner: @unchecked Sendable {
     /// Strings this short live inside the value: nothing to share.
     private static let longest = 15
 
+    /// The category and display head of each content folder met, shared by its questions.
+    private var folders: [QuestionFolderKey: QuestionFolder] = [:]
+    private let folderLock = NSLock()
+
+    private struct QuestionFolderKey: Hashable {
+        let category: String
+        let displayHead: String
+    }
+
+    /// The one `QuestionFolder` of this category and display head: a build has one per content
+    /// folder, which every question of that folder shares.
+    func folder(_ category: String, displayHead: String) -> QuestionFolder {
+        let key = QuestionFolderKey(category: category, displayHead: displayHead)
+        return folderLock.withLock {
+            if let folder = folders[key] { return folder }
+            let folder = QuestionFolder(category: intern(category), displayHead: intern(displayHead))
+            folders[key] = folder
+            return folder
+        }
+    }
+
     func intern(_ string: String) -> String {
         guard string.utf8.count > Self.longest else { return string }
         var bytes = string

@@ -21,13 +21,13 @@ final class BatchNotes: @unchecked Sendable {
 
     init(_ questions: ArraySlice<Question>, lazily: Bool) {
         self.lazily = lazily
-        held = lazily ? [:] : Dictionary(uniqueKeysWithValues: zip(questions.map(ObjectIdentifier.init),
+        held = lazily ? [:] : Dictionary(uniqueKeysWithValues: zip(questions.map(\.identity),
                                                                    parallelMap(Array(questions)) { $0.notes }))
     }
 
     /// `question`'s notes (read now, once, when they were not read with the batch).
     func of(_ question: Question) -> QuestionNotes {
-        let id = ObjectIdentifier(question)
+        let id = question.identity
         if let notes = held[id] { return notes }
         guard lazily else { return question.notes }
         if let notes = lock.withLock({ loaded[id] }) { return notes }

@@ -137,7 +137,7 @@ public struct Site: Sendable {
 }
 
 extension Question {
-    public var path: PagePath { .question(slug, in: category) }
+    public var path: PagePath { PagePath(pagePath) }
 
     var document: Site.Document { Site.Document(contentPath: contentPath, location: location, page: path, body: body) }
 }
