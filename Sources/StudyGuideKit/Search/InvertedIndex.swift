@@ -16,10 +16,6 @@ struct InvertedIndex: Sendable {
     private let spilled: SpilledTerms
     /// Each term's place in `sorted`, by id.
     private let rank: [Int32]
-    /// The length of each field of each document, `PackedTerms.fieldCount` per document, for
-    /// BM25's length norm (worked out for each posting: as 8-byte norms they were 5.6 MB at
-    /// 100,000 questions, the largest array of the index's write).
-    private let lengths: [Int32]
     /// The site's average length of each field, rounded (`Saturation.roundedAverage`).
     let averages: [Double]
     /// Batches are split into this many runs of consecutive documents, whose postings are placed
@@ -29,15 +25,11 @@ struct InvertedIndex: Sendable {
     let runBatches: [Range<Int>]
 
     init(terms: TermTable, spilled: SpilledTerms) {
-        let fieldCount = PackedTerms.fieldCount
         let termCount = terms.count
         let batchCount = spilled.batchCount
         let runBatches = (0 ..< Self.runs).map { run in (batchCount * run / Self.runs) ..< (batchCount * (run + 1) / Self.runs) }
         let documentCount = spilled.documentCount
         let averages = spilled.totalLengths.map { Saturation.roundedAverage(total: $0, documents: documentCount) }
-        var lengths: [Int32] = []
-        lengths.reserveCapacity(documentCount * fieldCount)
-        spilled.forEachBatchLengths { lengths += $0 }
         let sorted = terms.sortedIDs()
         var rank = [Int32](repeating: 0, count: termCount)
         for (position, term) in sorted.enumerated() { rank[Int(term)] = Int32(position) }
@@ -46,7 +38,6 @@ struct InvertedIndex: Sendable {
         self.sorted = sorted
         self.spilled = spilled
         self.rank = rank
-        self.lengths = lengths
         self.averages = averages
         self.runBatches = runBatches
     }
@@ -124,18 +115,26 @@ struct InvertedIndex: Sendable {
     }
 
     /// Calls `body` with the saturation (`Saturation`) of every posting of `classes` in `batches`.
+    /// BM25's length norm needs each document's fields' lengths: they are read with each batch
+    /// (all of them at once were 2.8 MB at 100,000 questions, made as the index's write began,
+    /// the build's peak).
     @inline(__always)
     func forEachScore(inBatches batches: Range<Int>, classes: Range<Int>,
                       _ body: (_ term: Int32, _ document: Int32, _ saturation: Double) -> Void) {
         let fieldCount = PackedTerms.fieldCount
         var buffer: [UInt8] = []
-        Saturation.weights.withUnsafeBufferPointer { weights in
-            lengths.withUnsafeBufferPointer { lengths in
-                averages.withUnsafeBufferPointer { averages in
-                    spilled.forEachEntry(inBatches: batches, classes: classes, buffer: &buffer) { _, document, term, fields, counts in
-                        let documentLengths = lengths.baseAddress! + Int(document) &* fieldCount
-                        body(term, document, Saturation.of(fields: fields, counts: counts, lengths: documentLengths,
-                                                           averages: averages.baseAddress!, weights: weights))
+        var lengths: [Int32] = [], lengthsBuffer: [UInt8] = []
+        for batch in batches {
+            spilled.readLengths(ofBatch: batch, into: &lengths, buffer: &lengthsBuffer)
+            let firstDocument = spilled.batchStarts[batch]
+            Saturation.weights.withUnsafeBufferPointer { weights in
+                lengths.withUnsafeBufferPointer { lengths in
+                    averages.withUnsafeBufferPointer { averages in
+                        spilled.forEachEntry(inBatches: batch ..< batch + 1, classes: classes, buffer: &buffer) { _, document, term, fields, counts in
+                            let documentLengths = lengths.baseAddress! + Int(document &- firstDocument) &* fieldCount
+                            body(term, document, Saturation.of(fields: fields, counts: counts, lengths: documentLengths,
+                                                               averages: averages.baseAddress!, weights: weights))
+                        }
                     }
                 }
             }

@@ -2,7 +2,7 @@
 /// memory does not grow with the text of the answers: only what scoring needs for every term
 /// (how many documents hold it) and the fields' total lengths stay in memory, with where each
 /// batch's classes of terms lie in the file. Each batch's fields' lengths lie just before its
-/// terms: 24 bytes a document, read once, when the index is written.
+/// terms: 28 bytes a document, read with the batch's terms when postings are scored.
 struct SpilledTerms: Sendable {
     private let file = SpillFile()
     /// Where each batch's terms start in the file.
@@ -39,11 +39,20 @@ struct SpilledTerms: Sendable {
         var buffer: [UInt8] = []
         var lengths: [Int32] = []
         for batch in 0 ..< batchCount {
-            let count = Int(batchStarts[batch + 1] - batchStarts[batch]) * PackedTerms.fieldCount
-            let end = batchOffsets[batch]
-            file.read(end - count * MemoryLayout<Int32>.size ..< end, into: &buffer)
-            lengths = buffer.withUnsafeBytes { bytes in (0 ..< count).map { bytes.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self) } }
+            readLengths(ofBatch: batch, into: &lengths, buffer: &buffer)
             lengths.withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// The fields' lengths of the documents of `batch`, `PackedTerms.fieldCount` per document,
+    /// read from the file into `lengths` (through `buffer`).
+    func readLengths(ofBatch batch: Int, into lengths: inout [Int32], buffer: inout [UInt8]) {
+        let count = Int(batchStarts[batch + 1] - batchStarts[batch]) * PackedTerms.fieldCount
+        let end = batchOffsets[batch]
+        file.read(end - count * MemoryLayout<Int32>.size ..< end, into: &buffer)
+        lengths.removeAll(keepingCapacity: true)
+        buffer.withUnsafeBytes { bytes in
+            for at in 0 ..< count { lengths.append(bytes.loadUnaligned(fromByteOffset: at * 4, as: Int32.self)) }
         }
     }
 
