@@ -42,6 +42,15 @@ import Testing
             #expect(PagePath(from.joined(separator: "/")).link(to: PagePath(to.joined(separator: "/"))) == expected, "\(from) → \(to)")
         }
     }
+
+    /// Page paths never hold doubled or trailing slashes, which Foundation would fold first.
+    @Test(arguments: ["databases/indexes.html", "index.html", "tags/a/b.html", "/srv/site/public/x.html", "/x.html",
+                      "já/ünï/cödé.html", "e\u{301}/x.html"])
+    func foldersAreFoundAsFoundationFindsThem(path: String) {
+        #expect(path.parentPath == (path as NSString).deletingLastPathComponent)
+        let folder = String(PagePath(path).folder)
+        #expect(folder == (path.contains("/") ? String(path[...path.lastIndex(of: "/")!]) : ""))
+    }
 }
 
 @Suite struct ByteAppendingTests {

@@ -34,7 +34,9 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// The folders this page is in (`databases/` for `databases/indexes.html`, empty at the root):
     /// every page of one folder links to another page the same way.
-    var folder: Substring { path[..<(path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex)] }
+    /// (Found on UTF-8 bytes: `lastIndex(of:)` on the characters walked back one grapheme at a
+    /// time, and every page asks.)
+    var folder: Substring { path[..<(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)] }
 
     /// `../` repeated once per folder: the way back to the site root from this page.
     var rootPrefix: String { String(repeating: "../", count: depth) }
