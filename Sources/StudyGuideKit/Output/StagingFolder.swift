@@ -10,6 +10,10 @@ internal import CStudyGuideSystem
 final class StagingFolder: @unchecked Sendable {
     let output: URL
     private let staging: URL
+    /// The two folders' paths, made once: `URL.path` works each out again (4,000 instructions),
+    /// and every file written asks.
+    private let outputPath: String
+    private let stagingPath: String
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private var firstFailure: Failure?
@@ -48,6 +52,8 @@ final class StagingFolder: @unchecked Sendable {
         self.recordsInputs = recordsInputs
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(getpid())")
+        outputPath = self.output.path
+        stagingPath = staging.path
     }
 
     /// Prefix of every leftover a killed build can leave beside the output.
@@ -71,8 +77,8 @@ final class StagingFolder: @unchecked Sendable {
         removeLeftovers()
         try checkOutputIsReplaceable()
         var isDirectory: ObjCBool = false
-        let hasOutput = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) && isDirectory.boolValue
-        unchanged = hasOutput ? UnchangedFiles(output: output.path) : nil
+        let hasOutput = FileManager.default.fileExists(atPath: outputPath, isDirectory: &isDirectory) && isDirectory.boolValue
+        unchanged = hasOutput ? UnchangedFiles(output: outputPath) : nil
         try? FileManager.default.removeItem(at: staging)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -99,7 +105,7 @@ final class StagingFolder: @unchecked Sendable {
     /// it was left there.
     private func location(of path: PagePath) -> String {
         let left = lock.withLock { inPlace.contains(path.path) }
-        return (left ? output.path : staging.path) + "/" + path.path
+        return (left ? outputPath : stagingPath) + "/" + path.path
     }
 
     /// Writes one generated file. Safe from any thread; a failure is kept for `commit`.
@@ -124,7 +130,7 @@ final class StagingFolder: @unchecked Sendable {
             } catch {
                 return nil
             }
-            guard link(output.path + "/" + path.path, staging.path + "/" + path.path) == 0 else { return nil }
+            guard link(outputPath + "/" + path.path, stagingPath + "/" + path.path) == 0 else { return nil }
         }
         ledger.note(path.path, record)
         lock.withLock {
@@ -146,7 +152,7 @@ final class StagingFolder: @unchecked Sendable {
         }
         do {
             try makeFolder(of: file.path)
-            let destination = staging.path + "/" + file.path.path
+            let destination = stagingPath + "/" + file.path.path
             switch file.source {
             case .file(let source): try FileManager.default.copyItem(atPath: source, toPath: destination)
             case .bytes(let bytes): try Self.write([bytes], to: destination)
@@ -245,7 +251,7 @@ final class StagingFolder: @unchecked Sendable {
     func abandon() {
         let trash = staging.deletingLastPathComponent()
             .appendingPathComponent(staging.lastPathComponent + "-abandoned-\(UInt64.random(in: 0 ... .max))")
-        guard rename(staging.path, trash.path) == 0 else { return discard() }
+        guard rename(stagingPath, trash.path) == 0 else { return discard() }
         DispatchQueue.global(qos: .background).asyncAfter(deadline: .now() + .seconds(2)) {
             try? FileManager.default.removeItem(at: trash)
         }
@@ -261,7 +267,7 @@ final class StagingFolder: @unchecked Sendable {
         let folder = path.path.parentPath
         try lock.withLock {
             guard !folders.contains(folder) else { return }
-            try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
             folders.insert(folder)
         }
     }
@@ -273,12 +279,12 @@ final class StagingFolder: @unchecked Sendable {
                fingerprint: OutputLedger.Fingerprint? = nil) {
         do {
             let patching = lock.withLock { self.patching }
-            var destination = staging.path + "/" + path.path
+            var destination = stagingPath + "/" + path.path
             let linked: Bool
             if patching, unchanged?.holds(path.path, parts: parts) == true {
                 // The same bytes as the output's file: it stays where it is.
                 linked = true
-                destination = output.path + "/" + path.path
+                destination = outputPath + "/" + path.path
                 lock.withLock { _ = inPlace.insert(path.path) }
             } else {
                 try makeFolder(of: path)
@@ -301,7 +307,7 @@ final class StagingFolder: @unchecked Sendable {
         let path = page.path
         do {
             try makeFolder(of: path)
-            let staged = staging.path + "/" + path.path
+            let staged = stagingPath + "/" + path.path
             let size = try Self.write(to: staged) { sink in page.render(to: sink) }
             let patching = lock.withLock { self.patching }
             var destination = staged, linked = false
@@ -309,7 +315,7 @@ final class StagingFolder: @unchecked Sendable {
                 if patching {
                     // The output's file stays where it is; the staged copy goes.
                     unlink(staged)
-                    destination = output.path + "/" + path.path
+                    destination = outputPath + "/" + path.path
                     lock.withLock { _ = inPlace.insert(path.path) }
                     linked = true
                 } else {
@@ -352,9 +358,9 @@ final class StagingFolder: @unchecked Sendable {
             }
             if wasInPlace {
                 try makeFolder(of: path)
-                try FileManager.default.copyItem(atPath: output.path + "/" + path.path, toPath: staging.path + "/" + path.path)
+                try FileManager.default.copyItem(atPath: outputPath + "/" + path.path, toPath: stagingPath + "/" + path.path)
             }
-            try Self.write(parts, to: staging.path + "/" + path.path, appending: true)
+            try Self.write(parts, to: stagingPath + "/" + path.path, appending: true)
             let size = parts.reduce(0) { $0 + $1.count }
             lock.withLock { if sizes != nil, !path.isHTML { sizes![path, default: 0] += size } }
             if recordsInputs {
@@ -382,7 +388,7 @@ final class StagingFolder: @unchecked Sendable {
             let input = open(location(of: source), O_RDONLY | O_CLOEXEC)
             guard input >= 0 else { throw Failure.io("cannot read \(source.path) back: \(String(cString: strerror(errno)))") }
             defer { close(input) }
-            let destination = staging.path + "/" + path.path
+            let destination = stagingPath + "/" + path.path
             let output = open(destination, O_WRONLY | O_CLOEXEC)
             guard output >= 0 else { throw Failure.io("cannot write \(destination): \(String(cString: strerror(errno)))") }
             defer { close(output) }
@@ -477,26 +483,26 @@ final class StagingFolder: @unchecked Sendable {
     /// make (and folders left empty), then the staging folder.
     private func patch() throws(Failure) {
         let (produced, inPlace) = lock.withLock { (self.produced, self.inPlace) }
-        for relative in Self.files(under: staging.path) {
-            let destination = output.path + "/" + relative
+        for relative in Self.files(under: stagingPath) {
+            let destination = outputPath + "/" + relative
             let folder = destination.parentPath
-            if rename(staging.path + "/" + relative, destination) != 0 {
+            if rename(stagingPath + "/" + relative, destination) != 0 {
                 guard errno == ENOENT || errno == ENOTDIR,
                       (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
-                      rename(staging.path + "/" + relative, destination) == 0 else {
+                      rename(stagingPath + "/" + relative, destination) == 0 else {
                     throw .io("cannot move \(relative) into place: \(String(cString: strerror(errno)))")
                 }
             }
         }
         var emptied: Set<String> = []
-        for relative in Self.files(under: output.path) where !produced.contains(relative) && !inPlace.contains(relative) {
-            unlink(output.path + "/" + relative)
+        for relative in Self.files(under: outputPath) where !produced.contains(relative) && !inPlace.contains(relative) {
+            unlink(outputPath + "/" + relative)
             emptied.insert(relative.parentPath)
         }
         // Deepest first: a folder whose files all went goes too (rmdir leaves one that is not empty).
         for folder in emptied.sorted(by: { $0.count > $1.count }) where !folder.isEmpty {
             var path = folder
-            while !path.isEmpty, rmdir(output.path + "/" + path) == 0 { path = path.parentPath }
+            while !path.isEmpty, rmdir(outputPath + "/" + path) == 0 { path = path.parentPath }
         }
         try? FileManager.default.removeItem(at: staging)
     }
@@ -526,12 +532,12 @@ final class StagingFolder: @unchecked Sendable {
 
     private func swapIn() throws(Failure) {
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: output.path) {
-            guard studyguide_exchange_paths(staging.path, output.path) == 0 else {
+        if fileManager.fileExists(atPath: outputPath) {
+            guard studyguide_exchange_paths(stagingPath, outputPath) == 0 else {
                 // No atomic exchange here (not Linux, or an unusual file system): fall back
                 // to two renames, which leave a brief moment without an output folder.
                 let old = staging.appendingPathExtension("old")
-                guard rename(output.path, old.path) == 0, rename(staging.path, output.path) == 0 else {
+                guard rename(outputPath, old.path) == 0, rename(stagingPath, outputPath) == 0 else {
                     throw .io("cannot move the new site into place: \(String(cString: strerror(errno)))")
                 }
                 try? fileManager.removeItem(at: old)
@@ -540,7 +546,7 @@ final class StagingFolder: @unchecked Sendable {
             try? fileManager.removeItem(at: staging)  // now holds the previous site
         } else {
             try? fileManager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard rename(staging.path, output.path) == 0 else {
+            guard rename(stagingPath, outputPath) == 0 else {
                 throw .io("cannot move the new site into place: \(String(cString: strerror(errno)))")
             }
         }
@@ -560,10 +566,10 @@ final class StagingFolder: @unchecked Sendable {
     private func checkOutputIsReplaceable() throws(Failure) {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
-        let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
+        guard fileManager.fileExists(atPath: outputPath, isDirectory: &isDirectory) else { return }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: outputPath)) ?? []
         guard isDirectory.boolValue, contents.isEmpty || contents.contains("index.html") else {
-            throw .notAnOutputFolder(output.path)
+            throw .notAnOutputFolder(outputPath)
         }
     }
 }
@@ -573,7 +579,10 @@ extension String {
     /// path without a trailing slash (`a/b.html` → `a`, `b.html` → empty, `/b` → `/`), found on
     /// the UTF-8 bytes: Foundation's walked the characters, 40,000 instructions a file written.
     var parentPath: String {
-        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return slash == startIndex ? "/" : String(self[..<slash])
+        var path = self
+        return path.withUTF8 { bytes in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            return slash == 0 ? "/" : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self)
+        }
     }
 }

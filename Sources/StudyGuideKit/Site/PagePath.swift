@@ -36,7 +36,11 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// every page of one folder links to another page the same way.
     /// (Found on UTF-8 bytes: `lastIndex(of:)` on the characters walked back one grapheme at a
     /// time, and every page asks.)
-    var folder: Substring { path[..<(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)] }
+    var folder: Substring {
+        var path = path
+        let length = path.withUTF8 { bytes in bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0 }
+        return path[..<path.utf8.index(path.utf8.startIndex, offsetBy: length)]
+    }
 
     /// `../` repeated once per folder: the way back to the site root from this page.
     var rootPrefix: String { String(repeating: "../", count: depth) }
