@@ -43,15 +43,16 @@ public enum QuestionKind: String, CaseIterable, Sendable {
 /// in its notes, on disk with what only its own page shows (`notes`), and the file's path is
 /// rebuilt from `contentPath` when a diagnostic needs it. The slug's bytes follow the fields in
 /// the storage's own allocation (a `ManagedBuffer`, which may not be `Sendable` itself: the
-/// struct around it is, as nothing in it changes once made), and the category and the file's folder as
-/// diagnostics show it are one reference shared by the questions of a folder: a question with a
-/// 55-byte slug takes one 160-byte block, where object and slug took 128 and 96.
+/// struct around it is, as nothing in it changes once made), and the category and the file's
+/// folder as diagnostics show it are one reference shared by the questions of a folder: a
+/// question with a 55-byte slug takes one 160-byte block, where object and slug took 128 and 96.
 public struct Question: @unchecked Sendable {
     private let storage: Storage
-    typealias StoredNotes = StoredQuestionNotes
 
     /// Made only by `make`: the fields and the slug are written once, and never change after.
     private final class Storage: ManagedBuffer<QuestionFields, UInt8> {}
+
+    typealias StoredNotes = StoredQuestionNotes
 
     /// Tells questions apart, as a class's identity did (the same storage is the same question).
     var identity: ObjectIdentifier { ObjectIdentifier(storage) }
