@@ -310,12 +310,12 @@ public struct Question: @unchecked Sendable {
     }
 }
 
-/// What a question holds besides its slug (`Question`): laid out so that nothing pads.
+/// What a question holds besides its slug (`Question`).
 struct QuestionFields: Sendable {
     let folder: QuestionFolder
     let body: MarkdownBody
     let storedNotes: StoredQuestionNotes
-    // The weight before the date, and the three flags in one byte: so nothing pads.
+    // The small fields last, the three flags in one byte: they share the last eight bytes.
     let storedWeight: Int32
     let updated: ContentDate?
     let slugCount: UInt32
