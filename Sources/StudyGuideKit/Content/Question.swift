@@ -315,7 +315,7 @@ struct QuestionFields: Sendable {
     let folder: QuestionFolder
     let body: MarkdownBody
     let storedNotes: StoredQuestionNotes
-    // The small fields last, the three flags in one byte: they share the last eight bytes.
+    // The small fields last, and the three flags in one byte.
     let storedWeight: Int32
     let updated: ContentDate?
     let slugCount: UInt32
