@@ -78,6 +78,6 @@ enum QuestionRecord {
         return Question.make(slug: slug, folder: interner.folder(shared[0], displayHead: shared[1]), difficulty: difficulty, kind: kind,
                              notes: .spilled(spill, spill.store(packed: notes)), slugIsFileName: slugIsFileName == 1,
                              weight: Int(Int64(bitPattern: weight)), updated: date, draft: draft == 1,
-                        displayEndsWithContentPath: endsWithContentPath == 1, body: body)
+                             displayEndsWithContentPath: endsWithContentPath == 1, body: body)
     }
 }

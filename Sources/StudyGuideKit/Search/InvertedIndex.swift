@@ -116,7 +116,7 @@ struct InvertedIndex: Sendable {
 
     /// Calls `body` with the saturation (`Saturation`) of every posting of `classes` in `batches`.
     /// BM25's length norm needs each document's fields' lengths: they are read with each batch
-    /// (all of them at once were 2.8 MB at 100,000 questions, made as the index's write began,
+    /// (all of them at once were 2.4 MB at 100,000 questions, made as the index's write began,
     /// the build's peak).
     @inline(__always)
     func forEachScore(inBatches batches: Range<Int>, classes: Range<Int>,

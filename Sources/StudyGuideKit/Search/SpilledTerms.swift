@@ -2,7 +2,7 @@
 /// memory does not grow with the text of the answers: only what scoring needs for every term
 /// (how many documents hold it) and the fields' total lengths stay in memory, with where each
 /// batch's classes of terms lie in the file. Each batch's fields' lengths lie just before its
-/// terms: 28 bytes a document, read with the batch's terms when postings are scored.
+/// terms: 24 bytes a document, read with the batch's terms when postings are scored.
 struct SpilledTerms: Sendable {
     private let file = SpillFile()
     /// Where each batch's terms start in the file.
