@@ -17,9 +17,10 @@ final class StringInterner: @unchecked Sendable {
     /// Strings this short live inside the value: nothing to share.
     private static let longest = 15
 
-    /// The category and display head of each content folder met, shared by its questions.
+    /// The category and display head of each content folder met, shared by its questions. Every
+    /// question looks its folder up and a build meets a dozen: the lookups share the lock.
     private var folders: [QuestionFolderKey: QuestionFolder] = [:]
-    private let folderLock = NSLock()
+    private let folderLock = ReadWriteLock()
 
     private struct QuestionFolderKey: Hashable {
         let category: String
@@ -30,8 +31,9 @@ final class StringInterner: @unchecked Sendable {
     /// folder, which every question of that folder shares.
     func folder(_ category: String, displayHead: String) -> QuestionFolder {
         let key = QuestionFolderKey(category: category, displayHead: displayHead)
-        return folderLock.withLock {
-            if let folder = folders[key] { return folder }
+        if let folder = folderLock.reading({ folders[key] }) { return folder }
+        return folderLock.writing {
+            if let folder = folders[key] { return folder }  // another worker made it meanwhile
             let folder = QuestionFolder(category: intern(category), displayHead: intern(displayHead))
             folders[key] = folder
             return folder
