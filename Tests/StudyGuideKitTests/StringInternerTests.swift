@@ -29,6 +29,21 @@ import Testing
         #expect(Self.sameStorage(found[0], slug))
     }
 
+    /// Questions of one folder share one category and display head, asked for from many workers.
+    @Test func theQuestionsOfAFolderShareOneFolder() {
+        let interner = StringInterner()
+        let heads = ["content/", "/srv/other-site/content/"]
+        let categories = ["databases", "distributed-systems-and-consensus"]
+        let found = parallelMap(Array(0 ..< 400)) { index in
+            interner.folder(categories[index % 2], displayHead: heads[index / 2 % 2])
+        }
+        for (index, folder) in found.enumerated() {
+            #expect(folder.category == categories[index % 2] && folder.displayHead == heads[index / 2 % 2])
+            #expect(folder === found[index % 4], "one folder object for each pair")
+        }
+        #expect(Set(found.map(ObjectIdentifier.init)).count == 4)
+    }
+
     @Test func thousandsOfSimilarStringsStayApartThroughGrowth() {
         let interner = StringInterner()
         // Long shared prefixes, differing only in their last bytes: each must keep its own text.
