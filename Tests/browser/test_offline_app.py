@@ -28,6 +28,13 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_head(self):
+        # Last-Modified has whole seconds: a test's second build can land in the same second as its
+        # first, and a browser revalidating sw.js (as its update check does) would get 304 Not
+        # Modified for a changed file. Every answer is the file itself.
+        del self.headers["If-Modified-Since"]
+        return super().send_head()
+
 
 class StaticServer:
     """A plain static host (python's http.server) serving `folder` under /<prefix>/ on 127.0.0.1."""
