@@ -9,7 +9,8 @@ import Testing
             html: "", headings: headings.map { RenderedBody.Heading(level: 2, text: "", id: $0, location: at) }, plainText: "",
             links: links.map { path, fragment in
                 RenderedBody.Link(destination: path + fragment, isImage: false, location: at,
-                                  target: ContentLinks.Target(contentPath: path, fragment: fragment))
+                                  target: .content(ContentLinks.Target(contentPath: path, fragment: fragment),
+                                                   page: PagePath(String(path.dropLast(3)) + ".html")))
             },
             paragraphs: [])
     }

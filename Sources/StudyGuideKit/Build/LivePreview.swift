@@ -216,7 +216,7 @@ public final class LivePreview: @unchecked Sendable {
                                        paragraphs: false, codeBlocks: BuildContext.current.codeHighlighter)
         var bodies = [document.contentPath: body]
         let linked = Set(body.links.lazy.filter { LinkRule.needsOtherHeadings($0, in: document.contentPath) }
-            .compactMap { $0.target?.contentPath })
+            .compactMap { $0.content?.contentPath })
         if !linked.isEmpty {
             let documents = targets.site.pageDocuments.filter { linked.contains($0.contentPath) }
                 + targets.site.questions.lazy.filter { linked.contains($0.contentPath) }.map(\.document)

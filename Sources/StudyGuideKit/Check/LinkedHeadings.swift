@@ -20,7 +20,7 @@ struct LinkedHeadings: Sendable {
     /// Notes the headings of other pages that `links` of `contentPath` name.
     mutating func want(_ links: some Sequence<RenderedBody.Link>, from contentPath: String) {
         for link in links where LinkRule.needsOtherHeadings(link, in: contentPath) {
-            guard let target = link.target else { continue }
+            guard let target = link.content else { continue }
             let id = String(target.fragment.dropFirst())
             if answers[Anchor(contentPath: target.contentPath, id: id)] == nil { waiting[target.contentPath, default: []].insert(id) }
         }

@@ -453,13 +453,58 @@ private struct StoredBody {
             bytes.appendVarint(link.location.column)
             bytes.append(rewrite == nil ? 0 : 1)
             if let rewrite { bytes.appendText(rewrite) }
-            bytes.append(link.target == nil ? 0 : 1)
-            if let target = link.target {
-                bytes.appendText(target.contentPath)
-                bytes.appendText(target.fragment)
-            }
+            encode(link.target, into: &bytes)
         }
         return bytes
+    }
+
+    /// A link's target as a tag byte (0 for none) and its texts.
+    private static func encode(_ target: LinkTarget?, into bytes: inout [UInt8]) {
+        switch target {
+        case nil: bytes.append(0)
+        case .missing: bytes.append(1)
+        case .anchor(let id):
+            bytes.append(2)
+            bytes.appendText(id)
+        case .content(let named, let page):
+            bytes.append(page == nil ? 3 : 4)
+            bytes.appendText(named.contentPath)
+            bytes.appendText(named.fragment)
+            if let page { bytes.appendText(page.path) }
+        case .generated(let page):
+            bytes.append(5)
+            bytes.appendText(page.path)
+        case .file(let file):
+            bytes.append(6)
+            bytes.appendText(file)
+        case .network: bytes.append(7)
+        case .otherScheme: bytes.append(8)
+        case .rootAbsolute: bytes.append(9)
+        }
+    }
+
+    /// The target `encode` wrote (`.some(nil)` for none); nil when the bytes do not read back.
+    private static func decodeTarget(_ reader: inout ByteReader) -> LinkTarget?? {
+        guard let tag = reader.byte() else { return nil }
+        switch tag {
+        case 0: return .some(nil)
+        case 1: return .missing
+        case 2: return reader.text().map { .anchor($0) }
+        case 3, 4:
+            guard let contentPath = reader.text(), let fragment = reader.text() else { return nil }
+            var page: PagePath?
+            if tag == 4 {
+                guard let path = reader.text() else { return nil }
+                page = PagePath(path)
+            }
+            return .content(ContentLinks.Target(contentPath: contentPath, fragment: fragment), page: page)
+        case 5: return reader.text().map { .generated(PagePath($0)) }
+        case 6: return reader.text().map { .file($0) }
+        case 7: return .network
+        case 8: return .otherScheme
+        case 9: return .rootAbsolute
+        default: return nil
+        }
     }
 
     /// The shape a stored body was rewritten with: its first sixteen bytes, read without the rest.
@@ -496,13 +541,9 @@ private struct StoredBody {
                 guard let text = reader.text() else { return nil }
                 rewrite = text
             }
-            // What a destination names depends on it and the file's path alone (`ContentLinks.resolve`).
-            var target: ContentLinks.Target?
-            guard let hasTarget = reader.byte() else { return nil }
-            if hasTarget == 1 {
-                guard let contentPath = reader.text(), let fragment = reader.text() else { return nil }
-                target = ContentLinks.Target(contentPath: contentPath, fragment: fragment)
-            }
+            // What a destination names depends on it, the file's path and page (in the key) and the
+            // site's pages, which `rewriteAsBefore` or the stored shape vouch for.
+            guard let target = Self.decodeTarget(&reader) else { return nil }
             links.append(.init(destination: destination, isImage: isImage == 1, location: .init(path: path, line: line, column: column),
                                target: target))
             rewrites.append(rewrite)

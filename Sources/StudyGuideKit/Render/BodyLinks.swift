@@ -1,7 +1,8 @@
-/// One file's links, each resolved once: what a relative `.md` destination names (`target`) and
-/// the `.html` link it becomes (`rewrite`). Rendering rewrites with it, the body cache checks its
-/// entries with it, and the rendered links keep its targets, so the link checks read them instead
-/// of resolving every link again. Made for one body and used by the thread that renders it.
+/// One file's links, each resolved once: what a destination names (`LinkTarget`, with the page of
+/// a relative `.md` link) and the `.html` link it becomes (`rewrite`). Rendering rewrites with it,
+/// the body cache checks its entries with it, and the rendered links keep its targets, so the link
+/// checks look up what each names instead of resolving every link again. Made for one body and
+/// used by the thread that renders it.
 final class BodyLinks: @unchecked Sendable {
     private let pages: ContentLinks.Pages
     private let contentPath: String
@@ -10,7 +11,7 @@ final class BodyLinks: @unchecked Sendable {
     let shape: BodyCache.Key?
     /// Destinations met so far, with what each names and rewrites to: rendering, the cache's
     /// check and the stored links each ask for the same destinations.
-    private var resolved: [String: (target: ContentLinks.Target?, rewrite: String?)] = [:]
+    private var resolved: [String: (target: LinkTarget, rewrite: String?)] = [:]
 
     init(pages: ContentLinks.Pages, contentPath: String, page: PagePath, shape: BodyCache.Key? = nil) {
         self.pages = pages
@@ -19,8 +20,8 @@ final class BodyLinks: @unchecked Sendable {
         self.page = page
     }
 
-    /// The content file and fragment `destination` names; nil when it is not a relative `.md` link.
-    func target(of destination: String) -> ContentLinks.Target? {
+    /// What `destination` names.
+    func target(of destination: String) -> LinkTarget {
         resolve(destination).target
     }
 
@@ -29,10 +30,11 @@ final class BodyLinks: @unchecked Sendable {
         resolve(destination).rewrite
     }
 
-    private func resolve(_ destination: String) -> (target: ContentLinks.Target?, rewrite: String?) {
+    private func resolve(_ destination: String) -> (target: LinkTarget, rewrite: String?) {
         if let known = resolved[destination] { return known }
-        let target = ContentLinks.resolve(destination, from: contentPath)
-        let rewrite = target.flatMap { target in pages[target.contentPath].map { page.link(to: $0) + target.fragment } }
+        let target = LinkTarget.of(destination, from: contentPath, page: page) { pages[$0] }
+        var rewrite: String?
+        if case .content(let named, page: let other?) = target { rewrite = page.link(to: other) + named.fragment }
         resolved[destination] = (target, rewrite)
         return (target, rewrite)
     }

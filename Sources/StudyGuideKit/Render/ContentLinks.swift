@@ -160,7 +160,7 @@ enum LinkTargets {
         var targets: Set<String> = []
         for body in bodies.values {
             for link in body.links {
-                if let target = link.target { targets.insert(target.contentPath) }
+                if let target = link.content { targets.insert(target.contentPath) }
             }
         }
         return targets

@@ -15,9 +15,12 @@ struct RenderedBody: Sendable {
         let destination: String
         let isImage: Bool
         public let location: SourceLocation
-        /// The content file and fragment a relative `.md` destination names, resolved as the body was
-        /// rendered; nil for any other destination.
-        let target: ContentLinks.Target?
+        /// What the destination names, resolved as the body was rendered; nil for a body rendered
+        /// without its site's links (the fuzzer's).
+        let target: LinkTarget?
+
+        /// The content file and fragment of a relative `.md` link.
+        var content: ContentLinks.Target? { target?.content }
     }
 
     private let head: BodyHead
