@@ -19,7 +19,7 @@ struct LinkVerdicts: Sendable {
         hash.add(Array("link verdicts 1\n".utf8))
         hash.add(shape)
         var bytes: [UInt8] = []
-        for listing in Site.fixedPages + site.categories.map(\.path) + site.tags.map(\.path) + site.guides.map(\.path) {
+        for listing in site.listingPages {
             bytes.appendText(listing.path)
         }
         bytes.append(0)

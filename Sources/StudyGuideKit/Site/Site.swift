@@ -109,8 +109,29 @@ public struct Site: Sendable {
         return result
     }
 
-    /// The pages every site has, whatever its content.
-    static let fixedPages: [PagePath] = [.home, .tagsIndex, .guidesIndex, .search, .notFound, .practice, .interview]
+    /// The pages every site has, whatever its content (`PageBuilder.fixedPage` makes each).
+    enum FixedPage: CaseIterable, Sendable {
+        case home, tagsIndex, guidesIndex, search, notFound, practice, interview
+
+        var path: PagePath {
+            switch self {
+            case .home: .home
+            case .tagsIndex: .tagsIndex
+            case .guidesIndex: .guidesIndex
+            case .search: .search
+            case .notFound: .notFound
+            case .practice: .practice
+            case .interview: .interview
+            }
+        }
+    }
+
+    static let fixedPages: [PagePath] = FixedPage.allCases.map(\.path)
+
+    /// Every page the build writes but the questions': the fixed pages, categories, tags and
+    /// guides. Links are checked against these and the questions' pages, and pages find every
+    /// folder of the site here.
+    var listingPages: [PagePath] { Self.fixedPages + categories.map(\.path) + tags.map(\.path) + guides.map(\.path) }
 
     /// How many entries `pagePaths` has, without making it.
     var pageCount: Int { Self.fixedPages.count + categories.count + questions.count + tags.count + guides.count }

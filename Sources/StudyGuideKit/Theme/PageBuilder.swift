@@ -18,8 +18,7 @@ struct PageBuilder: Sendable {
         self.questionsBySlug = questionsBySlug ?? QuestionPlaces(site.questions)
         var folderLinks: [Substring: PageChrome.FolderLinks] = [:]
         // Questions live in their category's folder: the other pages name every folder there is.
-        for page in Site.fixedPages + site.categories.map(\.path) + site.tags.map(\.path) + site.guides.map(\.path)
-        where folderLinks[page.folder] == nil {
+        for page in site.listingPages where folderLinks[page.folder] == nil {
             folderLinks[page.folder] = PageChrome.FolderLinks(site: site, page: page)
         }
         self.folderLinks = folderLinks
@@ -50,12 +49,23 @@ struct PageBuilder: Sendable {
                    description: description, kind: kind, currentCategory: currentCategory)
     }
 
-    /// The pages every site has (`Site.fixedPages`), each made when called: several count or
+    /// The pages every site has (`Site.FixedPage`), each made when called: several count or
     /// sample every question, so a build makes them after the questions and the preview after
     /// any change to what the site holds.
     func fixedPages(_ theme: Theme) -> [@Sendable () -> OutputFile] {
-        [{ home(theme) }, { tagsIndex(theme) }, { guidesIndex(theme) }, { search(theme) }, { notFound(theme) },
-         { practice(theme) }, { interview(theme) }]
+        Site.FixedPage.allCases.map { page in { fixedPage(page, theme) } }
+    }
+
+    func fixedPage(_ page: Site.FixedPage, _ theme: Theme) -> OutputFile {
+        switch page {
+        case .home: home(theme)
+        case .tagsIndex: tagsIndex(theme)
+        case .guidesIndex: guidesIndex(theme)
+        case .search: search(theme)
+        case .notFound: notFound(theme)
+        case .practice: practice(theme)
+        case .interview: interview(theme)
+        }
     }
 
     func home(_ theme: Theme) -> OutputFile {

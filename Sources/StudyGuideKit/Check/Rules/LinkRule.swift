@@ -14,7 +14,7 @@ struct LinkRule: CheckRule {
         init(site: Site, links: ContentLinks? = nil) {
             self.site = site
             self.links = links ?? ContentLinks(site: site)
-            listings = Set(Site.fixedPages + site.categories.map(\.path) + site.tags.map(\.path) + site.guides.map(\.path))
+            listings = Set(site.listingPages)
         }
 
         /// Whether the build writes the page `path`.
