@@ -28,7 +28,7 @@ public struct BuildReport: Sendable {
     public var stages: [Stage] = []
     /// What each written file (by its path in the output) was made from: what an incremental
     /// rebuild reads to find the outputs an edit touches.
-    public var outputs: [String: OutputInputs] = [:]
+    var outputs: [String: OutputInputs] = [:]
     /// The built site, kept for edits shown at once, when `BuildOptions.keepsPreview` asked for it.
     public var preview: LivePreview?
     /// With a cache: bodies taken from it, and bodies rendered (and added to it).

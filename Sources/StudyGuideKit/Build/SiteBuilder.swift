@@ -5,7 +5,7 @@ internal import Foundation
 /// the previous output stays as it was.
 public enum SiteBuilder {
     /// The model of the site without writing anything (used by `build` and by checks).
-    public static func load(_ options: BuildOptions, report: inout BuildReport) -> Site? {
+    static func load(_ options: BuildOptions, report: inout BuildReport) -> Site? {
         load(options, report: &report, cache: nil)
     }
 

@@ -2,15 +2,15 @@ internal import Yams
 
 /// `site.yml`: the settings of a whole site.
 struct SiteConfig: Sendable {
-    public var title: String
-    public var description: String
+    var title: String
+    var description: String
     /// The public address the site is served from, ending in `/`; enables the sitemap,
     /// robots.txt, canonical links and the Atom feed. Every other link stays relative.
-    public var baseURL: String?
+    var baseURL: String?
     /// The `lang` of every page.
     var language: String
     /// The folder under `themes/` to render with.
-    public var theme: String
+    var theme: String
     /// Pass raw HTML in Markdown through (cmark's unsafe mode). Off by default.
     var rawHTML: Bool
     /// The author named in the Atom feed.
@@ -22,7 +22,7 @@ struct SiteConfig: Sendable {
     /// The installable offline app; nil when `offline: false`.
     var offline: OfflineSettings?
 
-    public init(title: String, description: String = "", baseURL: String? = nil, language: String = "en",
+    init(title: String, description: String = "", baseURL: String? = nil, language: String = "en",
                 theme: String = "default", rawHTML: Bool = false, author: String? = nil, recentCount: Int = 8,
                 highlightCode: Bool = true, offline: Bool = true) {
         self.title = title
@@ -40,7 +40,7 @@ struct SiteConfig: Sendable {
     static let keys = ["title", "description", "base_url", "language", "theme", "raw_html", "author", "recent_count", "highlight", "offline"]
 
     /// Parses the text of `site.yml`.
-    public static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
+    static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
         let (reader, yamlProblems) = FieldReader.parse(yaml: text, path: path, firstLine: 1)
         guard var fields = reader else { return (nil, yamlProblems) }
         fields.rejectUnknownKeys(allowed: keys)

@@ -1,12 +1,12 @@
 /// A folder of questions, described by `content/<category>/_index.md`.
-public struct Category: Sendable {
-    public var slug: String
-    public var title: String
-    public var description: String
+struct Category: Sendable {
+    var slug: String
+    var title: String
+    var description: String
     var weight: Int
-    public var location: SourceLocation
+    var location: SourceLocation
     var contentPath: String
-    public var body: MarkdownBody
+    var body: MarkdownBody
 
     static let keys = ["title", "description", "weight"]
 
@@ -24,10 +24,10 @@ public struct Category: Sendable {
 /// The optional `content/_index.md` (home page) or `content/guides/_index.md`: a title,
 /// a description and an introduction.
 struct SectionIntro: Sendable {
-    public var title: String?
-    public var description: String?
-    public var location: SourceLocation
-    public var body: MarkdownBody
+    var title: String?
+    var description: String?
+    var location: SourceLocation
+    var body: MarkdownBody
 
     static func decode(_ fields: inout FieldReader, body: MarkdownBody) -> SectionIntro {
         fields.rejectUnknownKeys(allowed: ["title", "description"])

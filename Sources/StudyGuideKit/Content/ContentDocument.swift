@@ -10,7 +10,7 @@ enum ContentDocument: Sendable {
 
     /// Parses a content file from its text. `contentPath` is the path inside `content/`
     /// (`databases/indexes.md`); it decides what the file is.
-    public static func parse(_ text: SourceText, contentPath: String) -> (ContentDocument?, [Diagnostic]) {
+    static func parse(_ text: SourceText, contentPath: String) -> (ContentDocument?, [Diagnostic]) {
         let components = contentPath.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         let fileName = components.last ?? ""
         let fileSlug = String(fileName.dropLast(3))

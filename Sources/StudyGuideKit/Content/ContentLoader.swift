@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A Markdown file found in `content/`: its place in the list, where its content path lies in
 /// the list's path bytes, and its size. Sixteen bytes and no allocation of its own: at 100,000
@@ -28,7 +28,7 @@ struct LoadedContent: Sendable {
     private var linkedPaths: [UInt32: String] = [:]
     /// Content path (`databases/er-diagram.png`) → absolute path; copied to the same place in the output.
     var assets: [String: String] = [:]
-    public var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
 
     init(root: String = "", displayPrefix: String, diagnostics: [Diagnostic] = []) {
         self.root = root
@@ -112,7 +112,7 @@ enum ContentLoader {
 
     /// Finds every file, reading none: a build reads each in the worker that parses it, so no
     /// more than a few are held at once. `stamping` keeps how each Markdown file stood on disk.
-    public static func load(contentDirectory: URL, displayPrefix: String, stamping: Bool = false) -> LoadedContent {
+    static func load(contentDirectory: URL, displayPrefix: String, stamping: Bool = false) -> LoadedContent {
         let fileManager = FileManager.default
         let root = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
         var loaded = LoadedContent(root: root, displayPrefix: displayPrefix)

@@ -5,13 +5,13 @@ struct FrontMatterSplit: Sendable, Equatable {
     /// File line of the YAML's first line (2 when the file opens with the fence).
     var yamlFirstLine: Int
     /// The Markdown after the closing fence.
-    public var body: ArraySlice<UInt8>
+    var body: ArraySlice<UInt8>
     /// File line of the body's first line.
     var bodyFirstLine: Int
 
     /// Splits normalised text. The front-matter must open on line 1 with `---` and close
     /// with a line that is `---` (or YAML's `...`).
-    public static func split(_ text: SourceText) -> (FrontMatterSplit?, [Diagnostic]) {
+    static func split(_ text: SourceText) -> (FrontMatterSplit?, [Diagnostic]) {
         let bytes = text.bytes
         let start = SourceLocation(path: text.path)
         guard isFence(bytes, lineStart: 0, allowDots: false) else {

@@ -1,16 +1,16 @@
 /// A long-form article under `content/guides/`: the interview process, a study plan, …
-public struct Guide: Sendable {
-    public var slug: String
-    public var title: String
-    public var summary: String
+struct Guide: Sendable {
+    var slug: String
+    var title: String
+    var summary: String
     var weight: Int
     var updated: ContentDate?
-    public var draft: Bool
-    public var location: SourceLocation
+    var draft: Bool
+    var location: SourceLocation
     /// Where `slug:` is written; nil when the slug comes from the file name.
     var slugLocation: SourceLocation?
     var contentPath: String
-    public var body: MarkdownBody
+    var body: MarkdownBody
 
     static let keys = ["title", "summary", "weight", "updated", "draft", "type", "slug"]
 

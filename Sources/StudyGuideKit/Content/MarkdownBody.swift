@@ -5,9 +5,9 @@
 /// its body is `detached`, keeping only where it lies in the file and a fingerprint, and it is
 /// read again when its batch is rendered (`load()`). The text of a whole site is never in
 /// memory at once, and a file edited in between is noticed, not half-used.
-public struct MarkdownBody: Sendable {
+struct MarkdownBody: Sendable {
     /// The Markdown, or nothing once the bytes were let go (`detached`).
-    public var bytes: ArraySlice<UInt8> {
+    var bytes: ArraySlice<UInt8> {
         get { if case .held(let bytes) = storage { bytes } else { [] } }
         set { storage = .held(newValue) }
     }

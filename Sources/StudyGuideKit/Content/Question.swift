@@ -46,7 +46,7 @@ public enum QuestionKind: String, CaseIterable, Sendable {
 /// struct around it is, as nothing in it changes once made), and the category and the file's
 /// folder as diagnostics show it are one reference shared by the questions of a folder: a
 /// question with a 55-byte slug takes one 160-byte block, where object and slug took 128 and 96.
-public struct Question: @unchecked Sendable {
+struct Question: @unchecked Sendable {
     private let storage: Storage
 
     /// Made only by `make`: the fields and the slug are written once, and never change after.
@@ -100,19 +100,19 @@ public struct Question: @unchecked Sendable {
         return storage.withUnsafeMutablePointerToElements { body(UnsafeBufferPointer(start: $0, count: count)) }
     }
 
-    public var slug: String { withSlugBytes { String(decoding: $0, as: UTF8.self) } }
-    public var category: String { field { $0.folder.category } }
+    var slug: String { withSlugBytes { String(decoding: $0, as: UTF8.self) } }
+    var category: String { field { $0.folder.category } }
     /// The file's path as diagnostics show it, less `contentPath` when it ends with it (in a build
     /// it always does, and every question shares the content folder's one string).
     var displayHead: String { field { $0.folder.displayHead } }
-    public var body: MarkdownBody { field { $0.body } }
+    var body: MarkdownBody { field { $0.body } }
     private var storedNotes: StoredNotes { field { $0.storedNotes } }
     var updated: ContentDate? { field { $0.updated } }
-    public var difficulty: Difficulty { field { $0.difficulty } }
-    public var kind: QuestionKind { field { $0.kind } }
+    var difficulty: Difficulty { field { $0.difficulty } }
+    var kind: QuestionKind { field { $0.kind } }
     private var flags: QuestionFields.Flags { field { $0.flags } }
 
-    public var draft: Bool { flags.contains(.draft) }
+    var draft: Bool { flags.contains(.draft) }
     /// Whether the file's path as diagnostics show it is `displayHead` followed by `contentPath`.
     var displayEndsWithContentPath: Bool { flags.contains(.displayEndsWithContentPath) }
     /// Whether the file's name is the slug (so `contentPath` needs no notes).
@@ -194,7 +194,7 @@ public struct Question: @unchecked Sendable {
     }
 
     /// Where the file is, for diagnostics.
-    public var location: SourceLocation {
+    var location: SourceLocation {
         SourceLocation(path: displayEndsWithContentPath ? displayHead + contentPath : displayHead)
     }
 
@@ -216,7 +216,7 @@ public struct Question: @unchecked Sendable {
 
     /// The title. Read from disk each time when spilled: a caller that has the `notes` reads it
     /// there, one that needs many titles at once reads them once (`TitleOrder`, `names`).
-    public var title: String { notesPart({ $0.title }, { $0.title($1) }) }
+    var title: String { notesPart({ $0.title }, { $0.title($1) }) }
 
     /// The title and the short answer that lists and cards show, in one read from disk when spilled.
     var headline: QuestionHeadline {
@@ -225,7 +225,7 @@ public struct Question: @unchecked Sendable {
 
     /// The short answer lists and cards show. Read from disk each time when spilled: a caller that
     /// has the `notes` reads it there.
-    public var summary: String { notesPart({ $0.summary }, { $0.summary($1) }) }
+    var summary: String { notesPart({ $0.summary }, { $0.summary($1) }) }
 
     /// Read from disk each time when spilled: a caller that needs several lists reads this once.
     var notes: QuestionNotes { notesPart({ $0 }, { $0.load($1, path: location.path) }) }

@@ -5,9 +5,9 @@ internal import Foundation
 /// Line numbers are unchanged by the normalisation, so positions still match the file.
 struct SourceText: Sendable {
     /// The path shown in diagnostics.
-    public var path: String
+    var path: String
     /// Normalised UTF-8, LF line endings.
-    public var bytes: [UInt8]
+    var bytes: [UInt8]
     /// `bytes` differ from the file's (a byte-order mark or CR line ends were removed).
     var normalised = false
 

@@ -5,17 +5,17 @@
 /// neighbours' and related questions' files (it shows their titles) and its category's; a listing
 /// lists the questions it shows. Outputs that depend on every question (the search index, the
 /// feeds, the home page's counts) say so with `allContent` rather than naming thousands of files.
-public struct OutputInputs: Sendable, Equatable {
+struct OutputInputs: Sendable, Equatable {
     /// Content files, as paths under `content/`: sorted, each once.
-    public private(set) var content: [String]
+    private(set) var content: [String]
     /// Made from every content file.
-    public private(set) var allContent: Bool
+    private(set) var allContent: Bool
     /// Shows the site's navigation, which holds every category's title (their `_index.md`).
-    public private(set) var navigation: Bool
+    private(set) var navigation: Bool
     /// Templates rendered, by name, with the partials they pull in: sorted.
-    public private(set) var templates: [String]
+    private(set) var templates: [String]
     /// The file copied, for a static file: a theme asset or an image beside a page.
-    public private(set) var copiedFrom: String?
+    private(set) var copiedFrom: String?
 
     init(content: some Sequence<String> = [], allContent: Bool = false, navigation: Bool = false,
          templates: [String] = [], copiedFrom: String? = nil) {

@@ -1,13 +1,13 @@
 /// A small JSON tree written by hand so the output is byte-for-byte stable (keys in the
 /// order given) and safe to embed in a `<script>` (see `Escaping.javaScriptString`).
-public indirect enum JSONValue: Sendable, Equatable {
+indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Int)
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized == rhs.serialized }
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized == rhs.serialized }
 
     /// Compact JSON text.
     var serialized: String {
@@ -15,7 +15,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Compact JSON as UTF-8 bytes, written into one buffer.
-    public var bytes: [UInt8] {
+    var bytes: [UInt8] {
         var out: [UInt8] = []
         write(to: &out)
         return out

@@ -6,15 +6,15 @@ internal import StudyGuideMarkdown
 struct RenderedBody: Sendable {
     struct Heading: Sendable {
         let level: Int
-        public let text: String
-        public let id: String
-        public let location: SourceLocation
+        let text: String
+        let id: String
+        let location: SourceLocation
     }
 
     struct Link: Sendable {
         let destination: String
         let isImage: Bool
-        public let location: SourceLocation
+        let location: SourceLocation
         /// What the destination names, resolved as the body was rendered; nil for a body rendered
         /// without its site's links (the fuzzer's).
         let target: LinkTarget?
@@ -30,10 +30,10 @@ struct RenderedBody: Sendable {
     /// of it (`LinkVerdicts`) is kept under keys made from it.
     var cacheKey: BodyCache.Key?
     /// Paragraph texts with their locations (only for `check`: empty in a build).
-    public let paragraphs: [Located<String>]
+    let paragraphs: [Located<String>]
     let text: BodyText
 
-    public var html: String { text.value.html }
+    var html: String { text.value.html }
     /// Whether it was found in the build's cache, its text still there (`BodyCache.body(lazily:)`).
     var isFromCache: Bool {
         if case .stored = text { return true }

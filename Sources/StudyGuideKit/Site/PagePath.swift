@@ -3,16 +3,16 @@ internal import StudyGuideMarkdown
 /// Where a page lives in the output, relative to the site root: `databases/indexes.html`.
 /// Every internal link is made from two of these, so links are relative and always name
 /// a file: the site works from `file://` and under any sub-path.
-public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let path: String
+struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible {
+    let path: String
 
-    public init(_ path: String) {
+    init(_ path: String) {
         self.path = path
     }
 
-    public static let home = PagePath("index.html")
-    public static let search = PagePath("search.html")
-    public static let notFound = PagePath("404.html")
+    static let home = PagePath("index.html")
+    static let search = PagePath("search.html")
+    static let notFound = PagePath("404.html")
     static let tagsIndex = PagePath("tags/index.html")
     static let guidesIndex = PagePath("guides/index.html")
     static let searchManifest = PagePath("search/manifest.js")
@@ -20,10 +20,10 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     static let interview = PagePath("interview.html")
     static let studyDeck = PagePath("study/deck.js")
 
-    public static func category(_ slug: String) -> PagePath { PagePath("\(slug)/index.html") }
-    public static func question(_ slug: String, in category: String) -> PagePath { PagePath("\(category)/\(slug).html") }
-    public static func tag(_ tag: String) -> PagePath { PagePath("tags/\(tag).html") }
-    public static func guide(_ slug: String) -> PagePath { PagePath("guides/\(slug).html") }
+    static func category(_ slug: String) -> PagePath { PagePath("\(slug)/index.html") }
+    static func question(_ slug: String, in category: String) -> PagePath { PagePath("\(category)/\(slug).html") }
+    static func tag(_ tag: String) -> PagePath { PagePath("tags/\(tag).html") }
+    static func guide(_ slug: String) -> PagePath { PagePath("guides/\(slug).html") }
     static func asset(_ name: String) -> PagePath { PagePath("assets/\(name)") }
 
     /// Whether this is an HTML page (rather than a script, a stylesheet, an image or a deck).
@@ -77,7 +77,7 @@ public struct PagePath: Hashable, Sendable, Comparable, CustomStringConvertible 
         }
     }
 
-    public var description: String { path }
+    var description: String { path }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.path < rhs.path }
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.path < rhs.path }
 }

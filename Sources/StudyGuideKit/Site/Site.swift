@@ -1,11 +1,11 @@
 /// The resolved site: every page in its place and order, every cross-reference checked.
 /// Later stages only read it.
-public struct Site: Sendable {
+struct Site: Sendable {
     var config: SiteConfig
     var homeIntro: SectionIntro?
     var guidesIntro: SectionIntro?
-    public var categories: [CategoryPage]
-    public var guides: [Guide]
+    var categories: [CategoryPage]
+    var guides: [Guide]
     var tags: [TagPage]
     /// Files of `content/` that are not Markdown: content path → absolute path.
     var assets: [String: String] = [:]
@@ -14,11 +14,11 @@ public struct Site: Sendable {
     var sources: SourceHashes?
 
     /// A category with its questions in reading order.
-    public struct CategoryPage: Sendable {
-        public var category: Category
+    struct CategoryPage: Sendable {
+        var category: Category
         /// Its questions' places in `Site.questions`, where they follow one another.
-        public var members: Range<Int>
-        public var path: PagePath { .category(category.slug) }
+        var members: Range<Int>
+        var path: PagePath { .category(category.slug) }
 
         var document: Document {
             Document(contentPath: category.contentPath, location: category.location, page: path, body: category.body)
@@ -28,9 +28,9 @@ public struct Site: Sendable {
     /// A tag and the questions that carry it, by title: their places in `questions` (a question
     /// with three tags is not copied three more times).
     struct TagPage: Sendable {
-        public var name: String
+        var name: String
         var members: Places
-        public var path: PagePath { .tag(name) }
+        var path: PagePath { .tag(name) }
 
         init(name: String, members: some Sequence<Int>) {
             self.name = name
@@ -51,7 +51,7 @@ public struct Site: Sendable {
     }
 
     /// Every question in site order: category by category, each in reading order.
-    public internal(set) var questions: [Question]
+    internal(set) var questions: [Question]
 
     /// `questions` holds every question in site order: category by category, as `categories` lists them.
     init(config: SiteConfig, homeIntro: SectionIntro?, guidesIntro: SectionIntro?, categories: [CategoryPage],
@@ -149,7 +149,7 @@ public struct Site: Sendable {
         return pages
     }
 
-    public func category(named slug: String) -> CategoryPage? { categories.first { $0.category.slug == slug } }
+    func category(named slug: String) -> CategoryPage? { categories.first { $0.category.slug == slug } }
 
     /// The title of the category `slug`, without copying its page (every card in a list asks).
     func categoryTitle(named slug: String) -> String? {
@@ -158,13 +158,13 @@ public struct Site: Sendable {
 }
 
 extension Question {
-    public var path: PagePath { PagePath(pagePath) }
+    var path: PagePath { PagePath(pagePath) }
 
     var document: Site.Document { Site.Document(contentPath: contentPath, location: location, page: path, body: body) }
 }
 
 extension Guide {
-    public var path: PagePath { .guide(slug) }
+    var path: PagePath { .guide(slug) }
 
     var document: Site.Document { Site.Document(contentPath: contentPath, location: location, page: path, body: body) }
 }
