@@ -38,7 +38,9 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        let start = ProcessStart.now()
         var options = BuildOptions(source: source, output: output, themes: themes, includeDrafts: drafts, baseURL: baseURL)
+        options.processStart = start
         options.cacheFolder = cache
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         let progress = ProgressLine.forTerminal(quiet: quiet)

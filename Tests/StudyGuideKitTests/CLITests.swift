@@ -49,9 +49,11 @@ import Testing
         let quiet = try Self.studyguide(["build", "--quiet", "--themes", Repository.themes], in: site.directory)
         #expect(quiet.status == 0 && quiet.stdout == "" && quiet.stderr == "")
         let verbose = try Self.studyguide(["build", "--verbose", "--themes", Repository.themes], in: site.directory)
-        for stage in ["load", "parse", "resolve", "theme", "static", "markdown", "pages", "search", "study", "anki", "links", "swap"] { #expect(verbose.stdout.contains("  \(stage) ")) }
+        for stage in ["start", "load", "parse", "resolve", "theme", "static", "markdown", "pages", "search", "study", "anki", "links", "swap"] { #expect(verbose.stdout.contains("  \(stage) ")) }
+        // The process's start (libraries, runtime, arguments) is the first stage: nothing before it goes untimed.
+        #expect(verbose.stdout.split(separator: "\n").first { $0.hasPrefix("  ") }?.hasPrefix("  start ") == true)
         // Each stage line gives its CPU time beside its wall time.
-        #expect(verbose.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains(" cpu ") && $0.contains(" peak ") }.count >= 12)
+        #expect(verbose.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains(" cpu ") && $0.contains(" peak ") }.count >= 13)
     }
 
     @Test func aBadFileExitsOneWithPathLineColumnOnStderr() throws {

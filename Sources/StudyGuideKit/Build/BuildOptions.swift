@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var keepsPreview = false
     /// A folder where rendered bodies are kept between builds (`BodyCache`); none by default.
     public var cacheFolder: String?
+    /// When the process started, for a build that reports the time before its first stage
+    /// (`build --verbose`'s `start`); nil in a process that builds more than once.
+    public var processStart: ProcessStart?
     /// How paths are shown in diagnostics: the prefix the user would type.
     var displayPrefix: String
 

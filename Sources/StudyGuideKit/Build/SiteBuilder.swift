@@ -129,6 +129,7 @@ public enum SiteBuilder {
     /// Builds the site into `options.output`.
     public static func build(_ options: BuildOptions) -> BuildReport {
         var report = BuildReport()
+        if let start = options.processStart { report.stages.append(StageClock.stage("start", since: start)) }
         run(options, report: &report)
         report.diagnostics.sort()
         return report
@@ -162,7 +163,7 @@ public enum SiteBuilder {
         let cache = options.cacheFolder.flatMap { BodyCache(folder: $0) }
         // Opening the cache (its index) and saving it make one stage, listed first.
         var cacheStage = cacheClock.lap("cache")
-        defer { if cache != nil { report.stages.insert(cacheStage, at: 0) } }
+        defer { if cache != nil { report.stages.insert(cacheStage, at: options.processStart == nil ? 0 : 1) } }
         let loaded = load(options, report: &report, cache: cache)
         guard !BuildContext.current.isCancelled else {
             report.cancelled = true
@@ -270,6 +271,12 @@ struct StageClock {
         let usage = Self.usage()
         defer { cpuStart = usage.cpuSeconds }
         return BuildReport.Stage(name: name, seconds: seconds, peakBytes: usage.peakBytes, cpuSeconds: usage.cpuSeconds - cpuStart)
+    }
+
+    /// The time from the process's start to now, as a stage: its CPU time is all the process used.
+    static func stage(_ name: String, since start: ProcessStart) -> BuildReport.Stage {
+        let usage = usage()
+        return BuildReport.Stage(name: name, seconds: start.elapsed, peakBytes: usage.peakBytes, cpuSeconds: usage.cpuSeconds)
     }
 
     private static func usage() -> (cpuSeconds: Double, peakBytes: Int) {
