@@ -59,6 +59,8 @@ CMARK = "/usr/bin/cmark-gfm"
 CMARK_ARGS = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
 TIME = "/usr/bin/time"
 TOOLS = ["studyguide", "hugo-0.111", "hugo-newest", "floor", "write-floor"]
+# Set by --plain-code: studyguide builds the corpus with `highlight: false` (`plain_code_site`).
+PLAIN_CODE = False
 WRITE_FLOOR = os.path.join(WORK, "write_floor")  # compiled from bench/write_floor.c
 MANIFESTS = {}  # corpus folder -> what studyguide wrote there, for the write floor
 STAGE_RE = re.compile(r"^\s+([a-z]+)\s+([0-9.]+)\s*(ms|s)\b")
@@ -154,11 +156,26 @@ def tool_version(cmd):
         return "?"
 
 
+def plain_code_site(corpus_dir):
+    """The corpus's site with `highlight: false` (`--plain-code`): its own site.yml, the same content/."""
+    plain = os.path.join(corpus_dir, "site-plain-code")
+    os.makedirs(plain, exist_ok=True)
+    with open(os.path.join(corpus_dir, "site", "site.yml"), encoding="utf-8") as f:
+        config = f.read()
+    with open(os.path.join(plain, "site.yml"), "w", encoding="utf-8") as f:
+        f.write(config.rstrip("\n") + "\nhighlight: false\n")
+    link = os.path.join(plain, "content")
+    if not os.path.islink(link):
+        os.symlink(os.path.join("..", "site", "content"), link)
+    return plain
+
+
 def commands(tool, corpus_dir, out, hugo_bins, hugo_site, hugo_cache):
     """(argv, stdout file or None) of one build of `tool` into `out`."""
     site = os.path.join(corpus_dir, "site")
     if tool == "studyguide":
-        return [STUDYGUIDE, "build", "--source", site, "--output", out, "--themes", THEMES, "--verbose"], None
+        source = plain_code_site(corpus_dir) if PLAIN_CODE else site
+        return [STUDYGUIDE, "build", "--source", source, "--output", out, "--themes", THEMES, "--verbose"], None
     if tool.startswith("hugo"):
         return [hugo_bins[tool], "--source", hugo_site, "--contentDir", os.path.join(site, "content"),
                 "--destination", out, "--cacheDir", hugo_cache], None
@@ -526,6 +543,9 @@ def main():
     parser.add_argument("--output-root", metavar="DIR", default=None,
                         help="folder for the tools' output folders (default .build/bench-build); /dev/shm takes the "
                              "file system's cost of creating files out of the comparison")
+    parser.add_argument("--plain-code", action="store_true",
+                        help="both tools leave code blocks plain (studyguide with `highlight: false`, Hugo without "
+                             "Chroma), as issue 11 first compared them; by default both highlight them")
     parser.add_argument("--keep", action="store_true", help="keep the last output of each tool in .build/bench-build/")
     parser.add_argument("--json", metavar="FILE", help="also write every measurement to FILE")
     parser.add_argument("--markdown", metavar="FILE", help="also write the report (Markdown) to FILE")
@@ -549,6 +569,16 @@ def main():
     hugo_site = os.path.join(WORK, "hugo-site")
     shutil.rmtree(hugo_site, ignore_errors=True)
     shutil.copytree(os.path.join(HERE, "hugo"), hugo_site)
+    if args.plain_code:
+        global PLAIN_CODE
+        PLAIN_CODE = True
+        config = os.path.join(hugo_site, "hugo.toml")
+        with open(config, encoding="utf-8") as f:
+            text = f.read()
+        if "codeFences = true" not in text:
+            raise SystemExit("bench/hugo/hugo.toml no longer says codeFences = true: update --plain-code")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write(text.replace("codeFences = true", "codeFences = false"))
     hugo_cache = os.path.join(WORK, "hugo-cache")
 
     tools = list(args.tools)
@@ -594,6 +624,7 @@ def main():
     report = {"date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "host": platform.node(),
               "cpus": os.cpu_count(), "mem_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
               "commit": head, "sources_dirty": bool(dirty), "versions": versions, "tools": tools,
+              "code": "plain" if args.plain_code else "highlighted",
               "uptime_start": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(), "sizes": {}}
     log(f"tools: " + ", ".join(f"{t} ({versions.get(t, '')})" for t in tools))
     log(f"uptime: {report['uptime_start']}")
@@ -608,7 +639,10 @@ def main():
     md = [f"Build benchmark, {report['date']}, {report['cpus']} CPUs, {report['mem_gib']} GiB, "
           f"studyguide at {head}{' with uncommitted changes in Sources/' if dirty else ''}.",
           f"uptime at the start: `{report['uptime_start']}`; at the end: `{report['uptime_end']}`.",
-          f"Outputs written under `{OUTPUTS}` ({filesystem(OUTPUTS)}).", ""]
+          f"Outputs written under `{OUTPUTS}` ({filesystem(OUTPUTS)}).",
+          ("Code blocks highlighted by both tools (studyguide with tree-sitter, Hugo with Chroma)." if report['code'] == 'highlighted'
+           else "Code blocks left plain by both tools (`--plain-code`: studyguide with `highlight: false`, Hugo without Chroma)."),
+          ""]
     for n, res in report["sizes"].items():
         md.append(size_report(n, res, versions))
     md += scaling_report(report["sizes"])
