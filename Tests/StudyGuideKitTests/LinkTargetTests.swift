@@ -45,6 +45,19 @@ import Testing
         #expect(target("/databases/indexes.md") == .rootAbsolute)
     }
 
+    /// A `.html` link to a question's page names the page its `slug:` gives it, not its file's name.
+    @Test func htmlLinksToARenamedQuestionFindItsPageOnly() throws {
+        let site = try TestSite.minimal([
+            "content/basics/first.md": TestSite.question(title: "First question?", extra: "slug: renamed-first\n"),
+            "content/basics/second.md": TestSite.question(
+                title: "Second question?", body: "## Answer\n\nSee [the first](renamed-first.html), not [its file](first.html).\n"),
+        ])
+        var options = BuildOptions(source: site.directory.path, themes: Repository.themes)
+        options.displayPrefix = ""
+        let errors = SiteChecker.check(options).filter { $0.severity == .error }.map(\.description)
+        #expect(errors == ["content/basics/second.md:10:42: error: link to 'first.html' names no generated page [broken-link]"])
+    }
+
     /// A body's links read back from the cache with the targets they were rendered with.
     @Test func theBodyCacheKeepsEveryKindOfTarget() throws {
         let site = try TestSite.minimal(["content/basics/second.md": TestSite.question(title: "Second question?")])

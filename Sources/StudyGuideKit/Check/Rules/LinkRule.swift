@@ -8,22 +8,22 @@ struct LinkRule: CheckRule {
     struct Targets: Sendable {
         let site: Site
         let links: ContentLinks
-        /// Every generated page but the questions', which `links` knows.
-        private let listings: Set<PagePath>
+        /// Every generated page but the questions' named after their files, which `links` knows:
+        /// listings, and the pages of questions whose `slug:` renames them (few, if any).
+        private let otherPages: Set<PagePath>
 
         init(site: Site, links: ContentLinks? = nil) {
             self.site = site
             self.links = links ?? ContentLinks(site: site)
-            listings = Set(site.listingPages)
+            otherPages = Set(site.listingPages).union(site.questions.lazy.filter { !$0.slugIsFileName }.map(\.path))
         }
 
         /// Whether the build writes the page `path`.
         func isGenerated(_ path: PagePath) -> Bool {
-            if listings.contains(path) { return true }
+            if otherPages.contains(path) { return true }
             // A question's page is named after its file unless `slug:` says otherwise.
             guard path.path.hasSuffix(".html") else { return false }
-            if links.pages[String(path.path.dropLast(5)) + ".md"] == path { return true }
-            return site.questions.contains { $0.path == path }
+            return links.pages[String(path.path.dropLast(5)) + ".md"] == path
         }
     }
 
