@@ -73,11 +73,28 @@ struct ContentLinks: Sendable {
 
         /// The hash's low half scaled to the table (multiply-shift: no division on the way), and its high half.
         private static func place(of contentPath: String, in count: Int) -> (slot: Int, tag: UInt32) {
-            var hasher = Hasher()
-            hasher.combine(contentPath)
-            let hash = UInt64(UInt(bitPattern: hasher.finalize()))
+            let hash = hash(contentPath)
             return (Int((UInt64(UInt32(truncatingIfNeeded: hash)) &* UInt64(count)) >> 32), UInt32(truncatingIfNeeded: hash >> 32))
         }
+
+        /// Paths are compared byte for byte (`Question.hasContentPath`), so they are hashed so too:
+        /// FNV-1a over the bytes, then a final mix, from a seed of this process's (no file names a
+        /// contributor can choose pile up in one slot). `Hasher` hashed a String's normalised
+        /// form, at several times the cost, for every link of the site.
+        private static func hash(_ contentPath: String) -> UInt64 {
+            var path = contentPath
+            var hash = seed
+            path.withUTF8 { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            hash ^= hash >> 33
+            hash &*= 0xff51_afd7_ed55_8ccd
+            hash ^= hash >> 33
+            hash &*= 0xc4ce_b9fe_1a85_ec53
+            return hash ^ (hash >> 33)
+        }
+
+        private static let seed = 0xcbf2_9ce4_8422_2325 ^ UInt64.random(in: 0 ... .max)
 
         subscript(contentPath: String) -> PagePath? {
             // Most links name questions; a question's path never names another page's file
@@ -113,44 +130,49 @@ struct ContentLinks: Sendable {
     /// The content path a relative Markdown link names, and its `#fragment`; nil for
     /// external, absolute or non-Markdown destinations. Folds `.` and `..` on bytes instead of
     /// splitting into Strings. A build resolves each link once (`BodyLinks`).
-    static func resolve(_ destination: String, from contentPath: String) -> Target? {
-        let link = Array(destination.utf8)
+    static func resolve(_ link: UnsafeBufferPointer<UInt8>, from contentPath: String) -> Target? {
         let fragmentStart = link.firstIndex(of: UInt8(ascii: "#")) ?? link.count
         let slash = UInt8(ascii: "/")
         guard fragmentStart >= 3, link[fragmentStart - 3] == UInt8(ascii: "."), link[fragmentStart - 2] == UInt8(ascii: "m"),
               link[fragmentStart - 1] == UInt8(ascii: "d"), link[0] != slash,
-              !link[..<fragmentStart].contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?") }) else {
+              !UnsafeBufferPointer(rebasing: link[..<fragmentStart]).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?") }) else {
             return nil
         }
-        // The folder of the linking file, then each segment of the link, `.` and `..` folded.
-        let from = Array(contentPath.utf8)
-        var target: [UInt8] = []
-        target.reserveCapacity(from.count + fragmentStart)
-        var segments: [Range<Int>] = []
-        var start = 0
-        for index in 0 ... from.count where index == from.count || from[index] == slash {
-            if index > start { segments.append(start ..< index) }
-            start = index + 1
-        }
-        for segment in segments.dropLast() { append(from[segment], to: &target) }
-        start = 0
-        for index in 0 ... fragmentStart where index == fragmentStart || link[index] == slash {
-            defer { start = index + 1 }
-            let segment = link[start ..< index]
-            if segment.isEmpty || (segment.count == 1 && segment.first == UInt8(ascii: ".")) { continue }
-            if segment.count == 2, segment.first == UInt8(ascii: "."), segment.last == UInt8(ascii: ".") {
-                guard !target.isEmpty else { return nil }
-                target.removeSubrange((target.lastIndex(of: slash) ?? 0)...)
-                continue
+        var contentPath = contentPath
+        return contentPath.withUTF8 { from -> Target? in
+            var target: [UInt8] = []
+            target.reserveCapacity(from.count + fragmentStart)
+            // The folder of the linking file: every segment of its path but the last.
+            var start = 0
+            var pending: Range<Int>?
+            for index in 0 ... from.count where index == from.count || from[index] == slash {
+                if index > start {
+                    if let segment = pending { append(from[segment], to: &target) }
+                    pending = start ..< index
+                }
+                start = index + 1
             }
-            append(segment, to: &target)
+            // Then each segment of the link, `.` and `..` folded.
+            start = 0
+            for index in 0 ... fragmentStart where index == fragmentStart || link[index] == slash {
+                defer { start = index + 1 }
+                let segment = UnsafeBufferPointer(rebasing: link[start ..< index])
+                if segment.isEmpty || (segment.count == 1 && segment.first == UInt8(ascii: ".")) { continue }
+                if segment.count == 2, segment.first == UInt8(ascii: "."), segment.last == UInt8(ascii: ".") {
+                    guard !target.isEmpty else { return nil }
+                    target.removeSubrange((target.lastIndex(of: slash) ?? 0)...)
+                    continue
+                }
+                append(segment[...], to: &target)
+            }
+            return Target(contentPath: String(decoding: target, as: UTF8.self),
+                          fragment: String(decoding: UnsafeBufferPointer(rebasing: link[fragmentStart...]), as: UTF8.self))
         }
-        return Target(contentPath: String(decoding: target, as: UTF8.self), fragment: String(decoding: link[fragmentStart...], as: UTF8.self))
     }
 
-    private static func append(_ segment: ArraySlice<UInt8>, to target: inout [UInt8]) {
+    private static func append(_ segment: Slice<UnsafeBufferPointer<UInt8>>, to target: inout [UInt8]) {
         if !target.isEmpty { target.append(UInt8(ascii: "/")) }
-        target.append(contentsOf: segment)
+        target.append(contentsOf: UnsafeBufferPointer(rebasing: segment))
     }
 }
 

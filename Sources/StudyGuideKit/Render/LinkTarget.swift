@@ -21,21 +21,26 @@ enum LinkTarget: Sendable, Equatable {
     case rootAbsolute
 
     /// What `destination`, written in the file `contentPath` whose page is `page`, names;
-    /// `pageOf` finds the page of a content file.
+    /// `pageOf` finds the page of a content file. Read on the destination's bytes: every link of
+    /// the site is classified once per build.
     static func of(_ destination: String, from contentPath: String, page: PagePath,
                    pageOf: (String) -> PagePath?) -> LinkTarget {
-        if destination.isEmpty { return .missing }
-        if destination.hasPrefix("#") { return .anchor(String(destination.dropFirst())) }
-        if destination.hasPrefix("//") || destination.containsSchemeSeparator { return .network }
-        if destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") { return .otherScheme }
-        if destination.hasPrefix("/") { return .rootAbsolute }
-        if let target = ContentLinks.resolve(destination, from: contentPath) {
-            return .content(target, page: pageOf(target.contentPath))
+        var destination = destination
+        return destination.withUTF8 { link in
+            guard let first = link.first else { return .missing }
+            if first == UInt8(ascii: "#") { return .anchor(String(decoding: link[1...], as: UTF8.self)) }
+            if link.starts(with: "//".utf8) || link.containsSchemeSeparator { return .network }
+            if link.starts(with: "mailto:".utf8) || link.starts(with: "tel:".utf8) { return .otherScheme }
+            if first == UInt8(ascii: "/") { return .rootAbsolute }
+            if let target = ContentLinks.resolve(link, from: contentPath) {
+                return .content(target, page: pageOf(target.contentPath))
+            }
+            let pathEnd = link.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? link.count
+            let pathPart = String(decoding: link[..<pathEnd], as: UTF8.self)
+            if link[..<pathEnd].ends(with: ".html") { return .generated(PagePath(join(pathPart, toFolderOf: page.path))) }
+            if link.contains(UInt8(ascii: ":")) { return .otherScheme }
+            return .file(join(pathPart, toFolderOf: contentPath))
         }
-        let pathPart = String(destination.prefix { $0 != "#" && $0 != "?" })
-        if pathPart.hasSuffix(".html") { return .generated(PagePath(join(pathPart, toFolderOf: page.path))) }
-        if destination.utf8.contains(UInt8(ascii: ":")) { return .otherScheme }
-        return .file(join(pathPart, toFolderOf: contentPath))
     }
 
     /// The content file and fragment of a relative `.md` link; nil for any other.
@@ -54,17 +59,20 @@ enum LinkTarget: Sendable, Equatable {
     }
 }
 
-private extension String {
-    /// `://` anywhere, over the bytes in place: the generic `firstRange(of:)`, and then a walk of
-    /// the UTF-8 view, cost more than the rest of the link checks (every link of the site, every build).
+private extension UnsafeBufferPointer<UInt8> {
+    /// `://` anywhere: the scheme of a link to another site.
     var containsSchemeSeparator: Bool {
-        var text = self
-        return text.withUTF8 { bytes in
-            guard bytes.count >= 3 else { return false }
-            for index in 0 ..< bytes.count - 2 where bytes[index] == UInt8(ascii: ":") {
-                if bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { return true }
-            }
-            return false
+        guard count >= 3 else { return false }
+        for index in 0 ..< count - 2 where self[index] == UInt8(ascii: ":") {
+            if self[index + 1] == UInt8(ascii: "/"), self[index + 2] == UInt8(ascii: "/") { return true }
         }
+        return false
+    }
+}
+
+private extension Slice<UnsafeBufferPointer<UInt8>> {
+    func ends(with suffix: StaticString) -> Bool {
+        let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+        return count >= tail.count && self.suffix(tail.count).elementsEqual(tail)
     }
 }
