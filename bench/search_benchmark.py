@@ -665,8 +665,8 @@ def main():
         parser.error("--questions and --queries must be positive")
 
     if not os.access(BIN, os.X_OK):
-        log("building the release binary (swift build -c release --product studyguide)")
-        run(["swift", "build", "-c", "release", "--product", "studyguide"], timeout=1800, cwd=REPO)
+        log("building the release binary (make release)")
+        run(["make", "release"], timeout=1800, cwd=REPO)
 
     os.makedirs(os.path.join(REPO, ".build"), exist_ok=True)
     work = args.workdir or tempfile.mkdtemp(prefix="bench-search-", dir=os.path.join(REPO, ".build"))

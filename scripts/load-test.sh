@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 connections="${2:-64}"
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
-[ -x .build/release/studyguide ] || swift build -c release --product studyguide >/dev/null
+[ -x .build/release/studyguide ] || swift build -c release --product studyguide --static-swift-stdlib >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 .build/release/studyguide serve --port "$port" > /tmp/studyguide-load-serve.log 2>&1 &
 server=$!
