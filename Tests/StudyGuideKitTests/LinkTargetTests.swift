@@ -31,7 +31,7 @@ import Testing
 
     @Test func otherRelativePathsNameFilesOfTheContentFolder() {
         #expect(target("diagrams/b-tree.svg") == .file("databases/diagrams/b-tree.svg"))
-        #expect(target("../shared/./schema.sql") == .file("shared/schema.sql"))
+        #expect(target("../schemas/./orders.sql") == .file("schemas/orders.sql"))
     }
 
     @Test func anchorsNetworkSchemesAndAbsolutePaths() {
