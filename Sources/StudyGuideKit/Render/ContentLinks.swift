@@ -128,51 +128,64 @@ struct ContentLinks: Sendable {
     }
 
     /// The content path a relative Markdown link names, and its `#fragment`; nil for
-    /// external, absolute or non-Markdown destinations. Folds `.` and `..` on bytes instead of
-    /// splitting into Strings. A build resolves each link once (`BodyLinks`).
+    /// external, absolute or non-Markdown destinations, and for one that climbs out of `content/`.
+    /// A build resolves each link once (`BodyLinks`).
     static func resolve(_ link: UnsafeBufferPointer<UInt8>, from contentPath: String) -> Target? {
         let fragmentStart = link.firstIndex(of: UInt8(ascii: "#")) ?? link.count
-        let slash = UInt8(ascii: "/")
         guard fragmentStart >= 3, link[fragmentStart - 3] == UInt8(ascii: "."), link[fragmentStart - 2] == UInt8(ascii: "m"),
-              link[fragmentStart - 1] == UInt8(ascii: "d"), link[0] != slash,
-              !UnsafeBufferPointer(rebasing: link[..<fragmentStart]).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?") }) else {
+              link[fragmentStart - 1] == UInt8(ascii: "d"), link[0] != UInt8(ascii: "/"),
+              !UnsafeBufferPointer(rebasing: link[..<fragmentStart]).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?") }),
+              let path = join(UnsafeBufferPointer(rebasing: link[..<fragmentStart]), toFolderOf: contentPath, pastRoot: .fails) else {
             return nil
         }
-        var contentPath = contentPath
-        return contentPath.withUTF8 { from -> Target? in
-            var target: [UInt8] = []
-            target.reserveCapacity(from.count + fragmentStart)
-            // The folder of the linking file: every segment of its path but the last.
+        return Target(contentPath: path, fragment: String(decoding: UnsafeBufferPointer(rebasing: link[fragmentStart...]), as: UTF8.self))
+    }
+
+    /// What a `..` above the site's root does: ends the walk (a `.md` link names no content file),
+    /// or stays at the root (as a browser resolves it).
+    enum PastRoot {
+        case fails, staysAtRoot
+    }
+
+    /// `relative` joined to the folder of `base` (a path from the site's root), `.` and `..`
+    /// folded, on bytes: every segment of `base` but its last, then each of `relative`'s.
+    static func join(_ relative: UnsafeBufferPointer<UInt8>, toFolderOf base: String, pastRoot: PastRoot) -> String? {
+        let slash = UInt8(ascii: "/")
+        var base = base
+        return base.withUTF8 { from -> String? in
+            var path: [UInt8] = []
+            path.reserveCapacity(from.count + relative.count)
             var start = 0
             var pending: Range<Int>?
             for index in 0 ... from.count where index == from.count || from[index] == slash {
                 if index > start {
-                    if let segment = pending { append(from[segment], to: &target) }
+                    if let segment = pending { append(UnsafeBufferPointer(rebasing: from[segment]), to: &path) }
                     pending = start ..< index
                 }
                 start = index + 1
             }
-            // Then each segment of the link, `.` and `..` folded.
             start = 0
-            for index in 0 ... fragmentStart where index == fragmentStart || link[index] == slash {
+            for index in 0 ... relative.count where index == relative.count || relative[index] == slash {
                 defer { start = index + 1 }
-                let segment = UnsafeBufferPointer(rebasing: link[start ..< index])
-                if segment.isEmpty || (segment.count == 1 && segment.first == UInt8(ascii: ".")) { continue }
-                if segment.count == 2, segment.first == UInt8(ascii: "."), segment.last == UInt8(ascii: ".") {
-                    guard !target.isEmpty else { return nil }
-                    target.removeSubrange((target.lastIndex(of: slash) ?? 0)...)
+                let segment = UnsafeBufferPointer(rebasing: relative[start ..< index])
+                if segment.isEmpty || (segment.count == 1 && segment[0] == UInt8(ascii: ".")) { continue }
+                if segment.count == 2, segment[0] == UInt8(ascii: "."), segment[1] == UInt8(ascii: ".") {
+                    if path.isEmpty {
+                        if pastRoot == .fails { return nil }
+                        continue
+                    }
+                    path.removeSubrange((path.lastIndex(of: slash) ?? 0)...)
                     continue
                 }
-                append(segment[...], to: &target)
+                append(segment, to: &path)
             }
-            return Target(contentPath: String(decoding: target, as: UTF8.self),
-                          fragment: String(decoding: UnsafeBufferPointer(rebasing: link[fragmentStart...]), as: UTF8.self))
+            return String(decoding: path, as: UTF8.self)
         }
     }
 
-    private static func append(_ segment: Slice<UnsafeBufferPointer<UInt8>>, to target: inout [UInt8]) {
-        if !target.isEmpty { target.append(UInt8(ascii: "/")) }
-        target.append(contentsOf: UnsafeBufferPointer(rebasing: segment))
+    private static func append(_ segment: UnsafeBufferPointer<UInt8>, to path: inout [UInt8]) {
+        if !path.isEmpty { path.append(UInt8(ascii: "/")) }
+        path.append(contentsOf: segment)
     }
 }
 

@@ -36,10 +36,12 @@ enum LinkTarget: Sendable, Equatable {
                 return .content(target, page: pageOf(target.contentPath))
             }
             let pathEnd = link.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? link.count
-            let pathPart = String(decoding: link[..<pathEnd], as: UTF8.self)
-            if link[..<pathEnd].ends(with: ".html") { return .generated(PagePath(join(pathPart, toFolderOf: page.path))) }
+            let pathPart = UnsafeBufferPointer(rebasing: link[..<pathEnd])
+            if pathPart.ends(with: ".html") {
+                return .generated(PagePath(ContentLinks.join(pathPart, toFolderOf: page.path, pastRoot: .staysAtRoot)!))
+            }
             if link.contains(UInt8(ascii: ":")) { return .otherScheme }
-            return .file(join(pathPart, toFolderOf: contentPath))
+            return .file(ContentLinks.join(pathPart, toFolderOf: contentPath, pastRoot: .staysAtRoot)!)
         }
     }
 
@@ -47,15 +49,6 @@ enum LinkTarget: Sendable, Equatable {
     var content: ContentLinks.Target? {
         if case .content(let target, _) = self { return target }
         return nil
-    }
-
-    /// Joins a relative path to the folder of `base`, folding `.` and `..`.
-    private static func join(_ relative: String, toFolderOf base: String) -> String {
-        var components = base.split(separator: "/").dropLast().map(String.init)
-        for part in relative.split(separator: "/") {
-            if part == ".." { _ = components.popLast() } else if part != "." { components.append(String(part)) }
-        }
-        return components.joined(separator: "/")
     }
 }
 
@@ -68,9 +61,7 @@ private extension UnsafeBufferPointer<UInt8> {
         }
         return false
     }
-}
 
-private extension Slice<UnsafeBufferPointer<UInt8>> {
     func ends(with suffix: StaticString) -> Bool {
         let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
         return count >= tail.count && self.suffix(tail.count).elementsEqual(tail)
