@@ -145,8 +145,17 @@ def exported_file(driver, folder):
     folder.mkdir(exist_ok=True)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
     driver.find_element(By.CSS_SELECTOR, ".export-progress").click()
-    done = WebDriverWait(driver, WAIT).until(lambda d: [p for p in folder.glob("studyguide-progress-*.json")])
-    return done[0].read_text(encoding="utf-8")
+    # The file can appear before Chromium has written it: wait until it holds a whole JSON document.
+    def whole(_):
+        for path in folder.glob("studyguide-progress-*.json"):
+            text = path.read_text(encoding="utf-8")
+            try:
+                json.loads(text)
+                return text
+            except ValueError:
+                return None
+        return None
+    return WebDriverWait(driver, WAIT).until(whole)
 
 
 def rate(driver, rating):
